@@ -1,0 +1,140 @@
+package id.fleksi.platform.migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.FastCheckService;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+
+/**
+ * Applies one changelog to one schema with Liquibase, then checks the schema's own
+ * {@code databasechangelog} holds every change set of the changelog.
+ *
+ * <p>Every run is serialised by one JVM-wide lock: Liquibase's clean-up resets every lock service in the JVM
+ * (liquibase #7220), so two concurrent updates leave another schema's lock stuck. Its "fast check" cache is
+ * cleared before each run, since it has skipped schemas silently (liquibase #4304, #5784, #7549).
+ */
+final class ChangeLogRunner {
+
+    private static final ReentrantLock ONE_UPDATE_PER_JVM = new ReentrantLock();
+
+    private final DataSource dataSource;
+    private final String changelog;
+    private final ResourceAccessor resources = new ClassLoaderResourceAccessor(ChangeLogRunner.class.getClassLoader());
+    private volatile Set<String> expected;
+
+    ChangeLogRunner(DataSource dataSource, String changelog) {
+        this.dataSource = dataSource;
+        this.changelog = changelog;
+    }
+
+    /** The change sets of the changelog, as {@code id::author}, in order. */
+    Set<String> expectedChangeSets() {
+        Set<String> result = expected;
+        if (result == null) {
+            try {
+                DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                        .parse(changelog, new ChangeLogParameters(), resources);
+                result = new LinkedHashSet<>();
+                for (ChangeSet changeSet : parsed.getChangeSets()) {
+                    result.add(changeSet.getId() + "::" + changeSet.getAuthor());
+                }
+                expected = result;
+            } catch (LiquibaseException e) {
+                throw new IllegalStateException("Cannot read changelog " + changelog + ": " + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    /** The change sets recorded in the schema; empty if it has none yet. */
+    Set<String> appliedChangeSets(String schema) {
+        try (Connection connection = dataSource.getConnection();
+             var exists = connection.prepareStatement(
+                     "select 1 from information_schema.tables where table_schema = ? and table_name = 'databasechangelog'")) {
+            exists.setString(1, schema);
+            if (!exists.executeQuery().next()) {
+                return Set.of();
+            }
+            Set<String> applied = new LinkedHashSet<>();
+            try (var statement = connection.createStatement();
+                 var rows = statement.executeQuery("select id, author from " + quote(schema)
+                         + ".databasechangelog order by orderexecuted")) {
+                while (rows.next()) {
+                    applied.add(rows.getString(1) + "::" + rows.getString(2));
+                }
+            }
+            return applied;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the changelog table of schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the schema up to the changelog, creating the schema if it is missing. Does nothing (and does
+     * not start Liquibase) when the schema already holds every change set.
+     *
+     * @return the number of change sets now recorded in the schema
+     */
+    int update(String schema, String context) throws MigrationException {
+        if (appliedChangeSets(schema).containsAll(expectedChangeSets())) {
+            return appliedChangeSets(schema).size();
+        }
+        ONE_UPDATE_PER_JVM.lock();
+        try (Connection connection = dataSource.getConnection()) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("create schema if not exists " + quote(schema));
+            }
+            // Raw SQL change sets ignore Liquibase's default schema; the connection's schema covers them.
+            connection.setSchema(schema);
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            database.setDefaultSchemaName(schema);
+            database.setLiquibaseSchemaName(schema);
+            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+            Liquibase liquibase = new Liquibase(changelog, resources, database);
+            liquibase.update(new Contexts(context), new LabelExpression());
+        } catch (SQLException | LiquibaseException | RuntimeException e) {
+            throw new MigrationException(schema, rootMessage(e), e);
+        } finally {
+            ONE_UPDATE_PER_JVM.unlock();
+        }
+        Set<String> applied = appliedChangeSets(schema);
+        if (!applied.containsAll(expectedChangeSets())) {
+            List<String> missing = expectedChangeSets().stream().filter(c -> !applied.contains(c)).toList();
+            throw new MigrationException(schema, "Liquibase reported success but the schema lacks change sets " + missing, null);
+        }
+        return applied.size();
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) + "..." : message;
+    }
+}

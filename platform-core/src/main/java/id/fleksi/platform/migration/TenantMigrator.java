@@ -1,0 +1,97 @@
+package id.fleksi.platform.migration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import id.fleksi.platform.tenancy.MigrationState;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantRegistry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings tenant schemas up to the tenant changelog (core plus each module's), one tenant at a time, and
+ * records each outcome in the registry. A tenant whose last migration failed, or whose schema holds fewer
+ * change sets than this build expects, is not {@linkplain #isCurrent current} and is not served.
+ */
+@Component
+public class TenantMigrator {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantMigrator.class);
+
+    private final TenantRegistry registry;
+    private final ChangeLogRunner runner;
+
+    @Autowired
+    public TenantMigrator(DataSource dataSource, TenantRegistry registry, TenancyProperties properties) {
+        this(dataSource, registry, properties.tenantChangelog());
+    }
+
+    public TenantMigrator(DataSource dataSource, TenantRegistry registry, String tenantChangelog) {
+        this.registry = registry;
+        this.runner = new ChangeLogRunner(dataSource, tenantChangelog);
+    }
+
+    /** How many change sets a current tenant schema holds. */
+    public int expectedChangeSets() {
+        return runner.expectedChangeSets().size();
+    }
+
+    public boolean isCurrent(Tenant tenant) {
+        return tenant.migrationState() == MigrationState.CURRENT && tenant.appliedChangeSets() >= expectedChangeSets();
+    }
+
+    /** Migrates one tenant's schema and records the outcome; a failure is recorded, then thrown. */
+    public void migrate(TenantCode tenant) throws MigrationException {
+        try {
+            int applied = runner.update(tenant.schemaName(), "tenant");
+            registry.recordMigration(tenant, applied, MigrationState.CURRENT, null);
+        } catch (MigrationException e) {
+            int applied = runner.appliedChangeSets(tenant.schemaName()).size();
+            registry.recordMigration(tenant, applied, MigrationState.FAILED, e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Migrates every active or suspended tenant, one at a time. A failing tenant is reported and marked;
+     * the others are still migrated.
+     *
+     * @param progress receives one line per tenant, e.g. {@code migrated 120/552 mateng}
+     */
+    public Summary migrateAll(Consumer<String> progress) {
+        List<Tenant> tenants = registry.listMigratable();
+        List<TenantCode> migrated = new ArrayList<>();
+        Map<TenantCode, String> failed = new LinkedHashMap<>();
+        int done = 0;
+        for (Tenant tenant : tenants) {
+            done++;
+            try {
+                migrate(tenant.code());
+                migrated.add(tenant.code());
+                progress.accept("migrated " + done + "/" + tenants.size() + " " + tenant.code());
+            } catch (MigrationException e) {
+                failed.put(tenant.code(), e.getMessage());
+                log.error("Tenant {} not migrated: {}", tenant.code(), e.getMessage());
+                progress.accept("FAILED   " + done + "/" + tenants.size() + " " + tenant.code() + ": " + e.getMessage());
+            }
+        }
+        return new Summary(tenants.size(), migrated, failed);
+    }
+
+    /** What {@link #migrateAll} did. */
+    public record Summary(int total, List<TenantCode> migrated, Map<TenantCode, String> failed) {
+        public boolean allMigrated() {
+            return failed.isEmpty();
+        }
+    }
+}

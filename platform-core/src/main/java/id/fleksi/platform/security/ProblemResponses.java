@@ -1,0 +1,62 @@
+package id.fleksi.platform.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import id.fleksi.platform.web.Problem;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Problems for what the security filters refuse before any controller runs: no or a bad token (401),
+ * a role missing (403). The 401 keeps the {@code WWW-Authenticate} header RFC 6750 asks for.
+ */
+final class ProblemResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthorized() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            boolean noToken = request.getHeader("Authorization") == null;
+            write(response, HttpStatus.UNAUTHORIZED, noToken ? "authentication-required" : "invalid-token",
+                    noToken ? "Authentication required" : "Invalid token",
+                    noToken ? "Send a bearer token from your tenant's Keycloak realm (Authorization: Bearer ...)."
+                            : "The bearer token was refused: " + exception.getMessage()
+                                    + ". Log in again to get a new token from your tenant's realm.");
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN, "missing-role", "Not allowed",
+                "Your account does not have the role this operation needs. Ask your tenant admin (or, for platform"
+                        + " operations, the provincial Diskominfo) for it.");
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        var problem = Problem.detail(status, type, title, detail);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+}

@@ -1,0 +1,51 @@
+package id.fleksi.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * Sends a visitor of {@code /t/{code}/...} to log in at that tenant's realm, and of {@code /platform/...} to
+ * the platform realm.
+ */
+final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
+
+    private final IdentityProperties identity;
+    private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+
+    RealmLoginEntryPoint(IdentityProperties identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        requestCache.saveRequest(request, response);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String realm = realmOf(path);
+        if (realm == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/oauth2/authorization/" + realm);
+    }
+
+    /** {@code /t/mateng/...} → mateng; {@code /platform/...} → the platform realm; else null. */
+    String realmOf(String path) {
+        if (path.startsWith("/platform")) {
+            return identity.platformRealm();
+        }
+        if (path.startsWith("/t/")) {
+            String rest = path.substring(3);
+            int slash = rest.indexOf('/');
+            String code = slash < 0 ? rest : rest.substring(0, slash);
+            return code.matches("[a-z][a-z0-9_]{1,29}") ? code : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+package id.fleksi.platform.security;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains: the API ({@code /api/**}) takes bearer tokens and keeps no session; the web pages log
+ * in with OIDC against the realm named in the path ({@code /t/{code}/} or {@code /platform/}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, RealmTokenAuthentication tokens) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.realmRole())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(tokens)
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations, IdentityProperties identity)
+            throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/t/**", "/platform/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity))))
+                .logout(out -> out.logoutSuccessHandler(logout))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity)));
+        return http.build();
+    }
+
+    /** Realm roles from the ID token's {@code realm_access} claim, limited to what the realm may grant. */
+    private static GrantedAuthoritiesMapper realmRoles(IdentityProperties identity) {
+        return (Collection<? extends GrantedAuthority> authorities) -> {
+            Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    boolean platform = identity.platformRealm().equals(identity.realmOf(oidc.getIdToken().getIssuer().toString()));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> realmAccess = (Map<String, Object>) oidc.getIdToken().getClaims().get("realm_access");
+                    Caller.authoritiesFrom(realmAccess, platform).forEach(name -> mapped.add(new SimpleGrantedAuthority(name)));
+                }
+            }
+            return mapped;
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package id.fleksi.platform.tenancy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tenant registry in the {@code platform} schema. Plain SQL with qualified names: the registry is read
+ * outside any tenant's unit of work (to authenticate a request, to migrate), so it must not depend on the
+ * connection's schema.
+ */
+@Repository
+public class TenantRegistry {
+
+    private static final String COLUMNS = "code, name, kind, parent_code, region_code, time_zone, schema_name, realm,"
+            + " status, hosting, applied_change_sets, migration_state, migration_error, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public TenantRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Tenant> find(TenantCode code) {
+        return jdbc.sql("select " + COLUMNS + " from platform.tenant where code = ?")
+                .param(code.value()).query(TenantRegistry::map).optional();
+    }
+
+    /** Finds a tenant by the realm that issues its users' tokens. */
+    public Optional<Tenant> findByRealm(String realm) {
+        return jdbc.sql("select " + COLUMNS + " from platform.tenant where realm = ?")
+                .param(realm).query(TenantRegistry::map).optional();
+    }
+
+    public List<Tenant> list() {
+        return jdbc.sql("select " + COLUMNS + " from platform.tenant order by code").query(TenantRegistry::map).list();
+    }
+
+    /** Tenants whose schema is kept migrated: every one that is served now or may be again. */
+    public List<Tenant> listMigratable() {
+        return jdbc.sql("select " + COLUMNS + " from platform.tenant where status in ('ACTIVE', 'SUSPENDED') order by code")
+                .query(TenantRegistry::map).list();
+    }
+
+    public boolean exists(TenantCode code) {
+        return jdbc.sql("select count(*) from platform.tenant where code = ?").param(code.value())
+                .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Registers a tenant in {@link TenantStatus#PROVISIONING}. Returns false, changing nothing, if the code
+     * is taken: the primary key decides, so two concurrent creates of one code never both proceed.
+     */
+    public boolean insertProvisioning(Tenant tenant) {
+        int inserted = jdbc.sql("""
+                insert into platform.tenant (code, name, kind, parent_code, region_code, time_zone, schema_name, realm,
+                    status, hosting, applied_change_sets, migration_state, created_at, updated_at)
+                values (:code, :name, :kind, :parent, :region, :zone, :schema, :realm, 'PROVISIONING', :hosting, 0,
+                    'PENDING', now(), now())
+                on conflict do nothing""")
+                .param("code", tenant.code().value())
+                .param("name", tenant.name())
+                .param("kind", tenant.kind().name())
+                .param("parent", tenant.parent() == null ? null : tenant.parent().value())
+                .param("region", tenant.regionCode())
+                .param("zone", tenant.timeZone().name())
+                .param("schema", tenant.schemaName())
+                .param("realm", tenant.realm())
+                .param("hosting", tenant.hosting().name())
+                .update();
+        return inserted == 1;
+    }
+
+    /** Moves a tenant to a new status; false if it is not registered. */
+    public boolean setStatus(TenantCode code, TenantStatus status) {
+        return jdbc.sql("update platform.tenant set status = ?, updated_at = now() where code = ?")
+                .param(status.name()).param(code.value()).update() == 1;
+    }
+
+    public void recordMigration(TenantCode code, int appliedChangeSets, MigrationState state, String error) {
+        jdbc.sql("""
+                update platform.tenant set applied_change_sets = ?, migration_state = ?, migration_error = ?,
+                    updated_at = now() where code = ?""")
+                .param(appliedChangeSets).param(state.name()).param(error).param(code.value()).update();
+    }
+
+    public void delete(TenantCode code) {
+        jdbc.sql("delete from platform.tenant where code = ?").param(code.value()).update();
+    }
+
+    private static Tenant map(ResultSet rs, int row) throws SQLException {
+        String parent = rs.getString("parent_code");
+        return new Tenant(
+                TenantCode.of(rs.getString("code")),
+                rs.getString("name"),
+                TenantKind.valueOf(rs.getString("kind")),
+                parent == null ? null : TenantCode.of(parent),
+                rs.getString("region_code"),
+                RegionTimeZone.valueOf(rs.getString("time_zone")),
+                rs.getString("schema_name"),
+                rs.getString("realm"),
+                TenantStatus.valueOf(rs.getString("status")),
+                Hosting.valueOf(rs.getString("hosting")),
+                rs.getInt("applied_change_sets"),
+                MigrationState.valueOf(rs.getString("migration_state")),
+                rs.getString("migration_error"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

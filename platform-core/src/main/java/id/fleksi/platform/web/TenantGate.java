@@ -1,0 +1,76 @@
+package id.fleksi.platform.web;
+
+import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.tenancy.InvalidTenantCodeException;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a caller may work in a tenant now: the tenant exists, is active, its schema is current,
+ * and the caller's token comes from that tenant's own realm. Everything tenant-scoped, API and pages, asks
+ * here; nothing else decides it.
+ */
+@Component
+public class TenantGate {
+
+    private final TenantRegistry registry;
+    private final TenantMigrator migrator;
+
+    public TenantGate(TenantRegistry registry, TenantMigrator migrator) {
+        this.registry = registry;
+        this.migrator = migrator;
+    }
+
+    /** The tenant, if the caller may use it now; otherwise a problem saying why not. */
+    public Tenant admit(String code, Caller caller) {
+        Tenant tenant = serving(code);
+        if (caller == null || !tenant.realm().equals(caller.realm())) {
+            throw Problem.forbidden("wrong-tenant", "Not your tenant",
+                    "Your account " + (caller == null ? "" : "belongs to '" + caller.realm() + "' and ")
+                            + "cannot use tenant '" + tenant.code() + "'. Log in with an account of '" + tenant.code() + "'.");
+        }
+        return tenant;
+    }
+
+    /** The tenant, if it is being served now, whoever asks. */
+    public Tenant serving(String code) {
+        TenantCode tenantCode;
+        try {
+            tenantCode = TenantCode.of(code);
+        } catch (InvalidTenantCodeException e) {
+            throw unknown(code);
+        }
+        Tenant tenant = registry.find(tenantCode).orElseThrow(() -> unknown(code));
+        switch (tenant.status()) {
+            case PROVISIONING -> throw Problem.unavailable("tenant-provisioning", "Tenant being set up",
+                    "Tenant '" + code + "' is still being set up. Try again in a minute.");
+            case SUSPENDED -> throw Problem.forbidden("tenant-suspended", "Tenant suspended",
+                    "Tenant '" + code + "' is suspended by the platform operator; its data is kept. Ask your"
+                            + " Diskominfo to resume it.");
+            case ARCHIVED -> throw Problem.forbidden("tenant-archived", "Tenant archived",
+                    "Tenant '" + code + "' is archived and no longer served; its data is kept by the platform operator.");
+            case ACTIVE -> { }
+        }
+        if (!migrator.isCurrent(tenant)) {
+            throw Problem.unavailable("tenant-schema-behind", "Tenant being upgraded",
+                    "Tenant '" + code + "' is not served until its database is upgraded (" + tenant.appliedChangeSets()
+                            + " of " + migrator.expectedChangeSets() + " changes applied, last migration "
+                            + tenant.migrationState().name().toLowerCase() + "). The platform operator runs"
+                            + " 'fleksi migrate'; try again later.")
+                    .with("retryAfterSeconds", 300);
+        }
+        return tenant;
+    }
+
+    private static Problem unknown(String code) {
+        return Problem.notFound("unknown-tenant", "Unknown tenant", "There is no tenant '" + abbreviate(code) + "' on this Fleksi.");
+    }
+
+    private static String abbreviate(String code) {
+        return code.length() > 40 ? code.substring(0, 40) + "..." : code;
+    }
+}

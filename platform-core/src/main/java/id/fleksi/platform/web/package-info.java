@@ -1,0 +1,6 @@
+/**
+ * Web conventions: every error is an RFC 9457 problem ({@link id.fleksi.platform.web.Problem}, mapped in one
+ * place), and every tenant-scoped request passes the {@link id.fleksi.platform.web.TenantGate} before it
+ * reaches a controller.
+ */
+package id.fleksi.platform.web;
