@@ -1,0 +1,33 @@
+package id.fleksi.provisioning.api;
+
+import id.fleksi.platform.web.Problem;
+import id.fleksi.provisioning.onboarding.OnboardingFailedException;
+import id.fleksi.provisioning.realm.RealmUnavailableException;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Problems for provisioning failures, ahead of the general handler. */
+@RestControllerAdvice
+@Order(0)
+class ProvisioningProblems {
+
+    @ExceptionHandler(OnboardingFailedException.class)
+    ProblemDetail onboardingFailed(OnboardingFailedException e) {
+        if (e.identityProviderDown()) {
+            return Problem.detail(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                    "Keycloak unavailable", e.getMessage() + " Start Keycloak (or check fleksi.keycloak-admin.url) and try again.");
+        }
+        return Problem.detail(HttpStatus.INTERNAL_SERVER_ERROR, "onboarding-failed", "Onboarding failed",
+                e.getMessage() + " Fix the cause and repeat the same request.");
+    }
+
+    @ExceptionHandler(RealmUnavailableException.class)
+    ProblemDetail realmUnavailable(RealmUnavailableException e) {
+        return Problem.detail(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Keycloak unavailable",
+                e.getMessage() + ". Nothing was changed; try again when Keycloak answers.");
+    }
+}

@@ -1,0 +1,259 @@
+package id.fleksi.provisioning.realm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.RolesRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes and removes Fleksi's realms through Keycloak's admin API: the only class that talks to it
+ * ({@code keycloak-admin-client} is built on Jackson 2 and stays inside this module).
+ *
+ * <p>A realm is created in one call with its roles, the web client and the first users, so a realm never
+ * exists half made.
+ */
+@Component
+@EnableConfigurationProperties(KeycloakAdminProperties.class)
+public class RealmProvisioner implements DisposableBean {
+
+    /** At least 10 characters, not the username, and not one of the last 3 passwords. */
+    static final String PASSWORD_POLICY = "length(10) and notUsername and passwordHistory(3)";
+
+    private final KeycloakAdminProperties admin;
+    private final IdentityProperties identity;
+    private volatile Keycloak keycloak;
+
+    public RealmProvisioner(KeycloakAdminProperties admin, IdentityProperties identity) {
+        this.admin = admin;
+        this.identity = identity;
+    }
+
+    /** Creates a realm with Fleksi's roles and web client, and the given first users. */
+    public void createRealm(String realm, String displayName, boolean platformRealm, List<RealmUser> users) {
+        RealmRepresentation representation = new RealmRepresentation();
+        representation.setRealm(realm);
+        representation.setDisplayName(displayName);
+        representation.setEnabled(true);
+        representation.setInternationalizationEnabled(true);
+        representation.setSupportedLocales(java.util.Set.of("id", "en"));
+        representation.setDefaultLocale("id");
+        representation.setPasswordPolicy(PASSWORD_POLICY);
+        representation.setBruteForceProtected(true);
+        representation.setPermanentLockout(false);
+        representation.setFailureFactor(5);
+        representation.setWaitIncrementSeconds(60);
+        representation.setMaxFailureWaitSeconds(900);
+        representation.setLoginWithEmailAllowed(true);
+        representation.setResetPasswordAllowed(false);
+        RolesRepresentation roles = new RolesRepresentation();
+        roles.setRealm(Role.grantableIn(platformRealm).stream().map(RealmProvisioner::role).toList());
+        representation.setRoles(roles);
+        representation.setClients(List.of(webClient()));
+        representation.setUsers(users.stream().map(RealmProvisioner::user).toList());
+        call("create realm " + realm, () -> {
+            client().realms().create(representation);
+            makeContactDetailsOptional(client().realm(realm));
+            return null;
+        });
+    }
+
+    /**
+     * Many ASN have no e-mail address in personnel data and log in by username (NIP): Keycloak's default
+     * user profile would stop them at login ("account not fully set up") until they invent one.
+     */
+    private static void makeContactDetailsOptional(RealmResource realm) {
+        UPConfig profile = realm.users().userProfile().getConfiguration();
+        for (String attribute : List.of("email", "firstName", "lastName")) {
+            UPAttribute definition = profile.getAttribute(attribute);
+            if (definition != null) {
+                definition.setRequired(null);
+            }
+        }
+        realm.users().userProfile().update(profile);
+    }
+
+    public boolean realmExists(String realm) {
+        return call("look up realm " + realm, () -> {
+            try {
+                client().realm(realm).toRepresentation();
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Removes a realm and its users; nothing happens if it does not exist. */
+    public void deleteRealm(String realm) {
+        call("delete realm " + realm, () -> {
+            try {
+                client().realm(realm).remove();
+            } catch (NotFoundException e) {
+                // already gone
+            }
+            return null;
+        });
+    }
+
+    /** Enables or disables a realm: a disabled realm logs nobody in and issues no tokens. */
+    public void setRealmEnabled(String realm, boolean enabled) {
+        call((enabled ? "enable" : "disable") + " realm " + realm, () -> {
+            RealmResource resource = client().realm(realm);
+            RealmRepresentation representation = resource.toRepresentation();
+            representation.setEnabled(enabled);
+            resource.update(representation);
+            return null;
+        });
+    }
+
+    /** Adds a user to an existing realm, with realm roles. Returns the user's id. */
+    public String createUser(String realm, RealmUser user) {
+        return call("create user " + user.username() + " in " + realm, () -> {
+            RealmResource resource = client().realm(realm);
+            String id;
+            try (Response response = resource.users().create(user(user))) {
+                id = CreatedResponseUtil.getCreatedId(response);
+            }
+            List<RoleRepresentation> roles = new ArrayList<>();
+            for (Role role : user.roles()) {
+                roles.add(resource.roles().get(role.realmRole()).toRepresentation());
+            }
+            resource.users().get(id).roles().realmLevel().add(roles);
+            return id;
+        });
+    }
+
+    private ClientRepresentation webClient() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(identity.webClientId());
+        client.setName("Fleksi");
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setRedirectUris(List.of(admin.publicWebUrl() + "/*"));
+        client.setWebOrigins(List.of("+"));
+        client.setAttributes(Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+"));
+        client.setProtocolMappers(List.of(apiAudience(identity.audience()), realmRolesInIdToken()));
+        return client;
+    }
+
+    /** Puts the API's audience into access tokens, which the API checks. */
+    public static ProtocolMapperRepresentation apiAudience(String audience) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("fleksi-api-audience");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-audience-mapper");
+        mapper.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true",
+                "id.token.claim", "false"));
+        return mapper;
+    }
+
+    /** Realm roles in the ID token too, so the web pages know them without another call. */
+    private static ProtocolMapperRepresentation realmRolesInIdToken() {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("realm-roles-in-id-token");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-usermodel-realm-role-mapper");
+        mapper.setConfig(Map.of("claim.name", "realm_access.roles", "multivalued", "true", "jsonType.label", "String",
+                "id.token.claim", "true", "access.token.claim", "true", "userinfo.token.claim", "true"));
+        return mapper;
+    }
+
+    private static RoleRepresentation role(Role role) {
+        RoleRepresentation representation = new RoleRepresentation();
+        representation.setName(role.realmRole());
+        representation.setDescription("Fleksi role " + role.realmRole());
+        return representation;
+    }
+
+    private static UserRepresentation user(RealmUser user) {
+        UserRepresentation representation = new UserRepresentation();
+        representation.setUsername(user.username());
+        representation.setFirstName(user.firstName());
+        representation.setLastName(user.lastName());
+        representation.setEnabled(true);
+        representation.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(user.password());
+        password.setTemporary(user.temporary());
+        representation.setCredentials(List.of(password));
+        representation.setRealmRoles(Role.realmRoleNames(user.roles()).stream().toList());
+        if (user.temporary()) {
+            representation.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        }
+        return representation;
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ProcessingException e) {
+            throw new RealmUnavailableException("Keycloak at " + admin.url() + " is unreachable (" + what + "): "
+                    + rootMessage(e), e);
+        } catch (WebApplicationException e) {
+            throw new RealmUnavailableException("Keycloak refused to " + what + ": HTTP " + e.getResponse().getStatus(), e);
+        }
+    }
+
+    private Keycloak client() {
+        Keycloak result = keycloak;
+        if (result == null) {
+            synchronized (this) {
+                if (keycloak == null) {
+                    KeycloakBuilder builder = KeycloakBuilder.builder().serverUrl(admin.url()).realm(admin.realm())
+                            .clientId(admin.clientId());
+                    if (admin.clientSecret() != null && !admin.clientSecret().isBlank()) {
+                        builder.clientSecret(admin.clientSecret()).grantType("client_credentials");
+                    } else {
+                        builder.username(admin.username()).password(admin.password()).grantType("password");
+                    }
+                    keycloak = builder.build();
+                }
+                result = keycloak;
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void destroy() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
