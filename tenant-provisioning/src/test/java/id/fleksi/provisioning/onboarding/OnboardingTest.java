@@ -86,6 +86,7 @@ class OnboardingTest extends ProvisioningIntegrationTest {
     void badInputIsAProblemAndMakesNothing() {
         String existing = removeAfter(TestRealms.unique("dup"));
         onboarding.onboard(new NewTenant(existing, "Kota Ada", TenantKind.KOTA, null, "76.01", RegionTimeZone.WITA));
+        operatorToken();
         int tenantsBefore = registry.list().size();
         int realmsBefore = TestRealms.admin().realms().findAll().size();
         List<String> badCodes = List.of("../x", "DROP", "Mateng", "a".repeat(60), "x; drop schema platform");
