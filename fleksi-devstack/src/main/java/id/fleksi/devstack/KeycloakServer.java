@@ -55,7 +55,8 @@ public final class KeycloakServer {
         }
         Path dir = Path.of(".fleksi").toAbsolutePath();
         try (var entries = Files.list(dir)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst()
+            return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
+                    .filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No Keycloak distribution under " + dir
                             + ": run ./mvnw -pl fleksi-devstack generate-resources to unpack it"));
         } catch (IOException e) {
@@ -73,7 +74,12 @@ public final class KeycloakServer {
             log.info("Reusing the Keycloak already listening on {}", url());
             return this;
         }
-        Path fleksiDir = home.getParent();
+        Path fleksiDir = home.getParent().resolve("run");
+        try {
+            Files.createDirectories(fleksiDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (FileChannel channel = FileChannel.open(fleksiDir.resolve("keycloak-" + port + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
@@ -116,11 +122,11 @@ public final class KeycloakServer {
         log.info("Building Keycloak for PostgreSQL (once per distribution)...");
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
                 "--health-enabled=true");
-        Process build = new ProcessBuilder(command).directory(home.toFile()).inheritIO()
-                .redirectOutput(home.getParent().resolve("keycloak-build.log").toFile()).start();
+        Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.getParent().resolve("run/keycloak-build.log").toFile()).start();
         try {
             if (build.waitFor() != 0) {
-                throw new IllegalStateException("kc.sh build failed; see " + home.getParent().resolve("keycloak-build.log"));
+                throw new IllegalStateException("kc.sh build failed; see " + home.getParent().resolve("run/keycloak-build.log"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,7 +158,7 @@ public final class KeycloakServer {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue()
-                        + "; see " + home.getParent().resolve("keycloak-" + port + ".log"));
+                        + "; see " + home.getParent().resolve("run/keycloak-" + port + ".log"));
             }
             if (answers()) {
                 log.info("Keycloak ready on {}", url());

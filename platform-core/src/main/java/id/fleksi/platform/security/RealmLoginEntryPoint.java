@@ -5,7 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
@@ -16,22 +18,24 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
 
     private final IdentityProperties identity;
+    private final ClientRegistrationRepository registrations;
     private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 
-    RealmLoginEntryPoint(IdentityProperties identity) {
+    RealmLoginEntryPoint(IdentityProperties identity, ClientRegistrationRepository registrations) {
         this.identity = identity;
+        this.registrations = registrations;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        requestCache.saveRequest(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String realm = realmOf(path);
         if (realm == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        requestCache.saveRequest(request, response);
         response.sendRedirect(request.getContextPath() + "/oauth2/authorization/" + realm);
     }
 

@@ -59,7 +59,7 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity))))
                 .logout(out -> out.logoutSuccessHandler(logout))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity)));
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity, registrations)));
         return http.build();
     }
 

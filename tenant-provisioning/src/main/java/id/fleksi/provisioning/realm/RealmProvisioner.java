@@ -148,6 +148,25 @@ public class RealmProvisioner implements DisposableBean {
         });
     }
 
+    /** Sets a user's password; a permanent one also clears the request to choose a new one. */
+    public void setPassword(String realm, String username, String password, boolean temporary) {
+        call("set the password of " + username + " in " + realm, () -> {
+            RealmResource resource = client().realm(realm);
+            UserRepresentation user = resource.users().searchByUsername(username, true).stream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("No user " + username + " in realm " + realm));
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(temporary);
+            resource.users().get(user.getId()).resetPassword(credential);
+            if (!temporary) {
+                user.setRequiredActions(List.of());
+                resource.users().get(user.getId()).update(user);
+            }
+            return null;
+        });
+    }
+
     private ClientRepresentation webClient() {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(identity.webClientId());

@@ -1,0 +1,55 @@
+package id.fleksi.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import id.fleksi.FleksiApplication;
+import id.fleksi.app.devstack.LocalServices;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code fleksi} command for platform operators, in the spirit of Frappe's {@code bench}: verbs that
+ * read like the job. Without a command, Fleksi just serves.
+ */
+@Command(name = "fleksi", mixinStandardHelpOptions = true, version = "Fleksi 0.1",
+        description = "Run and operate Fleksi.",
+        subcommands = {UpCommand.class, MigrateCommand.class, TenantCommand.class})
+public class FleksiCli {
+
+    /** Keeps the JVM alive: the command started a server. */
+    public static final int SERVING = -1;
+
+    public static int run(String[] args) {
+        if (args.length == 0) {
+            SpringApplication.run(FleksiApplication.class, args);
+            return SERVING;
+        }
+        return new CommandLine(new FleksiCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    /**
+     * Runs an operator command inside a Fleksi context without a web server, against the services
+     * {@link LocalServices} finds, with migrations on start-up off (the command decides).
+     */
+    static int withContext(Function<ConfigurableApplicationContext, Integer> command) {
+        LocalServices services = LocalServices.prepare(false);
+        List<String> properties = new ArrayList<>(List.of(
+                "spring.datasource.url=" + services.databaseUrl(),
+                "fleksi.identity.keycloak-url=" + services.keycloakUrl(),
+                "fleksi.tenancy.migrate-on-startup=false",
+                "spring.main.banner-mode=off",
+                "logging.level.root=WARN"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
+                .web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
+            return command.apply(context);
+        }
+    }
+}

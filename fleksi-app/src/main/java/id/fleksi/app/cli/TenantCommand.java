@@ -1,0 +1,146 @@
+package id.fleksi.app.cli;
+
+import java.util.concurrent.Callable;
+
+import id.fleksi.platform.migration.PlatformSchema;
+import id.fleksi.platform.tenancy.InvalidTenantCodeException;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.web.Problem;
+import id.fleksi.provisioning.lifecycle.TenantLifecycle;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.Onboarded;
+import id.fleksi.provisioning.onboarding.OnboardingFailedException;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+
+import jakarta.validation.Validator;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fleksi tenant create|list|show|suspend|resume|archive}. */
+@Command(name = "tenant", description = "Onboard and manage pemda (tenants).",
+        subcommands = {TenantCommand.Create.class, TenantCommand.ListTenants.class, TenantCommand.Show.class,
+                TenantCommand.Suspend.class, TenantCommand.Resume.class, TenantCommand.Archive.class})
+class TenantCommand {
+
+    private static final String ROW = "%-14s %-10s %-10s %-8s %-5s %s%n";
+
+    static int print(Tenant tenant) {
+        System.out.printf(ROW, tenant.code(), tenant.kind(), tenant.status(), tenant.regionCode(), tenant.timeZone(),
+                tenant.name() + (tenant.parent() == null ? "" : " (in " + tenant.parent() + ")"));
+        return 0;
+    }
+
+    /** Runs a command; a refusal is printed as the person-readable problem, exit code 2. */
+    static int guarded(java.util.function.Function<ConfigurableApplicationContext, Integer> command) {
+        return FleksiCli.withContext(context -> {
+            context.getBean(PlatformSchema.class).migrate();
+            try {
+                return command.apply(context);
+            } catch (Problem e) {
+                System.err.println(e.getBody().getTitle() + ": " + e.getMessage());
+                return 2;
+            } catch (InvalidTenantCodeException | OnboardingFailedException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        });
+    }
+
+    @Command(name = "create", description = "Onboard a pemda: registry row, realm with first admin, schema.")
+    static class Create implements Callable<Integer> {
+        @Option(names = "--code", required = true, description = "e.g. mateng") String code;
+        @Option(names = "--name", required = true, description = "e.g. \"Kabupaten Mamuju Tengah\"") String name;
+        @Option(names = "--kind", required = true, description = "PROVINCE, KABUPATEN or KOTA") TenantKind kind;
+        @Option(names = "--parent", description = "the hosting province, e.g. sulbar") String parent;
+        @Option(names = "--region", required = true, description = "Kemendagri region code, e.g. 76.06") String region;
+        @Option(names = "--tz", defaultValue = "WITA", description = "WIB, WITA or WIT (default ${DEFAULT-VALUE})")
+        RegionTimeZone timeZone;
+
+        @Override
+        public Integer call() {
+            return guarded(context -> {
+                NewTenant request = new NewTenant(code, name, kind, parent, region, timeZone);
+                var violations = context.getBean(Validator.class).validate(request);
+                if (!violations.isEmpty()) {
+                    violations.forEach(v -> System.err.println(v.getPropertyPath() + " " + v.getMessage()));
+                    return 2;
+                }
+                Onboarded onboarded = context.getBean(TenantOnboarding.class).onboard(request);
+                print(onboarded.tenant());
+                System.out.printf("onboarded in %d ms %s%nfirst admin: %s  one-time password: %s (shown once)%n",
+                        onboarded.timings().get("total").toMillis(), onboarded.timings(), onboarded.adminUsername(),
+                        onboarded.oneTimePassword());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "list", description = "List tenants.")
+    static class ListTenants implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return guarded(context -> {
+                System.out.printf(ROW, "CODE", "KIND", "STATUS", "REGION", "TZ", "NAME");
+                context.getBean(TenantRegistry.class).list().forEach(TenantCommand::print);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "show", description = "Show one tenant.")
+    static class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "CODE") String code;
+
+        @Override
+        public Integer call() {
+            return guarded(context -> context.getBean(TenantRegistry.class).find(TenantCode.of(code)).map(t -> {
+                print(t);
+                System.out.printf("schema %s, realm %s, hosting %s, migration %s (%d change sets)%s%ncreated %s, updated %s%n",
+                        t.schemaName(), t.realm(), t.hosting(), t.migrationState(), t.appliedChangeSets(),
+                        t.migrationError() == null ? "" : ": " + t.migrationError(), t.createdAt(), t.updatedAt());
+                return 0;
+            }).orElseGet(() -> {
+                System.err.println("There is no tenant '" + code + "'.");
+                return 2;
+            }));
+        }
+    }
+
+    @Command(name = "suspend", description = "Refuse a tenant's users; keep its data.")
+    static class Suspend implements Callable<Integer> {
+        @Parameters(paramLabel = "CODE") String code;
+
+        @Override
+        public Integer call() {
+            return guarded(context -> print(context.getBean(TenantLifecycle.class).suspend(TenantCode.of(code))));
+        }
+    }
+
+    @Command(name = "resume", description = "Serve a suspended tenant again.")
+    static class Resume implements Callable<Integer> {
+        @Parameters(paramLabel = "CODE") String code;
+
+        @Override
+        public Integer call() {
+            return guarded(context -> print(context.getBean(TenantLifecycle.class).resume(TenantCode.of(code))));
+        }
+    }
+
+    @Command(name = "archive", description = "Keep a tenant's data but remove all access (disables its realm).")
+    static class Archive implements Callable<Integer> {
+        @Parameters(paramLabel = "CODE") String code;
+
+        @Override
+        public Integer call() {
+            return guarded(context -> print(context.getBean(TenantLifecycle.class).archive(TenantCode.of(code))));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package id.fleksi.app.demo;
+
+import java.util.List;
+import java.util.Set;
+
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUser;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo of {@code fleksi up}: the platform realm with an operator, the province Sulawesi Barat and its
+ * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN. Made once; a later run finds them
+ * and changes nothing.
+ */
+@Component
+public class DemoSeed {
+
+    public static final String PASSWORD = "fleksi-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
+
+    private final TenantRegistry registry;
+    private final TenantOnboarding onboarding;
+    private final RealmProvisioner realms;
+    private final IdentityProperties identity;
+
+    public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, IdentityProperties identity) {
+        this.registry = registry;
+        this.onboarding = onboarding;
+        this.realms = realms;
+        this.identity = identity;
+    }
+
+    public void seed() {
+        if (!realms.realmExists(identity.platformRealm())) {
+            realms.createRealm(identity.platformRealm(), "Fleksi Platform (Diskominfo Sulbar)", true,
+                    List.of(new RealmUser("operator", "Operator", "Diskominfo", PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
+            log.info("Demo: platform realm with user operator");
+        }
+        tenant(new NewTenant("sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA));
+        tenant(new NewTenant("mateng", "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, "sulbar", "76.06", RegionTimeZone.WITA));
+    }
+
+    private void tenant(NewTenant request) {
+        if (registry.exists(TenantCode.of(request.code()))) {
+            return;
+        }
+        onboarding.onboard(request);
+        realms.setPassword(request.code(), TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
+        realms.createUser(request.code(), new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false, Set.of(Role.ATASAN, Role.ASN)));
+        realms.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
+        log.info("Demo: tenant {} with users admin, atasan, asn", request.code());
+    }
+}

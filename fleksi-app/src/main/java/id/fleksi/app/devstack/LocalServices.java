@@ -1,0 +1,42 @@
+package id.fleksi.app.devstack;
+
+import java.time.Duration;
+
+import id.fleksi.devstack.KeycloakServer;
+import id.fleksi.devstack.PostgresServer;
+
+/**
+ * Where Fleksi finds its database and Keycloak on an operator's machine: {@code FLEKSI_DB_URL}, else the
+ * PostgreSQL answering on 127.0.0.1:5432 (with a {@code fleksi} database made if missing);
+ * {@code FLEKSI_KEYCLOAK_URL}, else the official distribution run on 127.0.0.1:8180.
+ */
+public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServer keycloak) {
+
+    public static final int KEYCLOAK_PORT = 8180;
+
+    /** Resolves the services; with {@code startKeycloak}, starts Keycloak if none is configured or running. */
+    public static LocalServices prepare(boolean startKeycloak) {
+        String configuredDb = System.getenv("FLEKSI_DB_URL");
+        PostgresServer server = PostgresServer.locate("FLEKSI_DB_URL", "fleksi");
+        String databaseUrl = configuredDb;
+        if (configuredDb == null || configuredDb.isBlank()) {
+            server.createDatabaseIfMissing("fleksi");
+            databaseUrl = server.jdbcUrl("fleksi");
+        }
+        String configuredKeycloak = System.getenv("FLEKSI_KEYCLOAK_URL");
+        if (configuredKeycloak != null && !configuredKeycloak.isBlank()) {
+            return new LocalServices(databaseUrl, configuredKeycloak, null);
+        }
+        KeycloakServer keycloak = new KeycloakServer(KeycloakServer.defaultHome(), KEYCLOAK_PORT, server, "fleksi_keycloak");
+        if (startKeycloak) {
+            keycloak.start(Duration.ofMinutes(4));
+        }
+        return new LocalServices(databaseUrl, keycloak.url(), startKeycloak && keycloak.startedHere() ? keycloak : null);
+    }
+
+    public void stop() {
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package id.fleksi.app.web;
+
+import id.fleksi.platform.web.Problem;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Problems met on a page are shown as a page, not as JSON. */
+@ControllerAdvice(assignableTypes = {TenantHomeController.class, PlatformConsoleController.class, HomeController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageProblems {
+
+    @ExceptionHandler(Problem.class)
+    String problem(Problem problem, Model model, HttpServletResponse response) {
+        response.setStatus(problem.getStatusCode().value());
+        model.addAttribute("status", problem.getStatusCode().value());
+        model.addAttribute("title", problem.getBody().getTitle());
+        model.addAttribute("detail", problem.getBody().getDetail());
+        return "problem";
+    }
+}

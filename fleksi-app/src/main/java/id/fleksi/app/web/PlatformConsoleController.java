@@ -1,0 +1,115 @@
+package id.fleksi.app.web;
+
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.InvalidTenantCodeException;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.web.Problem;
+import id.fleksi.provisioning.lifecycle.TenantLifecycle;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.Onboarded;
+import id.fleksi.provisioning.onboarding.OnboardingFailedException;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+
+import jakarta.validation.Validator;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The provincial operator's console: tenants, onboarding, suspend and resume. */
+@Controller
+class PlatformConsoleController {
+
+    private final TenantRegistry registry;
+    private final TenantOnboarding onboarding;
+    private final TenantLifecycle lifecycle;
+    private final IdentityProperties identity;
+    private final Validator validator;
+
+    PlatformConsoleController(TenantRegistry registry, TenantOnboarding onboarding, TenantLifecycle lifecycle,
+            IdentityProperties identity, Validator validator) {
+        this.registry = registry;
+        this.onboarding = onboarding;
+        this.lifecycle = lifecycle;
+        this.identity = identity;
+        this.validator = validator;
+    }
+
+    /** The onboarding form as typed; blank fields stay null. */
+    record OnboardingForm(String code, String name, TenantKind kind, String parent, String regionCode,
+            RegionTimeZone timeZone) {
+    }
+
+    @GetMapping({"/platform", "/platform/"})
+    String console(Authentication authentication, Model model) {
+        if (!isOperator(authentication)) {
+            return "redirect:/oauth2/authorization/" + identity.platformRealm();
+        }
+        model.addAttribute("caller", Caller.of(authentication, identity));
+        model.addAttribute("tenants", registry.list());
+        model.addAttribute("kinds", TenantKind.values());
+        model.addAttribute("zones", RegionTimeZone.values());
+        return "platform/console";
+    }
+
+    @PostMapping("/platform/tenants")
+    String onboard(@ModelAttribute OnboardingForm form, Authentication authentication, RedirectAttributes redirect) {
+        requireOperator(authentication);
+        NewTenant request = new NewTenant(form.code(), form.name(), form.kind(), blankToNull(form.parent()),
+                form.regionCode(), form.timeZone());
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            redirect.addFlashAttribute("error", violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b).orElse(""));
+            redirect.addFlashAttribute("form", form);
+            return "redirect:/platform/";
+        }
+        try {
+            Onboarded onboarded = onboarding.onboard(request);
+            redirect.addFlashAttribute("onboarded", onboarded);
+        } catch (Problem | InvalidTenantCodeException | OnboardingFailedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("form", form);
+        }
+        return "redirect:/platform/";
+    }
+
+    @PostMapping("/platform/tenants/{code}/{action:suspend|resume}")
+    String lifecycle(@PathVariable String code, @PathVariable String action, Authentication authentication,
+            RedirectAttributes redirect) {
+        requireOperator(authentication);
+        try {
+            TenantCode tenant = TenantCode.of(code);
+            var result = action.equals("suspend") ? lifecycle.suspend(tenant) : lifecycle.resume(tenant);
+            redirect.addFlashAttribute("message", result.code() + ": " + result.status());
+        } catch (Problem | InvalidTenantCodeException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/platform/";
+    }
+
+    private boolean isOperator(Authentication authentication) {
+        Caller caller = Caller.of(authentication, identity);
+        return caller != null && identity.platformRealm().equals(caller.realm()) && caller.hasRole(Role.PLATFORM_OPERATOR);
+    }
+
+    private void requireOperator(Authentication authentication) {
+        if (!isOperator(authentication)) {
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a platform operator may change tenants.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
