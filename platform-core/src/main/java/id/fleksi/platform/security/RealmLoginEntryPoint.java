@@ -31,8 +31,9 @@ final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String realm = realmOf(path);
-        if (realm == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        if (realm == null || registrations.findByRegistrationId(realm) == null) {
+            ProblemResponses.write(response, HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown tenant",
+                    "There is no active tenant here to log in to. Check the address, or ask your Diskominfo.");
             return;
         }
         requestCache.saveRequest(request, response);
