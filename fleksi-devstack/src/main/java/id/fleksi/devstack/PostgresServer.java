@@ -27,7 +27,7 @@ public record PostgresServer(String host, int port, String user, Optional<String
      *                    parameters or {@code FLEKSI_DB_USER} / {@code FLEKSI_DB_PASSWORD}
      */
     public static PostgresServer locate(String urlVariable, String defaultDatabase) {
-        String url = System.getenv(urlVariable);
+        String url = setting(urlVariable);
         if (url != null && !url.isBlank()) {
             return fromJdbcUrl(url);
         }
@@ -44,8 +44,8 @@ public record PostgresServer(String host, int port, String user, Optional<String
             throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + jdbcUrl);
         }
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        String user = System.getenv().getOrDefault("FLEKSI_DB_USER", "postgres");
-        String password = System.getenv("FLEKSI_DB_PASSWORD");
+        String user = setting("FLEKSI_DB_USER") == null ? "postgres" : setting("FLEKSI_DB_USER");
+        String password = setting("FLEKSI_DB_PASSWORD");
         if (uri.getQuery() != null) {
             for (String pair : uri.getQuery().split("&")) {
                 String[] kv = pair.split("=", 2);
@@ -59,6 +59,12 @@ public record PostgresServer(String host, int port, String user, Optional<String
         String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
         return new PostgresServer(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), user,
                 Optional.ofNullable(password), database);
+    }
+
+    /** A {@code FLEKSI_*} setting: a system property of that name, else the environment variable. */
+    public static String setting(String name) {
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? null : value;
     }
 
     public static boolean answers(String host, int port) {

@@ -48,8 +48,13 @@ public class FleksiCli {
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN"));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
-                .web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
+                .web(WebApplicationType.NONE).run(asArguments(properties))) {
             return command.apply(context);
         }
+    }
+
+    /** As command-line arguments, which outrank application.yaml (builder "properties" would not). */
+    static String[] asArguments(List<String> properties) {
+        return properties.stream().map(property -> "--" + property).toArray(String[]::new);
     }
 }

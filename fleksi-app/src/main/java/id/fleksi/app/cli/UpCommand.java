@@ -24,9 +24,8 @@ class UpCommand implements Callable<Integer> {
         LocalServices services = LocalServices.prepare(true);
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "fleksi-up-stop"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
-                .properties("spring.datasource.url=" + services.databaseUrl(),
-                        "fleksi.identity.keycloak-url=" + services.keycloakUrl())
-                .run();
+                .run(FleksiCli.asArguments(java.util.List.of("spring.datasource.url=" + services.databaseUrl(),
+                        "fleksi.identity.keycloak-url=" + services.keycloakUrl())));
         context.getBean(DemoSeed.class).seed();
         Environment env = context.getEnvironment();
         String base = "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + env.getProperty("local.server.port");

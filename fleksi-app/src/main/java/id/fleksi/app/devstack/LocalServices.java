@@ -6,7 +6,8 @@ import id.fleksi.devstack.KeycloakServer;
 import id.fleksi.devstack.PostgresServer;
 
 /**
- * Where Fleksi finds its database and Keycloak on an operator's machine: {@code FLEKSI_DB_URL}, else the
+ * Where Fleksi finds its database and Keycloak on an operator's machine (each setting an environment
+ * variable or a system property of that name): {@code FLEKSI_DB_URL}, else the
  * PostgreSQL answering on 127.0.0.1:5432 (with a {@code fleksi} database made if missing);
  * {@code FLEKSI_KEYCLOAK_URL}, else the official distribution run on 127.0.0.1:8180.
  */
@@ -16,15 +17,15 @@ public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServ
 
     /** Resolves the services; with {@code startKeycloak}, starts Keycloak if none is configured or running. */
     public static LocalServices prepare(boolean startKeycloak) {
-        String configuredDb = System.getenv("FLEKSI_DB_URL");
+        String configuredDb = PostgresServer.setting("FLEKSI_DB_URL");
         PostgresServer server = PostgresServer.locate("FLEKSI_DB_URL", "fleksi");
         String databaseUrl = configuredDb;
-        if (configuredDb == null || configuredDb.isBlank()) {
+        if (configuredDb == null) {
             server.createDatabaseIfMissing("fleksi");
             databaseUrl = server.jdbcUrl("fleksi");
         }
-        String configuredKeycloak = System.getenv("FLEKSI_KEYCLOAK_URL");
-        if (configuredKeycloak != null && !configuredKeycloak.isBlank()) {
+        String configuredKeycloak = PostgresServer.setting("FLEKSI_KEYCLOAK_URL");
+        if (configuredKeycloak != null) {
             return new LocalServices(databaseUrl, configuredKeycloak, null);
         }
         KeycloakServer keycloak = new KeycloakServer(KeycloakServer.defaultHome(), KEYCLOAK_PORT, server, "fleksi_keycloak");

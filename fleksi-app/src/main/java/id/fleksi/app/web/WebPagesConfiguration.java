@@ -16,10 +16,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebPagesConfiguration implements WebMvcConfigurer {
 
     static final Locale INDONESIAN = Locale.forLanguageTag("id");
+    /** Read also by the login redirect, which passes the language on to Keycloak. */
+    static final String LANGUAGE_COOKIE = "fleksi-lang";
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("fleksi-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
         resolver.setDefaultLocale(INDONESIAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;

@@ -57,7 +57,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/t/**", "/platform/**").authenticated()
                         .anyRequest().permitAll())
-                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity))))
+                .oauth2Login(login -> login
+                        .authorizationEndpoint(endpoint -> endpoint
+                                .authorizationRequestResolver(new LocalizedAuthorizationRequests(registrations)))
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity))))
                 .logout(out -> out.logoutSuccessHandler(logout))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity, registrations)));
         return http.build();
