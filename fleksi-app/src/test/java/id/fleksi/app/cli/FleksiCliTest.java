@@ -1,0 +1,92 @@
+package id.fleksi.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import id.fleksi.devstack.PostgresServer;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operator's {@code fleksi} command, run in-process against the test database and Keycloak. */
+class FleksiCliTest {
+
+    static final String CODE = TestRealms.unique("cli");
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void services() {
+        PostgresServer db = TestDatabase.get();
+        System.setProperty("FLEKSI_DB_URL", db.jdbcUrl() + "?user=" + db.user() + db.password().map(p -> "&password=" + p).orElse(""));
+        System.setProperty("FLEKSI_KEYCLOAK_URL", TestKeycloak.url());
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        TestRealms.admin().realms().realm(CODE).remove();
+        try (var connection = TestDatabase.get().connect(TestDatabase.get().database()); var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists tenant_" + CODE + " cascade");
+            statement.execute("delete from platform.tenant where code = '" + CODE + "'");
+        }
+        System.clearProperty("FLEKSI_DB_URL");
+        System.clearProperty("FLEKSI_KEYCLOAK_URL");
+    }
+
+    @Test
+    void anOperatorOnboardsListsSuspendsResumesAndMigratesFromTheCommandLine() {
+        Run created = fleksi("tenant", "create", "--code", CODE, "--name", "Kabupaten Baris Perintah", "--kind", "kabupaten",
+                "--region", "76.06", "--tz", "WITA");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains(CODE, "ACTIVE", "first admin: admin", "one-time password:");
+
+        assertThat(fleksi("tenant", "list").out()).contains(CODE, "KABUPATEN", "Kabupaten Baris Perintah");
+        assertThat(fleksi("tenant", "show", CODE).out()).contains("schema tenant_" + CODE, "migration CURRENT");
+        assertThat(fleksi("tenant", "suspend", CODE).out()).contains("SUSPENDED");
+        assertThat(fleksi("tenant", "resume", CODE).out()).contains("ACTIVE");
+
+        Run migrated = fleksi("migrate");
+        assertThat(migrated.exitCode()).isZero();
+        assertThat(migrated.out()).containsPattern("migrated \\d+/\\d+ " + CODE).contains("tenants current in");
+    }
+
+    @Test
+    void badInputIsRefusedWithAReasonAndANonZeroExitCode() {
+        Run bad = fleksi("tenant", "create", "--code", "DROP", "--name", "X", "--kind", "KOTA", "--region", "76");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("Invalid tenant code 'DROP'");
+
+        Run unknown = fleksi("tenant", "suspend", "nosuchtenant");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("There is no tenant 'nosuchtenant'");
+
+        Run badRegion = fleksi("tenant", "create", "--code", TestRealms.unique("cli"), "--name", "X", "--kind", "KOTA",
+                "--region", "seventy-six");
+        assertThat(badRegion.exitCode()).isEqualTo(2);
+        assertThat(badRegion.err()).contains("regionCode is a Kemendagri region code");
+    }
+
+    private static Run fleksi(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        try {
+            int exitCode = FleksiCli.run(args);
+            return new Run(exitCode, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
