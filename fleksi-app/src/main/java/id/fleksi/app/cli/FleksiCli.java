@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fleksi", mixinStandardHelpOptions = true, version = "Fleksi 0.1",
         description = "Run and operate Fleksi.",
-        subcommands = {UpCommand.class, MigrateCommand.class, TenantCommand.class})
+        subcommands = {UpCommand.class, MigrateCommand.class, TenantCommand.class, BenchCommand.class})
 public class FleksiCli {
 
     /** Keeps the JVM alive: the command started a server. */
@@ -40,7 +40,12 @@ public class FleksiCli {
      * {@link LocalServices} finds, with migrations on start-up off (the command decides).
      */
     static int withContext(Function<ConfigurableApplicationContext, Integer> command) {
-        LocalServices services = LocalServices.prepare(false);
+        return withContext(false, command);
+    }
+
+    /** As {@link #withContext(Function)}; with {@code startKeycloak}, starts Keycloak as {@code up} does. */
+    static int withContext(boolean startKeycloak, Function<ConfigurableApplicationContext, Integer> command) {
+        LocalServices services = LocalServices.prepare(startKeycloak);
         List<String> properties = new ArrayList<>(List.of(
                 "spring.datasource.url=" + services.databaseUrl(),
                 "fleksi.identity.keycloak-url=" + services.keycloakUrl(),
@@ -50,6 +55,8 @@ public class FleksiCli {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
                 .web(WebApplicationType.NONE).run(asArguments(properties))) {
             return command.apply(context);
+        } finally {
+            services.stop();
         }
     }
 

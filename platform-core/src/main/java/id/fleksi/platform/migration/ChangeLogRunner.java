@@ -24,6 +24,7 @@ import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies one changelog to one schema with Liquibase, then checks the schema's own
@@ -111,8 +112,10 @@ final class ChangeLogRunner {
             database.setLiquibaseSchemaName(schema);
             Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             Liquibase liquibase = new Liquibase(changelog, resources, database);
-            liquibase.update(new Contexts(context), new LabelExpression());
-        } catch (SQLException | LiquibaseException | RuntimeException e) {
+            // Progress goes to the log, not to the console of whoever runs "fleksi migrate".
+            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                    () -> liquibase.update(new Contexts(context), new LabelExpression()));
+        } catch (Exception e) {
             throw new MigrationException(schema, rootMessage(e), e);
         } finally {
             ONE_UPDATE_PER_JVM.unlock();
