@@ -151,6 +151,40 @@ class OnboardingTest extends ProvisioningIntegrationTest {
         assertThat(realms.realmExists(code)).isTrue();
     }
 
+    @Test
+    void twoConcurrentCreatesOfOneCodeMakeOneTenant() throws Exception {
+        String code = removeAfter(TestRealms.unique("race"));
+        NewTenant request = new NewTenant(code, "Kota Balapan", TenantKind.KOTA, null, "76.01", RegionTimeZone.WITA);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Onboarded>> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            attempts.add(pool.submit(() -> {
+                start.await();
+                return onboarding.onboard(request);
+            }));
+        }
+        start.countDown();
+        int made = 0;
+        int refused = 0;
+        for (var attempt : attempts) {
+            try {
+                attempt.get();
+                made++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).hasMessageContaining("already exists");
+                refused++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(made).isEqualTo(1);
+        assertThat(refused).isEqualTo(1);
+        assertThat(registry.find(id.fleksi.platform.tenancy.TenantCode.of(code)).orElseThrow().isActive()).isTrue();
+        assertThat(realms.realmExists(code)).isTrue();
+        assertThat(schemaExists(code)).isTrue();
+    }
+
     private int tenantsCountedBySchema() {
         return jdbc.sql("select count(*) from platform.tenant").query(Integer.class).single();
     }
