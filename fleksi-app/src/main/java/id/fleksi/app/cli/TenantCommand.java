@@ -1,6 +1,7 @@
 package id.fleksi.app.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import id.fleksi.platform.migration.PlatformSchema;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
@@ -10,6 +11,7 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
@@ -24,13 +26,53 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fleksi tenant create|list|show|suspend|resume|archive}. */
-@Command(name = "tenant", description = "Onboard and manage pemda (tenants).",
-        subcommands = {TenantCommand.Create.class, TenantCommand.ListTenants.class, TenantCommand.Show.class,
-                TenantCommand.Suspend.class, TenantCommand.Resume.class, TenantCommand.Archive.class})
+/** {@code fleksi tenant create|list|show|suspend|resume|archive}. Exit code 2: refused, with the reason. */
+@Command(name = "tenant", mixinStandardHelpOptions = true, description = "Onboard and manage pemda (tenants).",
+        subcommands = TenantCommand.Create.class)
 class TenantCommand {
 
     private static final String ROW = "%-14s %-10s %-10s %-8s %-5s %s%n";
+
+    @Command(name = "list", description = "List tenants.")
+    int list() {
+        return guarded(context -> {
+            System.out.printf(ROW, "CODE", "KIND", "STATUS", "REGION", "TZ", "NAME");
+            context.getBean(TenantRegistry.class).list().forEach(TenantCommand::print);
+            return 0;
+        });
+    }
+
+    @Command(name = "show", description = "Show one tenant.")
+    int show(@Parameters(paramLabel = "CODE") String code) {
+        return guarded(context -> {
+            Tenant t = context.getBean(TenantRegistry.class).find(TenantGate.codeInPath(code))
+                    .orElseThrow(() -> TenantGate.unknownTenant(code));
+            print(t);
+            System.out.printf("schema %s, realm %s, hosting %s, migration %s (%d change sets)%s%ncreated %s, updated %s%n",
+                    t.schemaName(), t.realm(), t.hosting(), t.migrationState(), t.appliedChangeSets(),
+                    t.migrationError() == null ? "" : ": " + t.migrationError(), t.createdAt(), t.updatedAt());
+            return 0;
+        });
+    }
+
+    @Command(name = "suspend", description = "Refuse a tenant's users; keep its data.")
+    int suspend(@Parameters(paramLabel = "CODE") String code) {
+        return lifecycle(code, TenantLifecycle::suspend);
+    }
+
+    @Command(name = "resume", description = "Serve a suspended tenant again.")
+    int resume(@Parameters(paramLabel = "CODE") String code) {
+        return lifecycle(code, TenantLifecycle::resume);
+    }
+
+    @Command(name = "archive", description = "Keep a tenant's data but remove all access (disables its realm).")
+    int archive(@Parameters(paramLabel = "CODE") String code) {
+        return lifecycle(code, TenantLifecycle::archive);
+    }
+
+    private static int lifecycle(String code, java.util.function.BiFunction<TenantLifecycle, TenantCode, Tenant> change) {
+        return guarded(context -> print(change.apply(context.getBean(TenantLifecycle.class), TenantGate.codeInPath(code))));
+    }
 
     static int print(Tenant tenant) {
         System.out.printf(ROW, tenant.code(), tenant.kind(), tenant.status(), tenant.regionCode(), tenant.timeZone(),
@@ -38,8 +80,8 @@ class TenantCommand {
         return 0;
     }
 
-    /** Runs a command; a refusal is printed as the person-readable problem, exit code 2. */
-    static int guarded(java.util.function.Function<ConfigurableApplicationContext, Integer> command) {
+    /** Runs a command on a migrated platform schema; a refusal is printed as its person-readable reason. */
+    static int guarded(Function<ConfigurableApplicationContext, Integer> command) {
         return FleksiCli.withContext(context -> {
             context.getBean(PlatformSchema.class).migrate();
             try {
@@ -80,67 +122,6 @@ class TenantCommand {
                         onboarded.oneTimePassword());
                 return 0;
             });
-        }
-    }
-
-    @Command(name = "list", description = "List tenants.")
-    static class ListTenants implements Callable<Integer> {
-        @Override
-        public Integer call() {
-            return guarded(context -> {
-                System.out.printf(ROW, "CODE", "KIND", "STATUS", "REGION", "TZ", "NAME");
-                context.getBean(TenantRegistry.class).list().forEach(TenantCommand::print);
-                return 0;
-            });
-        }
-    }
-
-    @Command(name = "show", description = "Show one tenant.")
-    static class Show implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
-
-        @Override
-        public Integer call() {
-            return guarded(context -> context.getBean(TenantRegistry.class).find(TenantCode.of(code)).map(t -> {
-                print(t);
-                System.out.printf("schema %s, realm %s, hosting %s, migration %s (%d change sets)%s%ncreated %s, updated %s%n",
-                        t.schemaName(), t.realm(), t.hosting(), t.migrationState(), t.appliedChangeSets(),
-                        t.migrationError() == null ? "" : ": " + t.migrationError(), t.createdAt(), t.updatedAt());
-                return 0;
-            }).orElseGet(() -> {
-                System.err.println("There is no tenant '" + code + "'.");
-                return 2;
-            }));
-        }
-    }
-
-    @Command(name = "suspend", description = "Refuse a tenant's users; keep its data.")
-    static class Suspend implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
-
-        @Override
-        public Integer call() {
-            return guarded(context -> print(context.getBean(TenantLifecycle.class).suspend(TenantCode.of(code))));
-        }
-    }
-
-    @Command(name = "resume", description = "Serve a suspended tenant again.")
-    static class Resume implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
-
-        @Override
-        public Integer call() {
-            return guarded(context -> print(context.getBean(TenantLifecycle.class).resume(TenantCode.of(code))));
-        }
-    }
-
-    @Command(name = "archive", description = "Keep a tenant's data but remove all access (disables its realm).")
-    static class Archive implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
-
-        @Override
-        public Integer call() {
-            return guarded(context -> print(context.getBean(TenantLifecycle.class).archive(TenantCode.of(code))));
         }
     }
 }

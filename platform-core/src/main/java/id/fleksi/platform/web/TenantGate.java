@@ -38,13 +38,7 @@ public class TenantGate {
 
     /** The tenant, if it is being served now, whoever asks. */
     public Tenant serving(String code) {
-        TenantCode tenantCode;
-        try {
-            tenantCode = TenantCode.of(code);
-        } catch (InvalidTenantCodeException e) {
-            throw unknown(code);
-        }
-        Tenant tenant = registry.find(tenantCode).orElseThrow(() -> unknown(code));
+        Tenant tenant = registry.find(codeInPath(code)).orElseThrow(() -> unknownTenant(code));
         switch (tenant.status()) {
             case PROVISIONING -> throw Problem.unavailable("tenant-provisioning", "Tenant being set up",
                     "Tenant '" + code + "' is still being set up. Try again in a minute.");
@@ -66,8 +60,18 @@ public class TenantGate {
         return tenant;
     }
 
-    private static Problem unknown(String code) {
-        return Problem.notFound("unknown-tenant", "Unknown tenant", "There is no tenant '" + abbreviate(code) + "' on this Fleksi.");
+    /** A tenant code taken from a path: anything that is not a valid code names no tenant (404). */
+    public static TenantCode codeInPath(String code) {
+        try {
+            return TenantCode.of(code);
+        } catch (InvalidTenantCodeException e) {
+            throw unknownTenant(code);
+        }
+    }
+
+    public static Problem unknownTenant(Object code) {
+        return Problem.notFound("unknown-tenant", "Unknown tenant",
+                "There is no tenant '" + abbreviate(String.valueOf(code)) + "' on this Fleksi.");
     }
 
     private static String abbreviate(String code) {

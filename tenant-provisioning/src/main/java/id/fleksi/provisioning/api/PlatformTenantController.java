@@ -4,9 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
@@ -65,36 +64,24 @@ class PlatformTenantController {
     @Operation(summary = "Show a tenant")
     @GetMapping("/{code}")
     TenantView show(@PathVariable String code) {
-        return registry.find(known(code)).map(TenantView::of).orElseThrow(() -> unknown(code));
+        return registry.find(TenantGate.codeInPath(code)).map(TenantView::of).orElseThrow(() -> TenantGate.unknownTenant(code));
     }
 
     @Operation(summary = "Suspend a tenant", description = "Its users are refused; its data is kept.")
     @PostMapping("/{code}/suspend")
     TenantView suspend(@PathVariable String code) {
-        return TenantView.of(lifecycle.suspend(known(code)));
+        return TenantView.of(lifecycle.suspend(TenantGate.codeInPath(code)));
     }
 
     @Operation(summary = "Resume a suspended tenant")
     @PostMapping("/{code}/resume")
     TenantView resume(@PathVariable String code) {
-        return TenantView.of(lifecycle.resume(known(code)));
+        return TenantView.of(lifecycle.resume(TenantGate.codeInPath(code)));
     }
 
     @Operation(summary = "Archive a tenant", description = "Keeps its data; disables its realm and stops serving it.")
     @PostMapping("/{code}/archive")
     TenantView archive(@PathVariable String code) {
-        return TenantView.of(lifecycle.archive(known(code)));
-    }
-
-    private static TenantCode known(String code) {
-        if (TenantCode.problemWith(code) != null) {
-            throw unknown(code);
-        }
-        return TenantCode.of(code);
-    }
-
-    private static Problem unknown(String code) {
-        return Problem.notFound("unknown-tenant", "Unknown tenant", "There is no tenant '"
-                + (code.length() > 40 ? code.substring(0, 40) + "..." : code) + "' on this Fleksi.");
+        return TenantView.of(lifecycle.archive(TenantGate.codeInPath(code)));
     }
 }

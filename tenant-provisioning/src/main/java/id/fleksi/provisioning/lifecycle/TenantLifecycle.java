@@ -7,6 +7,7 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 
 import org.springframework.stereotype.Service;
@@ -63,7 +64,6 @@ public class TenantLifecycle {
     }
 
     private Tenant find(TenantCode code) {
-        return registry.find(code).orElseThrow(() -> Problem.notFound("unknown-tenant", "Unknown tenant",
-                "There is no tenant '" + code + "' on this Fleksi."));
+        return registry.find(code).orElseThrow(() -> TenantGate.unknownTenant(code));
     }
 }
