@@ -97,8 +97,9 @@ final class ChangeLogRunner {
      * @return the number of change sets now recorded in the schema
      */
     int update(String schema, String context) throws MigrationException {
-        if (appliedChangeSets(schema).containsAll(expectedChangeSets())) {
-            return appliedChangeSets(schema).size();
+        Set<String> before = appliedChangeSets(schema);
+        if (before.containsAll(expectedChangeSets())) {
+            return before.size();
         }
         ONE_UPDATE_PER_JVM.lock();
         try (Connection connection = dataSource.getConnection()) {
