@@ -27,8 +27,9 @@ import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * Applies one changelog to one schema with Liquibase, then checks the schema's own
- * {@code databasechangelog} holds every change set of the changelog.
+ * Applies changelogs, in order, to one schema with Liquibase, then checks the schema's own
+ * {@code databasechangelog} holds every change set of them. A tenant schema gets the core changelog, then
+ * each feature module's in dependency order.
  *
  * <p>Every run is serialised by one JVM-wide lock: Liquibase's clean-up resets every lock service in the JVM
  * (liquibase #7220), so two concurrent updates leave another schema's lock stuck. Its "fast check" cache is
@@ -39,30 +40,32 @@ final class ChangeLogRunner {
     private static final ReentrantLock ONE_UPDATE_PER_JVM = new ReentrantLock();
 
     private final DataSource dataSource;
-    private final String changelog;
+    private final List<String> changelogs;
     private final ResourceAccessor resources = new ClassLoaderResourceAccessor(ChangeLogRunner.class.getClassLoader());
     private volatile Set<String> expected;
 
-    ChangeLogRunner(DataSource dataSource, String changelog) {
+    ChangeLogRunner(DataSource dataSource, List<String> changelogs) {
         this.dataSource = dataSource;
-        this.changelog = changelog;
+        this.changelogs = List.copyOf(changelogs);
     }
 
-    /** The change sets of the changelog, as {@code id::author}, in order. */
+    /** The change sets of the changelogs, as {@code id::author}, in order. */
     Set<String> expectedChangeSets() {
         Set<String> result = expected;
         if (result == null) {
-            try {
-                DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
-                        .parse(changelog, new ChangeLogParameters(), resources);
-                result = new LinkedHashSet<>();
-                for (ChangeSet changeSet : parsed.getChangeSets()) {
-                    result.add(changeSet.getId() + "::" + changeSet.getAuthor());
+            result = new LinkedHashSet<>();
+            for (String changelog : changelogs) {
+                try {
+                    DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                            .parse(changelog, new ChangeLogParameters(), resources);
+                    for (ChangeSet changeSet : parsed.getChangeSets()) {
+                        result.add(changeSet.getId() + "::" + changeSet.getAuthor());
+                    }
+                } catch (LiquibaseException e) {
+                    throw new IllegalStateException("Cannot read changelog " + changelog + ": " + e.getMessage(), e);
                 }
-                expected = result;
-            } catch (LiquibaseException e) {
-                throw new IllegalStateException("Cannot read changelog " + changelog + ": " + e.getMessage(), e);
             }
+            expected = result;
         }
         return result;
     }
@@ -111,11 +114,13 @@ final class ChangeLogRunner {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
-            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
-            Liquibase liquibase = new Liquibase(changelog, resources, database);
-            // Progress goes to the log, not to the console of whoever runs "fleksi migrate".
-            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
-                    () -> liquibase.update(new Contexts(context), new LabelExpression()));
+            for (String changelog : changelogs) {
+                Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+                Liquibase liquibase = new Liquibase(changelog, resources, database);
+                // Progress goes to the log, not to the console of whoever runs "fleksi migrate".
+                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                        () -> liquibase.update(new Contexts(context), new LabelExpression()));
+            }
         } catch (Exception e) {
             throw new MigrationException(schema, rootMessage(e), e);
         } finally {

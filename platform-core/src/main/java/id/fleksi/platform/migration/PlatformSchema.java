@@ -16,7 +16,7 @@ public class PlatformSchema {
     private final ChangeLogRunner runner;
 
     public PlatformSchema(DataSource dataSource) {
-        this.runner = new ChangeLogRunner(dataSource, "db/platform/changelog.yaml");
+        this.runner = new ChangeLogRunner(dataSource, java.util.List.of("db/platform/changelog.yaml"));
     }
 
     public void migrate() {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import id.fleksi.platform.modules.ModuleCatalog;
 import id.fleksi.platform.tenancy.MigrationState;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -31,14 +32,31 @@ public class TenantMigrator {
     private final TenantRegistry registry;
     private final ChangeLogRunner runner;
 
+    private final List<String> changelogs;
+
+    /** The core tenant changelog, then each feature module's in dependency order. */
     @Autowired
-    public TenantMigrator(DataSource dataSource, TenantRegistry registry, TenancyProperties properties) {
-        this(dataSource, registry, properties.tenantChangelog());
+    public TenantMigrator(DataSource dataSource, TenantRegistry registry, TenancyProperties properties,
+            ModuleCatalog modules) {
+        this(dataSource, registry, concat(properties.tenantChangelog(), modules.tenantChangelogs()));
     }
 
-    public TenantMigrator(DataSource dataSource, TenantRegistry registry, String tenantChangelog) {
+    public TenantMigrator(DataSource dataSource, TenantRegistry registry, List<String> changelogs) {
         this.registry = registry;
-        this.runner = new ChangeLogRunner(dataSource, tenantChangelog);
+        this.changelogs = List.copyOf(changelogs);
+        this.runner = new ChangeLogRunner(dataSource, changelogs);
+    }
+
+    /** The changelogs applied to each tenant schema, in order. */
+    public List<String> changelogs() {
+        return changelogs;
+    }
+
+    private static List<String> concat(String core, List<String> modules) {
+        List<String> all = new ArrayList<>();
+        all.add(core);
+        all.addAll(modules);
+        return all;
     }
 
     /** How many change sets a current tenant schema holds. */

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import id.fleksi.platform.migration.MigrationException;
 import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.MigrationState;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Onboards a pemda: the registry row, the realm (roles, web client, first tenant admin with a one-time
- * password), then the schema with every migration. All or nothing: if a step fails, what the earlier steps
+ * password), then the schema with every migration and the feature modules new tenants get. All or nothing: if a step fails, what the earlier steps
  * made is removed again, so a retry starts clean. Nothing that existed before is ever removed: a code, schema
  * or realm already taken is refused up front.
  */
@@ -43,12 +44,15 @@ public class TenantOnboarding {
     private final TenantRegistry registry;
     private final TenantMigrator migrator;
     private final RealmProvisioner realms;
+    private final ModuleSwitches modules;
     private final JdbcClient jdbc;
 
-    public TenantOnboarding(TenantRegistry registry, TenantMigrator migrator, RealmProvisioner realms, JdbcClient jdbc) {
+    public TenantOnboarding(TenantRegistry registry, TenantMigrator migrator, RealmProvisioner realms,
+            ModuleSwitches modules, JdbcClient jdbc) {
         this.registry = registry;
         this.migrator = migrator;
         this.realms = realms;
+        this.modules = modules;
         this.jdbc = jdbc;
     }
 
@@ -86,6 +90,7 @@ public class TenantOnboarding {
 
             step = System.nanoTime();
             migrator.migrate(code);
+            modules.applyDefaults(code, "onboarding");
             timings.put("schema", since(step));
 
             registry.setStatus(code, TenantStatus.ACTIVE);

@@ -33,6 +33,7 @@ class OnboardingTest extends ProvisioningIntegrationTest {
     @Autowired DataSource dataSource;
     @Autowired IdentityProperties identity;
     @Autowired KeycloakAdminProperties adminProperties;
+    @Autowired id.fleksi.platform.modules.ModuleSwitches modules;
 
     @Test
     void onboardingThroughTheApiMakesRowSchemaRealmAndAFirstAdminWithAOneTimePassword() {
@@ -123,7 +124,7 @@ class OnboardingTest extends ProvisioningIntegrationTest {
         String code = removeAfter(TestRealms.unique("kab"));
         RealmProvisioner unreachable = new RealmProvisioner(new KeycloakAdminProperties("http://127.0.0.1:1", "master",
                 "admin-cli", null, "admin", "admin", "http://127.0.0.1:8080"), identity);
-        TenantOnboarding withoutKeycloak = new TenantOnboarding(registry, migrator, unreachable, jdbc);
+        TenantOnboarding withoutKeycloak = new TenantOnboarding(registry, migrator, unreachable, modules, jdbc);
         NewTenant request = new NewTenant(code, "Kabupaten Uji", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA);
 
         assertThatThrownBy(() -> withoutKeycloak.onboard(request)).isInstanceOf(OnboardingFailedException.class)
@@ -137,8 +138,10 @@ class OnboardingTest extends ProvisioningIntegrationTest {
     @Test
     void aFailingMigrationRemovesRealmSchemaAndRowAndARetryWorks() {
         String code = removeAfter(TestRealms.unique("kab"));
-        TenantMigrator failing = new TenantMigrator(dataSource, registry, "db/tenant-failing/changelog.yaml");
-        TenantOnboarding withBrokenChangelog = new TenantOnboarding(registry, failing, realms, jdbc);
+        List<String> changelogs = new java.util.ArrayList<>(migrator.changelogs());
+        changelogs.add("db/tenant-failing/changelog.yaml");
+        TenantMigrator failing = new TenantMigrator(dataSource, registry, changelogs);
+        TenantOnboarding withBrokenChangelog = new TenantOnboarding(registry, failing, realms, modules, jdbc);
         NewTenant request = new NewTenant(code, "Kabupaten Uji", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA);
 
         assertThatThrownBy(() -> withBrokenChangelog.onboard(request)).isInstanceOf(OnboardingFailedException.class)

@@ -1,0 +1,66 @@
+package id.fleksi.platform.modules;
+
+import java.util.List;
+import java.util.Set;
+
+import id.fleksi.platform.tenancy.TenantCode;
+
+/**
+ * A feature module: the one object that says who it is, what it needs, what it migrates and what it adds.
+ * Declare it as a Spring bean in the module's own package; the platform finds it on the classpath.
+ *
+ * <p>Life cycle per tenant: its tables are made in every tenant schema (so schemas stay alike); it is
+ * switched on or off per tenant; {@link #onEnable} and {@link #onDisable} run after a switch. Disabling never
+ * deletes data.
+ */
+public interface FeatureModule {
+
+    /** A stable id, lower case with hyphens, e.g. {@code attendance}; also its API path segment. */
+    String id();
+
+    LocalizedText name();
+
+    LocalizedText description();
+
+    String version();
+
+    /** Ids of the modules this one needs switched on. */
+    default Set<String> dependsOn() {
+        return Set.of();
+    }
+
+    /** Classpath location of its tenant changelog, or null if it has no tables. */
+    default String tenantChangelog() {
+        return null;
+    }
+
+    /** Realm roles it adds to every tenant realm. */
+    default Set<String> realmRoles() {
+        return Set.of();
+    }
+
+    default List<ModuleSetting> settings() {
+        return List.of();
+    }
+
+    default List<MenuEntry> menu() {
+        return List.of();
+    }
+
+    default List<ScheduledJob> jobs() {
+        return List.of();
+    }
+
+    /** Whether a newly onboarded tenant gets it switched on, unless the platform operator says otherwise. */
+    default boolean enabledForNewTenants() {
+        return false;
+    }
+
+    /** After the module was switched on for a tenant (with the tenant set). */
+    default void onEnable(TenantCode tenant) {
+    }
+
+    /** After the module was switched off for a tenant (with the tenant set); its data stays. */
+    default void onDisable(TenantCode tenant) {
+    }
+}

@@ -1,0 +1,13 @@
+package id.fleksi.platform.modules;
+
+import java.util.Set;
+
+import id.fleksi.platform.security.Role;
+
+/**
+ * A link in a tenant's menu, shown while its module is on and to callers with one of the roles.
+ *
+ * @param path under the tenant's pages, e.g. {@code attendance/} for {@code /t/{code}/attendance/}
+ */
+public record MenuEntry(String path, LocalizedText label, Set<Role> roles) {
+}

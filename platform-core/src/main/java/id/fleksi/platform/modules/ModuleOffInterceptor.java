@@ -1,0 +1,51 @@
+package id.fleksi.platform.modules;
+
+import java.util.Map;
+
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * A module's API lives under {@code /api/v1/t/{code}/{module-id}/}; while the module is off for the tenant
+ * it answers 404 with a problem saying so. Runs after the tenant is admitted.
+ */
+public class ModuleOffInterceptor implements HandlerInterceptor {
+
+    private final ModuleCatalog catalog;
+    private final ModuleSwitches switches;
+
+    public ModuleOffInterceptor(ModuleCatalog catalog, ModuleSwitches switches) {
+        this.catalog = catalog;
+        this.switches = switches;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String prefix = "/api/v1/t/";
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (variables == null || !path.startsWith(prefix)) {
+            return true;
+        }
+        String[] segments = path.substring(prefix.length()).split("/");
+        if (segments.length < 2) {
+            return true;
+        }
+        catalog.find(segments[1]).ifPresent(module -> {
+            var tenant = TenantContext.require();
+            if (!switches.isEnabled(tenant, module.id())) {
+                throw Problem.notFound("module-off", "Module off",
+                        "Module '" + module.id() + "' is switched off for tenant '" + tenant + "'. Its data is kept;"
+                                + " a tenant admin can switch it on again.");
+            }
+        });
+        return true;
+    }
+}

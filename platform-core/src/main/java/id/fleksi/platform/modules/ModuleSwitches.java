@@ -1,0 +1,219 @@
+package id.fleksi.platform.modules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Which modules each tenant has on, and their settings: rows of the tenant's {@code tenant_module}.
+ *
+ * <p>Replicas learn of a switch at once because nothing is cached: every check reads the row (a primary-key
+ * lookup in the tenant's schema), so the next request on any replica sees the new state. Changes for one
+ * tenant are serialised by a transaction-scoped advisory lock, so two admins can never leave a module on
+ * without the module it needs.
+ */
+@Service
+public class ModuleSwitches {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ModuleCatalog catalog;
+    private final ModuleAvailability availability;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public ModuleSwitches(ModuleCatalog catalog, ModuleAvailability availability, AuditLog audit, JdbcClient jdbc,
+            TransactionTemplate transactions) {
+        this.catalog = catalog;
+        this.availability = availability;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** A module as a tenant has it. */
+    public record ModuleState(FeatureModule module, boolean enabled, boolean allowed, Map<String, Object> settings) {
+    }
+
+    public boolean isEnabled(TenantCode tenant, String moduleId) {
+        return jdbc.sql("select enabled from " + tenant.schemaName() + ".tenant_module where module_id = ?")
+                .param(moduleId).query(Boolean.class).optional().orElse(false);
+    }
+
+    public List<ModuleState> states(TenantCode tenant) {
+        Map<String, Row> rows = rows(tenant);
+        return catalog.modules().stream().map(module -> state(tenant, module, rows.get(module.id()))).toList();
+    }
+
+    public ModuleState state(TenantCode tenant, String moduleId) {
+        FeatureModule module = known(moduleId);
+        return state(tenant, module, rows(tenant).get(moduleId));
+    }
+
+    /**
+     * Switches a module and/or changes its settings, checking dependencies both ways, validating every
+     * setting (all errors at once) and recording the change in the tenant's audit trail.
+     */
+    public ModuleState change(TenantCode tenant, String moduleId, Boolean enabled, Map<String, Object> settings,
+            String actor) {
+        FeatureModule module = known(moduleId);
+        Map<String, Object> newSettings = validated(module, settings);
+        return TenantContext.callAs(tenant, () -> transactions.execute(tx -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(tenant.schemaName()).query(Object.class).single();
+            Map<String, Row> rows = rows(tenant);
+            ModuleState before = state(tenant, module, rows.get(moduleId));
+            boolean turnOn = enabled != null ? enabled : before.enabled();
+            if (turnOn && !before.enabled()) {
+                requireAllowed(tenant, module);
+                requireDependenciesOn(module, rows);
+            }
+            if (!turnOn && before.enabled()) {
+                requireNoDependentOn(module, rows);
+            }
+            Map<String, Object> stored = new LinkedHashMap<>(rows.containsKey(moduleId) ? rows.get(moduleId).settings() : Map.of());
+            stored.putAll(newSettings);
+            jdbc.sql("insert into " + tenant.schemaName() + ".tenant_module (module_id, enabled, settings, updated_at, updated_by)"
+                            + " values (?, ?, cast(? as jsonb), now(), ?) on conflict (module_id) do update set"
+                            + " enabled = excluded.enabled, settings = excluded.settings, updated_at = now(),"
+                            + " updated_by = excluded.updated_by")
+                    .param(moduleId).param(turnOn).param(JSON.writeValueAsString(stored)).param(actor).update();
+            ModuleState after = state(tenant, module, new Row(turnOn, stored));
+            if (turnOn != before.enabled()) {
+                audit.record(tenant, actor, turnOn ? "module.enable" : "module.disable", moduleId,
+                        Map.of("enabled", before.enabled()), Map.of("enabled", turnOn));
+                if (turnOn) {
+                    module.onEnable(tenant);
+                } else {
+                    module.onDisable(tenant);
+                }
+            }
+            if (!newSettings.isEmpty() && !before.settings().equals(after.settings())) {
+                audit.record(tenant, actor, "module.settings", moduleId, before.settings(), after.settings());
+            }
+            return after;
+        }));
+    }
+
+    /** At onboarding: switches on, in dependency order, the modules new tenants get. */
+    public void applyDefaults(TenantCode tenant, String actor) {
+        for (FeatureModule module : catalog.modules()) {
+            boolean dependenciesOn = module.dependsOn().stream().allMatch(d -> isEnabled(tenant, d));
+            if (dependenciesOn && availability.enabledForNewTenants(module) && availability.allowed(tenant, module.id())) {
+                change(tenant, module.id(), true, Map.of(), actor);
+            }
+        }
+    }
+
+    private FeatureModule known(String moduleId) {
+        return catalog.find(moduleId).orElseThrow(() -> Problem.notFound("unknown-module", "Unknown module",
+                "There is no feature module '" + moduleId + "'. Known modules: "
+                        + String.join(", ", catalog.modules().stream().map(FeatureModule::id).toList()) + "."));
+    }
+
+    private void requireAllowed(TenantCode tenant, FeatureModule module) {
+        if (!availability.allowed(tenant, module.id())) {
+            throw Problem.forbidden("module-not-allowed", "Module not available",
+                    "The platform operator has not made module '" + module.id() + "' available to tenant '" + tenant
+                            + "'. Ask your Diskominfo.");
+        }
+    }
+
+    private static void requireDependenciesOn(FeatureModule module, Map<String, Row> rows) {
+        Set<String> missing = new TreeSet<>();
+        for (String dependency : module.dependsOn()) {
+            if (!rows.containsKey(dependency) || !rows.get(dependency).enabled()) {
+                missing.add(dependency);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw Problem.conflict("module-dependencies-off", "Needs other modules",
+                    "Module '" + module.id() + "' needs " + String.join(", ", missing) + " switched on first; nothing"
+                            + " was changed.").with("missing", missing);
+        }
+    }
+
+    private void requireNoDependentOn(FeatureModule module, Map<String, Row> rows) {
+        Set<String> needing = new TreeSet<>();
+        for (String dependent : catalog.dependents(module.id())) {
+            if (rows.containsKey(dependent) && rows.get(dependent).enabled()) {
+                needing.add(dependent);
+            }
+        }
+        if (!needing.isEmpty()) {
+            throw Problem.conflict("module-needed", "Needed by other modules",
+                    "Module '" + module.id() + "' is needed by " + String.join(", ", needing) + ", which are on;"
+                            + " switch those off first. Nothing was changed.").with("neededBy", needing);
+        }
+    }
+
+    private static Map<String, Object> validated(FeatureModule module, Map<String, Object> settings) {
+        if (settings == null || settings.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ModuleSetting> known = new HashMap<>();
+        module.settings().forEach(setting -> known.put(setting.key(), setting));
+        List<Map<String, String>> errors = new ArrayList<>();
+        Map<String, Object> typed = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            ModuleSetting setting = known.get(key);
+            String problem = setting == null ? "is not a setting of module " + module.id() : setting.problemWith(value);
+            if (problem != null) {
+                errors.add(Map.of("field", "settings." + key, "message", problem));
+            } else {
+                typed.put(key, typedValue(setting, value));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw Problem.badRequest("invalid-settings", "Invalid settings", String.join("; ",
+                    errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList())
+                    + ". Nothing was changed.").with("errors", errors);
+        }
+        return typed;
+    }
+
+    private static Object typedValue(ModuleSetting setting, Object value) {
+        return switch (setting.type()) {
+            case INTEGER -> value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
+            case BOOLEAN -> value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+            case TEXT -> String.valueOf(value);
+        };
+    }
+
+    private ModuleState state(TenantCode tenant, FeatureModule module, Row row) {
+        Map<String, Object> effective = new LinkedHashMap<>();
+        for (ModuleSetting setting : module.settings()) {
+            Object stored = row == null ? null : row.settings().get(setting.key());
+            effective.put(setting.key(), typedValue(setting, stored != null ? stored : setting.defaultValue()));
+        }
+        return new ModuleState(module, row != null && row.enabled(), availability.allowed(tenant, module.id()), effective);
+    }
+
+    private record Row(boolean enabled, Map<String, Object> settings) {
+    }
+
+    private Map<String, Row> rows(TenantCode tenant) {
+        Map<String, Row> rows = new HashMap<>();
+        jdbc.sql("select module_id, enabled, settings::text from " + tenant.schemaName() + ".tenant_module")
+                .query((rs, n) -> rows.put(rs.getString(1), new Row(rs.getBoolean(2),
+                        JSON.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() { }))))
+                .list();
+        return rows;
+    }
+}

@@ -1,0 +1,166 @@
+package id.fleksi.platform.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.PlatformTestApplication;
+import id.fleksi.platform.audit.AuditEvent;
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.tenancy.Hosting;
+import id.fleksi.platform.tenancy.MigrationState;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantStatus;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.web.Problem;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ModuleSwitchesTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired ModuleSwitches switches;
+    @Autowired ModuleAvailability availability;
+    @Autowired AuditLog audit;
+    @Autowired TenantRegistry registry;
+    @Autowired TenantMigrator migrator;
+    @Autowired JdbcClient jdbc;
+
+    TenantCode tenant;
+
+    @BeforeEach
+    void tenant() throws Exception {
+        tenant = TenantCode.of("mod" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+        registry.insertProvisioning(new Tenant(tenant, "Modules " + tenant, TenantKind.KOTA, null, "76.01",
+                RegionTimeZone.WITA, tenant.schemaName(), tenant.realmName(), TenantStatus.PROVISIONING, Hosting.SHARED, 0,
+                MigrationState.PENDING, null, null, null));
+        registry.setStatus(tenant, TenantStatus.ACTIVE);
+        migrator.migrate(tenant);
+    }
+
+    @AfterEach
+    void dropTenant() {
+        jdbc.sql("drop schema if exists " + tenant.schemaName() + " cascade").update();
+        jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(tenant.value()).update();
+        registry.delete(tenant);
+    }
+
+    @Test
+    void everyModulesTablesExistInEveryTenantSchemaWhetherOnOrOff() {
+        assertThat(switches.isEnabled(tenant, "notes")).isFalse();
+        assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".notes_note").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void disablingKeepsTheDataAndEnablingBringsItBackAsItWas() {
+        switches.change(tenant, "notes", true, Map.of(), "admin");
+        jdbc.sql("insert into " + tenant.schemaName() + ".notes_note (text) values ('apel senin')").update();
+
+        switches.change(tenant, "notes", false, null, "admin");
+        assertThat(switches.isEnabled(tenant, "notes")).isFalse();
+        switches.change(tenant, "notes", true, null, "admin");
+
+        assertThat(switches.isEnabled(tenant, "notes")).isTrue();
+        assertThat(jdbc.sql("select text from " + tenant.schemaName() + ".notes_note").query(String.class).list())
+                .containsExactly("apel senin");
+        assertThat(audit.latest(tenant, 10)).extracting(AuditEvent::action)
+                .containsExactly("module.enable", "module.disable", "module.enable");
+        AuditEvent last = audit.latest(tenant, 1).get(0);
+        assertThat(last.actor()).isEqualTo("admin");
+        assertThat(last.before()).contains("\"enabled\": false");
+        assertThat(last.after()).contains("\"enabled\": true");
+    }
+
+    @Test
+    void enablingRefusesWhileAModuleItNeedsIsOffAndNamesIt() {
+        assertThatThrownBy(() -> switches.change(tenant, "reminders", true, null, "admin"))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(p.getMessage()).contains("needs notes switched on first");
+                });
+        assertThat(switches.isEnabled(tenant, "reminders")).isFalse();
+        assertThat(audit.latest(tenant, 10)).isEmpty();
+    }
+
+    @Test
+    void disablingRefusesWhileAnEnabledModuleNeedsIt() {
+        switches.change(tenant, "notes", true, null, "admin");
+        switches.change(tenant, "reminders", true, null, "admin");
+
+        assertThatThrownBy(() -> switches.change(tenant, "notes", false, null, "admin"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getMessage()).contains("needed by reminders"));
+        assertThat(switches.isEnabled(tenant, "notes")).isTrue();
+
+        switches.change(tenant, "reminders", false, null, "admin");
+        switches.change(tenant, "notes", false, null, "admin");
+        assertThat(switches.isEnabled(tenant, "notes")).isFalse();
+    }
+
+    @Test
+    void unknownModulesAndInvalidSettingsAreProblemsThatChangeNothing() {
+        assertThatThrownBy(() -> switches.change(tenant, "ghost", true, null, "admin"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> switches.change(tenant, "notes", true, Map.of("maxLength", 5, "colour", "red"), "admin"))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat((List<Map<String, String>>) p.getBody().getProperties().get("errors"))
+                            .extracting(e -> e.get("field")).containsExactlyInAnyOrder("settings.maxLength", "settings.colour");
+                });
+        assertThat(switches.isEnabled(tenant, "notes")).isFalse();
+
+        switches.change(tenant, "notes", true, Map.of("maxLength", 500), "admin");
+        assertThat(switches.state(tenant, "notes").settings()).containsEntry("maxLength", 500L).containsEntry("public", false);
+        assertThat(audit.latest(tenant, 1).get(0).action()).isEqualTo("module.settings");
+    }
+
+    @Test
+    void aModuleThePlatformOperatorWithholdsCannotBeSwitchedOn() {
+        availability.set(tenant, "notes", false, null);
+
+        assertThatThrownBy(() -> switches.change(tenant, "notes", true, null, "admin"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThat(switches.state(tenant, "notes").allowed()).isFalse();
+    }
+
+    @Test
+    void aSwitchThroughOneInstanceIsObeyedByASecondOnTheSameDatabase() {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PlatformTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--spring.datasource.url=" + TestDatabase.get().jdbcUrl(),
+                        "--spring.datasource.username=" + TestDatabase.get().user(),
+                        "--fleksi.tenancy.migrate-on-startup=false")) {
+            ModuleSwitches other = second.getBean(ModuleSwitches.class);
+            assertThat(other.isEnabled(tenant, "notes")).isFalse();
+
+            switches.change(tenant, "notes", true, null, "admin");
+            assertThat(other.isEnabled(tenant, "notes")).isTrue();
+
+            other.change(tenant, "notes", false, null, "admin-on-replica-2");
+            assertThat(switches.isEnabled(tenant, "notes")).isFalse();
+        }
+    }
+}

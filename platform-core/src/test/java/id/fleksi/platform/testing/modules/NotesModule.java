@@ -1,0 +1,58 @@
+package id.fleksi.platform.testing.modules;
+
+import java.util.List;
+import java.util.Set;
+
+import id.fleksi.platform.modules.FeatureModule;
+import id.fleksi.platform.modules.LocalizedText;
+import id.fleksi.platform.modules.MenuEntry;
+import id.fleksi.platform.modules.ModuleSetting;
+import id.fleksi.platform.security.Role;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A small feature module for testing the module platform: short notes with a table, an API under
+ * {@code /api/v1/t/{code}/notes}, a setting and a menu entry. Found on the classpath like a real one.
+ */
+@Component
+public class NotesModule implements FeatureModule {
+
+    public static final String ID = "notes";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("Catatan", "Notes");
+    }
+
+    @Override
+    public LocalizedText description() {
+        return LocalizedText.of("Catatan singkat", "Short notes");
+    }
+
+    @Override
+    public String version() {
+        return "1.0";
+    }
+
+    @Override
+    public String tenantChangelog() {
+        return "db/tenant/modules/notes.yaml";
+    }
+
+    @Override
+    public List<ModuleSetting> settings() {
+        return List.of(ModuleSetting.integer("maxLength", 280, 10, 1000, LocalizedText.of("Panjang maksimum", "Maximum length")),
+                ModuleSetting.bool("public", false, LocalizedText.of("Terbuka", "Public")));
+    }
+
+    @Override
+    public List<MenuEntry> menu() {
+        return List.of(new MenuEntry("notes/", LocalizedText.of("Catatan", "Notes"), Set.of(Role.ASN, Role.TENANT_ADMIN)));
+    }
+}
