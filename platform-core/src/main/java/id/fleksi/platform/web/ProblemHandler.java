@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,6 +34,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "invalid-tenant-code", "Invalid tenant code", e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", "code", "message", e.getMessage())));
         return problem;
+    }
+
+    /** A role check on a method ({@code @PreAuthorize}) said no. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return Problem.detail(HttpStatus.FORBIDDEN, "missing-role", "Not allowed",
+                "Your account does not have the role this operation needs. Ask your tenant admin for it.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -26,6 +26,9 @@ class TenantAccessTest extends ProvisioningIntegrationTest {
 
         ResponseEntity<Map> me = get(tokenA, "/api/v1/t/" + a + "/me");
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> usersAsAsn = get(tokenA, "/api/v1/t/" + a + "/users");
+        assertThat(usersAsAsn.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) usersAsAsn.getBody().get("detail")).contains("does not have the role");
         assertThat(me.getBody()).containsEntry("tenant", a).containsEntry("username", "asn");
         assertThat((List<String>) me.getBody().get("roles")).containsExactly("asn");
 
