@@ -17,14 +17,16 @@ class TenantHomeController {
 
     private final TenantGate gate;
     private final IdentityProperties identity;
+    private final TenantMenu menu;
 
-    TenantHomeController(TenantGate gate, IdentityProperties identity) {
+    TenantHomeController(TenantGate gate, IdentityProperties identity, TenantMenu menu) {
         this.gate = gate;
         this.identity = identity;
+        this.menu = menu;
     }
 
     @GetMapping({"/t/{code}", "/t/{code}/"})
-    String home(@PathVariable String code, Authentication authentication, Model model) {
+    String home(@PathVariable String code, Authentication authentication, Model model, java.util.Locale locale) {
         Tenant tenant = gate.serving(code);
         Caller caller = Caller.of(authentication, identity);
         if (caller == null || !tenant.realm().equals(caller.realm())) {
@@ -34,6 +36,7 @@ class TenantHomeController {
         gate.admit(code, caller);
         model.addAttribute("tenant", tenant);
         model.addAttribute("caller", caller);
+        model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
         return "tenant/home";
     }
 }

@@ -53,6 +53,13 @@ class FleksiCliTest {
         assertThat(fleksi("tenant", "suspend", CODE).out()).contains("SUSPENDED");
         assertThat(fleksi("tenant", "resume", CODE).out()).contains("ACTIVE");
 
+        Run needsNotes = fleksi("module", "enable", "--tenant", CODE, "reminders");
+        assertThat(needsNotes.exitCode()).isEqualTo(2);
+        assertThat(needsNotes.err()).contains("needs notes switched on first");
+        assertThat(fleksi("module", "enable", "--tenant", CODE, "notes").out()).contains(CODE + ": Notes is on");
+        assertThat(fleksi("module", "list", "--tenant", CODE).out()).containsPattern("notes\\s+yes");
+        assertThat(fleksi("module", "disable", "--tenant", CODE, "notes").out()).contains("Notes is off");
+
         Run migrated = fleksi("migrate");
         assertThat(migrated.exitCode()).isZero();
         assertThat(migrated.out()).containsPattern("migrated \\d+/\\d+ " + CODE).contains("tenants current in");

@@ -1,0 +1,44 @@
+package id.fleksi.app.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import id.fleksi.platform.modules.MenuEntry;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
+
+import org.springframework.stereotype.Component;
+
+/** The menu of a tenant's pages: the entries of the modules that are on, for the caller's roles. */
+@Component
+class TenantMenu {
+
+    private final ModuleSwitches switches;
+
+    TenantMenu(ModuleSwitches switches) {
+        this.switches = switches;
+    }
+
+    record Link(String href, String label) {
+    }
+
+    List<Link> linksFor(TenantCode tenant, Caller caller, Locale locale) {
+        List<Link> links = new java.util.ArrayList<>();
+        for (ModuleSwitches.ModuleState state : switches.states(tenant)) {
+            if (!state.enabled()) {
+                continue;
+            }
+            for (MenuEntry entry : state.module().menu()) {
+                if (entry.roles().stream().anyMatch(caller::hasRole)) {
+                    links.add(new Link("/t/" + tenant + "/" + entry.path(), entry.label().in(locale)));
+                }
+            }
+        }
+        if (caller.hasRole(Role.TENANT_ADMIN)) {
+            links.add(new Link("/t/" + tenant + "/admin/modules", "en".equals(locale.getLanguage()) ? "Modules" : "Modul"));
+        }
+        return links;
+    }
+}
