@@ -50,6 +50,7 @@ public class FleksiCli {
                 "spring.datasource.url=" + services.databaseUrl(),
                 "fleksi.identity.keycloak-url=" + services.keycloakUrl(),
                 "fleksi.tenancy.migrate-on-startup=false",
+                "fleksi.jobs.enabled=false",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN"));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)

@@ -147,6 +147,36 @@ class ModuleSwitchesTest {
     }
 
     @Test
+    void aModuleJobRunsOnceForEachTenantThatHasTheModuleOnAndSkipsTheOthers(@Autowired ModuleJobs jobs,
+            @Autowired ModuleCatalog catalog) throws Exception {
+        TenantCode off = TenantCode.of("modoff" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+        registry.insertProvisioning(new Tenant(off, "Off", TenantKind.KOTA, null, "76.01", RegionTimeZone.WITA,
+                off.schemaName(), off.realmName(), TenantStatus.PROVISIONING, Hosting.SHARED, 0, MigrationState.PENDING,
+                null, null, null));
+        registry.setStatus(off, TenantStatus.ACTIVE);
+        migrator.migrate(off);
+        try {
+            switches.change(tenant, "notes", true, null, "admin");
+            FeatureModule notes = catalog.find("notes").orElseThrow();
+            java.time.Instant firing = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+
+            jobs.run(notes, notes.jobs().get(0), RegionTimeZone.WITA, firing);
+            jobs.run(notes, notes.jobs().get(0), RegionTimeZone.WITA, firing.plusSeconds(1));
+            jobs.run(notes, notes.jobs().get(0), RegionTimeZone.WIB, firing.plusSeconds(120));
+
+            assertThat(notesOf(tenant)).containsExactly("pagi");
+            assertThat(notesOf(off)).isEmpty();
+        } finally {
+            jdbc.sql("drop schema if exists " + off.schemaName() + " cascade").update();
+            registry.delete(off);
+        }
+    }
+
+    private List<String> notesOf(TenantCode code) {
+        return jdbc.sql("select text from " + code.schemaName() + ".notes_note").query(String.class).list();
+    }
+
+    @Test
     void aSwitchThroughOneInstanceIsObeyedByASecondOnTheSameDatabase() {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PlatformTestApplication.class)
                 .web(WebApplicationType.NONE)

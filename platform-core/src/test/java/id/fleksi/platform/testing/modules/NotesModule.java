@@ -7,8 +7,11 @@ import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.modules.ModuleSetting;
+import id.fleksi.platform.modules.ScheduledJob;
+import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.security.Role;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,12 @@ import org.springframework.stereotype.Component;
 public class NotesModule implements FeatureModule {
 
     public static final String ID = "notes";
+
+    private final JdbcClient jdbc;
+
+    public NotesModule(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     @Override
     public String id() {
@@ -49,6 +58,13 @@ public class NotesModule implements FeatureModule {
     public List<ModuleSetting> settings() {
         return List.of(ModuleSetting.integer("maxLength", 280, 10, 1000, LocalizedText.of("Panjang maksimum", "Maximum length")),
                 ModuleSetting.bool("public", false, LocalizedText.of("Terbuka", "Public")));
+    }
+
+    /** Every morning at 06:00 in the tenant's zone, a note that the day has begun. */
+    @Override
+    public List<ScheduledJob> jobs() {
+        return List.of(new ScheduledJob("morning-note", "0 0 6 * * *", tenant -> jdbc.sql("insert into "
+                + TenantContext.require().schemaName() + ".notes_note (text) values ('pagi')").update()));
     }
 
     @Override
