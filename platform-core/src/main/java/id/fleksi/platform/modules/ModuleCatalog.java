@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import id.fleksi.platform.security.RealmRoles;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and kept in dependency order: a module comes after every module it depends on.
  */
 @Component
-public class ModuleCatalog {
+public class ModuleCatalog implements RealmRoles.Source {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** Path segments of the core tenant API, which a module id would shadow. */
@@ -58,6 +60,14 @@ public class ModuleCatalog {
     /** The tenant changelogs of the modules, in dependency order. */
     public List<String> tenantChangelogs() {
         return ordered.values().stream().map(FeatureModule::tenantChangelog).filter(c -> c != null).toList();
+    }
+
+    /** The realm roles every module adds, created in each tenant realm. */
+    @Override
+    public Set<String> tenantRealmRoles() {
+        Set<String> roles = new TreeSet<>();
+        ordered.values().forEach(module -> roles.addAll(module.realmRoles()));
+        return roles;
     }
 
     /** Modules that depend on this one directly. */

@@ -1,7 +1,6 @@
 package id.fleksi.platform.security;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,18 +41,5 @@ public record Caller(String realm, String subject, String username, Set<String> 
             }
         }
         return roles;
-    }
-
-    /** Maps a Keycloak {@code realm_access.roles} claim to the authorities the realm may grant. */
-    static Set<String> authoritiesFrom(Map<String, Object> realmAccess, boolean platformRealm) {
-        Set<String> authorities = new TreeSet<>();
-        if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> names) {
-            Set<Role> grantable = Role.grantableIn(platformRealm);
-            for (Object name : names) {
-                Role.ofRealmRole(String.valueOf(name)).filter(grantable::contains)
-                        .ifPresent(role -> authorities.add(role.authority()));
-            }
-        }
-        return authorities;
     }
 }

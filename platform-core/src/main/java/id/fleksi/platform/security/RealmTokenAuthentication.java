@@ -43,12 +43,14 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
 
     private final IdentityProperties identity;
     private final TenantRegistry registry;
+    private final RealmRoles realmRoles;
     private final Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
     private final AuthenticationManager byIssuer = this::authenticate;
 
-    public RealmTokenAuthentication(IdentityProperties identity, TenantRegistry registry) {
+    public RealmTokenAuthentication(IdentityProperties identity, TenantRegistry registry, RealmRoles realmRoles) {
         this.identity = identity;
         this.registry = registry;
+        this.realmRoles = realmRoles;
     }
 
     @Override
@@ -90,8 +92,8 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
         return provider::authenticate;
     }
 
-    private static AbstractAuthenticationToken toAuthentication(Jwt jwt, boolean platformRealm) {
-        var authorities = Caller.authoritiesFrom(jwt.getClaimAsMap("realm_access"), platformRealm).stream()
+    private AbstractAuthenticationToken toAuthentication(Jwt jwt, boolean platformRealm) {
+        var authorities = realmRoles.authoritiesFrom(jwt.getClaimAsMap("realm_access"), platformRealm).stream()
                 .map(SimpleGrantedAuthority::new).toList();
         String username = jwt.getClaimAsString("preferred_username");
         return new JwtAuthenticationToken(jwt, authorities, username != null ? username : jwt.getSubject());

@@ -50,8 +50,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations, IdentityProperties identity)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations, IdentityProperties identity,
+            RealmRoles realmRoles) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
@@ -60,14 +60,14 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint
                                 .authorizationRequestResolver(new LocalizedAuthorizationRequests(registrations)))
-                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity))))
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity, realmRoles))))
                 .logout(out -> out.logoutSuccessHandler(logout))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity, registrations)));
         return http.build();
     }
 
     /** Realm roles from the ID token's {@code realm_access} claim, limited to what the realm may grant. */
-    private static GrantedAuthoritiesMapper realmRoles(IdentityProperties identity) {
+    private static GrantedAuthoritiesMapper realmRoles(IdentityProperties identity, RealmRoles realmRoles) {
         return (Collection<? extends GrantedAuthority> authorities) -> {
             Set<GrantedAuthority> mapped = new HashSet<>(authorities);
             for (GrantedAuthority authority : authorities) {
@@ -75,7 +75,7 @@ class SecurityConfiguration {
                     boolean platform = identity.platformRealm().equals(identity.realmOf(oidc.getIdToken().getIssuer().toString()));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> realmAccess = (Map<String, Object>) oidc.getIdToken().getClaims().get("realm_access");
-                    Caller.authoritiesFrom(realmAccess, platform).forEach(name -> mapped.add(new SimpleGrantedAuthority(name)));
+                    realmRoles.authoritiesFrom(realmAccess, platform).forEach(name -> mapped.add(new SimpleGrantedAuthority(name)));
                 }
             }
             return mapped;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.RealmRoles;
 import id.fleksi.platform.security.Role;
 
 import jakarta.ws.rs.NotFoundException;
@@ -46,14 +47,16 @@ public class RealmProvisioner implements DisposableBean {
 
     private final KeycloakAdminProperties admin;
     private final IdentityProperties identity;
+    private final RealmRoles realmRoles;
     private volatile Keycloak keycloak;
 
-    public RealmProvisioner(KeycloakAdminProperties admin, IdentityProperties identity) {
+    public RealmProvisioner(KeycloakAdminProperties admin, IdentityProperties identity, RealmRoles realmRoles) {
         this.admin = admin;
         this.identity = identity;
+        this.realmRoles = realmRoles;
     }
 
-    /** Creates a realm with Fleksi's roles and web client, and the given first users. */
+    /** Creates a realm with Fleksi's roles (and the feature modules'), its web client, and the given first users. */
     public void createRealm(String realm, String displayName, boolean platformRealm, List<RealmUser> users) {
         RealmRepresentation representation = new RealmRepresentation();
         representation.setRealm(realm);
@@ -71,7 +74,7 @@ public class RealmProvisioner implements DisposableBean {
         representation.setLoginWithEmailAllowed(true);
         representation.setResetPasswordAllowed(false);
         RolesRepresentation roles = new RolesRepresentation();
-        roles.setRealm(Role.grantableIn(platformRealm).stream().map(RealmProvisioner::role).toList());
+        roles.setRealm(realmRoles.grantable(platformRealm).stream().map(RealmProvisioner::role).toList());
         representation.setRoles(roles);
         representation.setClients(List.of(webClient()));
         representation.setUsers(users.stream().map(RealmProvisioner::user).toList());
@@ -204,10 +207,10 @@ public class RealmProvisioner implements DisposableBean {
         return mapper;
     }
 
-    private static RoleRepresentation role(Role role) {
+    private static RoleRepresentation role(String name) {
         RoleRepresentation representation = new RoleRepresentation();
-        representation.setName(role.realmRole());
-        representation.setDescription("Fleksi role " + role.realmRole());
+        representation.setName(name);
+        representation.setDescription("Fleksi role " + name);
         return representation;
     }
 

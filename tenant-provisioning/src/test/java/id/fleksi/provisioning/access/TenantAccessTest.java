@@ -73,6 +73,24 @@ class TenantAccessTest extends ProvisioningIntegrationTest {
     }
 
     @Test
+    void aModulesRoleCountsButRolesARealmInventsDoNot() {
+        String a = onboardWithUser("siti", Role.ASN);
+        var realm = TestRealms.admin().realm(a);
+        for (String invented : List.of("platform-operator", "super-admin")) {
+            var role = new org.keycloak.representations.idm.RoleRepresentation();
+            role.setName(invented);
+            realm.roles().create(role);
+        }
+        String userId = realm.users().searchByUsername("siti", true).get(0).getId();
+        realm.users().get(userId).roles().realmLevel().add(List.of(realm.roles().get("notes-editor").toRepresentation(),
+                realm.roles().get("platform-operator").toRepresentation(), realm.roles().get("super-admin").toRepresentation()));
+        String token = TestRealms.token(a, "siti");
+
+        assertThat((List<String>) get(token, "/api/v1/t/" + a + "/me").getBody().get("roles")).containsExactly("asn", "notes-editor");
+        assertThat(get(token, "/api/v1/platform/tenants").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void tenantRolesNeverReachThePlatformApi() {
         String a = onboardWithUser("boss", Role.TENANT_ADMIN);
 

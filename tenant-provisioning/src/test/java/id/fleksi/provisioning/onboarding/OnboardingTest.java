@@ -33,6 +33,7 @@ class OnboardingTest extends ProvisioningIntegrationTest {
     @Autowired DataSource dataSource;
     @Autowired IdentityProperties identity;
     @Autowired KeycloakAdminProperties adminProperties;
+    @Autowired id.fleksi.platform.security.RealmRoles realmRoles;
     @Autowired id.fleksi.platform.modules.ModuleSwitches modules;
 
     @Test
@@ -59,7 +60,7 @@ class OnboardingTest extends ProvisioningIntegrationTest {
                 .containsEntry("enabled", true);
         assertThat((String) TestRealms.realm(code).get("passwordPolicy")).contains("length(10)");
         assertThat(TestRealms.admin().realm(code).roles().list()).extracting(r -> r.getName())
-                .contains("asn", "atasan", "admin-opd", "bkd", "tenant-admin").doesNotContain("platform-operator");
+                .contains("asn", "atasan", "admin-opd", "bkd", "tenant-admin", "notes-editor").doesNotContain("platform-operator");
         UserRepresentation admin = TestRealms.admin().realm(code).users().searchByUsername("admin", true).get(0);
         assertThat(admin.getRequiredActions()).containsExactly("UPDATE_PASSWORD");
         assertThat(TestRealms.admin().realm(code).users().get(admin.getId()).roles().realmLevel().listEffective())
@@ -123,7 +124,7 @@ class OnboardingTest extends ProvisioningIntegrationTest {
     void withKeycloakStoppedNothingIsLeftBehindAndARetryWorks() {
         String code = removeAfter(TestRealms.unique("kab"));
         RealmProvisioner unreachable = new RealmProvisioner(new KeycloakAdminProperties("http://127.0.0.1:1", "master",
-                "admin-cli", null, "admin", "admin", "http://127.0.0.1:8080"), identity);
+                "admin-cli", null, "admin", "admin", "http://127.0.0.1:8080"), identity, realmRoles);
         TenantOnboarding withoutKeycloak = new TenantOnboarding(registry, migrator, unreachable, modules, jdbc);
         NewTenant request = new NewTenant(code, "Kabupaten Uji", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA);
 

@@ -55,6 +55,11 @@ public class NotesModule implements FeatureModule {
     }
 
     @Override
+    public Set<String> realmRoles() {
+        return Set.of("notes-editor");
+    }
+
+    @Override
     public List<ModuleSetting> settings() {
         return List.of(ModuleSetting.integer("maxLength", 280, 10, 1000, LocalizedText.of("Panjang maksimum", "Maximum length")),
                 ModuleSetting.bool("public", false, LocalizedText.of("Terbuka", "Public")));
