@@ -78,6 +78,30 @@ class ModuleApiTest extends ProvisioningIntegrationTest {
         assertThat(audit).isEmpty();
     }
 
+    @Test
+    void thePlatformOperatorWithholdsAModuleFromATenantAndSetsWhatNewTenantsGet() {
+        String code = tenantWithUsers();
+        RestClient operator = api(operatorToken());
+        ResponseEntity<Map> withheld = operator.put().uri("/api/v1/platform/tenants/" + code + "/modules/notes")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("allowed", false)).retrieve().toEntity(Map.class);
+        assertThat(withheld.getBody()).containsEntry("allowed", false);
+        ResponseEntity<Map> refused = put(api(TestRealms.token(code, "boss")), code, "notes", Map.of("enabled", true));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) refused.getBody().get("detail")).contains("has not made module 'notes' available");
+
+        operator.put().uri("/api/v1/platform/modules/notes").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("allowed", true, "enabledForNewTenants", true)).retrieve().toBodilessEntity();
+        try {
+            String fresh = tenantWithUsers();
+            List<Map<String, Object>> modules = api(TestRealms.token(fresh, "boss")).get()
+                    .uri("/api/v1/t/" + fresh + "/modules").retrieve().body(List.class);
+            assertThat(modules).filteredOn(m -> m.get("id").equals("notes")).extracting(m -> m.get("enabled")).containsExactly(true);
+            assertThat(modules).filteredOn(m -> m.get("id").equals("reminders")).extracting(m -> m.get("enabled")).containsExactly(false);
+        } finally {
+            jdbc.sql("delete from platform.module_availability where module_id = 'notes'").update();
+        }
+    }
+
     private String tenantWithUsers() {
         String code = removeAfter(TestRealms.unique("mod"));
         ResponseEntity<Map> created = api(operatorToken()).post().uri("/api/v1/platform/tenants")
