@@ -1,0 +1,5 @@
+/**
+ * The organisation base every module stands on: agencies (OPD) as a tree of units, employees with their
+ * NIP, offices with geofences, schedules and the holiday calendar. Always on, in every tenant.
+ */
+package id.fleksi.platform.organisation;
