@@ -3,6 +3,7 @@ package id.fleksi.provisioning.realm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import id.fleksi.platform.security.IdentityProperties;
@@ -136,18 +137,48 @@ public class RealmProvisioner implements DisposableBean {
 
     /** Adds a user to an existing realm, with realm roles. Returns the user's id. */
     public String createUser(String realm, RealmUser user) {
-        return call("create user " + user.username() + " in " + realm, () -> {
+        return createUser(realm, user(user), Role.realmRoleNames(user.roles()));
+    }
+
+    /** Adds an employee's user, named as in personnel data, with a one-time password. Returns its id. */
+    public String createUser(String realm, String username, String name, String oneTimePassword, Set<String> realmRoles) {
+        return createUser(realm, user(new RealmUser(username, name, null, oneTimePassword, true, Set.of())), realmRoles);
+    }
+
+    private String createUser(String realm, UserRepresentation representation, Set<String> realmRoles) {
+        return call("create user " + representation.getUsername() + " in " + realm, () -> {
             RealmResource resource = client().realm(realm);
             String id;
-            try (Response response = resource.users().create(user(user))) {
+            try (Response response = resource.users().create(representation)) {
                 id = CreatedResponseUtil.getCreatedId(response);
             }
             List<RoleRepresentation> roles = new ArrayList<>();
-            for (Role role : user.roles()) {
-                roles.add(resource.roles().get(role.realmRole()).toRepresentation());
+            for (String role : realmRoles) {
+                roles.add(resource.roles().get(role).toRepresentation());
             }
             resource.users().get(id).roles().realmLevel().add(roles);
             return id;
+        });
+    }
+
+    /** Renames a user and enables or disables it. */
+    public void updateUser(String realm, String userId, String name, boolean enabled) {
+        call("update user " + userId + " in " + realm, () -> {
+            var user = client().realm(realm).users().get(userId);
+            UserRepresentation representation = user.toRepresentation();
+            representation.setFirstName(name);
+            representation.setLastName(null);
+            representation.setEnabled(enabled);
+            user.update(representation);
+            return null;
+        });
+    }
+
+    public void deleteUser(String realm, String userId) {
+        call("delete user " + userId + " in " + realm, () -> {
+            try (Response ignored = client().realm(realm).users().delete(userId)) {
+                return null;
+            }
         });
     }
 

@@ -1,0 +1,185 @@
+package id.fleksi.platform.organisation;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Employees and their realm users, kept in step: creating an employee creates the realm user (the realm
+ * user is removed again if the employee cannot be stored); a rename renames it; retiring disables it. A
+ * realm user is never left without its employee, nor the reverse. Runs in the current tenant.
+ */
+@Service
+public class Employees {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EmployeeRepository employees;
+    private final OrgUnitRepository units;
+    private final ObjectProvider<EmployeeAccounts> accountsProvider;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    public Employees(EmployeeRepository employees, OrgUnitRepository units, ObjectProvider<EmployeeAccounts> accounts,
+            AuditLog audit, TransactionTemplate transactions) {
+        this.employees = employees;
+        this.units = units;
+        this.accountsProvider = accounts;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /** A new employee with the one-time password of their realm user (shown once). */
+    public record Created(Employee employee, String oneTimePassword) {
+    }
+
+    public Created create(NewEmployee details, String actor) {
+        TenantCode tenant = TenantContext.require();
+        String username = checked(details);
+        if (employees.existsByUsername(username)) {
+            throw Problem.conflict("employee-exists", "Employee already exists",
+                    "An employee with username (NIP/PPPK number) " + username + " already exists; nothing was changed.");
+        }
+        String oneTimePassword = oneTimePassword();
+        String realmUserId = accounts().create(tenant, username, details.name().strip(), oneTimePassword,
+                Set.of(Role.ASN.realmRole()));
+        try {
+            Employee employee = transactions.execute(tx -> {
+                Employee saved = employees.saveAndFlush(new Employee(details, username, realmUserId));
+                audit.record(tenant, actor, "employee.create", username, null, view(saved));
+                return saved;
+            });
+            return new Created(employee, oneTimePassword);
+        } catch (RuntimeException e) {
+            accounts().delete(tenant, realmUserId);
+            throw e;
+        }
+    }
+
+    /** Replaces an employee's attributes; the NIP, PPPK number and username stay as they are. */
+    public Employee update(UUID id, NewEmployee details, String actor) {
+        TenantCode tenant = TenantContext.require();
+        return transactions.execute(tx -> {
+            Employee employee = find(id);
+            String username = checked(details);
+            if (!username.equals(employee.username())) {
+                throw Problem.badRequest("identity-change", "NIP cannot change", "The NIP, PPPK number or username of"
+                        + " an employee cannot change (" + employee.username() + "); retire this one and create another.");
+            }
+            Map<String, Object> before = view(employee);
+            employee.apply(details);
+            employees.flush();
+            accounts().update(tenant, employee.realmUserId(), employee.name(), employee.status() != EmployeeStatus.RETIRED);
+            audit.record(tenant, actor, "employee.update", employee.username(), before, view(employee));
+            return employee;
+        });
+    }
+
+    /** Changes an employee's status; a retired employee's realm user is disabled, and enabled again if they return. */
+    public Employee setStatus(UUID id, EmployeeStatus status, String actor) {
+        TenantCode tenant = TenantContext.require();
+        return transactions.execute(tx -> {
+            Employee employee = find(id);
+            EmployeeStatus before = employee.status();
+            employee.setStatus(status);
+            employees.flush();
+            accounts().update(tenant, employee.realmUserId(), employee.name(), status != EmployeeStatus.RETIRED);
+            audit.record(tenant, actor, "employee.status", employee.username(), Map.of("status", before),
+                    Map.of("status", status));
+            return employee;
+        });
+    }
+
+    /** The realm side; tenant-provisioning provides it (platform-core alone has no Keycloak). */
+    private EmployeeAccounts accounts() {
+        EmployeeAccounts accounts = accountsProvider.getIfAvailable();
+        if (accounts == null) {
+            throw new IllegalStateException("No EmployeeAccounts: employees need tenant-provisioning on the classpath");
+        }
+        return accounts;
+    }
+
+    public Employee find(UUID id) {
+        return employees.findById(id).orElseThrow(() -> Problem.notFound("unknown-employee", "Unknown employee",
+                "There is no employee " + id + " in this tenant."));
+    }
+
+    /** The username the employee logs in with, once every rule holds; a 400 problem naming every field otherwise. */
+    private String checked(NewEmployee details) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        String username = null;
+        switch (details.employmentType()) {
+            case PNS -> {
+                String problem = Nip.problemWith(details.nip());
+                if (problem != null) {
+                    errors.add(Map.of("field", "nip", "message", problem));
+                } else {
+                    username = details.nip();
+                }
+            }
+            case PPPK -> {
+                if (details.pppkNumber() == null || !details.pppkNumber().matches("\\d{18}")) {
+                    errors.add(Map.of("field", "pppkNumber", "message", "a PPPK employee needs an 18-digit PPPK number"));
+                } else {
+                    username = details.pppkNumber();
+                }
+            }
+            case NON_ASN -> {
+                if (details.username() == null || !details.username().matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+                    errors.add(Map.of("field", "username", "message",
+                            "a non-ASN worker needs a username of 3-64 lower-case letters, digits, dots, dashes"));
+                } else {
+                    username = details.username();
+                }
+            }
+        }
+        if (details.unitId() != null && !units.existsById(details.unitId())) {
+            errors.add(Map.of("field", "unitId", "message", "no such unit in this tenant"));
+        }
+        if (details.supervisorId() != null && !employees.existsById(details.supervisorId())) {
+            errors.add(Map.of("field", "supervisorId", "message", "no such employee in this tenant"));
+        }
+        if ((details.homeLatitude() == null) != (details.homeLongitude() == null)) {
+            errors.add(Map.of("field", "homeLatitude", "message", "give both latitude and longitude of home, or neither"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.badRequest("invalid-employee", "Invalid employee", String.join("; ",
+                    errors.stream().map(e -> e.get("field") + ": " + e.get("message")).toList())).with("errors", errors);
+        }
+        return username;
+    }
+
+    static Map<String, Object> view(Employee e) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("name", e.name());
+        view.put("employmentType", e.employmentType());
+        view.put("position", e.position());
+        view.put("grade", e.grade());
+        view.put("unitId", e.unitId());
+        view.put("supervisorId", e.supervisorId());
+        view.put("status", e.status());
+        return view;
+    }
+
+    private static String oneTimePassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}
