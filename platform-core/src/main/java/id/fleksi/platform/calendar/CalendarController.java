@@ -1,0 +1,107 @@
+package id.fleksi.platform.calendar;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Working days of a unit, and the tenant's own holidays and schedules. */
+@RestController
+@RequestMapping("/api/v1/t/{code}/calendar")
+class CalendarController {
+
+    private final WorkingCalendar calendar;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final IdentityProperties identity;
+
+    CalendarController(WorkingCalendar calendar, JdbcClient jdbc, AuditLog audit, IdentityProperties identity) {
+        this.calendar = calendar;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    record NewLocalHoliday(@NotNull(message = "is required") LocalDate date, @NotBlank(message = "is required") String name,
+            UUID unitId) {
+    }
+
+    record NewSchedule(UUID unitId, @NotNull(message = "is required: REGULAR or RAMADAN") WorkingCalendar.ScheduleKind kind,
+            LocalDate validFrom, LocalDate validTo, @NotNull(message = "is required") Map<java.time.DayOfWeek, DayHours> days) {
+    }
+
+    @Operation(summary = "Working days of a unit between two dates (at most 366 days)")
+    @GetMapping
+    List<WorkingDay> days(@PathVariable String code, @RequestParam UUID unitId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 365) {
+            throw Problem.badRequest("invalid-range", "Invalid date range", "to: must be on or after from, at most 366 days later");
+        }
+        WorkingCalendar.Snapshot snapshot = calendar.snapshot(from, to);
+        List<WorkingDay> days = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            days.add(snapshot.of(unitId, date));
+        }
+        return days;
+    }
+
+    @Operation(summary = "Add a holiday of this pemda, for everyone or one unit and its sub-units")
+    @PreAuthorize("hasAnyRole('tenant-admin', 'bkd')")
+    @PostMapping("/local-holidays")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewLocalHoliday addHoliday(@PathVariable String code, @Valid @RequestBody NewLocalHoliday holiday, Authentication who) {
+        String schema = TenantContext.require().schemaName();
+        jdbc.sql("insert into " + schema + ".local_holiday (id, date, name, unit_id) values (?, ?, ?, ?)")
+                .param(UUID.randomUUID()).param(holiday.date()).param(holiday.name()).param(holiday.unitId()).update();
+        audit.record(TenantContext.require(), Caller.of(who, identity).username(), "calendar.holiday", holiday.date().toString(),
+                null, Map.of("name", holiday.name()));
+        return holiday;
+    }
+
+    @Operation(summary = "Set working hours for the tenant (no unitId) or a unit; RAMADAN needs validFrom and validTo")
+    @PreAuthorize("hasAnyRole('tenant-admin', 'bkd')")
+    @PostMapping("/schedules")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewSchedule addSchedule(@PathVariable String code, @Valid @RequestBody NewSchedule schedule, Authentication who) {
+        boolean ramadan = schedule.kind() == WorkingCalendar.ScheduleKind.RAMADAN;
+        if (ramadan && (schedule.validFrom() == null || schedule.validTo() == null || schedule.validTo().isBefore(schedule.validFrom()))) {
+            throw Problem.badRequest("invalid-schedule", "Invalid schedule", "validFrom, validTo: a Ramadan schedule needs both, in order");
+        }
+        String schema = TenantContext.require().schemaName();
+        jdbc.sql("insert into " + schema + ".work_schedule (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?, ?, ?, cast(? as jsonb))")
+                .param(UUID.randomUUID()).param(schedule.unitId()).param(schedule.kind().name())
+                .param(ramadan ? schedule.validFrom() : null).param(ramadan ? schedule.validTo() : null)
+                .param(WorkingCalendar.json(new WeekSchedule(schedule.days()))).update();
+        audit.record(TenantContext.require(), Caller.of(who, identity).username(), "calendar.schedule",
+                schedule.unitId() == null ? "tenant" : schedule.unitId().toString(), null, Map.of("kind", schedule.kind()));
+        return schedule;
+    }
+}

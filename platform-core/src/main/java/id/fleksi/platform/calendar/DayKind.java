@@ -1,0 +1,10 @@
+package id.fleksi.platform.calendar;
+
+/** Why a day is or is not a working day. */
+public enum DayKind {
+    WORKDAY, WEEKEND, NATIONAL_HOLIDAY, CUTI_BERSAMA, LOCAL_HOLIDAY;
+
+    public boolean isWorking() {
+        return this == WORKDAY;
+    }
+}

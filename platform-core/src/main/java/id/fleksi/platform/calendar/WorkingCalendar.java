@@ -1,0 +1,171 @@
+package id.fleksi.platform.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.web.TenantGate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place that says whether a date is a working day for a unit (and so for its employees), and its
+ * hours. Reads everything it needs for a date range once ({@link #snapshot}), so a month for a whole tenant
+ * costs a handful of queries.
+ */
+@Service
+public class WorkingCalendar {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final TenantRegistry registry;
+
+    public WorkingCalendar(JdbcClient jdbc, TenantRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    /** The answer for one unit and date, in the current tenant. */
+    public WorkingDay of(UUID unitId, LocalDate date) {
+        return snapshot(date, date).of(unitId, date);
+    }
+
+    /** Everything needed to answer for the current tenant between two dates (inclusive). */
+    public Snapshot snapshot(LocalDate from, LocalDate to) {
+        TenantCode tenant = TenantContext.require();
+        String schema = tenant.schemaName();
+        ZoneId zone = registry.find(tenant).orElseThrow(() -> TenantGate.unknownTenant(tenant)).timeZone().zone();
+        Map<LocalDate, String[]> national = new HashMap<>();
+        jdbc.sql("select date, kind, name from platform.national_holiday where date between ? and ?").param(from).param(to)
+                .query((rs, n) -> national.put(rs.getObject(1, LocalDate.class), new String[] {rs.getString(2), rs.getString(3)}))
+                .list();
+        List<LocalHoliday> local = jdbc.sql("select date, name, unit_id from " + schema + ".local_holiday where date between ? and ?")
+                .param(from).param(to)
+                .query((rs, n) -> new LocalHoliday(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class)))
+                .list();
+        Map<UUID, UUID> parents = new HashMap<>();
+        jdbc.sql("select id, parent_id from " + schema + ".org_unit")
+                .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        List<Schedule> schedules = jdbc.sql("select unit_id, kind, valid_from, valid_to, days::text from " + schema
+                        + ".work_schedule where valid_from is null or (valid_from <= ? and valid_to >= ?)")
+                .param(to).param(from)
+                .query((rs, n) -> new Schedule(rs.getObject(1, UUID.class), ScheduleKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), week(rs.getString(5))))
+                .list();
+        return new Snapshot(zone, national, local, parents, schedules);
+    }
+
+    /** A schedule's days as stored: {@code {"MONDAY": {"start": "07:30", "end": "16:00", "breakMinutes": 60}, ...}}. */
+    static WeekSchedule week(String json) {
+        Map<String, Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() { });
+        Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
+        stored.forEach((day, hours) -> days.put(DayOfWeek.valueOf(day), DayHours.of(String.valueOf(hours.get("start")),
+                String.valueOf(hours.get("end")), ((Number) hours.get("breakMinutes")).intValue())));
+        return new WeekSchedule(days);
+    }
+
+    static String json(WeekSchedule week) {
+        Map<String, Map<String, Object>> stored = new java.util.LinkedHashMap<>();
+        week.days().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> stored.put(e.getKey().name(),
+                Map.of("start", e.getValue().start().toString(), "end", e.getValue().end().toString(),
+                        "breakMinutes", e.getValue().breakMinutes())));
+        return JSON.writeValueAsString(stored);
+    }
+
+    public enum ScheduleKind { REGULAR, RAMADAN }
+
+    record LocalHoliday(LocalDate date, String name, UUID unitId) {
+    }
+
+    record Schedule(UUID unitId, ScheduleKind kind, LocalDate from, LocalDate to, WeekSchedule week) {
+        boolean appliesOn(LocalDate date) {
+            return kind == ScheduleKind.REGULAR || (!date.isBefore(from) && !date.isAfter(to));
+        }
+    }
+
+    /** The calendar of one tenant over a date range, in memory. */
+    public static final class Snapshot {
+
+        private final ZoneId zone;
+        private final Map<LocalDate, String[]> national;
+        private final List<LocalHoliday> local;
+        private final Map<UUID, UUID> parents;
+        private final List<Schedule> schedules;
+
+        Snapshot(ZoneId zone, Map<LocalDate, String[]> national, List<LocalHoliday> local, Map<UUID, UUID> parents,
+                List<Schedule> schedules) {
+            this.zone = zone;
+            this.national = national;
+            this.local = local;
+            this.parents = parents;
+            this.schedules = schedules;
+        }
+
+        public WorkingDay of(UUID unitId, LocalDate date) {
+            List<UUID> chain = chain(unitId);
+            Schedule schedule = scheduleFor(chain, date);
+            WeekSchedule week = schedule == null ? WeekSchedule.perpres21of2023() : schedule.week();
+            boolean ramadan = schedule != null && schedule.kind() == ScheduleKind.RAMADAN;
+            String[] holiday = national.get(date);
+            if (holiday != null) {
+                DayKind kind = holiday[0].equals("CUTI_BERSAMA") ? DayKind.CUTI_BERSAMA : DayKind.NATIONAL_HOLIDAY;
+                return new WorkingDay(date, kind, holiday[1], null, ramadan, zone);
+            }
+            for (LocalHoliday localHoliday : local) {
+                if (localHoliday.date().equals(date) && (localHoliday.unitId() == null || chain.contains(localHoliday.unitId()))) {
+                    return new WorkingDay(date, DayKind.LOCAL_HOLIDAY, localHoliday.name(), null, ramadan, zone);
+                }
+            }
+            DayHours hours = week.on(date.getDayOfWeek());
+            if (hours == null) {
+                return new WorkingDay(date, DayKind.WEEKEND, "No office hours on " + date.getDayOfWeek(), null, ramadan, zone);
+            }
+            return new WorkingDay(date, DayKind.WORKDAY, ramadan ? "Ramadan hours" : "Office hours", hours, ramadan, zone);
+        }
+
+        /** The unit, its parent, ... up to the OPD, then the tenant (null). */
+        private List<UUID> chain(UUID unitId) {
+            List<UUID> chain = new ArrayList<>();
+            UUID current = unitId;
+            while (current != null && !chain.contains(current)) {
+                chain.add(current);
+                current = parents.get(current);
+            }
+            chain.add(null);
+            return chain;
+        }
+
+        /** The nearest unit's schedule that applies on the date; at one level, Ramadan hours win over regular ones. */
+        private Schedule scheduleFor(List<UUID> chain, LocalDate date) {
+            for (UUID level : chain) {
+                Schedule regular = null;
+                for (Schedule schedule : schedules) {
+                    if (java.util.Objects.equals(schedule.unitId(), level) && schedule.appliesOn(date)) {
+                        if (schedule.kind() == ScheduleKind.RAMADAN) {
+                            return schedule;
+                        }
+                        regular = schedule;
+                    }
+                }
+                if (regular != null) {
+                    return regular;
+                }
+            }
+            return null;
+        }
+    }
+}
