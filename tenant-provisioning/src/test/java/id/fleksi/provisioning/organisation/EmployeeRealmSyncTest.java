@@ -118,6 +118,21 @@ class EmployeeRealmSyncTest extends ProvisioningIntegrationTest {
         assertThat(good.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat((Map<String, Object>) good.getBody().get("employee")).containsEntry("username", NIP);
 
+        ResponseEntity<Map> farAway = bkd.post().uri("/api/v1/t/" + tenant + "/offices").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Kantor", "latitude", 50.0, "longitude", 119.5, "radiusMetres", 5))
+                .retrieve().toEntity(Map.class);
+        assertThat(farAway.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) farAway.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder("latitude", "radiusMetres");
+        ResponseEntity<Map> office = bkd.post().uri("/api/v1/t/" + tenant + "/offices").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Kantor Diskominfo", "latitude", -1.7356, "longitude", 119.5461, "radiusMetres", 100,
+                        "unitIds", List.of(unit.getBody().get("id"))))
+                .retrieve().toEntity(Map.class);
+        assertThat(office.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        List<Map<String, Object>> offices = bkd.get().uri("/api/v1/t/" + tenant + "/offices").retrieve().body(List.class);
+        assertThat(offices).singleElement().satisfies(o -> assertThat((List<String>) o.get("unitIds"))
+                .containsExactly((String) unit.getBody().get("id")));
+
         ResponseEntity<Map> asAsn = api(TestRealms.token(tenant.realmName(), "siti")).get().uri("/api/v1/t/" + tenant + "/employees")
                 .retrieve().toEntity(Map.class);
         assertThat(asAsn.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
