@@ -9,12 +9,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /** An employee of the tenant; always paired with a user of the tenant's realm ({@link #realmUserId()}). */
 @Entity
 @Table(name = "employee")
-public class Employee {
+public class Employee implements Persistable<UUID> {
+
+    /** New until stored or loaded: lets Spring Data insert rows whose id was chosen in advance, without a lookup. */
+    @Transient
+    private boolean fresh = true;
 
     @Id
     private UUID id;
@@ -62,7 +71,12 @@ public class Employee {
     }
 
     Employee(NewEmployee details, String username, String realmUserId) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), details, username, realmUserId);
+    }
+
+    /** With its id chosen in advance, so rows of one import can name each other as supervisors. */
+    Employee(UUID id, NewEmployee details, String username, String realmUserId) {
+        this.id = id;
         this.username = username;
         this.realmUserId = realmUserId;
         this.status = EmployeeStatus.ACTIVE;
@@ -90,9 +104,29 @@ public class Employee {
         this.updatedAt = Instant.now();
     }
 
+    void assignSupervisor(UUID supervisorId) {
+        this.supervisorId = supervisorId;
+    }
+
     void setStatus(EmployeeStatus status) {
         this.status = status;
         this.updatedAt = Instant.now();
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 
     public UUID id() { return id; }

@@ -16,4 +16,18 @@ public interface EmployeeAccounts {
     void update(TenantCode tenant, String realmUserId, String name, boolean enabled);
 
     void delete(TenantCode tenant, String realmUserId);
+
+    /** An account to create in a batch: no password yet, asked to choose one at first login. */
+    record NewAccount(String username, String name, Set<String> realmRoles) {
+    }
+
+    /**
+     * Creates many realm users at once (Keycloak's partial import, in chunks), without passwords; returns their
+     * ids by username. Users that already exist are left as they are and their ids returned.
+     */
+    java.util.Map<String, String> createAll(TenantCode tenant, java.util.List<NewAccount> accounts,
+            java.util.function.IntConsumer progress);
+
+    /** Sets a one-time password (the user must choose their own at next login). */
+    void setOneTimePassword(TenantCode tenant, String realmUserId, String password);
 }

@@ -119,6 +119,22 @@ public class Employees {
 
     /** The username the employee logs in with, once every rule holds; a 400 problem naming every field otherwise. */
     private String checked(NewEmployee details) {
+        Checked checked = check(details, units::existsById, employees::existsById);
+        if (!checked.errors().isEmpty()) {
+            throw Problem.badRequest("invalid-employee", "Invalid employee", String.join("; ",
+                    checked.errors().stream().map(e -> e.get("field") + ": " + e.get("message")).toList()))
+                    .with("errors", checked.errors());
+        }
+        return checked.username();
+    }
+
+    /** The outcome of the employee rules: the login username, or every broken rule by field. */
+    record Checked(String username, List<Map<String, String>> errors) {
+    }
+
+    /** The rules beyond field formats, shared by the API and the bulk import. */
+    static Checked check(NewEmployee details, java.util.function.Predicate<UUID> unitExists,
+            java.util.function.Predicate<UUID> supervisorExists) {
         List<Map<String, String>> errors = new ArrayList<>();
         String username = null;
         switch (details.employmentType()) {
@@ -146,20 +162,16 @@ public class Employees {
                 }
             }
         }
-        if (details.unitId() != null && !units.existsById(details.unitId())) {
+        if (details.unitId() != null && !unitExists.test(details.unitId())) {
             errors.add(Map.of("field", "unitId", "message", "no such unit in this tenant"));
         }
-        if (details.supervisorId() != null && !employees.existsById(details.supervisorId())) {
+        if (details.supervisorId() != null && !supervisorExists.test(details.supervisorId())) {
             errors.add(Map.of("field", "supervisorId", "message", "no such employee in this tenant"));
         }
         if ((details.homeLatitude() == null) != (details.homeLongitude() == null)) {
             errors.add(Map.of("field", "homeLatitude", "message", "give both latitude and longitude of home, or neither"));
         }
-        if (!errors.isEmpty()) {
-            throw Problem.badRequest("invalid-employee", "Invalid employee", String.join("; ",
-                    errors.stream().map(e -> e.get("field") + ": " + e.get("message")).toList())).with("errors", errors);
-        }
-        return username;
+        return new Checked(username, errors);
     }
 
     static Map<String, Object> view(Employee e) {
@@ -170,11 +182,18 @@ public class Employees {
         view.put("grade", e.grade());
         view.put("unitId", e.unitId());
         view.put("supervisorId", e.supervisorId());
+        view.put("talentBox", e.talentBox());
+        view.put("faceToFaceService", e.faceToFaceService());
+        view.put("ownDevice", e.ownDevice());
+        view.put("goodConnection", e.goodConnection());
+        view.put("homeLatitude", e.homeLatitude());
+        view.put("homeLongitude", e.homeLongitude());
+        view.put("startDate", e.startDate());
         view.put("status", e.status());
         return view;
     }
 
-    private static String oneTimePassword() {
+    static String oneTimePassword() {
         String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 14; i++) {

@@ -68,6 +68,12 @@ public class OrgUnit {
         return headEmployeeId;
     }
 
+    void change(UUID parentId, String name, UnitKind kind) {
+        this.parentId = parentId;
+        this.name = name;
+        this.kind = kind;
+    }
+
     public void setHead(UUID employeeId) {
         this.headEmployeeId = employeeId;
     }

@@ -1,6 +1,9 @@
 package id.fleksi.provisioning.realm;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 import id.fleksi.platform.organisation.EmployeeAccounts;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -30,5 +33,15 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
     @Override
     public void delete(TenantCode tenant, String realmUserId) {
         realms.deleteUser(tenant.realmName(), realmUserId);
+    }
+
+    @Override
+    public Map<String, String> createAll(TenantCode tenant, List<NewAccount> accounts, IntConsumer progress) {
+        return realms.importUsers(tenant.realmName(), accounts, progress);
+    }
+
+    @Override
+    public void setOneTimePassword(TenantCode tenant, String realmUserId, String password) {
+        realms.setOneTimePassword(tenant.realmName(), realmUserId, password);
     }
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
+import id.fleksi.platform.organisation.EmployeeAccounts;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.RealmRoles;
 import id.fleksi.platform.security.Role;
@@ -21,6 +23,7 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -170,6 +173,68 @@ public class RealmProvisioner implements DisposableBean {
             representation.setLastName(null);
             representation.setEnabled(enabled);
             user.update(representation);
+            return null;
+        });
+    }
+
+    /** Users created per call of Keycloak's partial import; larger batches hold one transaction too long. */
+    static final int IMPORT_BATCH = 500;
+
+    /**
+     * Creates many users without passwords, asked to choose one at first login, in batches through Keycloak's
+     * partial import; users that already exist are skipped. Returns the ids by username.
+     */
+    public Map<String, String> importUsers(String realm, List<EmployeeAccounts.NewAccount> accounts, IntConsumer progress) {
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (int from = 0; from < accounts.size(); from += IMPORT_BATCH) {
+            List<EmployeeAccounts.NewAccount> batch = accounts.subList(from, Math.min(accounts.size(), from + IMPORT_BATCH));
+            PartialImportRepresentation partial = new PartialImportRepresentation();
+            partial.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+            partial.setUsers(batch.stream().map(account -> {
+                UserRepresentation user = new UserRepresentation();
+                user.setUsername(account.username());
+                user.setFirstName(account.name());
+                user.setEnabled(true);
+                user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+                user.setRealmRoles(List.copyOf(account.realmRoles()));
+                return user;
+            }).toList());
+            call("import " + batch.size() + " users into " + realm, () -> {
+                try (Response response = client().realm(realm).partialImport(partial)) {
+                    if (response.getStatus() >= 300) {
+                        throw new WebApplicationException(response);
+                    }
+                }
+                return null;
+            });
+            for (EmployeeAccounts.NewAccount account : batch) {
+                ids.put(account.username(), null);
+            }
+            progress.accept(Math.min(accounts.size(), from + IMPORT_BATCH));
+        }
+        // Ids of the imported (or already present) users, a page of the realm's users at a time.
+        call("list the users of " + realm, () -> {
+            int first = 0;
+            while (true) {
+                List<UserRepresentation> page = client().realm(realm).users().list(first, 1000);
+                page.stream().filter(u -> ids.containsKey(u.getUsername())).forEach(u -> ids.put(u.getUsername(), u.getId()));
+                if (page.size() < 1000) {
+                    return null;
+                }
+                first += 1000;
+            }
+        });
+        return ids;
+    }
+
+    /** A one-time password: the user must choose their own at next login. */
+    public void setOneTimePassword(String realm, String userId, String password) {
+        call("set a one-time password in " + realm, () -> {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(true);
+            client().realm(realm).users().get(userId).resetPassword(credential);
             return null;
         });
     }

@@ -1,0 +1,84 @@
+package id.fleksi.platform.organisation;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Bulk imports of units and employees from CSV or XLSX, and one-time passwords for employees' first login. */
+@RestController
+@PreAuthorize("hasAnyRole('tenant-admin', 'bkd')")
+class ImportsController {
+
+    private final UnitImport unitImport;
+    private final EmployeeImport employeeImport;
+    private final Employees employees;
+    private final org.springframework.beans.factory.ObjectProvider<EmployeeAccounts> accounts;
+    private final IdentityProperties identity;
+
+    ImportsController(UnitImport unitImport, EmployeeImport employeeImport, Employees employees,
+            org.springframework.beans.factory.ObjectProvider<EmployeeAccounts> accounts, IdentityProperties identity) {
+        this.unitImport = unitImport;
+        this.employeeImport = employeeImport;
+        this.employees = employees;
+        this.accounts = accounts;
+        this.identity = identity;
+    }
+
+    @Operation(summary = "Import units (columns code, name, kind, parent_code); all or nothing")
+    @PostMapping(path = "/api/v1/t/{code}/imports/units", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    EmployeeImport.Report units(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
+        return checked(unitImport.importUnits(read(file), actor(who)));
+    }
+
+    @Operation(summary = "Import employees (see EmployeeImport.COLUMNS); all or nothing; realm users made in batches")
+    @PostMapping(path = "/api/v1/t/{code}/imports/employees", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    EmployeeImport.Report employees(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
+        return checked(employeeImport.importEmployees(read(file), actor(who), line -> { }));
+    }
+
+    @Operation(summary = "Issue a one-time password for an employee's first login (shown once)")
+    @PostMapping("/api/v1/t/{code}/employees/{id}/one-time-password")
+    Map<String, String> oneTimePassword(@PathVariable String code, @PathVariable UUID id) {
+        Employee employee = employees.find(id);
+        String password = Employees.oneTimePassword();
+        accounts.getObject().setOneTimePassword(TenantContext.require(), employee.realmUserId(), password);
+        return Map.of("username", employee.username(), "oneTimePassword", password);
+    }
+
+    private static EmployeeImport.Report checked(EmployeeImport.Report report) {
+        if (!report.imported()) {
+            throw Problem.badRequest("invalid-import", "Nothing imported", report.problems().size()
+                    + " problems in the file; nothing was imported. Fix every row listed and send the file again.")
+                    .with("errors", report.problems());
+        }
+        return report;
+    }
+
+    private static Spreadsheet read(MultipartFile file) {
+        try {
+            return Spreadsheet.read(file.getInputStream(), file.getOriginalFilename());
+        } catch (IOException e) {
+            throw Problem.badRequest("unreadable-file", "Unreadable file", e.getMessage());
+        }
+    }
+
+    private String actor(Authentication who) {
+        return Caller.of(who, identity).username();
+    }
+}

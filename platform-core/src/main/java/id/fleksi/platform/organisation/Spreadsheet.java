@@ -1,0 +1,151 @@
+package id.fleksi.platform.organisation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * A spreadsheet as BKPSDM hands it over, CSV (comma or semicolon) or XLSX (first sheet): a header row, then
+ * one row per record. Column names are matched case-insensitively; row numbers are as the person sees them
+ * (the header is row 1).
+ */
+public final class Spreadsheet {
+
+    /** One data row: its number in the file and its cells by lower-case column name (blank cells absent). */
+    public record Line(int number, Map<String, String> cells) {
+        public String get(String column) {
+            return cells.get(column);
+        }
+    }
+
+    /** A cell that cannot be read as it was meant, e.g. an 18-digit NIP stored as a number. */
+    public record Unreadable(int row, String column, String reason) {
+    }
+
+    private final List<String> columns;
+    private final List<Line> lines;
+    private final List<Unreadable> unreadable;
+
+    private Spreadsheet(List<String> columns, List<Line> lines, List<Unreadable> unreadable) {
+        this.columns = columns;
+        this.lines = lines;
+        this.unreadable = unreadable;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public List<Unreadable> unreadable() {
+        return unreadable;
+    }
+
+    public static Spreadsheet read(InputStream in, String filename) throws IOException {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return xlsx(in);
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return csv(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        throw new IOException("a spreadsheet is a .csv or .xlsx file, not " + filename);
+    }
+
+    private static Spreadsheet csv(Reader reader) throws IOException {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        reader.transferTo(buffer);
+        String text = buffer.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String header = text.lines().findFirst().orElse("");
+        char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        List<Line> lines = new ArrayList<>();
+        List<String> columns;
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            columns = parser.getHeaderNames().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+            for (CSVRecord record : parser) {
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size() && i < record.size(); i++) {
+                    String value = record.get(i);
+                    if (value != null && !value.isBlank()) {
+                        cells.put(columns.get(i), value.strip());
+                    }
+                }
+                if (!cells.isEmpty()) {
+                    lines.add(new Line((int) record.getRecordNumber() + 1, cells));
+                }
+            }
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new IOException("the CSV file cannot be read: " + e.getMessage(), e);
+        }
+        return new Spreadsheet(columns, lines, List.of());
+    }
+
+    private static Spreadsheet xlsx(InputStream in) throws IOException {
+        List<String> columns = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            for (Row row : rows) {
+                if (columns.isEmpty()) {
+                    for (Cell cell : row) {
+                        columns.add(cell == null || cell.getText() == null ? "" : cell.getText().strip().toLowerCase(Locale.ROOT));
+                    }
+                    continue;
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (Cell cell : row) {
+                    if (cell == null || cell.getColumnIndex() >= columns.size() || cell.getType() == CellType.EMPTY) {
+                        continue;
+                    }
+                    String column = columns.get(cell.getColumnIndex());
+                    String value = text(cell);
+                    if (cell.getType() == CellType.NUMBER && value.replace(".", "").length() > 15) {
+                        unreadable.add(new Unreadable(row.getRowNum(), column, "a number of more than 15 digits loses"
+                                + " digits in a spreadsheet; format the column as text and type the value again"));
+                        continue;
+                    }
+                    if (value != null && !value.isBlank()) {
+                        cells.put(column, value.strip());
+                    }
+                }
+                if (!cells.isEmpty()) {
+                    lines.add(new Line(row.getRowNum(), cells));
+                }
+            }
+        }
+        return new Spreadsheet(columns, lines, unreadable);
+    }
+
+    /** A cell as the person typed it: whole numbers without ".0", dates as yyyy-MM-dd. */
+    private static String text(Cell cell) {
+        if (cell.getType() == CellType.NUMBER) {
+            java.math.BigDecimal number = new java.math.BigDecimal(cell.getRawValue());
+            return number.stripTrailingZeros().scale() <= 0 ? number.toBigInteger().toString() : number.toPlainString();
+        }
+        return cell.getText();
+    }
+}
