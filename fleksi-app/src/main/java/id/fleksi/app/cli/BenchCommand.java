@@ -10,6 +10,10 @@ import java.util.concurrent.Callable;
 
 import id.fleksi.platform.migration.PlatformSchema;
 import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.organisation.EmployeeImport;
+import id.fleksi.platform.organisation.Spreadsheet;
+import id.fleksi.platform.organisation.UnitImport;
+import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.MigrationState;
 import id.fleksi.platform.tenancy.RegionTimeZone;
@@ -35,6 +39,10 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--tenants", defaultValue = "10", description = "full onboardings (realm + schema)") int tenants;
     @Option(names = "--schemas", defaultValue = "100", description = "up-to-date tenants for the migrate check") int schemas;
+    @Option(names = "--employees", defaultValue = "0", description = "employees to bulk-import into a fresh tenant (0: skip)")
+    int employees;
+    @Option(names = "--employees-csv", description = "also write the generated employees file here, for the psql reference")
+    java.nio.file.Path employeesCsv;
 
     @Override
     public Integer call() {
@@ -82,8 +90,62 @@ class BenchCommand implements Callable<Integer> {
             System.out.printf("migrate, %d up-to-date tenants: %d ms (%d current, %d failed)%n", summary.total(),
                     millis(check), summary.migrated().size(), summary.failed().size());
             System.out.println("reference schema for psql: mig" + run + "_0");
+            if (employees > 0) {
+                importBench(context, onboarding, realms, run);
+            }
             return summary.allMigrated() ? 0 : 1;
         });
+    }
+
+    /** A tenant with 25 OPD, then {@code employees} rows imported with their realm users, timed by phase. */
+    private void importBench(org.springframework.context.ConfigurableApplicationContext context, TenantOnboarding onboarding,
+            RealmProvisioner realms, String run) {
+        TenantCode tenant = TenantCode.of("benchimp" + run);
+        onboarding.onboard(new NewTenant(tenant.value(), "Bench import", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        try {
+            StringBuilder units = new StringBuilder("code,name,kind\n");
+            for (int u = 0; u < 25; u++) {
+                units.append("OPD").append(u).append(",Dinas ").append(u).append(",DINAS\n");
+            }
+            StringBuilder rows = new StringBuilder("nip,name,employment_type,unit_code,supervisor,talent_box\n");
+            String first = null;
+            for (int i = 0; i < employees; i++) {
+                java.time.LocalDate birth = java.time.LocalDate.of(1965, 1, 1).plusDays(i % 12000);
+                String nip = String.format("%04d%02d%02d%04d%02d%d%03d", birth.getYear(), birth.getMonthValue(),
+                        birth.getDayOfMonth(), birth.getYear() + 25 + i / 12000, 1 + (i / 999) % 12, 1 + i % 2, 1 + i % 999);
+                first = first == null ? nip : first;
+                rows.append(nip).append(",Pegawai ").append(i).append(",PNS,OPD").append(i % 25).append(',')
+                        .append(i == 0 ? "" : first).append(',').append(1 + i % 9).append('\n');
+            }
+            if (employeesCsv != null) {
+                java.nio.file.Files.writeString(employeesCsv, rows);
+            }
+            TenantContext.runAs(tenant, () -> context.getBean(UnitImport.class).importUnits(sheet(units), "bench"));
+            List<String> phases = new ArrayList<>();
+            long start = System.nanoTime();
+            long[] last = {start};
+            EmployeeImport.Report report = TenantContext.callAs(tenant, () -> context.getBean(EmployeeImport.class)
+                    .importEmployees(sheet(rows), "bench", line -> {
+                        if (!line.startsWith("realm users") || line.startsWith("realm users " + employees + "/")) {
+                            phases.add(line + " (+" + millis(last[0]) + " ms)");
+                            last[0] = System.nanoTime();
+                        }
+                    }));
+            System.out.printf("import, %d employees with realm users: %d ms (%d new, %d problems)%n  %s%n", employees,
+                    millis(start), report.created(), report.problems().size(), String.join("\n  ", phases));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            realms.deleteRealm(tenant.realmName());
+        }
+    }
+
+    private static Spreadsheet sheet(CharSequence csv) {
+        try {
+            return Spreadsheet.read(new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "bench.csv");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String summary(List<Map<String, Duration>> timings, String part) {

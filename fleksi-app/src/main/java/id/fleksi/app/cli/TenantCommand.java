@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import id.fleksi.platform.migration.PlatformSchema;
-import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -89,7 +88,7 @@ class TenantCommand {
             } catch (Problem e) {
                 System.err.println(e.getBody().getTitle() + ": " + e.getMessage());
                 return 2;
-            } catch (InvalidTenantCodeException | OnboardingFailedException e) {
+            } catch (IllegalArgumentException | OnboardingFailedException e) {
                 System.err.println(e.getMessage());
                 return 2;
             }

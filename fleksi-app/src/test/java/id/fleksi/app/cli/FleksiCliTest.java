@@ -42,7 +42,7 @@ class FleksiCliTest {
     }
 
     @Test
-    void anOperatorOnboardsListsSuspendsResumesAndMigratesFromTheCommandLine() {
+    void anOperatorOnboardsListsSuspendsResumesImportsAndMigratesFromTheCommandLine() throws Exception {
         Run created = fleksi("tenant", "create", "--code", CODE, "--name", "Kabupaten Baris Perintah", "--kind", "kabupaten",
                 "--region", "76.06", "--tz", "WITA");
         assertThat(created.exitCode()).as(created.err()).isZero();
@@ -59,6 +59,19 @@ class FleksiCliTest {
         assertThat(fleksi("module", "enable", "--tenant", CODE, "notes").out()).contains(CODE + ": Notes is on");
         assertThat(fleksi("module", "list", "--tenant", CODE).out()).containsPattern("notes\\s+yes");
         assertThat(fleksi("module", "disable", "--tenant", CODE, "notes").out()).contains("Notes is off");
+
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fleksi-cli");
+        java.nio.file.Path units = java.nio.file.Files.writeString(dir.resolve("unit.csv"),
+                "code;name;kind;parent_code\nDISKOMINFO;Dinas Komunikasi dan Informatika;DINAS;\n");
+        java.nio.file.Path staff = java.nio.file.Files.writeString(dir.resolve("pegawai.csv"),
+                "nip,name,employment_type,unit_code\n198503122010012004,Siti,PNS,DISKOMINFO\n198503121990011004,Andi,PNS,DISKOMINFO\n");
+        assertThat(fleksi("import", "units", "--tenant", CODE, units.toString()).out()).contains("1 new");
+        Run refused = fleksi("import", "employees", "--tenant", CODE, staff.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("Nothing imported: 1 problems", "row 3, nip: the start month");
+        java.nio.file.Files.writeString(staff, "nip,name,employment_type,unit_code\n198503122010012004,Siti,PNS,DISKOMINFO\n");
+        Run imported = fleksi("import", "employees", "--tenant", CODE, staff.toString());
+        assertThat(imported.out()).contains("realm users 1/1", "imported 1 rows: 1 new");
 
         Run migrated = fleksi("migrate");
         assertThat(migrated.exitCode()).isZero();

@@ -104,10 +104,6 @@ public class Employee implements Persistable<UUID> {
         this.updatedAt = Instant.now();
     }
 
-    void assignSupervisor(UUID supervisorId) {
-        this.supervisorId = supervisorId;
-    }
-
     void setStatus(EmployeeStatus status) {
         this.status = status;
         this.updatedAt = Instant.now();

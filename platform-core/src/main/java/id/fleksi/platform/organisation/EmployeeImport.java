@@ -115,6 +115,19 @@ public class EmployeeImport {
                         "no employee " + supervisor + " in this file or in the tenant"));
             }
         }
+        Map<String, String> supervisorOf = new HashMap<>();
+        planned.forEach(p -> supervisorOf.put(p.username(), p.supervisorKey()));
+        for (Planned row : planned) {
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            for (String at = row.username(); at != null && supervisorOf.containsKey(at) && seen.add(at); at = supervisorOf.get(at)) {
+                if (row.username().equals(supervisorOf.get(at))) {
+                    seen.add(row.username());
+                    problems.add(new RowProblem(row.line().number(), "supervisor", "the chain of supervisors loops back: "
+                            + String.join(" > ", seen)));
+                    break;
+                }
+            }
+        }
         progress.accept("checked " + sheet.lines().size() + " rows, " + problems.size() + " problems");
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
@@ -138,19 +151,19 @@ public class EmployeeImport {
         try {
             transactions.executeWithoutResult(tx -> {
                 List<Employee> created = new ArrayList<>();
-                for (Planned p : fresh) {
-                    created.add(new Employee(ids.get(p.username()), withoutSupervisor(p.details()), p.username(),
+                for (Planned p : supervisorsFirst(fresh)) {
+                    UUID supervisor = p.supervisorKey() == null ? null : ids.get(p.supervisorKey());
+                    created.add(new Employee(ids.get(p.username()), withSupervisor(p.details(), supervisor), p.username(),
                             realmIds.get(p.username())));
                 }
                 employees.saveAll(created);
-                employees.flush();
+                counts[0] = created.size();
                 for (Planned p : planned) {
                     UUID supervisor = p.supervisorKey() == null ? null : ids.get(p.supervisorKey());
                     NewEmployee details = withSupervisor(p.details(), supervisor);
                     Employee current = existing.get(p.username());
                     if (current == null) {
-                        employees.findById(ids.get(p.username())).orElseThrow().assignSupervisor(supervisor);
-                        counts[0]++;
+                        continue;
                     } else if (!Employees.view(current).equals(Employees.view(preview(current, details)))) {
                         current.apply(details);
                         realm.update(tenant, current.realmUserId(), current.name(), current.status() != EmployeeStatus.RETIRED);
@@ -169,6 +182,34 @@ public class EmployeeImport {
         }
         progress.accept("stored: " + counts[0] + " new, " + counts[1] + " updated, " + counts[2] + " unchanged");
         return new Report(planned.size(), counts[0], counts[1], counts[2], List.of());
+    }
+
+    /**
+     * New rows ordered so a supervisor is inserted before the staff who name them (the foreign key is checked
+     * per row); a supervisor chain that loops is refused as a problem before this point can be reached.
+     */
+    private static List<Planned> supervisorsFirst(List<Planned> fresh) {
+        Map<String, Planned> byUsername = new LinkedHashMap<>();
+        fresh.forEach(p -> byUsername.put(p.username(), p));
+        List<Planned> ordered = new ArrayList<>(fresh.size());
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (Planned p : fresh) {
+            place(p, byUsername, placed, ordered, new java.util.HashSet<>());
+        }
+        return ordered;
+    }
+
+    private static void place(Planned p, Map<String, Planned> byUsername, java.util.Set<String> placed, List<Planned> ordered,
+            java.util.Set<String> path) {
+        if (placed.contains(p.username()) || !path.add(p.username())) {
+            return;
+        }
+        Planned supervisor = p.supervisorKey() == null ? null : byUsername.get(p.supervisorKey());
+        if (supervisor != null) {
+            place(supervisor, byUsername, placed, ordered, path);
+        }
+        placed.add(p.username());
+        ordered.add(p);
     }
 
     /** An employee as they would be with these details, to tell whether anything changes. */
@@ -219,10 +260,6 @@ public class EmployeeImport {
             case PPPK -> "pppk_number";
             case NON_ASN -> "username";
         };
-    }
-
-    private static NewEmployee withoutSupervisor(NewEmployee d) {
-        return withSupervisor(d, null);
     }
 
     private static NewEmployee withSupervisor(NewEmployee d, UUID supervisor) {

@@ -204,26 +204,29 @@ public class RealmProvisioner implements DisposableBean {
                     if (response.getStatus() >= 300) {
                         throw new WebApplicationException(response);
                     }
+                    // {"results": [{"action": "ADDED" | "SKIPPED", "resourceType": "USER", "resourceName": ..., "id": ...}]}
+                    Map<?, ?> body = response.readEntity(Map.class);
+                    for (Object entry : (List<?>) body.get("results")) {
+                        Map<?, ?> result = (Map<?, ?>) entry;
+                        if ("USER".equals(result.get("resourceType")) && result.get("id") != null) {
+                            ids.put(String.valueOf(result.get("resourceName")), String.valueOf(result.get("id")));
+                        }
+                    }
                 }
                 return null;
             });
-            for (EmployeeAccounts.NewAccount account : batch) {
-                ids.put(account.username(), null);
-            }
             progress.accept(Math.min(accounts.size(), from + IMPORT_BATCH));
         }
-        // Ids of the imported (or already present) users, a page of the realm's users at a time.
-        call("list the users of " + realm, () -> {
-            int first = 0;
-            while (true) {
-                List<UserRepresentation> page = client().realm(realm).users().list(first, 1000);
-                page.stream().filter(u -> ids.containsKey(u.getUsername())).forEach(u -> ids.put(u.getUsername(), u.getId()));
-                if (page.size() < 1000) {
+        // Users Keycloak skipped as already present without telling their id (e.g. left by an interrupted import).
+        for (EmployeeAccounts.NewAccount account : accounts) {
+            if (!ids.containsKey(account.username())) {
+                call("look up user " + account.username() + " in " + realm, () -> {
+                    client().realm(realm).users().searchByUsername(account.username(), true).stream().findFirst()
+                            .ifPresent(user -> ids.put(account.username(), user.getId()));
                     return null;
-                }
-                first += 1000;
+                });
             }
-        });
+        }
         return ids;
     }
 

@@ -41,20 +41,23 @@ class EmployeeImportTest extends ProvisioningIntegrationTest {
     @Autowired EmployeeImport employeeImport;
 
     @Test
-    void threeBadRowsAmong500ImportNothingAndAreAllNamed() throws Exception {
+    void badRowsAmong500ImportNothingAndAreAllNamed() throws Exception {
         TenantCode tenant = tenantWithUnits();
         List<String[]> rows = employees(500);
         rows.get(10)[0] = "198502301010011004";            // row 12: impossible birth date in the NIP
         rows.get(200)[7] = "NOWHERE";                      // row 202: unknown unit
         rows.get(499)[9] = "12";                           // row 501: talent box out of 1-9
+        rows.get(0)[8] = rows.get(1)[0];                   // rows 2 and 3 supervise each other
 
         EmployeeImport.Report report = TenantContext.callAs(tenant, () -> employeeImport.importEmployees(sheet(csv(rows)), "bkd", l -> { }));
 
         assertThat(report.imported()).isFalse();
         assertThat(report.problems()).extracting(EmployeeImport.RowProblem::row, EmployeeImport.RowProblem::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(12, "nip"), org.assertj.core.groups.Tuple.tuple(202, "unit_code"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "supervisor"), org.assertj.core.groups.Tuple.tuple(3, "supervisor"),
+                        org.assertj.core.groups.Tuple.tuple(12, "nip"), org.assertj.core.groups.Tuple.tuple(202, "unit_code"),
                         org.assertj.core.groups.Tuple.tuple(501, "talent_box"));
-        assertThat(report.problems().get(0).reason()).contains("not a real birth date");
+        assertThat(report.problems().get(0).reason()).contains("loops back");
+        assertThat(report.problems().get(2).reason()).contains("not a real birth date");
         assertThat(count(tenant)).isZero();
         assertThat(TestRealms.admin().realm(tenant.realmName()).users().count()).isEqualTo(1); // the first admin only
     }
