@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo of {@code fleksi up}: the platform realm with an operator, the province Sulawesi Barat and its
- * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN. Made once; a later run finds them
+ * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN, and an organisation of OPD,
+ * employees and offices. Made once; a later run finds them
  * and changes nothing.
  */
 @Component
@@ -33,12 +34,15 @@ public class DemoSeed {
     private final TenantOnboarding onboarding;
     private final RealmProvisioner realms;
     private final IdentityProperties identity;
+    private final DemoOrganisation organisation;
 
-    public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, IdentityProperties identity) {
+    public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, IdentityProperties identity,
+            DemoOrganisation organisation) {
         this.registry = registry;
         this.onboarding = onboarding;
         this.realms = realms;
         this.identity = identity;
+        this.organisation = organisation;
     }
 
     public void seed() {
@@ -47,11 +51,11 @@ public class DemoSeed {
                     List.of(new RealmUser("operator", "Operator", "Diskominfo", PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
             log.info("Demo: platform realm with user operator");
         }
-        tenant(new NewTenant("sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA));
-        tenant(new NewTenant("mateng", "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, "sulbar", "76.06", RegionTimeZone.WITA));
+        tenant(new NewTenant("sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA), 80);
+        tenant(new NewTenant("mateng", "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, "sulbar", "76.06", RegionTimeZone.WITA), 300);
     }
 
-    private void tenant(NewTenant request) {
+    private void tenant(NewTenant request, int employees) {
         if (registry.exists(TenantCode.of(request.code()))) {
             return;
         }
@@ -59,6 +63,7 @@ public class DemoSeed {
         realms.setPassword(request.code(), TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
         realms.createUser(request.code(), new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false, Set.of(Role.ATASAN, Role.ASN)));
         realms.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
-        log.info("Demo: tenant {} with users admin, atasan, asn", request.code());
+        organisation.seed(TenantCode.of(request.code()), employees);
+        log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Problems met on a page are shown as a page, not as JSON. */
-@ControllerAdvice(assignableTypes = {TenantHomeController.class, TenantAdminController.class, PlatformConsoleController.class,
+@ControllerAdvice(assignableTypes = {TenantHomeController.class, TenantAdminController.class, EmployeesPageController.class,
+        PlatformConsoleController.class,
         HomeController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageProblems {

@@ -36,6 +36,9 @@ class TenantMenu {
                 }
             }
         }
+        if (caller.hasRole(Role.TENANT_ADMIN) || caller.hasRole(Role.BKD)) {
+            links.add(new Link("/t/" + tenant + "/admin/employees", "en".equals(locale.getLanguage()) ? "Employees" : "Pegawai"));
+        }
         if (caller.hasRole(Role.TENANT_ADMIN)) {
             links.add(new Link("/t/" + tenant + "/admin/modules", "en".equals(locale.getLanguage()) ? "Modules" : "Modul"));
         }

@@ -103,6 +103,13 @@ public class Employees {
         });
     }
 
+    /** Sets a one-time password on the employee's realm user (they choose their own at first login); returns it. */
+    public String issueOneTimePassword(Employee employee) {
+        String password = oneTimePassword();
+        accounts().setOneTimePassword(TenantContext.require(), employee.realmUserId(), password);
+        return password;
+    }
+
     /** The realm side; tenant-provisioning provides it (platform-core alone has no Keycloak). */
     private EmployeeAccounts accounts() {
         EmployeeAccounts accounts = accountsProvider.getIfAvailable();
@@ -193,7 +200,7 @@ public class Employees {
         return view;
     }
 
-    static String oneTimePassword() {
+    private static String oneTimePassword() {
         String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 14; i++) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
-import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,15 +27,13 @@ class ImportsController {
     private final UnitImport unitImport;
     private final EmployeeImport employeeImport;
     private final Employees employees;
-    private final org.springframework.beans.factory.ObjectProvider<EmployeeAccounts> accounts;
     private final IdentityProperties identity;
 
     ImportsController(UnitImport unitImport, EmployeeImport employeeImport, Employees employees,
-            org.springframework.beans.factory.ObjectProvider<EmployeeAccounts> accounts, IdentityProperties identity) {
+            IdentityProperties identity) {
         this.unitImport = unitImport;
         this.employeeImport = employeeImport;
         this.employees = employees;
-        this.accounts = accounts;
         this.identity = identity;
     }
 
@@ -56,9 +53,7 @@ class ImportsController {
     @PostMapping("/api/v1/t/{code}/employees/{id}/one-time-password")
     Map<String, String> oneTimePassword(@PathVariable String code, @PathVariable UUID id) {
         Employee employee = employees.find(id);
-        String password = Employees.oneTimePassword();
-        accounts.getObject().setOneTimePassword(TenantContext.require(), employee.realmUserId(), password);
-        return Map.of("username", employee.username(), "oneTimePassword", password);
+        return Map.of("username", employee.username(), "oneTimePassword", employees.issueOneTimePassword(employee));
     }
 
     private static EmployeeImport.Report checked(EmployeeImport.Report report) {

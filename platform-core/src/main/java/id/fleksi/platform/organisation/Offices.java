@@ -1,0 +1,80 @@
+package id.fleksi.platform.organisation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current tenant's offices and their geofences (a point and a radius), assigned to units. */
+@Service
+public class Offices {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    public Offices(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public record NewOffice(@NotBlank(message = "is required") String name, String address,
+            @NotNull(message = "is required") @DecimalMin(value = "-11.5", message = "is not in Indonesia") @DecimalMax(value = "6.5", message = "is not in Indonesia") Double latitude,
+            @NotNull(message = "is required") @DecimalMin(value = "94.5", message = "is not in Indonesia") @DecimalMax(value = "141.5", message = "is not in Indonesia") Double longitude,
+            @NotNull(message = "is required") @Min(value = 10, message = "is at least 10 metres") @Max(value = 5000, message = "is at most 5000 metres") Integer radiusMetres,
+            List<UUID> unitIds) {
+    }
+
+    public record Office(UUID id, String name, String address, double latitude, double longitude, int radiusMetres,
+            List<UUID> unitIds) {
+
+        public GeoPoint centre() {
+            return new GeoPoint(latitude, longitude);
+        }
+    }
+
+    public List<Office> list() {
+        String schema = TenantContext.require().schemaName();
+        return jdbc.sql("select o.id, o.name, o.address, o.latitude, o.longitude, o.radius_metres,"
+                        + " coalesce(array_agg(ou.unit_id) filter (where ou.unit_id is not null), '{}') from " + schema + ".office o"
+                        + " left join " + schema + ".office_unit ou on ou.office_id = o.id group by o.id order by o.name")
+                .query((rs, n) -> new Office(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getInt(6), List.of((UUID[]) rs.getArray(7).getArray())))
+                .list();
+    }
+
+    /** Adds an office (its fields already validated); every unit named must exist in the tenant. */
+    @Transactional
+    public Office add(NewOffice office, String actor) {
+        String schema = TenantContext.require().schemaName();
+        UUID id = UUID.randomUUID();
+        List<UUID> units = office.unitIds() == null ? List.of() : office.unitIds();
+        for (UUID unit : units) {
+            if (jdbc.sql("select count(*) from " + schema + ".org_unit where id = ?").param(unit).query(Integer.class).single() == 0) {
+                throw Problem.badRequest("unknown-unit", "Unknown unit", "unitIds: no unit " + unit + " in this tenant");
+            }
+        }
+        new GeoPoint(office.latitude(), office.longitude());
+        jdbc.sql("insert into " + schema + ".office (id, name, address, latitude, longitude, radius_metres) values (?, ?, ?, ?, ?, ?)")
+                .param(id).param(office.name()).param(office.address()).param(office.latitude()).param(office.longitude())
+                .param(office.radiusMetres()).update();
+        units.forEach(unit -> jdbc.sql("insert into " + schema + ".office_unit (office_id, unit_id) values (?, ?)")
+                .param(id).param(unit).update());
+        audit.record(TenantContext.require(), actor, "office.create", office.name(), null,
+                Map.of("latitude", office.latitude(), "longitude", office.longitude(), "radiusMetres", office.radiusMetres()));
+        return new Office(id, office.name(), office.address(), office.latitude(), office.longitude(), office.radiusMetres(), units);
+    }
+}
