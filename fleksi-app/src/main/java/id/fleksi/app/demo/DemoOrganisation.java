@@ -53,13 +53,18 @@ class DemoOrganisation {
     }
 
     void seed(TenantCode tenant, int employees) {
+        seed(tenant, tenant.value(), employees);
+    }
+
+    /** Seeds a tenant with the demo data of {@code dataset} ({@code mateng} or {@code sulbar}). */
+    void seed(TenantCode tenant, String dataset, int employees) {
         TenantContext.runAs(tenant, () -> {
-            check(unitImport.importUnits(sheet("demo/" + tenant + "-units.csv"), "demo"));
+            check(unitImport.importUnits(sheet("demo/" + dataset + "-units.csv"), "demo"));
             List<OrgUnit> opd = units.findAllByOrderByCode();
             check(employeeImport.importEmployees(csv(employeesCsv(tenant, opd, employees)), "demo", line -> { }));
             Map<String, UUID> byCode = new HashMap<>();
             opd.forEach(u -> byCode.put(u.code(), u.id()));
-            for (String[] office : officeRows(tenant)) {
+            for (String[] office : officeRows(dataset)) {
                 List<UUID> unitIds = java.util.Arrays.stream(office[5].split(";")).map(byCode::get).toList();
                 offices.add(new Offices.NewOffice(office[1], "Demo, koordinat perkiraan", Double.valueOf(office[2]),
                         Double.valueOf(office[3]), Integer.valueOf(office[4]), unitIds), "demo");
@@ -96,10 +101,10 @@ class DemoOrganisation {
         return csv.toString();
     }
 
-    private static List<String[]> officeRows(TenantCode tenant) {
+    private static List<String[]> officeRows(String dataset) {
         List<String[]> rows = new ArrayList<>();
         for (Spreadsheet.Line line : sheet("demo/offices.csv").lines()) {
-            if (tenant.value().equals(line.get("tenant"))) {
+            if (dataset.equals(line.get("tenant"))) {
                 rows.add(new String[] {line.get("tenant"), line.get("name"), line.get("latitude"), line.get("longitude"),
                         line.get("radius_metres"), line.get("unit_codes")});
             }

@@ -1,0 +1,65 @@
+package id.fleksi.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import id.fleksi.platform.organisation.Nip;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class DemoOrganisationTest {
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        TestKeycloak.register(registry);
+    }
+
+    @Autowired DemoOrganisation organisation;
+    @Autowired TenantOnboarding onboarding;
+    @Autowired RealmProvisioner realms;
+    @Autowired JdbcClient jdbc;
+
+    /** mateng's data under a unique code, so the test never meets a real demo tenant. */
+    @Test
+    void matengGetsItsOpdEmployeesWithValidNipsAndOfficesAroundTobadak() {
+        String code = TestRealms.unique("demo");
+        TenantCode tenant = TenantCode.of(code);
+        onboarding.onboard(new NewTenant(code, "Demo", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        try {
+            organisation.seed(tenant, "mateng", 300);
+
+            String schema = tenant.schemaName();
+            assertThat(jdbc.sql("select name from " + schema + ".org_unit").query(String.class).list())
+                    .hasSize(30).contains("Dinas Pendidikan dan Kebudayaan", "Dinas Kesehatan",
+                            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "Dinas Komunikasi dan Informatika");
+            List<String> nips = jdbc.sql("select nip from " + schema + ".employee").query(String.class).list();
+            assertThat(nips).hasSize(300).allMatch(nip -> Nip.problemWith(nip) == null);
+            assertThat(jdbc.sql("select count(*) from " + schema + ".employee where supervisor_id is null").query(Integer.class).single())
+                    .isEqualTo(30);
+            assertThat(jdbc.sql("select count(*) from " + schema + ".office where latitude between -1.8 and -1.6"
+                    + " and longitude between 119.5 and 119.6").query(Integer.class).single()).isEqualTo(5);
+            assertThat(TestRealms.admin().realm(code).users().count()).isEqualTo(301);
+        } finally {
+            realms.deleteRealm(code);
+            jdbc.sql("drop schema if exists tenant_" + code + " cascade").update();
+            jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
+        }
+    }
+}
