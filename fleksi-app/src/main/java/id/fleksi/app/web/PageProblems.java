@@ -1,5 +1,6 @@
 package id.fleksi.app.web;
 
+import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,15 +11,32 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Problems met on a page are shown as a page, not as JSON. */
-@ControllerAdvice(assignableTypes = {TenantHomeController.class, TenantAdminController.class, EmployeesPageController.class,
-        PlatformConsoleController.class,
-        HomeController.class})
+/**
+ * Problems met on a page are shown as a page, not as JSON: any problem in Fleksi's own page controllers, and
+ * a {@link PageProblem} wherever it arises (a feature module's page switched off, say).
+ */
+@ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageProblems {
 
-    @ExceptionHandler(Problem.class)
-    String problem(Problem problem, Model model, HttpServletResponse response) {
+    @ExceptionHandler(PageProblem.class)
+    String pageProblem(PageProblem problem, Model model, HttpServletResponse response) {
+        return problem(problem, model, response);
+    }
+
+    /** Fleksi's own pages. */
+    @ControllerAdvice(assignableTypes = {TenantHomeController.class, TenantAdminController.class,
+            EmployeesPageController.class, PlatformConsoleController.class, HomeController.class})
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class OwnPages {
+
+        @ExceptionHandler(Problem.class)
+        String problem(Problem problem, Model model, HttpServletResponse response) {
+            return PageProblems.problem(problem, model, response);
+        }
+    }
+
+    static String problem(Problem problem, Model model, HttpServletResponse response) {
         response.setStatus(problem.getStatusCode().value());
         model.addAttribute("status", problem.getStatusCode().value());
         model.addAttribute("title", problem.getBody().getTitle());

@@ -72,12 +72,18 @@ class TenantModulesPageTest {
             Browser.waitFor(browser, By.id("saved"));
             assertThat(browser.findElement(By.cssSelector("#module-notes h2")).getText()).contains("aktif");
             assertThat(menu(browser)).contains("Catatan");
+            browser.findElement(By.linkText("Catatan")).click();
+            Browser.waitFor(browser, By.id("notes"));
+            browser.navigate().back();
 
             browser.findElement(By.cssSelector("#module-notes button[value=false]")).click();
             Browser.waitFor(browser, By.id("saved"));
             browser.get(BASE + "/t/" + CODE + "/");
             Browser.waitFor(browser, By.id("menu"));
             assertThat(menu(browser)).contains("Modul").doesNotContain("Catatan");
+            browser.get(BASE + "/t/" + CODE + "/notes/");
+            Browser.waitFor(browser, By.id("problem-detail"));
+            assertThat(browser.findElement(By.id("problem-detail")).getText()).contains("Module 'notes' is switched off");
         } finally {
             browser.quit();
         }

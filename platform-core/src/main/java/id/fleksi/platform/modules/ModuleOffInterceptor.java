@@ -3,6 +3,7 @@ package id.fleksi.platform.modules;
 import java.util.Map;
 
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +13,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * A module's API lives under {@code /api/v1/t/{code}/{module-id}/}; while the module is off for the tenant
- * it answers 404 with a problem saying so. Runs after the tenant is admitted.
+ * A module's API lives under {@code /api/v1/t/{code}/{module-id}/} and its pages under
+ * {@code /t/{code}/{module-id}/}; while the module is off for the tenant both answer 404 with a problem
+ * saying so. Runs after the tenant is admitted.
  */
 public class ModuleOffInterceptor implements HandlerInterceptor {
 
@@ -29,9 +31,9 @@ public class ModuleOffInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        String prefix = "/api/v1/t/";
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (variables == null || !path.startsWith(prefix)) {
+        String prefix = path.startsWith("/api/v1/t/") ? "/api/v1/t/" : path.startsWith("/t/") ? "/t/" : null;
+        if (variables == null || prefix == null) {
             return true;
         }
         String[] segments = path.substring(prefix.length()).split("/");
@@ -39,11 +41,12 @@ public class ModuleOffInterceptor implements HandlerInterceptor {
             return true;
         }
         catalog.find(segments[1]).ifPresent(module -> {
-            var tenant = TenantContext.require();
+            var tenant = TenantContext.current().orElseGet(() -> id.fleksi.platform.web.TenantGate.codeInPath(segments[0]));
             if (!switches.isEnabled(tenant, module.id())) {
-                throw Problem.notFound("module-off", "Module off",
+                Problem off = Problem.notFound("module-off", "Module off",
                         "Module '" + module.id() + "' is switched off for tenant '" + tenant + "'. Its data is kept;"
                                 + " a tenant admin can switch it on again.");
+                throw prefix.equals("/t/") ? new PageProblem(off) : off;
             }
         });
         return true;

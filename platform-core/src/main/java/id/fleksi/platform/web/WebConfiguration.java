@@ -27,6 +27,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new TenantApiInterceptor(gate, identity)).addPathPatterns("/api/v1/t/{code}/**").order(0);
-        registry.addInterceptor(new ModuleOffInterceptor(modules, switches)).addPathPatterns("/api/v1/t/{code}/**").order(1);
+        registry.addInterceptor(new ModuleOffInterceptor(modules, switches)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
+                .order(1);
     }
 }

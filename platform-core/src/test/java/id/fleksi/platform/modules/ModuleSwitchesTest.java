@@ -177,6 +177,17 @@ class ModuleSwitchesTest {
     }
 
     @Test
+    void aModulesEventListenerSkipsTenantsWhereItIsOff(@Autowired org.springframework.context.ApplicationEventPublisher events,
+            @Autowired id.fleksi.platform.testing.modules.NotesListener listener) {
+        events.publishEvent(new id.fleksi.platform.testing.modules.NoteAdded(tenant, "while off"));
+        switches.change(tenant, "notes", true, null, "admin");
+        events.publishEvent(new id.fleksi.platform.testing.modules.NoteAdded(tenant, "while on"));
+
+        assertThat(listener.heard).filteredOn(e -> e.tenant().equals(tenant))
+                .extracting(id.fleksi.platform.testing.modules.NoteAdded::text).containsExactly("while on");
+    }
+
+    @Test
     void aSwitchThroughOneInstanceIsObeyedByASecondOnTheSameDatabase() {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PlatformTestApplication.class)
                 .web(WebApplicationType.NONE)
