@@ -57,9 +57,7 @@ class DemoOrganisationTest {
                     + " and longitude between 119.5 and 119.6").query(Integer.class).single()).isEqualTo(5);
             assertThat(TestRealms.admin().realm(code).users().count()).isEqualTo(301);
         } finally {
-            realms.deleteRealm(code);
-            jdbc.sql("drop schema if exists tenant_" + code + " cascade").update();
-            jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
+            TestRealms.removeTenant(realms, jdbc, code);
         }
     }
 }

@@ -6,60 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
-import id.fleksi.provisioning.onboarding.NewTenant;
-import id.fleksi.provisioning.onboarding.TenantOnboarding;
-import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.testing.TestRealms;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * In the browser: a tenant admin imports BKPSDM's spreadsheets (a bad row first), hands an employee a
  * one-time password, and the employee logs in with it, chooses their own, and lands on their home page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class EmployeesPageTest {
+class EmployeesPageTest extends PageTest {
 
-    static final int PORT = Browser.freePort();
-    static final String BASE = "http://127.0.0.1:" + PORT;
-    static final String CODE = TestRealms.unique("pegawai");
     static final String NIP = "199001152015032001";
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-        registry.add("server.port", () -> PORT);
-        registry.add("fleksi.keycloak-admin.public-web-url", () -> BASE);
-    }
-
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-
-    @AfterAll
-    static void cleanUp(@Autowired RealmProvisioner realms, @Autowired JdbcClient jdbc) {
-        realms.deleteRealm(CODE);
-        jdbc.sql("drop schema if exists tenant_" + CODE + " cascade").update();
-        jdbc.sql("delete from platform.tenant where code = ?").param(CODE).update();
-    }
 
     @Test
     void anAdminImportsEmployeesAndAnImportedEmployeeLogsIn() throws Exception {
-        onboarding.onboard(new NewTenant(CODE, "Kabupaten Pegawai", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
-        TestRealms.addUser(realms, CODE, "boss", Role.TENANT_ADMIN);
+        String code = onboard("pegawai", "Kabupaten Pegawai");
+        TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN);
         Path dir = Files.createTempDirectory("fleksi-import");
         Path units = Files.writeString(dir.resolve("unit.csv"), "code,name,kind\nBKPSDM,Badan Kepegawaian,BADAN\n");
         Path staff = Files.writeString(dir.resolve("pegawai.csv"), "nip,name,employment_type,unit_code\n"
@@ -68,7 +33,7 @@ class EmployeesPageTest {
         WebDriver admin = Browser.chromium();
         String oneTimePassword;
         try {
-            logIn(admin, BASE + "/t/" + CODE + "/", "boss", TestRealms.PASSWORD);
+            logIn(admin, BASE + "/t/" + code + "/", "boss", TestRealms.PASSWORD);
             Browser.waitFor(admin, By.id("menu"));
             admin.findElement(By.linkText("Pegawai")).click();
             upload(admin, "units", units);
@@ -91,7 +56,7 @@ class EmployeesPageTest {
 
         WebDriver employee = Browser.chromium();
         try {
-            logIn(employee, BASE + "/t/" + CODE + "/", NIP, oneTimePassword);
+            logIn(employee, BASE + "/t/" + code + "/", NIP, oneTimePassword);
             Browser.waitFor(employee, By.id("password-new"));
             employee.findElement(By.id("password-new")).sendKeys("kata-sandi-baru-1");
             employee.findElement(By.id("password-confirm")).sendKeys("kata-sandi-baru-1");
@@ -102,14 +67,6 @@ class EmployeesPageTest {
         } finally {
             employee.quit();
         }
-    }
-
-    private static void logIn(WebDriver browser, String url, String username, String password) {
-        browser.get(url);
-        Browser.waitFor(browser, By.id("username"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
     }
 
     private static void upload(WebDriver browser, String kind, Path file) {

@@ -1,6 +1,5 @@
 package id.fleksi.platform.organisation;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.security.OneTimePassword;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
@@ -25,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Employees {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EmployeeRepository employees;
     private final OrgUnitRepository units;
@@ -53,7 +52,7 @@ public class Employees {
             throw Problem.conflict("employee-exists", "Employee already exists",
                     "An employee with username (NIP/PPPK number) " + username + " already exists; nothing was changed.");
         }
-        String oneTimePassword = oneTimePassword();
+        String oneTimePassword = OneTimePassword.generate(14);
         String realmUserId = accounts().create(tenant, username, details.name().strip(), oneTimePassword,
                 Set.of(Role.ASN.realmRole()));
         try {
@@ -105,7 +104,7 @@ public class Employees {
 
     /** Sets a one-time password on the employee's realm user (they choose their own at first login); returns it. */
     public String issueOneTimePassword(Employee employee) {
-        String password = oneTimePassword();
+        String password = OneTimePassword.generate(14);
         accounts().setOneTimePassword(TenantContext.require(), employee.realmUserId(), password);
         return password;
     }
@@ -198,14 +197,5 @@ public class Employees {
         view.put("startDate", e.startDate());
         view.put("status", e.status());
         return view;
-    }
-
-    private static String oneTimePassword() {
-        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 }

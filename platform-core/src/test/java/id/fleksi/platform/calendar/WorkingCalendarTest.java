@@ -21,6 +21,7 @@ import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestTenants;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,13 +51,8 @@ class WorkingCalendarTest {
     UUID bappeda;
 
     @BeforeEach
-    void tenantWithUnits() throws Exception {
-        tenant = TenantCode.of("cal" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        registry.insertProvisioning(new Tenant(tenant, "Calendar", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA,
-                tenant.schemaName(), tenant.realmName(), TenantStatus.PROVISIONING, Hosting.SHARED, 0, MigrationState.PENDING,
-                null, null, null));
-        registry.setStatus(tenant, TenantStatus.ACTIVE);
-        migrator.migrate(tenant);
+    void tenantWithUnits() {
+        tenant = TestTenants.migrated(registry, migrator, "cal");
         dinkes = unit(null, "DINKES");
         puskesmas = unit(dinkes, "PKM");
         bappeda = unit(null, "BAPPEDA");
@@ -64,8 +60,7 @@ class WorkingCalendarTest {
 
     @AfterEach
     void drop() {
-        jdbc.sql("drop schema if exists " + tenant.schemaName() + " cascade").update();
-        registry.delete(tenant);
+        TestTenants.remove(jdbc, registry, tenant);
     }
 
     @Test

@@ -18,6 +18,7 @@ import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestTenants;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,7 @@ class TenantMigratorTest {
 
     @AfterEach
     void removeTenants() {
-        for (TenantCode code : made) {
-            jdbc.sql("drop schema if exists " + code.schemaName() + " cascade").update();
-            registry.delete(code);
-        }
+        made.forEach(code -> TestTenants.remove(jdbc, registry, code));
     }
 
     @Test
@@ -134,11 +132,7 @@ class TenantMigratorTest {
     }
 
     private TenantCode register() {
-        TenantCode code = TenantCode.of("mig" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        registry.insertProvisioning(new Tenant(code, "Test " + code, TenantKind.KABUPATEN, null, "76.06",
-                RegionTimeZone.WITA, code.schemaName(), code.realmName(), TenantStatus.PROVISIONING, Hosting.SHARED, 0,
-                MigrationState.PENDING, null, null, null));
-        registry.setStatus(code, TenantStatus.ACTIVE);
+        TenantCode code = TestTenants.register(registry, "mig");
         made.add(code);
         return code;
     }

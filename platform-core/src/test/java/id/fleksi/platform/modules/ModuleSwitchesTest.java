@@ -20,6 +20,7 @@ import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestTenants;
 import id.fleksi.platform.web.Problem;
 
 import org.junit.jupiter.api.AfterEach;
@@ -53,20 +54,13 @@ class ModuleSwitchesTest {
     TenantCode tenant;
 
     @BeforeEach
-    void tenant() throws Exception {
-        tenant = TenantCode.of("mod" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        registry.insertProvisioning(new Tenant(tenant, "Modules " + tenant, TenantKind.KOTA, null, "76.01",
-                RegionTimeZone.WITA, tenant.schemaName(), tenant.realmName(), TenantStatus.PROVISIONING, Hosting.SHARED, 0,
-                MigrationState.PENDING, null, null, null));
-        registry.setStatus(tenant, TenantStatus.ACTIVE);
-        migrator.migrate(tenant);
+    void tenant() {
+        tenant = TestTenants.migrated(registry, migrator, "mod");
     }
 
     @AfterEach
     void dropTenant() {
-        jdbc.sql("drop schema if exists " + tenant.schemaName() + " cascade").update();
-        jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(tenant.value()).update();
-        registry.delete(tenant);
+        TestTenants.remove(jdbc, registry, tenant);
     }
 
     @Test
@@ -149,12 +143,7 @@ class ModuleSwitchesTest {
     @Test
     void aModuleJobRunsOnceForEachTenantThatHasTheModuleOnAndSkipsTheOthers(@Autowired ModuleJobs jobs,
             @Autowired ModuleCatalog catalog) throws Exception {
-        TenantCode off = TenantCode.of("modoff" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
-        registry.insertProvisioning(new Tenant(off, "Off", TenantKind.KOTA, null, "76.01", RegionTimeZone.WITA,
-                off.schemaName(), off.realmName(), TenantStatus.PROVISIONING, Hosting.SHARED, 0, MigrationState.PENDING,
-                null, null, null));
-        registry.setStatus(off, TenantStatus.ACTIVE);
-        migrator.migrate(off);
+        TenantCode off = TestTenants.migrated(registry, migrator, "modoff");
         try {
             switches.change(tenant, "notes", true, null, "admin");
             FeatureModule notes = catalog.find("notes").orElseThrow();
@@ -167,8 +156,7 @@ class ModuleSwitchesTest {
             assertThat(notesOf(tenant)).containsExactly("pagi");
             assertThat(notesOf(off)).isEmpty();
         } finally {
-            jdbc.sql("drop schema if exists " + off.schemaName() + " cascade").update();
-            registry.delete(off);
+            TestTenants.remove(jdbc, registry, off);
         }
     }
 

@@ -1,6 +1,5 @@
 package id.fleksi.provisioning.onboarding;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Set;
 import id.fleksi.platform.migration.MigrationException;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.security.OneTimePassword;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.MigrationState;
@@ -39,7 +39,6 @@ public class TenantOnboarding {
 
     public static final String FIRST_ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(TenantOnboarding.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TenantRegistry registry;
     private final TenantMigrator migrator;
@@ -82,7 +81,7 @@ public class TenantOnboarding {
                 throw Problem.conflict("realm-exists", "Realm already exists", "Keycloak already has a realm '"
                         + code.realmName() + "' that no tenant owns. Fleksi will not touch it; remove it first.");
             }
-            String oneTimePassword = oneTimePassword();
+            String oneTimePassword = OneTimePassword.generate(16);
             realms.createRealm(code.realmName(), tenant.name(), false, List.of(new RealmUser(FIRST_ADMIN, "Admin",
                     tenant.name(), oneTimePassword, true, Set.of(Role.TENANT_ADMIN))));
             realmMade = true;
@@ -151,15 +150,6 @@ public class TenantOnboarding {
     private boolean schemaExists(TenantCode code) {
         return jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?")
                 .param(code.schemaName()).query(Integer.class).single() > 0;
-    }
-
-    private static String oneTimePassword() {
-        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     private static Duration since(long nanos) {

@@ -83,9 +83,7 @@ public abstract class ProvisioningIntegrationTest {
     void removeTenants() {
         java.util.Collections.reverse(tenantsToRemove);
         for (String code : tenantsToRemove) {
-            realms.deleteRealm(code);
-            jdbc.sql("drop schema if exists " + TenantCode.of(code).schemaName() + " cascade").update();
-            jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
+            TestRealms.removeTenant(realms, jdbc, code);
         }
         realmsToRemove.forEach(realms::deleteRealm);
         tenantsToRemove.clear();

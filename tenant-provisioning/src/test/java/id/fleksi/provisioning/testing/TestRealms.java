@@ -64,6 +64,14 @@ public final class TestRealms {
                 "passwordPolicy", representation.getPasswordPolicy());
     }
 
+    /** Removes a tenant a test made: realm, schema and registry row (a kabupaten before its province). */
+    public static void removeTenant(RealmProvisioner realms, org.springframework.jdbc.core.simple.JdbcClient jdbc, String code) {
+        realms.deleteRealm(code);
+        jdbc.sql("drop schema if exists " + id.fleksi.platform.tenancy.TenantCode.of(code).schemaName() + " cascade").update();
+        jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(code).update();
+        jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
+    }
+
     public static Keycloak admin() {
         synchronized (TestRealms.class) {
             if (admin == null) {

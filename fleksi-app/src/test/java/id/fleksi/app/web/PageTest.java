@@ -1,0 +1,76 @@
+package id.fleksi.app.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Fleksi served on a port known in advance (each realm's web client redirects to it), against the test
+ * database and Keycloak, for tests that drive Debian's Chromium. Tenants a test onboards are removed after it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+abstract class PageTest {
+
+    static final int PORT = Browser.freePort();
+    static final String BASE = "http://127.0.0.1:" + PORT;
+    static final String PLATFORM = TestRealms.unique("platform");
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        TestKeycloak.register(registry);
+        registry.add("server.port", () -> PORT);
+        registry.add("fleksi.keycloak-admin.public-web-url", () -> BASE);
+        registry.add("fleksi.identity.platform-realm", () -> PLATFORM);
+    }
+
+    @Autowired TenantOnboarding onboarding;
+    @Autowired RealmProvisioner realms;
+    @Autowired JdbcClient jdbc;
+
+    private final List<String> tenants = new ArrayList<>();
+
+    /** Onboards a kabupaten with a unique code; removed after the test. */
+    String onboard(String prefix, String name) {
+        String code = TestRealms.unique(prefix);
+        tenants.add(code);
+        onboarding.onboard(new NewTenant(code, name, TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        return code;
+    }
+
+    /** Remembers a tenant or realm made some other way, to remove after the test. */
+    void removeAfter(String code) {
+        tenants.add(code);
+    }
+
+    @AfterEach
+    void removeTenants() {
+        tenants.forEach(code -> TestRealms.removeTenant(realms, jdbc, code));
+        tenants.clear();
+    }
+
+    static void logIn(WebDriver browser, String url, String username, String password) {
+        browser.get(url);
+        Browser.waitFor(browser, By.id("username"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+    }
+}
