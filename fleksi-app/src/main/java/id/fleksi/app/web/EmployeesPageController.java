@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
-import id.fleksi.platform.organisation.EmployeeImport;
 import id.fleksi.platform.organisation.EmployeeRepository;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.organisation.Spreadsheet;
-import id.fleksi.platform.organisation.UnitImport;
+import id.fleksi.platform.organisation.ImportJobs;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
@@ -36,18 +35,16 @@ class EmployeesPageController {
     private final TenantMenu menu;
     private final EmployeeRepository employees;
     private final Employees employeeService;
-    private final UnitImport unitImport;
-    private final EmployeeImport employeeImport;
+    private final ImportJobs imports;
 
     EmployeesPageController(TenantGate gate, IdentityProperties identity, TenantMenu menu, EmployeeRepository employees,
-            Employees employeeService, UnitImport unitImport, EmployeeImport employeeImport) {
+            Employees employeeService, ImportJobs imports) {
         this.gate = gate;
         this.identity = identity;
         this.menu = menu;
         this.employees = employees;
         this.employeeService = employeeService;
-        this.unitImport = unitImport;
-        this.employeeImport = employeeImport;
+        this.imports = imports;
     }
 
     @GetMapping("/t/{code}/admin/employees")
@@ -62,6 +59,7 @@ class EmployeesPageController {
         });
     }
 
+    /** Starts the import in the background and shows its page, which follows its progress. */
     @PostMapping("/t/{code}/admin/import")
     String importFile(@PathVariable String code, @RequestParam String kind, @RequestParam MultipartFile file,
             Authentication authentication, RedirectAttributes redirect) {
@@ -69,13 +67,25 @@ class EmployeesPageController {
         String actor = Caller.of(authentication, identity).username();
         try {
             Spreadsheet sheet = Spreadsheet.read(file.getInputStream(), file.getOriginalFilename());
-            EmployeeImport.Report report = TenantContext.callAs(tenant.code(), () -> "units".equals(kind)
-                    ? unitImport.importUnits(sheet, actor) : employeeImport.importEmployees(sheet, actor, line -> { }));
-            redirect.addFlashAttribute("report", report);
+            ImportJobs.Kind jobKind = "units".equals(kind) ? ImportJobs.Kind.UNITS : ImportJobs.Kind.EMPLOYEES;
+            UUID job = TenantContext.callAs(tenant.code(), () -> imports.start(jobKind, sheet, file.getOriginalFilename(), actor));
+            return "redirect:/t/" + code + "/admin/imports/" + job;
         } catch (IOException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/t/" + code + "/admin/employees";
         }
-        return "redirect:/t/" + code + "/admin/employees";
+    }
+
+    @GetMapping("/t/{code}/admin/imports/{id}")
+    String importJob(@PathVariable String code, @PathVariable UUID id, Authentication authentication, Model model, Locale locale) {
+        Tenant tenant = allowed(code, authentication);
+        return TenantContext.callAs(tenant.code(), () -> {
+            model.addAttribute("tenant", tenant);
+            model.addAttribute("menu", menu.linksFor(tenant.code(), Caller.of(authentication, identity), locale));
+            model.addAttribute("job", imports.find(id).orElseThrow(() -> Problem.notFound("unknown-import", "Unknown import",
+                    "There is no import " + id + " in this tenant.")));
+            return "tenant/import";
+        });
     }
 
     @PostMapping("/t/{code}/admin/employees/{id}/one-time-password")

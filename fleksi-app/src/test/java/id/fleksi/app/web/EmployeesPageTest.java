@@ -38,14 +38,17 @@ class EmployeesPageTest extends PageTest {
             admin.findElement(By.linkText("Pegawai")).click();
             upload(admin, "units", units);
             Browser.waitFor(admin, By.id("imported"));
+            admin.findElement(By.id("back")).click();
             upload(admin, "employees", staff);
             Browser.waitFor(admin, By.id("problems"));
             assertThat(admin.findElement(By.id("problems")).getText()).contains("tidak ada yang diimpor", "3", "nip", "digits only");
 
             Files.writeString(staff, "nip,name,employment_type,unit_code\n" + NIP + ",Nurul Hidayah,PNS,BKPSDM\n");
+            admin.findElement(By.id("back")).click();
             upload(admin, "employees", staff);
             Browser.waitFor(admin, By.id("imported"));
             assertThat(admin.findElement(By.id("imported")).getText()).contains("1 baru");
+            admin.findElement(By.id("back")).click();
 
             admin.findElement(By.cssSelector("#employee-" + NIP + " button")).click();
             Browser.waitFor(admin, By.id("one-time-password"));

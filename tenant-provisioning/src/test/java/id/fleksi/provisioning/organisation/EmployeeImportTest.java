@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import id.fleksi.platform.organisation.EmployeeImport;
+import id.fleksi.platform.organisation.ImportJobs;
 import id.fleksi.platform.organisation.Spreadsheet;
 import id.fleksi.platform.organisation.UnitImport;
 import id.fleksi.platform.tenancy.RegionTimeZone;
@@ -91,6 +92,27 @@ class EmployeeImportTest extends ProvisioningIntegrationTest {
         assertThat(changed.updated()).isEqualTo(1);
         assertThat(TestRealms.admin().realm(fromCsv.realmName()).users().searchByUsername(rows.get(7)[0], true).get(0)
                 .getFirstName()).isEqualTo("Nama Baru");
+    }
+
+    @Test
+    void anImportInTheBackgroundRecordsItsProgressAndOutcome(@Autowired ImportJobs jobs)
+            throws Exception {
+        TenantCode tenant = tenantWithUnits();
+        Spreadsheet file = sheet(csv(employees(200)));
+
+        java.util.UUID jobId = TenantContext.callAs(tenant, () -> jobs.start(ImportJobs.Kind.EMPLOYEES,
+                file, "pegawai.csv", "bkd"));
+        ImportJobs.ImportJob job = null;
+        for (int i = 0; i < 120 && (job == null || !job.finished()); i++) {
+            Thread.sleep(250);
+            job = TenantContext.callAs(tenant, () -> jobs.find(jobId)).orElseThrow();
+        }
+
+        assertThat(job.finished()).isTrue();
+        assertThat(job.failure()).isNull();
+        assertThat(job.report().created()).isEqualTo(200);
+        assertThat(job.progress()).startsWith("stored: 200 new");
+        assertThat(count(tenant)).isEqualTo(200);
     }
 
     private TenantCode tenantWithUnits() throws Exception {
