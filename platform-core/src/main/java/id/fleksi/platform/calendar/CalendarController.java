@@ -53,8 +53,9 @@ class CalendarController {
             UUID unitId) {
     }
 
-    record NewSchedule(UUID unitId, @NotNull(message = "is required: REGULAR or RAMADAN") WorkingCalendar.ScheduleKind kind,
-            LocalDate validFrom, LocalDate validTo, @NotNull(message = "is required") Map<java.time.DayOfWeek, DayHours> days) {
+    /** Weekly hours ({@code days}) for REGULAR and RAMADAN; a cycle of shifts from {@code validFrom} for SHIFT. */
+    record NewSchedule(UUID unitId, @NotNull(message = "is required: REGULAR, RAMADAN or SHIFT") WorkingCalendar.ScheduleKind kind,
+            LocalDate validFrom, LocalDate validTo, Map<java.time.DayOfWeek, DayHours> days, List<DayHours> cycle) {
     }
 
     @Operation(summary = "Working days of a unit between two dates (at most 366 days)")
@@ -92,14 +93,25 @@ class CalendarController {
     @ResponseStatus(HttpStatus.CREATED)
     NewSchedule addSchedule(@PathVariable String code, @Valid @RequestBody NewSchedule schedule, Authentication who) {
         boolean ramadan = schedule.kind() == WorkingCalendar.ScheduleKind.RAMADAN;
+        boolean shift = schedule.kind() == WorkingCalendar.ScheduleKind.SHIFT;
         if (ramadan && (schedule.validFrom() == null || schedule.validTo() == null || schedule.validTo().isBefore(schedule.validFrom()))) {
             throw Problem.badRequest("invalid-schedule", "Invalid schedule", "validFrom, validTo: a Ramadan schedule needs both, in order");
         }
+        if (shift && (schedule.validFrom() == null || schedule.cycle() == null || schedule.cycle().isEmpty()
+                || schedule.cycle().size() > 28)) {
+            throw Problem.badRequest("invalid-schedule", "Invalid schedule",
+                    "validFrom, cycle: a shift rotation needs the date of its first day and 1 to 28 days (null for a rest day)");
+        }
+        if (!shift && (schedule.days() == null || schedule.days().isEmpty())) {
+            throw Problem.badRequest("invalid-schedule", "Invalid schedule", "days: the hours of at least one weekday");
+        }
+        String days = shift ? WorkingCalendar.json(new ShiftPattern(schedule.validFrom(), schedule.cycle()))
+                : WorkingCalendar.json(new WeekSchedule(schedule.days()));
         String schema = TenantContext.require().schemaName();
         jdbc.sql("insert into " + schema + ".work_schedule (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?, ?, ?, cast(? as jsonb))")
                 .param(UUID.randomUUID()).param(schedule.unitId()).param(schedule.kind().name())
-                .param(ramadan ? schedule.validFrom() : null).param(ramadan ? schedule.validTo() : null)
-                .param(WorkingCalendar.json(new WeekSchedule(schedule.days()))).update();
+                .param(ramadan || shift ? schedule.validFrom() : null).param(ramadan ? schedule.validTo() : null)
+                .param(days).update();
         audit.record(TenantContext.require(), Caller.of(who, identity).username(), "calendar.schedule",
                 schedule.unitId() == null ? "tenant" : schedule.unitId().toString(), null, Map.of("kind", schedule.kind()));
         return schedule;

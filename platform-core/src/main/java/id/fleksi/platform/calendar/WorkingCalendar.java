@@ -61,20 +61,44 @@ public class WorkingCalendar {
         jdbc.sql("select id, parent_id from " + schema + ".org_unit")
                 .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
         List<Schedule> schedules = jdbc.sql("select unit_id, kind, valid_from, valid_to, days::text from " + schema
-                        + ".work_schedule where valid_from is null or (valid_from <= ? and valid_to >= ?)")
+                        + ".work_schedule where kind <> 'RAMADAN' or (valid_from <= ? and valid_to >= ?)")
                 .param(to).param(from)
-                .query((rs, n) -> new Schedule(rs.getObject(1, UUID.class), ScheduleKind.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), week(rs.getString(5))))
+                .query((rs, n) -> schedule(rs.getObject(1, UUID.class), ScheduleKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)))
                 .list();
         return new Snapshot(zone, national, local, parents, schedules);
+    }
+
+    private static Schedule schedule(UUID unit, ScheduleKind kind, LocalDate from, LocalDate to, String days) {
+        return kind == ScheduleKind.SHIFT ? new Schedule(unit, kind, from, to, null, shifts(from, days))
+                : new Schedule(unit, kind, from, to, week(days), null);
+    }
+
+    /** A shift cycle as stored: {@code [{"start": "07:00", "end": "14:00", "breakMinutes": 30}, null, ...]}, from valid_from. */
+    static ShiftPattern shifts(LocalDate anchor, String json) {
+        List<Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() { });
+        List<DayHours> cycle = new ArrayList<>();
+        stored.forEach(day -> cycle.add(day == null ? null : hours(day)));
+        return new ShiftPattern(anchor, cycle);
+    }
+
+    static String json(ShiftPattern pattern) {
+        List<Map<String, Object>> stored = new ArrayList<>();
+        pattern.cycle().forEach(day -> stored.add(day == null ? null : Map.of("start", day.start().toString(),
+                "end", day.end().toString(), "breakMinutes", day.breakMinutes())));
+        return JSON.writeValueAsString(stored);
+    }
+
+    private static DayHours hours(Map<String, Object> day) {
+        return DayHours.of(String.valueOf(day.get("start")), String.valueOf(day.get("end")),
+                ((Number) day.get("breakMinutes")).intValue());
     }
 
     /** A schedule's days as stored: {@code {"MONDAY": {"start": "07:30", "end": "16:00", "breakMinutes": 60}, ...}}. */
     static WeekSchedule week(String json) {
         Map<String, Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() { });
         Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
-        stored.forEach((day, hours) -> days.put(DayOfWeek.valueOf(day), DayHours.of(String.valueOf(hours.get("start")),
-                String.valueOf(hours.get("end")), ((Number) hours.get("breakMinutes")).intValue())));
+        stored.forEach((day, hours) -> days.put(DayOfWeek.valueOf(day), hours(hours)));
         return new WeekSchedule(days);
     }
 
@@ -86,14 +110,15 @@ public class WorkingCalendar {
         return JSON.writeValueAsString(stored);
     }
 
-    public enum ScheduleKind { REGULAR, RAMADAN }
+    /** REGULAR weekly hours; RAMADAN weekly hours between two dates; SHIFT a rotation from an anchor date. */
+    public enum ScheduleKind { REGULAR, RAMADAN, SHIFT }
 
     record LocalHoliday(LocalDate date, String name, UUID unitId) {
     }
 
-    record Schedule(UUID unitId, ScheduleKind kind, LocalDate from, LocalDate to, WeekSchedule week) {
+    record Schedule(UUID unitId, ScheduleKind kind, LocalDate from, LocalDate to, WeekSchedule week, ShiftPattern shifts) {
         boolean appliesOn(LocalDate date) {
-            return kind == ScheduleKind.REGULAR || (!date.isBefore(from) && !date.isAfter(to));
+            return kind != ScheduleKind.RAMADAN || (!date.isBefore(from) && !date.isAfter(to));
         }
     }
 
@@ -118,6 +143,11 @@ public class WorkingCalendar {
         public WorkingDay of(UUID unitId, LocalDate date) {
             List<UUID> chain = chain(unitId);
             Schedule schedule = scheduleFor(chain, date);
+            if (schedule != null && schedule.kind() == ScheduleKind.SHIFT) {
+                DayHours shift = schedule.shifts().on(date);
+                return shift == null ? new WorkingDay(date, DayKind.SHIFT_REST, "Rest day of the shift rotation", null, false, zone)
+                        : new WorkingDay(date, DayKind.WORKDAY, "Shift", shift, false, zone);
+            }
             WeekSchedule week = schedule == null ? WeekSchedule.perpres21of2023() : schedule.week();
             boolean ramadan = schedule != null && schedule.kind() == ScheduleKind.RAMADAN;
             String[] holiday = national.get(date);

@@ -128,6 +128,30 @@ class WorkingCalendarTest {
         assertThat(day(puskesmas, "2026-02-14").kind()).isEqualTo(DayKind.LOCAL_HOLIDAY);
     }
 
+    @Test
+    void aShiftRotationRunsThroughWeekendsAndHolidaysWithNightShiftsPastMidnight() {
+        DayHours morning = DayHours.of("07:00", "14:00", 30);
+        DayHours night = DayHours.of("21:00", "07:00", 60);
+        ShiftPattern rotation = new ShiftPattern(LocalDate.parse("2025-12-29"), java.util.Arrays.asList(morning, night, null, null));
+        jdbc.sql("insert into " + tenant.schemaName() + ".work_schedule (id, unit_id, kind, valid_from, days)"
+                        + " values (?, ?, 'SHIFT', '2025-12-29', cast(? as jsonb))")
+                .param(UUID.randomUUID()).param(puskesmas).param(WorkingCalendar.json(rotation)).update();
+
+        assertThat(day(puskesmas, "2025-12-29").hours()).isEqualTo(morning);
+        assertThat(day(puskesmas, "2025-12-30").hours()).satisfies(h -> {
+            assertThat(h.overnight()).isTrue();
+            assertThat(h.workingMinutes()).isEqualTo(9 * 60);
+        });
+        assertThat(day(puskesmas, "2025-12-31").kind()).isEqualTo(DayKind.SHIFT_REST);
+        assertThat(day(puskesmas, "2026-01-02").hours()).isEqualTo(morning);
+        assertThat(day(puskesmas, "2026-01-03").hours()).isEqualTo(night);
+        // Nyepi, a national holiday, is day 81 from the anchor, the first day of a cycle: the Puskesmas works it.
+        assertThat(day(puskesmas, "2026-03-19").kind()).isEqualTo(DayKind.WORKDAY);
+        assertThat(day(puskesmas, "2026-03-19").hours()).isEqualTo(morning);
+        // The rest of Dinas Kesehatan keeps office hours and holidays.
+        assertThat(day(dinkes, "2026-03-19").kind()).isEqualTo(DayKind.NATIONAL_HOLIDAY);
+    }
+
     private WorkingDay day(UUID unit, String date) {
         return TenantContext.callAs(tenant, () -> calendar.of(unit, LocalDate.parse(date)));
     }
