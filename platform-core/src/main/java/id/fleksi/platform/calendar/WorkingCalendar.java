@@ -44,6 +44,15 @@ public class WorkingCalendar {
         return snapshot(date, date).of(unitId, date);
     }
 
+    /** The answer for an employee: their unit's calendar. */
+    public WorkingDay forEmployee(UUID employeeId, LocalDate date) {
+        UUID unit = jdbc.sql("select unit_id from " + TenantContext.require().schemaName() + ".employee where id = ?")
+                .param(employeeId).query(UUID.class).optional()
+                .orElseThrow(() -> id.fleksi.platform.web.Problem.notFound("unknown-employee", "Unknown employee",
+                        "There is no employee " + employeeId + " in this tenant."));
+        return of(unit, date);
+    }
+
     /** Everything needed to answer for the current tenant between two dates (inclusive). */
     public Snapshot snapshot(LocalDate from, LocalDate to) {
         TenantCode tenant = TenantContext.require();

@@ -98,6 +98,27 @@ class OrganisationController {
         return UnitView.of(saved);
     }
 
+    record Head(@NotNull(message = "is required") UUID employeeId) {
+    }
+
+    @Operation(summary = "Set the head of a unit (an employee of that unit)")
+    @PutMapping("/units/{id}/head")
+    @Transactional
+    UnitView setHead(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody Head head, Authentication authentication) {
+        OrgUnit unit = units.findById(id).orElseThrow(() -> Problem.notFound("unknown-unit", "Unknown unit",
+                "There is no unit " + id + " in this tenant."));
+        Employee employee = employees.find(head.employeeId());
+        if (!employee.unitId().equals(unit.id())) {
+            throw Problem.badRequest("head-elsewhere", "Head of another unit", "employeeId: " + employee.name()
+                    + " works in another unit; move them to " + unit.name() + " first.");
+        }
+        UUID before = unit.headEmployeeId();
+        unit.setHead(employee.id());
+        audit.record(TenantContext.require(), actor(authentication), "unit.head", unit.code(),
+                before == null ? null : Map.of("employeeId", before), Map.of("employeeId", employee.id()));
+        return UnitView.of(unit);
+    }
+
     @Operation(summary = "Employees")
     @GetMapping("/employees")
     List<EmployeeView> employees(@PathVariable String code) {

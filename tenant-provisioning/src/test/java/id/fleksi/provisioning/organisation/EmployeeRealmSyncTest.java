@@ -39,6 +39,7 @@ class EmployeeRealmSyncTest extends ProvisioningIntegrationTest {
     @Autowired TenantOnboarding onboarding;
     @Autowired Employees employees;
     @Autowired OrgUnitRepository units;
+    @Autowired id.fleksi.platform.calendar.WorkingCalendar calendar;
 
     @Test
     void anEmployeesRealmUserIsMadeRenamedAndDisabledWithThem() {
@@ -117,6 +118,14 @@ class EmployeeRealmSyncTest extends ProvisioningIntegrationTest {
                 .retrieve().toEntity(Map.class);
         assertThat(good.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat((Map<String, Object>) good.getBody().get("employee")).containsEntry("username", NIP);
+
+        String nurId = (String) ((Map<String, Object>) good.getBody().get("employee")).get("id");
+        ResponseEntity<Map> head = bkd.put().uri("/api/v1/t/" + tenant + "/units/" + unit.getBody().get("id") + "/head")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("employeeId", nurId)).retrieve().toEntity(Map.class);
+        assertThat(head.getBody()).containsEntry("headEmployeeId", nurId);
+        var workingDay = TenantContext.callAs(tenant, () -> calendar.forEmployee(UUID.fromString(nurId),
+                java.time.LocalDate.parse("2026-01-02")));
+        assertThat(workingDay.hours().end()).isEqualTo(java.time.LocalTime.of(16, 30));
 
         ResponseEntity<Map> farAway = bkd.post().uri("/api/v1/t/" + tenant + "/offices").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "Kantor", "latitude", 50.0, "longitude", 119.5, "radiusMetres", 5))
