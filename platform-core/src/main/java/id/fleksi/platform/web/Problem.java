@@ -45,6 +45,11 @@ public class Problem extends ErrorResponseException {
         return new Problem(HttpStatus.CONFLICT, type, title, detail);
     }
 
+    /** The request is well formed but cannot be accepted as it is (e.g. a check-in outside the office). */
+    public static Problem unprocessable(String type, String title, String detail) {
+        return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, type, title, detail);
+    }
+
     public static Problem forbidden(String type, String title, String detail) {
         return new Problem(HttpStatus.FORBIDDEN, type, title, detail);
     }

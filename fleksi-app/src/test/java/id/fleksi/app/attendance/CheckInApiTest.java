@@ -1,0 +1,120 @@
+package id.fleksi.app.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.organisation.EmploymentType;
+import id.fleksi.platform.organisation.NewEmployee;
+import id.fleksi.platform.organisation.Offices;
+import id.fleksi.platform.organisation.OrgUnit;
+import id.fleksi.platform.organisation.OrgUnitRepository;
+import id.fleksi.platform.organisation.UnitKind;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/** The check-in API with a real employee's real token, through the whole application. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CheckInApiTest {
+
+    static final String NIP = "199203142018012002";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        TestKeycloak.register(registry);
+    }
+
+    @Autowired TenantOnboarding onboarding;
+    @Autowired RealmProvisioner realms;
+    @Autowired Employees employees;
+    @Autowired OrgUnitRepository units;
+    @Autowired Offices offices;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    String code = TestRealms.unique("presensi");
+
+    @AfterEach
+    void remove() {
+        TestRealms.removeTenant(realms, jdbc, code);
+    }
+
+    @Test
+    void anEmployeeChecksInOnceWhateverTheRetriesAndNotAtAllWhileTheModuleIsOff() {
+        onboarding.onboard(new NewTenant(code, "Kabupaten Presensi", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        TenantCode tenant = TenantCode.of(code);
+        TenantContext.runAs(tenant, () -> {
+            OrgUnit unit = units.save(new OrgUnit(null, "DISKOMINFO", "Diskominfo", UnitKind.DINAS));
+            // Every day a WFA day for her: this test is about the API's wiring, not the place or the hour.
+            offices.add(new Offices.NewOffice("Kantor", null, -1.7356, 119.5461, 5000, List.of(unit.id())), "test");
+            employees.create(new NewEmployee(NIP, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), null,
+                    null, null, null, null, null, null, null), "test");
+            jdbc.sql("insert into " + tenant.schemaName() + ".attendance_wfa_day (employee_id, weekday)"
+                    + " select id, d from " + tenant.schemaName() + ".employee, unnest(array['MONDAY','TUESDAY','WEDNESDAY',"
+                    + "'THURSDAY','FRIDAY','SATURDAY','SUNDAY']) d").update();
+        });
+        realms.setPassword(code, NIP, TestRealms.PASSWORD, false);
+        TestRealms.addTestClient(code, "fleksi-api");
+        TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN);
+        RestClient rina = api(TestRealms.token(code, NIP));
+        Map<String, Object> body = Map.of("kind", "IN", "latitude", -1.7357, "longitude", 119.5462, "accuracy", 12,
+                "clientRequestId", "press-" + UUID.randomUUID(), "deviceId", "hp-rina");
+
+        ResponseEntity<Map> first = post(rina, body);
+        ResponseEntity<Map> retry = post(rina, body);
+        ResponseEntity<Map> invalid = post(rina, Map.of("kind", "SIDEWAYS", "latitude", 91));
+        ResponseEntity<Map> notEmployee = post(api(TestRealms.token(code, "boss")), Map.of("kind", "IN", "latitude", -1.7,
+                "longitude", 119.5, "accuracy", 5, "clientRequestId", "press-" + UUID.randomUUID()));
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody()).containsEntry("workMode", "WFA").containsEntry("kind", "IN");
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id"));
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notEmployee.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) notEmployee.getBody().get("detail")).contains("not an active employee");
+
+        api(TestRealms.token(code, "boss")).put().uri("/api/v1/t/" + code + "/modules/attendance")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
+        ResponseEntity<Map> off = post(rina, body);
+        assertThat(off.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((String) off.getBody().get("detail")).contains("Module 'attendance' is switched off");
+        assertThat(jdbc.sql("select count(*) from tenant_" + code + ".attendance_check_in").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private ResponseEntity<Map> post(RestClient client, Map<String, Object> body) {
+        return client.post().uri("/api/v1/t/" + code + "/attendance/check-ins").contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().toEntity(Map.class);
+    }
+
+    private RestClient api(String token) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+}

@@ -1,0 +1,60 @@
+package id.fleksi.modules.attendance;
+
+import java.util.List;
+
+import id.fleksi.platform.modules.FeatureModule;
+import id.fleksi.platform.modules.LocalizedText;
+import id.fleksi.platform.modules.ModuleSetting;
+
+import org.springframework.stereotype.Component;
+
+/** Presensi, on for new tenants: the heart of Fleksi. */
+@Component
+public class AttendanceModule implements FeatureModule {
+
+    public static final String ID = "attendance";
+    static final String OFFLINE_WINDOW_HOURS = "offlineWindowHours";
+    static final String LATENESS_TOLERANCE_MINUTES = "latenessToleranceMinutes";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("Presensi", "Attendance");
+    }
+
+    @Override
+    public LocalizedText description() {
+        return LocalizedText.of("Presensi masuk dan pulang dengan lokasi yang dinilai di server",
+                "Check-in and check-out with the location judged on the server");
+    }
+
+    @Override
+    public String version() {
+        return "0.1";
+    }
+
+    @Override
+    public String tenantChangelog() {
+        return "db/tenant/modules/attendance.yaml";
+    }
+
+    @Override
+    public List<ModuleSetting> settings() {
+        return List.of(
+                ModuleSetting.integer(OFFLINE_WINDOW_HOURS, 12, 1, 48,
+                        LocalizedText.of("Batas presensi luring (jam)", "Offline capture window (hours)")),
+                ModuleSetting.integer(LATENESS_TOLERANCE_MINUTES, 0, 0, 120,
+                        LocalizedText.of("Toleransi terlambat (menit)", "Lateness tolerance (minutes)")));
+    }
+
+    // No menu entry yet: the attendance page (check-in button, offline queue) comes next; the API is here.
+
+    @Override
+    public boolean enabledForNewTenants() {
+        return true;
+    }
+}

@@ -1,0 +1,222 @@
+package id.fleksi.modules.attendance;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.calendar.WorkingDay;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.organisation.GeoPoint;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes check-ins and check-outs. The server clock is authoritative; a capture queued offline is judged by
+ * its capture time, within the tenant's window. A repeated client request id returns the first record.
+ */
+@Service
+public class CheckIns {
+
+    /** Phones' clocks drift; a capture this far ahead of the server is still believed. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private final JdbcClient jdbc;
+    private final WorkingCalendar calendar;
+    private final ModuleSwitches switches;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final id.fleksi.platform.tenancy.TenantRegistry registry;
+
+    public CheckIns(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, AuditLog audit,
+            TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.switches = switches;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    private record Office(UUID id, String name, Geofence fence) {
+    }
+
+    /** The record, and whether this submission made it (false: a repeat of an earlier one). */
+    public record Submitted(CheckIn record, boolean created) {
+    }
+
+    /** Records a check-in or check-out of the employee with this username, in the current tenant. */
+    public Submitted submit(String username, CheckInRequest request) {
+        TenantCode tenant = TenantContext.require();
+        String schema = tenant.schemaName();
+        Map<String, Object> employee = jdbc.sql("select id, unit_id from " + schema + ".employee where username = ? and status <> 'RETIRED'")
+                .param(username).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
+                        "Your account is not an active employee of this pemda, so it cannot check in. Ask BKD."));
+        UUID employeeId = (UUID) employee.get("id");
+        Optional<CheckIn> earlier = find(schema, request.clientRequestId());
+        if (earlier.isPresent()) {
+            return new Submitted(sameEmployee(earlier.get(), employeeId), false);
+        }
+        Instant now = clock.instant();
+        Instant captured = request.capturedAt() == null ? now : request.capturedAt().toInstant();
+        Map<String, Object> settings = switches.state(tenant, AttendanceModule.ID).settings();
+        check(now, captured, ((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue());
+        java.time.ZoneId zone = registry.find(tenant).orElseThrow().timeZone().zone();
+        WorkingDay day = calendar.forEmployee(employeeId, captured.atZone(zone).toLocalDate());
+        ZonedDateTime local = captured.atZone(day.zone());
+        GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
+        boolean wfa = wfaOn(schema, employeeId, local.getDayOfWeek());
+        Office office = null;
+        Integer distance = null;
+        if (!wfa && day.isWorking()) {
+            List<Office> offices = offices(schema, (UUID) employee.get("unit_id"));
+            if (offices.isEmpty()) {
+                throw Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet; ask your"
+                        + " tenant admin to add one. Nothing was recorded.");
+            }
+            office = offices.stream().min(Comparator.comparingDouble(o -> o.fence().centre().metresTo(fix))).orElseThrow();
+            distance = (int) Math.round(office.fence().centre().metresTo(fix));
+            if (!office.fence().admits(fix, request.accuracy())) {
+                throw Problem.unprocessable("outside-geofence", "Outside the office",
+                        "You are " + distance + " m from " + office.name() + " (its area reaches " + (int) office.fence().radiusMetres()
+                                + " m; your phone's accuracy is " + Math.round(request.accuracy()) + " m). Today is an office day:"
+                                + " check in from the office. Nothing was recorded.").with("distanceMetres", distance);
+            }
+        }
+        int tolerance = ((Number) settings.get(AttendanceModule.LATENESS_TOLERANCE_MINUTES)).intValue();
+        int late = 0;
+        int early = 0;
+        if (day.isWorking()) {
+            LocalTime at = local.toLocalTime();
+            if (request.kind() == CheckInRequest.Kind.IN) {
+                late = (int) Math.max(0, Duration.between(day.hours().start().plusMinutes(tolerance), at).toMinutes());
+            } else if (!day.hours().overnight()) {
+                early = (int) Math.max(0, Duration.between(at, day.hours().end()).toMinutes());
+            }
+        }
+        CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
+                wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
+                office == null ? null : office.id(), distance, late, early);
+        CheckIn stored = store(tenant, record, request, username);
+        // Null: the same request arrived twice at once and the other one stored it.
+        return stored != null ? new Submitted(stored, true)
+                : new Submitted(sameEmployee(find(schema, request.clientRequestId()).orElseThrow(), employeeId), false);
+    }
+
+    private CheckIn store(TenantCode tenant, CheckIn record, CheckInRequest request, String username) {
+        String schema = tenant.schemaName();
+        try {
+            return transactions.execute(tx -> {
+                if (record.kind() == CheckInRequest.Kind.OUT) {
+                    int checkedIn = jdbc.sql("select count(*) from " + schema + ".attendance_check_in where employee_id = ? and work_date = ? and kind = 'IN'")
+                            .param(record.employeeId()).param(record.workDate()).query(Integer.class).single();
+                    if (checkedIn == 0) {
+                        throw Problem.conflict("not-checked-in", "Not checked in", "You have not checked in on "
+                                + record.workDate() + "; check in before checking out. Nothing was recorded.");
+                    }
+                    int replaced = jdbc.sql("update " + schema + ".attendance_check_in set superseded = true where employee_id = ?"
+                                    + " and work_date = ? and kind = 'OUT' and not superseded")
+                            .param(record.employeeId()).param(record.workDate()).update();
+                    if (replaced > 0) {
+                        audit.record(tenant, username, "attendance.checkout-replaced", record.workDate().toString(), null,
+                                Map.of("capturedAt", record.capturedAt().toString()));
+                    }
+                }
+                int inserted = jdbc.sql("insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date,"
+                                + " kind, work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id,"
+                                + " distance_metres, minutes_late, minutes_early, mock_location, device_id)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict (client_request_id) do nothing")
+                        .params(record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
+                                record.workMode(), java.sql.Timestamp.from(record.recordedAt()), java.sql.Timestamp.from(record.capturedAt()),
+                                record.offline(), request.latitude(), request.longitude(), (int) Math.round(request.accuracy()),
+                                record.officeId(), record.distanceMetres(), record.minutesLate(), record.minutesEarly(),
+                                Boolean.TRUE.equals(request.mockLocation()), request.deviceId())
+                        .update();
+                if (inserted == 0) {
+                    tx.setRollbackOnly();
+                }
+                return inserted == 0 ? null : record;
+            });
+        } catch (DuplicateKeyException e) {
+            if (record.kind() == CheckInRequest.Kind.OUT) {
+                throw Problem.conflict("concurrent-check-out", "Check-out at the same moment", "Another check-out of yours"
+                        + " was recorded at the same moment; refresh and try again if it is not the one you meant.");
+            }
+            CheckIn first = jdbc.sql("select " + COLUMNS + " from " + schema + ".attendance_check_in where employee_id = ? and work_date = ? and kind = 'IN'")
+                    .param(record.employeeId()).param(record.workDate()).query(CheckIns::map).single();
+            throw Problem.conflict("already-checked-in", "Already checked in", "You already checked in on " + record.workDate()
+                    + " (at " + first.capturedAt() + "); one check-in a day. Nothing was recorded.");
+        }
+    }
+
+    private void check(Instant now, Instant captured, int windowHours) {
+        if (captured.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Problem.badRequest("captured-in-future", "Capture time in the future", "capturedAt: " + captured
+                    + " is after the server's time " + now + "; check the phone's clock. Nothing was recorded.");
+        }
+        if (captured.isBefore(now.minus(Duration.ofHours(windowHours)))) {
+            throw Problem.unprocessable("capture-too-old", "Captured too long ago", "capturedAt: captured "
+                    + Duration.between(captured, now).toHours() + " hours ago; offline check-ins are accepted for " + windowHours
+                    + " hours. Ask your supervisor to record an absence instead. Nothing was recorded.");
+        }
+    }
+
+    private boolean wfaOn(String schema, UUID employeeId, DayOfWeek day) {
+        return jdbc.sql("select count(*) from " + schema + ".attendance_wfa_day where employee_id = ? and weekday = ?")
+                .param(employeeId).param(day.name()).query(Integer.class).single() > 0;
+    }
+
+    private List<Office> offices(String schema, UUID unit) {
+        return jdbc.sql("with recursive chain(id, parent_id) as (select id, parent_id from " + schema + ".org_unit where id = ?"
+                        + " union all select u.id, u.parent_id from " + schema + ".org_unit u join chain c on u.id = c.parent_id)"
+                        + " select distinct o.id, o.name, o.latitude, o.longitude, o.radius_metres from " + schema + ".office o join "
+                        + schema + ".office_unit ou on ou.office_id = o.id where ou.unit_id in (select id from chain)")
+                .param(unit)
+                .query((rs, n) -> new Office(rs.getObject(1, UUID.class), rs.getString(2),
+                        new Geofence(new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getInt(5))))
+                .list();
+    }
+
+    private static CheckIn sameEmployee(CheckIn earlier, UUID employeeId) {
+        if (!earlier.employeeId().equals(employeeId)) {
+            throw Problem.conflict("request-id-taken", "Request id already used", "clientRequestId: another employee's"
+                    + " submission already used this id; the phone must make a new one for each press.");
+        }
+        return earlier;
+    }
+
+    static final String COLUMNS = "id, client_request_id, employee_id, work_date, kind, work_mode, recorded_at, captured_at,"
+            + " offline, office_id, distance_metres, minutes_late, minutes_early";
+
+    Optional<CheckIn> find(String schema, String clientRequestId) {
+        return jdbc.sql("select " + COLUMNS + " from " + schema + ".attendance_check_in where client_request_id = ?")
+                .param(clientRequestId).query(CheckIns::map).optional();
+    }
+
+    private static CheckIn map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CheckIn(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                rs.getObject(4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(5)), rs.getString(6),
+                rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getObject(10, UUID.class),
+                (Integer) rs.getObject(11), rs.getInt(12), rs.getInt(13));
+    }
+}

@@ -1,0 +1,261 @@
+package id.fleksi.modules.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.organisation.GeoPoint;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestTenants;
+import id.fleksi.platform.web.Problem;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class CheckInsTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    /** A clock the test sets; the server's clock is authoritative, so it is the test's to choose. */
+    static final class TestClock extends Clock {
+        volatile Instant now = Instant.parse("2026-01-05T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    static final String NIP = "198503122010012004";
+
+    @Autowired CheckIns checkIns;
+    @Autowired TestClock clock;
+    @Autowired TenantRegistry registry;
+    @Autowired TenantMigrator migrator;
+    @Autowired ModuleSwitches switches;
+    @Autowired JdbcClient jdbc;
+
+    TenantCode tenant;
+    UUID employee;
+
+    @BeforeEach
+    void tenantWithAnOffice() {
+        tenant = TestTenants.migrated(registry, migrator, "att");   // WITA (UTC+8)
+        switches.change(tenant, AttendanceModule.ID, true, Map.of(), "test");
+        String s = tenant.schemaName();
+        UUID unit = UUID.randomUUID();
+        UUID office = UUID.randomUUID();
+        employee = UUID.randomUUID();
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();
+        jdbc.sql("insert into " + s + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 100)")
+                .param(office).param(GeofenceTest.OFFICE.latitude()).param(GeofenceTest.OFFICE.longitude()).update();
+        jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) values (?, ?)").param(office).param(unit).update();
+        jdbc.sql("insert into " + s + ".employee (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
+                        + " created_at, updated_at) values (?, ?, 'Siti', 'PNS', ?, 'ACTIVE', ?, ?, now(), now())")
+                .param(employee).param(NIP).param(unit).param(NIP).param(UUID.randomUUID().toString()).update();
+        jdbc.sql("insert into " + s + ".attendance_wfa_day (employee_id, weekday) values (?, 'THURSDAY')").param(employee).update();
+    }
+
+    @AfterEach
+    void dropTenant() {
+        TestTenants.remove(jdbc, registry, tenant);
+    }
+
+    @Test
+    void insideTheGeofenceOnAnOfficeDayIsRecordedWithItsDistanceAndLateness() {
+        at("2026-01-05T07:20:00+08:00");   // Monday, 07:20 WITA
+
+        CheckIns.Submitted done = submit(in(GeofenceTest.north(50), 10));
+
+        assertThat(done.created()).isTrue();
+        assertThat(done.record().workMode()).isEqualTo("WFO");
+        assertThat(done.record().distanceMetres()).isBetween(49, 51);
+        assertThat(done.record().minutesLate()).isZero();
+        assertThat(done.record().workDate()).hasToString("2026-01-05");
+    }
+
+    @Test
+    void outsideOrOnlyVaguelyInsideIsRefusedWithTheDistanceAndNothingStored() {
+        at("2026-01-05T07:20:00+08:00");
+
+        assertThatThrownBy(() -> submit(in(GeofenceTest.north(340), 15)))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(p.getMessage()).contains("You are 340 m from Kantor Bupati", "reaches 100 m", "accuracy is 15 m");
+                });
+        assertThatThrownBy(() -> submit(in(GeofenceTest.north(110), 20))).isInstanceOf(Problem.class);
+        assertThatThrownBy(() -> submit(in(GeofenceTest.OFFICE, 500))).isInstanceOf(Problem.class);
+        assertThat(submit(in(GeofenceTest.north(95), 20)).created()).isTrue();
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void onAWfaDayAnywhereIsRecordedAndTheDayAfterItIsNot() {
+        at("2026-01-08T07:25:00+08:00");   // Thursday: WFA for this employee
+        GeoPoint home = new GeoPoint(-2.6748, 118.8885);   // Mamuju, 127 km away
+
+        CheckIns.Submitted thursday = submit(in(home, 15));
+        at("2026-01-09T07:25:00+08:00");   // Friday: an office day
+
+        assertThat(thursday.record().workMode()).isEqualTo("WFA");
+        assertThat(thursday.record().officeId()).isNull();
+        assertThatThrownBy(() -> submit(in(home, 15))).hasMessageContaining("Today is an office day");
+    }
+
+    @Test
+    void theSameRequestIdTwiceOrTwentyTimesAtOnceMakesOneRecord() throws Exception {
+        at("2026-01-05T07:20:00+08:00");
+        CheckInRequest request = in(GeofenceTest.north(20), 10);
+
+        assertThat(submit(request).created()).isTrue();
+        assertThat(submit(request).created()).isFalse();
+
+        CheckInRequest burst = new CheckInRequest(CheckInRequest.Kind.OUT, request.latitude(), request.longitude(), 10.0,
+                "burst-" + UUID.randomUUID(), null, false, "phone-1");
+        at("2026-01-05T16:05:00+08:00");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CheckIns.Submitted>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return submit(burst);
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        for (Future<CheckIns.Submitted> result : results) {
+            created += result.get().created() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(created).isEqualTo(1);
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void anOfflineCaptureIsJudgedByItsCaptureTimeWithinTheWindowOnly() {
+        at("2026-01-05T11:00:00+08:00");
+
+        CheckIns.Submitted offline = submit(capturedAt(in(GeofenceTest.north(30), 10), "2026-01-05T07:40:00+08:00"));
+        assertThat(offline.record().offline()).isTrue();
+        assertThat(offline.record().minutesLate()).isEqualTo(10);
+
+        at("2026-01-06T20:00:00+08:00");
+        assertThatThrownBy(() -> submit(capturedAt(in(GeofenceTest.north(30), 10), "2026-01-06T07:30:00+08:00")))
+                .hasMessageContaining("captured 12 hours ago", "accepted for 12 hours");
+        assertThatThrownBy(() -> submit(capturedAt(in(GeofenceTest.north(30), 10), "2026-01-06T20:10:00+08:00")))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void latenessFollowsTheScheduleTheToleranceAndTheTenantsTimeZone() {
+        at("2026-01-05T08:05:00+08:00");   // Monday 08:05 WITA: 35 minutes after 07:30
+        assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isEqualTo(35);
+
+        switches.change(tenant, AttendanceModule.ID, null, Map.of(AttendanceModule.LATENESS_TOLERANCE_MINUTES, 30), "test");
+        at("2026-01-06T08:05:00+08:00");
+        assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isEqualTo(5);
+
+        at("2026-01-09T07:00:00+08:00");   // Friday
+        submit(in(GeofenceTest.north(10), 5));
+        at("2026-01-09T16:00:00+08:00");   // Friday ends 16:30
+        CheckIns.Submitted early = submit(out(GeofenceTest.north(10), 5));
+        assertThat(early.record().minutesEarly()).isEqualTo(30);
+        at("2026-01-09T16:40:00+08:00");   // a later check-out replaces the earlier one
+        assertThat(submit(out(GeofenceTest.north(10), 5)).record().minutesEarly()).isZero();
+        assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".attendance_check_in where kind = 'OUT' and not superseded")
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // The same instant is 07:05 in a WIB tenant: on time there.
+        jdbc.sql("update platform.tenant set time_zone = 'WIB' where code = ?").param(tenant.value()).update();
+        at("2026-01-12T00:05:00Z");
+        assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isZero();
+    }
+
+    @Test
+    void checkingOutBeforeCheckingInOrCheckingInTwiceIsRefused() {
+        at("2026-01-05T07:20:00+08:00");
+        assertThatThrownBy(() -> submit(out(GeofenceTest.north(10), 5))).hasMessageContaining("check in before checking out");
+        submit(in(GeofenceTest.north(10), 5));
+        assertThatThrownBy(() -> submit(in(GeofenceTest.north(10), 5))).hasMessageContaining("already checked in");
+    }
+
+    private void at(String time) {
+        clock.now = OffsetDateTime.parse(time).toInstant();
+    }
+
+    private CheckIns.Submitted submit(CheckInRequest request) {
+        return TenantContext.callAs(tenant, () -> checkIns.submit(NIP, request));
+    }
+
+    private int count() {
+        return jdbc.sql("select count(*) from " + tenant.schemaName() + ".attendance_check_in").query(Integer.class).single();
+    }
+
+    private static CheckInRequest in(GeoPoint at, double accuracy) {
+        return new CheckInRequest(CheckInRequest.Kind.IN, at.latitude(), at.longitude(), accuracy, "req-" + UUID.randomUUID(),
+                null, false, "phone-1");
+    }
+
+    private static CheckInRequest out(GeoPoint at, double accuracy) {
+        return new CheckInRequest(CheckInRequest.Kind.OUT, at.latitude(), at.longitude(), accuracy, "req-" + UUID.randomUUID(),
+                null, false, "phone-1");
+    }
+
+    private static CheckInRequest capturedAt(CheckInRequest request, String time) {
+        return new CheckInRequest(request.kind(), request.latitude(), request.longitude(), request.accuracy(),
+                request.clientRequestId(), OffsetDateTime.parse(time), request.mockLocation(), request.deviceId());
+    }
+}
