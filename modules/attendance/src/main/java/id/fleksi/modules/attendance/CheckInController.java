@@ -1,14 +1,24 @@
 package id.fleksi.modules.attendance;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,11 +28,28 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckInController {
 
     private final CheckIns checkIns;
+    private final ReviewList reviews;
     private final IdentityProperties identity;
 
-    CheckInController(CheckIns checkIns, IdentityProperties identity) {
+    CheckInController(CheckIns checkIns, ReviewList reviews, IdentityProperties identity) {
         this.checkIns = checkIns;
+        this.reviews = reviews;
         this.identity = identity;
+    }
+
+    @Operation(summary = "Flagged check-ins to review", description = "Role atasan: your direct staff's; bkd or"
+            + " tenant-admin: everyone's. At most 93 days.")
+    @PreAuthorize("hasAnyRole('atasan', 'bkd', 'tenant-admin')")
+    @GetMapping("/api/v1/t/{code}/attendance/review")
+    List<ReviewList.Entry> review(@PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 92) {
+            throw Problem.badRequest("invalid-range", "Invalid date range", "to: on or after from, at most 93 days later");
+        }
+        Caller caller = Caller.of(who, identity);
+        boolean everyone = caller.hasRole(Role.BKD) || caller.hasRole(Role.TENANT_ADMIN);
+        return reviews.between(from, to, everyone ? null : caller.username());
     }
 
     @Operation(summary = "Check in or out", description = "201 with the record; a repeated clientRequestId answers 200"

@@ -44,10 +44,13 @@ public class CheckIns {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final id.fleksi.platform.tenancy.TenantRegistry registry;
+    private final LocationEvidence evidence;
 
     public CheckIns(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, AuditLog audit,
-            TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry) {
+            TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
+            LocationEvidence evidence) {
         this.registry = registry;
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.switches = switches;
@@ -115,7 +118,7 @@ public class CheckIns {
         }
         CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
                 wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
-                office == null ? null : office.id(), distance, late, early);
+                office == null ? null : office.id(), distance, late, early, evidence.judge(schema, employeeId, request, captured));
         CheckIn stored = store(tenant, record, request, username);
         // Null: the same request arrived twice at once and the other one stored it.
         return stored != null ? new Submitted(stored, true)
@@ -143,14 +146,14 @@ public class CheckIns {
                 }
                 int inserted = jdbc.sql("insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date,"
                                 + " kind, work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id,"
-                                + " distance_metres, minutes_late, minutes_early, mock_location, device_id)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?)"
+                                + " distance_metres, minutes_late, minutes_early, mock_location, device_id, flags)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict (client_request_id) do nothing")
                         .params(record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
                                 record.workMode(), java.sql.Timestamp.from(record.recordedAt()), java.sql.Timestamp.from(record.capturedAt()),
                                 record.offline(), request.latitude(), request.longitude(), (int) Math.round(request.accuracy()),
                                 record.officeId(), record.distanceMetres(), record.minutesLate(), record.minutesEarly(),
-                                Boolean.TRUE.equals(request.mockLocation()), request.deviceId())
+                                Boolean.TRUE.equals(request.mockLocation()), request.deviceId(), flagsColumn(record.flags()))
                         .update();
                 if (inserted == 0) {
                     tx.setRollbackOnly();
@@ -206,7 +209,21 @@ public class CheckIns {
     }
 
     static final String COLUMNS = "id, client_request_id, employee_id, work_date, kind, work_mode, recorded_at, captured_at,"
-            + " offline, office_id, distance_metres, minutes_late, minutes_early";
+            + " offline, office_id, distance_metres, minutes_late, minutes_early, flags";
+
+    static String flagsColumn(java.util.Set<LocationFlag> flags) {
+        return String.join(",", flags.stream().map(Enum::name).sorted().toList());
+    }
+
+    static java.util.Set<LocationFlag> flags(String column) {
+        java.util.Set<LocationFlag> flags = java.util.EnumSet.noneOf(LocationFlag.class);
+        for (String flag : column.split(",")) {
+            if (!flag.isBlank()) {
+                flags.add(LocationFlag.valueOf(flag));
+            }
+        }
+        return flags;
+    }
 
     Optional<CheckIn> find(String schema, String clientRequestId) {
         return jdbc.sql("select " + COLUMNS + " from " + schema + ".attendance_check_in where client_request_id = ?")
@@ -217,6 +234,6 @@ public class CheckIns {
         return new CheckIn(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                 rs.getObject(4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(5)), rs.getString(6),
                 rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getObject(10, UUID.class),
-                (Integer) rs.getObject(11), rs.getInt(12), rs.getInt(13));
+                (Integer) rs.getObject(11), rs.getInt(12), rs.getInt(13), flags(rs.getString(14)));
     }
 }

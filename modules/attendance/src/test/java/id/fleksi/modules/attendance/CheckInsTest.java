@@ -232,6 +232,89 @@ class CheckInsTest {
         assertThatThrownBy(() -> submit(in(GeofenceTest.north(10), 5))).hasMessageContaining("already checked in");
     }
 
+    @Test
+    void anOrdinaryWeekRaisesNoFlag() {
+        double[] wander = {0, 3, -4, 6, 2};
+        for (int day = 0; day < 5; day++) {
+            at("2026-01-0" + (5 + day) + "T07:20:00+08:00");
+            GeoPoint fix = GeofenceTest.north(20 + wander[day]);
+            assertThat(submit(withDevice(in(fix, 8 + day), "hp-siti")).record().flags()).as("day %d", day).isEmpty();
+        }
+    }
+
+    @Test
+    void eachFlagIsRaisedByItsScenarioAndTheCheckInIsStillRecorded() {
+        at("2026-01-05T07:20:00+08:00");
+        CheckIns.Submitted mock = submit(new CheckInRequest(CheckInRequest.Kind.IN, GeofenceTest.north(20).latitude(),
+                GeofenceTest.north(20).longitude(), 8.0, "req-" + UUID.randomUUID(), null, true, "hp-siti"));
+        assertThat(mock.created()).isTrue();
+        assertThat(mock.record().flags()).containsExactly(LocationFlag.MOCK_LOCATION);
+
+        at("2026-01-06T07:20:00+08:00");
+        assertThat(submit(in(GeofenceTest.OFFICE, 130)).record().flags()).containsExactly(LocationFlag.POOR_ACCURACY);
+
+        // Check-in at the office, then a check-out 20 minutes later from Jakarta, 1,500 km away.
+        at("2026-01-07T07:20:00+08:00");
+        submit(in(GeofenceTest.north(20), 8));
+        jdbc.sql("insert into " + tenant.schemaName() + ".attendance_wfa_day (employee_id, weekday) values (?, 'WEDNESDAY')")
+                .param(employee).update();
+        at("2026-01-07T07:40:00+08:00");
+        assertThat(submit(out(new GeoPoint(-6.2, 106.8), 10)).record().flags()).containsExactly(LocationFlag.IMPOSSIBLE_TRAVEL);
+
+        UUID colleague = UUID.randomUUID();
+        jdbc.sql("insert into " + tenant.schemaName() + ".employee (id, nip, name, employment_type, unit_id, status, username,"
+                        + " realm_user_id, created_at, updated_at) select ?, '199001012015031001', 'Andi', 'PNS', unit_id, 'ACTIVE',"
+                        + " '199001012015031001', ?, now(), now() from " + tenant.schemaName() + ".employee where id = ?")
+                .param(colleague).param(UUID.randomUUID().toString()).param(employee).update();
+        at("2026-01-08T07:20:00+08:00");
+        CheckIns.Submitted forColleague = TenantContext.callAs(tenant, () -> checkIns.submit("199001012015031001",
+                withDevice(in(GeofenceTest.north(25), 9), "hp-siti")));
+        assertThat(forColleague.record().flags()).containsExactly(LocationFlag.SHARED_DEVICE);
+
+        GeoPoint replayed = GeofenceTest.north(33);
+        for (String day : new String[] {"2026-01-12", "2026-01-13", "2026-01-14"}) {
+            at(day + "T07:20:00+08:00");
+            CheckIns.Submitted same = submit(withDevice(in(replayed, 7), null));
+            if (day.equals("2026-01-14")) {
+                assertThat(same.record().flags()).containsExactly(LocationFlag.TOO_PERFECT);
+            } else {
+                assertThat(same.record().flags()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theReviewListShowsASupervisorOnlyTheirOwnStaffsFlaggedCheckIns(@Autowired ReviewList reviews) {
+        UUID boss = UUID.randomUUID();
+        jdbc.sql("insert into " + tenant.schemaName() + ".employee (id, nip, name, employment_type, unit_id, status, username,"
+                        + " realm_user_id, created_at, updated_at) select ?, '197001012000031001', 'Kepala', 'PNS', unit_id, 'ACTIVE',"
+                        + " '197001012000031001', ?, now(), now() from " + tenant.schemaName() + ".employee where id = ?")
+                .param(boss).param(UUID.randomUUID().toString()).param(employee).update();
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = ? where id = ?").param(boss).param(employee).update();
+        at("2026-01-05T07:20:00+08:00");
+        submit(new CheckInRequest(CheckInRequest.Kind.IN, GeofenceTest.north(20).latitude(), GeofenceTest.north(20).longitude(),
+                8.0, "req-" + UUID.randomUUID(), null, true, null));
+
+        var mine = TenantContext.callAs(tenant, () -> reviews.between(java.time.LocalDate.parse("2026-01-01"),
+                java.time.LocalDate.parse("2026-01-31"), "197001012000031001"));
+        var someoneElses = TenantContext.callAs(tenant, () -> reviews.between(java.time.LocalDate.parse("2026-01-01"),
+                java.time.LocalDate.parse("2026-01-31"), "nobody"));
+        var everyone = TenantContext.callAs(tenant, () -> reviews.between(java.time.LocalDate.parse("2026-01-01"),
+                java.time.LocalDate.parse("2026-01-31"), null));
+
+        assertThat(mine).singleElement().satisfies(e -> {
+            assertThat(e.username()).isEqualTo(NIP);
+            assertThat(e.flags()).containsExactly(LocationFlag.MOCK_LOCATION);
+        });
+        assertThat(someoneElses).isEmpty();
+        assertThat(everyone).hasSize(1);
+    }
+
+    private static CheckInRequest withDevice(CheckInRequest r, String device) {
+        return new CheckInRequest(r.kind(), r.latitude(), r.longitude(), r.accuracy(), r.clientRequestId(), r.capturedAt(),
+                r.mockLocation(), device);
+    }
+
     private void at(String time) {
         clock.now = OffsetDateTime.parse(time).toInstant();
     }

@@ -1,0 +1,42 @@
+package id.fleksi.modules.attendance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import id.fleksi.platform.tenancy.TenantContext;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Flagged check-ins to look at: a supervisor's direct staff, or (BKD) everyone's. */
+@Component
+class ReviewList {
+
+    private final JdbcClient jdbc;
+
+    ReviewList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Entry(UUID checkInId, String employee, String username, LocalDate workDate, CheckInRequest.Kind kind,
+            Instant capturedAt, String workMode, Integer distanceMetres, Set<LocationFlag> flags) {
+    }
+
+    /** @param supervisorUsername null for everyone's (BKD), else only that supervisor's direct staff */
+    List<Entry> between(LocalDate from, LocalDate to, String supervisorUsername) {
+        String schema = TenantContext.require().schemaName();
+        return jdbc.sql("select c.id, e.name, e.username, c.work_date, c.kind, c.captured_at, c.work_mode, c.distance_metres, c.flags"
+                        + " from " + schema + ".attendance_check_in c join " + schema + ".employee e on e.id = c.employee_id"
+                        + " left join " + schema + ".employee s on s.id = e.supervisor_id"
+                        + " where c.flags <> '' and c.work_date between ? and ? and (cast(? as varchar) is null or s.username = ?)"
+                        + " order by c.work_date, e.name")
+                .param(from).param(to).param(supervisorUsername).param(supervisorUsername)
+                .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(5)),
+                        rs.getTimestamp(6).toInstant(), rs.getString(7), (Integer) rs.getObject(8), CheckIns.flags(rs.getString(9))))
+                .list();
+    }
+}
