@@ -5,7 +5,9 @@ import java.util.List;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.ModuleSetting;
+import id.fleksi.platform.modules.ScheduledJob;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Presensi, on for new tenants: the heart of Fleksi. */
@@ -15,6 +17,13 @@ public class AttendanceModule implements FeatureModule {
     public static final String ID = "attendance";
     static final String OFFLINE_WINDOW_HOURS = "offlineWindowHours";
     static final String LATENESS_TOLERANCE_MINUTES = "latenessToleranceMinutes";
+    static final String LOCATION_RETENTION_DAYS = "locationRetentionDays";
+
+    private final ObjectProvider<LocationRetention> retention;
+
+    AttendanceModule(ObjectProvider<LocationRetention> retention) {
+        this.retention = retention;
+    }
 
     @Override
     public String id() {
@@ -48,7 +57,15 @@ public class AttendanceModule implements FeatureModule {
                 ModuleSetting.integer(OFFLINE_WINDOW_HOURS, 12, 1, 48,
                         LocalizedText.of("Batas presensi luring (jam)", "Offline capture window (hours)")),
                 ModuleSetting.integer(LATENESS_TOLERANCE_MINUTES, 0, 0, 120,
-                        LocalizedText.of("Toleransi terlambat (menit)", "Lateness tolerance (minutes)")));
+                        LocalizedText.of("Toleransi terlambat (menit)", "Lateness tolerance (minutes)")),
+                ModuleSetting.integer(LOCATION_RETENTION_DAYS, 365, 30, 3650,
+                        LocalizedText.of("Lokasi persis disimpan (hari)", "Keep precise locations for (days)")));
+    }
+
+    /** Nightly at 02:30 in the tenant's zone: coarsen locations past the retention period. */
+    @Override
+    public List<ScheduledJob> jobs() {
+        return List.of(new ScheduledJob("location-retention", "0 30 2 * * *", tenant -> retention.getObject().apply(tenant)));
     }
 
     // No menu entry yet: the attendance page (check-in button, offline queue) comes next; the API is here.

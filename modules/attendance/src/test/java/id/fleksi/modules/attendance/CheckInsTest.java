@@ -310,6 +310,26 @@ class CheckInsTest {
         assertThat(everyone).hasSize(1);
     }
 
+    @Test
+    void preciseLocationsAreCoarsenedByTheModulesNightlyJobAfterTheRetentionPeriod(
+            @Autowired id.fleksi.platform.modules.ModuleJobs jobs, @Autowired AttendanceModule module) {
+        at("2026-01-05T07:20:00+08:00");
+        submit(in(GeofenceTest.north(20), 8));
+        jdbc.sql("update " + tenant.schemaName() + ".attendance_check_in set captured_at = now() - interval '400 days'").update();
+        at("2026-01-06T07:20:00+08:00");
+        submit(in(GeofenceTest.north(20), 8));
+        jdbc.sql("update " + tenant.schemaName() + ".attendance_check_in set captured_at = now() - interval '10 days'"
+                + " where work_date = '2026-01-06'").update();
+
+        jobs.run(module, module.jobs().get(0), id.fleksi.platform.tenancy.RegionTimeZone.WITA,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+
+        List<Map<String, Object>> rows = jdbc.sql("select work_date::text as day, latitude::text as lat from "
+                + tenant.schemaName() + ".attendance_check_in order by work_date").query().listOfRows();
+        assertThat(rows.get(0).get("lat")).isEqualTo("-1.74000");   // -1.73542 to two decimals
+        assertThat((String) rows.get(1).get("lat")).isNotEqualTo("-1.74000").startsWith("-1.735");
+    }
+
     private static CheckInRequest withDevice(CheckInRequest r, String device) {
         return new CheckInRequest(r.kind(), r.latitude(), r.longitude(), r.accuracy(), r.clientRequestId(), r.capturedAt(),
                 r.mockLocation(), device);
