@@ -45,10 +45,12 @@ public class CheckIns {
     private final Clock clock;
     private final id.fleksi.platform.tenancy.TenantRegistry registry;
     private final LocationEvidence evidence;
+    private final Absences absences;
 
     public CheckIns(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, AuditLog audit,
             TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
-            LocationEvidence evidence) {
+            LocationEvidence evidence, Absences absences) {
+        this.absences = absences;
         this.registry = registry;
         this.evidence = evidence;
         this.jdbc = jdbc;
@@ -87,7 +89,9 @@ public class CheckIns {
         WorkingDay day = calendar.forEmployee(employeeId, captured.atZone(zone).toLocalDate());
         ZonedDateTime local = captured.atZone(day.zone());
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
-        boolean wfa = wfaOn(schema, employeeId, local.getDayOfWeek());
+        Optional<Absences.Absence> dinasLuar = absences.approvedOn(employeeId, local.toLocalDate())
+                .filter(a -> a.kind() == Absences.Kind.DINAS_LUAR);
+        boolean wfa = dinasLuar.isPresent() || wfaOn(schema, employeeId, local.getDayOfWeek());
         Office office = null;
         Integer distance = null;
         if (!wfa && day.isWorking()) {
@@ -117,7 +121,7 @@ public class CheckIns {
             }
         }
         CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
-                wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
+                dinasLuar.isPresent() ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
                 office == null ? null : office.id(), distance, late, early, evidence.judge(schema, employeeId, request, captured));
         CheckIn stored = store(tenant, record, request, username);
         // Null: the same request arrived twice at once and the other one stored it.

@@ -330,6 +330,49 @@ class CheckInsTest {
         assertThat((String) rows.get(1).get("lat")).isNotEqualTo("-1.74000").startsWith("-1.735");
     }
 
+    @Test
+    void onlyTheDirectSupervisorDecidesAnAbsenceAndAnApprovedDinasLuarAllowsCheckInAway(@Autowired Absences absences) {
+        String boss = "197001012000031001";
+        String colleague = "199001012015031001";
+        addEmployee(boss, null);
+        addEmployee(colleague, null);
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
+                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        java.time.LocalDate friday = java.time.LocalDate.parse("2026-01-09");
+        at("2026-01-07T10:00:00+08:00");
+
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(
+                Absences.Kind.DINAS_LUAR, friday, friday, "Rapat koordinasi", null, null, null))))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat((List<Map<String, String>>) p.getBody().getProperties().get("errors"))
+                        .extracting(e -> e.get("field")).containsExactly("letterNumber", "destination"));
+        Absences.Absence filed = TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(
+                Absences.Kind.DINAS_LUAR, friday, friday, "Rapat koordinasi SPBE", "800/123/DISKOMINFO/I/2026", "Mamuju", null)));
+        assertThat(filed.status()).isEqualTo(Absences.Status.PENDING);
+
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.decide(colleague, filed.id(), true, null)))
+                .hasMessageContaining("direct supervisor");
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.decide(boss, filed.id(), false, " ")))
+                .hasMessageContaining("needs a reason");
+        assertThat(TenantContext.callAs(tenant, () -> absences.decide(boss, filed.id(), true, null)).status())
+                .isEqualTo(Absences.Status.APPROVED);
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.decide(boss, filed.id(), false, "salah")))
+                .hasMessageContaining("already approved");
+
+        GeoPoint mamuju = new GeoPoint(-2.6748, 118.8885);
+        at("2026-01-09T08:10:00+08:00");
+        assertThat(submit(in(mamuju, 12)).record().workMode()).isEqualTo("DL");
+        at("2026-01-12T07:20:00+08:00");
+        assertThatThrownBy(() -> submit(in(mamuju, 12))).hasMessageContaining("Today is an office day");
+    }
+
+    private void addEmployee(String nip, UUID supervisor) {
+        jdbc.sql("insert into " + tenant.schemaName() + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status,"
+                        + " username, realm_user_id, created_at, updated_at) select ?, ?, ?, 'PNS', unit_id, ?, 'ACTIVE', ?, ?, now(),"
+                        + " now() from " + tenant.schemaName() + ".employee where id = ?")
+                .param(UUID.randomUUID()).param(nip).param("Pegawai " + nip.substring(0, 4)).param(supervisor).param(nip)
+                .param(UUID.randomUUID().toString()).param(employee).update();
+    }
+
     private static CheckInRequest withDevice(CheckInRequest r, String device) {
         return new CheckInRequest(r.kind(), r.latitude(), r.longitude(), r.accuracy(), r.clientRequestId(), r.capturedAt(),
                 r.mockLocation(), device);

@@ -1,0 +1,140 @@
+package id.fleksi.modules.attendance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Absences (izin, sakit, cuti, dinas luar) an employee files and their direct supervisor approves or
+ * returns. An approved absence excuses its days; an approved dinas luar lets its holder check in wherever the
+ * duty takes them.
+ */
+@Service
+public class Absences {
+
+    public enum Kind { IZIN, SAKIT, CUTI, DINAS_LUAR }
+
+    public enum Status { PENDING, APPROVED, RETURNED }
+
+    /** What the employee files; dinas luar needs the assignment letter's number and the destination. */
+    public record NewAbsence(@NotNull(message = "is required: IZIN, SAKIT, CUTI or DINAS_LUAR") Kind kind,
+            @NotNull(message = "is required") LocalDate from, @NotNull(message = "is required") LocalDate to,
+            @NotBlank(message = "is required") @Size(max = 500, message = "has at most 500 characters") String reason,
+            @Size(max = 100, message = "has at most 100 characters") String letterNumber,
+            @Size(max = 200, message = "has at most 200 characters") String destination,
+            @Size(max = 500, message = "has at most 500 characters") String documentUrl) {
+    }
+
+    public record Absence(UUID id, UUID employeeId, String employee, Kind kind, LocalDate from, LocalDate to, String reason,
+            String letterNumber, String destination, Status status, String decidedBy, String comment) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Absences(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Absence file(String username, NewAbsence request) {
+        String schema = TenantContext.require().schemaName();
+        UUID employee = employeeId(schema, username);
+        if (request.to().isBefore(request.from()) || ChronoUnit.DAYS.between(request.from(), request.to()) > 92) {
+            throw Problem.badRequest("invalid-range", "Invalid dates", "to: on or after from, at most 93 days later");
+        }
+        if (request.kind() == Kind.DINAS_LUAR && (blank(request.letterNumber()) || blank(request.destination()))) {
+            throw Problem.badRequest("invalid-absence", "Dinas luar needs its letter", "letterNumber, destination: a dinas luar"
+                    + " names its assignment letter (surat tugas) and where the duty is").with("errors", List.of(
+                    Map.of("field", "letterNumber", "message", "is required for DINAS_LUAR"),
+                    Map.of("field", "destination", "message", "is required for DINAS_LUAR")));
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason, letter_number,"
+                        + " destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
+                .params(id, employee, request.kind().name(), request.from(), request.to(), request.reason(), request.letterNumber(),
+                        request.destination(), request.documentUrl(), java.sql.Timestamp.from(clock.instant()))
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    /** Approves or returns an absence; only the employee's direct supervisor may, and only while it is pending. */
+    public Absence decide(String supervisorUsername, UUID id, boolean approve, String comment) {
+        String schema = TenantContext.require().schemaName();
+        Absence absence = find(id).orElseThrow(() -> Problem.notFound("unknown-absence", "Unknown absence",
+                "There is no absence " + id + " in this tenant."));
+        UUID supervisor = jdbc.sql("select supervisor_id from " + schema + ".employee where id = ?").param(absence.employeeId())
+                .query(UUID.class).optional().orElse(null);
+        UUID caller = jdbc.sql("select id from " + schema + ".employee where username = ?").param(supervisorUsername)
+                .query(UUID.class).optional().orElse(null);
+        if (caller == null || !caller.equals(supervisor)) {
+            throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only " + absence.employee()
+                    + "'s direct supervisor can decide this absence.");
+        }
+        if (absence.status() != Status.PENDING) {
+            throw Problem.conflict("already-decided", "Already decided", "This absence was already "
+                    + absence.status().name().toLowerCase() + " by " + absence.decidedBy() + ".");
+        }
+        if (!approve && blank(comment)) {
+            throw Problem.badRequest("comment-required", "Say why", "comment: returning an absence needs a reason the employee can act on");
+        }
+        Status status = approve ? Status.APPROVED : Status.RETURNED;
+        jdbc.sql("update " + schema + ".attendance_absence set status = ?, decided_by = ?, decided_at = ?, comment = ? where id = ?")
+                .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id).update();
+        audit.record(TenantContext.require(), supervisorUsername, "absence." + status.name().toLowerCase(), id.toString(),
+                Map.of("status", "PENDING"), Map.of("status", status.name()));
+        return find(id).orElseThrow();
+    }
+
+    /** An approved absence of this kind covering the date, if any. */
+    public Optional<Absence> approvedOn(UUID employeeId, LocalDate date) {
+        String schema = TenantContext.require().schemaName();
+        return jdbc.sql(select(schema) + " where a.employee_id = ? and a.status = 'APPROVED' and ? between a.from_date and a.to_date"
+                        + " order by a.created_at limit 1")
+                .param(employeeId).param(date).query(Absences::map).optional();
+    }
+
+    public Optional<Absence> find(UUID id) {
+        return jdbc.sql(select(TenantContext.require().schemaName()) + " where a.id = ?").param(id).query(Absences::map).optional();
+    }
+
+    private UUID employeeId(String schema, String username) {
+        return jdbc.sql("select id from " + schema + ".employee where username = ? and status <> 'RETIRED'").param(username)
+                .query(UUID.class).optional().orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
+                        "Your account is not an active employee of this pemda. Ask BKD."));
+    }
+
+    private static String select(String schema) {
+        return "select a.id, a.employee_id, e.name, a.kind, a.from_date, a.to_date, a.reason, a.letter_number, a.destination,"
+                + " a.status, a.decided_by, a.comment from " + schema + ".attendance_absence a join " + schema
+                + ".employee e on e.id = a.employee_id";
+    }
+
+    private static Absence map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Absence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Kind.valueOf(rs.getString(4)),
+                rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
+                rs.getString(9), Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
