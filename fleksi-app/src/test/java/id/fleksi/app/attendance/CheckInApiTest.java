@@ -100,6 +100,13 @@ class CheckInApiTest {
         assertThat(notEmployee.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat((String) notEmployee.getBody().get("detail")).contains("not an active employee");
 
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar")).toString();
+        List<Map<String, Object>> days = rina.get().uri("/api/v1/t/" + code + "/attendance/days?from=" + today + "&to=" + today)
+                .retrieve().body(List.class);
+        assertThat(days).singleElement().satisfies(day -> {
+            assertThat(day).containsEntry("date", today).containsEntry("status", "PRESENT").containsEntry("workMode", "WFA");
+        });
+
         api(TestRealms.token(code, "boss")).put().uri("/api/v1/t/" + code + "/modules/attendance")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
         ResponseEntity<Map> off = post(rina, body);

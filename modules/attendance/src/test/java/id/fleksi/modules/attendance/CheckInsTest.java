@@ -365,6 +365,34 @@ class CheckInsTest {
         assertThatThrownBy(() -> submit(in(mamuju, 12))).hasMessageContaining("Today is an office day");
     }
 
+    @Test
+    void theRecapTellsEachDayPresentExcusedAbsentOrNotAWorkingDay(@Autowired Absences absences, @Autowired DailyRecap recap) {
+        String boss = "197001012000031001";
+        addEmployee(boss, null);
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
+                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        at("2026-01-12T07:50:00+08:00");                       // Monday: present, 20 minutes late
+        submit(in(GeofenceTest.north(10), 5));
+        at("2026-01-13T10:00:00+08:00");                       // Tuesday: sick, approved
+        java.time.LocalDate tuesday = java.time.LocalDate.parse("2026-01-13");
+        Absences.Absence sick = TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(
+                Absences.Kind.SAKIT, tuesday, tuesday, "Demam", null, null, null)));
+        TenantContext.runAs(tenant, () -> absences.decide(boss, sick.id(), true, null));
+        at("2026-01-15T09:00:00+08:00");                       // Wednesday passed with nothing; today is Thursday
+
+        List<DailyRecap.Day> week = TenantContext.callAs(tenant, () -> recap.of(employee,
+                java.time.LocalDate.parse("2026-01-12"), java.time.LocalDate.parse("2026-01-18")));
+
+        assertThat(week).extracting(DailyRecap.Day::status).containsExactly(DailyRecap.Status.PRESENT, DailyRecap.Status.EXCUSED,
+                DailyRecap.Status.ABSENT, DailyRecap.Status.TO_COME, DailyRecap.Status.NOT_A_WORKING_DAY,
+                DailyRecap.Status.NOT_A_WORKING_DAY, DailyRecap.Status.NOT_A_WORKING_DAY);
+        assertThat(week.get(0).minutesLate()).isEqualTo(20);
+        assertThat(week.get(0).checkedOut()).isFalse();
+        assertThat(week.get(1).detail()).isEqualTo("SAKIT");
+        assertThat(week.get(4).detail()).contains("Isra Mikraj");
+        assertThat(week.get(5).detail()).isEqualTo("Weekend");
+    }
+
     private void addEmployee(String nip, UUID supervisor) {
         jdbc.sql("insert into " + tenant.schemaName() + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status,"
                         + " username, realm_user_id, created_at, updated_at) select ?, ?, ?, 'PNS', unit_id, ?, 'ACTIVE', ?, ?, now(),"

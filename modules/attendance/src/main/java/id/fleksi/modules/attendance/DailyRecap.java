@@ -1,0 +1,98 @@
+package id.fleksi.modules.attendance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.calendar.DayKind;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.calendar.WorkingDay;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each day was for an employee: present (with lateness, early leave, flags), excused by an approved
+ * absence, absent, not a working day, or still to come. One reading for the employee, the supervisor and BKD.
+ */
+@Component
+class DailyRecap {
+
+    enum Status { PRESENT, EXCUSED, ABSENT, NOT_A_WORKING_DAY, TO_COME }
+
+    record Day(LocalDate date, Status status, String detail, String workMode, int minutesLate, int minutesEarly,
+            boolean checkedOut, String flags) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WorkingCalendar calendar;
+    private final TenantRegistry registry;
+    private final Clock clock;
+
+    DailyRecap(JdbcClient jdbc, WorkingCalendar calendar, TenantRegistry registry, Clock clock) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    List<Day> of(UUID employee, LocalDate from, LocalDate to) {
+        var tenant = TenantContext.require();
+        String schema = tenant.schemaName();
+        LocalDate today = clock.instant().atZone(registry.find(tenant).orElseThrow().timeZone().zone()).toLocalDate();
+        UUID unit = jdbc.sql("select unit_id from " + schema + ".employee where id = ?").param(employee).query(UUID.class).single();
+        WorkingCalendar.Snapshot days = calendar.snapshot(from, to);
+        Map<LocalDate, Map<String, Object>> ins = new HashMap<>();
+        Map<LocalDate, Map<String, Object>> outs = new HashMap<>();
+        jdbc.sql("select work_date, kind, work_mode, minutes_late, minutes_early, flags from " + schema + ".attendance_check_in"
+                        + " where employee_id = ? and work_date between ? and ? and not superseded")
+                .param(employee).param(from).param(to).query().listOfRows()
+                .forEach(row -> (row.get("kind").equals("IN") ? ins : outs).put(((java.sql.Date) row.get("work_date")).toLocalDate(), row));
+        List<Map<String, Object>> absences = jdbc.sql("select kind, from_date, to_date from " + schema + ".attendance_absence"
+                        + " where employee_id = ? and status = 'APPROVED' and from_date <= ? and to_date >= ?")
+                .param(employee).param(to).param(from).query().listOfRows();
+        List<Day> recap = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            recap.add(day(date, days.of(unit, date), ins.get(date), outs.get(date), excuse(absences, date), today));
+        }
+        return recap;
+    }
+
+    private static Day day(LocalDate date, WorkingDay calendarDay, Map<String, Object> in, Map<String, Object> out,
+            String excuse, LocalDate today) {
+        if (in != null) {
+            String flags = String.join(",", List.of(String.valueOf(in.get("flags")), out == null ? "" : String.valueOf(out.get("flags")))
+                    .stream().filter(f -> !f.isBlank()).toList());
+            return new Day(date, Status.PRESENT, calendarDay.reason(), (String) in.get("work_mode"), (Integer) in.get("minutes_late"),
+                    out == null ? 0 : (Integer) out.get("minutes_early"), out != null, flags);
+        }
+        if (excuse != null) {
+            return new Day(date, Status.EXCUSED, excuse, null, 0, 0, false, "");
+        }
+        if (!calendarDay.isWorking()) {
+            return new Day(date, Status.NOT_A_WORKING_DAY, calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
+                    null, 0, 0, false, "");
+        }
+        if (!date.isBefore(today)) {
+            return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "");
+        }
+        return new Day(date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "");
+    }
+
+    private static String excuse(List<Map<String, Object>> absences, LocalDate date) {
+        for (Map<String, Object> absence : absences) {
+            LocalDate from = ((java.sql.Date) absence.get("from_date")).toLocalDate();
+            LocalDate to = ((java.sql.Date) absence.get("to_date")).toLocalDate();
+            if (!date.isBefore(from) && !date.isAfter(to)) {
+                return String.valueOf(absence.get("kind"));
+            }
+        }
+        return null;
+    }
+}
