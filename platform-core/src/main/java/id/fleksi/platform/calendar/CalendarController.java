@@ -1,7 +1,6 @@
 package id.fleksi.platform.calendar;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +62,7 @@ class CalendarController {
     List<WorkingDay> days(@PathVariable String code, @RequestParam UUID unitId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 365) {
-            throw Problem.badRequest("invalid-range", "Invalid date range", "to: must be on or after from, at most 366 days later");
-        }
+        DateRange.require(from, to, 366);
         WorkingCalendar.Snapshot snapshot = calendar.snapshot(from, to);
         List<WorkingDay> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {

@@ -62,6 +62,16 @@ public class ModuleSwitches {
         return catalog.modules().stream().map(module -> state(tenant, module, rows.get(module.id()))).toList();
     }
 
+    /** A module's effective settings for a tenant: one row read, for the paths that run on every request. */
+    public Map<String, Object> settings(TenantCode tenant, String moduleId) {
+        FeatureModule module = known(moduleId);
+        Row row = jdbc.sql("select enabled, settings::text from " + tenant.schemaName() + ".tenant_module where module_id = ?")
+                .param(moduleId)
+                .query((rs, n) -> new Row(rs.getBoolean(1), JSON.readValue(rs.getString(2), new TypeReference<Map<String, Object>>() { })))
+                .optional().orElse(null);
+        return effectiveSettings(module, row);
+    }
+
     public ModuleState state(TenantCode tenant, String moduleId) {
         FeatureModule module = known(moduleId);
         return state(tenant, module, rows(tenant).get(moduleId));
@@ -197,12 +207,17 @@ public class ModuleSwitches {
     }
 
     private ModuleState state(TenantCode tenant, FeatureModule module, Row row) {
+        return new ModuleState(module, row != null && row.enabled(), availability.allowed(tenant, module.id()),
+                effectiveSettings(module, row));
+    }
+
+    private static Map<String, Object> effectiveSettings(FeatureModule module, Row row) {
         Map<String, Object> effective = new LinkedHashMap<>();
         for (ModuleSetting setting : module.settings()) {
             Object stored = row == null ? null : row.settings().get(setting.key());
             effective.put(setting.key(), typedValue(setting, stored != null ? stored : setting.defaultValue()));
         }
-        return new ModuleState(module, row != null && row.enabled(), availability.allowed(tenant, module.id()), effective);
+        return effective;
     }
 
     private record Row(boolean enabled, Map<String, Object> settings) {

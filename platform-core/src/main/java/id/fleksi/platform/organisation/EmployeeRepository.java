@@ -10,4 +10,6 @@ public interface EmployeeRepository extends JpaRepository<Employee, UUID> {
     List<Employee> findAllByOrderByName();
 
     boolean existsByUsername(String username);
+
+    java.util.Optional<Employee> findByUsername(String username);
 }

@@ -118,6 +118,13 @@ public class Employees {
         return accounts;
     }
 
+    /** The employee behind a login, if still serving; a 403 problem for any other account. */
+    public Employee requireActive(String username) {
+        return employees.findByUsername(username).filter(e -> e.status() != EmployeeStatus.RETIRED)
+                .orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
+                        "Your account is not an active employee of this pemda. Ask BKD."));
+    }
+
     public Employee find(UUID id) {
         return employees.findById(id).orElseThrow(() -> Problem.notFound("unknown-employee", "Unknown employee",
                 "There is no employee " + id + " in this tenant."));

@@ -40,10 +40,6 @@ public class Offices {
 
     public record Office(UUID id, String name, String address, double latitude, double longitude, int radiusMetres,
             List<UUID> unitIds) {
-
-        public GeoPoint centre() {
-            return new GeoPoint(latitude, longitude);
-        }
     }
 
     public List<Office> list() {

@@ -3,13 +3,14 @@ package id.fleksi.modules.attendance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
 
@@ -46,10 +47,12 @@ public class Absences {
     }
 
     private final JdbcClient jdbc;
+    private final Employees employees;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Absences(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    public Absences(JdbcClient jdbc, Employees employees, AuditLog audit, Clock clock) {
+        this.employees = employees;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -57,10 +60,8 @@ public class Absences {
 
     public Absence file(String username, NewAbsence request) {
         String schema = TenantContext.require().schemaName();
-        UUID employee = employeeId(schema, username);
-        if (request.to().isBefore(request.from()) || ChronoUnit.DAYS.between(request.from(), request.to()) > 92) {
-            throw Problem.badRequest("invalid-range", "Invalid dates", "to: on or after from, at most 93 days later");
-        }
+        UUID employee = employees.requireActive(username).id();
+        DateRange.require(request.from(), request.to(), 93);
         if (request.kind() == Kind.DINAS_LUAR && (blank(request.letterNumber()) || blank(request.destination()))) {
             throw Problem.badRequest("invalid-absence", "Dinas luar needs its letter", "letterNumber, destination: a dinas luar"
                     + " names its assignment letter (surat tugas) and where the duty is").with("errors", List.of(
@@ -114,12 +115,6 @@ public class Absences {
 
     public Optional<Absence> find(UUID id) {
         return jdbc.sql(select(TenantContext.require().schemaName()) + " where a.id = ?").param(id).query(Absences::map).optional();
-    }
-
-    private UUID employeeId(String schema, String username) {
-        return jdbc.sql("select id from " + schema + ".employee where username = ? and status <> 'RETIRED'").param(username)
-                .query(UUID.class).optional().orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
-                        "Your account is not an active employee of this pemda. Ask BKD."));
     }
 
     private static String select(String schema) {

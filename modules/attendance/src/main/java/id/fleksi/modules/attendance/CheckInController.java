@@ -1,13 +1,13 @@
 package id.fleksi.modules.attendance;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
-import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -31,10 +31,12 @@ class CheckInController {
     private final ReviewList reviews;
     private final DailyRecap recap;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final Employees employees;
     private final IdentityProperties identity;
 
     CheckInController(CheckIns checkIns, ReviewList reviews, DailyRecap recap, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            IdentityProperties identity) {
+            Employees employees, IdentityProperties identity) {
+        this.employees = employees;
         this.checkIns = checkIns;
         this.reviews = reviews;
         this.recap = recap;
@@ -50,14 +52,8 @@ class CheckInController {
     List<DailyRecap.Day> myDays(@PathVariable String code,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 92) {
-            throw Problem.badRequest("invalid-range", "Invalid date range", "to: on or after from, at most 93 days later");
-        }
-        String schema = id.fleksi.platform.tenancy.TenantContext.require().schemaName();
-        java.util.UUID me = jdbc.sql("select id from " + schema + ".employee where username = ?").param(Caller.of(who, identity).username())
-                .query(java.util.UUID.class).optional().orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
-                        "Your account is not an employee of this pemda. Ask BKD."));
-        return recap.of(me, from, to);
+        DateRange.require(from, to, 93);
+        return recap.of(employees.requireActive(Caller.of(who, identity).username()).id(), from, to);
     }
 
     @Operation(summary = "The team's day: each of your direct staff on a date", description = "Role atasan.")
@@ -81,9 +77,7 @@ class CheckInController {
     List<ReviewList.Entry> review(@PathVariable String code,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 92) {
-            throw Problem.badRequest("invalid-range", "Invalid date range", "to: on or after from, at most 93 days later");
-        }
+        DateRange.require(from, to, 93);
         Caller caller = Caller.of(who, identity);
         boolean everyone = caller.hasRole(Role.BKD) || caller.hasRole(Role.TENANT_ADMIN);
         return reviews.between(from, to, everyone ? null : caller.username());

@@ -17,6 +17,8 @@ import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
@@ -46,10 +48,12 @@ public class CheckIns {
     private final id.fleksi.platform.tenancy.TenantRegistry registry;
     private final LocationEvidence evidence;
     private final Absences absences;
+    private final Employees employees;
 
     public CheckIns(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, AuditLog audit,
             TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
-            LocationEvidence evidence, Absences absences) {
+            LocationEvidence evidence, Absences absences, Employees employees) {
+        this.employees = employees;
         this.absences = absences;
         this.registry = registry;
         this.evidence = evidence;
@@ -72,21 +76,18 @@ public class CheckIns {
     public Submitted submit(String username, CheckInRequest request) {
         TenantCode tenant = TenantContext.require();
         String schema = tenant.schemaName();
-        Map<String, Object> employee = jdbc.sql("select id, unit_id from " + schema + ".employee where username = ? and status <> 'RETIRED'")
-                .param(username).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
-                        "Your account is not an active employee of this pemda, so it cannot check in. Ask BKD."));
-        UUID employeeId = (UUID) employee.get("id");
+        Employee employee = employees.requireActive(username);
+        UUID employeeId = employee.id();
         Optional<CheckIn> earlier = find(schema, request.clientRequestId());
         if (earlier.isPresent()) {
             return new Submitted(sameEmployee(earlier.get(), employeeId), false);
         }
         Instant now = clock.instant();
         Instant captured = request.capturedAt() == null ? now : request.capturedAt().toInstant();
-        Map<String, Object> settings = switches.state(tenant, AttendanceModule.ID).settings();
+        Map<String, Object> settings = switches.settings(tenant, AttendanceModule.ID);
         check(now, captured, ((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue());
         java.time.ZoneId zone = registry.find(tenant).orElseThrow().timeZone().zone();
-        WorkingDay day = calendar.forEmployee(employeeId, captured.atZone(zone).toLocalDate());
+        WorkingDay day = calendar.of(employee.unitId(), captured.atZone(zone).toLocalDate());
         ZonedDateTime local = captured.atZone(day.zone());
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
         Optional<Absences.Absence> dinasLuar = absences.approvedOn(employeeId, local.toLocalDate())
@@ -95,7 +96,7 @@ public class CheckIns {
         Office office = null;
         Integer distance = null;
         if (!wfa && day.isWorking()) {
-            List<Office> offices = offices(schema, (UUID) employee.get("unit_id"));
+            List<Office> offices = offices(schema, employee.unitId());
             if (offices.isEmpty()) {
                 throw Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet; ask your"
                         + " tenant admin to add one. Nothing was recorded.");
