@@ -49,10 +49,12 @@ public class CheckIns {
     private final LocationEvidence evidence;
     private final Absences absences;
     private final Employees employees;
+    private final List<CheckOutGuard> guards;
 
     public CheckIns(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, AuditLog audit,
             TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
-            LocationEvidence evidence, Absences absences, Employees employees) {
+            LocationEvidence evidence, Absences absences, Employees employees, List<CheckOutGuard> guards) {
+        this.guards = guards;
         this.employees = employees;
         this.absences = absences;
         this.registry = registry;
@@ -124,13 +126,13 @@ public class CheckIns {
         CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
                 dinasLuar.isPresent() ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
                 office == null ? null : office.id(), distance, late, early, evidence.judge(schema, employeeId, request, captured));
-        CheckIn stored = store(tenant, record, request, username);
+        CheckIn stored = store(tenant, record, request, username, day.isWorking());
         // Null: the same request arrived twice at once and the other one stored it.
         return stored != null ? new Submitted(stored, true)
                 : new Submitted(sameEmployee(find(schema, request.clientRequestId()).orElseThrow(), employeeId), false);
     }
 
-    private CheckIn store(TenantCode tenant, CheckIn record, CheckInRequest request, String username) {
+    private CheckIn store(TenantCode tenant, CheckIn record, CheckInRequest request, String username, boolean workingDay) {
         String schema = tenant.schemaName();
         try {
             return transactions.execute(tx -> {
@@ -141,6 +143,7 @@ public class CheckIns {
                         throw Problem.conflict("not-checked-in", "Not checked in", "You have not checked in on "
                                 + record.workDate() + "; check in before checking out. Nothing was recorded.");
                     }
+                    guards.forEach(guard -> guard.beforeCheckOut(tenant, record.employeeId(), record.workDate(), workingDay));
                     int replaced = jdbc.sql("update " + schema + ".attendance_check_in set superseded = true where employee_id = ?"
                                     + " and work_date = ? and kind = 'OUT' and not superseded")
                             .param(record.employeeId()).param(record.workDate()).update();

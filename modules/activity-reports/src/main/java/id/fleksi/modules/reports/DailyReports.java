@@ -1,0 +1,195 @@
+package id.fleksi.modules.reports;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An employee's daily reports: reading them, and adding, changing and removing activities while the day is
+ * open (not approved, before its deadline). Every change is audited.
+ */
+@Service
+public class DailyReports {
+
+    private final JdbcClient jdbc;
+    private final Employees employees;
+    private final WorkingCalendar calendar;
+    private final ReportDeadline deadline;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DailyReports(JdbcClient jdbc, Employees employees, WorkingCalendar calendar, ReportDeadline deadline, AuditLog audit,
+            TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.employees = employees;
+        this.calendar = calendar;
+        this.deadline = deadline;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The employee's reports, one per date (working or not), oldest first; at most 93 days. */
+    public List<ReportDay> days(UUID employeeId, LocalDate from, LocalDate to) {
+        DateRange.require(from, to, 93);
+        String schema = TenantContext.require().schemaName();
+        Employee employee = employees.find(employeeId);
+        WorkingCalendar.Snapshot working = calendar.snapshot(from, to);
+        Map<LocalDate, SubmittedReport> stored = new LinkedHashMap<>();
+        for (SubmittedReport day : ReportRows.days(jdbc, schema, "d.employee_id = ? and d.work_date between ? and ?", employeeId, from, to)) {
+            stored.put(day.date(), day);
+        }
+        java.time.ZoneId zone = working.of(employee.unitId(), from).zone();
+        LocalDate last = stored.values().stream().map(SubmittedReport::returnedAt).filter(java.util.Objects::nonNull)
+                .map(at -> at.atZone(zone).toLocalDate()).filter(to::isBefore).max(LocalDate::compareTo).orElse(to);
+        ReportDeadline.Rule rule = deadline.between(from, last);
+        Instant now = clock.instant();
+        List<ReportDay> days = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            boolean workingDay = working.of(employee.unitId(), date).isWorking();
+            SubmittedReport day = stored.get(date);
+            Instant returned = day == null ? null : day.returnedAt();
+            Instant closes = rule.after(employee.unitId(), returned == null ? date : returned.atZone(zone).toLocalDate());
+            boolean late = now.isAfter(closes);
+            if (day == null) {
+                days.add(new ReportDay(null, employeeId, employee.name(), date, workingDay, null, workingDay && late, closes, late,
+                        null, null, null, List.of()));
+            } else {
+                boolean missing = workingDay && late && day.activities().isEmpty();
+                days.add(new ReportDay(day.id(), employeeId, employee.name(), date, workingDay, day.status(),
+                        day.nonCompliant() || missing, closes, late || day.status() == ReportDay.Status.APPROVED, day.decidedBy(),
+                        day.comment(), returned, day.activities()));
+            }
+        }
+        return days;
+    }
+
+    public ReportDay day(UUID employeeId, LocalDate date) {
+        return days(employeeId, date, date).get(0);
+    }
+
+    public ReportDay.Activity add(String username, LocalDate date, NewActivity activity) {
+        Employee employee = employees.requireActive(username);
+        return transactions.execute(tx -> {
+            UUID dayId = openForEdit(employee, date);
+            checkTarget(employee.id(), activity, date);
+            UUID id = UUID.randomUUID();
+            jdbc.sql("insert into " + schema() + ".report_activity (id, day_id, description, quantity, unit, minutes, target_id,"
+                            + " evidence_link, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, dayId, activity.description().strip(), activity.quantity(), activity.unit().strip(), activity.minutes(),
+                            activity.targetId(), activity.evidenceLink(), Timestamp.from(clock.instant()))
+                    .update();
+            audit.record(TenantContext.require(), username, "report.activity-added", date.toString(), null, activity);
+            return ReportRows.activity(jdbc, schema(), id);
+        });
+    }
+
+    public ReportDay.Activity update(String username, UUID activityId, NewActivity activity) {
+        Employee employee = employees.requireActive(username);
+        return transactions.execute(tx -> {
+            LocalDate date = dateOfOwnActivity(employee, activityId);
+            openForEdit(employee, date);
+            checkTarget(employee.id(), activity, date);
+            ReportDay.Activity before = ReportRows.activity(jdbc, schema(), activityId);
+            jdbc.sql("update " + schema() + ".report_activity set description = ?, quantity = ?, unit = ?, minutes = ?, target_id = ?,"
+                            + " evidence_link = ? where id = ?")
+                    .params(activity.description().strip(), activity.quantity(), activity.unit().strip(), activity.minutes(),
+                            activity.targetId(), activity.evidenceLink(), activityId)
+                    .update();
+            audit.record(TenantContext.require(), username, "report.activity-changed", date.toString(), before, activity);
+            return ReportRows.activity(jdbc, schema(), activityId);
+        });
+    }
+
+    public void delete(String username, UUID activityId) {
+        Employee employee = employees.requireActive(username);
+        transactions.executeWithoutResult(tx -> {
+            LocalDate date = dateOfOwnActivity(employee, activityId);
+            openForEdit(employee, date);
+            ReportDay.Activity before = ReportRows.activity(jdbc, schema(), activityId);
+            jdbc.sql("delete from " + schema() + ".report_activity where id = ?").param(activityId).update();
+            audit.record(TenantContext.require(), username, "report.activity-removed", date.toString(), before, null);
+        });
+    }
+
+    /**
+     * Locks the day's report row (making it if needed) for a change by its author, or says why it cannot change.
+     * A returned report that is edited goes back to the supervisor. Call inside a transaction.
+     */
+    UUID openForEdit(Employee employee, LocalDate date) {
+        String schema = schema();
+        LocalDate today = clock.instant().atZone(zone(employee, date)).toLocalDate();
+        if (date.isAfter(today)) {
+            throw Problem.badRequest("report-in-future", "Not yet", "date: " + date + " has not come yet; report what was"
+                    + " done once it is done. Nothing was saved.");
+        }
+        jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
+                        + " on conflict (employee_id, work_date) do nothing")
+                .params(UUID.randomUUID(), employee.id(), date).update();
+        Object[] row = jdbc.sql("select id, status, returned_at from " + schema + ".report_day where employee_id = ? and work_date = ? for update")
+                .params(employee.id(), date)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3)}).single();
+        ReportDay.Status status = ReportDay.Status.valueOf((String) row[1]);
+        if (status == ReportDay.Status.APPROVED) {
+            throw Problem.conflict("report-approved", "Already approved", "Your report for " + date + " was approved and can"
+                    + " no longer be changed. Nothing was saved.");
+        }
+        LocalDate from = row[2] == null ? date : ((Timestamp) row[2]).toInstant().atZone(zone(employee, date)).toLocalDate();
+        Instant closes = deadline.between(from, from).after(employee.unitId(), from);
+        if (clock.instant().isAfter(closes)) {
+            throw Problem.conflict("report-locked", "Report closed", "The report for " + date + " closed at " + closes
+                    + "; ask your supervisor if something is missing. Nothing was saved.").with("deadline", closes.toString());
+        }
+        if (status == ReportDay.Status.RETURNED) {
+            jdbc.sql("update " + schema + ".report_day set status = 'PENDING' where id = ?").param(row[0]).update();
+        }
+        return (UUID) row[0];
+    }
+
+    private LocalDate dateOfOwnActivity(Employee employee, UUID activityId) {
+        return jdbc.sql("select d.work_date from " + schema() + ".report_activity a join " + schema() + ".report_day d on d.id = a.day_id"
+                        + " where a.id = ? and d.employee_id = ?")
+                .params(activityId, employee.id()).query(LocalDate.class).optional()
+                .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + "."));
+    }
+
+    private void checkTarget(UUID employeeId, NewActivity activity, LocalDate date) {
+        if (activity.targetId() == null) {
+            return;
+        }
+        boolean own = jdbc.sql("select count(*) from " + schema() + ".report_performance_target where id = ? and employee_id = ?"
+                        + " and ? between period_start and period_end")
+                .params(activity.targetId(), employeeId, date).query(Integer.class).single() > 0;
+        if (!own) {
+            throw Problem.badRequest("unknown-target", "Not your work-result plan", "targetId: " + activity.targetId()
+                    + " is not one of your work-result plans (RHK) for " + date + ". Nothing was saved.");
+        }
+    }
+
+    private java.time.ZoneId zone(Employee employee, LocalDate date) {
+        return calendar.of(employee.unitId(), date).zone();
+    }
+
+    private static String schema() {
+        return TenantContext.require().schemaName();
+    }
+}

@@ -1,0 +1,130 @@
+package id.fleksi.modules.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An activity's evidence file: at most 5 MB, of a type recognised by its first bytes (what the phone claims
+ * is not trusted): PDF, JPEG, PNG, WebP, or an Office/OpenDocument file. One file per activity; a new one
+ * replaces it while the report is open.
+ */
+@Service
+public class EvidenceFiles {
+
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    public record File(String fileName, String contentType, byte[] content) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Employees employees;
+    private final DailyReports reports;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    EvidenceFiles(JdbcClient jdbc, Employees employees, DailyReports reports, AuditLog audit, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.employees = employees;
+        this.reports = reports;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    public ReportDay.Activity attach(String username, UUID activityId, String fileName, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "evidence-too-large", "File too large", "file: " + fileName + " is "
+                    + content.length / 1024 + " KB; evidence files are at most 5 MB. Send a smaller scan or a link. Nothing was saved.");
+        }
+        String type = sniff(content, fileName);
+        if (type == null) {
+            throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence-type", "File type not accepted", "file: " + fileName
+                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.");
+        }
+        Employee employee = employees.requireActive(username);
+        String name = fileName == null || fileName.isBlank() ? "bukti" : fileName.strip();
+        String safeName = name.length() > 200 ? name.substring(name.length() - 200) : name;
+        return transactions.execute(tx -> {
+            String schema = TenantContext.require().schemaName();
+            java.time.LocalDate date = jdbc.sql("select d.work_date from " + schema + ".report_activity a join " + schema
+                            + ".report_day d on d.id = a.day_id where a.id = ? and d.employee_id = ?")
+                    .params(activityId, employee.id()).query(java.time.LocalDate.class).optional()
+                    .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + "."));
+            reports.openForEdit(employee, date);
+            jdbc.sql("insert into " + schema + ".report_evidence (activity_id, file_name, content_type, size_bytes, content)"
+                            + " values (?, ?, ?, ?, ?) on conflict (activity_id) do update set file_name = excluded.file_name,"
+                            + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content")
+                    .params(activityId, safeName, type, content.length, content).update();
+            audit.record(TenantContext.require(), username, "report.evidence-attached", date.toString(), null,
+                    Map.of("activity", activityId.toString(), "file", safeName, "bytes", content.length));
+            return ReportRows.activity(jdbc, schema, activityId);
+        });
+    }
+
+    /** The file, for its author, their direct supervisor, or BKD. */
+    public File read(String username, boolean bkd, UUID activityId) {
+        String schema = TenantContext.require().schemaName();
+        Object[] row = jdbc.sql("select v.file_name, v.content_type, v.content, e.username, s.username from " + schema
+                        + ".report_evidence v join " + schema + ".report_activity a on a.id = v.activity_id join " + schema
+                        + ".report_day d on d.id = a.day_id join " + schema + ".employee e on e.id = d.employee_id left join " + schema
+                        + ".employee s on s.id = e.supervisor_id where v.activity_id = ?")
+                .param(activityId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5)})
+                .optional()
+                .orElseThrow(() -> Problem.notFound("unknown-evidence", "No evidence", "Activity " + activityId + " has no evidence file."));
+        if (!bkd && !username.equals(row[3]) && !username.equals(row[4])) {
+            throw Problem.forbidden("not-yours", "Not allowed", "Only the author, their direct supervisor and BKD see evidence files.");
+        }
+        return new File((String) row[0], (String) row[1], (byte[]) row[2]);
+    }
+
+    /** The content type the first bytes prove, or null. Office and OpenDocument files are zip files, told by name. */
+    static String sniff(byte[] content, String fileName) {
+        if (starts(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+            return "application/pdf";
+        }
+        if (starts(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return "image/jpeg";
+        }
+        if (starts(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
+            return "image/png";
+        }
+        if (content.length > 12 && starts(content, "RIFF".getBytes(StandardCharsets.US_ASCII))
+                && Arrays.equals(Arrays.copyOfRange(content, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
+            return "image/webp";
+        }
+        if (starts(content, new byte[] {'P', 'K', 3, 4}) && fileName != null) {
+            String lower = fileName.toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, String> office : OFFICE.entrySet()) {
+                if (lower.endsWith(office.getKey())) {
+                    return office.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Map<String, String> OFFICE = Map.of(
+            ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ".odt", "application/vnd.oasis.opendocument.text",
+            ".ods", "application/vnd.oasis.opendocument.spreadsheet");
+
+    private static boolean starts(byte[] content, byte[] prefix) {
+        return content.length >= prefix.length && Arrays.equals(Arrays.copyOf(content, prefix.length), prefix);
+    }
+}

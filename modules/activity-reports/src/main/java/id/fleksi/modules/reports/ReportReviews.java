@@ -1,0 +1,105 @@
+package id.fleksi.modules.reports;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The direct supervisor's side: the queue of reports waiting for them, and approving or returning reports,
+ * one or many at once. A batch is decided whole or not at all, so a supervisor never wonders which half went.
+ */
+@Service
+public class ReportReviews {
+
+    /** A bulk approval of more than a month of a large team at once is a mistake, not a workload. */
+    static final int MAX_BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final Employees employees;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ReportReviews(JdbcClient jdbc, Employees employees, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.employees = employees;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Reports of the supervisor's direct staff with at least one activity, waiting for a decision. */
+    public List<SubmittedReport> queue(String supervisorUsername) {
+        UUID supervisor = employees.requireActive(supervisorUsername).id();
+        return ReportRows.days(jdbc, schema(), "e.supervisor_id = ? and d.status = 'PENDING' and exists (select 1 from "
+                + schema() + ".report_activity a where a.day_id = d.id)", supervisor);
+    }
+
+    /** Approves the reports, or returns them with the comment; all of them or, with a problem saying why, none. */
+    public List<SubmittedReport> decide(String supervisorUsername, List<UUID> dayIds, boolean approve, String comment) {
+        if (dayIds == null || dayIds.isEmpty() || dayIds.size() > MAX_BATCH) {
+            throw Problem.badRequest("invalid-batch", "Which reports?", "ids: name between 1 and " + MAX_BATCH + " reports.");
+        }
+        if (!approve && (comment == null || comment.isBlank())) {
+            throw Problem.badRequest("comment-required", "Say why", "comment: returning a report needs a comment the employee"
+                    + " can act on. Nothing was changed.");
+        }
+        UUID supervisor = employees.requireActive(supervisorUsername).id();
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(dayIds));
+        return transactions.execute(tx -> {
+            String schema = schema();
+            List<Object[]> rows = jdbc.sql("select d.id, d.status, e.supervisor_id, e.name, d.work_date, (select count(*) from " + schema
+                            + ".report_activity a where a.day_id = d.id) from " + schema + ".report_day d join " + schema
+                            + ".employee e on e.id = d.employee_id where d.id = any(?) order by d.id for update of d")
+                    .param(ids.toArray(UUID[]::new))
+                    .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getObject(5), rs.getLong(6)})
+                    .list();
+            if (rows.size() < ids.size()) {
+                List<UUID> found = rows.stream().map(r -> (UUID) r[0]).toList();
+                throw Problem.notFound("unknown-report", "Unknown report", "There is no report " + ids.stream()
+                        .filter(id -> !found.contains(id)).findFirst().orElseThrow() + " in this tenant. Nothing was changed.");
+            }
+            for (Object[] row : rows) {
+                String who = row[3] + "'s report for " + row[4];
+                if (!supervisor.equals(row[2])) {
+                    throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only the direct supervisor decides "
+                            + who + ". Nothing was changed.");
+                }
+                if (!"PENDING".equals(row[1])) {
+                    throw Problem.conflict("already-decided", "Already decided", who + " is already " + row[1].toString()
+                            .toLowerCase() + ". Nothing was changed.");
+                }
+                if ((Long) row[5] == 0) {
+                    throw Problem.conflict("empty-report", "Nothing to decide", who + " has no activity yet. Nothing was changed.");
+                }
+            }
+            String status = approve ? "APPROVED" : "RETURNED";
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql("update " + schema + ".report_day set status = ?, decided_by = ?, decided_at = ?, comment = ?,"
+                            + " returned_at = case when ? then ? else returned_at end where id = any(?)")
+                    .params(status, supervisorUsername, now, comment, !approve, now, ids.toArray(UUID[]::new)).update();
+            for (UUID id : ids) {
+                audit.record(TenantContext.require(), supervisorUsername, "report." + status.toLowerCase(), id.toString(),
+                        Map.of("status", "PENDING"), comment == null ? Map.of("status", status) : Map.of("status", status, "comment", comment));
+            }
+            return ReportRows.days(jdbc, schema, "d.id = any(?)", (Object) ids.toArray(UUID[]::new));
+        });
+    }
+
+    private static String schema() {
+        return TenantContext.require().schemaName();
+    }
+}

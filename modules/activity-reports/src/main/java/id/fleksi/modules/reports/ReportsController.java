@@ -1,0 +1,150 @@
+package id.fleksi.modules.reports;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/t/{code}/activity-reports")
+class ReportsController {
+
+    private final DailyReports reports;
+    private final ReportReviews reviews;
+    private final EvidenceFiles evidence;
+    private final PerformanceTargets targets;
+    private final Employees employees;
+    private final IdentityProperties identity;
+
+    ReportsController(DailyReports reports, ReportReviews reviews, EvidenceFiles evidence, PerformanceTargets targets,
+            Employees employees, IdentityProperties identity) {
+        this.reports = reports;
+        this.reviews = reviews;
+        this.evidence = evidence;
+        this.targets = targets;
+        this.employees = employees;
+        this.identity = identity;
+    }
+
+    record Decision(List<UUID> ids, String comment) {
+    }
+
+    @Operation(summary = "My daily reports between two dates (at most 93 days), with deadline, lock and compliance")
+    @GetMapping("/days")
+    List<ReportDay> myDays(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+        return reports.days(employees.requireActive(username(who)).id(), from, to);
+    }
+
+    @Operation(summary = "Add an activity to my report of a date", description = "409 once the report is approved or past its deadline.")
+    @PostMapping("/days/{date}/activities")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReportDay.Activity add(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Valid @RequestBody NewActivity activity, Authentication who) {
+        return reports.add(username(who), date, activity);
+    }
+
+    @Operation(summary = "Change one of my activities while its report is open")
+    @PutMapping("/activities/{id}")
+    ReportDay.Activity update(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewActivity activity,
+            Authentication who) {
+        return reports.update(username(who), id, activity);
+    }
+
+    @Operation(summary = "Remove one of my activities while its report is open")
+    @DeleteMapping("/activities/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String code, @PathVariable UUID id, Authentication who) {
+        reports.delete(username(who), id);
+    }
+
+    @Operation(summary = "Attach an evidence file (at most 5 MB: PDF, JPEG, PNG, WebP, Office or OpenDocument)")
+    @PostMapping(path = "/activities/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ReportDay.Activity attach(@PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Authentication who)
+            throws IOException {
+        return evidence.attach(username(who), id, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @Operation(summary = "An activity's evidence file: for its author, their direct supervisor and BKD")
+    @GetMapping("/activities/{id}/evidence")
+    ResponseEntity<byte[]> evidence(@PathVariable String code, @PathVariable UUID id, Authentication who) {
+        Caller caller = Caller.of(who, identity);
+        EvidenceFiles.File file = evidence.read(caller.username(), caller.hasRole(Role.BKD), id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
+    }
+
+    @Operation(summary = "Reports of my direct staff waiting for my decision", description = "Role atasan.")
+    @PreAuthorize("hasRole('atasan')")
+    @GetMapping("/review")
+    List<SubmittedReport> queue(@PathVariable String code, Authentication who) {
+        return reviews.queue(username(who));
+    }
+
+    @Operation(summary = "Approve reports, one or many", description = "All or none: 403 if one is not your direct staff's,"
+            + " 409 if one is already decided.")
+    @PreAuthorize("hasRole('atasan')")
+    @PostMapping("/review/approve")
+    List<SubmittedReport> approve(@PathVariable String code, @RequestBody Decision decision, Authentication who) {
+        return reviews.decide(username(who), decision.ids(), true, decision.comment());
+    }
+
+    @Operation(summary = "Return reports with a comment, one or many", description = "The author can correct a returned"
+            + " report until the deadline counted again from the day it was returned.")
+    @PreAuthorize("hasRole('atasan')")
+    @PostMapping("/review/return")
+    List<SubmittedReport> giveBack(@PathVariable String code, @RequestBody Decision decision, Authentication who) {
+        return reviews.decide(username(who), decision.ids(), false, decision.comment());
+    }
+
+    @Operation(summary = "My work-result plans (RHK) in force on a date, with what is achieved so far")
+    @GetMapping("/targets")
+    List<PerformanceTargets.Target> myTargets(@PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Authentication who) {
+        return targets.mine(username(who), on);
+    }
+
+    @Operation(summary = "Add a work-result plan (RHK) of mine for a period")
+    @PostMapping("/targets")
+    @ResponseStatus(HttpStatus.CREATED)
+    PerformanceTargets.Target addTarget(@PathVariable String code, @Valid @RequestBody PerformanceTargets.NewTarget target,
+            Authentication who) {
+        return targets.create(username(who), target);
+    }
+
+    private String username(Authentication who) {
+        return Caller.of(who, identity).username();
+    }
+}
