@@ -61,8 +61,8 @@ public class ActivityReportsModule implements FeatureModule {
     @Override
     public List<MenuEntry> menu() {
         return List.of(
-                new MenuEntry("reports/", LocalizedText.of("Laporan harian", "Daily report"), Set.of(Role.ASN, Role.ATASAN)),
-                new MenuEntry("reports/review", LocalizedText.of("Persetujuan laporan", "Reports to review"), Set.of(Role.ATASAN)));
+                new MenuEntry("activity-reports/", LocalizedText.of("Laporan harian", "Daily report"), Set.of(Role.ASN, Role.ATASAN)),
+                new MenuEntry("activity-reports/review", LocalizedText.of("Persetujuan laporan", "Reports to review"), Set.of(Role.ATASAN)));
     }
 
     @Override

@@ -44,16 +44,15 @@ public class EvidenceFiles {
         this.transactions = transactions;
     }
 
+    /** An activity with its evidence file in one step: both are kept, or (with a problem saying why) neither. */
+    public ReportDay.Activity addWithEvidence(String username, java.time.LocalDate date, NewActivity activity, String fileName,
+            byte[] content) {
+        check(fileName, content);
+        return transactions.execute(tx -> attach(username, reports.add(username, date, activity).id(), fileName, content));
+    }
+
     public ReportDay.Activity attach(String username, UUID activityId, String fileName, byte[] content) {
-        if (content.length > MAX_BYTES) {
-            throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "evidence-too-large", "File too large", "file: " + fileName + " is "
-                    + content.length / 1024 + " KB; evidence files are at most 5 MB. Send a smaller scan or a link. Nothing was saved.");
-        }
-        String type = sniff(content, fileName);
-        if (type == null) {
-            throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence-type", "File type not accepted", "file: " + fileName
-                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.");
-        }
+        String type = check(fileName, content);
         Employee employee = employees.requireActive(username);
         String name = fileName == null || fileName.isBlank() ? "bukti" : fileName.strip();
         String safeName = name.length() > 200 ? name.substring(name.length() - 200) : name;
@@ -72,6 +71,20 @@ public class EvidenceFiles {
                     Map.of("activity", activityId.toString(), "file", safeName, "bytes", content.length));
             return ReportRows.activity(jdbc, schema, activityId);
         });
+    }
+
+    /** The content type of an acceptable file, or a problem saying why it is not. */
+    static String check(String fileName, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "evidence-too-large", "File too large", "file: " + fileName + " is "
+                    + content.length / 1024 + " KB; evidence files are at most 5 MB. Send a smaller scan or a link. Nothing was saved.");
+        }
+        String type = sniff(content, fileName);
+        if (type == null) {
+            throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence-type", "File type not accepted", "file: " + fileName
+                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.");
+        }
+        return type;
     }
 
     /** The file, for its author, their direct supervisor, or BKD. */

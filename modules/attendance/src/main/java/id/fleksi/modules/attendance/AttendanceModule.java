@@ -1,11 +1,14 @@
 package id.fleksi.modules.attendance;
 
 import java.util.List;
+import java.util.Set;
 
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
+import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.modules.ModuleSetting;
 import id.fleksi.platform.modules.ScheduledJob;
+import id.fleksi.platform.security.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -68,7 +71,10 @@ public class AttendanceModule implements FeatureModule {
         return List.of(new ScheduledJob("location-retention", "0 30 2 * * *", tenant -> retention.getObject().apply(tenant)));
     }
 
-    // No menu entry yet: the attendance page (check-in button, offline queue) comes next; the API is here.
+    @Override
+    public List<MenuEntry> menu() {
+        return List.of(new MenuEntry("attendance/", LocalizedText.of("Presensi", "Attendance"), Set.of(Role.ASN, Role.ATASAN)));
+    }
 
     @Override
     public boolean enabledForNewTenants() {

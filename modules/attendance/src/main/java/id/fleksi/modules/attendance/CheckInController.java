@@ -30,21 +30,15 @@ class CheckInController {
     private final CheckIns checkIns;
     private final ReviewList reviews;
     private final DailyRecap recap;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Employees employees;
     private final IdentityProperties identity;
 
-    CheckInController(CheckIns checkIns, ReviewList reviews, DailyRecap recap, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            Employees employees, IdentityProperties identity) {
+    CheckInController(CheckIns checkIns, ReviewList reviews, DailyRecap recap, Employees employees, IdentityProperties identity) {
         this.employees = employees;
         this.checkIns = checkIns;
         this.reviews = reviews;
         this.recap = recap;
-        this.jdbc = jdbc;
         this.identity = identity;
-    }
-
-    record TeamMember(String username, String name, DailyRecap.Day day) {
     }
 
     @Operation(summary = "My days: present, excused, absent, not a working day (at most 93 days)")
@@ -59,15 +53,9 @@ class CheckInController {
     @Operation(summary = "The team's day: each of your direct staff on a date", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/api/v1/t/{code}/attendance/team")
-    List<TeamMember> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    List<DailyRecap.TeamMember> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Authentication who) {
-        String schema = id.fleksi.platform.tenancy.TenantContext.require().schemaName();
-        return jdbc.sql("select e.id, e.username, e.name from " + schema + ".employee e join " + schema + ".employee s on s.id = e.supervisor_id"
-                        + " where s.username = ? and e.status <> 'RETIRED' order by e.name")
-                .param(Caller.of(who, identity).username())
-                .query((rs, n) -> new TeamMember(rs.getString(2), rs.getString(3),
-                        recap.of(rs.getObject(1, java.util.UUID.class), date, date).get(0)))
-                .list();
+        return recap.team(Caller.of(who, identity).username(), date);
     }
 
     @Operation(summary = "Flagged check-ins to review", description = "Role atasan: your direct staff's; bkd or"

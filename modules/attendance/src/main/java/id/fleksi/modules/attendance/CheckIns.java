@@ -67,7 +67,7 @@ public class CheckIns {
         this.clock = clock;
     }
 
-    private record Office(UUID id, String name, Geofence fence) {
+    record Office(UUID id, String name, Geofence fence) {
     }
 
     /** The record, and whether this submission made it (false: a repeat of an earlier one). */
@@ -197,7 +197,8 @@ public class CheckIns {
                 .param(employeeId).param(day.name()).query(Integer.class).single() > 0;
     }
 
-    private List<Office> offices(String schema, UUID unit) {
+    /** The offices of the unit and of the units above it: where its staff check in on an office day. */
+    List<Office> offices(String schema, UUID unit) {
         return jdbc.sql("with recursive chain(id, parent_id) as (select id, parent_id from " + schema + ".org_unit where id = ?"
                         + " union all select u.id, u.parent_id from " + schema + ".org_unit u join chain c on u.id = c.parent_id)"
                         + " select distinct o.id, o.name, o.latitude, o.longitude, o.radius_metres from " + schema + ".office o join "
@@ -231,6 +232,13 @@ public class CheckIns {
             }
         }
         return flags;
+    }
+
+    /** The employee's standing check-in and check-out of a date (a replaced check-out is left out). */
+    List<CheckIn> on(UUID employeeId, LocalDate date) {
+        return jdbc.sql("select " + COLUMNS + " from " + TenantContext.require().schemaName() + ".attendance_check_in"
+                        + " where employee_id = ? and work_date = ? and not superseded order by kind")
+                .param(employeeId).param(date).query(CheckIns::map).list();
     }
 
     Optional<CheckIn> find(String schema, String clientRequestId) {

@@ -30,6 +30,9 @@ class DailyRecap {
             boolean checkedOut, String flags) {
     }
 
+    record TeamMember(String username, String name, Day day) {
+    }
+
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
     private final TenantRegistry registry;
@@ -40,6 +43,16 @@ class DailyRecap {
         this.calendar = calendar;
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /** Each of the supervisor's direct staff (not retired) on a date. */
+    List<TeamMember> team(String supervisorUsername, LocalDate date) {
+        String schema = TenantContext.require().schemaName();
+        return jdbc.sql("select e.id, e.username, e.name from " + schema + ".employee e join " + schema + ".employee s on s.id = e.supervisor_id"
+                        + " where s.username = ? and e.status <> 'RETIRED' order by e.name")
+                .param(supervisorUsername)
+                .query((rs, n) -> new TeamMember(rs.getString(2), rs.getString(3), of(rs.getObject(1, UUID.class), date, date).get(0)))
+                .list();
     }
 
     List<Day> of(UUID employee, LocalDate from, LocalDate to) {

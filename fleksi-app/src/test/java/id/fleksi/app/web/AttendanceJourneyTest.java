@@ -1,0 +1,128 @@
+package id.fleksi.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.provisioning.realm.RealmUser;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The morning of an ASN on a phone-sized Chromium with an emulated location: check in at the office, lose the
+ * connection, check out (queued in the browser), get it back (the queue drains), file the day's report; then
+ * the supervisor approves it in the review queue.
+ */
+class AttendanceJourneyTest extends PageTest {
+
+    static final double OFFICE_LAT = -1.7356;
+    static final double OFFICE_LON = 119.5461;
+
+    @Autowired ModuleSwitches switches;
+
+    @Test
+    void anAsnChecksInAndOutThroughAnOutageFilesAReportAndTheSupervisorApprovesIt() {
+        String code = onboard("jalan", "Kabupaten Perjalanan");
+        TenantCode tenant = TenantCode.of(code);
+        String s = tenant.schemaName();
+        // Checked out first, reported after, as the issue tells it: so the day is marked rather than the check-out refused.
+        switches.change(tenant, "activity-reports", true, Map.of("refuseCheckOutWithoutActivity", false), "test");
+        UUID unit = UUID.randomUUID();
+        UUID office = UUID.randomUUID();
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();
+        jdbc.sql("insert into " + s + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 100)")
+                .params(office, OFFICE_LAT, OFFICE_LON).update();
+        jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) values (?, ?)").params(office, unit).update();
+        UUID boss = employee(code, "atasan", "Andi Atasan", unit, null, Role.ATASAN, Role.ASN);
+        employee(code, "asn", "Siti Aparatur", unit, boss, Role.ASN);
+
+        WebDriver phone = Browser.chromium();
+        try {
+            ChromeDriver chrome = (ChromeDriver) phone;
+            chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", BASE, "permissions", java.util.List.of("geolocation")));
+            chrome.executeCdpCommand("Emulation.setGeolocationOverride",
+                    Map.of("latitude", OFFICE_LAT + 0.0003, "longitude", OFFICE_LON, "accuracy", 12));
+            logIn(phone, BASE + "/t/" + code + "/attendance/", "asn", TestRealms.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.textMatches(By.id("distance"), java.util.regex.Pattern.compile("3[0-9] m dari Kantor Bupati")));
+            assertThat(phone.findElement(By.id("check-in-button")).getText()).isEqualTo("Presensi masuk");
+
+            phone.findElement(By.id("check-in-button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Presensi masuk tercatat"));
+            wait.until(ExpectedConditions.textToBe(By.id("check-in-button"), "Presensi pulang"));
+
+            ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+            offline.setOffline(true);
+            chrome.setNetworkConditions(offline);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("check-in-button"))).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("queue"), "data-count", "1"));
+            assertThat(phone.findElement(By.id("queue")).getText()).contains("1 presensi menunggu sinyal");
+            assertThat(count(s, "OUT")).isZero();
+
+            chrome.deleteNetworkConditions();
+            wait.until(ExpectedConditions.attributeToBe(By.id("queue"), "data-count", "0"));
+            assertThat(phone.findElement(By.id("result")).getText()).contains("Presensi pulang tercatat");
+            assertThat(count(s, "IN")).isEqualTo(1);
+            assertThat(count(s, "OUT")).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from " + s + ".attendance_check_in where captured_at > recorded_at").query(Integer.class).single())
+                    .as("a queued press keeps the moment it was made").isZero();
+
+            phone.get(BASE + "/t/" + code + "/activity-reports/");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("description")))
+                    .sendKeys("Memperbarui data pegawai di aplikasi Fleksi");
+            phone.findElement(By.id("quantity")).clear();
+            phone.findElement(By.id("quantity")).sendKeys("12");
+            phone.findElement(By.id("unit")).clear();
+            phone.findElement(By.id("unit")).sendKeys("data");
+            phone.findElement(By.id("save-activity")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Kegiatan tersimpan"));
+            assertThat(phone.findElement(By.id("activities")).getText()).contains("Memperbarui data pegawai", "12 data, 60 menit");
+            assertThat(phone.findElement(By.id("report-status")).getText()).isEqualTo("Menunggu persetujuan atasan");
+        } finally {
+            phone.quit();
+        }
+
+        WebDriver supervisor = Browser.chromium();
+        try {
+            logIn(supervisor, BASE + "/t/" + code + "/activity-reports/review", "atasan", TestRealms.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(supervisor, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bulk .report")));
+            assertThat(supervisor.findElement(By.id("bulk")).getText()).contains("Siti Aparatur", "Memperbarui data pegawai");
+            supervisor.findElement(By.cssSelector("#bulk input[name=ids]")).click();
+            supervisor.findElement(By.id("approve")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Laporan disetujui"));
+            assertThat(supervisor.findElement(By.id("empty")).getText()).contains("Tidak ada laporan");
+        } finally {
+            supervisor.quit();
+        }
+        assertThat(jdbc.sql("select status from " + s + ".report_day").query(String.class).single()).isEqualTo("APPROVED");
+    }
+
+    private UUID employee(String code, String username, String name, UUID unit, UUID supervisor, Role... roles) {
+        String realmUser = realms.createUser(code, new RealmUser(username, name, null, TestRealms.PASSWORD, false, Set.of(roles)));
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into tenant_" + code + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status, username,"
+                        + " realm_user_id, created_at, updated_at) values (?, null, ?, 'NON_ASN', ?, ?, 'ACTIVE', ?, ?, now(), now())")
+                .params(id, name, unit, supervisor, username, realmUser).update();
+        return id;
+    }
+
+    private int count(String schema, String kind) {
+        return jdbc.sql("select count(*) from " + schema + ".attendance_check_in where kind = ? and not superseded").param(kind)
+                .query(Integer.class).single();
+    }
+}

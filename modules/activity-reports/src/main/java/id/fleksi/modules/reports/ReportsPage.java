@@ -1,0 +1,183 @@
+package id.fleksi.modules.reports;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageProblem;
+import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.TenantGate;
+
+import jakarta.validation.Valid;
+
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The daily report pages: the ASN's form (works without JavaScript, posts and redirects) and the supervisor's
+ * review queue with bulk approval. Refusals come back as a message on the page; nothing half-done is kept.
+ */
+@Controller
+class ReportsPage {
+
+    private final TenantGate gate;
+    private final IdentityProperties identity;
+    private final Employees employees;
+    private final DailyReports reports;
+    private final ReportReviews reviews;
+    private final EvidenceFiles evidence;
+    private final PerformanceTargets targets;
+    private final Clock clock;
+
+    ReportsPage(TenantGate gate, IdentityProperties identity, Employees employees, DailyReports reports, ReportReviews reviews,
+            EvidenceFiles evidence, PerformanceTargets targets, Clock clock) {
+        this.gate = gate;
+        this.identity = identity;
+        this.employees = employees;
+        this.reports = reports;
+        this.reviews = reviews;
+        this.evidence = evidence;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    @InitBinder
+    void emptyIsNull(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping({"/t/{code}/activity-reports", "/t/{code}/activity-reports/"})
+    String myDay(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Authentication authentication, Model model) {
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        return TenantContext.callAs(tenant.code(), () -> {
+            Employee me = employees.requireActive(caller.username());
+            LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
+            LocalDate shown = date == null || date.isAfter(today) ? today : date;
+            List<ReportDay> week = reports.days(me.id(), today.minusDays(6), today);
+            model.addAttribute("tenant", tenant);
+            model.addAttribute("me", me);
+            model.addAttribute("day", shown.isBefore(today.minusDays(6)) ? reports.day(me.id(), shown)
+                    : week.stream().filter(d -> d.date().equals(shown)).findFirst().orElseThrow());
+            model.addAttribute("week", newestFirst(week));
+            model.addAttribute("targets", targets.mine(caller.username(), shown));
+            model.addAttribute("zone", tenant.timeZone().zone());
+            return "activity-reports/day";
+        });
+    }
+
+    @PostMapping("/t/{code}/activity-reports/{date}/activities")
+    String add(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Valid @ModelAttribute NewActivity activity, BindingResult errors, @RequestParam(required = false) MultipartFile file,
+            Authentication authentication, RedirectAttributes redirect) throws IOException {
+        String back = "redirect:/t/" + code + "/activity-reports/?date=" + date;
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("error", errors.getFieldErrors().stream()
+                    .map(e -> e.getField() + ": " + e.getDefaultMessage()).sorted().toList());
+            return back;
+        }
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
+        return tried(redirect, back, "saved", () -> TenantContext.callAs(tenant.code(), () -> bytes == null
+                ? reports.add(caller.username(), date, activity)
+                : evidence.addWithEvidence(caller.username(), date, activity, file.getOriginalFilename(), bytes)));
+    }
+
+    @PostMapping("/t/{code}/activity-reports/activities/{id}/delete")
+    String delete(@PathVariable String code, @PathVariable UUID id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Authentication authentication, RedirectAttributes redirect) {
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        return tried(redirect, "redirect:/t/" + code + "/activity-reports/?date=" + date, "removed",
+                () -> TenantContext.callAs(tenant.code(), () -> {
+                    reports.delete(caller.username(), id);
+                    return id;
+                }));
+    }
+
+    @GetMapping("/t/{code}/activity-reports/activities/{id}/evidence")
+    ResponseEntity<byte[]> evidence(@PathVariable String code, @PathVariable UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        EvidenceFiles.File file = TenantContext.callAs(tenant.code(), () -> evidence.read(caller.username(), caller.hasRole(Role.BKD), id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
+    }
+
+    @GetMapping("/t/{code}/activity-reports/review")
+    String queue(@PathVariable String code, Authentication authentication, Model model) {
+        Caller caller = supervisor(authentication);
+        Tenant tenant = gate.admit(code, caller);
+        return TenantContext.callAs(tenant.code(), () -> {
+            model.addAttribute("tenant", tenant);
+            model.addAttribute("queue", reviews.queue(caller.username()));
+            return "activity-reports/review";
+        });
+    }
+
+    @PostMapping("/t/{code}/activity-reports/review")
+    String decide(@PathVariable String code, @RequestParam(required = false) List<UUID> ids, @RequestParam String action,
+            @RequestParam(required = false) String comment, Authentication authentication, RedirectAttributes redirect) {
+        Caller caller = supervisor(authentication);
+        Tenant tenant = gate.admit(code, caller);
+        boolean approve = !"return".equals(action);
+        return tried(redirect, "redirect:/t/" + code + "/activity-reports/review", approve ? "approved" : "returned",
+                () -> TenantContext.callAs(tenant.code(), () -> reviews.decide(caller.username(), ids, approve, comment)));
+    }
+
+    private Caller supervisor(Authentication authentication) {
+        Caller caller = Caller.of(authentication, identity);
+        if (!caller.hasRole(Role.ATASAN)) {
+            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) review reports."));
+        }
+        return caller;
+    }
+
+    private static <T> List<T> newestFirst(List<T> days) {
+        List<T> copy = new java.util.ArrayList<>(days);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static String tried(RedirectAttributes redirect, String back, String done, Supplier<?> work) {
+        try {
+            work.get();
+            redirect.addFlashAttribute("done", done);
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("error", List.of(problem.getMessage()));
+        }
+        return back;
+    }
+}

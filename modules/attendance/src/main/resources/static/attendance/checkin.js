@@ -1,0 +1,148 @@
+// Fleksi check-in: show the distance to the nearest office, send the press, and while offline keep it in a
+// queue in this browser (localStorage) that drains when the connection returns. The server judges everything;
+// the distance here is only a hint. A queued press carries its capture time; a fresh one lets the server's
+// clock decide.
+(function () {
+  'use strict';
+  var box = document.getElementById('check-in');
+  if (!box) { return; }
+  var button = document.getElementById('check-in-button');
+  var distanceText = document.getElementById('distance');
+  var resultText = document.getElementById('result');
+  var queueText = document.getElementById('queue');
+  var endpoint = box.dataset.endpoint;
+  var queueKey = 'fleksi.queue.' + box.dataset.user;
+  var texts = {};
+  document.getElementById('texts').content.querySelectorAll('[data-key]').forEach(function (el) {
+    texts[el.dataset.key] = el.textContent;
+  });
+  var offices = Array.prototype.map.call(document.querySelectorAll('#offices li'), function (li) {
+    return { name: li.textContent, lat: +li.dataset.lat, lon: +li.dataset.lon, radius: +li.dataset.radius };
+  });
+  var kind = box.dataset.next;
+  var fix = null;
+  var draining = false;
+
+  function say(template, values) {
+    return template.replace(/\{(\d)\}/g, function (m, i) { return values[i]; });
+  }
+
+  function metres(a, b) {
+    var r = 6371008.8, rad = Math.PI / 180;
+    var dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad;
+    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
+      Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 2 * r * Math.asin(Math.sqrt(h));
+  }
+
+  function deviceId() {
+    var id = localStorage.getItem('fleksi.device');
+    if (!id) {
+      id = newId();
+      localStorage.setItem('fleksi.device', id);
+    }
+    return id;
+  }
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return 'x' + Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  function queue() { return JSON.parse(localStorage.getItem(queueKey) || '[]'); }
+  function saveQueue(items) { localStorage.setItem(queueKey, JSON.stringify(items)); showQueue(); }
+  function showQueue() {
+    var n = queue().length;
+    queueText.textContent = n ? say(texts.queued, [n]) : texts.queueEmpty;
+    queueText.dataset.count = n;
+  }
+
+  function located(position) {
+    fix = { lat: position.coords.latitude, lon: position.coords.longitude, accuracy: position.coords.accuracy };
+    button.disabled = false;
+    if (!offices.length) { distanceText.textContent = texts.noOffice; return; }
+    var nearest = offices.map(function (o) { return { o: o, d: metres(fix, o) }; })
+      .sort(function (a, b) { return a.d - b.d; })[0];
+    distanceText.textContent = say(texts.distance, [Math.round(nearest.d), nearest.o.name, Math.round(fix.accuracy)]);
+    distanceText.dataset.metres = Math.round(nearest.d);
+  }
+
+  function send(item) {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    headers[box.dataset.csrfHeader] = box.dataset.csrf;
+    return fetch(endpoint, { method: 'POST', headers: headers, body: JSON.stringify(item), credentials: 'same-origin',
+      redirect: 'manual' });
+  }
+
+  // Answers: 2xx recorded (or already recorded: the same id), 4xx refused for good (say why), anything else
+  // or no answer at all: keep it queued.
+  function settle(item, response) {
+    var type = response.headers.get('Content-Type') || '';
+    if (response.type === 'opaqueredirect' || type.indexOf('json') < 0) {
+      resultText.textContent = texts.login;
+      return Promise.resolve(false);
+    }
+    return response.json().then(function (body) {
+      if (response.ok) {
+        resultText.textContent = say(texts.recorded, [body.kind === 'IN' ? texts.kindIn : texts.kindOut,
+          new Date(body.capturedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), body.workMode]);
+        resultText.className = 'notice';
+        if (body.kind === 'IN') { kind = 'OUT'; button.textContent = texts.buttonOut; }
+        return true;
+      }
+      if (response.status >= 400 && response.status < 500) {
+        resultText.textContent = say(texts.refused, [body.detail || body.title]);
+        resultText.className = 'error';
+        return true;
+      }
+      return false;
+    });
+  }
+
+  function drain() {
+    if (draining) { return Promise.resolve(); }
+    var items = queue();
+    if (!items.length) { return Promise.resolve(); }
+    draining = true;
+    var item = items[0];
+    return send(item).then(function (response) { return settle(item, response); }, function () { return false; })
+      .then(function (done) {
+        draining = false;
+        if (done) {
+          saveQueue(queue().filter(function (q) { return q.clientRequestId !== item.clientRequestId; }));
+          return drain();
+        }
+      });
+  }
+
+  button.addEventListener('click', function () {
+    if (!fix) { return; }
+    var item = { kind: kind, latitude: fix.lat, longitude: fix.lon, accuracy: fix.accuracy, clientRequestId: newId(),
+      deviceId: deviceId() };
+    var pressedAt = new Date().toISOString();
+    button.disabled = true;
+    var first = navigator.onLine ? send(item).then(function (response) { return settle(item, response); },
+      function () { return false; }) : Promise.resolve(false);
+    first.then(function (done) {
+      if (!done) {
+        item.capturedAt = pressedAt;
+        var items = queue();
+        items.push(item);
+        saveQueue(items);
+        if (kind === 'IN') { kind = 'OUT'; button.textContent = texts.buttonOut; }
+      }
+      button.disabled = false;
+    });
+  });
+
+  if (navigator.geolocation) {
+    navigator.geolocation.watchPosition(located, function () { distanceText.textContent = texts.noLocation; },
+      { enableHighAccuracy: true, maximumAge: 10000, timeout: 20000 });
+  } else {
+    distanceText.textContent = texts.noLocation;
+  }
+  window.addEventListener('online', drain);
+  setInterval(drain, 15000);
+  showQueue();
+  drain();
+}());
