@@ -44,11 +44,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseAway.is(e)) {
+            // A restart or failover: say "try again" (the phone's queue does), without a stack trace per request.
+            log.warn("Database unavailable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(DatabaseAway.problem());
+        }
         log.error("Unexpected error", e);
-        return Problem.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return ResponseEntity.internalServerError().body(Problem.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side and nothing was changed by this request. Try again; if it keeps"
-                        + " happening, tell the platform operator the time of the request.");
+                        + " happening, tell the platform operator the time of the request."));
     }
 
     @Override
