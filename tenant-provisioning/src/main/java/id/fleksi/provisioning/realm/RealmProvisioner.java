@@ -269,6 +269,30 @@ public class RealmProvisioner implements DisposableBean {
         });
     }
 
+    /**
+     * Readies a throw-away realm for a load test, and only that: password hashing cut to one iteration (so
+     * thousands of users can log in within seconds), hour-long access tokens, and a public client
+     * {@code clientId} for the password grant with the API's audience. Never for a realm people use.
+     */
+    public void prepareForLoadTest(String realm, String clientId) {
+        call("prepare " + realm + " for a load test", () -> {
+            RealmResource resource = client().realm(realm);
+            RealmRepresentation representation = resource.toRepresentation();
+            representation.setPasswordPolicy("hashIterations(1)");
+            representation.setAccessTokenLifespan(3600);
+            resource.update(representation);
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(clientId);
+            client.setPublicClient(true);
+            client.setDirectAccessGrantsEnabled(true);
+            client.setStandardFlowEnabled(false);
+            client.setProtocolMappers(List.of(apiAudience(identity.audience())));
+            try (Response response = resource.clients().create(client)) {
+                return response.getStatus();
+            }
+        });
+    }
+
     private ClientRepresentation webClient() {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(identity.webClientId());
