@@ -71,13 +71,10 @@ class CheckInApiTest {
         TenantCode tenant = TenantCode.of(code);
         TenantContext.runAs(tenant, () -> {
             OrgUnit unit = units.save(new OrgUnit(null, "DISKOMINFO", "Diskominfo", UnitKind.DINAS));
-            // Every day a WFA day for her: this test is about the API's wiring, not the place or the hour.
+            // The office's area (5 km) takes in the fix: this test is about the API's wiring, not the place or the hour.
             offices.add(new Offices.NewOffice("Kantor", null, -1.7356, 119.5461, 5000, List.of(unit.id())), "test");
             employees.create(new NewEmployee(NIP, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), null,
                     null, null, null, null, null, null, null), "test");
-            jdbc.sql("insert into " + tenant.schemaName() + ".attendance_wfa_day (employee_id, weekday)"
-                    + " select id, d from " + tenant.schemaName() + ".employee, unnest(array['MONDAY','TUESDAY','WEDNESDAY',"
-                    + "'THURSDAY','FRIDAY','SATURDAY','SUNDAY']) d").update();
         });
         realms.setPassword(code, NIP, TestRealms.PASSWORD, false);
         TestRealms.addTestClient(code, "fleksi-api");
@@ -93,7 +90,7 @@ class CheckInApiTest {
                 "longitude", 119.5, "accuracy", 5, "clientRequestId", "press-" + UUID.randomUUID()));
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(first.getBody()).containsEntry("workMode", "WFA").containsEntry("kind", "IN");
+        assertThat(first.getBody()).containsEntry("workMode", "WFO").containsEntry("kind", "IN");
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id"));
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -104,7 +101,7 @@ class CheckInApiTest {
         List<Map<String, Object>> days = rina.get().uri("/api/v1/t/" + code + "/attendance/days?from=" + today + "&to=" + today)
                 .retrieve().body(List.class);
         assertThat(days).singleElement().satisfies(day -> {
-            assertThat(day).containsEntry("date", today).containsEntry("status", "PRESENT").containsEntry("workMode", "WFA");
+            assertThat(day).containsEntry("date", today).containsEntry("status", "PRESENT").containsEntry("workMode", "WFO");
         });
 
         api(TestRealms.token(code, "boss")).put().uri("/api/v1/t/" + code + "/modules/attendance")

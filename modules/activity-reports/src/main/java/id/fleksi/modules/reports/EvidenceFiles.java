@@ -1,8 +1,5 @@
 package id.fleksi.modules.reports;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +8,8 @@ import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.UploadedDocument;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EvidenceFiles {
 
-    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = UploadedDocument.MAX_BYTES;
 
     public record File(String fileName, String contentType, byte[] content) {
     }
@@ -47,15 +44,15 @@ public class EvidenceFiles {
     /** An activity with its evidence file in one step: both are kept, or (with a problem saying why) neither. */
     public ReportDay.Activity addWithEvidence(String username, java.time.LocalDate date, NewActivity activity, String fileName,
             byte[] content) {
-        check(fileName, content);
+        UploadedDocument.of(fileName, content);
         return transactions.execute(tx -> attach(username, reports.add(username, date, activity).id(), fileName, content));
     }
 
     public ReportDay.Activity attach(String username, UUID activityId, String fileName, byte[] content) {
-        String type = check(fileName, content);
+        UploadedDocument document = UploadedDocument.of(fileName, content);
+        String type = document.contentType();
+        String safeName = document.fileName();
         Employee employee = employees.requireActive(username);
-        String name = fileName == null || fileName.isBlank() ? "bukti" : fileName.strip();
-        String safeName = name.length() > 200 ? name.substring(name.length() - 200) : name;
         return transactions.execute(tx -> {
             String schema = TenantContext.require().schemaName();
             java.time.LocalDate date = jdbc.sql("select d.work_date from " + schema + ".report_activity a join " + schema
@@ -73,20 +70,6 @@ public class EvidenceFiles {
         });
     }
 
-    /** The content type of an acceptable file, or a problem saying why it is not. */
-    static String check(String fileName, byte[] content) {
-        if (content.length > MAX_BYTES) {
-            throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "evidence-too-large", "File too large", "file: " + fileName + " is "
-                    + content.length / 1024 + " KB; evidence files are at most 5 MB. Send a smaller scan or a link. Nothing was saved.");
-        }
-        String type = sniff(content, fileName);
-        if (type == null) {
-            throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence-type", "File type not accepted", "file: " + fileName
-                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.");
-        }
-        return type;
-    }
-
     /** The file, for its author, their direct supervisor, or BKD. */
     public File read(String username, boolean bkd, UUID activityId) {
         String schema = TenantContext.require().schemaName();
@@ -102,42 +85,5 @@ public class EvidenceFiles {
             throw Problem.forbidden("not-yours", "Not allowed", "Only the author, their direct supervisor and BKD see evidence files.");
         }
         return new File((String) row[0], (String) row[1], (byte[]) row[2]);
-    }
-
-    /** The content type the first bytes prove, or null. Office and OpenDocument files are zip files, told by name. */
-    static String sniff(byte[] content, String fileName) {
-        if (starts(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
-            return "application/pdf";
-        }
-        if (starts(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
-        }
-        if (starts(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
-            return "image/png";
-        }
-        if (content.length > 12 && starts(content, "RIFF".getBytes(StandardCharsets.US_ASCII))
-                && Arrays.equals(Arrays.copyOfRange(content, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
-            return "image/webp";
-        }
-        if (starts(content, new byte[] {'P', 'K', 3, 4}) && fileName != null) {
-            String lower = fileName.toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, String> office : OFFICE.entrySet()) {
-                if (lower.endsWith(office.getKey())) {
-                    return office.getValue();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static final Map<String, String> OFFICE = Map.of(
-            ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            ".odt", "application/vnd.oasis.opendocument.text",
-            ".ods", "application/vnd.oasis.opendocument.spreadsheet");
-
-    private static boolean starts(byte[] content, byte[] prefix) {
-        return content.length >= prefix.length && Arrays.equals(Arrays.copyOf(content, prefix.length), prefix);
     }
 }

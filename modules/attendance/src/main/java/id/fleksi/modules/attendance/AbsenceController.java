@@ -4,17 +4,26 @@ import java.util.UUID;
 
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.web.UploadedDocument;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class AbsenceController {
@@ -35,6 +44,26 @@ class AbsenceController {
     @ResponseStatus(HttpStatus.CREATED)
     Absences.Absence file(@PathVariable String code, @Valid @RequestBody Absences.NewAbsence absence, Authentication who) {
         return absences.file(Caller.of(who, identity).username(), absence);
+    }
+
+    @Operation(summary = "Attach a document (sick note, assignment letter; at most 5 MB: PDF, JPEG, PNG, WebP, Office)",
+            description = "Only the employee, while the absence waits for a decision.")
+    @PostMapping(path = "/api/v1/t/{code}/attendance/absences/{id}/document", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Absences.Absence attach(@PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Authentication who)
+            throws java.io.IOException {
+        return absences.attachDocument(Caller.of(who, identity).username(), id, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @Operation(summary = "An absence's document: for the employee, their direct supervisor and BKD")
+    @GetMapping("/api/v1/t/{code}/attendance/absences/{id}/document")
+    ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable UUID id, Authentication who) {
+        Caller caller = Caller.of(who, identity);
+        UploadedDocument document = absences.document(caller.username(), caller.hasRole(Role.BKD), id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(document.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
     }
 
     @Operation(summary = "Approve an absence; only the employee's direct supervisor")

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.UploadedDocument;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Service;
  * duty takes them.
  */
 @Service
-public class Absences {
+public class Absences implements ApprovedAbsences {
 
     public enum Kind { IZIN, SAKIT, CUTI, DINAS_LUAR }
 
@@ -43,7 +45,7 @@ public class Absences {
     }
 
     public record Absence(UUID id, UUID employeeId, String employee, Kind kind, LocalDate from, LocalDate to, String reason,
-            String letterNumber, String destination, Status status, String decidedBy, String comment) {
+            String letterNumber, String destination, Status status, String decidedBy, String comment, String document) {
     }
 
     private final JdbcClient jdbc;
@@ -105,6 +107,55 @@ public class Absences {
         return find(id).orElseThrow();
     }
 
+    /** Attaches (or replaces) the absence's document; only its author, and only while it waits for a decision. */
+    public Absence attachDocument(String username, UUID id, String fileName, byte[] content) {
+        UploadedDocument document = UploadedDocument.of(fileName, content);
+        String schema = TenantContext.require().schemaName();
+        UUID author = employees.requireActive(username).id();
+        Absence absence = find(id).filter(a -> a.employeeId().equals(author)).orElseThrow(() -> Problem.notFound("unknown-absence",
+                "Unknown absence", "You have no absence " + id + "."));
+        if (absence.status() != Status.PENDING) {
+            throw Problem.conflict("already-decided", "Already decided", "This absence was already "
+                    + absence.status().name().toLowerCase() + "; its document can no longer change. Nothing was saved.");
+        }
+        jdbc.sql("insert into " + schema + ".attendance_absence_document (absence_id, file_name, content_type, size_bytes, content)"
+                        + " values (?, ?, ?, ?, ?) on conflict (absence_id) do update set file_name = excluded.file_name,"
+                        + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content")
+                .params(id, document.fileName(), document.contentType(), content.length, content).update();
+        audit.record(TenantContext.require(), username, "absence.document", id.toString(), null,
+                Map.of("file", document.fileName(), "bytes", content.length));
+        return find(id).orElseThrow();
+    }
+
+    /** The absence's document, for its author, their direct supervisor, or BKD. */
+    public UploadedDocument document(String username, boolean bkd, UUID id) {
+        String schema = TenantContext.require().schemaName();
+        Object[] row = jdbc.sql("select d.file_name, d.content_type, d.content, e.username, s.username from " + schema
+                        + ".attendance_absence_document d join " + schema + ".attendance_absence a on a.id = d.absence_id join " + schema
+                        + ".employee e on e.id = a.employee_id left join " + schema + ".employee s on s.id = e.supervisor_id"
+                        + " where d.absence_id = ?")
+                .param(id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5)})
+                .optional()
+                .orElseThrow(() -> Problem.notFound("no-document", "No document", "Absence " + id + " has no document."));
+        if (!bkd && !username.equals(row[3]) && !username.equals(row[4])) {
+            throw Problem.forbidden("not-yours", "Not allowed", "Only the employee, their direct supervisor and BKD see this document.");
+        }
+        return new UploadedDocument((String) row[0], (String) row[1], (byte[]) row[2]);
+    }
+
+    @Override
+    public List<ApprovedAbsences.Absence> between(LocalDate from, LocalDate to, java.util.Collection<UUID> employees) {
+        String schema = TenantContext.require().schemaName();
+        var query = jdbc.sql("select employee_id, from_date, to_date, kind, destination from " + schema + ".attendance_absence"
+                + " where status = 'APPROVED' and from_date <= ? and to_date >= ?" + (employees == null ? "" : " and employee_id = any(?)"))
+                .param(to).param(from);
+        return (employees == null ? query : query.param(employees.toArray(UUID[]::new)))
+                .query((rs, n) -> new ApprovedAbsences.Absence(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), Kind.DINAS_LUAR.name().equals(rs.getString(4)), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
     /** An approved absence of this kind covering the date, if any. */
     public Optional<Absence> approvedOn(UUID employeeId, LocalDate date) {
         String schema = TenantContext.require().schemaName();
@@ -119,14 +170,14 @@ public class Absences {
 
     private static String select(String schema) {
         return "select a.id, a.employee_id, e.name, a.kind, a.from_date, a.to_date, a.reason, a.letter_number, a.destination,"
-                + " a.status, a.decided_by, a.comment from " + schema + ".attendance_absence a join " + schema
-                + ".employee e on e.id = a.employee_id";
+                + " a.status, a.decided_by, a.comment, d.file_name from " + schema + ".attendance_absence a join " + schema
+                + ".employee e on e.id = a.employee_id left join " + schema + ".attendance_absence_document d on d.absence_id = a.id";
     }
 
     private static Absence map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Absence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Kind.valueOf(rs.getString(4)),
                 rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-                rs.getString(9), Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12));
+                rs.getString(9), Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13));
     }
 
     private static boolean blank(String value) {

@@ -1,7 +1,6 @@
 package id.fleksi.modules.attendance;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.fleksi.modules.fwa.DayAnswer;
+import id.fleksi.modules.fwa.WorkMode;
+import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
@@ -47,16 +49,16 @@ public class CheckIns {
     private final Clock clock;
     private final id.fleksi.platform.tenancy.TenantRegistry registry;
     private final LocationEvidence evidence;
-    private final Absences absences;
+    private final WorkModes workModes;
     private final Employees employees;
     private final List<CheckOutGuard> guards;
 
     public CheckIns(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, AuditLog audit,
             TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
-            LocationEvidence evidence, Absences absences, Employees employees, List<CheckOutGuard> guards) {
+            LocationEvidence evidence, WorkModes workModes, Employees employees, List<CheckOutGuard> guards) {
         this.guards = guards;
         this.employees = employees;
-        this.absences = absences;
+        this.workModes = workModes;
         this.registry = registry;
         this.evidence = evidence;
         this.jdbc = jdbc;
@@ -92,9 +94,9 @@ public class CheckIns {
         WorkingDay day = calendar.of(employee.unitId(), captured.atZone(zone).toLocalDate());
         ZonedDateTime local = captured.atZone(day.zone());
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
-        Optional<Absences.Absence> dinasLuar = absences.approvedOn(employeeId, local.toLocalDate())
-                .filter(a -> a.kind() == Absences.Kind.DINAS_LUAR);
-        boolean wfa = dinasLuar.isPresent() || wfaOn(schema, employeeId, local.getDayOfWeek());
+        // The FWA engine's one answer: WFA or dinas luar may check in anywhere; everything else at an office on a working day.
+        DayAnswer answer = workModes.answer(employeeId, local.toLocalDate());
+        boolean wfa = answer.anywhere();
         Office office = null;
         Integer distance = null;
         if (!wfa && day.isWorking()) {
@@ -118,13 +120,15 @@ public class CheckIns {
         if (day.isWorking()) {
             LocalTime at = local.toLocalTime();
             if (request.kind() == CheckInRequest.Kind.IN) {
-                late = (int) Math.max(0, Duration.between(day.hours().start().plusMinutes(tolerance), at).toMinutes());
+                // With flexible hours the policy's start window decides; otherwise the schedule's start.
+                LocalTime lateAfter = answer.latestStart() != null ? answer.latestStart() : day.hours().start();
+                late = (int) Math.max(0, Duration.between(lateAfter.plusMinutes(tolerance), at).toMinutes());
             } else if (!day.hours().overnight()) {
                 early = (int) Math.max(0, Duration.between(at, day.hours().end()).toMinutes());
             }
         }
         CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
-                dinasLuar.isPresent() ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
+                answer.mode() == WorkMode.DINAS_LUAR ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
                 office == null ? null : office.id(), distance, late, early, evidence.judge(schema, employeeId, request, captured));
         CheckIn stored = store(tenant, record, request, username, day.isWorking());
         // Null: the same request arrived twice at once and the other one stored it.
@@ -190,11 +194,6 @@ public class CheckIns {
                     + Duration.between(captured, now).toHours() + " hours ago; offline check-ins are accepted for " + windowHours
                     + " hours. Ask your supervisor to record an absence instead. Nothing was recorded.");
         }
-    }
-
-    private boolean wfaOn(String schema, UUID employeeId, DayOfWeek day) {
-        return jdbc.sql("select count(*) from " + schema + ".attendance_wfa_day where employee_id = ? and weekday = ?")
-                .param(employeeId).param(day.name()).query(Integer.class).single() > 0;
     }
 
     /** The offices of the unit and of the units above it: where its staff check in on an office day. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import id.fleksi.modules.fwa.FwaRequests;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.GeoPoint;
@@ -104,7 +105,14 @@ class CheckInsTest {
         jdbc.sql("insert into " + s + ".employee (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
                         + " created_at, updated_at) values (?, ?, 'Siti', 'PNS', ?, 'ACTIVE', ?, ?, now(), now())")
                 .param(employee).param(NIP).param(unit).param(NIP).param(UUID.randomUUID().toString()).update();
-        jdbc.sql("insert into " + s + ".attendance_wfa_day (employee_id, weekday) values (?, 'THURSDAY')").param(employee).update();
+        // Thursdays are WFA days under the tenant's flexible-work policy.
+        switches.change(tenant, "fwa", true, Map.of(), "test");
+        wfaPolicy("2026-01-01", "THURSDAY");
+    }
+
+    private void wfaPolicy(String from, String weekdays) {
+        jdbc.sql("insert into " + tenant.schemaName() + ".fwa_policy_version (id, effective_from, enabled, wfa_weekdays, created_by,"
+                + " created_at) values (?, cast(? as date), true, ?, 'test', now())").param(UUID.randomUUID()).param(from).param(weekdays).update();
     }
 
     @AfterEach
@@ -225,6 +233,48 @@ class CheckInsTest {
     }
 
     @Test
+    void outsideTheGeofenceIsAcceptedOnAnApprovedWfaDayAndRefusedTheDayAfter(@Autowired FwaRequests requests) {
+        String boss = "197001012000031001";
+        addEmployee(boss, null);
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
+                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        at("2026-01-12T09:00:00+08:00");
+        FwaRequests.Request asked = TenantContext.callAs(tenant, () -> requests.file(NIP, new FwaRequests.NewRequest(
+                java.time.LocalDate.parse("2026-01-13"), java.time.LocalDate.parse("2026-01-13"), null, FwaRequests.Place.OTHER,
+                "Rumah orang tua, Mamuju")));
+        TenantContext.callAs(tenant, () -> requests.decide(boss, asked.id(), true, null));
+        GeoPoint mamuju = new GeoPoint(-2.6748, 118.8885);
+
+        at("2026-01-13T07:25:00+08:00");   // Tuesday, the approved day
+        assertThat(submit(in(mamuju, 15)).record().workMode()).isEqualTo("WFA");
+        at("2026-01-14T07:25:00+08:00");
+        assertThatThrownBy(() -> submit(in(mamuju, 15))).hasMessageContaining("Today is an office day");
+    }
+
+    @Test
+    void onAHolidayNobodyIsLateAndInRamadanTheDayStartsAtEight() {
+        at("2026-01-16T09:30:00+08:00");   // Friday 16 January: Isra Mikraj, a national holiday
+        CheckIns.Submitted holiday = submit(in(GeofenceTest.north(10), 5));
+        assertThat(holiday.record().minutesLate()).isZero();
+        at("2026-01-16T11:00:00+08:00");
+        assertThat(submit(out(GeofenceTest.north(10), 5)).record().minutesEarly()).isZero();
+
+        jdbc.sql("insert into " + tenant.schemaName() + ".work_schedule (id, unit_id, kind, valid_from, valid_to, days)"
+                        + " values (?, null, 'RAMADAN', '2026-02-18', '2026-03-19', cast(? as jsonb))")
+                .param(UUID.randomUUID()).param("{\"MONDAY\":{\"start\":\"08:00\",\"end\":\"15:00\",\"breakMinutes\":30},"
+                        + "\"TUESDAY\":{\"start\":\"08:00\",\"end\":\"15:00\",\"breakMinutes\":30},"
+                        + "\"FRIDAY\":{\"start\":\"08:00\",\"end\":\"15:30\",\"breakMinutes\":60}}").update();
+        at("2026-02-23T07:55:00+08:00");   // Monday in Ramadan: 07:55 is early, not 25 minutes late
+        assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isZero();
+        at("2026-02-23T15:00:00+08:00");   // Monday in Ramadan ends 15:00
+        assertThat(submit(out(GeofenceTest.north(10), 5)).record().minutesEarly()).isZero();
+        at("2026-02-24T08:10:00+08:00");   // Tuesday in Ramadan, 10 minutes after 08:00
+        assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isEqualTo(10);
+        at("2026-02-16T07:20:00+08:00");   // cuti bersama Imlek, before Ramadan: no lateness, no geofence
+        assertThat(submit(in(new GeoPoint(-2.6748, 118.8885), 15)).record().minutesLate()).isZero();
+    }
+
+    @Test
     void checkingOutBeforeCheckingInOrCheckingInTwiceIsRefused() {
         at("2026-01-05T07:20:00+08:00");
         assertThatThrownBy(() -> submit(out(GeofenceTest.north(10), 5))).hasMessageContaining("check in before checking out");
@@ -256,8 +306,7 @@ class CheckInsTest {
         // Check-in at the office, then a check-out 20 minutes later from Jakarta, 1,500 km away.
         at("2026-01-07T07:20:00+08:00");
         submit(in(GeofenceTest.north(20), 8));
-        jdbc.sql("insert into " + tenant.schemaName() + ".attendance_wfa_day (employee_id, weekday) values (?, 'WEDNESDAY')")
-                .param(employee).update();
+        wfaPolicy("2026-01-07", "WEDNESDAY,THURSDAY");
         at("2026-01-07T07:40:00+08:00");
         assertThat(submit(out(new GeoPoint(-6.2, 106.8), 10)).record().flags()).containsExactly(LocationFlag.IMPOSSIBLE_TRAVEL);
 
@@ -349,6 +398,20 @@ class CheckInsTest {
                 Absences.Kind.DINAS_LUAR, friday, friday, "Rapat koordinasi SPBE", "800/123/DISKOMINFO/I/2026", "Mamuju", null)));
         assertThat(filed.status()).isEqualTo(Absences.Status.PENDING);
 
+        // The assignment letter as a document: checked by its bytes, seen only by her, her supervisor and BKD.
+        byte[] letter = "%PDF-1.7 surat tugas".getBytes();
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.attachDocument(NIP, filed.id(), "surat.pdf",
+                "not a pdf".getBytes()))).hasMessageContaining("is not a PDF");
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.attachDocument(colleague, filed.id(), "surat.pdf", letter)))
+                .hasMessageContaining("You have no absence");
+        assertThat(TenantContext.callAs(tenant, () -> absences.attachDocument(NIP, filed.id(), "surat.pdf", letter)).document())
+                .isEqualTo("surat.pdf");
+        assertThat(TenantContext.callAs(tenant, () -> absences.document(boss, false, filed.id())).content()).isEqualTo(letter);
+        assertThat(TenantContext.callAs(tenant, () -> absences.document("bkd-staff", true, filed.id())).contentType())
+                .isEqualTo("application/pdf");
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.document(colleague, false, filed.id())))
+                .hasMessageContaining("Only the employee");
+
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.decide(colleague, filed.id(), true, null)))
                 .hasMessageContaining("direct supervisor");
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.decide(boss, filed.id(), false, " ")))
@@ -357,6 +420,8 @@ class CheckInsTest {
                 .isEqualTo(Absences.Status.APPROVED);
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.decide(boss, filed.id(), false, "salah")))
                 .hasMessageContaining("already approved");
+        assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.attachDocument(NIP, filed.id(), "lain.pdf", letter)))
+                .hasMessageContaining("can no longer change");
 
         GeoPoint mamuju = new GeoPoint(-2.6748, 118.8885);
         at("2026-01-09T08:10:00+08:00");

@@ -1,0 +1,171 @@
+package id.fleksi.modules.fwa;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/t/{code}/fwa")
+class FwaController {
+
+    private final FwaPolicies policies;
+    private final WorkModes modes;
+    private final FwaRequests requests;
+    private final Sanctions sanctions;
+    private final Employees employees;
+    private final IdentityProperties identity;
+    private final JdbcClient jdbc;
+
+    FwaController(FwaPolicies policies, WorkModes modes, FwaRequests requests, Sanctions sanctions, Employees employees,
+            IdentityProperties identity, JdbcClient jdbc) {
+        this.policies = policies;
+        this.modes = modes;
+        this.requests = requests;
+        this.sanctions = sanctions;
+        this.employees = employees;
+        this.identity = identity;
+        this.jdbc = jdbc;
+    }
+
+    record Decision(String reason) {
+    }
+
+    @Operation(summary = "Every version of the flexible-work policy, oldest first")
+    @GetMapping("/policy")
+    List<PolicyVersion> versions(@PathVariable String code) {
+        return policies.versions();
+    }
+
+    @Operation(summary = "Add a policy version, in force from its date (today or later)", description = "Role tenant-admin."
+            + " At most two WFA weekdays (PermenPANRB 4/2025 art. 13(1)).")
+    @PreAuthorize("hasRole('tenant-admin')")
+    @PostMapping("/policy")
+    @ResponseStatus(HttpStatus.CREATED)
+    PolicyVersion addVersion(@PathVariable String code, @Valid @RequestBody PolicyVersion version, Authentication who) {
+        return policies.add(version, username(who));
+    }
+
+    @Operation(summary = "Preview: who works where in a unit (and its sub-units) on each date", description = "Roles tenant-admin,"
+            + " bkd, atasan. At most 93 days.")
+    @PreAuthorize("hasAnyRole('tenant-admin', 'bkd', 'atasan')")
+    @GetMapping("/preview")
+    List<DayAnswer> preview(@PathVariable String code, @RequestParam UUID unitId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        DateRange.require(from, to, 93);
+        String schema = TenantContext.require().schemaName();
+        List<UUID> staff = jdbc.sql("with recursive tree(id) as (select id from " + schema + ".org_unit where id = ? union all"
+                        + " select u.id from " + schema + ".org_unit u join tree t on u.parent_id = t.id)"
+                        + " select e.id from " + schema + ".employee e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'")
+                .param(unitId).query(UUID.class).list();
+        return staff.isEmpty() ? List.of() : modes.answers(staff, from, to);
+    }
+
+    @Operation(summary = "My schedule: the work mode, hours and reasons for each date (at most 93 days)")
+    @GetMapping("/schedule")
+    List<DayAnswer> mySchedule(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+        DateRange.require(from, to, 93);
+        return modes.answers(List.of(employees.requireActive(username(who)).id()), from, to);
+    }
+
+    @Operation(summary = "The team's calendar: each of my direct staff's answers (at most 93 days)", description = "Role atasan.")
+    @PreAuthorize("hasRole('atasan')")
+    @GetMapping("/team")
+    List<DayAnswer> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+        DateRange.require(from, to, 93);
+        UUID me = employees.requireActive(username(who)).id();
+        List<UUID> staff = jdbc.sql("select id from " + TenantContext.require().schemaName() + ".employee where supervisor_id = ?"
+                + " and status <> 'RETIRED'").param(me).query(UUID.class).list();
+        return staff.isEmpty() ? List.of() : modes.answers(staff, from, to);
+    }
+
+    @Operation(summary = "Is an employee eligible for flexible work on a date, and if not, why (every reason)",
+            description = "Your own; another employee's for atasan, bkd and tenant-admin.")
+    @GetMapping("/eligibility")
+    Eligibility.Verdict eligibility(@PathVariable String code, @RequestParam(required = false) UUID employeeId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication who) {
+        Caller caller = Caller.of(who, identity);
+        Employee me = employees.requireActive(caller.username());
+        if (employeeId != null && !employeeId.equals(me.id()) && !caller.hasRole(Role.ATASAN) && !caller.hasRole(Role.BKD)
+                && !caller.hasRole(Role.TENANT_ADMIN)) {
+            throw Problem.forbidden("missing-role", "Not allowed", "You may ask only about yourself.");
+        }
+        return modes.eligibility(employeeId == null ? me.id() : employeeId, date);
+    }
+
+    @Operation(summary = "Request WFA on dates, or on a weekday from one date to another (a standing arrangement)",
+            description = "422 with every reason when a day is not allowed (eligibility, the weekly cap).")
+    @PostMapping("/requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    FwaRequests.Request file(@PathVariable String code, @Valid @RequestBody FwaRequests.NewRequest request, Authentication who) {
+        return requests.file(username(who), request);
+    }
+
+    @Operation(summary = "My WFA requests and their decisions")
+    @GetMapping("/requests")
+    List<FwaRequests.Request> mine(@PathVariable String code, Authentication who) {
+        return requests.mine(username(who));
+    }
+
+    @Operation(summary = "My direct staff's requests waiting for my decision", description = "Role atasan.")
+    @PreAuthorize("hasRole('atasan')")
+    @GetMapping("/requests/review")
+    List<FwaRequests.Request> toDecide(@PathVariable String code, Authentication who) {
+        return requests.toDecide(username(who));
+    }
+
+    @Operation(summary = "Approve a request (checks eligibility, the weekly cap and the unit's quota again)", description = "Role atasan.")
+    @PreAuthorize("hasRole('atasan')")
+    @PostMapping("/requests/{id}/approve")
+    FwaRequests.Request approve(@PathVariable String code, @PathVariable UUID id, Authentication who) {
+        return requests.decide(username(who), id, true, null);
+    }
+
+    @Operation(summary = "Refuse a request with a reason the employee reads", description = "Role atasan.")
+    @PreAuthorize("hasRole('atasan')")
+    @PostMapping("/requests/{id}/refuse")
+    FwaRequests.Request refuse(@PathVariable String code, @PathVariable UUID id, @RequestBody Decision decision, Authentication who) {
+        return requests.decide(username(who), id, false, decision.reason());
+    }
+
+    @Operation(summary = "Record a disciplinary sanction period (no flexible work while it runs)", description = "Role bkd.")
+    @PreAuthorize("hasRole('bkd')")
+    @PostMapping("/sanctions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> sanction(@PathVariable String code, @Valid @RequestBody Sanctions.NewSanction sanction, Authentication who) {
+        return Map.of("id", sanctions.record(sanction, username(who)));
+    }
+
+    private String username(Authentication who) {
+        return Caller.of(who, identity).username();
+    }
+}

@@ -1,0 +1,107 @@
+package id.fleksi.modules.fwa;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.calendar.WorkingDay;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Everything the answers between two dates need, read once: employees, units, policy versions, the working
+ * calendar, sanctions, approved requests and absences. Answers are then worked out in memory.
+ */
+final class FwaFacts {
+
+    record Person(UUID id, String name, UUID unitId, Short talentBox, boolean faceToFace, boolean ownDevice, boolean goodConnection,
+            LocalDate startDate) {
+    }
+
+    record Sanction(LocalDate from, LocalDate to, String note) {
+    }
+
+    record Unit(UUID id, UUID parentId, String name) {
+    }
+
+    final boolean enabled;
+    final int newEmployeeMonths;
+    final Map<UUID, Person> people = new HashMap<>();
+    final Map<UUID, Unit> units = new HashMap<>();
+    final Map<UUID, String> leaders = new HashMap<>();
+    final List<PolicyVersion> versions;
+    final Map<UUID, List<Sanction>> sanctions = new HashMap<>();
+    final Map<UUID, Map<LocalDate, String>> requested = new HashMap<>();
+    final Map<UUID, List<ApprovedAbsences.Absence>> absences = new HashMap<>();
+    private final WorkingCalendar.Snapshot calendar;
+    private final Map<UUID, Map<LocalDate, WorkingDay>> days = new HashMap<>();
+    private final Map<UUID, Map<UUID, PolicyVersion.UnitRule>> unitRules = new HashMap<>();
+
+    FwaFacts(JdbcClient jdbc, String schema, boolean enabled, int newEmployeeMonths, List<PolicyVersion> versions,
+            WorkingCalendar.Snapshot calendar, Collection<UUID> only, LocalDate from, LocalDate to, ApprovedAbsences absenceSource) {
+        this.enabled = enabled;
+        this.newEmployeeMonths = newEmployeeMonths;
+        this.versions = versions;
+        this.calendar = calendar;
+        UUID[] ids = only == null ? null : only.toArray(UUID[]::new);
+        String filter = ids == null ? "" : " and e.id = any(?)";
+        var people = jdbc.sql("select e.id, e.name, e.unit_id, e.talent_box, e.face_to_face_service, e.own_device, e.good_connection,"
+                + " e.start_date from " + schema + ".employee e where e.status <> 'RETIRED'" + filter);
+        (ids == null ? people : people.param(ids))
+                .query((rs, n) -> this.people.put(rs.getObject(1, UUID.class), new Person(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), (Short) (rs.getObject(4) == null ? null : rs.getShort(4)), rs.getBoolean(5),
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getObject(8, LocalDate.class))))
+                .list();
+        jdbc.sql("select id, parent_id, name, head_employee_id from " + schema + ".org_unit")
+                .query((rs, n) -> {
+                    units.put(rs.getObject(1, UUID.class), new Unit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)));
+                    UUID head = rs.getObject(4, UUID.class);
+                    return head == null ? null : leaders.put(head, rs.getString(3));
+                })
+                .list();
+        var sanctionRows = jdbc.sql("select employee_id, from_date, to_date, note from " + schema + ".fwa_sanction e"
+                + " where from_date <= ? and to_date >= ?" + filter.replace("e.id", "e.employee_id")).param(to).param(from);
+        (ids == null ? sanctionRows : sanctionRows.param(ids))
+                .query((rs, n) -> sanctions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new Sanction(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4))))
+                .list();
+        var requestRows = jdbc.sql("select e.employee_id, e.work_date, r.place_kind, r.place from " + schema + ".fwa_request_day e join "
+                + schema + ".fwa_request r on r.id = e.request_id where r.status = 'APPROVED' and e.work_date between ? and ?"
+                + filter.replace("e.id", "e.employee_id")).param(from).param(to);
+        (ids == null ? requestRows : requestRows.param(ids))
+                .query((rs, n) -> requested.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                        .put(rs.getObject(2, LocalDate.class), "HOME".equals(rs.getString(3)) ? "home" : rs.getString(4)))
+                .list();
+        if (absenceSource != null) {
+            absenceSource.between(from, to, only).forEach(a -> absences.computeIfAbsent(a.employeeId(), k -> new ArrayList<>()).add(a));
+        }
+    }
+
+    WorkingDay day(UUID unit, LocalDate date) {
+        return days.computeIfAbsent(unit, k -> new HashMap<>()).computeIfAbsent(date, d -> calendar.of(unit, d));
+    }
+
+    /** The rule a version sets for this unit: its own, or the nearest unit above it that has one. */
+    PolicyVersion.UnitRule unitRule(PolicyVersion version, UUID unit) {
+        Map<UUID, PolicyVersion.UnitRule> rules = unitRules.computeIfAbsent(version.id(), k -> new HashMap<>());
+        if (rules.containsKey(unit)) {
+            return rules.get(unit);
+        }
+        PolicyVersion.UnitRule found = null;
+        for (UUID at = unit; at != null && found == null; at = units.containsKey(at) ? units.get(at).parentId() : null) {
+            UUID current = at;
+            found = version.units().stream().filter(u -> u.unitId().equals(current)).findFirst().orElse(null);
+        }
+        rules.put(unit, found);
+        return found;
+    }
+
+    String unitName(UUID unit) {
+        return units.containsKey(unit) ? units.get(unit).name() : String.valueOf(unit);
+    }
+}

@@ -1,0 +1,189 @@
+package id.fleksi.modules.fwa;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The tenant's policy versions. A new version takes effect today or later, never earlier: a past day stays
+ * judged by the version that was in force on it.
+ */
+@Service
+public class FwaPolicies {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final TenantRegistry registry;
+    private final Clock clock;
+
+    FwaPolicies(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions, TenantRegistry registry, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Every version, oldest first (by effective date, then by when it was made). */
+    public List<PolicyVersion> versions() {
+        String schema = schema();
+        Map<UUID, List<PolicyVersion.Window>> windows = new HashMap<>();
+        jdbc.sql("select version_id, from_date, to_date, name from " + schema + ".fwa_policy_window order by from_date")
+                .query((rs, n) -> windows.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new PolicyVersion.Window(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4))))
+                .list();
+        Map<UUID, List<PolicyVersion.UnitRule>> units = new HashMap<>();
+        jdbc.sql("select version_id, unit_id, always_wfo, max_percent, max_people from " + schema + ".fwa_policy_unit")
+                .query((rs, n) -> units.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new PolicyVersion.UnitRule(rs.getObject(2, UUID.class), rs.getBoolean(3), (Integer) rs.getObject(4),
+                                (Integer) rs.getObject(5))))
+                .list();
+        return jdbc.sql("select id, effective_from, enabled, wfa_weekdays, trial_from, trial_to, allowed_talent_boxes,"
+                        + " exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection, max_percent,"
+                        + " max_people, start_from, start_to, core_from, core_to, note, created_by, created_at from " + schema
+                        + ".fwa_policy_version order by effective_from, created_at")
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new PolicyVersion(id, rs.getObject(2, LocalDate.class), rs.getBoolean(3), weekdays(rs.getString(4)),
+                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), boxes(rs.getString(7)),
+                            rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), (Integer) rs.getObject(12),
+                            (Integer) rs.getObject(13), rs.getObject(14, LocalTime.class), rs.getObject(15, LocalTime.class),
+                            rs.getObject(16, LocalTime.class), rs.getObject(17, LocalTime.class), rs.getString(18),
+                            List.copyOf(windows.getOrDefault(id, List.of())), List.copyOf(units.getOrDefault(id, List.of())),
+                            rs.getString(19), rs.getTimestamp(20).toInstant());
+                })
+                .list();
+    }
+
+    /** The version in force on a date, if any. */
+    static PolicyVersion inForce(List<PolicyVersion> versions, LocalDate date) {
+        PolicyVersion found = null;
+        for (PolicyVersion version : versions) {
+            if (!version.effectiveFrom().isAfter(date)) {
+                found = version;
+            }
+        }
+        return found;
+    }
+
+    /** Stores a new version after checking it against the national frame and the calendar of today. */
+    public PolicyVersion add(PolicyVersion version, String actor) {
+        LocalDate today = clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
+        if (version.effectiveFrom().isBefore(today)) {
+            throw Problem.unprocessable("policy-in-past", "Cannot change the past", "effectiveFrom: " + version.effectiveFrom()
+                    + " has passed; past days stay judged by the policy in force then. Use " + today + " or later.");
+        }
+        check(version);
+        UUID id = UUID.randomUUID();
+        String schema = schema();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("insert into " + schema + ".fwa_policy_version (id, effective_from, enabled, wfa_weekdays, trial_from, trial_to,"
+                            + " allowed_talent_boxes, exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection,"
+                            + " max_percent, max_people, start_from, start_to, core_from, core_to, note, created_by, created_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, version.effectiveFrom(), version.enabled(),
+                            version.wfaWeekdays().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
+                            version.trialFrom(), version.trialTo(),
+                            version.allowedTalentBoxes().isEmpty() ? null : new TreeSet<>(version.allowedTalentBoxes()).stream()
+                                    .map(String::valueOf).collect(Collectors.joining(",")),
+                            version.excludeFaceToFace(), version.excludeLeaders(), version.requireOwnDevice(),
+                            version.requireGoodConnection(), version.maxPercent(), version.maxPeople(), version.startFrom(),
+                            version.startTo(), version.coreFrom(), version.coreTo(), version.note(), actor,
+                            Timestamp.from(clock.instant()))
+                    .update();
+            for (PolicyVersion.Window window : version.windows()) {
+                jdbc.sql("insert into " + schema + ".fwa_policy_window (id, version_id, from_date, to_date, name) values (?, ?, ?, ?, ?)")
+                        .params(UUID.randomUUID(), id, window.from(), window.to(), window.name().strip()).update();
+            }
+            for (PolicyVersion.UnitRule unit : version.units()) {
+                jdbc.sql("insert into " + schema + ".fwa_policy_unit (version_id, unit_id, always_wfo, max_percent, max_people)"
+                                + " values (?, ?, ?, ?, ?)")
+                        .params(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople()).update();
+            }
+            audit.record(TenantContext.require(), actor, "fwa.policy-version", id.toString(), null, version);
+        });
+        return versions().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private void check(PolicyVersion version) {
+        List<String> problems = new ArrayList<>();
+        if (version.wfaWeekdays().size() > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
+            problems.add("wfaWeekdays: " + version.wfaWeekdays().size() + " days; " + NationalFrame.CAP_RULE);
+        }
+        if (version.wfaWeekdays().contains(DayOfWeek.SATURDAY) || version.wfaWeekdays().contains(DayOfWeek.SUNDAY)) {
+            problems.add("wfaWeekdays: Saturday and Sunday are not working days");
+        }
+        if ((version.trialFrom() == null) != (version.trialTo() == null)
+                || version.trialFrom() != null && version.trialTo().isBefore(version.trialFrom())) {
+            problems.add("trialFrom, trialTo: give both, in order, or neither");
+        }
+        for (PolicyVersion.Window window : version.windows()) {
+            if (window.to().isBefore(window.from()) || window.to().isAfter(window.from().plusDays(30))) {
+                problems.add("windows: " + window.name() + " must run forwards, for at most 31 days");
+            }
+        }
+        for (Integer box : version.allowedTalentBoxes()) {
+            if (box < 1 || box > 9) {
+                problems.add("allowedTalentBoxes: " + box + " is not a 9-box talent box (1 to 9)");
+            }
+        }
+        List<LocalTime> hours = Arrays.asList(version.startFrom(), version.startTo(), version.coreFrom(), version.coreTo());
+        if (hours.stream().anyMatch(h -> h != null) && hours.stream().anyMatch(h -> h == null)) {
+            problems.add("startFrom, startTo, coreFrom, coreTo: flexible hours need all four, or none");
+        } else if (version.startFrom() != null && (!version.startFrom().isBefore(version.startTo())
+                || version.startTo().isAfter(version.coreFrom()) || !version.coreFrom().isBefore(version.coreTo())
+                || Duration.between(version.coreFrom(), version.coreTo()).toMinutes() > NationalFrame.WEEKLY_HOURS * 60 / 5)) {
+            problems.add("startFrom, startTo, coreFrom, coreTo: the start window comes before the core band, and the core band is"
+                    + " at most 7.5 hours, so the working week stays " + NationalFrame.WEEKLY_HOURS + " hours");
+        }
+        Set<UUID> units = Set.copyOf(jdbc.sql("select id from " + schema() + ".org_unit").query(UUID.class).list());
+        version.units().stream().filter(u -> !units.contains(u.unitId()))
+                .forEach(u -> problems.add("units: there is no unit " + u.unitId() + " in this tenant"));
+        if (!problems.isEmpty()) {
+            throw Problem.badRequest("invalid-policy", "Policy not valid", String.join("; ", problems) + ". Nothing was saved.")
+                    .with("errors", problems);
+        }
+    }
+
+    static Set<DayOfWeek> weekdays(String column) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : column.split(",")) {
+            if (!day.isBlank()) {
+                days.add(DayOfWeek.valueOf(day.strip()));
+            }
+        }
+        return days;
+    }
+
+    private static Set<Integer> boxes(String column) {
+        return column == null ? Set.of() : Arrays.stream(column.split(",")).map(String::strip).map(Integer::valueOf)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String schema() {
+        return TenantContext.require().schemaName();
+    }
+}

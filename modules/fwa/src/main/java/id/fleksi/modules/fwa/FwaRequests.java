@@ -1,0 +1,217 @@
+package id.fleksi.modules.fwa;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.web.Problem;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Requests to work from anywhere: on dates, or on a weekday from one date to another (a standing arrangement).
+ * The direct supervisor approves or refuses with a reason. Approval re-checks eligibility, the weekly cap and
+ * the unit's quota while holding the unit's row lock, so two supervisors approving the last place at the same
+ * moment never both win.
+ */
+@Service
+public class FwaRequests {
+
+    public enum Place { HOME, OTHER }
+
+    public enum Status { PENDING, APPROVED, REFUSED }
+
+    public record NewRequest(@NotNull(message = "is required") LocalDate from, @NotNull(message = "is required") LocalDate to,
+            DayOfWeek weekday, @NotNull(message = "is required: HOME or OTHER") Place place,
+            @Size(max = 200, message = "has at most 200 characters") String where) {
+    }
+
+    public record Request(UUID id, UUID employeeId, String employee, LocalDate from, LocalDate to, DayOfWeek weekday, Place place,
+            String where, Status status, String reason, String decidedBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Employees employees;
+    private final WorkModes modes;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final TenantRegistry registry;
+    private final Clock clock;
+
+    FwaRequests(JdbcClient jdbc, Employees employees, WorkModes modes, AuditLog audit, TransactionTemplate transactions,
+            TenantRegistry registry, Clock clock) {
+        this.jdbc = jdbc;
+        this.employees = employees;
+        this.modes = modes;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public Request file(String username, NewRequest request) {
+        Employee employee = employees.requireActive(username);
+        if (request.to().isBefore(request.from()) || request.to().isAfter(request.from().plusDays(92))) {
+            throw Problem.badRequest("invalid-dates", "Dates out of order", "from, to: in order, at most 93 days apart. Nothing was filed.");
+        }
+        if (request.from().isBefore(today())) {
+            throw Problem.unprocessable("date-passed", "The day has passed", "from: " + request.from() + " has passed; requests are"
+                    + " for today or later. Nothing was filed.");
+        }
+        if (request.place() == Place.OTHER && (request.where() == null || request.where().isBlank())) {
+            throw Problem.badRequest("place-required", "Where?", "where: name the place when it is not your home. Nothing was filed.");
+        }
+        if (request.place() == Place.HOME && employee.homeLatitude() == null) {
+            throw Problem.unprocessable("no-home", "No home recorded", "place: your home address is not recorded; ask BKD to record"
+                    + " it, or name the place (OTHER). Nothing was filed.");
+        }
+        List<LocalDate> days = check(employee, request.from(), request.to(), request.weekday()).days();
+        if (days.isEmpty()) {
+            throw Problem.unprocessable("no-working-days", "No working day", "from, to: no working day"
+                    + (request.weekday() == null ? "" : " on " + request.weekday()) + " in that period. Nothing was filed.");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into " + schema() + ".fwa_request (id, employee_id, from_date, to_date, weekday, place_kind, place, status,"
+                        + " created_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
+                .params(id, employee.id(), request.from(), request.to(), request.weekday() == null ? null : request.weekday().name(),
+                        request.place().name(), request.where(), Timestamp.from(clock.instant()))
+                .update();
+        audit.record(TenantContext.require(), username, "fwa.request-filed", id.toString(), null, request);
+        return find(id);
+    }
+
+    /** Approves or refuses; only the direct supervisor, only while pending, and (to approve) only within every rule. */
+    public Request decide(String supervisorUsername, UUID id, boolean approve, String reason) {
+        UUID supervisor = employees.requireActive(supervisorUsername).id();
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw Problem.badRequest("reason-required", "Say why", "reason: a refusal needs a reason the employee can read. Nothing was changed.");
+        }
+        return transactions.execute(tx -> {
+            Request request = find(id);
+            Employee employee = employees.find(request.employeeId());
+            if (!supervisor.equals(employee.supervisorId())) {
+                throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only " + request.employee()
+                        + "'s direct supervisor decides this request.");
+            }
+            // One decision at a time per unit: the quota's count and the approval are one step.
+            jdbc.sql("select id from " + schema() + ".org_unit where id = ? for update").param(employee.unitId()).query(UUID.class).single();
+            String status = jdbc.sql("select status from " + schema() + ".fwa_request where id = ?").param(id).query(String.class).single();
+            if (!Status.PENDING.name().equals(status)) {
+                throw Problem.conflict("already-decided", "Already decided", "This request is already " + status.toLowerCase() + ".");
+            }
+            if (approve) {
+                if (request.from().isBefore(today())) {
+                    throw Problem.conflict("date-passed", "The day has passed", "The request starts " + request.from() + ", which has"
+                            + " passed; it can only be refused. Nothing was changed.");
+                }
+                Checked checked = check(employee, request.from(), request.to(), request.weekday());
+                Quotas.require(jdbc, schema(), checked.facts(), employee.unitId(), checked.days());
+                for (LocalDate day : checked.days()) {
+                    jdbc.sql("insert into " + schema() + ".fwa_request_day (request_id, employee_id, unit_id, work_date) values (?, ?, ?, ?)")
+                            .params(id, employee.id(), employee.unitId(), day).update();
+                }
+            }
+            jdbc.sql("update " + schema() + ".fwa_request set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?")
+                    .params(approve ? "APPROVED" : "REFUSED", reason, supervisorUsername, Timestamp.from(clock.instant()), id).update();
+            audit.record(TenantContext.require(), supervisorUsername, approve ? "fwa.request-approved" : "fwa.request-refused",
+                    id.toString(), Map.of("status", "PENDING"), reason == null ? Map.of() : Map.of("reason", reason));
+            return find(id);
+        });
+    }
+
+    private record Checked(FwaFacts facts, List<LocalDate> days) {
+    }
+
+    /** The employee's working days the request covers, after checking eligibility and the weekly cap on each. */
+    private Checked check(Employee employee, LocalDate from, LocalDate to, DayOfWeek weekday) {
+        // The weeks the request touches, whole, so WFA days of those weeks outside the request count towards the cap.
+        LocalDate weekStart = from.with(DayOfWeek.MONDAY);
+        LocalDate weekEnd = to.with(DayOfWeek.SUNDAY);
+        FwaFacts weeks = modes.facts(List.of(employee.id()), weekStart, weekEnd);
+        FwaFacts.Person person = weeks.people.get(employee.id());
+        List<LocalDate> days = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<Integer, Integer> perWeek = new HashMap<>();
+        for (LocalDate date = weekStart; !date.isAfter(weekEnd); date = date.plusDays(1)) {
+            DayAnswer answer = WorkModes.answer(weeks, person, date);
+            if (answer.mode() == WorkMode.WFA && !answer.reasons().get(0).startsWith("Window: ")) {
+                perWeek.merge(week(date), 1, Integer::sum);
+            }
+        }
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            if (weekday != null && date.getDayOfWeek() != weekday || !weeks.day(person.unitId(), date).isWorking()) {
+                continue;
+            }
+            LocalDate day = date;
+            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date)).forEach(r -> problems.add(day + ": " + r));
+            DayAnswer already = WorkModes.answer(weeks, person, date);
+            if (already.mode() == WorkMode.WFA) {
+                continue;   // already a WFA day (policy weekday, window or an approved request): nothing to add
+            }
+            if (perWeek.merge(week(date), 1, Integer::sum) > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
+                problems.add(date + ": the week already has " + NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK + " WFA days; "
+                        + NationalFrame.CAP_RULE);
+            }
+            days.add(date);
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.unprocessable("not-allowed", "Not allowed", String.join("; ", problems) + ". Nothing was changed.")
+                    .with("reasons", problems);
+        }
+        return new Checked(weeks, days);
+    }
+
+    public List<Request> mine(String username) {
+        return list("r.employee_id = ?", employees.requireActive(username).id());
+    }
+
+    public List<Request> toDecide(String supervisorUsername) {
+        return list("e.supervisor_id = ? and r.status = 'PENDING'", employees.requireActive(supervisorUsername).id());
+    }
+
+    Request find(UUID id) {
+        return list("r.id = ?", id).stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("unknown-request", "Unknown request", "There is no WFA request " + id + " in this tenant."));
+    }
+
+    private List<Request> list(String where, Object param) {
+        return jdbc.sql("select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.weekday, r.place_kind, r.place, r.status, r.reason,"
+                        + " r.decided_by from " + schema() + ".fwa_request r join " + schema() + ".employee e on e.id = r.employee_id"
+                        + " where " + where + " order by r.from_date, e.name")
+                .param(param)
+                .query((rs, n) -> new Request(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                        rs.getString(6) == null ? null : DayOfWeek.valueOf(rs.getString(6)), Place.valueOf(rs.getString(7)),
+                        rs.getString(8), Status.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)))
+                .list();
+    }
+
+    private static int week(LocalDate date) {
+        return date.get(IsoFields.WEEK_BASED_YEAR) * 100 + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
+    }
+
+    private static String schema() {
+        return TenantContext.require().schemaName();
+    }
+}

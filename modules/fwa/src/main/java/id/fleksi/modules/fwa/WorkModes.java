@@ -1,0 +1,133 @@
+package id.fleksi.modules.fwa;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.calendar.WorkingDay;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.Problem;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * One question, one answer: for an employee and a date, the work mode, the hours, and why. In order: a day off
+ * (weekend, holiday, cuti bersama); an approved absence (dinas luar, leave); flexible work switched off or no
+ * policy; the unit's own rule; eligibility; a national window; the policy's WFA weekdays within its trial; an
+ * approved request; otherwise the office.
+ */
+@Service
+public class WorkModes {
+
+    private final JdbcClient jdbc;
+    private final ModuleSwitches switches;
+    private final WorkingCalendar calendar;
+    private final FwaPolicies policies;
+    private final ObjectProvider<ApprovedAbsences> absences;
+
+    WorkModes(JdbcClient jdbc, ModuleSwitches switches, WorkingCalendar calendar, FwaPolicies policies,
+            ObjectProvider<ApprovedAbsences> absences) {
+        this.jdbc = jdbc;
+        this.switches = switches;
+        this.calendar = calendar;
+        this.policies = policies;
+        this.absences = absences;
+    }
+
+    public DayAnswer answer(UUID employee, LocalDate date) {
+        List<DayAnswer> answers = answers(List.of(employee), date, date);
+        if (answers.isEmpty()) {
+            throw Problem.notFound("unknown-employee", "Unknown employee", "There is no active employee " + employee + " in this tenant.");
+        }
+        return answers.get(0);
+    }
+
+    /** Answers for the employees (every active one when null) on each date, by employee then date; at most 186 days. */
+    public List<DayAnswer> answers(Collection<UUID> employees, LocalDate from, LocalDate to) {
+        DateRange.require(from, to, 186);
+        FwaFacts facts = facts(employees, from, to);
+        List<DayAnswer> answers = new ArrayList<>(facts.people.size() * (int) (to.toEpochDay() - from.toEpochDay() + 1));
+        for (FwaFacts.Person person : facts.people.values()) {
+            for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+                answers.add(answer(facts, person, date));
+            }
+        }
+        return answers;
+    }
+
+    /** Whether the employee may work flexibly on the date under the policy then in force, with every reason if not. */
+    public Eligibility.Verdict eligibility(UUID employee, LocalDate date) {
+        FwaFacts facts = facts(List.of(employee), date, date);
+        FwaFacts.Person person = facts.people.get(employee);
+        if (person == null) {
+            throw Problem.notFound("unknown-employee", "Unknown employee", "There is no active employee " + employee + " in this tenant.");
+        }
+        List<String> reasons = Eligibility.reasons(facts, person, date, FwaPolicies.inForce(facts.versions, date));
+        return new Eligibility.Verdict(reasons.isEmpty(), reasons);
+    }
+
+    FwaFacts facts(Collection<UUID> employees, LocalDate from, LocalDate to) {
+        TenantCode tenant = TenantContext.require();
+        boolean on = switches.isEnabled(tenant, FwaModule.ID);
+        Map<String, Object> settings = switches.settings(tenant, FwaModule.ID);
+        int months = ((Number) settings.get(FwaModule.NEW_EMPLOYEE_MONTHS)).intValue();
+        return new FwaFacts(jdbc, tenant.schemaName(), on, months, policies.versions(), calendar.snapshot(from, to), employees, from, to,
+                absences.getIfAvailable());
+    }
+
+    static DayAnswer answer(FwaFacts facts, FwaFacts.Person person, LocalDate date) {
+        WorkingDay day = facts.day(person.unitId(), date);
+        if (!day.isWorking()) {
+            return new DayAnswer(person.id(), date, WorkMode.HOLIDAY, null, null, null, null, List.of(day.reason()));
+        }
+        LocalTime start = day.hours().start();
+        LocalTime end = day.hours().end();
+        for (ApprovedAbsences.Absence absence : facts.absences.getOrDefault(person.id(), List.of())) {
+            if (!date.isBefore(absence.from()) && !date.isAfter(absence.to())) {
+                return absence.dinasLuar()
+                        ? new DayAnswer(person.id(), date, WorkMode.DINAS_LUAR, absence.destination(), start, start, end,
+                                List.of("Approved dinas luar to " + absence.destination()))
+                        : new DayAnswer(person.id(), date, WorkMode.LEAVE, null, start, start, end,
+                                List.of("Approved absence (" + absence.kind().toLowerCase(Locale.ROOT) + ")"));
+            }
+        }
+        PolicyVersion version = facts.enabled ? FwaPolicies.inForce(facts.versions, date) : null;
+        LocalTime latest = start;
+        if (version != null && version.startFrom() != null) {
+            start = version.startFrom();
+            latest = version.startTo();
+        }
+        List<String> ineligible = Eligibility.reasons(facts, person, date, version);
+        if (!ineligible.isEmpty()) {
+            return new DayAnswer(person.id(), date, WorkMode.WFO, null, start, latest, end, ineligible);
+        }
+        for (PolicyVersion.Window window : version.windows()) {
+            if (!date.isBefore(window.from()) && !date.isAfter(window.to())) {
+                return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of("Window: " + window.name()));
+            }
+        }
+        if (version.wfaWeekdays().contains(date.getDayOfWeek()) && version.inTrial(date)) {
+            String weekday = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of(weekday + " is a WFA day under"
+                    + " the policy from " + version.effectiveFrom() + (version.trialFrom() == null ? ""
+                    : " (trial " + version.trialFrom() + " to " + version.trialTo() + ")")));
+        }
+        String place = facts.requested.getOrDefault(person.id(), Map.of()).get(date);
+        if (place != null) {
+            return new DayAnswer(person.id(), date, WorkMode.WFA, place, start, latest, end, List.of("Approved WFA request"));
+        }
+        return new DayAnswer(person.id(), date, WorkMode.WFO, null, start, latest, end, List.of("An office day"));
+    }
+}
