@@ -36,7 +36,7 @@ final class ReportRows {
                         instant(rs.getTimestamp(9)), new ArrayList<>())))
                 .list();
         if (!days.isEmpty()) {
-            jdbc.sql(ACTIVITY.formatted(schema) + " where a.day_id = any(?) order by a.created_at, a.id")
+            jdbc.sql(ACTIVITY.formatted(schema) + " where a.day_id = any(?) order by a.seq")
                     .param(days.keySet().toArray(UUID[]::new))
                     .query((rs, n) -> days.get(rs.getObject(12, UUID.class)).activities().add(activity(rs, n)))
                     .list();
