@@ -16,8 +16,6 @@ import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.calendar.WorkingCalendar;
-import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
@@ -42,7 +40,6 @@ public class CheckIns {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
-    private final WorkingCalendar calendar;
     private final ModuleSwitches switches;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
@@ -53,7 +50,7 @@ public class CheckIns {
     private final Employees employees;
     private final List<CheckOutGuard> guards;
 
-    public CheckIns(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, AuditLog audit,
+    public CheckIns(JdbcClient jdbc, ModuleSwitches switches, AuditLog audit,
             TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
             LocationEvidence evidence, WorkModes workModes, Employees employees, List<CheckOutGuard> guards) {
         this.guards = guards;
@@ -62,7 +59,6 @@ public class CheckIns {
         this.registry = registry;
         this.evidence = evidence;
         this.jdbc = jdbc;
-        this.calendar = calendar;
         this.switches = switches;
         this.audit = audit;
         this.transactions = transactions;
@@ -90,16 +86,16 @@ public class CheckIns {
         Instant captured = request.capturedAt() == null ? now : request.capturedAt().toInstant();
         Map<String, Object> settings = switches.settings(tenant, AttendanceModule.ID);
         check(now, captured, ((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue());
-        java.time.ZoneId zone = registry.find(tenant).orElseThrow().timeZone().zone();
-        WorkingDay day = calendar.of(employee.unitId(), captured.atZone(zone).toLocalDate());
-        ZonedDateTime local = captured.atZone(day.zone());
+        ZonedDateTime local = captured.atZone(registry.find(tenant).orElseThrow().timeZone().zone());
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
-        // The FWA engine's one answer: WFA or dinas luar may check in anywhere; everything else at an office on a working day.
+        // The FWA engine's one answer, calendar included: WFA or dinas luar may check in anywhere; otherwise at an office on a
+        // working day. Hours and lateness follow the same answer.
         DayAnswer answer = workModes.answer(employeeId, local.toLocalDate());
+        boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
         boolean wfa = answer.anywhere();
         Office office = null;
         Integer distance = null;
-        if (!wfa && day.isWorking()) {
+        if (!wfa && workingDay) {
             List<Office> offices = offices(schema, employee.unitId());
             if (offices.isEmpty()) {
                 throw Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet; ask your"
@@ -117,20 +113,19 @@ public class CheckIns {
         int tolerance = ((Number) settings.get(AttendanceModule.LATENESS_TOLERANCE_MINUTES)).intValue();
         int late = 0;
         int early = 0;
-        if (day.isWorking()) {
+        if (workingDay) {
             LocalTime at = local.toLocalTime();
             if (request.kind() == CheckInRequest.Kind.IN) {
                 // With flexible hours the policy's start window decides; otherwise the schedule's start.
-                LocalTime lateAfter = answer.latestStart() != null ? answer.latestStart() : day.hours().start();
-                late = (int) Math.max(0, Duration.between(lateAfter.plusMinutes(tolerance), at).toMinutes());
-            } else if (!day.hours().overnight()) {
-                early = (int) Math.max(0, Duration.between(at, day.hours().end()).toMinutes());
+                late = (int) Math.max(0, Duration.between(answer.latestStart().plusMinutes(tolerance), at).toMinutes());
+            } else if (!answer.end().isBefore(answer.start())) {   // an overnight shift's end falls on the next date
+                early = (int) Math.max(0, Duration.between(at, answer.end()).toMinutes());
             }
         }
         CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
                 answer.mode() == WorkMode.DINAS_LUAR ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
                 office == null ? null : office.id(), distance, late, early, evidence.judge(schema, employeeId, request, captured));
-        CheckIn stored = store(tenant, record, request, username, day.isWorking());
+        CheckIn stored = store(tenant, record, request, username, workingDay);
         // Null: the same request arrived twice at once and the other one stored it.
         return stored != null ? new Submitted(stored, true)
                 : new Submitted(sameEmployee(find(schema, request.clientRequestId()).orElseThrow(), employeeId), false);

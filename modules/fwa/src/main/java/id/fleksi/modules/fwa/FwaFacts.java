@@ -64,6 +64,15 @@ final class FwaFacts {
                     return head == null ? null : leaders.put(head, rs.getString(3));
                 })
                 .list();
+        if (enabled) {
+            sanctionsAndRequests(jdbc, schema, ids, filter, from, to);
+        }
+        if (absenceSource != null) {
+            absenceSource.between(from, to, only).forEach(a -> absences.computeIfAbsent(a.employeeId(), k -> new ArrayList<>()).add(a));
+        }
+    }
+
+    private void sanctionsAndRequests(JdbcClient jdbc, String schema, UUID[] ids, String filter, LocalDate from, LocalDate to) {
         var sanctionRows = jdbc.sql("select employee_id, from_date, to_date, note from " + schema + ".fwa_sanction e"
                 + " where from_date <= ? and to_date >= ?" + filter.replace("e.id", "e.employee_id")).param(to).param(from);
         (ids == null ? sanctionRows : sanctionRows.param(ids))
@@ -77,9 +86,6 @@ final class FwaFacts {
                 .query((rs, n) -> requested.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
                         .put(rs.getObject(2, LocalDate.class), "HOME".equals(rs.getString(3)) ? "home" : rs.getString(4)))
                 .list();
-        if (absenceSource != null) {
-            absenceSource.between(from, to, only).forEach(a -> absences.computeIfAbsent(a.employeeId(), k -> new ArrayList<>()).add(a));
-        }
     }
 
     WorkingDay day(UUID unit, LocalDate date) {

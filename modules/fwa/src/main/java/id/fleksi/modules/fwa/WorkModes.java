@@ -83,8 +83,9 @@ public class WorkModes {
         boolean on = switches.isEnabled(tenant, FwaModule.ID);
         Map<String, Object> settings = switches.settings(tenant, FwaModule.ID);
         int months = ((Number) settings.get(FwaModule.NEW_EMPLOYEE_MONTHS)).intValue();
-        return new FwaFacts(jdbc, tenant.schemaName(), on, months, policies.versions(), calendar.snapshot(from, to), employees, from, to,
-                absences.getIfAvailable());
+        // Off: every working day is WFO, so the policy, sanctions and requests need not be read.
+        return new FwaFacts(jdbc, tenant.schemaName(), on, months, on ? policies.versions() : List.of(), calendar.snapshot(from, to),
+                employees, from, to, absences.getIfAvailable());
     }
 
     static DayAnswer answer(FwaFacts facts, FwaFacts.Person person, LocalDate date) {
