@@ -35,9 +35,11 @@ public class DemoSeed {
     private final RealmProvisioner realms;
     private final IdentityProperties identity;
     private final DemoOrganisation organisation;
+    private final DemoFlexibleWork flexibleWork;
 
     public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, IdentityProperties identity,
-            DemoOrganisation organisation) {
+            DemoOrganisation organisation, DemoFlexibleWork flexibleWork) {
+        this.flexibleWork = flexibleWork;
         this.registry = registry;
         this.onboarding = onboarding;
         this.realms = realms;
@@ -61,9 +63,15 @@ public class DemoSeed {
         }
         onboarding.onboard(request);
         realms.setPassword(request.code(), TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
-        realms.createUser(request.code(), new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false, Set.of(Role.ATASAN, Role.ASN)));
-        realms.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
-        organisation.seed(TenantCode.of(request.code()), employees);
+        String atasan = realms.createUser(request.code(), new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false,
+                Set.of(Role.ATASAN, Role.ASN)));
+        String asn = realms.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
+        TenantCode tenant = TenantCode.of(request.code());
+        organisation.seed(tenant, employees);
+        flexibleWork.demoEmployees(tenant, atasan, asn);
+        if (tenant.value().equals("mateng")) {
+            flexibleWork.matengPolicy(tenant);
+        }
         log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);
     }
 }

@@ -2,11 +2,17 @@ package id.fleksi.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
+import id.fleksi.modules.fwa.DayAnswer;
+import id.fleksi.modules.fwa.WorkMode;
+import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.organisation.Nip;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
@@ -32,6 +38,8 @@ class DemoOrganisationTest {
     }
 
     @Autowired DemoOrganisation organisation;
+    @Autowired DemoFlexibleWork flexibleWork;
+    @Autowired WorkModes modes;
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
     @Autowired JdbcClient jdbc;
@@ -56,6 +64,20 @@ class DemoOrganisationTest {
             assertThat(jdbc.sql("select count(*) from " + schema + ".office where latitude between -1.8 and -1.6"
                     + " and longitude between 119.5 and 119.6").query(Integer.class).single()).isEqualTo(5);
             assertThat(TestRealms.admin().realm(code).users().count()).isEqualTo(301);
+
+            // Mamuju Tengah's real policy, and the demo users as Diskominfo staff: Andi supervises Siti.
+            flexibleWork.demoEmployees(tenant, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+            flexibleWork.matengPolicy(tenant);
+            UUID siti = jdbc.sql("select id from " + schema + ".employee where username = 'asn'").query(UUID.class).single();
+            UUID nurse = jdbc.sql("select e.id from " + schema + ".employee e join " + schema + ".org_unit u on u.id = e.unit_id"
+                    + " where u.code = 'PKM-TOBADAK' limit 1").query(UUID.class).single();
+            List<DayAnswer> thursday = TenantContext.callAs(tenant, () -> modes.answers(List.of(siti, nurse),
+                    LocalDate.parse("2026-01-22"), LocalDate.parse("2026-01-22")));
+            assertThat(thursday).extracting(DayAnswer::employeeId, DayAnswer::mode).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(siti, WorkMode.WFA), org.assertj.core.groups.Tuple.tuple(nurse, WorkMode.WFO));
+            assertThat(TenantContext.callAs(tenant, () -> modes.answer(siti, LocalDate.parse("2025-12-30"))).reasons())
+                    .containsExactly("Window: SE MenPANRB: WFA 29-31 Desember 2025");
+            assertThat(TenantContext.callAs(tenant, () -> modes.answer(siti, LocalDate.parse("2026-04-23"))).mode()).isEqualTo(WorkMode.WFO);
         } finally {
             TestRealms.removeTenant(realms, jdbc, code);
         }

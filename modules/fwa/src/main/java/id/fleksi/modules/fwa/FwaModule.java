@@ -52,6 +52,8 @@ public class FwaModule implements FeatureModule {
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("fwa/", LocalizedText.of("Jadwal kerja", "My schedule"), Set.of(Role.ASN, Role.ATASAN)));
+        return List.of(new MenuEntry("fwa/", LocalizedText.of("Jadwal kerja", "My schedule"), Set.of(Role.ASN, Role.ATASAN)),
+                new MenuEntry("fwa/policy", LocalizedText.of("Kebijakan kerja fleksibel", "Flexible-work policy"),
+                        Set.of(Role.TENANT_ADMIN)));
     }
 }

@@ -96,6 +96,22 @@ public class FwaPolicies {
             throw Problem.unprocessable("policy-in-past", "Cannot change the past", "effectiveFrom: " + version.effectiveFrom()
                     + " has passed; past days stay judged by the policy in force then. Use " + today + " or later.");
         }
+        return store(version, actor);
+    }
+
+    /**
+     * Records a tenant's policy history as it was, past dates included, while the tenant has none yet: for a
+     * tenant brought onto Fleksi (the demo, a replica's bundle). Same national-frame checks as {@link #add}.
+     */
+    public PolicyVersion seedHistory(PolicyVersion version, String actor) {
+        if (!versions().isEmpty()) {
+            throw Problem.conflict("policy-history", "History already recorded", "This tenant already has policy versions;"
+                    + " new ones take effect today or later.");
+        }
+        return store(version, actor);
+    }
+
+    private PolicyVersion store(PolicyVersion version, String actor) {
         check(version);
         UUID id = UUID.randomUUID();
         String schema = schema();

@@ -1,0 +1,224 @@
+package id.fleksi.modules.fwa;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageProblem;
+import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.TenantGate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The flexible-work pages: my schedule for the next four weeks and my requests; for a supervisor the team's
+ * requests and calendar; for the tenant admin the policy, a new version, and a preview of who works where.
+ */
+@Controller
+class FwaPage {
+
+    record Preview(LocalDate date, WorkMode busiest, long wfa, long wfo, String names) {
+    }
+
+    private final TenantGate gate;
+    private final IdentityProperties identity;
+    private final Employees employees;
+    private final WorkModes modes;
+    private final FwaRequests requests;
+    private final FwaPolicies policies;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    FwaPage(TenantGate gate, IdentityProperties identity, Employees employees, WorkModes modes, FwaRequests requests,
+            FwaPolicies policies, JdbcClient jdbc, Clock clock) {
+        this.gate = gate;
+        this.identity = identity;
+        this.employees = employees;
+        this.modes = modes;
+        this.requests = requests;
+        this.policies = policies;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/t/{code}/fwa", "/t/{code}/fwa/"})
+    String schedule(@PathVariable String code, Authentication authentication, Model model) {
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        return TenantContext.callAs(tenant.code(), () -> {
+            Employee me = employees.requireActive(caller.username());
+            LocalDate today = today(tenant);
+            model.addAttribute("tenant", tenant);
+            model.addAttribute("me", me);
+            model.addAttribute("today", today);
+            model.addAttribute("schedule", modes.answers(List.of(me.id()), today, today.plusDays(27)));
+            model.addAttribute("mine", requests.mine(caller.username()));
+            boolean supervisor = caller.hasRole(Role.ATASAN);
+            model.addAttribute("supervisor", supervisor);
+            if (supervisor) {
+                model.addAttribute("toDecide", requests.toDecide(caller.username()));
+                List<UUID> staff = jdbc.sql("select id from " + tenant.code().schemaName() + ".employee where supervisor_id = ?"
+                        + " and status <> 'RETIRED'").param(me.id()).query(UUID.class).list();
+                Map<UUID, String> names = names(tenant);
+                model.addAttribute("team", staff.isEmpty() ? List.of() : modes.answers(staff, today, today.plusDays(6)).stream()
+                        .filter(a -> a.mode() != WorkMode.HOLIDAY)
+                        .sorted(Comparator.comparing(DayAnswer::date).thenComparing(a -> names.get(a.employeeId()))).toList());
+                model.addAttribute("names", names);
+            }
+            model.addAttribute("weekdays", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                    DayOfWeek.FRIDAY));
+            return "fwa/schedule";
+        });
+    }
+
+    @PostMapping("/t/{code}/fwa/requests")
+    String file(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @RequestParam(required = false) DayOfWeek weekday,
+            @RequestParam FwaRequests.Place place, @RequestParam(required = false) String where, Authentication authentication,
+            RedirectAttributes redirect) {
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        return tried(redirect, "redirect:/t/" + code + "/fwa/", "filed", () -> TenantContext.callAs(tenant.code(),
+                () -> requests.file(caller.username(), new FwaRequests.NewRequest(from, to, weekday, place,
+                        where == null || where.isBlank() ? null : where.strip()))));
+    }
+
+    @PostMapping("/t/{code}/fwa/requests/{id}")
+    String decide(@PathVariable String code, @PathVariable UUID id, @RequestParam String action,
+            @RequestParam(required = false) String reason, Authentication authentication, RedirectAttributes redirect) {
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        boolean approve = "approve".equals(action);
+        return tried(redirect, "redirect:/t/" + code + "/fwa/", approve ? "approved" : "refused", () -> TenantContext.callAs(tenant.code(),
+                () -> requests.decide(caller.username(), id, approve, reason == null || reason.isBlank() ? null : reason.strip())));
+    }
+
+    @GetMapping("/t/{code}/fwa/policy")
+    String policy(@PathVariable String code, @RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate month, Authentication authentication,
+            Model model) {
+        Caller caller = admin(authentication);
+        Tenant tenant = gate.admit(code, caller);
+        return TenantContext.callAs(tenant.code(), () -> {
+            LocalDate today = today(tenant);
+            List<Map<String, Object>> units = jdbc.sql("select id, code, name from " + tenant.code().schemaName() + ".org_unit order by code")
+                    .query().listOfRows();
+            model.addAttribute("tenant", tenant);
+            model.addAttribute("today", today);
+            List<PolicyVersion> versions = new ArrayList<>(policies.versions());
+            java.util.Collections.reverse(versions);
+            model.addAttribute("versions", versions);
+            model.addAttribute("units", units);
+            model.addAttribute("weekdays", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                    DayOfWeek.FRIDAY));
+            LocalDate first = (month == null ? today.plusMonths(1) : month).withDayOfMonth(1);
+            model.addAttribute("month", first);
+            model.addAttribute("unitId", unitId);
+            if (unitId != null) {
+                model.addAttribute("preview", preview(tenant, unitId, first));
+            }
+            return "fwa/policy";
+        });
+    }
+
+    @PostMapping("/t/{code}/fwa/policy")
+    String addVersion(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) Set<DayOfWeek> wfaWeekdays,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialTo,
+            @RequestParam(required = false) Set<UUID> alwaysWfo, @RequestParam(required = false) Integer maxPercent,
+            @RequestParam(required = false) String note, Authentication authentication, RedirectAttributes redirect) {
+        Caller caller = admin(authentication);
+        Tenant tenant = gate.admit(code, caller);
+        List<PolicyVersion.UnitRule> rules = alwaysWfo == null ? List.of()
+                : alwaysWfo.stream().map(u -> new PolicyVersion.UnitRule(u, true, null, null)).toList();
+        PolicyVersion version = new PolicyVersion(null, effectiveFrom, enabled,
+                wfaWeekdays == null ? EnumSet.noneOf(DayOfWeek.class) : wfaWeekdays, trialFrom, trialTo, null, false, false, false, false,
+                maxPercent, null, null, null, null, null, note, List.of(), rules, null, null);
+        return tried(redirect, "redirect:/t/" + code + "/fwa/policy", "policy",
+                () -> TenantContext.callAs(tenant.code(), () -> policies.add(version, caller.username())));
+    }
+
+    /** Each working day of the month in the unit and its sub-units: how many work where, and who is on WFA. */
+    private List<Preview> preview(Tenant tenant, UUID unitId, LocalDate first) {
+        String schema = tenant.code().schemaName();
+        List<UUID> staff = jdbc.sql("with recursive tree(id) as (select id from " + schema + ".org_unit where id = ? union all"
+                        + " select u.id from " + schema + ".org_unit u join tree t on u.parent_id = t.id)"
+                        + " select e.id from " + schema + ".employee e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'")
+                .param(unitId).query(UUID.class).list();
+        if (staff.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> names = names(tenant);
+        Map<LocalDate, List<DayAnswer>> byDate = modes.answers(staff, first, first.plusMonths(1).minusDays(1)).stream()
+                .collect(Collectors.groupingBy(DayAnswer::date, LinkedHashMap::new, Collectors.toList()));
+        List<Preview> rows = new ArrayList<>();
+        byDate.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            List<DayAnswer> day = e.getValue();
+            if (day.stream().allMatch(a -> a.mode() == WorkMode.HOLIDAY)) {
+                return;
+            }
+            long wfa = day.stream().filter(a -> a.mode() == WorkMode.WFA).count();
+            long wfo = day.stream().filter(a -> a.mode() == WorkMode.WFO).count();
+            rows.add(new Preview(e.getKey(), wfa > wfo ? WorkMode.WFA : WorkMode.WFO, wfa, wfo, day.stream()
+                    .filter(a -> a.mode() == WorkMode.WFA).map(a -> names.get(a.employeeId())).sorted().limit(12)
+                    .collect(Collectors.joining(", ")) + (wfa > 12 ? ", …" : "")));
+        });
+        return rows;
+    }
+
+    private Map<UUID, String> names(Tenant tenant) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, name from " + tenant.code().schemaName() + ".employee")
+                .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return names;
+    }
+
+    private Caller admin(Authentication authentication) {
+        Caller caller = Caller.of(authentication, identity);
+        if (!caller.hasRole(Role.TENANT_ADMIN)) {
+            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin edits the flexible-work policy."));
+        }
+        return caller;
+    }
+
+    private LocalDate today(Tenant tenant) {
+        return clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
+    }
+
+    private static String tried(RedirectAttributes redirect, String back, String done, Supplier<?> work) {
+        try {
+            work.get();
+            redirect.addFlashAttribute("done", done);
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("error", problem.getMessage());
+        }
+        return back;
+    }
+}
