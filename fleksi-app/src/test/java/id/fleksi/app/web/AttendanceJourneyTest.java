@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
@@ -110,15 +109,6 @@ class AttendanceJourneyTest extends PageTest {
             supervisor.quit();
         }
         assertThat(jdbc.sql("select status from " + s + ".report_day").query(String.class).single()).isEqualTo("APPROVED");
-    }
-
-    private UUID employee(String code, String username, String name, UUID unit, UUID supervisor, Role... roles) {
-        String realmUser = realms.createUser(code, new RealmUser(username, name, null, TestRealms.PASSWORD, false, Set.of(roles)));
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into tenant_" + code + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status, username,"
-                        + " realm_user_id, created_at, updated_at) values (?, null, ?, 'NON_ASN', ?, ?, 'ACTIVE', ?, ?, now(), now())")
-                .params(id, name, unit, supervisor, username, realmUser).update();
-        return id;
     }
 
     private int count(String schema, String kind) {

@@ -2,7 +2,10 @@ package id.fleksi.app.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
+import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.testing.TestDatabase;
@@ -10,6 +13,7 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +68,17 @@ abstract class PageTest {
     void removeTenants() {
         tenants.forEach(code -> TestRealms.removeTenant(realms, jdbc, code));
         tenants.clear();
+    }
+
+    /** An employee of the tenant who can log in with {@link TestRealms#PASSWORD}; home recorded near Tobadak. */
+    UUID employee(String code, String username, String name, UUID unit, UUID supervisor, Role... roles) {
+        String realmUser = realms.createUser(code, new RealmUser(username, name, null, TestRealms.PASSWORD, false, Set.of(roles)));
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into tenant_" + code + ".employee (id, name, employment_type, unit_id, supervisor_id, status, username,"
+                        + " realm_user_id, home_latitude, home_longitude, created_at, updated_at)"
+                        + " values (?, ?, 'NON_ASN', ?, ?, 'ACTIVE', ?, ?, -1.74, 119.53, now(), now())")
+                .params(id, name, unit, supervisor, username, realmUser).update();
+        return id;
     }
 
     static void logIn(WebDriver browser, String url, String username, String password) {
