@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import id.fleksi.platform.RequestMemo;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
@@ -53,8 +54,8 @@ public class ModuleSwitches {
     }
 
     public boolean isEnabled(TenantCode tenant, String moduleId) {
-        return jdbc.sql("select enabled from " + tenant.schemaName() + ".tenant_module where module_id = ?")
-                .param(moduleId).query(Boolean.class).optional().orElse(false);
+        Row row = rowsOfRequest(tenant).get(moduleId);
+        return row != null && row.enabled();
     }
 
     public List<ModuleState> states(TenantCode tenant) {
@@ -62,14 +63,14 @@ public class ModuleSwitches {
         return catalog.modules().stream().map(module -> state(tenant, module, rows.get(module.id()))).toList();
     }
 
-    /** A module's effective settings for a tenant: one row read, for the paths that run on every request. */
+    /** A module's effective settings for a tenant, for the paths that run on every request. */
     public Map<String, Object> settings(TenantCode tenant, String moduleId) {
-        FeatureModule module = known(moduleId);
-        Row row = jdbc.sql("select enabled, settings::text from " + tenant.schemaName() + ".tenant_module where module_id = ?")
-                .param(moduleId)
-                .query((rs, n) -> new Row(rs.getBoolean(1), JSON.readValue(rs.getString(2), new TypeReference<Map<String, Object>>() { })))
-                .optional().orElse(null);
-        return effectiveSettings(module, row);
+        return effectiveSettings(known(moduleId), rowsOfRequest(tenant).get(moduleId));
+    }
+
+    /** The tenant's switches, read from its schema once per web request (and on every call outside one). */
+    private Map<String, Row> rowsOfRequest(TenantCode tenant) {
+        return RequestMemo.get("modules." + tenant.value(), () -> rows(tenant));
     }
 
     public ModuleState state(TenantCode tenant, String moduleId) {
@@ -104,6 +105,7 @@ public class ModuleSwitches {
                             + " enabled = excluded.enabled, settings = excluded.settings, updated_at = now(),"
                             + " updated_by = excluded.updated_by")
                     .param(moduleId).param(turnOn).param(JSON.writeValueAsString(stored)).param(actor).update();
+            RequestMemo.forget("modules." + tenant.value());
             ModuleState after = state(tenant, module, new Row(turnOn, stored));
             if (turnOn != before.enabled()) {
                 audit.record(tenant, actor, turnOn ? "module.enable" : "module.disable", moduleId,

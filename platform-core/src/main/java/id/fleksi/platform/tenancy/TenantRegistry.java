@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import id.fleksi.platform.RequestMemo;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,15 +28,16 @@ public class TenantRegistry {
         this.jdbc = jdbc;
     }
 
+    /** The tenant's row; read once per web request (the token check, the gate and the services all ask). */
     public Optional<Tenant> find(TenantCode code) {
-        return jdbc.sql("select " + COLUMNS + " from platform.tenant where code = ?")
-                .param(code.value()).query(TenantRegistry::map).optional();
+        return RequestMemo.get("tenant.code." + code.value(), () -> jdbc.sql("select " + COLUMNS + " from platform.tenant where code = ?")
+                .param(code.value()).query(TenantRegistry::map).optional());
     }
 
     /** Finds a tenant by the realm that issues its users' tokens. */
     public Optional<Tenant> findByRealm(String realm) {
-        return jdbc.sql("select " + COLUMNS + " from platform.tenant where realm = ?")
-                .param(realm).query(TenantRegistry::map).optional();
+        return RequestMemo.get("tenant.realm." + realm, () -> jdbc.sql("select " + COLUMNS + " from platform.tenant where realm = ?")
+                .param(realm).query(TenantRegistry::map).optional());
     }
 
     public List<Tenant> list() {
@@ -57,6 +60,7 @@ public class TenantRegistry {
      * is taken: the primary key decides, so two concurrent creates of one code never both proceed.
      */
     public boolean insertProvisioning(Tenant tenant) {
+        RequestMemo.forget("tenant.");
         int inserted = jdbc.sql("""
                 insert into platform.tenant (code, name, kind, parent_code, region_code, time_zone, schema_name, realm,
                     status, hosting, applied_change_sets, migration_state, created_at, updated_at)
@@ -78,11 +82,13 @@ public class TenantRegistry {
 
     /** Moves a tenant to a new status; false if it is not registered. */
     public boolean setStatus(TenantCode code, TenantStatus status) {
+        RequestMemo.forget("tenant.");
         return jdbc.sql("update platform.tenant set status = ?, updated_at = now() where code = ?")
                 .param(status.name()).param(code.value()).update() == 1;
     }
 
     public void recordMigration(TenantCode code, int appliedChangeSets, MigrationState state, String error) {
+        RequestMemo.forget("tenant.");
         jdbc.sql("""
                 update platform.tenant set applied_change_sets = ?, migration_state = ?, migration_error = ?,
                     updated_at = now() where code = ?""")
@@ -90,6 +96,7 @@ public class TenantRegistry {
     }
 
     public void delete(TenantCode code) {
+        RequestMemo.forget("tenant.");
         jdbc.sql("delete from platform.tenant where code = ?").param(code.value()).update();
     }
 
