@@ -85,8 +85,10 @@
     return response.json().then(function (body) {
       if (response.ok) {
         resultText.textContent = say(texts.recorded, [body.kind === 'IN' ? texts.kindIn : texts.kindOut,
-          new Date(body.capturedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), body.workMode]);
+          new Date(body.capturedAt).toLocaleTimeString(document.documentElement.lang || 'id',
+            { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: box.dataset.zone }), body.workMode]);
         resultText.className = 'notice';
+        document.getElementById(body.kind === 'IN' ? 'status-in' : 'status-out').textContent = resultText.textContent;
         if (body.kind === 'IN') { kind = 'OUT'; button.textContent = texts.buttonOut; }
         return true;
       }
