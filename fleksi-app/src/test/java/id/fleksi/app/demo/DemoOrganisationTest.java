@@ -75,7 +75,7 @@ class DemoOrganisationTest {
                     LocalDate.parse("2026-01-22"), LocalDate.parse("2026-01-22")));
             assertThat(thursday).extracting(DayAnswer::employeeId, DayAnswer::mode).containsExactlyInAnyOrder(
                     org.assertj.core.groups.Tuple.tuple(siti, WorkMode.WFA), org.assertj.core.groups.Tuple.tuple(nurse, WorkMode.WFO));
-            assertThat(TenantContext.callAs(tenant, () -> modes.answer(siti, LocalDate.parse("2025-12-30"))).reasons())
+            assertThat(TenantContext.callAs(tenant, () -> modes.answer(siti, LocalDate.parse("2025-12-30"))).reasonTexts())
                     .containsExactly("Window: SE MenPANRB: WFA 29-31 Desember 2025");
             assertThat(TenantContext.callAs(tenant, () -> modes.answer(siti, LocalDate.parse("2026-04-23"))).mode()).isEqualTo(WorkMode.WFO);
         } finally {

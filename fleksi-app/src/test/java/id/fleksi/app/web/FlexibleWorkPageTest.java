@@ -57,7 +57,7 @@ class FlexibleWorkPageTest extends PageTest {
             logIn(phone, BASE + "/t/" + code + "/fwa/", "asn", TestRealms.PASSWORD);
             WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("schedule")));
-            assertThat(phone.findElement(By.id("schedule")).getText()).contains("Di kantor (WFO)");
+            assertThat(phone.findElement(By.id("schedule")).getText()).contains("Di kantor (WFO)", "Hari kerja di kantor");
             ((JavascriptExecutor) phone).executeScript("document.getElementById('from').value = arguments[0];"
                     + "document.getElementById('to').value = arguments[0];", day.toString());
             new Select(phone.findElement(By.id("place"))).selectByValue("HOME");

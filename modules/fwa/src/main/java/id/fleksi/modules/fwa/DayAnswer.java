@@ -14,7 +14,12 @@ import java.util.UUID;
  * @param reasons why, in words a person understands, most decisive first
  */
 public record DayAnswer(UUID employeeId, LocalDate date, WorkMode mode, String where, LocalTime start, LocalTime latestStart,
-        LocalTime end, List<String> reasons) {
+        LocalTime end, List<Reason> reasons) {
+
+    /** The reasons in English words. */
+    public List<String> reasonTexts() {
+        return Reason.texts(reasons);
+    }
 
     public boolean anywhere() {
         return mode == WorkMode.WFA || mode == WorkMode.DINAS_LUAR;

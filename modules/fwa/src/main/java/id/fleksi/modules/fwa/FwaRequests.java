@@ -151,7 +151,7 @@ public class FwaRequests {
         Map<Integer, Integer> perWeek = new HashMap<>();
         for (LocalDate date = weekStart; !date.isAfter(weekEnd); date = date.plusDays(1)) {
             DayAnswer answer = WorkModes.answer(weeks, person, date);
-            if (answer.mode() == WorkMode.WFA && !answer.reasons().get(0).startsWith("Window: ")) {
+            if (answer.mode() == WorkMode.WFA && !answer.reasons().get(0).key().equals("window")) {
                 perWeek.merge(week(date), 1, Integer::sum);
             }
         }
@@ -160,7 +160,7 @@ public class FwaRequests {
                 continue;
             }
             LocalDate day = date;
-            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date)).forEach(r -> problems.add(day + ": " + r));
+            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date)).forEach(r -> problems.add(day + ": " + r.text()));
             DayAnswer already = WorkModes.answer(weeks, person, date);
             if (already.mode() == WorkMode.WFA) {
                 continue;   // already a WFA day (policy weekday, window or an approved request): nothing to add

@@ -74,7 +74,7 @@ public class WorkModes {
         if (person == null) {
             throw Problem.notFound("unknown-employee", "Unknown employee", "There is no active employee " + employee + " in this tenant.");
         }
-        List<String> reasons = Eligibility.reasons(facts, person, date, FwaPolicies.inForce(facts.versions, date));
+        List<Reason> reasons = Eligibility.reasons(facts, person, date, FwaPolicies.inForce(facts.versions, date));
         return new Eligibility.Verdict(reasons.isEmpty(), reasons);
     }
 
@@ -91,7 +91,7 @@ public class WorkModes {
     static DayAnswer answer(FwaFacts facts, FwaFacts.Person person, LocalDate date) {
         WorkingDay day = facts.day(person.unitId(), date);
         if (!day.isWorking()) {
-            return new DayAnswer(person.id(), date, WorkMode.HOLIDAY, null, null, null, null, List.of(day.reason()));
+            return new DayAnswer(person.id(), date, WorkMode.HOLIDAY, null, null, null, null, List.of(Reason.of("day-off", "{0}", day.reason())));
         }
         LocalTime start = day.hours().start();
         LocalTime end = day.hours().end();
@@ -99,9 +99,9 @@ public class WorkModes {
             if (!date.isBefore(absence.from()) && !date.isAfter(absence.to())) {
                 return absence.dinasLuar()
                         ? new DayAnswer(person.id(), date, WorkMode.DINAS_LUAR, absence.destination(), start, start, end,
-                                List.of("Approved dinas luar to " + absence.destination()))
+                                List.of(Reason.of("dinas-luar", "Approved dinas luar to {0}", absence.destination())))
                         : new DayAnswer(person.id(), date, WorkMode.LEAVE, null, start, start, end,
-                                List.of("Approved absence (" + absence.kind().toLowerCase(Locale.ROOT) + ")"));
+                                List.of(Reason.of("absence", "Approved absence ({0})", absence.kind().toLowerCase(Locale.ROOT))));
             }
         }
         PolicyVersion version = facts.enabled ? FwaPolicies.inForce(facts.versions, date) : null;
@@ -110,25 +110,27 @@ public class WorkModes {
             start = version.startFrom();
             latest = version.startTo();
         }
-        List<String> ineligible = Eligibility.reasons(facts, person, date, version);
+        List<Reason> ineligible = Eligibility.reasons(facts, person, date, version);
         if (!ineligible.isEmpty()) {
             return new DayAnswer(person.id(), date, WorkMode.WFO, null, start, latest, end, ineligible);
         }
         for (PolicyVersion.Window window : version.windows()) {
             if (!date.isBefore(window.from()) && !date.isAfter(window.to())) {
-                return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of("Window: " + window.name()));
+                return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of(Reason.of("window", "Window: {0}", window.name())));
             }
         }
         if (version.wfaWeekdays().contains(date.getDayOfWeek()) && version.inTrial(date)) {
             String weekday = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of(weekday + " is a WFA day under"
-                    + " the policy from " + version.effectiveFrom() + (version.trialFrom() == null ? ""
-                    : " (trial " + version.trialFrom() + " to " + version.trialTo() + ")")));
+            Reason why = version.trialFrom() == null
+                    ? Reason.of("wfa-weekday", "{0} is a WFA day under the policy from {1}", weekday, version.effectiveFrom())
+                    : Reason.of("wfa-weekday-trial", "{0} is a WFA day under the policy from {1} (trial {2} to {3})", weekday,
+                            version.effectiveFrom(), version.trialFrom(), version.trialTo());
+            return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of(why));
         }
         String place = facts.requested.getOrDefault(person.id(), Map.of()).get(date);
         if (place != null) {
-            return new DayAnswer(person.id(), date, WorkMode.WFA, place, start, latest, end, List.of("Approved WFA request"));
+            return new DayAnswer(person.id(), date, WorkMode.WFA, place, start, latest, end, List.of(Reason.of("request", "Approved WFA request")));
         }
-        return new DayAnswer(person.id(), date, WorkMode.WFO, null, start, latest, end, List.of("An office day"));
+        return new DayAnswer(person.id(), date, WorkMode.WFO, null, start, latest, end, List.of(Reason.of("office-day", "An office day")));
     }
 }

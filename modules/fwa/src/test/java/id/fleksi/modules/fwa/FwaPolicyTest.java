@@ -116,18 +116,18 @@ class FwaPolicyTest {
         assertThat(officeDays.entrySet().stream().filter(e -> e.getKey().startsWith("2026") && e.getValue() == WorkMode.WFA)).hasSize(23);
 
         assertThat(modesOf(health, "2025-12-29", "2026-04-30").values()).doesNotContain(WorkMode.WFA);
-        assertThat(as(() -> modes.answer(health, LocalDate.parse("2026-01-22"))).reasons())
+        assertThat(as(() -> modes.answer(health, LocalDate.parse("2026-01-22"))).reasonTexts())
                 .containsExactly("Dinas Kesehatan works from the office every day under the policy");
         assertThat(modesOf(registrar, "2026-01-22", "2026-01-23").values()).containsOnly(WorkMode.WFO);
 
         Map<String, WorkMode> sanctionedDays = modesOf(sanctioned, "2026-01-22", "2026-04-22");
         assertThat(sanctionedDays).containsEntry("2026-01-22", WorkMode.WFA).containsEntry("2026-02-05", WorkMode.WFO)
                 .containsEntry("2026-03-27", WorkMode.WFO).containsEntry("2026-04-02", WorkMode.WFA);
-        assertThat(as(() -> modes.answer(sanctioned, LocalDate.parse("2026-02-05"))).reasons().get(0))
+        assertThat(as(() -> modes.answer(sanctioned, LocalDate.parse("2026-02-05"))).reasonTexts().get(0))
                 .startsWith("Under a disciplinary sanction from 2026-02-01 to 2026-03-31");
 
         assertThat(modesOf(fresh, "2025-12-29", "2026-04-30").values()).doesNotContain(WorkMode.WFA);
-        assertThat(as(() -> modes.answer(fresh, LocalDate.parse("2026-01-22"))).reasons())
+        assertThat(as(() -> modes.answer(fresh, LocalDate.parse("2026-01-22"))).reasonTexts())
                 .containsExactly("New employee: started 2025-09-01; flexible work from 2026-09-01");
 
         // Switching flexible work off: every working day in the office.
@@ -259,7 +259,7 @@ class FwaPolicyTest {
 
         Eligibility.Verdict verdict = as(() -> modes.eligibility(andi, LocalDate.parse("2026-01-05")));
         assertThat(verdict.eligible()).isFalse();
-        assertThat(verdict.reasons()).containsExactly(
+        assertThat(verdict.reasonTexts()).containsExactly(
                 "Under a disciplinary sanction from 2025-12-01 to 2026-05-31 (SK 800/3/2025)",
                 "New employee: started 2025-06-01; flexible work from 2026-06-01",
                 "Talent box 4 is not among the allowed boxes 7, 8, 9",
