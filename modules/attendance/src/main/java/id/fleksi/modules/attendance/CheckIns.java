@@ -93,6 +93,9 @@ public class CheckIns {
         DayAnswer answer = workModes.answer(employeeId, local.toLocalDate());
         boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
         boolean wfa = answer.anywhere();
+        if (workingDay && !answer.end().isBefore(answer.start())) {   // an overnight shift keeps its own hours
+            requireWindow(request.kind(), local, settings);
+        }
         Office office = null;
         Integer distance = null;
         if (!wfa && workingDay) {
@@ -176,6 +179,25 @@ public class CheckIns {
                     .param(record.employeeId()).param(record.workDate()).query(CheckIns::map).single();
             throw Problem.conflict("already-checked-in", "Already checked in", "You already checked in on " + record.workDate()
                     + " (at " + first.capturedAt() + "); one check-in a day. Nothing was recorded.");
+        }
+    }
+
+    /**
+     * The tenant's check-in and check-out windows (e.g. 06:00-12:00 and 14:00-18:00), judged by the capture time; a
+     * window whose end comes before its start runs past midnight.
+     */
+    private static void requireWindow(CheckInRequest.Kind kind, ZonedDateTime local, Map<String, Object> settings) {
+        String[] window = ((String) settings.get(kind == CheckInRequest.Kind.IN ? AttendanceModule.CHECK_IN_WINDOW
+                : AttendanceModule.CHECK_OUT_WINDOW)).split("-");
+        LocalTime from = LocalTime.parse(window[0]);
+        LocalTime to = LocalTime.parse(window[1]);
+        LocalTime at = local.toLocalTime().withSecond(0).withNano(0);
+        boolean open = from.isAfter(to) ? !at.isBefore(from) || !at.isAfter(to) : !at.isBefore(from) && !at.isAfter(to);
+        if (!open) {
+            String what = kind == CheckInRequest.Kind.IN ? "Check-in" : "Check-out";
+            throw Problem.unprocessable("outside-window", what + " is closed", what + " is open " + from + "-" + to
+                    + " on working days; it was " + at + ". Ask your supervisor to record an absence if you could not. Nothing was recorded.")
+                    .with("window", from + "-" + to);
         }
     }
 

@@ -275,6 +275,27 @@ class CheckInsTest {
     }
 
     @Test
+    void checkInAndCheckOutAreTakenOnlyInsideTheTenantsWindowsOnWorkingDays() {
+        switches.change(tenant, AttendanceModule.ID, null, Map.of(AttendanceModule.CHECK_IN_WINDOW, "06:00-12:00",
+                AttendanceModule.CHECK_OUT_WINDOW, "14:00-18:00"), "test");
+        at("2026-01-05T12:30:00+08:00");
+        assertThatThrownBy(() -> submit(in(GeofenceTest.north(10), 5))).isInstanceOfSatisfying(Problem.class, p -> {
+            assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(p.getMessage()).contains("Check-in is open 06:00-12:00 on working days; it was 12:30");
+        });
+        at("2026-01-05T11:55:00+08:00");
+        assertThat(submit(in(GeofenceTest.north(10), 5)).created()).isTrue();
+        at("2026-01-05T13:00:00+08:00");
+        assertThatThrownBy(() -> submit(out(GeofenceTest.north(10), 5))).hasMessageContaining("Check-out is open 14:00-18:00");
+        at("2026-01-05T16:05:00+08:00");
+        assertThat(submit(out(GeofenceTest.north(10), 5)).created()).isTrue();
+        at("2026-01-16T13:00:00+08:00");   // Isra Mikraj: no window on a holiday
+        assertThat(submit(in(GeofenceTest.north(10), 5)).created()).isTrue();
+        assertThatThrownBy(() -> switches.change(tenant, AttendanceModule.ID, null, Map.of(AttendanceModule.CHECK_IN_WINDOW, "6-12"), "t"))
+                .hasMessageContaining("settings.checkInWindow");
+    }
+
+    @Test
     void checkingOutBeforeCheckingInOrCheckingInTwiceIsRefused() {
         at("2026-01-05T07:20:00+08:00");
         assertThatThrownBy(() -> submit(out(GeofenceTest.north(10), 5))).hasMessageContaining("check in before checking out");

@@ -153,14 +153,35 @@ class FwaPage {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialTo,
             @RequestParam(required = false) Set<UUID> alwaysWfo, @RequestParam(required = false) Integer maxPercent,
+            @RequestParam(required = false) Integer maxPeople, @RequestParam(required = false) String talentBoxes,
+            @RequestParam(defaultValue = "false") boolean excludeFaceToFace, @RequestParam(defaultValue = "false") boolean excludeLeaders,
+            @RequestParam(defaultValue = "false") boolean requireOwnDevice,
+            @RequestParam(defaultValue = "false") boolean requireGoodConnection,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowTo,
+            @RequestParam(required = false) String windowName,
             @RequestParam(required = false) String note, Authentication authentication, RedirectAttributes redirect) {
         Caller caller = admin(authentication);
         Tenant tenant = gate.admit(code, caller);
         List<PolicyVersion.UnitRule> rules = alwaysWfo == null ? List.of()
                 : alwaysWfo.stream().map(u -> new PolicyVersion.UnitRule(u, true, null, null)).toList();
+        Set<Integer> boxes = new java.util.TreeSet<>();
+        try {
+            for (String box : (talentBoxes == null ? "" : talentBoxes).split("[,\\s]+")) {
+                if (!box.isBlank()) {
+                    boxes.add(Integer.valueOf(box));
+                }
+            }
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", "talentBoxes: write the allowed boxes as numbers, e.g. 7, 8, 9. Nothing was saved.");
+            return "redirect:/t/" + code + "/fwa/policy";
+        }
+        List<PolicyVersion.Window> windows = windowFrom == null || windowTo == null ? List.of()
+                : List.of(new PolicyVersion.Window(windowFrom, windowTo, windowName == null || windowName.isBlank() ? "Jendela" : windowName));
         PolicyVersion version = new PolicyVersion(null, effectiveFrom, enabled,
-                wfaWeekdays == null ? EnumSet.noneOf(DayOfWeek.class) : wfaWeekdays, trialFrom, trialTo, null, false, false, false, false,
-                maxPercent, null, null, null, null, null, note, List.of(), rules, null, null);
+                wfaWeekdays == null ? EnumSet.noneOf(DayOfWeek.class) : wfaWeekdays, trialFrom, trialTo, boxes, excludeFaceToFace,
+                excludeLeaders, requireOwnDevice, requireGoodConnection, maxPercent, maxPeople, null, null, null, null, note, windows, rules,
+                null, null);
         return tried(redirect, "redirect:/t/" + code + "/fwa/policy", "policy",
                 () -> TenantContext.callAs(tenant.code(), () -> policies.add(version, caller.username())));
     }

@@ -274,6 +274,34 @@ class FwaPolicyTest {
         assertThat(as(() -> modes.eligibility(budi, LocalDate.parse("2026-01-05")))).isEqualTo(new Eligibility.Verdict(true, List.of()));
     }
 
+    @Test
+    void aStandingArrangementGivesItsWeekdayAndFlexibleHoursSetTheStartWindow() {
+        assertThatThrownBy(() -> as(() -> policies.add(new PolicyVersion(null, LocalDate.parse("2025-12-01"), true, null, null, null,
+                null, false, false, false, false, null, null, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 30),
+                java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30), null, null, null, null, null), "admin")))
+                .hasMessageContaining("the core band is at most 7.5 hours, so the working week stays 37.5 hours");
+        as(() -> policies.add(new PolicyVersion(null, LocalDate.parse("2025-12-01"), true, null, null, null, null, false, false, false,
+                false, null, null, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 30), java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(15, 0), "Jam kerja fleksibel", null, null, null, null), "admin"));
+        UUID siti = employee("siti", diskominfo, boss, null);
+
+        FwaRequests.Request wednesdays = as(() -> requests.file("siti", new FwaRequests.NewRequest(LocalDate.parse("2025-12-01"),
+                LocalDate.parse("2025-12-31"), DayOfWeek.WEDNESDAY, FwaRequests.Place.OTHER, "Co-working space Mamuju")));
+        assertThatThrownBy(() -> as(() -> requests.decide("siti", wednesdays.id(), true, null))).hasMessageContaining("direct supervisor");
+        assertThatThrownBy(() -> as(() -> requests.decide("kadis", wednesdays.id(), false, ""))).hasMessageContaining("needs a reason");
+        as(() -> requests.decide("kadis", wednesdays.id(), true, null));
+
+        Map<String, WorkMode> december = modesOf(siti, "2025-12-01", "2025-12-31");
+        assertThat(december.entrySet().stream().filter(e -> e.getValue() == WorkMode.WFA).map(Map.Entry::getKey))
+                .containsExactly("2025-12-03", "2025-12-10", "2025-12-17", "2025-12-24", "2025-12-31");
+        DayAnswer wednesday = as(() -> modes.answer(siti, LocalDate.parse("2025-12-10")));
+        assertThat(wednesday.where()).isEqualTo("Co-working space Mamuju");
+        assertThat(wednesday.start()).hasToString("07:00");
+        assertThat(wednesday.latestStart()).hasToString("08:30");
+        assertThat(as(() -> requests.mine("siti"))).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(FwaRequests.Status.APPROVED));
+    }
+
     private Map<String, WorkMode> modesOf(UUID employee, String from, String to) {
         Map<String, WorkMode> modes = new java.util.TreeMap<>();
         as(() -> this.modes.answers(List.of(employee), LocalDate.parse(from), LocalDate.parse(to)))
