@@ -45,34 +45,55 @@ class DailyRecap {
         this.clock = clock;
     }
 
-    /** Each of the supervisor's direct staff (not retired) on a date. */
+    /** Each of the supervisor's direct staff (not retired) on a date: five statements, whatever the team's size. */
     List<TeamMember> team(String supervisorUsername, LocalDate date) {
         String schema = TenantContext.require().schemaName();
-        return jdbc.sql("select e.id, e.username, e.name from " + schema + ".employee e join " + schema + ".employee s on s.id = e.supervisor_id"
-                        + " where s.username = ? and e.status <> 'RETIRED' order by e.name")
+        List<String[]> staff = jdbc.sql("select e.id, e.username, e.name from " + schema + ".employee e join " + schema + ".employee s"
+                        + " on s.id = e.supervisor_id where s.username = ? and e.status <> 'RETIRED' order by e.name")
                 .param(supervisorUsername)
-                .query((rs, n) -> new TeamMember(rs.getString(2), rs.getString(3), of(rs.getObject(1, UUID.class), date, date).get(0)))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
+        Map<UUID, List<Day>> days = of(staff.stream().map(m -> UUID.fromString(m[0])).toList(), date, date);
+        return staff.stream().map(m -> new TeamMember(m[1], m[2], days.get(UUID.fromString(m[0])).get(0))).toList();
     }
 
     List<Day> of(UUID employee, LocalDate from, LocalDate to) {
+        return of(List.of(employee), from, to).get(employee);
+    }
+
+    /** Each employee's days between two dates, read in one statement per kind of fact. */
+    Map<UUID, List<Day>> of(List<UUID> employees, LocalDate from, LocalDate to) {
+        Map<UUID, List<Day>> recap = new HashMap<>();
+        if (employees.isEmpty()) {
+            return recap;
+        }
         var tenant = TenantContext.require();
         String schema = tenant.schemaName();
+        UUID[] ids = employees.toArray(UUID[]::new);
         LocalDate today = clock.instant().atZone(registry.find(tenant).orElseThrow().timeZone().zone()).toLocalDate();
-        UUID unit = jdbc.sql("select unit_id from " + schema + ".employee where id = ?").param(employee).query(UUID.class).single();
+        Map<UUID, UUID> units = new HashMap<>();
+        jdbc.sql("select id, unit_id from " + schema + ".employee where id = any(?)").param(ids)
+                .query((rs, n) -> units.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
         WorkingCalendar.Snapshot days = calendar.snapshot(from, to);
-        Map<LocalDate, Map<String, Object>> ins = new HashMap<>();
-        Map<LocalDate, Map<String, Object>> outs = new HashMap<>();
-        jdbc.sql("select work_date, kind, work_mode, minutes_late, minutes_early, flags from " + schema + ".attendance_check_in"
-                        + " where employee_id = ? and work_date between ? and ? and not superseded")
-                .param(employee).param(from).param(to).query().listOfRows()
-                .forEach(row -> (row.get("kind").equals("IN") ? ins : outs).put(((java.sql.Date) row.get("work_date")).toLocalDate(), row));
-        List<Map<String, Object>> absences = jdbc.sql("select kind, from_date, to_date from " + schema + ".attendance_absence"
-                        + " where employee_id = ? and status = 'APPROVED' and from_date <= ? and to_date >= ?")
-                .param(employee).param(to).param(from).query().listOfRows();
-        List<Day> recap = new ArrayList<>();
-        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            recap.add(day(date, days.of(unit, date), ins.get(date), outs.get(date), excuse(absences, date), today));
+        Map<UUID, Map<LocalDate, Map<String, Object>>> ins = new HashMap<>();
+        Map<UUID, Map<LocalDate, Map<String, Object>>> outs = new HashMap<>();
+        jdbc.sql("select employee_id, work_date, kind, work_mode, minutes_late, minutes_early, flags from " + schema
+                        + ".attendance_check_in where employee_id = any(?) and work_date between ? and ? and not superseded")
+                .param(ids).param(from).param(to).query().listOfRows()
+                .forEach(row -> (row.get("kind").equals("IN") ? ins : outs).computeIfAbsent((UUID) row.get("employee_id"),
+                        k -> new HashMap<>()).put(((java.sql.Date) row.get("work_date")).toLocalDate(), row));
+        Map<UUID, List<Map<String, Object>>> absences = new HashMap<>();
+        jdbc.sql("select employee_id, kind, from_date, to_date from " + schema + ".attendance_absence"
+                        + " where employee_id = any(?) and status = 'APPROVED' and from_date <= ? and to_date >= ?")
+                .param(ids).param(to).param(from).query().listOfRows()
+                .forEach(row -> absences.computeIfAbsent((UUID) row.get("employee_id"), k -> new ArrayList<>()).add(row));
+        for (UUID employee : employees) {
+            List<Day> list = new ArrayList<>();
+            for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+                list.add(day(date, days.of(units.get(employee), date), ins.getOrDefault(employee, Map.of()).get(date),
+                        outs.getOrDefault(employee, Map.of()).get(date), excuse(absences.getOrDefault(employee, List.of()), date), today));
+            }
+            recap.put(employee, list);
         }
         return recap;
     }

@@ -477,6 +477,16 @@ class CheckInsTest {
         assertThat(week.get(1).detail()).isEqualTo("SAKIT");
         assertThat(week.get(4).detail()).contains("Isra Mikraj");
         assertThat(week.get(5).detail()).isEqualTo("Weekend");
+
+        // The supervisor's team: Siti, and a second member with nothing on Monday; nobody else's staff.
+        String other = "199001012015031001";
+        addEmployee(other, null);
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
+                + ".employee where username = ?) where username = ?").param(boss).param(other).update();
+        List<DailyRecap.TeamMember> monday = TenantContext.callAs(tenant, () -> recap.team(boss, java.time.LocalDate.parse("2026-01-12")));
+        assertThat(monday).extracting(m -> m.username() + " " + m.day().status())
+                .containsExactlyInAnyOrder(NIP + " PRESENT", other + " ABSENT");
+        assertThat(TenantContext.callAs(tenant, () -> recap.team(other, java.time.LocalDate.parse("2026-01-12")))).isEmpty();
     }
 
     private void addEmployee(String nip, UUID supervisor) {
