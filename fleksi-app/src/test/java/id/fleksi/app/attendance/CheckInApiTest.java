@@ -112,6 +112,19 @@ class CheckInApiTest {
         assertThat(jdbc.sql("select count(*) from tenant_" + code + ".attendance_check_in").query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesAttendanceReportsAndFlexibleWork() {
+        Map<String, Object> document = RestClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs").retrieve().body(Map.class);
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        assertThat(paths).containsKeys("/api/v1/t/{code}/attendance/check-ins", "/api/v1/t/{code}/attendance/absences/{id}/document",
+                "/api/v1/t/{code}/activity-reports/days/{date}/activities", "/api/v1/t/{code}/activity-reports/review/approve",
+                "/api/v1/t/{code}/activity-reports/activities/{id}/evidence", "/api/v1/t/{code}/activity-reports/targets",
+                "/api/v1/t/{code}/fwa/policy", "/api/v1/t/{code}/fwa/schedule", "/api/v1/t/{code}/fwa/eligibility",
+                "/api/v1/t/{code}/fwa/requests", "/api/v1/t/{code}/fwa/requests/{id}/approve", "/api/v1/t/{code}/fwa/preview");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        assertThat(schemas).containsKeys("CheckInRequest", "DayAnswer", "PolicyVersion", "NewActivity");
+    }
+
     private ResponseEntity<Map> post(RestClient client, Map<String, Object> body) {
         return client.post().uri("/api/v1/t/" + code + "/attendance/check-ins").contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().toEntity(Map.class);
