@@ -39,6 +39,31 @@ public class WorkingCalendar {
         this.registry = registry;
     }
 
+    /**
+     * A year's national holidays and cuti bersama: platform data that only a migration changes, so each replica
+     * keeps it for a few minutes rather than reading it on every check-in.
+     */
+    private Map<LocalDate, String[]> nationalHolidays(int year) {
+        long now = System.nanoTime();
+        NationalYear cached = nationalByYear.get(year);
+        if (cached != null && now - cached.readAt() < NATIONAL_HOLIDAYS_KEPT.toNanos()) {
+            return cached.days();
+        }
+        Map<LocalDate, String[]> days = new HashMap<>();
+        jdbc.sql("select date, kind, name from platform.national_holiday where date between ? and ?")
+                .param(LocalDate.of(year, 1, 1)).param(LocalDate.of(year, 12, 31))
+                .query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), new String[] {rs.getString(2), rs.getString(3)}))
+                .list();
+        nationalByYear.put(year, new NationalYear(now, Map.copyOf(days)));
+        return days;
+    }
+
+    private record NationalYear(long readAt, Map<LocalDate, String[]> days) {
+    }
+
+    private static final java.time.Duration NATIONAL_HOLIDAYS_KEPT = java.time.Duration.ofMinutes(5);
+    private final Map<Integer, NationalYear> nationalByYear = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The answer for one unit and date, in the current tenant. */
     public WorkingDay of(UUID unitId, LocalDate date) {
         return snapshot(date, date).of(unitId, date);
@@ -59,9 +84,9 @@ public class WorkingCalendar {
         String schema = tenant.schemaName();
         ZoneId zone = registry.find(tenant).orElseThrow(() -> TenantGate.unknownTenant(tenant)).timeZone().zone();
         Map<LocalDate, String[]> national = new HashMap<>();
-        jdbc.sql("select date, kind, name from platform.national_holiday where date between ? and ?").param(from).param(to)
-                .query((rs, n) -> national.put(rs.getObject(1, LocalDate.class), new String[] {rs.getString(2), rs.getString(3)}))
-                .list();
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            national.putAll(nationalHolidays(year));
+        }
         List<LocalHoliday> local = jdbc.sql("select date, name, unit_id from " + schema + ".local_holiday where date between ? and ?")
                 .param(from).param(to)
                 .query((rs, n) -> new LocalHoliday(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class)))

@@ -38,30 +38,35 @@ class LocationEvidence {
             flags.add(LocationFlag.POOR_ACCURACY);
         }
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
-        jdbc.sql("select latitude, longitude, captured_at from " + schema + ".attendance_check_in where employee_id = ?"
-                        + " and captured_at < ? order by captured_at desc limit 1")
-                .param(employee).param(java.sql.Timestamp.from(captured))
+        java.sql.Timestamp at = java.sql.Timestamp.from(captured);
+        // The three readings of the employee's history, in one statement: the previous fix, another employee on the same
+        // device within the window, and the days with exactly these coordinates and accuracy.
+        jdbc.sql("select p.latitude, p.longitude, p.captured_at,"
+                        + " (select count(*) from " + schema + ".attendance_check_in d where ?::varchar is not null and d.device_id = ?"
+                        + "   and d.employee_id <> ? and d.captured_at > ?),"
+                        + " (select count(distinct work_date) from " + schema + ".attendance_check_in i where i.employee_id = ?"
+                        + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?"
+                        + "   and i.captured_at < ?)"
+                        + " from (select 1) one left join lateral (select latitude, longitude, captured_at from " + schema
+                        + ".attendance_check_in where employee_id = ? and captured_at < ? order by captured_at desc limit 1) p on true")
+                .params(request.deviceId(), request.deviceId(), employee, java.sql.Timestamp.from(captured.minus(DEVICE_WINDOW)),
+                        employee, request.latitude(), request.longitude(), (int) Math.round(request.accuracy()), at, employee, at)
                 .query((rs, n) -> {
-                    double km = new GeoPoint(rs.getDouble(1), rs.getDouble(2)).metresTo(fix) / 1000;
-                    double hours = Math.max(Duration.between(rs.getTimestamp(3).toInstant(), captured).toSeconds(), 1) / 3600.0;
-                    if (km > 1 && km / hours > MAX_KMH) {
-                        flags.add(LocationFlag.IMPOSSIBLE_TRAVEL);
+                    if (rs.getTimestamp(3) != null) {
+                        double km = new GeoPoint(rs.getDouble(1), rs.getDouble(2)).metresTo(fix) / 1000;
+                        double hours = Math.max(Duration.between(rs.getTimestamp(3).toInstant(), captured).toSeconds(), 1) / 3600.0;
+                        if (km > 1 && km / hours > MAX_KMH) {
+                            flags.add(LocationFlag.IMPOSSIBLE_TRAVEL);
+                        }
+                    }
+                    if (rs.getInt(4) > 0) {
+                        flags.add(LocationFlag.SHARED_DEVICE);
+                    }
+                    if (rs.getInt(5) >= IDENTICAL_DAYS) {
+                        flags.add(LocationFlag.TOO_PERFECT);
                     }
                     return null;
                 }).list();
-        if (request.deviceId() != null && jdbc.sql("select count(*) from " + schema + ".attendance_check_in where device_id = ?"
-                        + " and employee_id <> ? and captured_at > ?")
-                .param(request.deviceId()).param(employee).param(java.sql.Timestamp.from(captured.minus(DEVICE_WINDOW)))
-                .query(Integer.class).single() > 0) {
-            flags.add(LocationFlag.SHARED_DEVICE);
-        }
-        if (jdbc.sql("select count(distinct work_date) from " + schema + ".attendance_check_in where employee_id = ?"
-                        + " and latitude = round(?::numeric, 5) and longitude = round(?::numeric, 5) and accuracy_metres = ?"
-                        + " and captured_at < ?")
-                .param(employee).param(request.latitude()).param(request.longitude()).param((int) Math.round(request.accuracy()))
-                .param(java.sql.Timestamp.from(captured)).query(Integer.class).single() >= IDENTICAL_DAYS) {
-            flags.add(LocationFlag.TOO_PERFECT);
-        }
         return flags;
     }
 }
