@@ -156,14 +156,6 @@ public class Absences implements ApprovedAbsences {
                 .list();
     }
 
-    /** An approved absence of this kind covering the date, if any. */
-    public Optional<Absence> approvedOn(UUID employeeId, LocalDate date) {
-        String schema = TenantContext.require().schemaName();
-        return jdbc.sql(select(schema) + " where a.employee_id = ? and a.status = 'APPROVED' and ? between a.from_date and a.to_date"
-                        + " order by a.created_at limit 1")
-                .param(employeeId).param(date).query(Absences::map).optional();
-    }
-
     public Optional<Absence> find(UUID id) {
         return jdbc.sql(select(TenantContext.require().schemaName()) + " where a.id = ?").param(id).query(Absences::map).optional();
     }
