@@ -18,6 +18,7 @@ import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
 import id.fleksi.platform.web.Problem;
@@ -52,7 +53,7 @@ class DailyReportsTest {
     @Autowired EvidenceFiles evidence;
     @Autowired PerformanceTargets targets;
     @Autowired CheckIns checkIns;
-    @Autowired ReportsTestApplication.TestClock clock;
+    @Autowired TestClock clock;
     @Autowired TenantRegistry registry;
     @Autowired TenantMigrator migrator;
     @Autowired ModuleSwitches switches;

@@ -3,11 +3,8 @@ package id.fleksi.modules.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
 import id.fleksi.platform.web.Problem;
@@ -49,32 +47,12 @@ class CheckInsTest {
         TestDatabase.register(registry);
     }
 
-    /** A clock the test sets; the server's clock is authoritative, so it is the test's to choose. */
-    static final class TestClock extends Clock {
-        volatile Instant now = Instant.parse("2026-01-05T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TestConfiguration
     static class Clocks {
         @Bean
         @Primary
         TestClock testClock() {
-            return new TestClock();
+            return new TestClock("2026-01-05T00:00:00Z");
         }
     }
 
@@ -503,7 +481,7 @@ class CheckInsTest {
     }
 
     private void at(String time) {
-        clock.now = OffsetDateTime.parse(time).toInstant();
+        clock.set(time);
     }
 
     private CheckIns.Submitted submit(CheckInRequest request) {

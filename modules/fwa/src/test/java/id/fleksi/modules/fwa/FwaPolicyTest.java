@@ -21,6 +21,7 @@ import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
 import id.fleksi.platform.web.Problem;
@@ -47,7 +48,7 @@ class FwaPolicyTest {
     @Autowired WorkModes modes;
     @Autowired FwaRequests requests;
     @Autowired Sanctions sanctions;
-    @Autowired FwaTestApplication.TestClock clock;
+    @Autowired TestClock clock;
     @Autowired TenantRegistry registry;
     @Autowired TenantMigrator migrator;
     @Autowired ModuleSwitches switches;

@@ -1,9 +1,6 @@
 package id.fleksi.modules.fwa;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import id.fleksi.platform.testing.TestClock;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -20,29 +17,6 @@ class FwaTestApplication {
     @Bean
     @Primary
     TestClock testClock() {
-        return new TestClock();
-    }
-
-    static final class TestClock extends Clock {
-        volatile Instant now = Instant.parse("2025-12-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void set(String isoOffsetDateTime) {
-            now = java.time.OffsetDateTime.parse(isoOffsetDateTime).toInstant();
-        }
+        return new TestClock("2025-12-01T00:00:00Z");
     }
 }
