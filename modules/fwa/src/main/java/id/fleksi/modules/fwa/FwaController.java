@@ -11,7 +11,6 @@ import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,7 +18,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,17 +39,15 @@ class FwaController {
     private final Sanctions sanctions;
     private final Employees employees;
     private final IdentityProperties identity;
-    private final JdbcClient jdbc;
 
     FwaController(FwaPolicies policies, WorkModes modes, FwaRequests requests, Sanctions sanctions, Employees employees,
-            IdentityProperties identity, JdbcClient jdbc) {
+            IdentityProperties identity) {
         this.policies = policies;
         this.modes = modes;
         this.requests = requests;
         this.sanctions = sanctions;
         this.employees = employees;
         this.identity = identity;
-        this.jdbc = jdbc;
     }
 
     record Decision(String reason) {
@@ -80,12 +76,7 @@ class FwaController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         DateRange.require(from, to, 93);
-        String schema = TenantContext.require().schemaName();
-        List<UUID> staff = jdbc.sql("with recursive tree(id) as (select id from " + schema + ".org_unit where id = ? union all"
-                        + " select u.id from " + schema + ".org_unit u join tree t on u.parent_id = t.id)"
-                        + " select e.id from " + schema + ".employee e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'")
-                .param(unitId).query(UUID.class).list();
-        return staff.isEmpty() ? List.of() : modes.answers(staff, from, to);
+        return modes.answersForUnit(unitId, from, to);
     }
 
     @Operation(summary = "My schedule: the work mode, hours and reasons for each date (at most 93 days)")
@@ -102,10 +93,7 @@ class FwaController {
     List<DayAnswer> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
         DateRange.require(from, to, 93);
-        UUID me = employees.requireActive(username(who)).id();
-        List<UUID> staff = jdbc.sql("select id from " + TenantContext.require().schemaName() + ".employee where supervisor_id = ?"
-                + " and status <> 'RETIRED'").param(me).query(UUID.class).list();
-        return staff.isEmpty() ? List.of() : modes.answers(staff, from, to);
+        return modes.answersForStaffOf(employees.requireActive(username(who)).id(), from, to);
     }
 
     @Operation(summary = "Is an employee eligible for flexible work on a date, and if not, why (every reason)",

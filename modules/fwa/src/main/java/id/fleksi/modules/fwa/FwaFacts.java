@@ -50,6 +50,7 @@ final class FwaFacts {
         this.calendar = calendar;
         UUID[] ids = only == null ? null : only.toArray(UUID[]::new);
         String filter = ids == null ? "" : " and e.id = any(?)";
+        String byEmployee = ids == null ? "" : " and e.employee_id = any(?)";   // sanctions and request days, aliased e
         var people = jdbc.sql("select e.id, e.name, e.unit_id, e.talent_box, e.face_to_face_service, e.own_device, e.good_connection,"
                 + " e.start_date from " + schema + ".employee e where e.status <> 'RETIRED'" + filter);
         (ids == null ? people : people.param(ids))
@@ -65,23 +66,23 @@ final class FwaFacts {
                 })
                 .list();
         if (enabled) {
-            sanctionsAndRequests(jdbc, schema, ids, filter, from, to);
+            sanctionsAndRequests(jdbc, schema, ids, byEmployee, from, to);
         }
         if (absenceSource != null) {
             absenceSource.between(from, to, only).forEach(a -> absences.computeIfAbsent(a.employeeId(), k -> new ArrayList<>()).add(a));
         }
     }
 
-    private void sanctionsAndRequests(JdbcClient jdbc, String schema, UUID[] ids, String filter, LocalDate from, LocalDate to) {
+    private void sanctionsAndRequests(JdbcClient jdbc, String schema, UUID[] ids, String byEmployee, LocalDate from, LocalDate to) {
         var sanctionRows = jdbc.sql("select employee_id, from_date, to_date, note from " + schema + ".fwa_sanction e"
-                + " where from_date <= ? and to_date >= ?" + filter.replace("e.id", "e.employee_id")).param(to).param(from);
+                + " where from_date <= ? and to_date >= ?" + byEmployee).param(to).param(from);
         (ids == null ? sanctionRows : sanctionRows.param(ids))
                 .query((rs, n) -> sanctions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new Sanction(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4))))
                 .list();
         var requestRows = jdbc.sql("select e.employee_id, e.work_date, r.place_kind, r.place from " + schema + ".fwa_request_day e join "
                 + schema + ".fwa_request r on r.id = e.request_id where r.status = 'APPROVED' and e.work_date between ? and ?"
-                + filter.replace("e.id", "e.employee_id")).param(from).param(to);
+                + byEmployee).param(from).param(to);
         (ids == null ? requestRows : requestRows.param(ids))
                 .query((rs, n) -> requested.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
                         .put(rs.getObject(2, LocalDate.class), "HOME".equals(rs.getString(3)) ? "home" : rs.getString(4)))

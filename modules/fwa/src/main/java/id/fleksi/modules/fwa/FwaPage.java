@@ -83,10 +83,8 @@ class FwaPage {
             model.addAttribute("supervisor", supervisor);
             if (supervisor) {
                 model.addAttribute("toDecide", requests.toDecide(caller.username()));
-                List<UUID> staff = jdbc.sql("select id from " + tenant.code().schemaName() + ".employee where supervisor_id = ?"
-                        + " and status <> 'RETIRED'").param(me.id()).query(UUID.class).list();
                 Map<UUID, String> names = names(tenant);
-                model.addAttribute("team", staff.isEmpty() ? List.of() : modes.answers(staff, today, today.plusDays(6)).stream()
+                model.addAttribute("team", modes.answersForStaffOf(me.id(), today, today.plusDays(6)).stream()
                         .filter(a -> a.mode() != WorkMode.HOLIDAY)
                         .sorted(Comparator.comparing(DayAnswer::date).thenComparing(a -> names.get(a.employeeId()))).toList());
                 model.addAttribute("names", names);
@@ -188,16 +186,8 @@ class FwaPage {
 
     /** Each working day of the month in the unit and its sub-units: how many work where, and who is on WFA. */
     private List<Preview> preview(Tenant tenant, UUID unitId, LocalDate first) {
-        String schema = tenant.code().schemaName();
-        List<UUID> staff = jdbc.sql("with recursive tree(id) as (select id from " + schema + ".org_unit where id = ? union all"
-                        + " select u.id from " + schema + ".org_unit u join tree t on u.parent_id = t.id)"
-                        + " select e.id from " + schema + ".employee e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'")
-                .param(unitId).query(UUID.class).list();
-        if (staff.isEmpty()) {
-            return List.of();
-        }
         Map<UUID, String> names = names(tenant);
-        Map<LocalDate, List<DayAnswer>> byDate = modes.answers(staff, first, first.plusMonths(1).minusDays(1)).stream()
+        Map<LocalDate, List<DayAnswer>> byDate = modes.answersForUnit(unitId, first, first.plusMonths(1).minusDays(1)).stream()
                 .collect(Collectors.groupingBy(DayAnswer::date, LinkedHashMap::new, Collectors.toList()));
         List<Preview> rows = new ArrayList<>();
         byDate.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

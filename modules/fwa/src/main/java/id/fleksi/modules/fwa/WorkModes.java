@@ -67,6 +67,26 @@ public class WorkModes {
         return answers;
     }
 
+    /** Answers for everyone in a unit and its sub-units (not retired); empty when nobody works there. */
+    public List<DayAnswer> answersForUnit(UUID unitId, LocalDate from, LocalDate to) {
+        String schema = TenantContext.require().schemaName();
+        return answersOrNone(jdbc.sql("with recursive tree(id) as (select id from " + schema + ".org_unit where id = ? union all"
+                        + " select u.id from " + schema + ".org_unit u join tree t on u.parent_id = t.id)"
+                        + " select e.id from " + schema + ".employee e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'")
+                .param(unitId).query(UUID.class).list(), from, to);
+    }
+
+    /** Answers for a supervisor's direct staff (not retired); empty when they have none. */
+    public List<DayAnswer> answersForStaffOf(UUID supervisorId, LocalDate from, LocalDate to) {
+        return answersOrNone(jdbc.sql("select id from " + TenantContext.require().schemaName() + ".employee where supervisor_id = ?"
+                + " and status <> 'RETIRED'").param(supervisorId).query(UUID.class).list(), from, to);
+    }
+
+    /** The given employees' answers; no employees means no answers (null would mean everyone). */
+    private List<DayAnswer> answersOrNone(List<UUID> employees, LocalDate from, LocalDate to) {
+        return employees.isEmpty() ? List.of() : answers(employees, from, to);
+    }
+
     /** Whether the employee may work flexibly on the date under the policy then in force, with every reason if not. */
     public Eligibility.Verdict eligibility(UUID employee, LocalDate date) {
         FwaFacts facts = facts(List.of(employee), date, date);
