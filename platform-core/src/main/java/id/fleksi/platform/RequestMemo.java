@@ -34,6 +34,14 @@ public final class RequestMemo {
         return (T) value;
     }
 
+    /** Remembers a value read some other way (the same row found by another key). */
+    public static void remember(String key, Object value) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && value != null) {
+            request.setAttribute(PREFIX + key, value, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
     /** Forgets every remembered read whose key starts with {@code keyPrefix}. */
     public static void forget(String keyPrefix) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

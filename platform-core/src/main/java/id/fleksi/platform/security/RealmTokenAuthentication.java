@@ -1,10 +1,16 @@
 package id.fleksi.platform.security;
 
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jwt.JWTParser;
 
 import id.fleksi.platform.tenancy.Tenant;
@@ -41,13 +47,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class RealmTokenAuthentication implements AuthenticationManagerResolver<HttpServletRequest> {
 
+    /** At most this many verified tokens are kept (a few KB each). */
+    static final int VERIFIED_TOKENS = 20_000;
+
     private final IdentityProperties identity;
     private final TenantRegistry registry;
     private final RealmRoles realmRoles;
     private final Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
     private final AuthenticationManager byIssuer = this::authenticate;
 
+    /**
+     * Verified tokens by their text. A phone's page makes several calls with one token in its few minutes of life, and
+     * checking an RSA signature (with Nimbus's constant-time Base64) was a sixth of a check-in's CPU. Bounded, and each
+     * entry leaves when its token expires (Caffeine's variable expiry); a token is never believed past its {@code exp}.
+     */
+    private final Cache<String, Verified> verified;
+    /** Real time, as the token validator's: a token's lifetime is not the business clock's. */
+    private final Clock clock = Clock.systemUTC();
+
     public RealmTokenAuthentication(IdentityProperties identity, TenantRegistry registry, RealmRoles realmRoles) {
+        this.verified = Caffeine.newBuilder().maximumSize(VERIFIED_TOKENS)
+                .expireAfter(Expiry.creating((String token, Verified entry) ->
+                        Duration.between(this.clock.instant(), entry.expiresAt())))
+                .build();
         this.identity = identity;
         this.registry = registry;
         this.realmRoles = realmRoles;
@@ -60,15 +82,32 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
 
     private org.springframework.security.core.Authentication authenticate(
             org.springframework.security.core.Authentication authentication) {
-        BearerTokenAuthenticationToken bearer = (BearerTokenAuthenticationToken) authentication;
-        String realm = identity.realmOf(issuerOf(bearer.getToken()));
+        String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+        Verified known = verified.getIfPresent(token);
+        String realm = known != null ? known.realm() : identity.realmOf(issuerOf(token));
         if (realm == null || !isTrusted(realm)) {
             if (realm != null) {
                 managers.remove(realm);
             }
             throw new InvalidBearerTokenException("The token was not issued by a realm of this Fleksi instance");
         }
-        return managers.computeIfAbsent(realm, this::managerFor).authenticate(authentication);
+        if (known != null && clock.instant().isBefore(known.expiresAt())) {
+            return known.authentication();
+        }
+        JwtAuthenticationToken checked = (JwtAuthenticationToken) managers.computeIfAbsent(realm, this::managerFor)
+                .authenticate(authentication);
+        Instant expiresAt = checked.getToken().getExpiresAt();
+        if (expiresAt != null && expiresAt.isAfter(clock.instant())) {   // the validator allows a minute of skew
+            verified.put(token, new Verified(realm, checked, expiresAt));
+        }
+        return checked;
+    }
+
+    /**
+     * A token whose signature, issuer, audience and lifetime were checked: the same token is not checked again until it
+     * expires. The realm is still asked of the registry on every request, so an archived tenant's tokens are refused at once.
+     */
+    private record Verified(String realm, JwtAuthenticationToken authentication, Instant expiresAt) {
     }
 
     private boolean isTrusted(String realm) {

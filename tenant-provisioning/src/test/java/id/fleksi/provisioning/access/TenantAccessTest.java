@@ -124,6 +124,27 @@ class TenantAccessTest extends ProvisioningIntegrationTest {
     }
 
     @Test
+    void aVerifiedTokenIsKeptWholeSoNoAlteredCopyOfItPasses() {
+        String a = onboardWithUser("asn", Role.ASN);
+        String token = TestRealms.token(a, "asn");
+        assertThat(get(token, "/api/v1/t/" + a + "/me").getStatusCode()).isEqualTo(HttpStatus.OK);   // verified, and kept
+
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + flipped(parts[2]);
+        String otherPayload = parts[0] + "." + flipped(parts[1]) + "." + parts[2];
+
+        assertThat(get(otherSignature, "/api/v1/t/" + a + "/me").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(otherPayload, "/api/v1/t/" + a + "/me").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(token, "/api/v1/t/" + a + "/me").getBody()).containsEntry("visits", 2);
+    }
+
+    /** The same Base64url text with one character in its middle changed. */
+    private static String flipped(String part) {
+        int at = part.length() / 2;
+        return part.substring(0, at) + (part.charAt(at) == 'A' ? 'B' : 'A') + part.substring(at + 1);
+    }
+
+    @Test
     void aTenantWhoseSchemaIsBehindIsNotServed() {
         String a = onboardWithUser("asn", Role.ASN);
         String token = TestRealms.token(a, "asn");
