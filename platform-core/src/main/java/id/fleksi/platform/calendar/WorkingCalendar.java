@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -33,8 +34,10 @@ public class WorkingCalendar {
 
     private final JdbcClient jdbc;
     private final TenantRegistry registry;
+    private final TenantCache cache;
 
-    public WorkingCalendar(JdbcClient jdbc, TenantRegistry registry) {
+    public WorkingCalendar(JdbcClient jdbc, TenantRegistry registry, TenantCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.registry = registry;
     }
@@ -87,20 +90,31 @@ public class WorkingCalendar {
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             national.putAll(nationalHolidays(year));
         }
-        List<LocalHoliday> local = jdbc.sql("select date, name, unit_id from " + schema + ".local_holiday where date between ? and ?")
-                .param(from).param(to)
+        Kept kept = cache.get(tenant, "calendar", () -> read(schema));
+        List<LocalHoliday> local = kept.local().stream().filter(h -> !h.date().isBefore(from) && !h.date().isAfter(to)).toList();
+        List<Schedule> schedules = kept.schedules().stream()
+                .filter(s -> s.kind() != ScheduleKind.RAMADAN
+                        || (s.from() != null && s.to() != null && !s.from().isAfter(to) && !s.to().isBefore(from))).toList();
+        Map<UUID, UUID> parents = kept.parents();
+        return new Snapshot(zone, national, local, parents, schedules);
+    }
+
+    /** The tenant's own calendar data, all of it: kept while the tenant's revision holds ({@link TenantCache}). */
+    private record Kept(List<LocalHoliday> local, Map<UUID, UUID> parents, List<Schedule> schedules) {
+    }
+
+    private Kept read(String schema) {
+        List<LocalHoliday> local = jdbc.sql("select date, name, unit_id from " + schema + ".local_holiday")
                 .query((rs, n) -> new LocalHoliday(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class)))
                 .list();
         Map<UUID, UUID> parents = new HashMap<>();
         jdbc.sql("select id, parent_id from " + schema + ".org_unit")
                 .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
-        List<Schedule> schedules = jdbc.sql("select unit_id, kind, valid_from, valid_to, days::text from " + schema
-                        + ".work_schedule where kind <> 'RAMADAN' or (valid_from <= ? and valid_to >= ?)")
-                .param(to).param(from)
+        List<Schedule> schedules = jdbc.sql("select unit_id, kind, valid_from, valid_to, days::text from " + schema + ".work_schedule")
                 .query((rs, n) -> schedule(rs.getObject(1, UUID.class), ScheduleKind.valueOf(rs.getString(2)),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)))
                 .list();
-        return new Snapshot(zone, national, local, parents, schedules);
+        return new Kept(List.copyOf(local), java.util.Collections.unmodifiableMap(parents), List.copyOf(schedules));
     }
 
     private static Schedule schedule(UUID unit, ScheduleKind kind, LocalDate from, LocalDate to, String days) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import id.fleksi.platform.RequestMemo;
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
@@ -39,9 +39,11 @@ public class ModuleSwitches {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TenantCache cache;
 
     public ModuleSwitches(ModuleCatalog catalog, ModuleAvailability availability, AuditLog audit, JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, TenantCache cache) {
+        this.cache = cache;
         this.catalog = catalog;
         this.availability = availability;
         this.audit = audit;
@@ -68,9 +70,9 @@ public class ModuleSwitches {
         return effectiveSettings(known(moduleId), rowsOfRequest(tenant).get(moduleId));
     }
 
-    /** The tenant's switches, read from its schema once per web request (and on every call outside one). */
+    /** The tenant's switches, read from its schema when they changed (see {@link TenantCache}). */
     private Map<String, Row> rowsOfRequest(TenantCode tenant) {
-        return RequestMemo.get("modules." + tenant.value(), () -> rows(tenant));
+        return cache.get(tenant, "modules", () -> rows(tenant));
     }
 
     public ModuleState state(TenantCode tenant, String moduleId) {
@@ -105,7 +107,7 @@ public class ModuleSwitches {
                             + " enabled = excluded.enabled, settings = excluded.settings, updated_at = now(),"
                             + " updated_by = excluded.updated_by")
                     .param(moduleId).param(turnOn).param(JSON.writeValueAsString(stored)).param(actor).update();
-            RequestMemo.forget("modules." + tenant.value());
+            cache.forget(tenant);
             ModuleState after = state(tenant, module, new Row(turnOn, stored));
             if (turnOn != before.enabled()) {
                 audit.record(tenant, actor, turnOn ? "module.enable" : "module.disable", moduleId,
@@ -228,9 +230,9 @@ public class ModuleSwitches {
     private Map<String, Row> rows(TenantCode tenant) {
         Map<String, Row> rows = new HashMap<>();
         jdbc.sql("select module_id, enabled, settings::text from " + tenant.schemaName() + ".tenant_module")
-                .query((rs, n) -> rows.put(rs.getString(1), new Row(rs.getBoolean(2),
-                        JSON.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() { }))))
+                .query((rs, n) -> rows.put(rs.getString(1), new Row(rs.getBoolean(2), java.util.Collections.unmodifiableMap(
+                        JSON.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() { })))))
                 .list();
-        return rows;
+        return java.util.Collections.unmodifiableMap(rows);   // kept for other requests: nobody may change it
     }
 }

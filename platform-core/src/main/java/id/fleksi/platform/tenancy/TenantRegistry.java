@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class TenantRegistry {
 
     private static final String COLUMNS = "code, name, kind, parent_code, region_code, time_zone, schema_name, realm,"
-            + " status, hosting, applied_change_sets, migration_state, migration_error, created_at, updated_at";
+            + " status, hosting, applied_change_sets, migration_state, migration_error, created_at, updated_at, revision";
 
     private final JdbcClient jdbc;
 
@@ -36,8 +36,11 @@ public class TenantRegistry {
 
     /** Finds a tenant by the realm that issues its users' tokens. */
     public Optional<Tenant> findByRealm(String realm) {
-        return RequestMemo.get("tenant.realm." + realm, () -> jdbc.sql("select " + COLUMNS + " from platform.tenant where realm = ?")
-                .param(realm).query(TenantRegistry::map).optional());
+        Optional<Tenant> found = RequestMemo.get("tenant.realm." + realm, () -> jdbc.sql("select " + COLUMNS
+                + " from platform.tenant where realm = ?").param(realm).query(TenantRegistry::map).optional());
+        // The token check asks by realm, the gate and the services by code: one row, one read.
+        found.ifPresent(tenant -> RequestMemo.remember("tenant.code." + tenant.code().value(), found));
+        return found;
     }
 
     public List<Tenant> list() {
@@ -117,7 +120,8 @@ public class TenantRegistry {
                 MigrationState.valueOf(rs.getString("migration_state")),
                 rs.getString("migration_error"),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")),
+                rs.getLong("revision"));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +16,17 @@ import java.util.UUID;
 import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
-import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.organisation.Employee;
-import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.SqlTransactions;
+import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes check-ins and check-outs. The server clock is authoritative; a capture queued offline is judged by
@@ -41,26 +40,24 @@ public class CheckIns {
 
     private final JdbcClient jdbc;
     private final ModuleSwitches switches;
-    private final AuditLog audit;
-    private final TransactionTemplate transactions;
+    private final SqlTransactions transactions;
+    private final TenantCache cache;
     private final Clock clock;
     private final id.fleksi.platform.tenancy.TenantRegistry registry;
     private final LocationEvidence evidence;
     private final WorkModes workModes;
-    private final Employees employees;
     private final List<CheckOutGuard> guards;
 
-    public CheckIns(JdbcClient jdbc, ModuleSwitches switches, AuditLog audit,
-            TransactionTemplate transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
-            LocationEvidence evidence, WorkModes workModes, Employees employees, List<CheckOutGuard> guards) {
+    public CheckIns(JdbcClient jdbc, ModuleSwitches switches,
+            SqlTransactions transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
+            LocationEvidence evidence, WorkModes workModes, List<CheckOutGuard> guards, TenantCache cache) {
+        this.cache = cache;
         this.guards = guards;
-        this.employees = employees;
         this.workModes = workModes;
         this.registry = registry;
         this.evidence = evidence;
         this.jdbc = jdbc;
         this.switches = switches;
-        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -75,18 +72,37 @@ public class CheckIns {
     /** Records a check-in or check-out of the employee with this username, in the current tenant. */
     public Submitted submit(String username, CheckInRequest request) {
         TenantCode tenant = TenantContext.require();
-        String schema = tenant.schemaName();
-        Employee employee = employees.requireActive(username);
-        UUID employeeId = employee.id();
-        Optional<CheckIn> earlier = find(schema, request.clientRequestId());
-        if (earlier.isPresent()) {
-            return new Submitted(sameEmployee(earlier.get(), employeeId), false);
+        // Every read on one connection (see SqlTransactions.readOnly), then the write in a transaction of its own.
+        Judged judged = transactions.readOnly(tx -> judge(tenant, username, request));
+        if (judged.repeat() != null) {
+            return judged.repeat();
         }
+        CheckIn stored = store(tenant, judged.record(), request, username, judged.workingDay());
+        // Null: the same request arrived twice at once and the other one stored it.
+        return stored != null ? new Submitted(stored, true) : new Submitted(sameEmployee(
+                find(tenant.schemaName(), request.clientRequestId()).orElseThrow(), judged.record().employeeId()), false);
+    }
+
+    /** What a submission comes to before anything is written: an earlier answer to repeat, or the record to store. */
+    private record Judged(Submitted repeat, CheckIn record, boolean workingDay) {
+    }
+
+    private Judged judge(TenantCode tenant, String username, CheckInRequest request) {
+        String schema = tenant.schemaName();
         Instant now = clock.instant();
         Instant captured = request.capturedAt() == null ? now : request.capturedAt().toInstant();
+        ZonedDateTime local = captured.atZone(registry.find(tenant).orElseThrow().timeZone().zone());
+        Submitter employee = submitter(schema, username, request.clientRequestId(), local.toLocalDate());
+        UUID employeeId = employee.id();
+        if (employee.earlier() != null) {   // a retry is answered before its capture time is judged again
+            return new Judged(new Submitted(sameEmployee(employee.earlier(), employeeId), false), null, false);
+        }
         Map<String, Object> settings = switches.settings(tenant, AttendanceModule.ID);
         check(now, captured, ((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue());
-        ZonedDateTime local = captured.atZone(registry.find(tenant).orElseThrow().timeZone().zone());
+        if (request.kind() == CheckInRequest.Kind.OUT && !employee.checkedIn()) {
+            throw Problem.conflict("not-checked-in", "Not checked in", "You have not checked in on " + local.toLocalDate()
+                    + "; check in before checking out. Nothing was recorded.");
+        }
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
         // The FWA engine's one answer, calendar included: WFA or dinas luar may check in anywhere; otherwise at an office on a
         // working day. Hours and lateness follow the same answer.
@@ -128,38 +144,35 @@ public class CheckIns {
         CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
                 answer.mode() == WorkMode.DINAS_LUAR ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
                 office == null ? null : office.id(), distance, late, early, evidence.judge(schema, employeeId, request, captured));
-        CheckIn stored = store(tenant, record, request, username, workingDay);
-        // Null: the same request arrived twice at once and the other one stored it.
-        return stored != null ? new Submitted(stored, true)
-                : new Submitted(sameEmployee(find(schema, request.clientRequestId()).orElseThrow(), employeeId), false);
+        return new Judged(null, record, workingDay);
     }
 
     private CheckIn store(TenantCode tenant, CheckIn record, CheckInRequest request, String username, boolean workingDay) {
         String schema = tenant.schemaName();
         try {
-            return transactions.execute(tx -> {
-                if (record.kind() == CheckInRequest.Kind.OUT) {
-                    int checkedIn = jdbc.sql("select count(*) from " + schema + ".attendance_check_in where employee_id = ? and work_date = ? and kind = 'IN'")
-                            .param(record.employeeId()).param(record.workDate()).query(Integer.class).single();
-                    if (checkedIn == 0) {
-                        throw Problem.conflict("not-checked-in", "Not checked in", "You have not checked in on "
-                                + record.workDate() + "; check in before checking out. Nothing was recorded.");
-                    }
+            return transactions.execute(tx -> {   // plain SQL only: see SqlTransactions
+                boolean out = record.kind() == CheckInRequest.Kind.OUT;
+                if (out) {
                     guards.forEach(guard -> guard.beforeCheckOut(tenant, record.employeeId(), record.workDate(), workingDay));
-                    int replaced = jdbc.sql("update " + schema + ".attendance_check_in set superseded = true where employee_id = ?"
-                                    + " and work_date = ? and kind = 'OUT' and not superseded")
-                            .param(record.employeeId()).param(record.workDate()).update();
-                    if (replaced > 0) {
-                        audit.record(tenant, username, "attendance.checkout-replaced", record.workDate().toString(), null,
-                                Map.of("capturedAt", record.capturedAt().toString()));
-                    }
                 }
-                int inserted = jdbc.sql("insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date,"
+                // One statement: a check-out first marks the standing one superseded (audited), then the record goes in. The
+                // insert reads the count of replaced rows, so the update is done before it; a repeated request id changes nothing.
+                int inserted = jdbc.sql("with replaced as (update " + schema + ".attendance_check_in set superseded = true"
+                                + " where ? and employee_id = ? and work_date = ? and kind = 'OUT' and not superseded"
+                                + " and not exists (select 1 from " + schema + ".attendance_check_in where client_request_id = ?)"
+                                + " returning id),"
+                                + " audited as (insert into " + schema + ".audit_event (actor, action, target, after_state)"
+                                + " select ?, 'attendance.checkout-replaced', ?, jsonb_build_object('capturedAt', ?::text)"
+                                + " where exists (select 1 from replaced))"
+                                + " insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date,"
                                 + " kind, work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id,"
                                 + " distance_metres, minutes_late, minutes_early, mock_location, device_id, flags)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?"
+                                + " from (select count(*) from replaced) done"
                                 + " on conflict (client_request_id) do nothing")
-                        .params(record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
+                        .params(out, record.employeeId(), record.workDate(), record.clientRequestId(),
+                                username, record.workDate().toString(), record.capturedAt().toString(),
+                                record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
                                 record.workMode(), java.sql.Timestamp.from(record.recordedAt()), java.sql.Timestamp.from(record.capturedAt()),
                                 record.offline(), request.latitude(), request.longitude(), (int) Math.round(request.accuracy()),
                                 record.officeId(), record.distanceMetres(), record.minutesLate(), record.minutesEarly(),
@@ -180,6 +193,27 @@ public class CheckIns {
             throw Problem.conflict("already-checked-in", "Already checked in", "You already checked in on " + record.workDate()
                     + " (at " + first.capturedAt() + "); one check-in a day. Nothing was recorded.");
         }
+    }
+
+    /**
+     * The caller as an active employee, the record an earlier submission of this request id made (if any), and whether
+     * they checked in on the date.
+     */
+    private record Submitter(UUID id, UUID unitId, boolean checkedIn, CheckIn earlier) {
+    }
+
+    /** One statement for all three: every check-in asks them, and most of the cost of a check-in is its round trips. */
+    private Submitter submitter(String schema, String username, String clientRequestId, LocalDate date) {
+        return jdbc.sql("select e.id, e.unit_id, exists (select 1 from " + schema + ".attendance_check_in i where i.employee_id = e.id"
+                        + " and i.work_date = ? and i.kind = 'IN'), " + C_COLUMNS + " from " + schema
+                        + ".employee e left join " + schema + ".attendance_check_in c on c.client_request_id = ?"
+                        + " where e.username = ? and e.status <> 'RETIRED'")
+                .params(date, clientRequestId, username)
+                .query((rs, n) -> new Submitter(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
+                        rs.getObject(4) == null ? null : mapAfter(rs, 3)))
+                .optional()
+                .orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
+                        "Your account is not an active employee of this pemda. Ask BKD."));
     }
 
     /**
@@ -215,14 +249,34 @@ public class CheckIns {
 
     /** The offices of the unit and of the units above it: where its staff check in on an office day. */
     List<Office> offices(String schema, UUID unit) {
-        return jdbc.sql("with recursive chain(id, parent_id) as (select id, parent_id from " + schema + ".org_unit where id = ?"
-                        + " union all select u.id, u.parent_id from " + schema + ".org_unit u join chain c on u.id = c.parent_id)"
-                        + " select distinct o.id, o.name, o.latitude, o.longitude, o.radius_metres from " + schema + ".office o join "
-                        + schema + ".office_unit ou on ou.office_id = o.id where ou.unit_id in (select id from chain)")
-                .param(unit)
-                .query((rs, n) -> new Office(rs.getObject(1, UUID.class), rs.getString(2),
-                        new Geofence(new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getInt(5))))
+        return cache.get(TenantContext.require(), "attendance.offices", () -> readOffices(schema)).along(unit);
+    }
+
+    /** Each unit's own offices and the unit tree: kept while the tenant's revision holds (see TenantCache). */
+    private record OfficeMap(Map<UUID, UUID> parents, Map<UUID, List<Office>> byUnit) {
+
+        List<Office> along(UUID unit) {
+            java.util.Set<UUID> seen = new java.util.HashSet<>();
+            java.util.LinkedHashSet<Office> found = new java.util.LinkedHashSet<>();
+            for (UUID at = unit; at != null && seen.add(at); at = parents.get(at)) {
+                found.addAll(byUnit.getOrDefault(at, List.of()));
+            }
+            return List.copyOf(found);
+        }
+    }
+
+    private OfficeMap readOffices(String schema) {
+        Map<UUID, UUID> parents = new java.util.HashMap<>();
+        jdbc.sql("select id, parent_id from " + schema + ".org_unit")
+                .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        Map<UUID, List<Office>> byUnit = new java.util.HashMap<>();
+        jdbc.sql("select o.id, o.name, o.latitude, o.longitude, o.radius_metres, ou.unit_id from " + schema + ".office o join "
+                        + schema + ".office_unit ou on ou.office_id = o.id")
+                .query((rs, n) -> byUnit.computeIfAbsent(rs.getObject(6, UUID.class), k -> new ArrayList<>())
+                        .add(new Office(rs.getObject(1, UUID.class), rs.getString(2),
+                                new Geofence(new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getInt(5)))))
                 .list();
+        return new OfficeMap(java.util.Collections.unmodifiableMap(parents), java.util.Collections.unmodifiableMap(byUnit));
     }
 
     private static CheckIn sameEmployee(CheckIn earlier, UUID employeeId) {
@@ -235,6 +289,9 @@ public class CheckIns {
 
     static final String COLUMNS = "id, client_request_id, employee_id, work_date, kind, work_mode, recorded_at, captured_at,"
             + " offline, office_id, distance_metres, minutes_late, minutes_early, flags";
+
+    /** {@link #COLUMNS} of a check-in aliased {@code c}. */
+    private static final String C_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1");
 
     static String flagsColumn(java.util.Set<LocationFlag> flags) {
         return String.join(",", flags.stream().map(Enum::name).sorted().toList());
@@ -263,9 +320,15 @@ public class CheckIns {
     }
 
     private static CheckIn map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new CheckIn(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getObject(4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(5)), rs.getString(6),
-                rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getObject(10, UUID.class),
-                (Integer) rs.getObject(11), rs.getInt(12), rs.getInt(13), flags(rs.getString(14)));
+        return mapAfter(rs, 0);
+    }
+
+    /** The record in {@link #COLUMNS}, which start after {@code skip} other columns. */
+    private static CheckIn mapAfter(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
+        return new CheckIn(rs.getObject(skip + 1, UUID.class), rs.getString(skip + 2), rs.getObject(skip + 3, UUID.class),
+                rs.getObject(skip + 4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(skip + 5)), rs.getString(skip + 6),
+                rs.getTimestamp(skip + 7).toInstant(), rs.getTimestamp(skip + 8).toInstant(), rs.getBoolean(skip + 9),
+                rs.getObject(skip + 10, UUID.class), (Integer) rs.getObject(skip + 11), rs.getInt(skip + 12), rs.getInt(skip + 13),
+                flags(rs.getString(skip + 14)));
     }
 }

@@ -20,8 +20,9 @@ class LocationEvidence {
     /** An airliner's cruising speed; faster than this between two fixes is not travel. */
     static final double MAX_KMH = 900;
     static final Duration DEVICE_WINDOW = Duration.ofDays(7);
-    /** Identical coordinates on this many earlier days make a fix too perfect. */
+    /** Identical coordinates on this many earlier days, within the window, make a fix too perfect. */
     static final int IDENTICAL_DAYS = 2;
+    static final Duration IDENTICAL_WINDOW = Duration.ofDays(14);
 
     private final JdbcClient jdbc;
 
@@ -40,17 +41,20 @@ class LocationEvidence {
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
         java.sql.Timestamp at = java.sql.Timestamp.from(captured);
         // The three readings of the employee's history, in one statement: the previous fix, another employee on the same
-        // device within the window, and the days with exactly these coordinates and accuracy.
+        // device within its window, and the days with exactly these coordinates and accuracy within theirs. Standing fixes
+        // only (a replaced check-out is not one), over recent days: the cost does not grow with an employee's years.
         jdbc.sql("select p.latitude, p.longitude, p.captured_at,"
                         + " (select count(*) from " + schema + ".attendance_check_in d where ?::varchar is not null and d.device_id = ?"
-                        + "   and d.employee_id <> ? and d.captured_at > ?),"
+                        + "   and not d.superseded and d.captured_at > ? and d.employee_id <> ?),"
                         + " (select count(distinct work_date) from " + schema + ".attendance_check_in i where i.employee_id = ?"
-                        + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?"
-                        + "   and i.captured_at < ?)"
+                        + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
+                        + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)"
                         + " from (select 1) one left join lateral (select latitude, longitude, captured_at from " + schema
-                        + ".attendance_check_in where employee_id = ? and captured_at < ? order by captured_at desc limit 1) p on true")
-                .params(request.deviceId(), request.deviceId(), employee, java.sql.Timestamp.from(captured.minus(DEVICE_WINDOW)),
-                        employee, request.latitude(), request.longitude(), (int) Math.round(request.accuracy()), at, employee, at)
+                        + ".attendance_check_in where employee_id = ? and not superseded and captured_at < ? order by captured_at desc"
+                        + " limit 1) p on true")
+                .params(request.deviceId(), request.deviceId(), java.sql.Timestamp.from(captured.minus(DEVICE_WINDOW)), employee,
+                        employee, java.sql.Timestamp.from(captured.minus(IDENTICAL_WINDOW)), at,
+                        request.latitude(), request.longitude(), (int) Math.round(request.accuracy()), employee, at)
                 .query((rs, n) -> {
                     if (rs.getTimestamp(3) != null) {
                         double km = new GeoPoint(rs.getDouble(1), rs.getDouble(2)).metresTo(fix) / 1000;

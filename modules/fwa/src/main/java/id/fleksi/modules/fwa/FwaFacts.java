@@ -26,7 +26,15 @@ final class FwaFacts {
     record Sanction(LocalDate from, LocalDate to, String note) {
     }
 
-    record Unit(UUID id, UUID parentId, String name) {
+    record Unit(UUID id, UUID parentId, String name, UUID headEmployeeId) {
+    }
+
+    /** The tenant's units with their heads: kept by {@link WorkModes} while the tenant's revision holds. */
+    static List<Unit> readUnits(JdbcClient jdbc, String schema) {
+        return List.copyOf(jdbc.sql("select id, parent_id, name, head_employee_id from " + schema + ".org_unit")
+                .query((rs, n) -> new Unit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, UUID.class)))
+                .list());
     }
 
     final boolean enabled;
@@ -43,7 +51,7 @@ final class FwaFacts {
     private final Map<UUID, Map<UUID, PolicyVersion.UnitRule>> unitRules = new HashMap<>();
 
     FwaFacts(JdbcClient jdbc, String schema, boolean enabled, int newEmployeeMonths, List<PolicyVersion> versions,
-            WorkingCalendar.Snapshot calendar, Collection<UUID> only, LocalDate from, LocalDate to, ApprovedAbsences absenceSource) {
+            WorkingCalendar.Snapshot calendar, List<Unit> allUnits, Collection<UUID> only, LocalDate from, LocalDate to, ApprovedAbsences absenceSource) {
         this.enabled = enabled;
         this.newEmployeeMonths = newEmployeeMonths;
         this.versions = versions;
@@ -58,13 +66,12 @@ final class FwaFacts {
                         rs.getObject(3, UUID.class), (Short) (rs.getObject(4) == null ? null : rs.getShort(4)), rs.getBoolean(5),
                         rs.getBoolean(6), rs.getBoolean(7), rs.getObject(8, LocalDate.class))))
                 .list();
-        jdbc.sql("select id, parent_id, name, head_employee_id from " + schema + ".org_unit")
-                .query((rs, n) -> {
-                    units.put(rs.getObject(1, UUID.class), new Unit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)));
-                    UUID head = rs.getObject(4, UUID.class);
-                    return head == null ? null : leaders.put(head, rs.getString(3));
-                })
-                .list();
+        for (Unit unit : allUnits) {
+            units.put(unit.id(), unit);
+            if (unit.headEmployeeId() != null) {
+                leaders.put(unit.headEmployeeId(), unit.name());
+            }
+        }
         if (enabled) {
             sanctionsAndRequests(jdbc, schema, ids, byEmployee, from, to);
         }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.web.Problem;
@@ -39,7 +40,11 @@ public class FwaPolicies {
     private final TenantRegistry registry;
     private final Clock clock;
 
-    FwaPolicies(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions, TenantRegistry registry, Clock clock) {
+    private final TenantCache cache;
+
+    FwaPolicies(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions, TenantRegistry registry, Clock clock,
+            TenantCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.audit = audit;
         this.transactions = transactions;
@@ -47,9 +52,13 @@ public class FwaPolicies {
         this.clock = clock;
     }
 
-    /** Every version, oldest first (by effective date, then by when it was made). */
+    /** Every version, oldest first (by effective date, then by when it was made); read again only when it changed. */
     public List<PolicyVersion> versions() {
         String schema = schema();
+        return cache.get(TenantContext.require(), "fwa.versions", () -> read(schema));
+    }
+
+    private List<PolicyVersion> read(String schema) {
         Map<UUID, List<PolicyVersion.Window>> windows = new HashMap<>();
         jdbc.sql("select version_id, from_date, to_date, name from " + schema + ".fwa_policy_window order by from_date")
                 .query((rs, n) -> windows.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
@@ -75,7 +84,7 @@ public class FwaPolicies {
                             List.copyOf(windows.getOrDefault(id, List.of())), List.copyOf(units.getOrDefault(id, List.of())),
                             rs.getString(19), rs.getTimestamp(20).toInstant());
                 })
-                .list();
+                .list().stream().toList();
     }
 
     /** The version in force on a date, if any. */
@@ -141,6 +150,7 @@ public class FwaPolicies {
             }
             audit.record(TenantContext.require(), actor, "fwa.policy-version", id.toString(), null, version);
         });
+        cache.forget(TenantContext.require());
         return versions().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
     }
 

@@ -14,6 +14,7 @@ import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
@@ -21,6 +22,7 @@ import id.fleksi.platform.web.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * One question, one answer: for an employee and a date, the work mode, the hours, and why. In order: a day off
@@ -37,13 +39,19 @@ public class WorkModes {
     private final FwaPolicies policies;
     private final ObjectProvider<ApprovedAbsences> absences;
 
+    private final TenantCache cache;
+    /** Attendance's absences, looked up once rather than resolved on every answer. */
+    private final SingletonSupplier<ApprovedAbsences> absenceSource;
+
     WorkModes(JdbcClient jdbc, ModuleSwitches switches, WorkingCalendar calendar, FwaPolicies policies,
-            ObjectProvider<ApprovedAbsences> absences) {
+            ObjectProvider<ApprovedAbsences> absences, TenantCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.switches = switches;
         this.calendar = calendar;
         this.policies = policies;
         this.absences = absences;
+        this.absenceSource = SingletonSupplier.of(absences::getIfAvailable);
     }
 
     public DayAnswer answer(UUID employee, LocalDate date) {
@@ -104,8 +112,9 @@ public class WorkModes {
         Map<String, Object> settings = switches.settings(tenant, FwaModule.ID);
         int months = ((Number) settings.get(FwaModule.NEW_EMPLOYEE_MONTHS)).intValue();
         // Off: every working day is WFO, so the policy, sanctions and requests need not be read.
+        List<FwaFacts.Unit> units = cache.get(tenant, "fwa.units", () -> FwaFacts.readUnits(jdbc, tenant.schemaName()));
         return new FwaFacts(jdbc, tenant.schemaName(), on, months, on ? policies.versions() : List.of(), calendar.snapshot(from, to),
-                employees, from, to, absences.getIfAvailable());
+                units, employees, from, to, absenceSource.get());
     }
 
     static DayAnswer answer(FwaFacts facts, FwaFacts.Person person, LocalDate date) {
