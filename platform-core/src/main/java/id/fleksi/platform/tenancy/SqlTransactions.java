@@ -18,15 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SqlTransactions {
 
     private final TransactionTemplate template;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate oneConnection;
 
     public SqlTransactions(DataSource dataSource) {
         JdbcTransactionManager manager = new JdbcTransactionManager(dataSource);
         this.template = new TransactionTemplate(manager);
         // No transaction at all (each statement commits by itself), but one connection held for the whole callback.
-        this.readOnly = new TransactionTemplate(manager);
-        this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
-        this.readOnly.setReadOnly(true);
+        this.oneConnection = new TransactionTemplate(manager);
+        this.oneConnection.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
     }
 
     public <T> T execute(TransactionCallback<T> work) {
@@ -34,11 +33,11 @@ public class SqlTransactions {
     }
 
     /**
-     * Reads on one connection, borrowed once rather than once per statement (the pool's hand-offs between threads cost
-     * more than the statements on a busy morning), without a transaction: no BEGIN and COMMIT round trips, and what it
-     * reads may be kept by {@link TenantCache}. Inside a transaction it simply joins it.
+     * Work on one connection, borrowed once rather than once per statement (the pool's hand-offs between threads cost more
+     * than the statements on a busy morning), without a transaction: each statement commits by itself, so there are no
+     * BEGIN and COMMIT round trips, and what it reads may be kept by {@link TenantCache}. Inside a transaction it joins it.
      */
-    public <T> T readOnly(TransactionCallback<T> work) {
-        return readOnly.execute(work);
+    public <T> T onOneConnection(TransactionCallback<T> work) {
+        return oneConnection.execute(work);
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Within one request the registry row is remembered ({@link id.fleksi.platform.RequestMemo}); a service that writes
  * such a table and reads it again in the same request calls {@link #forget}. A value read inside a transaction is
- * never kept unless the transaction is read-only, since it may have written what it read and not committed yet.
+ * never kept unless the transaction is read-only, since it may have written what it read and not committed yet (a read
+ * on {@link SqlTransactions#onOneConnection} is outside any transaction, and kept).
  */
 @Component
 public class TenantCache {

@@ -72,15 +72,18 @@ public class CheckIns {
     /** Records a check-in or check-out of the employee with this username, in the current tenant. */
     public Submitted submit(String username, CheckInRequest request) {
         TenantCode tenant = TenantContext.require();
-        // Every read on one connection (see SqlTransactions.readOnly), then the write in a transaction of its own.
-        Judged judged = transactions.readOnly(tx -> judge(tenant, username, request));
-        if (judged.repeat() != null) {
-            return judged.repeat();
-        }
-        CheckIn stored = store(tenant, judged.record(), request, username, judged.workingDay());
-        // Null: the same request arrived twice at once and the other one stored it.
-        return stored != null ? new Submitted(stored, true) : new Submitted(sameEmployee(
-                find(tenant.schemaName(), request.clientRequestId()).orElseThrow(), judged.record().employeeId()), false);
+        // One connection for the whole submission and no transaction (see SqlTransactions.onOneConnection): the reads, then
+        // a single statement that writes, atomic by itself.
+        return transactions.onOneConnection(connection -> {
+            Judged judged = judge(tenant, username, request);
+            if (judged.repeat() != null) {
+                return judged.repeat();
+            }
+            CheckIn stored = store(tenant, judged.record(), request, username, judged.workingDay());
+            // Null: the same request arrived twice at once and the other one stored it.
+            return stored != null ? new Submitted(stored, true) : new Submitted(sameEmployee(
+                    find(tenant.schemaName(), request.clientRequestId()).orElseThrow(), judged.record().employeeId()), false);
+        });
     }
 
     /** What a submission comes to before anything is written: an earlier answer to repeat, or the record to store. */
@@ -149,40 +152,37 @@ public class CheckIns {
 
     private CheckIn store(TenantCode tenant, CheckIn record, CheckInRequest request, String username, boolean workingDay) {
         String schema = tenant.schemaName();
+        boolean out = record.kind() == CheckInRequest.Kind.OUT;
+        if (out) {   // a guard may refuse (422) or mark the day; either holds whether or not this check-out is stored
+            guards.forEach(guard -> guard.beforeCheckOut(tenant, record.employeeId(), record.workDate(), workingDay));
+        }
         try {
-            return transactions.execute(tx -> {   // plain SQL only: see SqlTransactions
-                boolean out = record.kind() == CheckInRequest.Kind.OUT;
-                if (out) {
-                    guards.forEach(guard -> guard.beforeCheckOut(tenant, record.employeeId(), record.workDate(), workingDay));
-                }
-                // One statement: a check-out first marks the standing one superseded (audited), then the record goes in. The
-                // insert reads the count of replaced rows, so the update is done before it; a repeated request id changes nothing.
-                int inserted = jdbc.sql("with replaced as (update " + schema + ".attendance_check_in set superseded = true"
-                                + " where ? and employee_id = ? and work_date = ? and kind = 'OUT' and not superseded"
-                                + " and not exists (select 1 from " + schema + ".attendance_check_in where client_request_id = ?)"
-                                + " returning id),"
-                                + " audited as (insert into " + schema + ".audit_event (actor, action, target, after_state)"
-                                + " select ?, 'attendance.checkout-replaced', ?, jsonb_build_object('capturedAt', ?::text)"
-                                + " where exists (select 1 from replaced))"
-                                + " insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date,"
-                                + " kind, work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id,"
-                                + " distance_metres, minutes_late, minutes_early, mock_location, device_id, flags)"
-                                + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?"
-                                + " from (select count(*) from replaced) done"
-                                + " on conflict (client_request_id) do nothing")
-                        .params(out, record.employeeId(), record.workDate(), record.clientRequestId(),
-                                username, record.workDate().toString(), record.capturedAt().toString(),
-                                record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
-                                record.workMode(), java.sql.Timestamp.from(record.recordedAt()), java.sql.Timestamp.from(record.capturedAt()),
-                                record.offline(), request.latitude(), request.longitude(), (int) Math.round(request.accuracy()),
-                                record.officeId(), record.distanceMetres(), record.minutesLate(), record.minutesEarly(),
-                                Boolean.TRUE.equals(request.mockLocation()), request.deviceId(), flagsColumn(record.flags()))
-                        .update();
-                if (inserted == 0) {
-                    tx.setRollbackOnly();
-                }
-                return inserted == 0 ? null : record;
-            });
+            // One statement: a check-out first marks the standing one superseded (audited), then the record goes in. The
+            // insert reads the count of replaced rows, so the update is done before it. A request id already stored
+            // changes nothing: the update skips it, the insert does nothing; and if one arrives at the same moment, the
+            // update finds the row it would replace already replaced, and the insert meets the stored id.
+            int inserted = jdbc.sql("with replaced as (update " + schema + ".attendance_check_in set superseded = true"
+                            + " where ? and employee_id = ? and work_date = ? and kind = 'OUT' and not superseded"
+                            + " and not exists (select 1 from " + schema + ".attendance_check_in where client_request_id = ?)"
+                            + " returning id),"
+                            + " audited as (insert into " + schema + ".audit_event (actor, action, target, after_state)"
+                            + " select ?, 'attendance.checkout-replaced', ?, jsonb_build_object('capturedAt', ?::text)"
+                            + " where exists (select 1 from replaced))"
+                            + " insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date,"
+                            + " kind, work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id,"
+                            + " distance_metres, minutes_late, minutes_early, mock_location, device_id, flags)"
+                            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?"
+                            + " from (select count(*) from replaced) done"
+                            + " on conflict (client_request_id) do nothing")
+                    .params(out, record.employeeId(), record.workDate(), record.clientRequestId(),
+                            username, record.workDate().toString(), record.capturedAt().toString(),
+                            record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
+                            record.workMode(), java.sql.Timestamp.from(record.recordedAt()), java.sql.Timestamp.from(record.capturedAt()),
+                            record.offline(), request.latitude(), request.longitude(), (int) Math.round(request.accuracy()),
+                            record.officeId(), record.distanceMetres(), record.minutesLate(), record.minutesEarly(),
+                            Boolean.TRUE.equals(request.mockLocation()), request.deviceId(), flagsColumn(record.flags()))
+                    .update();
+            return inserted == 0 ? null : record;
         } catch (DuplicateKeyException e) {
             if (record.kind() == CheckInRequest.Kind.OUT) {
                 throw Problem.conflict("concurrent-check-out", "Check-out at the same moment", "Another check-out of yours"
