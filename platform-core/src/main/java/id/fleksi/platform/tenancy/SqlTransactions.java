@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Transactions for work done only in plain SQL with schema-qualified names (the hot paths: a check-in). No
+ * One connection for work done only in plain SQL with schema-qualified names (the hot paths: a check-in). No
  * Hibernate session is opened, so the connection's {@code search_path} is never set and reset around it; the
  * PostgreSQL driver forgets every server-prepared statement of a connection each time that happens, which made
  * every statement of a check-in parsed and planned again. Inside a JPA transaction this joins it.
@@ -17,19 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SqlTransactions {
 
-    private final TransactionTemplate template;
     private final TransactionTemplate oneConnection;
 
     public SqlTransactions(DataSource dataSource) {
         JdbcTransactionManager manager = new JdbcTransactionManager(dataSource);
-        this.template = new TransactionTemplate(manager);
         // No transaction at all (each statement commits by itself), but one connection held for the whole callback.
         this.oneConnection = new TransactionTemplate(manager);
         this.oneConnection.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
-    }
-
-    public <T> T execute(TransactionCallback<T> work) {
-        return template.execute(work);
     }
 
     /**

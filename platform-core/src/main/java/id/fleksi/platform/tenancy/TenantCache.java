@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Within one request the registry row is remembered ({@link id.fleksi.platform.RequestMemo}); a service that writes
  * such a table and reads it again in the same request calls {@link #forget}. A value read inside a transaction is
- * never kept unless the transaction is read-only, since it may have written what it read and not committed yet (a read
- * on {@link SqlTransactions#onOneConnection} is outside any transaction, and kept).
+ * never kept, since that transaction may have written what it read and not committed yet (a read on
+ * {@link SqlTransactions#onOneConnection} is outside any transaction, and kept).
  */
 @Component
 public class TenantCache {
@@ -51,8 +51,7 @@ public class TenantCache {
             return (T) kept.value();
         }
         T value = read.get();
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             // Never keep what a writing transaction read: it may see its own uncommitted writes, under the old revision.
             entries.put(key, new Entry(row.revision(), value));
         }

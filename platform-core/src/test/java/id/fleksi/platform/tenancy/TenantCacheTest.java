@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The kept copy of a tenant's slowly-changing data is used while nothing changed, and read again after any change,
@@ -34,7 +35,8 @@ class TenantCacheTest {
     @Autowired TenantCache cache;
     @Autowired TenantRegistry registry;
     @Autowired TenantMigrator migrator;
-    @Autowired SqlTransactions transactions;
+    @Autowired SqlTransactions sql;
+    @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
 
     TenantCode tenant;
@@ -82,17 +84,17 @@ class TenantCacheTest {
     @Test
     void whatAWritingTransactionReadsIsNeverKeptWhatIsReadOutsideOneIs() {
         UUID unit = UUID.randomUUID();
-        transactions.execute(tx -> {
+        TenantContext.callAs(tenant, () -> transactions.execute(tx -> {
             jdbc.sql("insert into " + tenant.schemaName() + ".org_unit (id, code, name, kind) values (?, 'BKD', 'Badan Kepegawaian', 'DINAS')")
                     .param(unit).update();
             assertThat(units(tenant)).containsExactly(unit);   // its own write, not committed
             tx.setRollbackOnly();
             return null;
-        });
+        }));
         assertThat(units(tenant)).isEmpty();   // the rolled-back unit was not kept
         assertThat(reads).hasValue(2);
 
-        transactions.onOneConnection(connection -> units(tenant));
+        sql.onOneConnection(connection -> units(tenant));
         assertThat(units(tenant)).isEmpty();
         assertThat(reads).hasValue(2);   // kept from the read on one connection, outside any transaction
     }

@@ -37,7 +37,6 @@ public class WorkModes {
     private final ModuleSwitches switches;
     private final WorkingCalendar calendar;
     private final FwaPolicies policies;
-    private final ObjectProvider<ApprovedAbsences> absences;
 
     private final TenantCache cache;
     /** Attendance's absences, looked up once rather than resolved on every answer. */
@@ -50,7 +49,6 @@ public class WorkModes {
         this.switches = switches;
         this.calendar = calendar;
         this.policies = policies;
-        this.absences = absences;
         this.absenceSource = SingletonSupplier.of(absences::getIfAvailable);
     }
 
