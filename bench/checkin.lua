@@ -1,8 +1,10 @@
--- wrk script for bench/checkin. Arguments (after --): tokens file, first press (IN or OUT), paced total rate
+-- wrk script for bench/checkin. Arguments (after --): tokens file, the kind of every press (IN or OUT), paced total rate
 -- (requests/s, 0: as fast as possible), connections. Each wrk thread takes its share of the employees and walks
--- through them; an employee's first press is the given kind, later ones are check-outs (each replacing the one
--- before, as a real late check-out does). Every press has a fresh clientRequestId.
-local mine, seen, index, counter, prefix, first, pause = {}, {}, 0, 0, "", "OUT", 0
+-- through them. Every press is of the given kind: in a run of check-ins an employee's later presses are refused (409,
+-- one check-in a day), and every check-out replaces the one before, as a real late check-out does. (Only the first
+-- press was a check-in once, but wrk builds one request per thread that it never sends, so that employee never
+-- checked in and each of their check-outs was refused.) Every press has a fresh clientRequestId.
+local mine, index, counter, prefix, kind, pause = {}, 0, 0, "", "OUT", 0
 local threads, next_id = {}, 0
 
 function setup(thread)
@@ -13,7 +15,7 @@ end
 
 function init(args)
   local file, rate, connections = args[1], tonumber(args[3] or "0"), tonumber(args[4] or "1")
-  first = args[2] or "OUT"
+  kind = args[2] or "OUT"
   local n = 0
   for line in io.lines(file) do
     local code, user, token = line:match("(%S+) (%S+) (%S+)")
@@ -41,8 +43,6 @@ end
 function request()
   index = index % #mine + 1
   local e = mine[index]
-  local kind = seen[e] and "OUT" or first
-  seen[e] = true
   counter = counter + 1
   local body = string.format('{"kind":"%s","latitude":-1.7357,"longitude":119.5462,"accuracy":10,"clientRequestId":"%s-%d","deviceId":"%s"}',
     kind, prefix, counter, e.user)

@@ -147,13 +147,23 @@ public class Absences implements ApprovedAbsences {
     @Override
     public List<ApprovedAbsences.Absence> between(LocalDate from, LocalDate to, java.util.Collection<UUID> employees) {
         String schema = TenantContext.require().schemaName();
-        var query = jdbc.sql("select employee_id, from_date, to_date, kind, destination from " + schema + ".attendance_absence"
-                + " where status = 'APPROVED' and from_date <= ? and to_date >= ?" + (employees == null ? "" : " and employee_id = any(?)"))
+        var query = jdbc.sql("select " + APPROVED_COLUMNS + " from " + schema + ".attendance_absence a"
+                + " where a.status = 'APPROVED' and a.from_date <= ? and a.to_date >= ?" + (employees == null ? "" : " and a.employee_id = any(?)"))
                 .param(to).param(from);
         return (employees == null ? query : query.param(employees.toArray(UUID[]::new)))
-                .query((rs, n) -> new ApprovedAbsences.Absence(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class), Kind.DINAS_LUAR.name().equals(rs.getString(4)), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> approved(rs, 0))
                 .list();
+    }
+
+    /** An approved absence's columns, of the absence aliased {@code a}; read by {@link #approved}. */
+    static final String APPROVED_COLUMNS = "a.employee_id, a.from_date, a.to_date, a.kind, a.destination";
+
+    /** The absence in {@link #APPROVED_COLUMNS}, which start after {@code skip} other columns; null when they are null (no row joined). */
+    static ApprovedAbsences.Absence approved(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
+        UUID employee = rs.getObject(skip + 1, UUID.class);
+        return employee == null ? null : new ApprovedAbsences.Absence(employee, rs.getObject(skip + 2, LocalDate.class),
+                rs.getObject(skip + 3, LocalDate.class), Kind.DINAS_LUAR.name().equals(rs.getString(skip + 4)), rs.getString(skip + 4),
+                rs.getString(skip + 5));
     }
 
     public Optional<Absence> find(UUID id) {

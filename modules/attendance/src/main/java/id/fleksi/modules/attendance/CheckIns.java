@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
@@ -44,18 +45,16 @@ public class CheckIns {
     private final TenantCache cache;
     private final Clock clock;
     private final id.fleksi.platform.tenancy.TenantRegistry registry;
-    private final LocationEvidence evidence;
     private final WorkModes workModes;
     private final List<CheckOutGuard> guards;
 
     public CheckIns(JdbcClient jdbc, ModuleSwitches switches,
             SqlTransactions transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
-            LocationEvidence evidence, WorkModes workModes, List<CheckOutGuard> guards, TenantCache cache) {
+            WorkModes workModes, List<CheckOutGuard> guards, TenantCache cache) {
         this.cache = cache;
         this.guards = guards;
         this.workModes = workModes;
         this.registry = registry;
-        this.evidence = evidence;
         this.jdbc = jdbc;
         this.switches = switches;
         this.transactions = transactions;
@@ -95,7 +94,7 @@ public class CheckIns {
         Instant now = clock.instant();
         Instant captured = request.capturedAt() == null ? now : request.capturedAt().toInstant();
         ZonedDateTime local = captured.atZone(registry.find(tenant).orElseThrow().timeZone().zone());
-        Submitter employee = submitter(schema, username, request.clientRequestId(), local.toLocalDate());
+        Submitter employee = submitter(schema, username, request, captured, local.toLocalDate());
         UUID employeeId = employee.id();
         if (employee.earlier() != null) {   // a retry is answered before its capture time is judged again
             return new Judged(new Submitted(sameEmployee(employee.earlier(), employeeId), false), null, false);
@@ -109,7 +108,7 @@ public class CheckIns {
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
         // The FWA engine's one answer, calendar included: WFA or dinas luar may check in anywhere; otherwise at an office on a
         // working day. Hours and lateness follow the same answer.
-        DayAnswer answer = workModes.answer(employeeId, local.toLocalDate());
+        DayAnswer answer = workModes.answer(employee.asFwaSees(), local.toLocalDate(), employee.absences());
         boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
         boolean wfa = answer.anywhere();
         if (workingDay && !answer.end().isBefore(answer.start())) {   // an overnight shift keeps its own hours
@@ -146,7 +145,7 @@ public class CheckIns {
         }
         CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
                 answer.mode() == WorkMode.DINAS_LUAR ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
-                office == null ? null : office.id(), distance, late, early, evidence.judge(schema, employeeId, request, captured));
+                office == null ? null : office.id(), distance, late, early, LocationEvidence.judge(request, captured, employee.history()));
         return new Judged(null, record, workingDay);
     }
 
@@ -196,24 +195,47 @@ public class CheckIns {
     }
 
     /**
-     * The caller as an active employee, the record an earlier submission of this request id made (if any), and whether
-     * they checked in on the date.
+     * The caller as an active employee, the record an earlier submission of this request id made (if any), whether they
+     * checked in on the date, their location history (for {@link LocationEvidence}), the employee as the FWA answer needs
+     * them, and their approved absences on the date.
      */
-    private record Submitter(UUID id, UUID unitId, boolean checkedIn, CheckIn earlier) {
+    private record Submitter(UUID id, UUID unitId, boolean checkedIn, CheckIn earlier, LocationEvidence.History history,
+            WorkModes.Employee asFwaSees, List<ApprovedAbsences.Absence> absences) {
     }
 
-    /** One statement for all three: every check-in asks them, and most of the cost of a check-in is its round trips. */
-    private Submitter submitter(String schema, String username, String clientRequestId, LocalDate date) {
-        return jdbc.sql("select e.id, e.unit_id, exists (select 1 from " + schema + ".attendance_check_in i where i.employee_id = e.id"
-                        + " and i.work_date = ? and i.kind = 'IN'), " + C_COLUMNS + " from " + schema
-                        + ".employee e left join " + schema + ".attendance_check_in c on c.client_request_id = ?"
+    /**
+     * One statement for all of it: every check-in asks it, and much of the cost of a check-in is its round trips. A row
+     * per approved absence on the date (almost always one row, with none).
+     */
+    private Submitter submitter(String schema, String username, CheckInRequest request, Instant captured, LocalDate date) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(date);
+        parameters.addAll(LocationEvidence.columnParameters(request, captured));
+        parameters.add(request.clientRequestId());
+        parameters.add(LocationEvidence.joinParameter(captured));
+        parameters.addAll(List.of(date, date, username));
+        int history = 3 + COLUMN_COUNT;
+        int fwa = history + 5;
+        int absence = fwa + WorkModes.EMPLOYEE_COLUMNS.split(",").length;
+        List<Submitter> rows = jdbc.sql("select e.id, e.unit_id, exists (select 1 from " + schema + ".attendance_check_in i"
+                        + " where i.employee_id = e.id and i.work_date = ? and i.kind = 'IN'), " + C_COLUMNS + ", "
+                        + LocationEvidence.columns(schema) + ", " + WorkModes.EMPLOYEE_COLUMNS + ", " + Absences.APPROVED_COLUMNS
+                        + " from " + schema + ".employee e left join " + schema + ".attendance_check_in c on c.client_request_id = ?"
+                        + LocationEvidence.join(schema)
+                        + " left join " + schema + ".attendance_absence a on a.employee_id = e.id and a.status = 'APPROVED'"
+                        + " and a.from_date <= ? and a.to_date >= ?"
                         + " where e.username = ? and e.status <> 'RETIRED'")
-                .params(date, clientRequestId, username)
+                .params(parameters)
                 .query((rs, n) -> new Submitter(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
-                        rs.getObject(4) == null ? null : mapAfter(rs, 3)))
-                .optional()
-                .orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
-                        "Your account is not an active employee of this pemda. Ask BKD."));
+                        rs.getObject(4) == null ? null : mapAfter(rs, 3), LocationEvidence.read(rs, history), WorkModes.employee(rs, fwa),
+                        java.util.stream.Stream.ofNullable(Absences.approved(rs, absence)).toList()))
+                .list();
+        if (rows.isEmpty()) {
+            throw Problem.forbidden("not-an-employee", "Not an employee", "Your account is not an active employee of this pemda. Ask BKD.");
+        }
+        Submitter first = rows.get(0);
+        return rows.size() == 1 ? first : new Submitter(first.id(), first.unitId(), first.checkedIn(), first.earlier(), first.history(),
+                first.asFwaSees(), rows.stream().flatMap(row -> row.absences().stream()).toList());
     }
 
     /**
@@ -289,6 +311,8 @@ public class CheckIns {
 
     static final String COLUMNS = "id, client_request_id, employee_id, work_date, kind, work_mode, recorded_at, captured_at,"
             + " offline, office_id, distance_metres, minutes_late, minutes_early, flags";
+
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     /** {@link #COLUMNS} of a check-in aliased {@code c}. */
     private static final String C_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1");

@@ -1,19 +1,24 @@
 package id.fleksi.modules.attendance;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import id.fleksi.platform.organisation.GeoPoint;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.SqlParameterValue;
 
-/** Judges a fix against the employee's (and the device's) history; returns the flags it raises. */
-@Component
-class LocationEvidence {
+/**
+ * Judges a fix against the employee's (and the device's) history; returns the flags it raises. The history is read
+ * in the statement that reads the submitter (see {@link CheckIns}), from the columns and join this class writes.
+ */
+final class LocationEvidence {
 
     /** Poorer than this (metres) is flagged. */
     static final int POOR_ACCURACY_METRES = 100;
@@ -24,13 +29,55 @@ class LocationEvidence {
     static final int IDENTICAL_DAYS = 2;
     static final Duration IDENTICAL_WINDOW = Duration.ofDays(14);
 
-    private final JdbcClient jdbc;
+    private static final Object NO_DEVICE = new SqlParameterValue(Types.VARCHAR, null);
 
-    LocationEvidence(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private LocationEvidence() {
     }
 
-    Set<LocationFlag> judge(String schema, UUID employee, CheckInRequest request, Instant captured) {
+    /** What a fix is judged against: the previous standing fix (null when none), and the two counts. */
+    record History(GeoPoint previous, Instant previousAt, int otherEmployeesOnDevice, int identicalDays) {
+    }
+
+    /**
+     * The history's five columns, for the employee aliased {@code e}, with the lateral join they read from ({@link #JOIN}).
+     * Standing fixes only (a replaced check-out is not one), over recent days: the cost does not grow with an employee's
+     * years. The previous fix, another employee on the same device within its window, and the days with exactly these
+     * coordinates and accuracy within theirs.
+     */
+    static String columns(String schema) {
+        return "p.latitude, p.longitude, p.captured_at,"
+                + " (select count(*) from " + schema + ".attendance_check_in d where ?::varchar is not null and d.device_id = ?"
+                + "   and not d.superseded and d.captured_at > ? and d.employee_id <> e.id),"
+                + " (select count(distinct work_date) from " + schema + ".attendance_check_in i where i.employee_id = e.id"
+                + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
+                + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)";
+    }
+
+    /** The parameters of {@link #columns}, in order. */
+    static List<Object> columnParameters(CheckInRequest request, Instant captured) {
+        return List.of(nullable(request.deviceId()), nullable(request.deviceId()), Timestamp.from(captured.minus(DEVICE_WINDOW)),
+                Timestamp.from(captured.minus(IDENTICAL_WINDOW)), Timestamp.from(captured),
+                request.latitude(), request.longitude(), (int) Math.round(request.accuracy()));
+    }
+
+    /** The previous standing fix, aliased {@code p}; one parameter, {@link #joinParameter}. */
+    static String join(String schema) {
+        return " left join lateral (select latitude, longitude, captured_at from " + schema + ".attendance_check_in"
+                + " where employee_id = e.id and not superseded and captured_at < ? order by captured_at desc limit 1) p on true";
+    }
+
+    static Object joinParameter(Instant captured) {
+        return Timestamp.from(captured);
+    }
+
+    /** The history in {@link #columns}, which start after {@code skip} other columns. */
+    static History read(ResultSet rs, int skip) throws SQLException {
+        Timestamp previousAt = rs.getTimestamp(skip + 3);
+        return new History(previousAt == null ? null : new GeoPoint(rs.getDouble(skip + 1), rs.getDouble(skip + 2)),
+                previousAt == null ? null : previousAt.toInstant(), rs.getInt(skip + 4), rs.getInt(skip + 5));
+    }
+
+    static Set<LocationFlag> judge(CheckInRequest request, Instant captured, History history) {
         Set<LocationFlag> flags = EnumSet.noneOf(LocationFlag.class);
         if (Boolean.TRUE.equals(request.mockLocation())) {
             flags.add(LocationFlag.MOCK_LOCATION);
@@ -38,39 +85,24 @@ class LocationEvidence {
         if (request.accuracy() > POOR_ACCURACY_METRES) {
             flags.add(LocationFlag.POOR_ACCURACY);
         }
-        GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
-        java.sql.Timestamp at = java.sql.Timestamp.from(captured);
-        // The three readings of the employee's history, in one statement: the previous fix, another employee on the same
-        // device within its window, and the days with exactly these coordinates and accuracy within theirs. Standing fixes
-        // only (a replaced check-out is not one), over recent days: the cost does not grow with an employee's years.
-        jdbc.sql("select p.latitude, p.longitude, p.captured_at,"
-                        + " (select count(*) from " + schema + ".attendance_check_in d where ?::varchar is not null and d.device_id = ?"
-                        + "   and not d.superseded and d.captured_at > ? and d.employee_id <> ?),"
-                        + " (select count(distinct work_date) from " + schema + ".attendance_check_in i where i.employee_id = ?"
-                        + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
-                        + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)"
-                        + " from (select 1) one left join lateral (select latitude, longitude, captured_at from " + schema
-                        + ".attendance_check_in where employee_id = ? and not superseded and captured_at < ? order by captured_at desc"
-                        + " limit 1) p on true")
-                .params(request.deviceId(), request.deviceId(), java.sql.Timestamp.from(captured.minus(DEVICE_WINDOW)), employee,
-                        employee, java.sql.Timestamp.from(captured.minus(IDENTICAL_WINDOW)), at,
-                        request.latitude(), request.longitude(), (int) Math.round(request.accuracy()), employee, at)
-                .query((rs, n) -> {
-                    if (rs.getTimestamp(3) != null) {
-                        double km = new GeoPoint(rs.getDouble(1), rs.getDouble(2)).metresTo(fix) / 1000;
-                        double hours = Math.max(Duration.between(rs.getTimestamp(3).toInstant(), captured).toSeconds(), 1) / 3600.0;
-                        if (km > 1 && km / hours > MAX_KMH) {
-                            flags.add(LocationFlag.IMPOSSIBLE_TRAVEL);
-                        }
-                    }
-                    if (rs.getInt(4) > 0) {
-                        flags.add(LocationFlag.SHARED_DEVICE);
-                    }
-                    if (rs.getInt(5) >= IDENTICAL_DAYS) {
-                        flags.add(LocationFlag.TOO_PERFECT);
-                    }
-                    return null;
-                }).list();
+        if (history.previous() != null) {
+            double km = history.previous().metresTo(new GeoPoint(request.latitude(), request.longitude())) / 1000;
+            double hours = Math.max(Duration.between(history.previousAt(), captured).toSeconds(), 1) / 3600.0;
+            if (km > 1 && km / hours > MAX_KMH) {
+                flags.add(LocationFlag.IMPOSSIBLE_TRAVEL);
+            }
+        }
+        if (history.otherEmployeesOnDevice() > 0) {
+            flags.add(LocationFlag.SHARED_DEVICE);
+        }
+        if (history.identicalDays() >= IDENTICAL_DAYS) {
+            flags.add(LocationFlag.TOO_PERFECT);
+        }
         return flags;
+    }
+
+    /** JdbcClient's positional parameters are a list; a missing device id is a typed SQL null. */
+    private static Object nullable(String value) {
+        return value == null ? NO_DEVICE : value;
     }
 }

@@ -430,6 +430,33 @@ class CheckInsTest {
     }
 
     @Test
+    void twoApprovedDinasLuarOnOneDayStillMakeOneRecordAwayAndTheNextDayIsAnOfficeDayAgain(@Autowired Absences absences) {
+        String boss = "197001012000031001";
+        addEmployee(boss, null);
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
+                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        java.time.LocalDate thursday = java.time.LocalDate.parse("2026-01-08");
+        java.time.LocalDate friday = java.time.LocalDate.parse("2026-01-09");
+        at("2026-01-07T10:00:00+08:00");
+        for (java.time.LocalDate from : List.of(thursday, friday)) {   // a two-day trip, and a second letter for Friday alone
+            Absences.Absence trip = TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(
+                    Absences.Kind.DINAS_LUAR, from, friday, "Rapat koordinasi", "800/" + from.getDayOfMonth() + "/BKD/I/2026", "Mamuju", null)));
+            TenantContext.runAs(tenant, () -> absences.decide(boss, trip.id(), true, null));
+        }
+
+        GeoPoint mamuju = new GeoPoint(-2.6748, 118.8885);
+        at("2026-01-09T08:10:00+08:00");
+        CheckIns.Submitted in = submit(in(mamuju, 12));
+        at("2026-01-09T16:10:00+08:00");
+        CheckIns.Submitted out = submit(out(mamuju, 12));
+
+        assertThat(List.of(in.record().workMode(), out.record().workMode())).containsExactly("DL", "DL");
+        assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".attendance_check_in").query(Integer.class).single()).isEqualTo(2);
+        at("2026-01-12T07:20:00+08:00");
+        assertThatThrownBy(() -> submit(in(mamuju, 12))).hasMessageContaining("Today is an office day");
+    }
+
+    @Test
     void theRecapTellsEachDayPresentExcusedAbsentOrNotAWorkingDay(@Autowired Absences absences, @Autowired DailyRecap recap) {
         String boss = "197001012000031001";
         addEmployee(boss, null);

@@ -29,6 +29,17 @@ final class FwaFacts {
     record Unit(UUID id, UUID parentId, String name, UUID headEmployeeId) {
     }
 
+    /** A {@link Person}'s columns, of the employee aliased {@code e}; read by {@link #person}. */
+    static final String PERSON_COLUMNS = "e.id, e.name, e.unit_id, e.talent_box, e.face_to_face_service, e.own_device, e.good_connection,"
+            + " e.start_date";
+
+    /** The person in {@link #PERSON_COLUMNS}, which start after {@code skip} other columns. */
+    static Person person(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
+        return new Person(rs.getObject(skip + 1, UUID.class), rs.getString(skip + 2), rs.getObject(skip + 3, UUID.class),
+                (Short) (rs.getObject(skip + 4) == null ? null : rs.getShort(skip + 4)), rs.getBoolean(skip + 5), rs.getBoolean(skip + 6),
+                rs.getBoolean(skip + 7), rs.getObject(skip + 8, LocalDate.class));
+    }
+
     /** The tenant's units with their heads: kept by {@link WorkModes} while the tenant's revision holds. */
     static List<Unit> readUnits(JdbcClient jdbc, String schema) {
         return List.copyOf(jdbc.sql("select id, parent_id, name, head_employee_id from " + schema + ".org_unit")
@@ -51,7 +62,8 @@ final class FwaFacts {
     private final Map<UUID, Map<UUID, PolicyVersion.UnitRule>> unitRules = new HashMap<>();
 
     FwaFacts(JdbcClient jdbc, String schema, boolean enabled, int newEmployeeMonths, List<PolicyVersion> versions,
-            WorkingCalendar.Snapshot calendar, List<Unit> allUnits, Collection<UUID> only, LocalDate from, LocalDate to, ApprovedAbsences absenceSource) {
+            WorkingCalendar.Snapshot calendar, List<Unit> allUnits, Collection<UUID> only, LocalDate from, LocalDate to, ApprovedAbsences absenceSource,
+            Person known) {
         this.enabled = enabled;
         this.newEmployeeMonths = newEmployeeMonths;
         this.versions = versions;
@@ -59,13 +71,12 @@ final class FwaFacts {
         UUID[] ids = only == null ? null : only.toArray(UUID[]::new);
         String filter = ids == null ? "" : " and e.id = any(?)";
         String byEmployee = ids == null ? "" : " and e.employee_id = any(?)";   // sanctions and request days, aliased e
-        var people = jdbc.sql("select e.id, e.name, e.unit_id, e.talent_box, e.face_to_face_service, e.own_device, e.good_connection,"
-                + " e.start_date from " + schema + ".employee e where e.status <> 'RETIRED'" + filter);
-        (ids == null ? people : people.param(ids))
-                .query((rs, n) -> this.people.put(rs.getObject(1, UUID.class), new Person(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, UUID.class), (Short) (rs.getObject(4) == null ? null : rs.getShort(4)), rs.getBoolean(5),
-                        rs.getBoolean(6), rs.getBoolean(7), rs.getObject(8, LocalDate.class))))
-                .list();
+        if (known != null) {   // the caller read the one employee with its own statement
+            people.put(known.id(), known);
+        } else {
+            var rows = jdbc.sql("select " + PERSON_COLUMNS + " from " + schema + ".employee e where e.status <> 'RETIRED'" + filter);
+            (ids == null ? rows : rows.param(ids)).query((rs, n) -> people.put(rs.getObject(1, UUID.class), person(rs, 0))).list();
+        }
         for (Unit unit : allUnits) {
             units.put(unit.id(), unit);
             if (unit.headEmployeeId() != null) {

@@ -53,7 +53,37 @@ public class WorkModes {
     }
 
     public DayAnswer answer(UUID employee, LocalDate date) {
-        List<DayAnswer> answers = answers(List.of(employee), date, date);
+        return answer(employee, date, absenceSource.get(), null);
+    }
+
+    /** The employee columns an answer needs, of the employee aliased {@code e}; read by {@link #employee}. */
+    public static final String EMPLOYEE_COLUMNS = FwaFacts.PERSON_COLUMNS;
+
+    /** An employee as an answer needs them, read by a caller in its own statement. */
+    public static final class Employee {
+
+        private final FwaFacts.Person person;
+
+        private Employee(FwaFacts.Person person) {
+            this.person = person;
+        }
+    }
+
+    /** The employee in {@link #EMPLOYEE_COLUMNS}, which start after {@code skip} other columns. */
+    public static Employee employee(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
+        return new Employee(FwaFacts.person(rs, skip));
+    }
+
+    /**
+     * The answer for a caller that has already read the employee and their approved absences on the date: attendance reads
+     * them with the rest of a check-in, in one statement.
+     */
+    public DayAnswer answer(Employee employee, LocalDate date, List<ApprovedAbsences.Absence> absencesOnTheDate) {
+        return answer(employee.person.id(), date, (from, to, employees) -> absencesOnTheDate, employee.person);
+    }
+
+    private DayAnswer answer(UUID employee, LocalDate date, ApprovedAbsences absences, FwaFacts.Person known) {
+        List<DayAnswer> answers = answers(facts(List.of(employee), date, date, absences, known), date, date);
         if (answers.isEmpty()) {
             throw Problem.notFound("unknown-employee", "Unknown employee", "There is no active employee " + employee + " in this tenant.");
         }
@@ -63,7 +93,10 @@ public class WorkModes {
     /** Answers for the employees (every active one when null) on each date, by employee then date; at most 186 days. */
     public List<DayAnswer> answers(Collection<UUID> employees, LocalDate from, LocalDate to) {
         DateRange.require(from, to, 186);
-        FwaFacts facts = facts(employees, from, to);
+        return answers(facts(employees, from, to), from, to);
+    }
+
+    private static List<DayAnswer> answers(FwaFacts facts, LocalDate from, LocalDate to) {
         List<DayAnswer> answers = new ArrayList<>(facts.people.size() * (int) (to.toEpochDay() - from.toEpochDay() + 1));
         for (FwaFacts.Person person : facts.people.values()) {
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
@@ -105,6 +138,10 @@ public class WorkModes {
     }
 
     FwaFacts facts(Collection<UUID> employees, LocalDate from, LocalDate to) {
+        return facts(employees, from, to, absenceSource.get(), null);
+    }
+
+    private FwaFacts facts(Collection<UUID> employees, LocalDate from, LocalDate to, ApprovedAbsences absences, FwaFacts.Person known) {
         TenantCode tenant = TenantContext.require();
         boolean on = switches.isEnabled(tenant, FwaModule.ID);
         Map<String, Object> settings = switches.settings(tenant, FwaModule.ID);
@@ -112,7 +149,7 @@ public class WorkModes {
         // Off: every working day is WFO, so the policy, sanctions and requests need not be read.
         List<FwaFacts.Unit> units = cache.get(tenant, "fwa.units", () -> FwaFacts.readUnits(jdbc, tenant.schemaName()));
         return new FwaFacts(jdbc, tenant.schemaName(), on, months, on ? policies.versions() : List.of(), calendar.snapshot(from, to),
-                units, employees, from, to, absenceSource.get());
+                units, employees, from, to, absences, known);
     }
 
     static DayAnswer answer(FwaFacts facts, FwaFacts.Person person, LocalDate date) {
