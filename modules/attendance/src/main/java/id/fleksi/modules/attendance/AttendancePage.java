@@ -46,16 +46,18 @@ class AttendancePage {
     private final Employees employees;
     private final WorkingCalendar calendar;
     private final CheckIns checkIns;
+    private final UnitOffices offices;
     private final DailyRecap recap;
     private final Clock clock;
 
     AttendancePage(TenantGate gate, IdentityProperties identity, Employees employees, WorkingCalendar calendar, CheckIns checkIns,
-            DailyRecap recap, Clock clock) {
+            UnitOffices offices, DailyRecap recap, Clock clock) {
         this.gate = gate;
         this.identity = identity;
         this.employees = employees;
         this.calendar = calendar;
         this.checkIns = checkIns;
+        this.offices = offices;
         this.recap = recap;
         this.clock = clock;
     }
@@ -74,7 +76,7 @@ class AttendancePage {
             model.addAttribute("day", day);
             model.addAttribute("checkIn", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.IN).findFirst().orElse(null));
             model.addAttribute("checkOut", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.OUT).findFirst().orElse(null));
-            model.addAttribute("offices", checkIns.offices(tenant.code().schemaName(), me.unitId()).stream()
+            model.addAttribute("offices", offices.along(tenant.code().schemaName(), me.unitId()).stream()
                     .map(o -> new OfficeMark(o.name(), o.fence().centre().latitude(), o.fence().centre().longitude(), o.fence().radiusMetres()))
                     .toList());
             model.addAttribute("week", newestFirst(recap.of(me.id(), today.minusDays(6), today)));

@@ -8,10 +8,13 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.modules.fwa.DayAnswer;
@@ -19,10 +22,10 @@ import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.GeoPoint;
-import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.SqlTransactions;
-import id.fleksi.platform.tenancy.TenantCache;
+import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.web.Problem;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -42,16 +45,16 @@ public class CheckIns {
     private final JdbcClient jdbc;
     private final ModuleSwitches switches;
     private final SqlTransactions transactions;
-    private final TenantCache cache;
+    private final UnitOffices offices;
     private final Clock clock;
-    private final id.fleksi.platform.tenancy.TenantRegistry registry;
+    private final TenantRegistry registry;
     private final WorkModes workModes;
     private final List<CheckOutGuard> guards;
 
     public CheckIns(JdbcClient jdbc, ModuleSwitches switches,
-            SqlTransactions transactions, Clock clock, id.fleksi.platform.tenancy.TenantRegistry registry,
-            WorkModes workModes, List<CheckOutGuard> guards, TenantCache cache) {
-        this.cache = cache;
+            SqlTransactions transactions, Clock clock, TenantRegistry registry,
+            WorkModes workModes, List<CheckOutGuard> guards, UnitOffices offices) {
+        this.offices = offices;
         this.guards = guards;
         this.workModes = workModes;
         this.registry = registry;
@@ -59,9 +62,6 @@ public class CheckIns {
         this.switches = switches;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    record Office(UUID id, String name, Geofence fence) {
     }
 
     /** The record, and whether this submission made it (false: a repeat of an earlier one). */
@@ -114,15 +114,15 @@ public class CheckIns {
         if (workingDay && !answer.end().isBefore(answer.start())) {   // an overnight shift keeps its own hours
             requireWindow(request.kind(), local, settings);
         }
-        Office office = null;
+        UnitOffices.Office office = null;
         Integer distance = null;
         if (!wfa && workingDay) {
-            List<Office> offices = offices(schema, employee.unitId());
-            if (offices.isEmpty()) {
+            List<UnitOffices.Office> nearby = offices.along(schema, employee.unitId());
+            if (nearby.isEmpty()) {
                 throw Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet; ask your"
                         + " tenant admin to add one. Nothing was recorded.");
             }
-            office = offices.stream().min(Comparator.comparingDouble(o -> o.fence().centre().metresTo(fix))).orElseThrow();
+            office = nearby.stream().min(Comparator.comparingDouble(o -> o.fence().centre().metresTo(fix))).orElseThrow();
             distance = (int) Math.round(office.fence().centre().metresTo(fix));
             if (!office.fence().admits(fix, request.accuracy())) {
                 throw Problem.unprocessable("outside-geofence", "Outside the office",
@@ -228,7 +228,7 @@ public class CheckIns {
                 .params(parameters)
                 .query((rs, n) -> new Submitter(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
                         rs.getObject(4) == null ? null : mapAfter(rs, 3), LocationEvidence.read(rs, history), WorkModes.employee(rs, fwa),
-                        java.util.stream.Stream.ofNullable(Absences.approved(rs, absence)).toList()))
+                        Stream.ofNullable(Absences.approved(rs, absence)).toList()))
                 .list();
         if (rows.isEmpty()) {
             throw Problem.forbidden("not-an-employee", "Not an employee", "Your account is not an active employee of this pemda. Ask BKD.");
@@ -269,38 +269,6 @@ public class CheckIns {
         }
     }
 
-    /** The offices of the unit and of the units above it: where its staff check in on an office day. */
-    List<Office> offices(String schema, UUID unit) {
-        return cache.get(TenantContext.require(), "attendance.offices", () -> readOffices(schema)).along(unit);
-    }
-
-    /** Each unit's own offices and the unit tree: kept while the tenant's revision holds (see TenantCache). */
-    private record OfficeMap(Map<UUID, UUID> parents, Map<UUID, List<Office>> byUnit) {
-
-        List<Office> along(UUID unit) {
-            java.util.Set<UUID> seen = new java.util.HashSet<>();
-            java.util.LinkedHashSet<Office> found = new java.util.LinkedHashSet<>();
-            for (UUID at = unit; at != null && seen.add(at); at = parents.get(at)) {
-                found.addAll(byUnit.getOrDefault(at, List.of()));
-            }
-            return List.copyOf(found);
-        }
-    }
-
-    private OfficeMap readOffices(String schema) {
-        Map<UUID, UUID> parents = new java.util.HashMap<>();
-        jdbc.sql("select id, parent_id from " + schema + ".org_unit")
-                .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
-        Map<UUID, List<Office>> byUnit = new java.util.HashMap<>();
-        jdbc.sql("select o.id, o.name, o.latitude, o.longitude, o.radius_metres, ou.unit_id from " + schema + ".office o join "
-                        + schema + ".office_unit ou on ou.office_id = o.id")
-                .query((rs, n) -> byUnit.computeIfAbsent(rs.getObject(6, UUID.class), k -> new ArrayList<>())
-                        .add(new Office(rs.getObject(1, UUID.class), rs.getString(2),
-                                new Geofence(new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getInt(5)))))
-                .list();
-        return new OfficeMap(java.util.Collections.unmodifiableMap(parents), java.util.Collections.unmodifiableMap(byUnit));
-    }
-
     private static CheckIn sameEmployee(CheckIn earlier, UUID employeeId) {
         if (!earlier.employeeId().equals(employeeId)) {
             throw Problem.conflict("request-id-taken", "Request id already used", "clientRequestId: another employee's"
@@ -317,12 +285,12 @@ public class CheckIns {
     /** {@link #COLUMNS} of a check-in aliased {@code c}. */
     private static final String C_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1");
 
-    static String flagsColumn(java.util.Set<LocationFlag> flags) {
+    static String flagsColumn(Set<LocationFlag> flags) {
         return String.join(",", flags.stream().map(Enum::name).sorted().toList());
     }
 
-    static java.util.Set<LocationFlag> flags(String column) {
-        java.util.Set<LocationFlag> flags = java.util.EnumSet.noneOf(LocationFlag.class);
+    static Set<LocationFlag> flags(String column) {
+        Set<LocationFlag> flags = EnumSet.noneOf(LocationFlag.class);
         for (String flag : column.split(",")) {
             if (!flag.isBlank()) {
                 flags.add(LocationFlag.valueOf(flag));
