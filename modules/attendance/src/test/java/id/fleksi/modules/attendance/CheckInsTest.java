@@ -214,8 +214,7 @@ class CheckInsTest {
     void outsideTheGeofenceIsAcceptedOnAnApprovedWfaDayAndRefusedTheDayAfter(@Autowired FwaRequests requests) {
         String boss = "197001012000031001";
         addEmployee(boss, null);
-        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
-                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        reportTo(boss);
         at("2026-01-12T09:00:00+08:00");
         FwaRequests.Request asked = TenantContext.callAs(tenant, () -> requests.file(NIP, new FwaRequests.NewRequest(
                 java.time.LocalDate.parse("2026-01-13"), java.time.LocalDate.parse("2026-01-13"), null, FwaRequests.Place.OTHER,
@@ -384,8 +383,7 @@ class CheckInsTest {
         String colleague = "199001012015031001";
         addEmployee(boss, null);
         addEmployee(colleague, null);
-        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
-                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        reportTo(boss);
         java.time.LocalDate friday = java.time.LocalDate.parse("2026-01-09");
         at("2026-01-07T10:00:00+08:00");
 
@@ -433,8 +431,7 @@ class CheckInsTest {
     void twoApprovedDinasLuarOnOneDayStillMakeOneRecordAwayAndTheNextDayIsAnOfficeDayAgain(@Autowired Absences absences) {
         String boss = "197001012000031001";
         addEmployee(boss, null);
-        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
-                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        reportTo(boss);
         java.time.LocalDate thursday = java.time.LocalDate.parse("2026-01-08");
         java.time.LocalDate friday = java.time.LocalDate.parse("2026-01-09");
         at("2026-01-07T10:00:00+08:00");
@@ -460,8 +457,7 @@ class CheckInsTest {
     void theRecapTellsEachDayPresentExcusedAbsentOrNotAWorkingDay(@Autowired Absences absences, @Autowired DailyRecap recap) {
         String boss = "197001012000031001";
         addEmployee(boss, null);
-        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
-                + ".employee where username = ?) where id = ?").param(boss).param(employee).update();
+        reportTo(boss);
         at("2026-01-12T07:50:00+08:00");                       // Monday: present, 20 minutes late
         submit(in(GeofenceTest.north(10), 5));
         at("2026-01-13T10:00:00+08:00");                       // Tuesday: sick, approved
@@ -492,6 +488,12 @@ class CheckInsTest {
         assertThat(monday).extracting(m -> m.username() + " " + m.day().status())
                 .containsExactlyInAnyOrder(NIP + " PRESENT", other + " ABSENT");
         assertThat(TenantContext.callAs(tenant, () -> recap.team(other, java.time.LocalDate.parse("2026-01-12")))).isEmpty();
+    }
+
+    /** Makes the employee with this NIP the test employee's direct supervisor. */
+    private void reportTo(String supervisorNip) {
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
+                + ".employee where username = ?) where id = ?").param(supervisorNip).param(employee).update();
     }
 
     private void addEmployee(String nip, UUID supervisor) {
