@@ -214,9 +214,6 @@ public class CheckIns {
         parameters.add(request.clientRequestId());
         parameters.add(LocationEvidence.joinParameter(captured));
         parameters.addAll(List.of(date, date, username));
-        int history = 3 + COLUMN_COUNT;
-        int fwa = history + 5;
-        int absence = fwa + WorkModes.EMPLOYEE_COLUMNS.split(",").length;
         List<Submitter> rows = jdbc.sql("select e.id, e.unit_id, exists (select 1 from " + schema + ".attendance_check_in i"
                         + " where i.employee_id = e.id and i.work_date = ? and i.kind = 'IN'), " + C_COLUMNS + ", "
                         + LocationEvidence.columns(schema) + ", " + WorkModes.EMPLOYEE_COLUMNS + ", " + Absences.APPROVED_COLUMNS
@@ -227,8 +224,8 @@ public class CheckIns {
                         + " where e.username = ? and e.status <> 'RETIRED'")
                 .params(parameters)
                 .query((rs, n) -> new Submitter(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
-                        rs.getObject(4) == null ? null : mapAfter(rs, 3), LocationEvidence.read(rs, history), WorkModes.employee(rs, fwa),
-                        Stream.ofNullable(Absences.approved(rs, absence)).toList()))
+                        rs.getObject(4) == null ? null : mapAfter(rs, 3), LocationEvidence.read(rs, HISTORY_AT), WorkModes.employee(rs, FWA_AT),
+                        Stream.ofNullable(Absences.approved(rs, ABSENCE_AT)).toList()))
                 .list();
         if (rows.isEmpty()) {
             throw Problem.forbidden("not-an-employee", "Not an employee", "Your account is not an active employee of this pemda. Ask BKD.");
@@ -280,7 +277,10 @@ public class CheckIns {
     static final String COLUMNS = "id, client_request_id, employee_id, work_date, kind, work_mode, recorded_at, captured_at,"
             + " offline, office_id, distance_metres, minutes_late, minutes_early, flags";
 
-    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+    /** Where the submitter statement's parts start: after id, unit and "checked in", then {@link #COLUMNS}, and so on. */
+    private static final int HISTORY_AT = 3 + COLUMNS.split(",").length;
+    private static final int FWA_AT = HISTORY_AT + LocationEvidence.COLUMN_COUNT;
+    private static final int ABSENCE_AT = FWA_AT + WorkModes.EMPLOYEE_COLUMNS.split(",").length;
 
     /** {@link #COLUMNS} of a check-in aliased {@code c}. */
     private static final String C_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1");

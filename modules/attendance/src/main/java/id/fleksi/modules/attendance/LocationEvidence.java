@@ -39,7 +39,7 @@ final class LocationEvidence {
     }
 
     /**
-     * The history's five columns, for the employee aliased {@code e}, with the lateral join they read from ({@link #JOIN}).
+     * The history's five columns, for the employee aliased {@code e}, with the lateral join they read from ({@link #join}).
      * Standing fixes only (a replaced check-out is not one), over recent days: the cost does not grow with an employee's
      * years. The previous fix, another employee on the same device within its window, and the days with exactly these
      * coordinates and accuracy within theirs.
@@ -52,6 +52,9 @@ final class LocationEvidence {
                 + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
                 + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)";
     }
+
+    /** How many columns {@link #columns} writes. */
+    static final int COLUMN_COUNT = 5;
 
     /** The parameters of {@link #columns}, in order. */
     static List<Object> columnParameters(CheckInRequest request, Instant captured) {
