@@ -16,6 +16,19 @@ public record WeekSchedule(Map<DayOfWeek, DayHours> days) {
      * 07:30-16:00 with a 60-minute break, Friday 07:30-16:30 with a 90-minute break.
      */
     public static WeekSchedule perpres21of2023() {
+        return PERPRES_21_2023;
+    }
+
+    /** Ramadan: 32.5 hours a week from 08:00; Monday to Thursday 08:00-15:00 (30-minute break), Friday 08:00-15:30 (60). */
+    public static WeekSchedule ramadan() {
+        return RAMADAN;
+    }
+
+    // Built once: most units have no schedule of their own, so every check-in asked for the Perpres week (parsing its times).
+    private static final WeekSchedule PERPRES_21_2023 = perpres();
+    private static final WeekSchedule RAMADAN = ramadanWeek();
+
+    private static WeekSchedule perpres() {
         Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : new DayOfWeek[] {DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY}) {
             days.put(day, DayHours.of("07:30", "16:00", 60));
@@ -24,8 +37,7 @@ public record WeekSchedule(Map<DayOfWeek, DayHours> days) {
         return new WeekSchedule(days);
     }
 
-    /** Ramadan: 32.5 hours a week from 08:00; Monday to Thursday 08:00-15:00 (30-minute break), Friday 08:00-15:30 (60). */
-    public static WeekSchedule ramadan() {
+    private static WeekSchedule ramadanWeek() {
         Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : new DayOfWeek[] {DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY}) {
             days.put(day, DayHours.of("08:00", "15:00", 30));

@@ -1,5 +1,7 @@
 package id.fleksi.platform.security;
 
+import java.util.regex.Pattern;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,17 +18,19 @@ public record IdentityProperties(
         @DefaultValue("platform") String platformRealm,
         @DefaultValue("fleksi-web") String webClientId) {
 
+    private static final Pattern REALM = Pattern.compile("[a-z][a-z0-9_]{1,62}");
+
     public String issuer(String realm) {
         return keycloakUrl + "/realms/" + realm;
     }
 
     /** The realm an issuer names, if it is one of this Keycloak's; null otherwise. */
     public String realmOf(String issuer) {
-        String prefix = keycloakUrl + "/realms/";
-        if (issuer == null || !issuer.startsWith(prefix)) {
+        String prefix = "/realms/";
+        if (issuer == null || !issuer.startsWith(keycloakUrl) || !issuer.startsWith(prefix, keycloakUrl.length())) {
             return null;
         }
-        String realm = issuer.substring(prefix.length());
-        return realm.matches("[a-z][a-z0-9_]{1,62}") ? realm : null;
+        String realm = issuer.substring(keycloakUrl.length() + prefix.length());
+        return REALM.matcher(realm).matches() ? realm : null;
     }
 }
