@@ -41,6 +41,7 @@ import id.fleksi.provisioning.realm.RealmProvisioner;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -124,6 +125,12 @@ class CheckInBenchCommand implements Callable<Integer> {
             context.getBean(Offices.class).add(new Offices.NewOffice("Kantor Bench", null, OFFICE_LAT, OFFICE_LON, 200, List.of(unit)), "bench");
             context.getBean(EmployeeImport.class).importEmployees(sheet(rows), "bench", line -> { });
         });
+        // A year's history of approved absences, 20 a head and none today: every check-in reads the employee's absences on
+        // its date, and an empty table hid that this read once scanned the whole table.
+        context.getBean(JdbcClient.class).sql("insert into " + tenant.schemaName() + ".attendance_absence (id, employee_id, kind,"
+                + " from_date, to_date, reason, status, created_at) select gen_random_uuid(), e.id, 'SAKIT', current_date - 365 + g * 17,"
+                + " current_date - 365 + g * 17, 'bench', 'APPROVED', now() from " + tenant.schemaName() + ".employee e,"
+                + " generate_series(0, 19) g").update();
         parallel(usernames, username -> provisioner.setPassword(tenant.realmName(), username, PASSWORD, false));
         return usernames.stream().map(u -> new String[] {code, u}).toList();
     }
