@@ -90,4 +90,26 @@ class SchemaIsolationTest {
             }
         }
     }
+
+    @Test
+    void aPreparedStatementIsPlannedOnceNotForEachExecution() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            try (var lookup = connection.prepareStatement("select count(*) from pg_class where relname = ?")) {
+                for (String name : new String[] {"pg_class", "pg_type", "pg_proc", "pg_index", "pg_am", "pg_class", "pg_type"}) {
+                    lookup.setString(1, name);
+                    try (var rows = lookup.executeQuery()) {
+                        rows.next();
+                        assertThat(rows.getInt(1)).isEqualTo(1);
+                    }
+                }
+            }
+            try (var statement = connection.createStatement(); var plans = statement.executeQuery("select generic_plans, custom_plans"
+                    + " from pg_prepared_statements where statement = 'select count(*) from pg_class where relname = $1'")) {
+                assertThat(plans.next()).as("the driver prepared it on the server").isTrue();
+                // PostgreSQL's default would plan the first five executions for their values (custom_plans = 5)
+                assertThat(plans.getLong("custom_plans")).isZero();
+                assertThat(plans.getLong("generic_plans")).isEqualTo(7);
+            }
+        }
+    }
 }
