@@ -27,8 +27,8 @@ final class HeaderCharacters {
                 continue;
             }
             int point = value.codePointAt(at);
-            boolean control = Character.getType(point) == Character.CONTROL;
-            if (Character.getType(point) == Character.UNASSIGNED || control && !(tab && point == '\t')) {
+            int type = Character.getType(point);
+            if (type == Character.UNASSIGNED || type == Character.CONTROL && !(tab && point == '\t')) {
                 return false;
             }
             at += Character.charCount(point);
