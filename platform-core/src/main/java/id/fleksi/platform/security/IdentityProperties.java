@@ -26,11 +26,11 @@ public record IdentityProperties(
 
     /** The realm an issuer names, if it is one of this Keycloak's; null otherwise. */
     public String realmOf(String issuer) {
-        String prefix = "/realms/";
-        if (issuer == null || !issuer.startsWith(keycloakUrl) || !issuer.startsWith(prefix, keycloakUrl.length())) {
+        String prefix = keycloakUrl + "/realms/";
+        if (issuer == null || !issuer.startsWith(prefix)) {
             return null;
         }
-        String realm = issuer.substring(keycloakUrl.length() + prefix.length());
+        String realm = issuer.substring(prefix.length());
         return REALM.matcher(realm).matches() ? realm : null;
     }
 }

@@ -3,14 +3,10 @@ package id.fleksi.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -44,12 +40,28 @@ class RequestCheckTest {
         assertThat(HeaderCharacters.VALUE.test("a\u0000b")).isFalse();
     }
 
-    @Property(tries = 3000)
-    void anyHeaderGivesSpringsTokenOrSpringsRefusal(@ForAll("headers") String header) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/t/mateng/attendance/check-ins");
-        request.addHeader("Authorization", header);
-        String expected = outcome(() -> spring.resolve(request));
-        assertThat(outcome(() -> new BearerTokenHeader().resolve(request))).as(header).isEqualTo(expected);
+    /** Every header of a scheme-like start and up to three characters of a token's alphabet, spaces and others. */
+    @Test
+    void anyHeaderGivesSpringsTokenOrSpringsRefusal() {
+        List<String> tails = new ArrayList<>(List.of(""));
+        for (int length = 1, from = 0; length <= 3; length++) {
+            int to = tails.size();
+            for (int i = from; i < to; i++) {
+                for (char c : "aZ09-._~+/= \t,;\"é".toCharArray()) {
+                    tails.add(tails.get(i) + c);
+                }
+            }
+            from = to;
+        }
+        for (String scheme : List.of("Bearer ", "bearer ", "BEARER ", "Bearer", "Bearer  ", "Bearerx", "Basic ", "", " Bearer ")) {
+            for (String tail : tails) {
+                String header = scheme + tail;
+                MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/t/mateng/attendance/check-ins");
+                request.addHeader("Authorization", header);
+                String expected = outcome(() -> spring.resolve(request));
+                assertThat(outcome(() -> new BearerTokenHeader().resolve(request))).as(header).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
@@ -63,16 +75,6 @@ class RequestCheckTest {
         assertThatThrownBy(() -> BearerTokenHeader.token("Bearer ")).isInstanceOf(OAuth2AuthenticationException.class);
         assertThatThrownBy(() -> BearerTokenHeader.token("Bearerabc")).isInstanceOf(OAuth2AuthenticationException.class);
         assertThat(new BearerTokenHeader().resolve(new MockHttpServletRequest())).isNull();
-    }
-
-    @Provide
-    Arbitrary<String> headers() {
-        Arbitrary<String> token = Arbitraries.strings().withChars("aZ09-._~+/=").ofMinLength(0).ofMaxLength(12);
-        Arbitrary<String> noise = Arbitraries.strings().withChars("aZ09-._~+/= \t,;\"é").ofMinLength(0).ofMaxLength(12);
-        Arbitrary<String> scheme = Arbitraries.of("Bearer ", "bearer ", "BEARER ", "Bearer", "Bearer  ", "Bearerx", "Basic ", "", " Bearer ");
-        return Arbitraries.oneOf(
-                scheme.flatMap(s -> token.map(t -> s + t)),
-                scheme.flatMap(s -> noise.map(t -> s + t)));
     }
 
     private static String outcome(Supplier<String> resolve) {
