@@ -5,6 +5,8 @@ import id.fleksi.platform.web.Problem;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -19,9 +21,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageProblems {
 
+    private final MessageSource messages;
+
+    PageProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(PageProblem.class)
     String pageProblem(PageProblem problem, Model model, HttpServletResponse response) {
-        return problem(problem, model, response);
+        return problem(problem, model, response, messages);
     }
 
     /** Fleksi's own pages. */
@@ -30,17 +38,25 @@ class PageProblems {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class OwnPages {
 
+        private final MessageSource messages;
+
+        OwnPages(MessageSource messages) {
+            this.messages = messages;
+        }
+
         @ExceptionHandler(Problem.class)
         String problem(Problem problem, Model model, HttpServletResponse response) {
-            return PageProblems.problem(problem, model, response);
+            return PageProblems.problem(problem, model, response, messages);
         }
     }
 
-    static String problem(Problem problem, Model model, HttpServletResponse response) {
+    /** The problem as a page, in the visitor's language where it has been translated. */
+    static String problem(Problem problem, Model model, HttpServletResponse response, MessageSource messages) {
+        String detail = problem.detailFor(messages, LocaleContextHolder.getLocale());
         response.setStatus(problem.getStatusCode().value());
         model.addAttribute("status", problem.getStatusCode().value());
         model.addAttribute("title", problem.getBody().getTitle());
-        model.addAttribute("detail", problem.getBody().getDetail());
+        model.addAttribute("detail", detail);
         return "problem";
     }
 }

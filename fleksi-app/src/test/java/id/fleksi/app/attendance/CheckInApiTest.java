@@ -86,8 +86,12 @@ class CheckInApiTest {
         ResponseEntity<Map> first = post(rina, body);
         ResponseEntity<Map> retry = post(rina, body);
         ResponseEntity<Map> invalid = post(rina, Map.of("kind", "SIDEWAYS", "latitude", 91));
-        ResponseEntity<Map> notEmployee = post(api(TestRealms.token(code, "boss")), Map.of("kind", "IN", "latitude", -1.7,
-                "longitude", 119.5, "accuracy", 5, "clientRequestId", "press-" + UUID.randomUUID()));
+        Map<String, Object> bossPress = Map.of("kind", "IN", "latitude", -1.7, "longitude", 119.5, "accuracy", 5,
+                "clientRequestId", "press-" + UUID.randomUUID());
+        ResponseEntity<Map> notEmployee = post(api(TestRealms.token(code, "boss")), bossPress);
+        ResponseEntity<Map> notEmployeeInEnglish = post(api(TestRealms.token(code, "boss")), bossPress, "?lang=en");
+        ResponseEntity<Map> future = post(rina, Map.of("kind", "IN", "latitude", -1.7357, "longitude", 119.5462, "accuracy", 12,
+                "clientRequestId", "press-" + UUID.randomUUID(), "capturedAt", "2099-01-01T08:00:00+08:00"));
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody()).containsEntry("workMode", "WFO").containsEntry("kind", "IN");
@@ -95,7 +99,15 @@ class CheckInApiTest {
         assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id"));
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notEmployee.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat((String) notEmployee.getBody().get("detail")).contains("not an active employee");
+        // The person reads why in Bahasa Indonesia unless they chose English; the values are the request's own.
+        assertThat(notEmployee.getBody()).containsEntry("title", "Bukan pegawai")
+                .containsEntry("detail", "Akun Anda bukan pegawai aktif pemda ini. Hubungi BKD.");
+        assertThat(notEmployeeInEnglish.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(notEmployeeInEnglish.getBody()).containsEntry("title", "Not an employee");
+        assertThat((String) notEmployeeInEnglish.getBody().get("detail")).contains("not an active employee");
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) future.getBody().get("detail")).startsWith("capturedAt: waktu rekam 2099-01-01T00:00:00Z lebih lambat"
+                + " dari waktu server ").endsWith("; periksa jam ponsel Anda. Tidak ada yang dicatat.");
 
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar")).toString();
         List<Map<String, Object>> days = rina.get().uri("/api/v1/t/" + code + "/attendance/days?from=" + today + "&to=" + today)
@@ -126,7 +138,11 @@ class CheckInApiTest {
     }
 
     private ResponseEntity<Map> post(RestClient client, Map<String, Object> body) {
-        return client.post().uri("/api/v1/t/" + code + "/attendance/check-ins").contentType(MediaType.APPLICATION_JSON)
+        return post(client, body, "");
+    }
+
+    private ResponseEntity<Map> post(RestClient client, Map<String, Object> body, String query) {
+        return client.post().uri("/api/v1/t/" + code + "/attendance/check-ins" + query).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().toEntity(Map.class);
     }
 

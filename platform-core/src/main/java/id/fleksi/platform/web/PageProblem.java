@@ -7,7 +7,9 @@ public class PageProblem extends Problem {
 
     public PageProblem(Problem problem) {
         super(HttpStatus.valueOf(problem.getStatusCode().value()), type(problem), problem.getBody().getTitle(),
-                problem.getBody().getDetail());
+                problem.getMessage());
+        detailCode = problem.detailCode;
+        arguments = problem.arguments;
     }
 
     private static String type(Problem problem) {

@@ -1,7 +1,9 @@
 package id.fleksi.platform.web;
 
 import java.net.URI;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -9,11 +11,25 @@ import org.springframework.web.ErrorResponseException;
 /**
  * An error a person can act on, answered as an RFC 9457 problem. The type names the kind of problem
  * ({@code urn:fleksi:problem:tenant-suspended}); the detail says what happened and what to do.
+ *
+ * <p>The title and detail are written in English here, which is what the logs and the operator see. Where the person
+ * reads them (the API's answer, a page), they are said in the request's language when a message bundle has them:
+ * {@code problem.<type>.title} and {@code problem.<type>.detail}, or the key {@link #message} names, formatted with
+ * its arguments (Spring's {@link org.springframework.web.ErrorResponse#updateAndGetBody}). Without such a message the
+ * English text is answered.
  */
 public class Problem extends ErrorResponseException {
 
+    private final String type;
+    private final String english;
+    String detailCode;
+    Object[] arguments;
+
     public Problem(HttpStatus status, String type, String title, String detail) {
         super(status, detail(status, type, title, detail), null);
+        this.type = type;
+        this.english = detail;
+        this.detailCode = "problem." + type + ".detail";
     }
 
     public static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
@@ -28,9 +44,40 @@ public class Problem extends ErrorResponseException {
         return this;
     }
 
+    /**
+     * The translated detail's key and the values it names ({0}, {1}, ...), for a problem whose detail differs from
+     * others of its type or carries values. The English detail stays as it was written.
+     */
+    public Problem message(String key, Object... values) {
+        this.detailCode = key;
+        this.arguments = values.clone();
+        return this;
+    }
+
+    /** The detail as the person reads it: in {@code locale} where a bundle of {@code messages} says it, else English. */
+    public String detailFor(MessageSource messages, Locale locale) {
+        return updateAndGetBody(messages, locale).getDetail();
+    }
+
+    @Override
+    public String getTitleMessageCode() {
+        return "problem." + type + ".title";
+    }
+
+    @Override
+    public String getDetailMessageCode() {
+        return detailCode;
+    }
+
+    @Override
+    public Object[] getDetailMessageArguments() {
+        return arguments == null ? null : arguments.clone();
+    }
+
+    /** The English detail, whatever language the answer was given in. */
     @Override
     public String getMessage() {
-        return getBody().getDetail();
+        return english;
     }
 
     public static Problem badRequest(String type, String title, String detail) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ public class DailyReports {
         LocalDate today = clock.instant().atZone(zone(employee, date)).toLocalDate();
         if (date.isAfter(today)) {
             throw Problem.badRequest("report-in-future", "Not yet", "date: " + date + " has not come yet; report what was"
-                    + " done once it is done. Nothing was saved.");
+                    + " done once it is done. Nothing was saved.").message("problem.report-in-future.detail", date.toString());
         }
         jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
                         + " on conflict (employee_id, work_date) do nothing")
@@ -151,13 +152,14 @@ public class DailyReports {
         ReportDay.Status status = ReportDay.Status.valueOf((String) row[1]);
         if (status == ReportDay.Status.APPROVED) {
             throw Problem.conflict("report-approved", "Already approved", "Your report for " + date + " was approved and can"
-                    + " no longer be changed. Nothing was saved.");
+                    + " no longer be changed. Nothing was saved.").message("problem.report-approved.detail", date.toString());
         }
         LocalDate from = row[2] == null ? date : ((Timestamp) row[2]).toInstant().atZone(zone(employee, date)).toLocalDate();
         Instant closes = deadline.between(from, from).after(employee.unitId(), from);
         if (clock.instant().isAfter(closes)) {
             throw Problem.conflict("report-locked", "Report closed", "The report for " + date + " closed at " + closes
-                    + "; ask your supervisor if something is missing. Nothing was saved.").with("deadline", closes.toString());
+                    + "; ask your supervisor if something is missing. Nothing was saved.").with("deadline", closes.toString())
+                    .message("problem.report-locked.detail", date.toString(), LOCAL_TIME.format(closes.atZone(zone(employee, date))));
         }
         if (status == ReportDay.Status.RETURNED) {
             jdbc.sql("update " + schema + ".report_day set status = 'PENDING' where id = ?").param(row[0]).update();
@@ -169,7 +171,7 @@ public class DailyReports {
         return jdbc.sql("select d.work_date from " + schema() + ".report_activity a join " + schema() + ".report_day d on d.id = a.day_id"
                         + " where a.id = ? and d.employee_id = ?")
                 .params(activityId, employee.id()).query(LocalDate.class).optional()
-                .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + "."));
+                .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".").message("problem.unknown-activity.detail", activityId.toString()));
     }
 
     private void checkTarget(UUID employeeId, NewActivity activity, LocalDate date) {
@@ -181,9 +183,13 @@ public class DailyReports {
                 .params(activity.targetId(), employeeId, date).query(Integer.class).single() > 0;
         if (!own) {
             throw Problem.badRequest("unknown-target", "Not your work-result plan", "targetId: " + activity.targetId()
-                    + " is not one of your work-result plans (RHK) for " + date + ". Nothing was saved.");
+                    + " is not one of your work-result plans (RHK) for " + date + ". Nothing was saved.")
+                    .message("problem.unknown-target.detail", String.valueOf(activity.targetId()), date.toString());
         }
     }
+
+    /** A moment as the person reads it, in their time zone: 2026-12-01 10:00. */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private java.time.ZoneId zone(Employee employee, LocalDate date) {
         return calendar.of(employee.unitId(), date).zone();

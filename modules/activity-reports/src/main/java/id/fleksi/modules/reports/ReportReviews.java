@@ -50,11 +50,12 @@ public class ReportReviews {
     /** Approves the reports, or returns them with the comment; all of them or, with a problem saying why, none. */
     public List<SubmittedReport> decide(String supervisorUsername, List<UUID> dayIds, boolean approve, String comment) {
         if (dayIds == null || dayIds.isEmpty() || dayIds.size() > MAX_BATCH) {
-            throw Problem.badRequest("invalid-batch", "Which reports?", "ids: name between 1 and " + MAX_BATCH + " reports.");
+            throw Problem.badRequest("invalid-batch", "Which reports?", "ids: name between 1 and " + MAX_BATCH + " reports.")
+                    .message("problem.invalid-batch.detail", MAX_BATCH);
         }
         if (!approve && (comment == null || comment.isBlank())) {
             throw Problem.badRequest("comment-required", "Say why", "comment: returning a report needs a comment the employee"
-                    + " can act on. Nothing was changed.");
+                    + " can act on. Nothing was changed.").message("problem.comment-required.report.detail");
         }
         UUID supervisor = employees.requireActive(supervisorUsername).id();
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(dayIds));
@@ -69,21 +70,24 @@ public class ReportReviews {
                     .list();
             if (rows.size() < ids.size()) {
                 List<UUID> found = rows.stream().map(r -> (UUID) r[0]).toList();
-                throw Problem.notFound("unknown-report", "Unknown report", "There is no report " + ids.stream()
-                        .filter(id -> !found.contains(id)).findFirst().orElseThrow() + " in this tenant. Nothing was changed.");
+                UUID missing = ids.stream().filter(id -> !found.contains(id)).findFirst().orElseThrow();
+                throw Problem.notFound("unknown-report", "Unknown report", "There is no report " + missing + " in this tenant."
+                        + " Nothing was changed.").message("problem.unknown-report.detail", missing.toString());
             }
             for (Object[] row : rows) {
-                String who = row[3] + "'s report for " + row[4];
+                String date = String.valueOf(row[4]);
+                String who = row[3] + "'s report for " + date;
                 if (!supervisor.equals(row[2])) {
                     throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only the direct supervisor decides "
-                            + who + ". Nothing was changed.");
+                            + who + ". Nothing was changed.").message("problem.not-the-supervisor.report.detail", row[3], date);
                 }
                 if (!"PENDING".equals(row[1])) {
                     throw Problem.conflict("already-decided", "Already decided", who + " is already " + row[1].toString()
-                            .toLowerCase() + ". Nothing was changed.");
+                            .toLowerCase() + ". Nothing was changed.").message("problem.already-decided.report." + row[1] + ".detail", row[3], date);
                 }
                 if ((Long) row[5] == 0) {
-                    throw Problem.conflict("empty-report", "Nothing to decide", who + " has no activity yet. Nothing was changed.");
+                    throw Problem.conflict("empty-report", "Nothing to decide", who + " has no activity yet. Nothing was changed.")
+                            .message("problem.empty-report.detail", row[3], date);
                 }
             }
             String status = approve ? "APPROVED" : "RETURNED";

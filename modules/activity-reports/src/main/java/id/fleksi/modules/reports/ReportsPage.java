@@ -21,6 +21,8 @@ import id.fleksi.platform.web.TenantGate;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,9 +57,11 @@ class ReportsPage {
     private final EvidenceFiles evidence;
     private final PerformanceTargets targets;
     private final Clock clock;
+    private final MessageSource messages;
 
     ReportsPage(TenantGate gate, IdentityProperties identity, Employees employees, DailyReports reports, ReportReviews reviews,
-            EvidenceFiles evidence, PerformanceTargets targets, Clock clock) {
+            EvidenceFiles evidence, PerformanceTargets targets, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.gate = gate;
         this.identity = identity;
         this.employees = employees;
@@ -171,12 +175,12 @@ class ReportsPage {
         return copy;
     }
 
-    private static String tried(RedirectAttributes redirect, String back, String done, Supplier<?> work) {
+    private String tried(RedirectAttributes redirect, String back, String done, Supplier<?> work) {
         try {
             work.get();
             redirect.addFlashAttribute("done", done);
         } catch (Problem problem) {
-            redirect.addFlashAttribute("error", List.of(problem.getMessage()));
+            redirect.addFlashAttribute("error", List.of(problem.detailFor(messages, LocaleContextHolder.getLocale())));
         }
         return back;
     }

@@ -20,6 +20,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestMessages;
 import id.fleksi.platform.testing.TestTenants;
 import id.fleksi.platform.web.Problem;
 
@@ -164,6 +165,11 @@ class DailyReportsTest {
         as(() -> reports.add(SITI, date("2026-01-09"), activity("Jumat", 1)));
         clock.set("2026-01-12T10:01:00+08:00");
         assertProblem(() -> reports.add(SITI, date("2026-01-09"), activity("Terlambat", 1)), HttpStatus.CONFLICT, "closed at 2026-01-12T02:00:00Z");
+        // In Bahasa Indonesia the deadline is the employee's own clock time (WITA), not UTC.
+        assertThatThrownBy(() -> as(() -> reports.add(SITI, date("2026-01-09"), activity("Terlambat", 1))))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.detailFor(TestMessages.of("i18n/activity-reports-problems"), TestMessages.INDONESIAN))
+                        .isEqualTo("Laporan untuk 2026-01-09 ditutup pada 2026-01-12 10:00; tanyakan atasan Anda bila ada yang terlewat."
+                                + " Tidak ada yang disimpan."));
 
         // Tuesday 17 March: Nyepi, Idul Fitri and cuti bersama run from the 18th to the 24th; it closes Wednesday 25th.
         ReportDay beforeLebaran = as(() -> reports.day(siti, date("2026-03-17")));

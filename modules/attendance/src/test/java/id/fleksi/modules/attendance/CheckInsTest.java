@@ -23,6 +23,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestMessages;
 import id.fleksi.platform.testing.TestTenants;
 import id.fleksi.platform.web.Problem;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class CheckInsTest {
+
+    /** The attendance problems' Indonesian texts. */
+    static final MessageSource PROBLEMS = TestMessages.of("i18n/attendance-problems");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -119,6 +124,10 @@ class CheckInsTest {
                 .isInstanceOfSatisfying(Problem.class, p -> {
                     assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
                     assertThat(p.getMessage()).contains("You are 340 m from Kantor Bupati", "reaches 100 m", "accuracy is 15 m");
+                    // What the ASN reads on the page: Bahasa Indonesia, with the same figures.
+                    assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).isEqualTo("Anda berada 340 m dari Kantor Bupati"
+                            + " (batas areanya 100 m; akurasi ponsel Anda 15 m). Hari ini hari kerja di kantor: lakukan presensi dari"
+                            + " kantor. Tidak ada yang dicatat.");
                 });
         assertThatThrownBy(() -> submit(in(GeofenceTest.north(110), 20))).isInstanceOf(Problem.class);
         assertThatThrownBy(() -> submit(in(GeofenceTest.OFFICE, 500))).isInstanceOf(Problem.class);
@@ -416,7 +425,9 @@ class CheckInsTest {
         assertThat(TenantContext.callAs(tenant, () -> absences.decide(boss, filed.id(), true, null)).status())
                 .isEqualTo(Absences.Status.APPROVED);
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.decide(boss, filed.id(), false, "salah")))
-                .hasMessageContaining("already approved");
+                .hasMessageContaining("already approved")
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN))
+                        .isEqualTo("Izin ini sudah disetujui oleh " + boss + "."));
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.attachDocument(NIP, filed.id(), "lain.pdf", letter)))
                 .hasMessageContaining("can no longer change");
 
