@@ -14,9 +14,9 @@ import org.springframework.web.ErrorResponseException;
  *
  * <p>The title and detail are written in English here, which is what the logs and the operator see. Where the person
  * reads them (the API's answer, a page), they are said in the request's language when a message bundle has them:
- * {@code problem.<type>.title} and {@code problem.<type>.detail}, or the key {@link #message} names, formatted with
- * its arguments (Spring's {@link org.springframework.web.ErrorResponse#updateAndGetBody}). Without such a message the
- * English text is answered.
+ * {@code problem.<type>.title} and {@code problem.<type>.detail} (or {@code problem.<type>.<variant>.detail}), formatted
+ * with the {@link #values} given (Spring's {@link org.springframework.web.ErrorResponse#updateAndGetBody}). Without such
+ * a message the English text is answered.
  */
 public class Problem extends ErrorResponseException {
 
@@ -44,17 +44,22 @@ public class Problem extends ErrorResponseException {
         return this;
     }
 
-    /**
-     * The translated detail's key and the values it names ({0}, {1}, ...), for a problem whose detail differs from
-     * others of its type or carries values. The English detail stays as it was written.
-     */
-    public Problem message(String key, Object... values) {
-        this.detailCode = key;
+    /** The values the translated detail names ({0}, {1}, ...); the English detail stays as it was written. */
+    public Problem values(Object... values) {
         this.arguments = values.clone();
         return this;
     }
 
-    /** The detail as the person reads it: in {@code locale} where a bundle of {@code messages} says it, else English. */
+    /** As {@link #values}, for a detail that differs from others of its type: {@code problem.<type>.<variant>.detail}. */
+    public Problem variant(String variant, Object... values) {
+        this.detailCode = "problem." + type + "." + variant + ".detail";
+        return values(values);
+    }
+
+    /**
+     * The detail as the person reads it: in {@code locale} where a bundle of {@code messages} says it, else English.
+     * The answer's body takes that text, so ask once per problem.
+     */
     public String detailFor(MessageSource messages, Locale locale) {
         return updateAndGetBody(messages, locale).getDetail();
     }

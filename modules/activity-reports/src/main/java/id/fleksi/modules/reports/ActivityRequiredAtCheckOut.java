@@ -43,7 +43,7 @@ class ActivityRequiredAtCheckOut implements CheckOutGuard {
         if (Boolean.parseBoolean(String.valueOf(settings.get(ActivityReportsModule.REFUSE_CHECK_OUT)))) {
             throw Problem.unprocessable("activity-required", "Report an activity first", "Fill in at least one activity in"
                     + " your daily report for " + workDate + " before checking out. Nothing was recorded.")
-                    .message("problem.activity-required.detail", workDate.toString());
+                    .values(workDate.toString());
         }
         jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status, non_compliant) values (?, ?, ?, 'PENDING', true)"
                         + " on conflict (employee_id, work_date) do update set non_compliant = true")

@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DailyReports {
 
+    /** A moment as the person reads it, in their time zone: 2026-12-01 10:00. */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final JdbcClient jdbc;
     private final Employees employees;
     private final WorkingCalendar calendar;
@@ -141,7 +144,7 @@ public class DailyReports {
         LocalDate today = clock.instant().atZone(zone(employee, date)).toLocalDate();
         if (date.isAfter(today)) {
             throw Problem.badRequest("report-in-future", "Not yet", "date: " + date + " has not come yet; report what was"
-                    + " done once it is done. Nothing was saved.").message("problem.report-in-future.detail", date.toString());
+                    + " done once it is done. Nothing was saved.").values(date.toString());
         }
         jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
                         + " on conflict (employee_id, work_date) do nothing")
@@ -152,14 +155,14 @@ public class DailyReports {
         ReportDay.Status status = ReportDay.Status.valueOf((String) row[1]);
         if (status == ReportDay.Status.APPROVED) {
             throw Problem.conflict("report-approved", "Already approved", "Your report for " + date + " was approved and can"
-                    + " no longer be changed. Nothing was saved.").message("problem.report-approved.detail", date.toString());
+                    + " no longer be changed. Nothing was saved.").values(date.toString());
         }
         LocalDate from = row[2] == null ? date : ((Timestamp) row[2]).toInstant().atZone(zone(employee, date)).toLocalDate();
         Instant closes = deadline.between(from, from).after(employee.unitId(), from);
         if (clock.instant().isAfter(closes)) {
             throw Problem.conflict("report-locked", "Report closed", "The report for " + date + " closed at " + closes
                     + "; ask your supervisor if something is missing. Nothing was saved.").with("deadline", closes.toString())
-                    .message("problem.report-locked.detail", date.toString(), LOCAL_TIME.format(closes.atZone(zone(employee, date))));
+                    .values(date.toString(), LOCAL_TIME.format(closes.atZone(zone(employee, date))));
         }
         if (status == ReportDay.Status.RETURNED) {
             jdbc.sql("update " + schema + ".report_day set status = 'PENDING' where id = ?").param(row[0]).update();
@@ -171,7 +174,8 @@ public class DailyReports {
         return jdbc.sql("select d.work_date from " + schema() + ".report_activity a join " + schema() + ".report_day d on d.id = a.day_id"
                         + " where a.id = ? and d.employee_id = ?")
                 .params(activityId, employee.id()).query(LocalDate.class).optional()
-                .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".").message("problem.unknown-activity.detail", activityId.toString()));
+                .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".")
+                        .values(activityId.toString()));
     }
 
     private void checkTarget(UUID employeeId, NewActivity activity, LocalDate date) {
@@ -184,12 +188,9 @@ public class DailyReports {
         if (!own) {
             throw Problem.badRequest("unknown-target", "Not your work-result plan", "targetId: " + activity.targetId()
                     + " is not one of your work-result plans (RHK) for " + date + ". Nothing was saved.")
-                    .message("problem.unknown-target.detail", String.valueOf(activity.targetId()), date.toString());
+                    .values(String.valueOf(activity.targetId()), date.toString());
         }
     }
-
-    /** A moment as the person reads it, in their time zone: 2026-12-01 10:00. */
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private java.time.ZoneId zone(Employee employee, LocalDate date) {
         return calendar.of(employee.unitId(), date).zone();

@@ -58,7 +58,8 @@ public class EvidenceFiles {
             java.time.LocalDate date = jdbc.sql("select d.work_date from " + schema + ".report_activity a join " + schema
                             + ".report_day d on d.id = a.day_id where a.id = ? and d.employee_id = ?")
                     .params(activityId, employee.id()).query(java.time.LocalDate.class).optional()
-                    .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".").message("problem.unknown-activity.detail", activityId.toString()));
+                    .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".")
+                        .values(activityId.toString()));
             reports.openForEdit(employee, date);
             jdbc.sql("insert into " + schema + ".report_evidence (activity_id, file_name, content_type, size_bytes, content)"
                             + " values (?, ?, ?, ?, ?) on conflict (activity_id) do update set file_name = excluded.file_name,"
@@ -81,10 +82,10 @@ public class EvidenceFiles {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5)})
                 .optional()
                 .orElseThrow(() -> Problem.notFound("unknown-evidence", "No evidence", "Activity " + activityId + " has no evidence file.")
-                        .message("problem.unknown-evidence.detail", activityId.toString()));
+                        .values(activityId.toString()));
         if (!bkd && !username.equals(row[3]) && !username.equals(row[4])) {
             throw Problem.forbidden("not-yours", "Not allowed", "Only the author, their direct supervisor and BKD see evidence files.")
-                    .message("problem.not-yours.evidence.detail");
+                    .variant("evidence");
         }
         return new File((String) row[0], (String) row[1], (byte[]) row[2]);
     }

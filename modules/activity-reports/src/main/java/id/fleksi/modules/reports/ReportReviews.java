@@ -51,11 +51,11 @@ public class ReportReviews {
     public List<SubmittedReport> decide(String supervisorUsername, List<UUID> dayIds, boolean approve, String comment) {
         if (dayIds == null || dayIds.isEmpty() || dayIds.size() > MAX_BATCH) {
             throw Problem.badRequest("invalid-batch", "Which reports?", "ids: name between 1 and " + MAX_BATCH + " reports.")
-                    .message("problem.invalid-batch.detail", MAX_BATCH);
+                    .values(MAX_BATCH);
         }
         if (!approve && (comment == null || comment.isBlank())) {
             throw Problem.badRequest("comment-required", "Say why", "comment: returning a report needs a comment the employee"
-                    + " can act on. Nothing was changed.").message("problem.comment-required.report.detail");
+                    + " can act on. Nothing was changed.").variant("report");
         }
         UUID supervisor = employees.requireActive(supervisorUsername).id();
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(dayIds));
@@ -72,22 +72,22 @@ public class ReportReviews {
                 List<UUID> found = rows.stream().map(r -> (UUID) r[0]).toList();
                 UUID missing = ids.stream().filter(id -> !found.contains(id)).findFirst().orElseThrow();
                 throw Problem.notFound("unknown-report", "Unknown report", "There is no report " + missing + " in this tenant."
-                        + " Nothing was changed.").message("problem.unknown-report.detail", missing.toString());
+                        + " Nothing was changed.").values(missing.toString());
             }
             for (Object[] row : rows) {
                 String date = String.valueOf(row[4]);
                 String who = row[3] + "'s report for " + date;
                 if (!supervisor.equals(row[2])) {
                     throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only the direct supervisor decides "
-                            + who + ". Nothing was changed.").message("problem.not-the-supervisor.report.detail", row[3], date);
+                            + who + ". Nothing was changed.").variant("report", row[3], date);
                 }
                 if (!"PENDING".equals(row[1])) {
                     throw Problem.conflict("already-decided", "Already decided", who + " is already " + row[1].toString()
-                            .toLowerCase() + ". Nothing was changed.").message("problem.already-decided.report." + row[1] + ".detail", row[3], date);
+                            .toLowerCase() + ". Nothing was changed.").variant("report." + row[1], row[3], date);
                 }
                 if ((Long) row[5] == 0) {
                     throw Problem.conflict("empty-report", "Nothing to decide", who + " has no activity yet. Nothing was changed.")
-                            .message("problem.empty-report.detail", row[3], date);
+                            .values(row[3], date);
                 }
             }
             String status = approve ? "APPROVED" : "RETURNED";

@@ -66,7 +66,7 @@ public class Absences implements ApprovedAbsences {
         DateRange.require(request.from(), request.to(), 93);
         if (request.kind() == Kind.DINAS_LUAR && (blank(request.letterNumber()) || blank(request.destination()))) {
             throw Problem.badRequest("invalid-absence", "Dinas luar needs its letter", "letterNumber, destination: a dinas luar"
-                    + " names its assignment letter (surat tugas) and where the duty is").message("problem.invalid-absence.detail").with("errors", List.of(
+                    + " names its assignment letter (surat tugas) and where the duty is").with("errors", List.of(
                     Map.of("field", "letterNumber", "message", "is required for DINAS_LUAR"),
                     Map.of("field", "destination", "message", "is required for DINAS_LUAR")));
         }
@@ -83,23 +83,23 @@ public class Absences implements ApprovedAbsences {
     public Absence decide(String supervisorUsername, UUID id, boolean approve, String comment) {
         String schema = TenantContext.require().schemaName();
         Absence absence = find(id).orElseThrow(() -> Problem.notFound("unknown-absence", "Unknown absence",
-                "There is no absence " + id + " in this tenant.").message("problem.unknown-absence.tenant.detail", id.toString()));
+                "There is no absence " + id + " in this tenant.").variant("tenant", id.toString()));
         UUID supervisor = jdbc.sql("select supervisor_id from " + schema + ".employee where id = ?").param(absence.employeeId())
                 .query(UUID.class).optional().orElse(null);
         UUID caller = jdbc.sql("select id from " + schema + ".employee where username = ?").param(supervisorUsername)
                 .query(UUID.class).optional().orElse(null);
         if (caller == null || !caller.equals(supervisor)) {
             throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only " + absence.employee()
-                    + "'s direct supervisor can decide this absence.").message("problem.not-the-supervisor.absence.detail", absence.employee());
+                    + "'s direct supervisor can decide this absence.").variant("absence", absence.employee());
         }
         if (absence.status() != Status.PENDING) {
             throw Problem.conflict("already-decided", "Already decided", "This absence was already "
                     + absence.status().name().toLowerCase() + " by " + absence.decidedBy() + ".")
-                    .message("problem.already-decided.absence." + absence.status().name() + ".detail", absence.decidedBy());
+                    .variant("absence." + absence.status().name(), absence.decidedBy());
         }
         if (!approve && blank(comment)) {
             throw Problem.badRequest("comment-required", "Say why", "comment: returning an absence needs a reason the employee can act on")
-                    .message("problem.comment-required.absence.detail");
+                    .variant("absence");
         }
         Status status = approve ? Status.APPROVED : Status.RETURNED;
         jdbc.sql("update " + schema + ".attendance_absence set status = ?, decided_by = ?, decided_at = ?, comment = ? where id = ?")
@@ -115,11 +115,11 @@ public class Absences implements ApprovedAbsences {
         String schema = TenantContext.require().schemaName();
         UUID author = employees.requireActive(username).id();
         Absence absence = find(id).filter(a -> a.employeeId().equals(author)).orElseThrow(() -> Problem.notFound("unknown-absence",
-                "Unknown absence", "You have no absence " + id + ".").message("problem.unknown-absence.mine.detail", id.toString()));
+                "Unknown absence", "You have no absence " + id + ".").variant("mine", id.toString()));
         if (absence.status() != Status.PENDING) {
             throw Problem.conflict("already-decided", "Already decided", "This absence was already "
                     + absence.status().name().toLowerCase() + "; its document can no longer change. Nothing was saved.")
-                    .message("problem.already-decided.document." + absence.status().name() + ".detail");
+                    .variant("document." + absence.status().name());
         }
         jdbc.sql("insert into " + schema + ".attendance_absence_document (absence_id, file_name, content_type, size_bytes, content)"
                         + " values (?, ?, ?, ?, ?) on conflict (absence_id) do update set file_name = excluded.file_name,"
@@ -140,10 +140,10 @@ public class Absences implements ApprovedAbsences {
                 .param(id)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5)})
                 .optional()
-                .orElseThrow(() -> Problem.notFound("no-document", "No document", "Absence " + id + " has no document.").message("problem.no-document.detail", id.toString()));
+                .orElseThrow(() -> Problem.notFound("no-document", "No document", "Absence " + id + " has no document.").values(id.toString()));
         if (!bkd && !username.equals(row[3]) && !username.equals(row[4])) {
             throw Problem.forbidden("not-yours", "Not allowed", "Only the employee, their direct supervisor and BKD see this document.")
-                    .message("problem.not-yours.absence.detail");
+                    .variant("absence");
         }
         return new UploadedDocument((String) row[0], (String) row[1], (byte[]) row[2]);
     }

@@ -105,7 +105,7 @@ public class CheckIns {
         check(now, captured, ((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue());
         if (request.kind() == CheckInRequest.Kind.OUT && !employee.checkedIn()) {
             throw Problem.conflict("not-checked-in", "Not checked in", "You have not checked in on " + local.toLocalDate()
-                    + "; check in before checking out. Nothing was recorded.").message("problem.not-checked-in.detail", local.toLocalDate().toString());
+                    + "; check in before checking out. Nothing was recorded.").values(local.toLocalDate().toString());
         }
         GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
         // The FWA engine's one answer, calendar included: WFA or dinas luar may check in anywhere; otherwise at an office on a
@@ -131,7 +131,7 @@ public class CheckIns {
                         "You are " + distance + " m from " + office.name() + " (its area reaches " + (int) office.fence().radiusMetres()
                                 + " m; your phone's accuracy is " + Math.round(request.accuracy()) + " m). Today is an office day:"
                                 + " check in from the office. Nothing was recorded.").with("distanceMetres", distance)
-                        .message("problem.outside-geofence.detail", distance, office.name(), (int) office.fence().radiusMetres(),
+                        .values(distance, office.name(), (int) office.fence().radiusMetres(),
                                 Math.round(request.accuracy()));
             }
         }
@@ -197,7 +197,7 @@ public class CheckIns {
                     .truncatedTo(ChronoUnit.MINUTES);
             throw Problem.conflict("already-checked-in", "Already checked in", "You already checked in on " + record.workDate()
                     + " (at " + first.capturedAt() + "); one check-in a day. Nothing was recorded.")
-                    .message("problem.already-checked-in.detail", record.workDate().toString(), at.toString());
+                    .values(record.workDate().toString(), at.toString());
         }
     }
 
@@ -258,7 +258,7 @@ public class CheckIns {
             throw Problem.unprocessable("outside-window", what + " is closed", what + " is open " + from + "-" + to
                     + " on working days; it was " + at + ". Ask your supervisor to record an absence if you could not. Nothing was recorded.")
                     .with("window", from + "-" + to)
-                    .message("problem.outside-window." + kind.name().toLowerCase(Locale.ROOT) + ".detail", from.toString(),
+                    .variant(kind.name().toLowerCase(Locale.ROOT), from.toString(),
                             to.toString(), at.toString());
         }
     }
@@ -267,13 +267,13 @@ public class CheckIns {
         if (captured.isAfter(now.plus(CLOCK_SKEW))) {
             throw Problem.badRequest("captured-in-future", "Capture time in the future", "capturedAt: " + captured
                     + " is after the server's time " + now + "; check the phone's clock. Nothing was recorded.")
-                    .message("problem.captured-in-future.detail", captured.toString(), now.toString());
+                    .values(captured.toString(), now.toString());
         }
         if (captured.isBefore(now.minus(Duration.ofHours(windowHours)))) {
             throw Problem.unprocessable("capture-too-old", "Captured too long ago", "capturedAt: captured "
                     + Duration.between(captured, now).toHours() + " hours ago; offline check-ins are accepted for " + windowHours
                     + " hours. Ask your supervisor to record an absence instead. Nothing was recorded.")
-                    .message("problem.capture-too-old.detail", Duration.between(captured, now).toHours(), windowHours);
+                    .values(Duration.between(captured, now).toHours(), windowHours);
         }
     }
 
