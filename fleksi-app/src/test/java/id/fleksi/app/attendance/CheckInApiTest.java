@@ -125,10 +125,46 @@ class CheckInApiTest {
     }
 
     @Test
+    void anAbsenceFiledThroughTheApiIsInTheFilersListAndHerSupervisorsQueueUntilDecided() {
+        String supervisorNip = "197804052005011003";
+        onboarding.onboard(new NewTenant(code, "Kabupaten Presensi", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        TenantContext.runAs(TenantCode.of(code), () -> {
+            OrgUnit unit = units.save(new OrgUnit(null, "BKD", "BKD", UnitKind.BADAN));
+            UUID boss = employees.create(new NewEmployee(supervisorNip, null, null, "Andi", EmploymentType.PNS, null, null, unit.id(),
+                    null, null, null, null, null, null, null, null), "test").employee().id();
+            employees.create(new NewEmployee(NIP, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), boss,
+                    null, null, null, null, null, null, null), "test");
+        });
+        realms.setPassword(code, NIP, TestRealms.PASSWORD, false);
+        realms.setPassword(code, supervisorNip, TestRealms.PASSWORD, false);
+        TestRealms.addTestClient(code, "fleksi-api");
+        RestClient rina = api(TestRealms.token(code, NIP));
+        RestClient andi = api(TestRealms.token(code, supervisorNip));
+        String absences = "/api/v1/t/" + code + "/attendance/absences";
+
+        ResponseEntity<Map> filed = rina.post().uri(absences).contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "CUTI",
+                "from", "2026-03-09", "to", "2026-03-13", "reason", "Cuti tahunan")).retrieve().toEntity(Map.class);
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Object id = filed.getBody().get("id");
+        assertThat(rina.get().uri(absences).retrieve().body(List.class)).singleElement()
+                .satisfies(a -> assertThat((Map<String, Object>) a).containsEntry("id", id).containsEntry("status", "PENDING"));
+        assertThat(andi.get().uri(absences + "/awaiting-decision").retrieve().body(List.class)).singleElement()
+                .satisfies(a -> assertThat((Map<String, Object>) a).containsEntry("id", id).containsEntry("employee", "Rina"));
+        assertThat(rina.get().uri(absences + "/awaiting-decision").retrieve().body(List.class)).isEmpty();
+
+        assertThat(andi.post().uri(absences + "/" + id + "/approve").retrieve().toEntity(Map.class).getBody())
+                .containsEntry("status", "APPROVED");
+        assertThat(andi.get().uri(absences + "/awaiting-decision").retrieve().body(List.class)).isEmpty();
+        assertThat(rina.get().uri(absences).retrieve().body(List.class)).singleElement()
+                .satisfies(a -> assertThat((Map<String, Object>) a).containsEntry("status", "APPROVED"));
+    }
+
+    @Test
     void theOpenApiDocumentDescribesAttendanceReportsAndFlexibleWork() {
         Map<String, Object> document = RestClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs").retrieve().body(Map.class);
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
         assertThat(paths).containsKeys("/api/v1/t/{code}/attendance/check-ins", "/api/v1/t/{code}/attendance/absences/{id}/document",
+                "/api/v1/t/{code}/attendance/absences", "/api/v1/t/{code}/attendance/absences/awaiting-decision",
                 "/api/v1/t/{code}/activity-reports/days/{date}/activities", "/api/v1/t/{code}/activity-reports/review/approve",
                 "/api/v1/t/{code}/activity-reports/activities/{id}/evidence", "/api/v1/t/{code}/activity-reports/targets",
                 "/api/v1/t/{code}/fwa/policy", "/api/v1/t/{code}/fwa/schedule", "/api/v1/t/{code}/fwa/eligibility",

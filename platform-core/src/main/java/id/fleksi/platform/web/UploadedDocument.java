@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A document a person uploads as evidence (an activity's proof, a sick note): at most 5 MB, of a type proven
@@ -37,6 +41,15 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
                     + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.");
         }
         return new UploadedDocument(name, type, content);
+    }
+
+    /** The document as a download, never rendered as something else than its proven type. */
+    public ResponseEntity<byte[]> asAttachment() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                        .build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
     }
 
     static String sniff(byte[] content, String fileName) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
@@ -14,6 +13,7 @@ import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageForms;
 import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
 import id.fleksi.platform.web.TenantGate;
@@ -21,8 +21,6 @@ import id.fleksi.platform.web.TenantGate;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,11 +55,11 @@ class ReportsPage {
     private final EvidenceFiles evidence;
     private final PerformanceTargets targets;
     private final Clock clock;
-    private final MessageSource messages;
+    private final PageForms forms;
 
     ReportsPage(TenantGate gate, IdentityProperties identity, Employees employees, DailyReports reports, ReportReviews reviews,
-            EvidenceFiles evidence, PerformanceTargets targets, Clock clock, MessageSource messages) {
-        this.messages = messages;
+            EvidenceFiles evidence, PerformanceTargets targets, Clock clock, PageForms forms) {
+        this.forms = forms;
         this.gate = gate;
         this.identity = identity;
         this.employees = employees;
@@ -103,15 +101,13 @@ class ReportsPage {
             @Valid @ModelAttribute NewActivity activity, BindingResult errors, @RequestParam(required = false) MultipartFile file,
             Authentication authentication, RedirectAttributes redirect) throws IOException {
         String back = "redirect:/t/" + code + "/activity-reports/?date=" + date;
-        if (errors.hasErrors()) {
-            redirect.addFlashAttribute("error", errors.getFieldErrors().stream()
-                    .map(e -> e.getField() + ": " + e.getDefaultMessage()).sorted().toList());
+        if (forms.refused(errors, redirect)) {
             return back;
         }
         Caller caller = Caller.of(authentication, identity);
         Tenant tenant = gate.admit(code, caller);
         byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
-        return tried(redirect, back, "saved", () -> TenantContext.callAs(tenant.code(), () -> bytes == null
+        return forms.redirect(redirect, back, "saved", () -> TenantContext.callAs(tenant.code(), () -> bytes == null
                 ? reports.add(caller.username(), date, activity)
                 : evidence.addWithEvidence(caller.username(), date, activity, file.getOriginalFilename(), bytes)));
     }
@@ -121,7 +117,7 @@ class ReportsPage {
             Authentication authentication, RedirectAttributes redirect) {
         Caller caller = Caller.of(authentication, identity);
         Tenant tenant = gate.admit(code, caller);
-        return tried(redirect, "redirect:/t/" + code + "/activity-reports/?date=" + date, "removed",
+        return forms.redirect(redirect, "redirect:/t/" + code + "/activity-reports/?date=" + date, "removed",
                 () -> TenantContext.callAs(tenant.code(), () -> {
                     reports.delete(caller.username(), id);
                     return id;
@@ -157,7 +153,7 @@ class ReportsPage {
         Caller caller = supervisor(authentication);
         Tenant tenant = gate.admit(code, caller);
         boolean approve = !"return".equals(action);
-        return tried(redirect, "redirect:/t/" + code + "/activity-reports/review", approve ? "approved" : "returned",
+        return forms.redirect(redirect, "redirect:/t/" + code + "/activity-reports/review", approve ? "approved" : "returned",
                 () -> TenantContext.callAs(tenant.code(), () -> reviews.decide(caller.username(), ids, approve, comment)));
     }
 
@@ -173,15 +169,5 @@ class ReportsPage {
         List<T> copy = new java.util.ArrayList<>(days);
         java.util.Collections.reverse(copy);
         return copy;
-    }
-
-    private String tried(RedirectAttributes redirect, String back, String done, Supplier<?> work) {
-        try {
-            work.get();
-            redirect.addFlashAttribute("done", done);
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("error", List.of(problem.detailFor(messages, LocaleContextHolder.getLocale())));
-        }
-        return back;
     }
 }

@@ -5,13 +5,10 @@ import java.util.UUID;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
-import id.fleksi.platform.web.UploadedDocument;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +43,18 @@ class AbsenceController {
         return absences.file(Caller.of(who, identity).username(), absence);
     }
 
+    @Operation(summary = "Your latest absences (at most 30), whatever their status, the latest first")
+    @GetMapping("/api/v1/t/{code}/attendance/absences")
+    java.util.List<Absences.Absence> mine(@PathVariable String code, Authentication who) {
+        return absences.mine(Caller.of(who, identity).username());
+    }
+
+    @Operation(summary = "The absences of your direct reports that wait for your decision, the earliest first")
+    @GetMapping("/api/v1/t/{code}/attendance/absences/awaiting-decision")
+    java.util.List<Absences.Absence> awaiting(@PathVariable String code, Authentication who) {
+        return absences.awaiting(Caller.of(who, identity).username());
+    }
+
     @Operation(summary = "Attach a document (sick note, assignment letter; at most 5 MB: PDF, JPEG, PNG, WebP, Office)",
             description = "Only the employee, while the absence waits for a decision.")
     @PostMapping(path = "/api/v1/t/{code}/attendance/absences/{id}/document", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -58,12 +67,7 @@ class AbsenceController {
     @GetMapping("/api/v1/t/{code}/attendance/absences/{id}/document")
     ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable UUID id, Authentication who) {
         Caller caller = Caller.of(who, identity);
-        UploadedDocument document = absences.document(caller.username(), caller.hasRole(Role.BKD), id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(document.fileName(),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(document.content());
+        return absences.document(caller.username(), caller.hasRole(Role.BKD), id).asAttachment();
     }
 
     @Operation(summary = "Approve an absence; only the employee's direct supervisor")

@@ -20,8 +20,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Absences (izin, sakit, cuti, dinas luar) an employee files and their direct supervisor approves or
@@ -37,7 +39,8 @@ public class Absences implements ApprovedAbsences {
 
     /** What the employee files; dinas luar needs the assignment letter's number and the destination. */
     public record NewAbsence(@NotNull(message = "is required: IZIN, SAKIT, CUTI or DINAS_LUAR") Kind kind,
-            @NotNull(message = "is required") LocalDate from, @NotNull(message = "is required") LocalDate to,
+            @NotNull(message = "is required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @NotNull(message = "is required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @NotBlank(message = "is required") @Size(max = 500, message = "has at most 500 characters") String reason,
             @Size(max = 100, message = "has at most 100 characters") String letterNumber,
             @Size(max = 200, message = "has at most 200 characters") String destination,
@@ -52,13 +55,18 @@ public class Absences implements ApprovedAbsences {
     private final Employees employees;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    public Absences(JdbcClient jdbc, Employees employees, AuditLog audit, Clock clock) {
+    public Absences(JdbcClient jdbc, Employees employees, AuditLog audit, Clock clock, TransactionTemplate transactions) {
         this.employees = employees;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
+
+    /** How many of an employee's absences {@link #mine} lists, newest first. */
+    static final int RECENT = 30;
 
     public Absence file(String username, NewAbsence request) {
         String schema = TenantContext.require().schemaName();
@@ -77,6 +85,31 @@ public class Absences implements ApprovedAbsences {
                         request.destination(), request.documentUrl(), java.sql.Timestamp.from(clock.instant()))
                 .update();
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Files the absence with its document in one go, as the page's form sends them: a document that is refused
+     * (too large, not a type allowed) leaves nothing filed.
+     */
+    public Absence fileWithDocument(String username, NewAbsence request, String fileName, byte[] content) {
+        UploadedDocument.of(fileName, content);
+        return transactions.execute(tx -> attachDocument(username, file(username, request).id(), fileName, content));
+    }
+
+    /** The employee's latest absences, whatever their status, the latest first. */
+    public List<Absence> mine(String username) {
+        String schema = TenantContext.require().schemaName();
+        UUID me = employees.requireActive(username).id();
+        return jdbc.sql(select(schema) + " where a.employee_id = ? order by a.from_date desc, a.created_at desc limit " + RECENT)
+                .param(me).query(Absences::map).list();
+    }
+
+    /** The absences waiting for this supervisor's decision: those of their direct reports, the earliest first. */
+    public List<Absence> awaiting(String supervisorUsername) {
+        String schema = TenantContext.require().schemaName();
+        return jdbc.sql(select(schema) + " join " + schema + ".employee s on s.id = e.supervisor_id"
+                        + " where s.username = ? and a.status = 'PENDING' order by a.from_date, a.created_at")
+                .param(supervisorUsername).query(Absences::map).list();
     }
 
     /** Approves or returns an absence; only the employee's direct supervisor may, and only while it is pending. */
@@ -102,8 +135,13 @@ public class Absences implements ApprovedAbsences {
                     .variant("absence");
         }
         Status status = approve ? Status.APPROVED : Status.RETURNED;
-        jdbc.sql("update " + schema + ".attendance_absence set status = ?, decided_by = ?, decided_at = ?, comment = ? where id = ?")
+        // Only while still pending: of two decisions sent at once (a double tap), the second finds it decided.
+        int decided = jdbc.sql("update " + schema + ".attendance_absence set status = ?, decided_by = ?, decided_at = ?, comment = ?"
+                        + " where id = ? and status = 'PENDING'")
                 .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id).update();
+        if (decided == 0) {
+            return decide(supervisorUsername, id, approve, comment);
+        }
         audit.record(TenantContext.require(), supervisorUsername, "absence." + status.name().toLowerCase(), id.toString(),
                 Map.of("status", "PENDING"), Map.of("status", status.name()));
         return find(id).orElseThrow();

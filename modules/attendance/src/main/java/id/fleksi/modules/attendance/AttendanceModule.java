@@ -84,7 +84,9 @@ public class AttendanceModule implements FeatureModule {
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("attendance/", LocalizedText.of("Presensi", "Attendance"), Set.of(Role.ASN, Role.ATASAN)));
+        return List.of(new MenuEntry("attendance/", LocalizedText.of("Presensi", "Attendance"), Set.of(Role.ASN, Role.ATASAN)),
+                new MenuEntry("attendance/absences", LocalizedText.of("Izin, sakit, cuti, dinas luar", "Leave and official travel"),
+                        Set.of(Role.ASN, Role.ATASAN)));
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import id.fleksi.platform.organisation.Employee;
@@ -21,6 +20,7 @@ import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageForms;
 import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
 import id.fleksi.platform.web.TenantGate;
@@ -54,9 +54,11 @@ class FwaPage {
     private final FwaPolicies policies;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PageForms forms;
 
     FwaPage(TenantGate gate, IdentityProperties identity, Employees employees, WorkModes modes, FwaRequests requests,
-            FwaPolicies policies, JdbcClient jdbc, Clock clock) {
+            FwaPolicies policies, JdbcClient jdbc, Clock clock, PageForms forms) {
+        this.forms = forms;
         this.gate = gate;
         this.identity = identity;
         this.employees = employees;
@@ -102,7 +104,7 @@ class FwaPage {
             RedirectAttributes redirect) {
         Caller caller = Caller.of(authentication, identity);
         Tenant tenant = gate.admit(code, caller);
-        return tried(redirect, "redirect:/t/" + code + "/fwa/", "filed", () -> TenantContext.callAs(tenant.code(),
+        return forms.redirect(redirect, "redirect:/t/" + code + "/fwa/", "filed", () -> TenantContext.callAs(tenant.code(),
                 () -> requests.file(caller.username(), new FwaRequests.NewRequest(from, to, weekday, place,
                         where == null || where.isBlank() ? null : where.strip()))));
     }
@@ -113,7 +115,7 @@ class FwaPage {
         Caller caller = Caller.of(authentication, identity);
         Tenant tenant = gate.admit(code, caller);
         boolean approve = "approve".equals(action);
-        return tried(redirect, "redirect:/t/" + code + "/fwa/", approve ? "approved" : "refused", () -> TenantContext.callAs(tenant.code(),
+        return forms.redirect(redirect, "redirect:/t/" + code + "/fwa/", approve ? "approved" : "refused", () -> TenantContext.callAs(tenant.code(),
                 () -> requests.decide(caller.username(), id, approve, reason == null || reason.isBlank() ? null : reason.strip())));
     }
 
@@ -171,7 +173,7 @@ class FwaPage {
                 }
             }
         } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", "talentBoxes: write the allowed boxes as numbers, e.g. 7, 8, 9. Nothing was saved.");
+            redirect.addFlashAttribute("error", List.of("talentBoxes: write the allowed boxes as numbers, e.g. 7, 8, 9. Nothing was saved."));
             return "redirect:/t/" + code + "/fwa/policy";
         }
         List<PolicyVersion.Window> windows = windowFrom == null || windowTo == null ? List.of()
@@ -180,7 +182,7 @@ class FwaPage {
                 wfaWeekdays == null ? EnumSet.noneOf(DayOfWeek.class) : wfaWeekdays, trialFrom, trialTo, boxes, excludeFaceToFace,
                 excludeLeaders, requireOwnDevice, requireGoodConnection, maxPercent, maxPeople, null, null, null, null, note, windows, rules,
                 null, null);
-        return tried(redirect, "redirect:/t/" + code + "/fwa/policy", "policy",
+        return forms.redirect(redirect, "redirect:/t/" + code + "/fwa/policy", "policy",
                 () -> TenantContext.callAs(tenant.code(), () -> policies.add(version, caller.username())));
     }
 
@@ -221,15 +223,5 @@ class FwaPage {
 
     private LocalDate today(Tenant tenant) {
         return clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
-    }
-
-    private static String tried(RedirectAttributes redirect, String back, String done, Supplier<?> work) {
-        try {
-            work.get();
-            redirect.addFlashAttribute("done", done);
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("error", problem.getMessage());
-        }
-        return back;
     }
 }
