@@ -33,7 +33,8 @@ class ProblemMessagesTest {
 
         Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*-problems_id.properties");
         assertThat(bundles).extracting(Resource::getFilename)
-                .contains("attendance-problems_id.properties", "activity-reports-problems_id.properties");
+                .contains("attendance-problems_id.properties", "activity-reports-problems_id.properties", "fwa-problems_id.properties",
+                        "platform-problems_id.properties");
         List<String> faults = new ArrayList<>();
         for (Resource bundle : bundles) {
             String name = bundle.getFilename();
@@ -50,7 +51,7 @@ class ProblemMessagesTest {
                 if (value.contains("'")) {
                     faults.add(key + ": an apostrophe, which MessageFormat reads as a quote");
                 }
-                String formatted = new MessageFormat(value).format(new Object[] {"A", "B", "C", "D"});
+                String formatted = new MessageFormat(value).format(new Object[] {"A", "B", "C", "D", "E", "F", "G", "H"});
                 if (formatted.contains("{") || formatted.isBlank()) {
                     faults.add(key + ": does not format: " + formatted);
                 }

@@ -14,7 +14,7 @@ public final class DateRange {
     public static void require(LocalDate from, LocalDate to, int maxDays) {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= maxDays) {
             throw Problem.badRequest("invalid-range", "Invalid date range",
-                    "to: on or after from, at most " + maxDays + " days in all");
+                    "to: on or after from, at most " + maxDays + " days in all").values(maxDays);
         }
     }
 }

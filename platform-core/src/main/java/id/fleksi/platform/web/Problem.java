@@ -1,9 +1,14 @@
 package id.fleksi.platform.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -54,6 +59,25 @@ public class Problem extends ErrorResponseException {
     public Problem variant(String variant, Object... values) {
         this.detailCode = "problem." + type + "." + variant + ".detail";
         return values(values);
+    }
+
+    /**
+     * A value of a translated detail that is itself said in the reader's language: the message {@code code} with its
+     * values where a bundle has it, else {@code english} as written.
+     */
+    public static MessageSourceResolvable phrase(String code, String english, Object... values) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, values, values.length == 0 ? english : literal(english));
+    }
+
+    /** A value of a translated detail made of several, each said in the reader's language where it can be. */
+    public static MessageSourceResolvable joined(String separator, List<?> values) {
+        String pattern = IntStream.range(0, values.size()).mapToObj(i -> "{" + i + "}").collect(Collectors.joining(literal(separator)));
+        return new DefaultMessageSourceResolvable(null, values.toArray(), pattern);
+    }
+
+    /** Text that a message format gives back as written (a quote or a brace would otherwise be taken as syntax). */
+    private static String literal(String text) {
+        return text.replace("'", "''").replace("{", "'{'");
     }
 
     /**

@@ -31,7 +31,8 @@ public class TenantGate {
         if (caller == null || !tenant.realm().equals(caller.realm())) {
             throw Problem.forbidden("wrong-tenant", "Not your tenant",
                     "Your account " + (caller == null ? "" : "belongs to '" + caller.realm() + "' and ")
-                            + "cannot use tenant '" + tenant.code() + "'. Log in with an account of '" + tenant.code() + "'.");
+                            + "cannot use tenant '" + tenant.code() + "'. Log in with an account of '" + tenant.code() + "'.")
+                    .values(tenant.code().toString());
         }
         return tenant;
     }
@@ -41,12 +42,12 @@ public class TenantGate {
         Tenant tenant = registry.find(codeInPath(code)).orElseThrow(() -> unknownTenant(code));
         switch (tenant.status()) {
             case PROVISIONING -> throw Problem.unavailable("tenant-provisioning", "Tenant being set up",
-                    "Tenant '" + code + "' is still being set up. Try again in a minute.");
+                    "Tenant '" + code + "' is still being set up. Try again in a minute.").values(code);
             case SUSPENDED -> throw Problem.forbidden("tenant-suspended", "Tenant suspended",
                     "Tenant '" + code + "' is suspended by the platform operator; its data is kept. Ask your"
-                            + " Diskominfo to resume it.");
+                            + " Diskominfo to resume it.").values(code);
             case ARCHIVED -> throw Problem.forbidden("tenant-archived", "Tenant archived",
-                    "Tenant '" + code + "' is archived and no longer served; its data is kept by the platform operator.");
+                    "Tenant '" + code + "' is archived and no longer served; its data is kept by the platform operator.").values(code);
             case ACTIVE -> { }
         }
         if (!migrator.isCurrent(tenant)) {
@@ -55,6 +56,7 @@ public class TenantGate {
                             + " of " + migrator.expectedChangeSets() + " changes applied, last migration "
                             + tenant.migrationState().name().toLowerCase() + "). The platform operator runs"
                             + " 'fleksi migrate'; try again later.")
+                    .values(code, tenant.appliedChangeSets(), migrator.expectedChangeSets())
                     .with("retryAfterSeconds", 300);
         }
         return tenant;
@@ -71,7 +73,7 @@ public class TenantGate {
 
     public static Problem unknownTenant(Object code) {
         return Problem.notFound("unknown-tenant", "Unknown tenant",
-                "There is no tenant '" + abbreviate(String.valueOf(code)) + "' on this Fleksi.");
+                "There is no tenant '" + abbreviate(String.valueOf(code)) + "' on this Fleksi.").values(abbreviate(String.valueOf(code)));
     }
 
     private static String abbreviate(String code) {

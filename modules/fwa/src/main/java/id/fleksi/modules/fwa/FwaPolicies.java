@@ -103,7 +103,8 @@ public class FwaPolicies {
         LocalDate today = clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
         if (version.effectiveFrom().isBefore(today)) {
             throw Problem.unprocessable("policy-in-past", "Cannot change the past", "effectiveFrom: " + version.effectiveFrom()
-                    + " has passed; past days stay judged by the policy in force then. Use " + today + " or later.");
+                    + " has passed; past days stay judged by the policy in force then. Use " + today + " or later.")
+                    .values(version.effectiveFrom().toString(), today.toString());
         }
         return store(version, actor);
     }
@@ -155,42 +156,44 @@ public class FwaPolicies {
     }
 
     private void check(PolicyVersion version) {
-        List<String> problems = new ArrayList<>();
+        List<Reason> problems = new ArrayList<>();
         if (version.wfaWeekdays().size() > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
-            problems.add("wfaWeekdays: " + version.wfaWeekdays().size() + " days; " + NationalFrame.CAP_RULE);
+            problems.add(Reason.of("policy-weekdays", "wfaWeekdays: {0} days; {1}", version.wfaWeekdays().size(), NationalFrame.CAP_RULE,
+                    NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK));
         }
         if (version.wfaWeekdays().contains(DayOfWeek.SATURDAY) || version.wfaWeekdays().contains(DayOfWeek.SUNDAY)) {
-            problems.add("wfaWeekdays: Saturday and Sunday are not working days");
+            problems.add(Reason.of("policy-weekend", "wfaWeekdays: Saturday and Sunday are not working days"));
         }
         if ((version.trialFrom() == null) != (version.trialTo() == null)
                 || version.trialFrom() != null && version.trialTo().isBefore(version.trialFrom())) {
-            problems.add("trialFrom, trialTo: give both, in order, or neither");
+            problems.add(Reason.of("policy-trial", "trialFrom, trialTo: give both, in order, or neither"));
         }
         for (PolicyVersion.Window window : version.windows()) {
             if (window.to().isBefore(window.from()) || window.to().isAfter(window.from().plusDays(30))) {
-                problems.add("windows: " + window.name() + " must run forwards, for at most 31 days");
+                problems.add(Reason.of("policy-window", "windows: {0} must run forwards, for at most 31 days", window.name()));
             }
         }
         for (Integer box : version.allowedTalentBoxes()) {
             if (box < 1 || box > 9) {
-                problems.add("allowedTalentBoxes: " + box + " is not a 9-box talent box (1 to 9)");
+                problems.add(Reason.of("policy-talent-box", "allowedTalentBoxes: {0} is not a 9-box talent box (1 to 9)", box));
             }
         }
         List<LocalTime> hours = Arrays.asList(version.startFrom(), version.startTo(), version.coreFrom(), version.coreTo());
         if (hours.stream().anyMatch(h -> h != null) && hours.stream().anyMatch(h -> h == null)) {
-            problems.add("startFrom, startTo, coreFrom, coreTo: flexible hours need all four, or none");
+            problems.add(Reason.of("policy-hours-incomplete", "startFrom, startTo, coreFrom, coreTo: flexible hours need all four, or none"));
         } else if (version.startFrom() != null && (!version.startFrom().isBefore(version.startTo())
                 || version.startTo().isAfter(version.coreFrom()) || !version.coreFrom().isBefore(version.coreTo())
                 || Duration.between(version.coreFrom(), version.coreTo()).toMinutes() > NationalFrame.WEEKLY_HOURS * 60 / 5)) {
-            problems.add("startFrom, startTo, coreFrom, coreTo: the start window comes before the core band, and the core band is"
-                    + " at most 7.5 hours, so the working week stays " + NationalFrame.WEEKLY_HOURS + " hours");
+            problems.add(Reason.of("policy-hours", "startFrom, startTo, coreFrom, coreTo: the start window comes before the core band,"
+                    + " and the core band is at most 7.5 hours, so the working week stays {0} hours", NationalFrame.WEEKLY_HOURS));
         }
         Set<UUID> units = Set.copyOf(jdbc.sql("select id from " + schema() + ".org_unit").query(UUID.class).list());
         version.units().stream().filter(u -> !units.contains(u.unitId()))
-                .forEach(u -> problems.add("units: there is no unit " + u.unitId() + " in this tenant"));
+                .forEach(u -> problems.add(Reason.of("policy-unit", "units: there is no unit {0} in this tenant", u.unitId())));
         if (!problems.isEmpty()) {
-            throw Problem.badRequest("invalid-policy", "Policy not valid", String.join("; ", problems) + ". Nothing was saved.")
-                    .with("errors", problems);
+            List<String> texts = Reason.texts(problems);
+            throw Problem.badRequest("invalid-policy", "Policy not valid", String.join("; ", texts) + ". Nothing was saved.")
+                    .with("errors", texts).values(Problem.joined("; ", problems.stream().map(Reason::said).toList()));
         }
     }
 

@@ -21,6 +21,7 @@ import id.fleksi.platform.web.Problem;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,7 +74,7 @@ public class FwaRequests {
         }
         if (request.from().isBefore(today())) {
             throw Problem.unprocessable("date-passed", "The day has passed", "from: " + request.from() + " has passed; requests are"
-                    + " for today or later. Nothing was filed.");
+                    + " for today or later. Nothing was filed.").variant("file", request.from().toString());
         }
         if (request.place() == Place.OTHER && (request.where() == null || request.where().isBlank())) {
             throw Problem.badRequest("place-required", "Where?", "where: name the place when it is not your home. Nothing was filed.");
@@ -84,8 +85,10 @@ public class FwaRequests {
         }
         List<LocalDate> days = check(employee, request.from(), request.to(), request.weekday()).days();
         if (days.isEmpty()) {
-            throw Problem.unprocessable("no-working-days", "No working day", "from, to: no working day"
+            Problem none = Problem.unprocessable("no-working-days", "No working day", "from, to: no working day"
                     + (request.weekday() == null ? "" : " on " + request.weekday()) + " in that period. Nothing was filed.");
+            throw request.weekday() == null ? none
+                    : none.variant("weekday", Problem.phrase("fwa.day." + request.weekday().name(), request.weekday().name()));
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into " + schema() + ".fwa_request (id, employee_id, from_date, to_date, weekday, place_kind, place, status,"
@@ -101,25 +104,27 @@ public class FwaRequests {
     public Request decide(String supervisorUsername, UUID id, boolean approve, String reason) {
         UUID supervisor = employees.requireActive(supervisorUsername).id();
         if (!approve && (reason == null || reason.isBlank())) {
-            throw Problem.badRequest("reason-required", "Say why", "reason: a refusal needs a reason the employee can read. Nothing was changed.");
+            throw Problem.badRequest("reason-required", "Say why", "reason: a refusal needs a reason the employee can read. Nothing was changed.")
+                    .variant("request");
         }
         return transactions.execute(tx -> {
             Request request = find(id);
             Employee employee = employees.find(request.employeeId());
             if (!supervisor.equals(employee.supervisorId())) {
                 throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only " + request.employee()
-                        + "'s direct supervisor decides this request.");
+                        + "'s direct supervisor decides this request.").variant("request", request.employee());
             }
             // One decision at a time per unit: the quota's count and the approval are one step.
             jdbc.sql("select id from " + schema() + ".org_unit where id = ? for update").param(employee.unitId()).query(UUID.class).single();
             String status = jdbc.sql("select status from " + schema() + ".fwa_request where id = ?").param(id).query(String.class).single();
             if (!Status.PENDING.name().equals(status)) {
-                throw Problem.conflict("already-decided", "Already decided", "This request is already " + status.toLowerCase() + ".");
+                throw Problem.conflict("already-decided", "Already decided", "This request is already " + status.toLowerCase() + ".")
+                        .variant("request." + status);
             }
             if (approve) {
                 if (request.from().isBefore(today())) {
                     throw Problem.conflict("date-passed", "The day has passed", "The request starts " + request.from() + ", which has"
-                            + " passed; it can only be refused. Nothing was changed.");
+                            + " passed; it can only be refused. Nothing was changed.").variant("decide", request.from().toString());
                 }
                 Checked checked = check(employee, request.from(), request.to(), request.weekday());
                 Quotas.require(jdbc, schema(), checked.facts(), employee.unitId(), checked.days());
@@ -148,6 +153,7 @@ public class FwaRequests {
         FwaFacts.Person person = weeks.people.get(employee.id());
         List<LocalDate> days = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<MessageSourceResolvable> said = new ArrayList<>();
         Map<Integer, Integer> perWeek = new HashMap<>();
         for (LocalDate date = weekStart; !date.isAfter(weekEnd); date = date.plusDays(1)) {
             DayAnswer answer = WorkModes.answer(weeks, person, date);
@@ -160,20 +166,25 @@ public class FwaRequests {
                 continue;
             }
             LocalDate day = date;
-            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date)).forEach(r -> problems.add(day + ": " + r.text()));
+            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date)).forEach(r -> {
+                problems.add(day + ": " + r.text());
+                said.add(Problem.joined(": ", List.of(day.toString(), r.said())));
+            });
             DayAnswer already = WorkModes.answer(weeks, person, date);
             if (already.mode() == WorkMode.WFA) {
                 continue;   // already a WFA day (policy weekday, window or an approved request): nothing to add
             }
             if (perWeek.merge(week(date), 1, Integer::sum) > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
-                problems.add(date + ": the week already has " + NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK + " WFA days; "
-                        + NationalFrame.CAP_RULE);
+                Reason cap = Reason.of("weekly-cap", "the week already has {0} WFA days; {1}", NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK,
+                        NationalFrame.CAP_RULE);
+                problems.add(date + ": " + cap.text());
+                said.add(Problem.joined(": ", List.of(date.toString(), cap.said())));
             }
             days.add(date);
         }
         if (!problems.isEmpty()) {
             throw Problem.unprocessable("not-allowed", "Not allowed", String.join("; ", problems) + ". Nothing was changed.")
-                    .with("reasons", problems);
+                    .with("reasons", problems).values(Problem.joined("; ", said));
         }
         return new Checked(weeks, days);
     }
@@ -188,7 +199,8 @@ public class FwaRequests {
 
     Request find(UUID id) {
         return list("r.id = ?", id).stream().findFirst()
-                .orElseThrow(() -> Problem.notFound("unknown-request", "Unknown request", "There is no WFA request " + id + " in this tenant."));
+                .orElseThrow(() -> Problem.notFound("unknown-request", "Unknown request", "There is no WFA request " + id + " in this tenant.")
+                        .values(id.toString()));
     }
 
     private List<Request> list(String where, Object param) {

@@ -42,10 +42,14 @@ final class Quotas {
             int taken = jdbc.sql("select count(distinct employee_id) from " + schema + ".fwa_request_day where unit_id = ? and work_date = ?")
                     .param(unit).param(day).query(Integer.class).single();
             if (taken >= limit) {
-                throw Problem.conflict("quota-full", "No place left", facts.unitName(unit) + " already has " + taken + " of its " + limit
-                        + " places on WFA on " + day + " (" + (percent != null ? percent + "% of " + headcount + " people" : "")
+                Problem full = Problem.conflict("quota-full", "No place left", facts.unitName(unit) + " already has " + taken + " of its "
+                        + limit + " places on WFA on " + day + " (" + (percent != null ? percent + "% of " + headcount + " people" : "")
                         + (percent != null && people != null ? ", " : "") + (people != null ? "at most " + people + " people" : "")
                         + "), so the service stays open. Nothing was changed.");
+                String name = facts.unitName(unit);
+                throw percent == null ? full.variant("people", name, taken, limit, day.toString(), people)
+                        : people == null ? full.variant("percent", name, taken, limit, day.toString(), percent, headcount)
+                        : full.variant("both", name, taken, limit, day.toString(), percent, headcount, people);
             }
         }
     }

@@ -23,6 +23,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestMessages;
 import id.fleksi.platform.testing.TestTenants;
 import id.fleksi.platform.web.Problem;
 
@@ -38,6 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class FwaPolicyTest {
+
+    /** How a person reads the module's refusals: its reasons and its problems, in Indonesian. */
+    static final org.springframework.context.MessageSource PROBLEMS = TestMessages.of("i18n/fwa", "i18n/fwa-problems");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -151,6 +155,9 @@ class FwaPolicyTest {
                     assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
                     assertThat(p.getMessage()).contains("2026-02-04: the week already has 2 WFA days",
                             "PermenPANRB 4/2025 art. 13(1)");
+                    assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).isEqualTo("2026-02-04: minggu itu sudah punya 2 hari"
+                            + " WFA; PermenPANRB 4/2025 pasal 13 ayat 1: paling banyak 2 hari kerja seminggu di luar kantor. Tidak ada"
+                            + " yang diubah.");
                 });
         // Nor can a policy name three weekdays.
         assertThatThrownBy(() -> as(() -> policies.add(new PolicyVersion(null, LocalDate.parse("2026-03-01"), true,
@@ -258,6 +265,21 @@ class FwaPolicyTest {
         as(() -> sanctions.record(new Sanctions.NewSanction(andi, LocalDate.parse("2025-12-01"), LocalDate.parse("2026-05-31"),
                 "SK 800/3/2025"), "bkd"));
 
+        // Asked for, the day is refused with every reason, each said in the reader's language (English stays in the logs).
+        clock.set("2026-01-05T07:00:00+08:00");
+        assertThatThrownBy(() -> as(() -> requests.file("andi", new FwaRequests.NewRequest(LocalDate.parse("2026-01-06"),
+                LocalDate.parse("2026-01-06"), null, FwaRequests.Place.OTHER, "Perpustakaan daerah"))))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.getMessage()).startsWith("2026-01-06: Under a disciplinary sanction from 2025-12-01 to 2026-05-31"
+                            + " (SK 800/3/2025); 2026-01-06: New employee");
+                    assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).isEqualTo("2026-01-06: Sedang menjalani hukuman disiplin"
+                            + " 2025-12-01 s.d. 2026-05-31 (SK 800/3/2025); 2026-01-06: Pegawai baru: mulai 2025-06-01; boleh kerja"
+                            + " fleksibel sejak 2026-06-01; 2026-01-06: Kotak talenta 4 tidak termasuk kotak yang diizinkan (7, 8, 9);"
+                            + " 2026-01-06: Melayani publik secara tatap muka; 2026-01-06: Memimpin Dinas Komunikasi dan Informatika;"
+                            + " 2026-01-06: Belum tercatat memiliki perangkat kerja sendiri; 2026-01-06: Belum tercatat memiliki koneksi"
+                            + " internet yang andal. Tidak ada yang diubah.");
+                });
+
         Eligibility.Verdict verdict = as(() -> modes.eligibility(andi, LocalDate.parse("2026-01-05")));
         assertThat(verdict.eligible()).isFalse();
         assertThat(verdict.reasonTexts()).containsExactly(
@@ -280,7 +302,10 @@ class FwaPolicyTest {
         assertThatThrownBy(() -> as(() -> policies.add(new PolicyVersion(null, LocalDate.parse("2025-12-01"), true, null, null, null,
                 null, false, false, false, false, null, null, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 30),
                 java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30), null, null, null, null, null), "admin")))
-                .hasMessageContaining("the core band is at most 7.5 hours, so the working week stays 37.5 hours");
+                .hasMessageContaining("the core band is at most 7.5 hours, so the working week stays 37.5 hours")
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).isEqualTo(
+                        "startFrom, startTo, coreFrom, coreTo: rentang mulai mendahului jam inti, dan jam inti paling lama 7,5 jam, agar"
+                                + " minggu kerja tetap 37.5 jam. Tidak ada yang disimpan."));
         as(() -> policies.add(new PolicyVersion(null, LocalDate.parse("2025-12-01"), true, null, null, null, null, false, false, false,
                 false, null, null, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 30), java.time.LocalTime.of(9, 0),
                 java.time.LocalTime.of(15, 0), "Jam kerja fleksibel", null, null, null, null), "admin"));
