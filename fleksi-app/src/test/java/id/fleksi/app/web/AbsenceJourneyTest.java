@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A sick day on a phone-sized Chromium: the ASN asks for it (a dinas luar without its letter is refused and
  * nothing is filed, what she typed is kept), attaches the doctor's note after, and her supervisor reads the note, is told a return
- * needs a reason, and approves; the ASN sees the decision.
+ * needs a reason, and approves; the ASN sees the decision, and the days excused in her monthly recap.
  */
 class AbsenceJourneyTest extends PageTest {
 
@@ -100,6 +100,13 @@ class AbsenceJourneyTest extends PageTest {
             WebDriverWait wait = new WebDriverWait(again, Duration.ofSeconds(20));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "Disetujui"));
             assertThat(again.findElements(By.cssSelector("#mine form.attach"))).as("a decided absence's document no longer changes").isEmpty();
+
+            // Her recap of that month counts the two days as excused.
+            again.get(BASE + "/t/" + code + "/attendance/history?month=2026-03");
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("excused"))).getText()).isEqualTo("2");
+            assertThat(again.findElement(By.tagName("h1")).getText()).isEqualTo("Rekap Maret 2026");
+            assertThat(again.findElement(By.cssSelector("#days tbody tr:nth-child(2)")).getText()).contains("Sen 2", "Izin/dinas");
+            assertThat(again.findElement(By.id("next-month")).getText()).isEqualTo("April 2026 →");
         } finally {
             again.quit();
         }

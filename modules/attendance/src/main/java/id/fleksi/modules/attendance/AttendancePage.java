@@ -2,6 +2,7 @@ package id.fleksi.modules.attendance;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import id.fleksi.platform.calendar.WorkingCalendar;
@@ -17,6 +18,7 @@ import id.fleksi.platform.web.TenantGate;
 
 import jakarta.validation.Valid;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -83,6 +86,26 @@ class AttendancePage {
             model.addAttribute("team", caller.hasRole(Role.ATASAN) ? recap.team(caller.username(), today) : List.of());
             model.addAttribute("zone", tenant.timeZone().zone());
             return "attendance/today";
+        });
+    }
+
+    /** My month: every day with its times, and the month in figures; the current month unless another is asked for. */
+    @GetMapping("/t/{code}/attendance/history")
+    String history(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            Authentication authentication, Model model) {
+        Caller caller = Caller.of(authentication, identity);
+        Tenant tenant = gate.admit(code, caller);
+        return TenantContext.callAs(tenant.code(), () -> {
+            Employee me = employees.requireActive(caller.username());
+            YearMonth current = YearMonth.from(clock.instant().atZone(tenant.timeZone().zone()));
+            YearMonth shown = month == null || month.isAfter(current) ? current : month;
+            model.addAttribute("tenant", tenant);
+            model.addAttribute("me", me);
+            model.addAttribute("recap", recap.month(me.id(), shown));
+            model.addAttribute("previous", shown.minusMonths(1));
+            model.addAttribute("next", shown.equals(current) ? null : shown.plusMonths(1));
+            model.addAttribute("zone", tenant.timeZone().zone());
+            return "attendance/history";
         });
     }
 

@@ -50,6 +50,13 @@ class CheckInController {
         return recap.of(employees.requireActive(Caller.of(who, identity).username()).id(), from, to);
     }
 
+    @Operation(summary = "My month in figures (rekap kehadiran) with each of its days; month as 2026-11")
+    @GetMapping("/api/v1/t/{code}/attendance/months/{month}")
+    DailyRecap.Month myMonth(@PathVariable String code, @PathVariable @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month,
+            Authentication who) {
+        return recap.month(employees.requireActive(Caller.of(who, identity).username()).id(), month);
+    }
+
     @Operation(summary = "The team's day: each of your direct staff on a date", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/api/v1/t/{code}/attendance/team")

@@ -1,12 +1,15 @@
 package id.fleksi.modules.attendance;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import id.fleksi.platform.calendar.DayKind;
 import id.fleksi.platform.calendar.WorkingCalendar;
@@ -26,8 +29,41 @@ class DailyRecap {
 
     enum Status { PRESENT, EXCUSED, ABSENT, NOT_A_WORKING_DAY, TO_COME }
 
+    /** A day; {@code workingDay} as the calendar has it (a check-in on a holiday is present on a day that is not one). */
     record Day(LocalDate date, Status status, String detail, String workMode, int minutesLate, int minutesEarly,
-            boolean checkedOut, String flags) {
+            boolean checkedOut, String flags, Instant checkedInAt, Instant checkedOutAt, boolean workingDay) {
+    }
+
+    /**
+     * A month in figures, as a rekap kehadiran gives it: working days so far and still to come; of those so far, the
+     * days present (by work mode), excused and absent; late arrivals and early leaves with their minutes; days
+     * present without a check-out. A check-in on a day that is not a working day is counted as present, not as a
+     * working day.
+     */
+    record Month(YearMonth month, long workingDaysSoFar, long workingDaysToCome, long present, Map<String, Long> presentByMode,
+            long excused, long absent, long lateDays, int minutesLate, long earlyDays, int minutesEarly, long withoutCheckOut,
+            List<Day> days) {
+
+        static Month of(YearMonth month, List<Day> days, LocalDate today) {
+            List<Day> present = days.stream().filter(d -> d.status() == Status.PRESENT).toList();
+            return new Month(month,
+                    days.stream().filter(d -> d.workingDay() && d.status() != Status.TO_COME).count(),
+                    count(days, Status.TO_COME),
+                    present.size(),
+                    present.stream().collect(Collectors.groupingBy(Day::workMode, java.util.TreeMap::new, Collectors.counting())),
+                    count(days, Status.EXCUSED),
+                    count(days, Status.ABSENT),
+                    present.stream().filter(d -> d.minutesLate() > 0).count(),
+                    present.stream().mapToInt(Day::minutesLate).sum(),
+                    present.stream().filter(d -> d.minutesEarly() > 0).count(),
+                    present.stream().mapToInt(Day::minutesEarly).sum(),
+                    present.stream().filter(d -> !d.checkedOut() && d.date().isBefore(today)).count(),
+                    days);
+        }
+
+        private static long count(List<Day> days, Status status) {
+            return days.stream().filter(d -> d.status() == status).count();
+        }
     }
 
     record TeamMember(String username, String name, Day day) {
@@ -77,7 +113,7 @@ class DailyRecap {
         WorkingCalendar.Snapshot days = calendar.snapshot(from, to);
         Map<UUID, Map<LocalDate, Map<String, Object>>> ins = new HashMap<>();
         Map<UUID, Map<LocalDate, Map<String, Object>>> outs = new HashMap<>();
-        jdbc.sql("select employee_id, work_date, kind, work_mode, minutes_late, minutes_early, flags from " + schema
+        jdbc.sql("select employee_id, work_date, kind, work_mode, minutes_late, minutes_early, flags, captured_at from " + schema
                         + ".attendance_check_in where employee_id = any(?) and work_date between ? and ? and not superseded")
                 .param(ids).param(from).param(to).query().listOfRows()
                 .forEach(row -> (row.get("kind").equals("IN") ? ins : outs).computeIfAbsent((UUID) row.get("employee_id"),
@@ -100,23 +136,35 @@ class DailyRecap {
 
     private static Day day(LocalDate date, WorkingDay calendarDay, Map<String, Object> in, Map<String, Object> out,
             String excuse, LocalDate today) {
+        boolean working = calendarDay.isWorking();
         if (in != null) {
             String flags = String.join(",", List.of(String.valueOf(in.get("flags")), out == null ? "" : String.valueOf(out.get("flags")))
                     .stream().filter(f -> !f.isBlank()).toList());
             return new Day(date, Status.PRESENT, calendarDay.reason(), (String) in.get("work_mode"), (Integer) in.get("minutes_late"),
-                    out == null ? 0 : (Integer) out.get("minutes_early"), out != null, flags);
+                    out == null ? 0 : (Integer) out.get("minutes_early"), out != null, flags, moment(in), out == null ? null : moment(out),
+                    working);
+        }
+        if (!working) {   // a weekend inside a week of cuti is a weekend, not a day of leave
+            return new Day(date, Status.NOT_A_WORKING_DAY, calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
+                    null, 0, 0, false, "", null, null, false);
         }
         if (excuse != null) {
-            return new Day(date, Status.EXCUSED, excuse, null, 0, 0, false, "");
-        }
-        if (!calendarDay.isWorking()) {
-            return new Day(date, Status.NOT_A_WORKING_DAY, calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
-                    null, 0, 0, false, "");
+            return new Day(date, Status.EXCUSED, excuse, null, 0, 0, false, "", null, null, true);
         }
         if (!date.isBefore(today)) {
-            return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "");
+            return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "", null, null, true);
         }
-        return new Day(date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "");
+        return new Day(date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "", null, null, true);
+    }
+
+    private static Instant moment(Map<String, Object> row) {
+        return ((java.sql.Timestamp) row.get("captured_at")).toInstant();
+    }
+
+    /** The employee's month, day by day and in figures. */
+    Month month(UUID employee, YearMonth month) {
+        LocalDate today = clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
+        return Month.of(month, of(employee, month.atDay(1), month.atEndOfMonth()), today);
     }
 
     private static String excuse(List<Map<String, Object>> absences, LocalDate date) {

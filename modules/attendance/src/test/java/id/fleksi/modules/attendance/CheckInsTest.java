@@ -501,6 +501,46 @@ class CheckInsTest {
         assertThat(TenantContext.callAs(tenant, () -> recap.team(other, java.time.LocalDate.parse("2026-01-12")))).isEmpty();
     }
 
+    @Test
+    void theMonthInFiguresCountsWorkingDaysAndAWeekendInsideALeaveStaysAWeekend(@Autowired Absences absences,
+            @Autowired DailyRecap recap) {
+        String boss = "197001012000031001";
+        addEmployee(boss, null);
+        reportTo(boss);
+        at("2026-02-02T07:50:00+08:00");                       // Monday: 20 minutes late, and never checks out
+        submit(in(GeofenceTest.north(10), 5));
+        // Tuesday 3rd: nothing. Wednesday 4th to Monday 9th: leave, approved, over a weekend.
+        at("2026-02-03T12:00:00+08:00");
+        Absences.Absence leave = TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(Absences.Kind.CUTI,
+                java.time.LocalDate.parse("2026-02-04"), java.time.LocalDate.parse("2026-02-09"), "Cuti tahunan", null, null, null)));
+        TenantContext.runAs(tenant, () -> absences.decide(boss, leave.id(), true, null));
+        at("2026-02-10T07:20:00+08:00");                       // Tuesday: on time, in and out
+        submit(in(GeofenceTest.north(10), 5));
+        at("2026-02-10T16:30:00+08:00");
+        submit(out(GeofenceTest.north(10), 5));
+        at("2026-02-11T09:00:00+08:00");                       // today, Wednesday: not yet checked in
+
+        DailyRecap.Month february = TenantContext.callAs(tenant, () -> recap.month(employee, java.time.YearMonth.parse("2026-02")));
+
+        assertThat(february.days()).hasSize(28);
+        assertThat(february.workingDaysSoFar()).isEqualTo(7);   // 2, 3, 4, 5, 6, 9, 10
+        assertThat(february.workingDaysToCome()).isPositive();
+        assertThat(february.present()).isEqualTo(2);
+        assertThat(february.presentByMode()).containsExactly(Map.entry("WFO", 2L));
+        assertThat(february.excused()).isEqualTo(4);
+        assertThat(february.absent()).isEqualTo(1);
+        assertThat(february.lateDays()).isEqualTo(1);
+        assertThat(february.minutesLate()).isEqualTo(20);
+        assertThat(february.withoutCheckOut()).isEqualTo(1);
+        DailyRecap.Day saturday = february.days().get(6);
+        assertThat(saturday.date()).hasToString("2026-02-07");
+        assertThat(saturday.status()).isEqualTo(DailyRecap.Status.NOT_A_WORKING_DAY);
+        DailyRecap.Day tenth = february.days().get(9);
+        assertThat(tenth.checkedInAt()).isEqualTo(Instant.parse("2026-02-09T23:20:00Z"));
+        assertThat(tenth.checkedOutAt()).isEqualTo(Instant.parse("2026-02-10T08:30:00Z"));
+        assertThat(february.days().get(10).status()).isEqualTo(DailyRecap.Status.TO_COME);
+    }
+
     /** Makes the employee with this NIP the test employee's direct supervisor. */
     private void reportTo(String supervisorNip) {
         jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = (select id from " + tenant.schemaName()
