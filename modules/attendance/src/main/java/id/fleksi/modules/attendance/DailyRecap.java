@@ -108,8 +108,13 @@ class DailyRecap {
         UUID[] ids = employees.toArray(UUID[]::new);
         LocalDate today = clock.instant().atZone(registry.find(tenant).orElseThrow().timeZone().zone()).toLocalDate();
         Map<UUID, UUID> units = new HashMap<>();
-        jdbc.sql("select id, unit_id from " + schema + ".employee where id = any(?)").param(ids)
-                .query((rs, n) -> units.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        Map<UUID, LocalDate> starts = new HashMap<>();
+        jdbc.sql("select id, unit_id, start_date from " + schema + ".employee where id = any(?)").param(ids)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    starts.put(id, rs.getObject(3, LocalDate.class));
+                    return units.put(id, rs.getObject(2, UUID.class));
+                }).list();
         WorkingCalendar.Snapshot days = calendar.snapshot(from, to);
         Map<UUID, Map<LocalDate, Map<String, Object>>> ins = new HashMap<>();
         Map<UUID, Map<LocalDate, Map<String, Object>>> outs = new HashMap<>();
@@ -126,8 +131,11 @@ class DailyRecap {
         for (UUID employee : employees) {
             List<Day> list = new ArrayList<>();
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-                list.add(day(date, days.of(units.get(employee), date), ins.getOrDefault(employee, Map.of()).get(date),
-                        outs.getOrDefault(employee, Map.of()).get(date), excuse(absences.getOrDefault(employee, List.of()), date), today));
+                Map<String, Object> in = ins.getOrDefault(employee, Map.of()).get(date);
+                LocalDate start = starts.get(employee);
+                list.add(in == null && start != null && date.isBefore(start) ? notYetEmployed(date)
+                        : day(date, days.of(units.get(employee), date), in, outs.getOrDefault(employee, Map.of()).get(date),
+                        excuse(absences.getOrDefault(employee, List.of()), date), today));
             }
             recap.put(employee, list);
         }
@@ -155,6 +163,11 @@ class DailyRecap {
             return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "", null, null, true);
         }
         return new Day(date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "", null, null, true);
+    }
+
+    /** A day before the employee started, without a check-in: nothing was due, so neither absent nor a working day of theirs. */
+    private static Day notYetEmployed(LocalDate date) {
+        return new Day(date, Status.NOT_A_WORKING_DAY, "Before the employee started", null, 0, 0, false, "", null, null, false);
     }
 
     private static Instant moment(Map<String, Object> row) {

@@ -539,6 +539,14 @@ class CheckInsTest {
         assertThat(tenth.checkedInAt()).isEqualTo(Instant.parse("2026-02-09T23:20:00Z"));
         assertThat(tenth.checkedOutAt()).isEqualTo(Instant.parse("2026-02-10T08:30:00Z"));
         assertThat(february.days().get(10).status()).isEqualTo(DailyRecap.Status.TO_COME);
+
+        // Had she started on the 4th, the 3rd (no check-in) would not be hers to miss; the 2nd (checked in) still counts.
+        jdbc.sql("update " + tenant.schemaName() + ".employee set start_date = date '2026-02-04' where id = ?").param(employee).update();
+        DailyRecap.Month started = TenantContext.callAs(tenant, () -> recap.month(employee, java.time.YearMonth.parse("2026-02")));
+        assertThat(started.workingDaysSoFar()).isEqualTo(6);
+        assertThat(started.days().get(2).status()).isEqualTo(DailyRecap.Status.NOT_A_WORKING_DAY);
+        assertThat(started.absent()).isZero();
+        assertThat(started.present()).isEqualTo(2);
     }
 
     /** Makes the employee with this NIP the test employee's direct supervisor. */
