@@ -126,9 +126,7 @@ public class Absences implements ApprovedAbsences {
                     + "'s direct supervisor can decide this absence.").variant("absence", absence.employee());
         }
         if (absence.status() != Status.PENDING) {
-            throw Problem.conflict("already-decided", "Already decided", "This absence was already "
-                    + absence.status().name().toLowerCase() + " by " + absence.decidedBy() + ".")
-                    .variant("absence." + absence.status().name(), absence.decidedBy());
+            throw alreadyDecided(absence);
         }
         if (!approve && blank(comment)) {
             throw Problem.badRequest("comment-required", "Say why", "comment: returning an absence needs a reason the employee can act on")
@@ -140,11 +138,17 @@ public class Absences implements ApprovedAbsences {
                         + " where id = ? and status = 'PENDING'")
                 .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id).update();
         if (decided == 0) {
-            return decide(supervisorUsername, id, approve, comment);
+            throw alreadyDecided(find(id).orElseThrow());
         }
         audit.record(TenantContext.require(), supervisorUsername, "absence." + status.name().toLowerCase(), id.toString(),
                 Map.of("status", "PENDING"), Map.of("status", status.name()));
         return find(id).orElseThrow();
+    }
+
+    private static Problem alreadyDecided(Absence absence) {
+        return Problem.conflict("already-decided", "Already decided", "This absence was already "
+                + absence.status().name().toLowerCase() + " by " + absence.decidedBy() + ".")
+                .variant("absence." + absence.status().name(), absence.decidedBy());
     }
 
     /** Attaches (or replaces) the absence's document; only its author, and only while it waits for a decision. */

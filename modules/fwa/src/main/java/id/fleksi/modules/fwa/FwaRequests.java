@@ -152,8 +152,7 @@ public class FwaRequests {
         FwaFacts weeks = modes.facts(List.of(employee.id()), weekStart, weekEnd);
         FwaFacts.Person person = weeks.people.get(employee.id());
         List<LocalDate> days = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        List<MessageSourceResolvable> said = new ArrayList<>();
+        List<DatedReason> problems = new ArrayList<>();
         Map<Integer, Integer> perWeek = new HashMap<>();
         for (LocalDate date = weekStart; !date.isAfter(weekEnd); date = date.plusDays(1)) {
             DayAnswer answer = WorkModes.answer(weeks, person, date);
@@ -166,27 +165,36 @@ public class FwaRequests {
                 continue;
             }
             LocalDate day = date;
-            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date)).forEach(r -> {
-                problems.add(day + ": " + r.text());
-                said.add(Problem.joined(": ", List.of(day.toString(), r.said())));
-            });
+            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date))
+                    .forEach(r -> problems.add(new DatedReason(day, r)));
             DayAnswer already = WorkModes.answer(weeks, person, date);
             if (already.mode() == WorkMode.WFA) {
                 continue;   // already a WFA day (policy weekday, window or an approved request): nothing to add
             }
             if (perWeek.merge(week(date), 1, Integer::sum) > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
-                Reason cap = Reason.of("weekly-cap", "the week already has {0} WFA days; {1}", NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK,
-                        NationalFrame.CAP_RULE);
-                problems.add(date + ": " + cap.text());
-                said.add(Problem.joined(": ", List.of(date.toString(), cap.said())));
+                problems.add(new DatedReason(date, Reason.of("weekly-cap", "the week already has {0} WFA days; {1}",
+                        NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK, NationalFrame.CAP_RULE)));
             }
             days.add(date);
         }
         if (!problems.isEmpty()) {
-            throw Problem.unprocessable("not-allowed", "Not allowed", String.join("; ", problems) + ". Nothing was changed.")
-                    .with("reasons", problems).values(Problem.joined("; ", said));
+            List<String> texts = problems.stream().map(DatedReason::text).toList();
+            throw Problem.unprocessable("not-allowed", "Not allowed", String.join("; ", texts) + ". Nothing was changed.")
+                    .with("reasons", texts).values(Problem.joined("; ", problems.stream().map(DatedReason::said).toList()));
         }
         return new Checked(weeks, days);
+    }
+
+    /** Why a day of a request cannot be granted: "2026-02-04: ..." in English, and in the reader's language. */
+    private record DatedReason(LocalDate day, Reason reason) {
+
+        String text() {
+            return day + ": " + reason.text();
+        }
+
+        MessageSourceResolvable said() {
+            return Problem.joined(": ", List.of(day.toString(), reason.said()));
+        }
     }
 
     public List<Request> mine(String username) {
