@@ -86,7 +86,9 @@ public class AttendanceModule implements FeatureModule {
     public List<MenuEntry> menu() {
         return List.of(new MenuEntry("attendance/", LocalizedText.of("Presensi", "Attendance"), Set.of(Role.ASN, Role.ATASAN)),
                 new MenuEntry("attendance/absences", LocalizedText.of("Izin, sakit, cuti, dinas luar", "Leave and official travel"),
-                        Set.of(Role.ASN, Role.ATASAN)));
+                        Set.of(Role.ASN, Role.ATASAN)),
+                new MenuEntry("attendance/review", LocalizedText.of("Tinjauan lokasi presensi", "Location review of check-ins"),
+                        Set.of(Role.ATASAN, Role.BKD, Role.TENANT_ADMIN)));
     }
 
     @Override
