@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo of {@code fleksi up}: the platform realm with an operator, the province Sulawesi Barat and its
  * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN, and an organisation of OPD,
- * employees and offices. Made once; a later run finds them
+ * employees and offices; the ASN has four weeks of attendance behind her. Made once; a later run finds them
  * and changes nothing.
  */
 @Component
@@ -36,10 +36,12 @@ public class DemoSeed {
     private final IdentityProperties identity;
     private final DemoOrganisation organisation;
     private final DemoFlexibleWork flexibleWork;
+    private final DemoAttendance attendance;
 
     public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, IdentityProperties identity,
-            DemoOrganisation organisation, DemoFlexibleWork flexibleWork) {
+            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance) {
         this.flexibleWork = flexibleWork;
+        this.attendance = attendance;
         this.registry = registry;
         this.onboarding = onboarding;
         this.realms = realms;
@@ -72,6 +74,7 @@ public class DemoSeed {
         if (tenant.value().equals("mateng")) {
             flexibleWork.matengPolicy(tenant);
         }
+        attendance.history(tenant);
         log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.modules.fwa.DayAnswer;
@@ -39,6 +40,7 @@ class DemoOrganisationTest {
 
     @Autowired DemoOrganisation organisation;
     @Autowired DemoFlexibleWork flexibleWork;
+    @Autowired DemoAttendance attendance;
     @Autowired WorkModes modes;
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
@@ -78,6 +80,18 @@ class DemoOrganisationTest {
             assertThat(TenantContext.callAs(tenant, () -> modes.answer(siti, LocalDate.parse("2025-12-30"))).reasonTexts())
                     .containsExactly("Window: SE MenPANRB: WFA 29-31 Desember 2025");
             assertThat(TenantContext.callAs(tenant, () -> modes.answer(siti, LocalDate.parse("2026-04-23"))).mode()).isEqualTo(WorkMode.WFO);
+
+            // Four weeks behind Siti: a check-in and a check-out on each working day but two, one late, one flagged; a sick day
+            // approved and a permission waiting for Andi; nothing today, which is the visitor's.
+            attendance.history(tenant);
+            Map<String, Object> days = jdbc.sql("select count(*) filter (where kind = 'IN') as ins, count(*) filter (where kind = 'OUT')"
+                    + " as outs, count(*) filter (where minutes_late = 12) as late, count(*) filter (where flags = 'TOO_PERFECT') as flagged,"
+                    + " count(*) filter (where work_date >= (now() at time zone 'Asia/Makassar')::date) as today, count(distinct employee_id) as people from " + schema
+                    + ".attendance_check_in").query().singleRow();
+            assertThat(days).containsEntry("late", 1L).containsEntry("flagged", 1L).containsEntry("today", 0L).containsEntry("people", 1L);
+            assertThat((Long) days.get("ins")).isEqualTo((Long) days.get("outs")).isBetween(12L, 20L);
+            assertThat(jdbc.sql("select kind || ' ' || status from " + schema + ".attendance_absence order by from_date").query(String.class)
+                    .list()).containsExactly("SAKIT APPROVED", "IZIN PENDING");
         } finally {
             TestRealms.removeTenant(realms, jdbc, code);
         }
