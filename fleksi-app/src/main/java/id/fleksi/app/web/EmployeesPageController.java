@@ -104,7 +104,7 @@ class EmployeesPageController {
         Caller caller = Caller.of(authentication, identity);
         Tenant tenant = gate.admit(code, caller);
         if (!caller.hasRole(Role.TENANT_ADMIN) && !caller.hasRole(Role.BKD)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage employees.");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage employees.").variant("employees");
         }
         return tenant;
     }

@@ -105,7 +105,7 @@ class PlatformConsoleController {
 
     private void requireOperator(Authentication authentication) {
         if (!isOperator(authentication)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only a platform operator may change tenants.");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a platform operator may change tenants.").variant("platform");
         }
     }
 

@@ -70,7 +70,7 @@ class TenantAdminController {
         Caller caller = Caller.of(authentication, identity);
         Tenant tenant = gate.admit(code, caller);
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin may switch modules.");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin may switch modules.").variant("modules");
         }
         return tenant;
     }

@@ -151,6 +151,11 @@ class CheckInApiTest {
         assertThat(andi.get().uri(absences + "/awaiting-decision").retrieve().body(List.class)).singleElement()
                 .satisfies(a -> assertThat((Map<String, Object>) a).containsEntry("id", id).containsEntry("employee", "Rina"));
         assertThat(rina.get().uri(absences + "/awaiting-decision").retrieve().body(List.class)).isEmpty();
+        // A role she does not have (the team's day is for supervisors): refused, and told so in Bahasa Indonesia.
+        ResponseEntity<Map> team = rina.get().uri("/api/v1/t/" + code + "/attendance/team?date=2026-03-09").retrieve().toEntity(Map.class);
+        assertThat(team.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(team.getBody()).containsEntry("title", "Tidak diizinkan")
+                .containsEntry("detail", "Akun Anda tidak punya peran yang diperlukan untuk ini. Mintalah kepada admin pemda Anda.");
 
         assertThat(andi.post().uri(absences + "/" + id + "/approve").retrieve().toEntity(Map.class).getBody())
                 .containsEntry("status", "APPROVED");

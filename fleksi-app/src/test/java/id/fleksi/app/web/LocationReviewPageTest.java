@@ -54,7 +54,7 @@ class LocationReviewPageTest extends PageTest {
             logIn(asn, BASE + "/t/" + code + "/attendance/review", "asn", TestRealms.PASSWORD);
             assertThat(new WebDriverWait(asn, Duration.ofSeconds(20))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("problem-detail"))).getText())
-                    .contains("Only supervisors (atasan), BKD and the tenant admin");
+                    .isEqualTo("Hanya atasan, BKD dan admin pemda yang meninjau lokasi presensi.");
         } finally {
             asn.quit();
         }

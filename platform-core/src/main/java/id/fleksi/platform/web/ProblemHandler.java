@@ -7,6 +7,7 @@ import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -39,8 +40,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A role check on a method ({@code @PreAuthorize}) said no. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
-        return Problem.detail(HttpStatus.FORBIDDEN, "missing-role", "Not allowed",
-                "Your account does not have the role this operation needs. Ask your tenant admin for it.");
+        return Problem.forbidden("missing-role", "Not allowed",
+                "Your account does not have the role this operation needs. Ask your tenant admin for it.").variant("operation")
+                .updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler(Exception.class)
@@ -52,9 +54,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(DatabaseAway.problem());
         }
         log.error("Unexpected error", e);
-        return ResponseEntity.internalServerError().body(Problem.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return ResponseEntity.internalServerError().body(new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side and nothing was changed by this request. Try again; if it keeps"
-                        + " happening, tell the platform operator the time of the request."));
+                        + " happening, tell the platform operator the time of the request.")
+                .updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()));
     }
 
     @Override

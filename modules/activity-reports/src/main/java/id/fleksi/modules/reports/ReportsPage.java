@@ -160,7 +160,8 @@ class ReportsPage {
     private Caller supervisor(Authentication authentication) {
         Caller caller = Caller.of(authentication, identity);
         if (!caller.hasRole(Role.ATASAN)) {
-            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) review reports."));
+            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) review reports.")
+                    .variant("review-reports"));
         }
         return caller;
     }

@@ -98,7 +98,8 @@ class AbsencePage {
             @RequestParam(required = false) String comment, Authentication authentication, RedirectAttributes redirect) {
         Caller caller = Caller.of(authentication, identity);
         if (!caller.hasRole(Role.ATASAN)) {
-            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) decide absences."));
+            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) decide absences.")
+                    .variant("decide-absences"));
         }
         Tenant tenant = gate.admit(code, caller);
         boolean approve = !"return".equals(action);

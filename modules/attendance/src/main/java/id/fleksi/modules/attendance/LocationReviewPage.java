@@ -49,7 +49,7 @@ class LocationReviewPage {
         boolean everyone = caller.hasRole(Role.BKD) || caller.hasRole(Role.TENANT_ADMIN);
         if (!everyone && !caller.hasRole(Role.ATASAN)) {
             throw new PageProblem(Problem.forbidden("missing-role", "Not allowed",
-                    "Only supervisors (atasan), BKD and the tenant admin review flagged check-ins."));
+                    "Only supervisors (atasan), BKD and the tenant admin review flagged check-ins.").variant("review-locations"));
         }
         Tenant tenant = gate.admit(code, caller);
         LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();

@@ -105,7 +105,7 @@ class FwaController {
         Employee me = employees.requireActive(caller.username());
         if (employeeId != null && !employeeId.equals(me.id()) && !caller.hasRole(Role.ATASAN) && !caller.hasRole(Role.BKD)
                 && !caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "You may ask only about yourself.");
+            throw Problem.forbidden("missing-role", "Not allowed", "You may ask only about yourself.").variant("eligibility");
         }
         return modes.eligibility(employeeId == null ? me.id() : employeeId, date);
     }

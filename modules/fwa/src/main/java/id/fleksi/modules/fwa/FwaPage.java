@@ -216,7 +216,8 @@ class FwaPage {
     private Caller admin(Authentication authentication) {
         Caller caller = Caller.of(authentication, identity);
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
-            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin edits the flexible-work policy."));
+            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin edits the flexible-work policy.")
+                    .variant("fwa-policy"));
         }
         return caller;
     }
