@@ -78,12 +78,16 @@ public class Absences implements ApprovedAbsences {
                     Map.of("field", "letterNumber", "message", "is required for DINAS_LUAR"),
                     Map.of("field", "destination", "message", "is required for DINAS_LUAR")));
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason, letter_number,"
-                        + " destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
-                .params(id, employee, request.kind().name(), request.from(), request.to(), request.reason(), request.letterNumber(),
-                        request.destination(), request.documentUrl(), java.sql.Timestamp.from(clock.instant()))
-                .update();
+        // The same absence sent again while the first waits (a second tap on a slow connection, a retry) is the first one.
+        UUID id = jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason,"
+                        + " letter_number, destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
+                        + " on conflict (employee_id, kind, from_date, to_date) where status = 'PENDING' do nothing returning id")
+                .params(UUID.randomUUID(), employee, request.kind().name(), request.from(), request.to(), request.reason(),
+                        request.letterNumber(), request.destination(), request.documentUrl(), java.sql.Timestamp.from(clock.instant()))
+                .query(UUID.class).optional()
+                .orElseGet(() -> jdbc.sql("select id from " + schema + ".attendance_absence where employee_id = ? and kind = ?"
+                                + " and from_date = ? and to_date = ? and status = 'PENDING'")
+                        .params(employee, request.kind().name(), request.from(), request.to()).query(UUID.class).single());
         return find(id).orElseThrow();
     }
 

@@ -143,6 +143,38 @@ class AbsencesTest {
         }
     }
 
+    @Test
+    void theSameAbsenceSentAgainWhileItWaitsIsTheFirstOneEvenTenAtOnce() throws Exception {
+        Absences.Absence first = file("siti", Absences.Kind.IZIN, MONDAY, MONDAY, "Mengurus KTP");
+        assertThat(file("siti", Absences.Kind.IZIN, MONDAY, MONDAY, "Mengurus KTP (dikirim ulang)").id()).isEqualTo(first.id());
+        assertThat(file("siti", Absences.Kind.SAKIT, MONDAY, MONDAY, "Demam").id()).isNotEqualTo(first.id());
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Absences.Absence>> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return file("rina", Absences.Kind.CUTI, MONDAY.plusDays(7), MONDAY.plusDays(11), "Cuti tahunan");
+                }));
+            }
+            start.countDown();
+            java.util.Set<UUID> ids = new java.util.HashSet<>();
+            for (Future<Absences.Absence> one : sent) {
+                ids.add(one.get().id());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("attendance_absence")).isEqualTo(3);
+
+        // Once returned, the same days can be asked for again: a new request.
+        as(() -> absences.decide("andi", first.id(), false, "Lampirkan surat pengantar"));
+        assertThat(file("siti", Absences.Kind.IZIN, MONDAY, MONDAY, "Mengurus KTP, dengan surat pengantar").id()).isNotEqualTo(first.id());
+    }
+
     private Absences.Absence file(String username, Absences.Kind kind, LocalDate from, LocalDate to, String reason) {
         return as(() -> absences.file(username, new Absences.NewAbsence(kind, from, to, reason, null, null, null)));
     }
