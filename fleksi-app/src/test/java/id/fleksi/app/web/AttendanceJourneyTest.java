@@ -90,6 +90,8 @@ class AttendanceJourneyTest extends PageTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Kegiatan tersimpan"));
             assertThat(phone.findElement(By.id("activities")).getText()).contains("Memperbarui data pegawai", "12 data, 60 menit");
             assertThat(phone.findElement(By.id("report-status")).getText()).isEqualTo("Menunggu persetujuan atasan");
+            assertThat(jdbc.sql("select client_request_id from " + s + ".report_activity").query(String.class).single())
+                    .as("the form's own id, so that sending it again adds the activity once").startsWith("form-");
         } finally {
             phone.quit();
         }

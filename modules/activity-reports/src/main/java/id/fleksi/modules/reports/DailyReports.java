@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
@@ -94,17 +95,44 @@ public class DailyReports {
     public ReportDay.Activity add(String username, LocalDate date, NewActivity activity) {
         Employee employee = employees.requireActive(username);
         return transactions.execute(tx -> {
+            Optional<ReportDay.Activity> earlier = sentBefore(employee, activity.clientRequestId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             UUID dayId = openForEdit(employee, date);
             checkTarget(employee.id(), activity, date);
-            UUID id = UUID.randomUUID();
-            jdbc.sql("insert into " + schema() + ".report_activity (id, day_id, description, quantity, unit, minutes, target_id,"
-                            + " evidence_link, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, dayId, activity.description().strip(), activity.quantity(), activity.unit().strip(), activity.minutes(),
-                            activity.targetId(), activity.evidenceLink(), Timestamp.from(clock.instant()))
-                    .update();
+            UUID id = jdbc.sql("insert into " + schema() + ".report_activity (id, day_id, description, quantity, unit, minutes,"
+                            + " target_id, evidence_link, created_at, client_request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " on conflict (client_request_id) where client_request_id is not null do nothing returning id")
+                    .params(UUID.randomUUID(), dayId, activity.description().strip(), activity.quantity(), activity.unit().strip(),
+                            activity.minutes(), activity.targetId(), activity.evidenceLink(), Timestamp.from(clock.instant()),
+                            activity.clientRequestId())
+                    .query(UUID.class).optional().orElse(null);
+            if (id == null) {   // the same request, sent at the same moment, got there first
+                return sentBefore(employee, activity.clientRequestId()).orElseThrow();
+            }
             audit.record(TenantContext.require(), username, "report.activity-added", date.toString(), null, activity);
             return ReportRows.activity(jdbc, schema(), id);
         });
+    }
+
+    /** The activity an earlier submission of this request id added, if it was this employee's; another's id is refused. */
+    private Optional<ReportDay.Activity> sentBefore(Employee employee, String clientRequestId) {
+        if (clientRequestId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select a.id, d.employee_id from " + schema() + ".report_activity a join " + schema() + ".report_day d"
+                        + " on d.id = a.day_id where a.client_request_id = ?")
+                .param(clientRequestId)
+                .query((rs, n) -> {
+                    if (!employee.id().equals(rs.getObject(2, UUID.class))) {
+                        throw Problem.conflict("request-id-taken", "Request id already used", "clientRequestId: another employee's"
+                                + " activity already has this id; send each new activity with an id of its own. Nothing was saved.")
+                                .variant("activity");
+                    }
+                    return rs.getObject(1, UUID.class);
+                })
+                .optional().map(id -> ReportRows.activity(jdbc, schema(), id));
     }
 
     public ReportDay.Activity update(String username, UUID activityId, NewActivity activity) {

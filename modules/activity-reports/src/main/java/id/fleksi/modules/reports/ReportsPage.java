@@ -91,6 +91,8 @@ class ReportsPage {
                     : week.stream().filter(d -> d.date().equals(shown)).findFirst().orElseThrow());
             model.addAttribute("week", newestFirst(week));
             model.addAttribute("targets", targets.mine(caller.username(), shown));
+            // One id per form shown: a second tap, or the browser sending the form again, adds the activity once.
+            model.addAttribute("requestId", "form-" + UUID.randomUUID());
             model.addAttribute("zone", tenant.timeZone().zone());
             return "activity-reports/day";
         });

@@ -253,11 +253,11 @@ class DailyReportsTest {
                 new BigDecimal("24"), "dokumen", date("2026-01-01"), date("2026-06-30"))));
         PerformanceTargets.Target budis = as(() -> targets.create(BUDI, new PerformanceTargets.NewTarget("Laporan",
                 new BigDecimal("12"), "laporan", date("2026-01-01"), date("2026-06-30"))));
-        as(() -> reports.add(SITI, date("2026-01-05"), new NewActivity("Telaahan A", new BigDecimal("2"), "dokumen", 90, plan.id(), null)));
+        as(() -> reports.add(SITI, date("2026-01-05"), new NewActivity("Telaahan A", new BigDecimal("2"), "dokumen", 90, plan.id(), null, null)));
         as(() -> reports.add(SITI, date("2026-01-05"), new NewActivity("Telaahan B", new BigDecimal("1.5"), "dokumen", 60, plan.id(),
-                "https://drive.example/telaahan-b")));
+                "https://drive.example/telaahan-b", null)));
         assertProblem(() -> reports.add(SITI, date("2026-01-05"), new NewActivity("Bukan milik saya", BigDecimal.ONE, "laporan", 30,
-                budis.id(), null)), HttpStatus.BAD_REQUEST, "not one of your work-result plans");
+                budis.id(), null, null)), HttpStatus.BAD_REQUEST, "not one of your work-result plans");
         assertProblem(() -> targets.create(SITI, new PerformanceTargets.NewTarget("Mundur", BigDecimal.ONE, "x",
                 date("2026-02-01"), date("2026-01-01"))), HttpStatus.BAD_REQUEST, "periodEnd");
 
@@ -265,6 +265,39 @@ class DailyReportsTest {
                 .satisfies(t -> assertThat(t.achieved()).isEqualByComparingTo("3.5"));
         assertThat(as(() -> reports.day(siti, date("2026-01-05"))).activities())
                 .extracting(ReportDay.Activity::targetTitle).containsOnly("Telaahan staf");
+    }
+
+    @Test
+    void anActivitySentAgainWithItsRequestIdIsAddedOnceEvenTenAtOnceAndAnotherEmployeesIdIsRefused() throws Exception {
+        clock.set("2026-01-05T15:00:00+08:00");
+        NewActivity meeting = new NewActivity("Rapat koordinasi SPBE", BigDecimal.ONE, "rapat", 90, null, null, "form-siti-1");
+        ReportDay.Activity first = as(() -> reports.add(SITI, date("2026-01-05"), meeting));
+        assertThat(as(() -> reports.add(SITI, date("2026-01-05"), meeting)).id()).isEqualTo(first.id());
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ReportDay.Activity>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return as(() -> reports.add(SITI, date("2026-01-05"), new NewActivity("Menyusun telaahan", BigDecimal.ONE,
+                            "dokumen", 60, null, null, "form-siti-2")));
+                }));
+            }
+            start.countDown();
+            java.util.Set<UUID> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<ReportDay.Activity> one : sent) {
+                ids.add(one.get().id());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(as(() -> reports.day(siti, date("2026-01-05"))).activities()).hasSize(2);
+
+        assertProblem(() -> reports.add(BUDI, date("2026-01-05"), meeting), HttpStatus.CONFLICT, "another employee's activity");
+        assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".report_activity").query(Integer.class).single()).isEqualTo(2);
     }
 
     private UUID employee(String nip, String name, UUID unit, UUID supervisor) {
@@ -276,7 +309,7 @@ class DailyReportsTest {
     }
 
     private static NewActivity activity(String description, int quantity) {
-        return new NewActivity(description, BigDecimal.valueOf(quantity), "kegiatan", 60, null, null);
+        return new NewActivity(description, BigDecimal.valueOf(quantity), "kegiatan", 60, null, null, null);
     }
 
     private static CheckInRequest atOffice(CheckInRequest.Kind kind) {
