@@ -90,12 +90,19 @@ public class FwaRequests {
             throw request.weekday() == null ? none
                     : none.variant("weekday", Problem.phrase("fwa.day." + request.weekday().name(), request.weekday().name()));
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into " + schema() + ".fwa_request (id, employee_id, from_date, to_date, weekday, place_kind, place, status,"
-                        + " created_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
-                .params(id, employee.id(), request.from(), request.to(), request.weekday() == null ? null : request.weekday().name(),
-                        request.place().name(), request.where(), Timestamp.from(clock.instant()))
-                .update();
+        // The same request sent again while the first waits (a second tap on a slow connection) is the first one.
+        String weekday = request.weekday() == null ? "" : request.weekday().name();
+        UUID id = jdbc.sql("insert into " + schema() + ".fwa_request (id, employee_id, from_date, to_date, weekday, place_kind, place,"
+                        + " status, created_at) values (?, ?, ?, ?, nullif(?, ''), ?, ?, 'PENDING', ?) on conflict (employee_id, from_date,"
+                        + " to_date, coalesce(weekday, '')) where status = 'PENDING' do nothing returning id")
+                .params(UUID.randomUUID(), employee.id(), request.from(), request.to(), weekday, request.place().name(), request.where(),
+                        Timestamp.from(clock.instant()))
+                .query(UUID.class).optional().orElse(null);
+        if (id == null) {
+            return find(jdbc.sql("select id from " + schema() + ".fwa_request where employee_id = ? and from_date = ? and to_date = ?"
+                            + " and coalesce(weekday, '') = ? and status = 'PENDING'")
+                    .params(employee.id(), request.from(), request.to(), weekday).query(UUID.class).single());
+        }
         audit.record(TenantContext.require(), username, "fwa.request-filed", id.toString(), null, request);
         return find(id);
     }

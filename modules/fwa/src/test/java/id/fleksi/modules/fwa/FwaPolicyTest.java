@@ -181,6 +181,39 @@ class FwaPolicyTest {
     }
 
     @Test
+    void theSameRequestSentAgainWhileItWaitsIsTheFirstOneEvenTenAtOnce() throws Exception {
+        mateng();
+        employee("siti", diskominfo, boss, null);
+        clock.set("2026-04-27T08:00:00+08:00");
+        FwaRequests.NewRequest tuesday = new FwaRequests.NewRequest(LocalDate.parse("2026-04-28"), LocalDate.parse("2026-04-28"), null,
+                FwaRequests.Place.OTHER, "Perpustakaan daerah");
+        FwaRequests.Request first = as(() -> requests.file("siti", tuesday));
+        assertThat(as(() -> requests.file("siti", tuesday)).id()).isEqualTo(first.id());
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<FwaRequests.Request>> sent = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 10; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return as(() -> requests.file("siti", new FwaRequests.NewRequest(LocalDate.parse("2026-04-29"),
+                            LocalDate.parse("2026-04-29"), null, FwaRequests.Place.OTHER, "Perpustakaan daerah")));
+                }));
+            }
+            start.countDown();
+            Set<UUID> ids = new java.util.HashSet<>();
+            for (Future<FwaRequests.Request> one : sent) {
+                ids.add(one.get().id());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".fwa_request").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aPolicyChangeDatedInTheFutureLeavesPastDaysAlone() {
         mateng();
         UUID siti = employee("siti", diskominfo, boss, null);
