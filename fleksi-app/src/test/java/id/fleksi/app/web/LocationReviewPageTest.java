@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A supervisor, in the browser, sees her staff's check-ins whose location was flagged, with the reasons in words and
- * the distance, never the coordinates; another team's stay out of her list; an ASN without the role is refused.
+ * the distance, never the coordinates, and her team's month; another team's stay out of both; an ASN without the role
+ * is refused.
  */
 class LocationReviewPageTest extends PageTest {
 
@@ -45,6 +46,12 @@ class LocationReviewPageTest extends PageTest {
                     "Ponsel melaporkan lokasi palsu (aplikasi fake GPS)", "Koordinat persis sama dengan hari-hari sebelumnya")
                     .doesNotContain("Budi Lain", "-1.7", "119.5");
             assertThat(browser.findElements(By.cssSelector("#entries tbody tr"))).hasSize(1);
+
+            // Her month among her team's: one row, hers.
+            browser.get(BASE + "/t/" + code + "/attendance/team-recap?month=" + java.time.YearMonth.from(yesterday));
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-recap"))).getText())
+                    .contains("Siti Aparatur").doesNotContain("Budi Lain");
+            assertThat(browser.findElements(By.cssSelector("#team-recap tbody tr"))).hasSize(1);
         } finally {
             browser.quit();
         }

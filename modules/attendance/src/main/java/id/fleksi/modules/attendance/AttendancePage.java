@@ -14,6 +14,8 @@ import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageProblem;
+import id.fleksi.platform.web.Problem;
 import id.fleksi.platform.web.TenantGate;
 
 import jakarta.validation.Valid;
@@ -106,6 +108,28 @@ class AttendancePage {
             model.addAttribute("next", shown.equals(current) ? null : shown.plusMonths(1));
             model.addAttribute("zone", tenant.timeZone().zone());
             return "attendance/history";
+        });
+    }
+
+    /** The supervisor's direct staff over a month, one row each in figures; the current month unless another is asked for. */
+    @GetMapping("/t/{code}/attendance/team-recap")
+    String teamRecap(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            Authentication authentication, Model model) {
+        Caller caller = Caller.of(authentication, identity);
+        if (!caller.hasRole(Role.ATASAN)) {
+            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) see their team's recap.")
+                    .variant("team-recap"));
+        }
+        Tenant tenant = gate.admit(code, caller);
+        return TenantContext.callAs(tenant.code(), () -> {
+            YearMonth current = YearMonth.from(clock.instant().atZone(tenant.timeZone().zone()));
+            YearMonth shown = month == null || month.isAfter(current) ? current : month;
+            model.addAttribute("tenant", tenant);
+            model.addAttribute("month", shown);
+            model.addAttribute("team", recap.team(caller.username(), shown));
+            model.addAttribute("previous", shown.minusMonths(1));
+            model.addAttribute("next", shown.equals(current) ? null : shown.plusMonths(1));
+            return "attendance/team-recap";
         });
     }
 

@@ -65,6 +65,14 @@ class CheckInController {
         return recap.team(Caller.of(who, identity).username(), date);
     }
 
+    @Operation(summary = "Your direct staff's month in figures, one each (rekap kehadiran tim); month as 2026-11", description = "Role atasan.")
+    @PreAuthorize("hasRole('atasan')")
+    @GetMapping("/api/v1/t/{code}/attendance/team/months/{month}")
+    List<DailyRecap.TeamMonth> teamMonth(@PathVariable String code,
+            @PathVariable @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month, Authentication who) {
+        return recap.team(Caller.of(who, identity).username(), month);
+    }
+
     @Operation(summary = "Flagged check-ins to review", description = "Role atasan: your direct staff's; bkd or"
             + " tenant-admin: everyone's. At most 93 days.")
     @PreAuthorize("hasAnyRole('atasan', 'bkd', 'tenant-admin')")

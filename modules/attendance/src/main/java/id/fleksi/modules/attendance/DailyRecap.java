@@ -83,14 +83,36 @@ class DailyRecap {
 
     /** Each of the supervisor's direct staff (not retired) on a date: five statements, whatever the team's size. */
     List<TeamMember> team(String supervisorUsername, LocalDate date) {
+        List<Member> staff = staff(supervisorUsername);
+        Map<UUID, List<Day>> days = of(staff.stream().map(Member::id).toList(), date, date);
+        return staff.stream().map(m -> new TeamMember(m.username(), m.name(), days.get(m.id()).get(0))).toList();
+    }
+
+    record TeamMonth(String username, String name, Month month) {
+    }
+
+    /** Each of the supervisor's direct staff (not retired) over a month, in figures and day by day; read as {@link #team}. */
+    List<TeamMonth> team(String supervisorUsername, YearMonth month) {
+        List<Member> staff = staff(supervisorUsername);
+        Map<UUID, List<Day>> days = of(staff.stream().map(Member::id).toList(), month.atDay(1), month.atEndOfMonth());
+        LocalDate today = today();
+        return staff.stream().map(m -> new TeamMonth(m.username(), m.name(), Month.of(month, days.get(m.id()), today))).toList();
+    }
+
+    private record Member(UUID id, String username, String name) {
+    }
+
+    private List<Member> staff(String supervisorUsername) {
         String schema = TenantContext.require().schemaName();
-        List<String[]> staff = jdbc.sql("select e.id, e.username, e.name from " + schema + ".employee e join " + schema + ".employee s"
+        return jdbc.sql("select e.id, e.username, e.name from " + schema + ".employee e join " + schema + ".employee s"
                         + " on s.id = e.supervisor_id where s.username = ? and e.status <> 'RETIRED' order by e.name")
                 .param(supervisorUsername)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .list();
-        Map<UUID, List<Day>> days = of(staff.stream().map(m -> UUID.fromString(m[0])).toList(), date, date);
-        return staff.stream().map(m -> new TeamMember(m[1], m[2], days.get(UUID.fromString(m[0])).get(0))).toList();
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
     }
 
     List<Day> of(UUID employee, LocalDate from, LocalDate to) {
@@ -106,7 +128,7 @@ class DailyRecap {
         var tenant = TenantContext.require();
         String schema = tenant.schemaName();
         UUID[] ids = employees.toArray(UUID[]::new);
-        LocalDate today = clock.instant().atZone(registry.find(tenant).orElseThrow().timeZone().zone()).toLocalDate();
+        LocalDate today = today();
         Map<UUID, UUID> units = new HashMap<>();
         Map<UUID, LocalDate> starts = new HashMap<>();
         jdbc.sql("select id, unit_id, start_date from " + schema + ".employee where id = any(?)").param(ids)
@@ -176,8 +198,7 @@ class DailyRecap {
 
     /** The employee's month, day by day and in figures. */
     Month month(UUID employee, YearMonth month) {
-        LocalDate today = clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
-        return Month.of(month, of(employee, month.atDay(1), month.atEndOfMonth()), today);
+        return Month.of(month, of(employee, month.atDay(1), month.atEndOfMonth()), today());
     }
 
     private static String excuse(List<Map<String, Object>> absences, LocalDate date) {

@@ -539,6 +539,12 @@ class CheckInsTest {
         assertThat(tenth.checkedInAt()).isEqualTo(Instant.parse("2026-02-09T23:20:00Z"));
         assertThat(tenth.checkedOutAt()).isEqualTo(Instant.parse("2026-02-10T08:30:00Z"));
         assertThat(february.days().get(10).status()).isEqualTo(DailyRecap.Status.TO_COME);
+        // Her supervisor's team recap gives her the same figures; his own is not there (he reports to nobody here).
+        List<DailyRecap.TeamMonth> team = TenantContext.callAs(tenant, () -> recap.team(boss, java.time.YearMonth.parse("2026-02")));
+        assertThat(team).singleElement().satisfies(member -> {
+            assertThat(member.username()).isEqualTo(NIP);
+            assertThat(member.month()).usingRecursiveComparison().isEqualTo(february);
+        });
 
         // Had she started on the 4th, the 3rd (no check-in) would not be hers to miss; the 2nd (checked in) still counts.
         jdbc.sql("update " + tenant.schemaName() + ".employee set start_date = date '2026-02-04' where id = ?").param(employee).update();
