@@ -79,6 +79,11 @@ class AttendanceJourneyTest extends PageTest {
             assertThat(jdbc.sql("select count(*) from " + s + ".attendance_check_in where captured_at > recorded_at").query(Integer.class).single())
                     .as("a queued press keeps the moment it was made").isZero();
 
+            // Today's row of the week now gives both times.
+            phone.navigate().refresh();
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#week tbody tr"))).getText())
+                    .containsPattern("Hadir · WFO · \\d\\d:\\d\\d–\\d\\d:\\d\\d");
+
             phone.get(BASE + "/t/" + code + "/activity-reports/");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("description")))
                     .sendKeys("Memperbarui data pegawai di aplikasi Fleksi");
