@@ -146,6 +146,10 @@ class CheckInApiTest {
                 "from", "2026-03-09", "to", "2026-03-13", "reason", "Cuti tahunan")).retrieve().toEntity(Map.class);
         assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Object id = filed.getBody().get("id");
+        ResponseEntity<Map> again = rina.post().uri(absences).contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "CUTI",
+                "from", "2026-03-09", "to", "2026-03-13", "reason", "Cuti tahunan")).retrieve().toEntity(Map.class);
+        assertThat(again.getStatusCode()).as("the same absence sent again while it waits").isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("id", id);
         assertThat(rina.get().uri(absences).retrieve().body(List.class)).singleElement()
                 .satisfies(a -> assertThat((Map<String, Object>) a).containsEntry("id", id).containsEntry("status", "PENDING"));
         assertThat(andi.get().uri(absences + "/awaiting-decision").retrieve().body(List.class)).singleElement()

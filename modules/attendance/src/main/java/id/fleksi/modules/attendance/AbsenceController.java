@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -36,11 +35,12 @@ class AbsenceController {
     record Decision(String comment) {
     }
 
-    @Operation(summary = "File an absence (izin, sakit, cuti, dinas luar) for your supervisor to decide")
+    @Operation(summary = "File an absence (izin, sakit, cuti, dinas luar) for your supervisor to decide",
+            description = "201 when filed; 200 with the absence already waiting when the same kind and dates were sent before.")
     @PostMapping("/api/v1/t/{code}/attendance/absences")
-    @ResponseStatus(HttpStatus.CREATED)
-    Absences.Absence file(@PathVariable String code, @Valid @RequestBody Absences.NewAbsence absence, Authentication who) {
-        return absences.file(Caller.of(who, identity).username(), absence);
+    ResponseEntity<Absences.Absence> file(@PathVariable String code, @Valid @RequestBody Absences.NewAbsence absence, Authentication who) {
+        Absences.Filed filed = absences.submit(Caller.of(who, identity).username(), absence);
+        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(filed.absence());
     }
 
     @Operation(summary = "Your latest absences (at most 30), whatever their status, the latest first")

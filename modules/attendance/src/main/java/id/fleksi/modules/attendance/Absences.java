@@ -68,7 +68,16 @@ public class Absences implements ApprovedAbsences {
     /** How many of an employee's absences {@link #mine} lists, newest first. */
     static final int RECENT = 30;
 
+    /** The absence filed, and whether this call filed it (false: the same one was already waiting). */
+    public record Filed(Absence absence, boolean created) {
+    }
+
     public Absence file(String username, NewAbsence request) {
+        return submit(username, request).absence();
+    }
+
+    /** Files the absence; the same absence sent again while the first waits is the first one, not created again. */
+    public Filed submit(String username, NewAbsence request) {
         String schema = TenantContext.require().schemaName();
         UUID employee = employees.requireActive(username).id();
         DateRange.require(request.from(), request.to(), 93);
@@ -79,16 +88,16 @@ public class Absences implements ApprovedAbsences {
                     Map.of("field", "destination", "message", "is required for DINAS_LUAR")));
         }
         // The same absence sent again while the first waits (a second tap on a slow connection, a retry) is the first one.
-        UUID id = jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason,"
-                        + " letter_number, destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
+        Optional<UUID> created = jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date,"
+                        + " reason, letter_number, destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
                         + " on conflict (employee_id, kind, from_date, to_date) where status = 'PENDING' do nothing returning id")
                 .params(UUID.randomUUID(), employee, request.kind().name(), request.from(), request.to(), request.reason(),
                         request.letterNumber(), request.destination(), request.documentUrl(), java.sql.Timestamp.from(clock.instant()))
-                .query(UUID.class).optional()
-                .orElseGet(() -> jdbc.sql("select id from " + schema + ".attendance_absence where employee_id = ? and kind = ?"
-                                + " and from_date = ? and to_date = ? and status = 'PENDING'")
-                        .params(employee, request.kind().name(), request.from(), request.to()).query(UUID.class).single());
-        return find(id).orElseThrow();
+                .query(UUID.class).optional();
+        UUID id = created.orElseGet(() -> jdbc.sql("select id from " + schema + ".attendance_absence where employee_id = ? and kind = ?"
+                        + " and from_date = ? and to_date = ? and status = 'PENDING'")
+                .params(employee, request.kind().name(), request.from(), request.to()).query(UUID.class).single());
+        return new Filed(find(id).orElseThrow(), created.isPresent());
     }
 
     /**
