@@ -52,6 +52,8 @@ class LocationReviewPageTest extends PageTest {
             assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-recap"))).getText())
                     .contains("Siti Aparatur").doesNotContain("Budi Lain");
             assertThat(browser.findElements(By.cssSelector("#team-recap tbody tr"))).hasSize(1);
+            assertThat(browser.findElement(By.id("previous-month")).getDomAttribute("href"))
+                    .endsWith("/attendance/team-recap?month=" + java.time.YearMonth.from(yesterday).minusMonths(1));
         } finally {
             browser.quit();
         }

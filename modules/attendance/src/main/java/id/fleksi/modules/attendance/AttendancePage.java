@@ -99,13 +99,9 @@ class AttendancePage {
         Tenant tenant = gate.admit(code, caller);
         return TenantContext.callAs(tenant.code(), () -> {
             Employee me = employees.requireActive(caller.username());
-            YearMonth current = YearMonth.from(clock.instant().atZone(tenant.timeZone().zone()));
-            YearMonth shown = month == null || month.isAfter(current) ? current : month;
             model.addAttribute("tenant", tenant);
             model.addAttribute("me", me);
-            model.addAttribute("recap", recap.month(me.id(), shown));
-            model.addAttribute("previous", shown.minusMonths(1));
-            model.addAttribute("next", shown.equals(current) ? null : shown.plusMonths(1));
+            model.addAttribute("recap", recap.month(me.id(), shownMonth(tenant, month, model)));
             model.addAttribute("zone", tenant.timeZone().zone());
             return "attendance/history";
         });
@@ -122,15 +118,21 @@ class AttendancePage {
         }
         Tenant tenant = gate.admit(code, caller);
         return TenantContext.callAs(tenant.code(), () -> {
-            YearMonth current = YearMonth.from(clock.instant().atZone(tenant.timeZone().zone()));
-            YearMonth shown = month == null || month.isAfter(current) ? current : month;
+            YearMonth shown = shownMonth(tenant, month, model);
             model.addAttribute("tenant", tenant);
             model.addAttribute("month", shown);
             model.addAttribute("team", recap.team(caller.username(), shown));
-            model.addAttribute("previous", shown.minusMonths(1));
-            model.addAttribute("next", shown.equals(current) ? null : shown.plusMonths(1));
             return "attendance/team-recap";
         });
+    }
+
+    /** The month asked for, or the current one (never a later one), with the months before and after it for the page. */
+    private YearMonth shownMonth(Tenant tenant, YearMonth asked, Model model) {
+        YearMonth current = YearMonth.from(clock.instant().atZone(tenant.timeZone().zone()));
+        YearMonth shown = asked == null || asked.isAfter(current) ? current : asked;
+        model.addAttribute("previous", shown.minusMonths(1));
+        model.addAttribute("next", shown.equals(current) ? null : shown.plusMonths(1));
+        return shown;
     }
 
     private static <T> List<T> newestFirst(List<T> days) {
