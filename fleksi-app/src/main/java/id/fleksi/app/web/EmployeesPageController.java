@@ -94,7 +94,7 @@ class EmployeesPageController {
         Tenant tenant = allowed(code, authentication);
         TenantContext.runAs(tenant.code(), () -> {
             var employee = employeeService.find(id);
-            String password = employeeService.issueOneTimePassword(employee);
+            String password = employeeService.issueOneTimePassword(employee, Caller.of(authentication, identity));
             redirect.addFlashAttribute("credential", new String[] {employee.username(), employee.name(), password});
         });
         return "redirect:/t/" + code + "/admin/employees";

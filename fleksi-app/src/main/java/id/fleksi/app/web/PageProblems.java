@@ -55,7 +55,10 @@ class PageProblems {
         String detail = problem.detailFor(messages, LocaleContextHolder.getLocale());
         response.setStatus(problem.getStatusCode().value());
         model.addAttribute("status", problem.getStatusCode().value());
-        model.addAttribute("title", problem.getBody().getTitle());
+        // Not "title": the layout's fragment parameter of that name would be shadowed by it.
+        String type = String.valueOf(problem.getBody().getType()).replace("urn:fleksi:problem:", "");
+        model.addAttribute("problemTitle", messages.getMessage("problem." + type + ".title", null, problem.getBody().getTitle(),
+                LocaleContextHolder.getLocale()));
         model.addAttribute("detail", detail);
         return "problem";
     }

@@ -115,7 +115,11 @@ public class EmployeeImport {
                         "no employee " + supervisor + " in this file or in the tenant"));
             }
         }
+        // Supervisors as they would be after the import: the file's, and the tenant's for everyone the file leaves out.
+        Map<UUID, String> usernameOf = new HashMap<>();
+        existing.values().forEach(e -> usernameOf.put(e.id(), e.username()));
         Map<String, String> supervisorOf = new HashMap<>();
+        existing.values().forEach(e -> supervisorOf.put(e.username(), usernameOf.get(e.supervisorId())));
         planned.forEach(p -> supervisorOf.put(p.username(), p.supervisorKey()));
         for (Planned row : planned) {
             java.util.Set<String> seen = new java.util.LinkedHashSet<>();
@@ -145,8 +149,19 @@ public class EmployeeImport {
         List<EmployeeAccounts.NewAccount> newAccounts = fresh.stream().map(p -> new EmployeeAccounts.NewAccount(p.username(),
                 p.details().name().strip(), Set.of(Role.ASN.realmRole()))).toList();
         EmployeeAccounts realm = accounts.getObject();
-        Map<String, String> realmIds = newAccounts.isEmpty() ? Map.of()
+        EmployeeAccounts.Batch batch = newAccounts.isEmpty() ? new EmployeeAccounts.Batch(Map.of(), Set.of(), Set.of())
                 : realm.createAll(tenant, newAccounts, done -> progress.accept("realm users " + done + "/" + newAccounts.size()));
+        Map<String, String> realmIds = batch.ids();
+        if (!batch.taken().isEmpty()) {
+            batch.made().forEach(id -> realm.delete(tenant, id));
+            List<RowProblem> problems = fresh.stream().filter(p -> batch.taken().contains(p.username()))
+                    .map(p -> new RowProblem(p.line().number(), usernameColumn(p.details()), "the username " + p.username()
+                            + " already belongs to another account of this tenant (not an employee's); Fleksi never takes over"
+                            + " an existing account"))
+                    .toList();
+            progress.accept("refused: " + problems.size() + " usernames already taken; nothing was imported");
+            return new Report(planned.size(), 0, 0, 0, problems);
+        }
         int[] counts = new int[3];
         try {
             transactions.executeWithoutResult(tx -> {
@@ -177,7 +192,7 @@ public class EmployeeImport {
                         Map.of("created", counts[0], "updated", counts[1], "unchanged", counts[2]));
             });
         } catch (RuntimeException e) {
-            realmIds.values().forEach(id -> realm.delete(tenant, id));
+            batch.made().forEach(id -> realm.delete(tenant, id));
             throw e;
         }
         progress.accept("stored: " + counts[0] + " new, " + counts[1] + " updated, " + counts[2] + " unchanged");

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.OneTimePassword;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -14,6 +15,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,9 +33,11 @@ public class Employees {
     private final ObjectProvider<EmployeeAccounts> accountsProvider;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     public Employees(EmployeeRepository employees, OrgUnitRepository units, ObjectProvider<EmployeeAccounts> accounts,
-            AuditLog audit, TransactionTemplate transactions) {
+            AuditLog audit, TransactionTemplate transactions, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.employees = employees;
         this.units = units;
         this.accountsProvider = accounts;
@@ -78,6 +82,7 @@ public class Employees {
                 throw Problem.badRequest("identity-change", "NIP cannot change", "The NIP, PPPK number or username of"
                         + " an employee cannot change (" + employee.username() + "); retire this one and create another.");
             }
+            requireNoSupervisorLoop(employee, details.supervisorId());
             Map<String, Object> before = view(employee);
             employee.apply(details);
             employees.flush();
@@ -87,26 +92,77 @@ public class Employees {
         });
     }
 
-    /** Changes an employee's status; a retired employee's realm user is disabled, and enabled again if they return. */
-    public Employee setStatus(UUID id, EmployeeStatus status, String actor) {
+    /**
+     * Refuses a supervisor that is the employee themself or anyone below them: a chain of supervisors ends at the top,
+     * it never comes back (else someone would approve their own requests). Supervisor changes of a tenant are made one
+     * at a time, so two changes sent together cannot close a loop that neither makes alone.
+     */
+    private void requireNoSupervisorLoop(Employee employee, UUID supervisorId) {
+        if (supervisorId == null || supervisorId.equals(employee.supervisorId())) {
+            return;
+        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(TenantContext.require().schemaName() + ".supervisors")
+                .query(Object.class).single();
+        List<String> chain = new ArrayList<>(List.of(employee.name()));
+        Set<UUID> seen = new java.util.HashSet<>();
+        for (UUID at = supervisorId; at != null && seen.add(at); ) {
+            Employee above = employees.findById(at).orElse(null);
+            if (above == null) {
+                return;
+            }
+            chain.add(above.name());
+            if (above.id().equals(employee.id())) {
+                boolean self = chain.size() == 2;
+                String message = self ? "an employee cannot be their own supervisor"
+                        : "the chain of supervisors would loop back: " + String.join(" > ", chain);
+                throw Problem.badRequest("supervisor-loop", "Supervisors in a loop", "supervisorId: " + message
+                        + ". Nothing was changed.").variant(self ? "self" : "chain", String.join(" > ", chain))
+                        .with("errors", List.of(Map.of("field", "supervisorId", "message", message)));
+            }
+            at = above.supervisorId();
+        }
+    }
+
+    /**
+     * Changes an employee's status; a retired employee's realm user is disabled (their sessions end), and enabled again
+     * if they return. Retiring or bringing back an account with a role above the caller's own is refused.
+     */
+    public Employee setStatus(UUID id, EmployeeStatus status, Caller caller) {
         TenantCode tenant = TenantContext.require();
         return transactions.execute(tx -> {
             Employee employee = find(id);
             EmployeeStatus before = employee.status();
+            if ((before == EmployeeStatus.RETIRED) != (status == EmployeeStatus.RETIRED)) {
+                requireMayManageAccount(tenant, employee, caller, status == EmployeeStatus.RETIRED ? "retire" : "bring back");
+            }
             employee.setStatus(status);
             employees.flush();
             accounts().update(tenant, employee.realmUserId(), employee.name(), status != EmployeeStatus.RETIRED);
-            audit.record(tenant, actor, "employee.status", employee.username(), Map.of("status", before),
+            audit.record(tenant, caller.username(), "employee.status", employee.username(), Map.of("status", before),
                     Map.of("status", status));
             return employee;
         });
     }
 
-    /** Sets a one-time password on the employee's realm user (they choose their own at first login); returns it. */
-    public String issueOneTimePassword(Employee employee) {
+    /**
+     * Sets a one-time password on the employee's realm user (they choose their own at first login); returns it. Refused
+     * for an account with a role above the caller's own: nobody takes over a tenant admin's account this way.
+     */
+    public String issueOneTimePassword(Employee employee, Caller caller) {
+        TenantCode tenant = TenantContext.require();
+        requireMayManageAccount(tenant, employee, caller, "reset the password of");
         String password = OneTimePassword.generate(14);
-        accounts().setOneTimePassword(TenantContext.require(), employee.realmUserId(), password);
+        accounts().setOneTimePassword(tenant, employee.realmUserId(), password);
+        audit.record(tenant, caller.username(), "employee.one-time-password", employee.username(), null, null);
         return password;
+    }
+
+    private void requireMayManageAccount(TenantCode tenant, Employee employee, Caller caller, String action) {
+        if (!Role.mayManageAccountOf(caller.roles(), accounts().realmRoles(tenant, employee.realmUserId()))) {
+            throw Problem.forbidden("account-above-yours", "Not allowed", "The account of " + employee.name() + " ("
+                    + employee.username() + ") has a role above yours; you cannot " + action + " it. Ask a tenant admin."
+                    + " Nothing was changed.").values(employee.name(), employee.username());
+        }
     }
 
     /** The realm side; tenant-provisioning provides it (platform-core alone has no Keycloak). */

@@ -37,13 +37,14 @@ class ImportsController {
         this.identity = identity;
     }
 
-    @Operation(summary = "Import units (columns code, name, kind, parent_code); all or nothing")
+    @Operation(operationId = "importUnits", summary = "Import units (columns code, name, kind, parent_code); all or nothing")
     @PostMapping(path = "/api/v1/t/{code}/imports/units", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     EmployeeImport.Report units(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
         return checked(unitImport.importUnits(read(file), actor(who)));
     }
 
-    @Operation(summary = "Import employees (see EmployeeImport.COLUMNS); all or nothing; realm users made in batches")
+    @Operation(operationId = "importEmployees",
+            summary = "Import employees (see EmployeeImport.COLUMNS); all or nothing; realm users made in batches")
     @PostMapping(path = "/api/v1/t/{code}/imports/employees", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     EmployeeImport.Report employees(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
         return checked(employeeImport.importEmployees(read(file), actor(who), line -> { }));
@@ -51,9 +52,10 @@ class ImportsController {
 
     @Operation(summary = "Issue a one-time password for an employee's first login (shown once)")
     @PostMapping("/api/v1/t/{code}/employees/{id}/one-time-password")
-    Map<String, String> oneTimePassword(@PathVariable String code, @PathVariable UUID id) {
+    Map<String, String> oneTimePassword(@PathVariable String code, @PathVariable UUID id, Authentication who) {
         Employee employee = employees.find(id);
-        return Map.of("username", employee.username(), "oneTimePassword", employees.issueOneTimePassword(employee));
+        return Map.of("username", employee.username(), "oneTimePassword",
+                employees.issueOneTimePassword(employee, Caller.of(who, identity)));
     }
 
     private static EmployeeImport.Report checked(EmployeeImport.Report report) {

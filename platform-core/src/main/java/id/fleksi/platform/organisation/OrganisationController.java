@@ -119,7 +119,7 @@ class OrganisationController {
         return UnitView.of(unit);
     }
 
-    @Operation(summary = "Employees")
+    @Operation(operationId = "listEmployees", summary = "Employees")
     @GetMapping("/employees")
     List<EmployeeView> employees(@PathVariable String code) {
         return employeeRepository.findAllByOrderByName().stream().map(EmployeeView::of).toList();
@@ -144,7 +144,7 @@ class OrganisationController {
     @PostMapping("/employees/{id}/status")
     EmployeeView status(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody StatusChange change,
             Authentication authentication) {
-        return EmployeeView.of(employees.setStatus(id, change.status(), actor(authentication)));
+        return EmployeeView.of(employees.setStatus(id, change.status(), Caller.of(authentication, identity)));
     }
 
     private String actor(Authentication authentication) {

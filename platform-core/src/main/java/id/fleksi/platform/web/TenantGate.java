@@ -1,5 +1,6 @@
 package id.fleksi.platform.web;
 
+import id.fleksi.platform.RequestMemo;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
@@ -7,22 +8,29 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Decides whether a caller may work in a tenant now: the tenant exists, is active, its schema is current,
- * and the caller's token comes from that tenant's own realm. Everything tenant-scoped, API and pages, asks
- * here; nothing else decides it.
+ * Decides whether a caller may work in a tenant now: the tenant exists, is active, its schema is current, the
+ * caller's token comes from that tenant's own realm, and the caller is not an employee who has been retired.
+ * Everything tenant-scoped, API and pages, asks here; nothing else decides it.
  */
 @Component
 public class TenantGate {
 
     private final TenantRegistry registry;
     private final TenantMigrator migrator;
+    private final JdbcClient jdbc;
 
-    public TenantGate(TenantRegistry registry, TenantMigrator migrator) {
+    public TenantGate(TenantRegistry registry, TenantMigrator migrator, JdbcClient jdbc) {
         this.registry = registry;
         this.migrator = migrator;
+        this.jdbc = jdbc;
     }
 
     /** The tenant, if the caller may use it now; otherwise a problem saying why not. */
@@ -34,7 +42,43 @@ public class TenantGate {
                             + "cannot use tenant '" + tenant.code() + "'. Log in with an account of '" + tenant.code() + "'.")
                     .values(tenant.code().toString());
         }
+        if (retired(tenant, caller.username())) {
+            Problem retired = Problem.forbidden("account-retired", "Account no longer active", "Your account "
+                    + caller.username() + " belongs to an employee who no longer serves this pemda; it was signed out. Ask"
+                    + " BKD if this is a mistake.").values(caller.username());
+            throw endWebSession() ? new PageProblem(retired) : retired;
+        }
         return tenant;
+    }
+
+    /**
+     * Whether the caller is an employee of the tenant who has been retired. Their realm user is disabled at the same
+     * moment, but a token already issued lives on until it expires; this check ends its use at once, for the API and
+     * the pages alike. Accounts that are no employee (a tenant admin's) are not affected.
+     */
+    private boolean retired(Tenant tenant, String username) {
+        if (username == null) {
+            return false;
+        }
+        String status = RequestMemo.get("account-status:" + tenant.code() + ":" + username, () -> jdbc.sql("select status from "
+                        + tenant.schemaName() + ".employee where username = ?")
+                .param(username).query(String.class).optional().orElse("NONE"));
+        return "RETIRED".equals(status);
+    }
+
+    /**
+     * A browser session of a retired employee ends here, so the next page asks Keycloak, which refuses them; true when
+     * there was one (the refusal is then shown as a page). The request itself ends as it began: it only shows the refusal.
+     */
+    private static boolean endWebSession() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpSession session = attributes.getRequest().getSession(false);
+            if (session != null) {
+                session.invalidate();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tenant, if it is being served now, whoever asks. */

@@ -1,7 +1,6 @@
 package id.fleksi.provisioning.realm;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -36,8 +35,13 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
     }
 
     @Override
-    public Map<String, String> createAll(TenantCode tenant, List<NewAccount> accounts, IntConsumer progress) {
+    public Batch createAll(TenantCode tenant, List<NewAccount> accounts, IntConsumer progress) {
         return realms.importUsers(tenant.realmName(), accounts, progress);
+    }
+
+    @Override
+    public Set<String> realmRoles(TenantCode tenant, String realmUserId) {
+        return realms.effectiveRealmRoles(tenant.realmName(), realmUserId);
     }
 
     @Override

@@ -11,6 +11,7 @@ import id.fleksi.platform.organisation.EmployeeAccounts;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.RealmRoles;
 import id.fleksi.platform.security.Role;
+import id.fleksi.platform.web.Problem;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
@@ -65,6 +66,10 @@ public class RealmProvisioner implements DisposableBean {
         RealmRepresentation representation = new RealmRepresentation();
         representation.setRealm(realm);
         representation.setDisplayName(displayName);
+        // Keycloak's login page shows the HTML name, which falls back to the plain one taken as HTML; and Keycloak decodes
+        // entities before sanitising, so escaping is undone: a tenant named "Kabupaten <img ...>" would put an element on
+        // the page. The HTML name is the plain one with its angle brackets as the look-alike quotation marks.
+        representation.setDisplayNameHtml(displayName.replace('<', '\u2039').replace('>', '\u203A'));
         representation.setEnabled(true);
         representation.setInternationalizationEnabled(true);
         representation.setSupportedLocales(java.util.Set.of("id", "en"));
@@ -153,6 +158,14 @@ public class RealmProvisioner implements DisposableBean {
             RealmResource resource = client().realm(realm);
             String id;
             try (Response response = resource.users().create(representation)) {
+                if (response.getStatus() == 409) {
+                    throw Problem.conflict("username-taken", "Username taken", "The username " + representation.getUsername()
+                            + " already belongs to another account of this tenant; Fleksi never takes over an existing"
+                            + " account. Choose another username. Nothing was changed.").values(representation.getUsername());
+                }
+                if (response.getStatus() >= 300) {
+                    throw new WebApplicationException(keycloakReason(response), response.getStatus());
+                }
                 id = CreatedResponseUtil.getCreatedId(response);
             }
             List<RoleRepresentation> roles = new ArrayList<>();
@@ -164,7 +177,7 @@ public class RealmProvisioner implements DisposableBean {
         });
     }
 
-    /** Renames a user and enables or disables it. */
+    /** Renames a user and enables or disables it; a disabled user's sessions end at once. */
     public void updateUser(String realm, String userId, String name, boolean enabled) {
         call("update user " + userId + " in " + realm, () -> {
             var user = client().realm(realm).users().get(userId);
@@ -173,6 +186,9 @@ public class RealmProvisioner implements DisposableBean {
             representation.setLastName(null);
             representation.setEnabled(enabled);
             user.update(representation);
+            if (!enabled) {
+                user.logout();   // ends their Keycloak sessions: no refresh token of theirs works any more
+            }
             return null;
         });
     }
@@ -182,9 +198,10 @@ public class RealmProvisioner implements DisposableBean {
 
     /**
      * Creates many users without passwords, asked to choose one at first login, in batches through Keycloak's
-     * partial import; users that already exist are skipped. Returns the ids by username.
+     * partial import. A user Keycloak skipped as already there is linked only when it is an unused employee account
+     * (see {@link #unusedEmployeeAccount}); any other name is reported as taken, and that user is not touched.
      */
-    public Map<String, String> importUsers(String realm, List<EmployeeAccounts.NewAccount> accounts, IntConsumer progress) {
+    public EmployeeAccounts.Batch importUsers(String realm, List<EmployeeAccounts.NewAccount> accounts, IntConsumer progress) {
         Map<String, String> ids = new java.util.HashMap<>();
         for (int from = 0; from < accounts.size(); from += IMPORT_BATCH) {
             List<EmployeeAccounts.NewAccount> batch = accounts.subList(from, Math.min(accounts.size(), from + IMPORT_BATCH));
@@ -208,8 +225,11 @@ public class RealmProvisioner implements DisposableBean {
                     Map<?, ?> body = response.readEntity(Map.class);
                     for (Object entry : (List<?>) body.get("results")) {
                         Map<?, ?> result = (Map<?, ?>) entry;
-                        if ("USER".equals(result.get("resourceType")) && result.get("id") != null) {
-                            ids.put(String.valueOf(result.get("resourceName")), String.valueOf(result.get("id")));
+                        if ("USER".equals(result.get("resourceType"))) {
+                            String username = String.valueOf(result.get("resourceName"));
+                            if ("ADDED".equals(result.get("action")) && result.get("id") != null) {
+                                ids.put(username, String.valueOf(result.get("id")));
+                            }
                         }
                     }
                 }
@@ -217,17 +237,59 @@ public class RealmProvisioner implements DisposableBean {
             });
             progress.accept(Math.min(accounts.size(), from + IMPORT_BATCH));
         }
-        // Users Keycloak skipped as already present without telling their id (e.g. left by an interrupted import).
+        Set<String> taken = new java.util.TreeSet<>();
+        Set<String> reused = new java.util.TreeSet<>();
         for (EmployeeAccounts.NewAccount account : accounts) {
-            if (!ids.containsKey(account.username())) {
-                call("look up user " + account.username() + " in " + realm, () -> {
-                    client().realm(realm).users().searchByUsername(account.username(), true).stream().findFirst()
-                            .ifPresent(user -> ids.put(account.username(), user.getId()));
-                    return null;
-                });
+            if (ids.containsKey(account.username())) {
+                continue;
+            }
+            String existing = call("look up user " + account.username() + " in " + realm, () -> client().realm(realm).users()
+                    .searchByUsername(account.username(), true).stream().findFirst().map(UserRepresentation::getId).orElse(null));
+            if (existing != null && unusedEmployeeAccount(realm, existing, account.realmRoles())) {
+                ids.put(account.username(), existing);
+                reused.add(account.username());
+            } else {
+                taken.add(account.username());
             }
         }
-        return ids;
+        return new EmployeeAccounts.Batch(ids, reused, taken);
+    }
+
+    /**
+     * A user an interrupted import left behind, which a new import may link: nobody can ever have logged in as it (no
+     * credential of any kind, no identity provider) and it holds no role beyond those the import gives. A tenant
+     * admin's, a BKD officer's or anyone's who has a password is never one.
+     */
+    private boolean unusedEmployeeAccount(String realm, String userId, Set<String> importedRoles) {
+        return call("inspect user " + userId + " in " + realm, () -> {
+            var user = client().realm(realm).users().get(userId);
+            if (!user.credentials().isEmpty() || !user.getFederatedIdentity().isEmpty()) {
+                return false;
+            }
+            return user.roles().realmLevel().listEffective().stream().map(RoleRepresentation::getName)
+                    .allMatch(role -> importedRoles.contains(role) || BUILT_IN_ROLES.contains(role)
+                            || role.equals("default-roles-" + realm));
+        });
+    }
+
+    /** Roles every Keycloak user holds through the realm's default role; they grant nothing in Fleksi. */
+    private static final Set<String> BUILT_IN_ROLES = Set.of("offline_access", "uma_authorization");
+
+    /**
+     * The realm roles the user holds, composite roles expanded, and {@link Role#KEYCLOAK_ADMINISTRATION} when they hold
+     * any role of Keycloak's own administration of the realm.
+     */
+    public Set<String> effectiveRealmRoles(String realm, String userId) {
+        return call("read the roles of user " + userId + " in " + realm, () -> {
+            var roles = client().realm(realm).users().get(userId).roles();
+            Set<String> names = roles.realmLevel().listEffective().stream().map(RoleRepresentation::getName)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+            var clients = roles.getAll().getClientMappings();
+            if (clients != null && clients.containsKey(Role.KEYCLOAK_ADMINISTRATION)) {
+                names.add(Role.KEYCLOAK_ADMINISTRATION);
+            }
+            return names;
+        });
     }
 
     /** A one-time password: the user must choose their own at next login. */
@@ -363,7 +425,34 @@ public class RealmProvisioner implements DisposableBean {
             throw new RealmUnavailableException("Keycloak at " + admin.url() + " is unreachable (" + what + "): "
                     + rootMessage(e), e);
         } catch (WebApplicationException e) {
-            throw new RealmUnavailableException("Keycloak refused to " + what + ": HTTP " + e.getResponse().getStatus(), e);
+            int status = e.getResponse().getStatus();
+            // A refusal of what was asked is permanent: said as such, so no client retries it (503 only when Keycloak is away).
+            if (status == 409) {
+                throw Problem.conflict("identity-conflict", "Already in Keycloak", "Keycloak refused to " + what
+                        + ": it already exists there. Nothing was changed.").values(what);
+            }
+            if (status == 400) {
+                String reason = e.getResponse().hasEntity() ? keycloakReason(e.getResponse()) : e.getMessage();
+                throw Problem.badRequest("identity-refused", "Refused by Keycloak", "Keycloak refused to " + what + ": " + reason
+                        + ". Nothing was changed.").values(what, reason);
+            }
+            if (status == 404) {
+                throw Problem.conflict("identity-missing", "Missing in Keycloak", "Keycloak has nothing to " + what
+                        + " (it was removed there). Nothing was changed.").values(what);
+            }
+            throw new RealmUnavailableException("Keycloak refused to " + what + ": HTTP " + status, e);
+        }
+    }
+
+    /** Keycloak's own words for a 400 ({"errorMessage": ...}), at most a line of them. */
+    private static String keycloakReason(Response response) {
+        try {
+            Map<?, ?> body = response.readEntity(Map.class);
+            Object message = body == null ? null : body.get("errorMessage");
+            String text = message == null ? "the request is invalid" : message.toString();
+            return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        } catch (RuntimeException unreadable) {
+            return "the request is invalid";
         }
     }
 

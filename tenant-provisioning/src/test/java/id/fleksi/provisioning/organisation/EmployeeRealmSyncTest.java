@@ -35,6 +35,8 @@ import org.springframework.http.ResponseEntity;
 class EmployeeRealmSyncTest extends ProvisioningIntegrationTest {
 
     static final String NIP = "198503122010012004";
+    static final id.fleksi.platform.security.Caller BKD = new id.fleksi.platform.security.Caller("any", "bkd-subject", "bkd",
+            java.util.Set.of(Role.BKD.realmRole()));
 
     @Autowired TenantOnboarding onboarding;
     @Autowired Employees employees;
@@ -61,9 +63,9 @@ class EmployeeRealmSyncTest extends ProvisioningIntegrationTest {
             assertThat(realmUser(tenant).getFirstName()).isEqualTo("Siti Rahmawati, S.Kep.");
             assertThat(employees.find(id).unitId()).isEqualTo(puskesmas.id());
 
-            employees.setStatus(id, EmployeeStatus.RETIRED, "bkd");
+            employees.setStatus(id, EmployeeStatus.RETIRED, BKD);
             assertThat(realmUser(tenant).isEnabled()).isFalse();
-            employees.setStatus(id, EmployeeStatus.ACTIVE, "bkd");
+            employees.setStatus(id, EmployeeStatus.ACTIVE, BKD);
             assertThat(realmUser(tenant).isEnabled()).isTrue();
         });
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
@@ -28,13 +29,16 @@ public class ReportReviews {
 
     private final JdbcClient jdbc;
     private final Employees employees;
+    private final Deciders deciders;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReportReviews(JdbcClient jdbc, Employees employees, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+    ReportReviews(JdbcClient jdbc, Employees employees, Deciders deciders, AuditLog audit, TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.employees = employees;
+        this.deciders = deciders;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -57,16 +61,16 @@ public class ReportReviews {
             throw Problem.badRequest("comment-required", "Say why", "comment: returning a report needs a comment the employee"
                     + " can act on. Nothing was changed.").variant("report");
         }
-        UUID supervisor = employees.requireActive(supervisorUsername).id();
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(dayIds));
         return transactions.execute(tx -> {
             String schema = schema();
+            Deciders.Decider decider = deciders.lock(supervisorUsername);
             List<Object[]> rows = jdbc.sql("select d.id, d.status, e.supervisor_id, e.name, d.work_date, (select count(*) from " + schema
-                            + ".report_activity a where a.day_id = d.id) from " + schema + ".report_day d join " + schema
-                            + ".employee e on e.id = d.employee_id where d.id = any(?) order by d.id for update of d")
+                            + ".report_activity a where a.day_id = d.id), e.id from " + schema + ".report_day d join " + schema
+                            + ".employee e on e.id = d.employee_id where d.id = any(?) order by d.id for update of d for share of e")
                     .param(ids.toArray(UUID[]::new))
                     .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getObject(5), rs.getLong(6)})
+                            rs.getString(4), rs.getObject(5), rs.getLong(6), rs.getObject(7, UUID.class)})
                     .list();
             if (rows.size() < ids.size()) {
                 List<UUID> found = rows.stream().map(r -> (UUID) r[0]).toList();
@@ -77,10 +81,9 @@ public class ReportReviews {
             for (Object[] row : rows) {
                 String date = String.valueOf(row[4]);
                 String who = row[3] + "'s report for " + date;
-                if (!supervisor.equals(row[2])) {
-                    throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only the direct supervisor decides "
-                            + who + ". Nothing was changed.").variant("report", row[3], date);
-                }
+                decider.requireSupervisorOf((UUID) row[6], (UUID) row[2], () -> Problem.forbidden("not-the-supervisor",
+                        "Not the supervisor", "Only the direct supervisor decides " + who + ". Nothing was changed.")
+                        .variant("report", row[3], date));
                 if (!"PENDING".equals(row[1])) {
                     throw Problem.conflict("already-decided", "Already decided", who + " is already " + row[1].toString()
                             .toLowerCase() + ". Nothing was changed.").variant("report." + row[1], row[3], date);

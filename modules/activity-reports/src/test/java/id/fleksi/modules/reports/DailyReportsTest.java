@@ -102,7 +102,7 @@ class DailyReportsTest {
         UUID day = queue.get(0).id();
 
         assertProblem(() -> reviews.decide(RINA, List.of(day), true, null), HttpStatus.FORBIDDEN, "Only the direct supervisor");
-        assertProblem(() -> reviews.decide(SITI, List.of(day), true, null), HttpStatus.FORBIDDEN, "Only the direct supervisor");
+        assertProblem(() -> reviews.decide(SITI, List.of(day), true, null), HttpStatus.FORBIDDEN, "Nobody decides their own request");
         assertThat(as(() -> reviews.decide(ANDI, List.of(day), true, "Bagus"))).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(ReportDay.Status.APPROVED));
 

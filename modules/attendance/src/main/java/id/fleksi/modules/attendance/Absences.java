@@ -11,6 +11,7 @@ import java.util.UUID;
 import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
@@ -56,9 +57,12 @@ public class Absences implements ApprovedAbsences {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final Deciders deciders;
 
-    public Absences(JdbcClient jdbc, Employees employees, AuditLog audit, Clock clock, TransactionTemplate transactions) {
+    public Absences(JdbcClient jdbc, Employees employees, Deciders deciders, AuditLog audit, Clock clock,
+            TransactionTemplate transactions) {
         this.employees = employees;
+        this.deciders = deciders;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -81,6 +85,11 @@ public class Absences implements ApprovedAbsences {
         String schema = TenantContext.require().schemaName();
         UUID employee = employees.requireActive(username).id();
         DateRange.require(request.from(), request.to(), 93);
+        LocalDate latest = LocalDate.now(clock).plusYears(1);
+        if (request.to().isAfter(latest)) {
+            throw Problem.badRequest("absence-too-far", "Too far ahead", "to: an absence is asked for at most a year ahead (until "
+                    + latest + "). Nothing was filed.").values(latest.toString());
+        }
         if (request.kind() == Kind.DINAS_LUAR && (blank(request.letterNumber()) || blank(request.destination()))) {
             throw Problem.badRequest("invalid-absence", "Dinas luar needs its letter", "letterNumber, destination: a dinas luar"
                     + " names its assignment letter (surat tugas) and where the duty is").with("errors", List.of(
@@ -125,37 +134,37 @@ public class Absences implements ApprovedAbsences {
                 .param(supervisorUsername).query(Absences::map).list();
     }
 
-    /** Approves or returns an absence; only the employee's direct supervisor may, and only while it is pending. */
+    /**
+     * Approves or returns an absence; only the employee's direct supervisor may (an active employee, never the employee
+     * themself: {@link Deciders}), and only while it is pending.
+     */
     public Absence decide(String supervisorUsername, UUID id, boolean approve, String comment) {
         String schema = TenantContext.require().schemaName();
-        Absence absence = find(id).orElseThrow(() -> Problem.notFound("unknown-absence", "Unknown absence",
-                "There is no absence " + id + " in this tenant.").variant("tenant", id.toString()));
-        UUID supervisor = jdbc.sql("select supervisor_id from " + schema + ".employee where id = ?").param(absence.employeeId())
-                .query(UUID.class).optional().orElse(null);
-        UUID caller = jdbc.sql("select id from " + schema + ".employee where username = ?").param(supervisorUsername)
-                .query(UUID.class).optional().orElse(null);
-        if (caller == null || !caller.equals(supervisor)) {
-            throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only " + absence.employee()
-                    + "'s direct supervisor can decide this absence.").variant("absence", absence.employee());
-        }
-        if (absence.status() != Status.PENDING) {
-            throw alreadyDecided(absence);
-        }
-        if (!approve && blank(comment)) {
-            throw Problem.badRequest("comment-required", "Say why", "comment: returning an absence needs a reason the employee can act on")
-                    .variant("absence");
-        }
-        Status status = approve ? Status.APPROVED : Status.RETURNED;
-        // Only while still pending: of two decisions sent at once (a double tap), the second finds it decided.
-        int decided = jdbc.sql("update " + schema + ".attendance_absence set status = ?, decided_by = ?, decided_at = ?, comment = ?"
-                        + " where id = ? and status = 'PENDING'")
-                .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id).update();
-        if (decided == 0) {
-            throw alreadyDecided(find(id).orElseThrow());
-        }
-        audit.record(TenantContext.require(), supervisorUsername, "absence." + status.name().toLowerCase(), id.toString(),
-                Map.of("status", "PENDING"), Map.of("status", status.name()));
-        return find(id).orElseThrow();
+        return transactions.execute(tx -> {
+            Absence absence = find(id).orElseThrow(() -> Problem.notFound("unknown-absence", "Unknown absence",
+                    "There is no absence " + id + " in this tenant.").variant("tenant", id.toString()));
+            deciders.lockSupervisorOf(supervisorUsername, absence.employeeId(), () -> Problem.forbidden("not-the-supervisor",
+                    "Not the supervisor", "Only " + absence.employee() + "'s direct supervisor can decide this absence.")
+                    .variant("absence", absence.employee()));
+            if (absence.status() != Status.PENDING) {
+                throw alreadyDecided(absence);
+            }
+            if (!approve && blank(comment)) {
+                throw Problem.badRequest("comment-required", "Say why", "comment: returning an absence needs a reason the employee can act on")
+                        .variant("absence");
+            }
+            Status status = approve ? Status.APPROVED : Status.RETURNED;
+            // Only while still pending: of two decisions sent at once (a double tap), the second finds it decided.
+            int decided = jdbc.sql("update " + schema + ".attendance_absence set status = ?, decided_by = ?, decided_at = ?, comment = ?"
+                            + " where id = ? and status = 'PENDING'")
+                    .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id).update();
+            if (decided == 0) {
+                throw alreadyDecided(find(id).orElseThrow());
+            }
+            audit.record(TenantContext.require(), supervisorUsername, "absence." + status.name().toLowerCase(), id.toString(),
+                    Map.of("status", "PENDING"), Map.of("status", status.name()));
+            return find(id).orElseThrow();
+        });
     }
 
     private static Problem alreadyDecided(Absence absence) {

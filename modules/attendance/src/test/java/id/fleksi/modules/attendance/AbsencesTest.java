@@ -49,6 +49,7 @@ class AbsencesTest {
     @Autowired TenantMigrator migrator;
     @Autowired ModuleSwitches switches;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     TenantCode tenant;
     UUID unit;
@@ -173,6 +174,84 @@ class AbsencesTest {
         // Once returned, the same days can be asked for again: a new request.
         as(() -> absences.decide("andi", first.id(), false, "Lampirkan surat pengantar"));
         assertThat(file("siti", Absences.Kind.IZIN, MONDAY, MONDAY, "Mengurus KTP, dengan surat pengantar").id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void aRetiredSupervisorDecidesNothingAndTheAbsenceKeepsWaiting() {
+        Absences.Absence absence = file("siti", Absences.Kind.IZIN, MONDAY, MONDAY, "Mengurus KTP");
+        jdbc.sql("update " + tenant.schemaName() + ".employee set status = 'RETIRED' where username = 'andi'").update();
+        int audited = count("audit_event");
+
+        assertThatThrownBy(() -> as(() -> absences.decide("andi", absence.id(), true, null)))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                    assertThat(p.getBody().getDetail()).isEqualTo("Your account is not an active employee of this pemda. Ask BKD.");
+                });
+        assertThat(as(() -> absences.find(absence.id())).orElseThrow().status()).isEqualTo(Absences.Status.PENDING);
+        assertThat(count("audit_event")).as("nothing audited").isEqualTo(audited);
+    }
+
+    @Test
+    void nobodyDecidesTheirOwnAbsenceEvenWhenTheDataNamesThemTheirOwnSupervisor() {
+        // Data as an old import or a hand edit may have left it; the API refuses to make it (EmployeeRealmSyncTest).
+        jdbc.sql("update " + tenant.schemaName() + ".employee set supervisor_id = id where username = 'siti'").update();
+        Absences.Absence absence = file("siti", Absences.Kind.CUTI, MONDAY, MONDAY.plusDays(2), "Cuti tahunan");
+
+        assertThat(as(() -> absences.awaiting("siti"))).extracting(Absences.Absence::id).containsExactly(absence.id());
+        assertThatThrownBy(() -> as(() -> absences.decide("siti", absence.id(), true, null)))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                    assertThat(p.getBody().getType().toString()).isEqualTo("urn:fleksi:problem:own-request");
+                });
+        assertThat(as(() -> absences.find(absence.id())).orElseThrow().status()).isEqualTo(Absences.Status.PENDING);
+    }
+
+    @Test
+    void aRetirementAndADecisionSentTogetherNeverLeaveADecisionStoredAfterTheRetirement() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            jdbc.sql("update " + tenant.schemaName() + ".employee set status = 'ACTIVE' where username = 'andi'").update();
+            Absences.Absence absence = file("siti", Absences.Kind.IZIN, MONDAY.plusDays(round), MONDAY.plusDays(round), "Urusan keluarga");
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Long> retiredAt = pool.submit(() -> {
+                    start.await();
+                    return TenantContext.callAs(tenant, () -> new org.springframework.transaction.support.TransactionTemplate(
+                            transactionManager).execute(tx -> {
+                                jdbc.sql("update " + tenant.schemaName() + ".employee set status = 'RETIRED' where username = 'andi'").update();
+                                return jdbc.sql("select clock_timestamp()").query(java.sql.Timestamp.class).single().getTime();
+                            }));
+                });
+                Future<Absences.Absence> decision = pool.submit(() -> {
+                    start.await();
+                    return as(() -> absences.decide("andi", absence.id(), true, null));
+                });
+                start.countDown();
+                long retirement = retiredAt.get();
+                try {
+                    decision.get();
+                    java.sql.Timestamp decided = jdbc.sql("select decided_at from " + tenant.schemaName() + ".attendance_absence where id = ?")
+                            .param(absence.id()).query(java.sql.Timestamp.class).single();
+                    assertThat(decided.getTime()).as("a decision that went through was stored before the retirement")
+                            .isLessThanOrEqualTo(retirement);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(Problem.class).hasMessageContaining("not an active employee");
+                    assertThat(as(() -> absences.find(absence.id())).orElseThrow().status()).isEqualTo(Absences.Status.PENDING);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void anAbsenceMoreThanAYearAheadIsRefusedAndNothingWaitsInTheQueue() {
+        LocalDate farAhead = LocalDate.now().plusYears(1).plusDays(7);
+        assertThatThrownBy(() -> file("siti", Absences.Kind.CUTI, farAhead, farAhead, "Cuti tahunan"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getBody().getType().toString())
+                        .isEqualTo("urn:fleksi:problem:absence-too-far"));
+        assertThat(as(() -> absences.awaiting("andi"))).isEmpty();
+        assertThat(count("attendance_absence")).isZero();
     }
 
     private Absences.Absence file(String username, Absences.Kind kind, LocalDate from, LocalDate to, String reason) {

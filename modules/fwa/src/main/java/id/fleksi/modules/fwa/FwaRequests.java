@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -50,16 +51,18 @@ public class FwaRequests {
 
     private final JdbcClient jdbc;
     private final Employees employees;
+    private final Deciders deciders;
     private final WorkModes modes;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final TenantRegistry registry;
     private final Clock clock;
 
-    FwaRequests(JdbcClient jdbc, Employees employees, WorkModes modes, AuditLog audit, TransactionTemplate transactions,
-            TenantRegistry registry, Clock clock) {
+    FwaRequests(JdbcClient jdbc, Employees employees, Deciders deciders, WorkModes modes, AuditLog audit,
+            TransactionTemplate transactions, TenantRegistry registry, Clock clock) {
         this.jdbc = jdbc;
         this.employees = employees;
+        this.deciders = deciders;
         this.modes = modes;
         this.audit = audit;
         this.transactions = transactions;
@@ -109,18 +112,16 @@ public class FwaRequests {
 
     /** Approves or refuses; only the direct supervisor, only while pending, and (to approve) only within every rule. */
     public Request decide(String supervisorUsername, UUID id, boolean approve, String reason) {
-        UUID supervisor = employees.requireActive(supervisorUsername).id();
         if (!approve && (reason == null || reason.isBlank())) {
             throw Problem.badRequest("reason-required", "Say why", "reason: a refusal needs a reason the employee can read. Nothing was changed.")
                     .variant("request");
         }
         return transactions.execute(tx -> {
             Request request = find(id);
+            deciders.lockSupervisorOf(supervisorUsername, request.employeeId(), () -> Problem.forbidden("not-the-supervisor",
+                    "Not the supervisor", "Only " + request.employee() + "'s direct supervisor decides this request.")
+                    .variant("request", request.employee()));
             Employee employee = employees.find(request.employeeId());
-            if (!supervisor.equals(employee.supervisorId())) {
-                throw Problem.forbidden("not-the-supervisor", "Not the supervisor", "Only " + request.employee()
-                        + "'s direct supervisor decides this request.").variant("request", request.employee());
-            }
             // One decision at a time per unit: the quota's count and the approval are one step.
             jdbc.sql("select id from " + schema() + ".org_unit where id = ? for update").param(employee.unitId()).query(UUID.class).single();
             String status = jdbc.sql("select status from " + schema() + ".fwa_request where id = ?").param(id).query(String.class).single();

@@ -346,7 +346,7 @@ class FwaPolicyTest {
 
         FwaRequests.Request wednesdays = as(() -> requests.file("siti", new FwaRequests.NewRequest(LocalDate.parse("2025-12-01"),
                 LocalDate.parse("2025-12-31"), DayOfWeek.WEDNESDAY, FwaRequests.Place.OTHER, "Co-working space Mamuju")));
-        assertThatThrownBy(() -> as(() -> requests.decide("siti", wednesdays.id(), true, null))).hasMessageContaining("direct supervisor");
+        assertThatThrownBy(() -> as(() -> requests.decide("siti", wednesdays.id(), true, null))).hasMessageContaining("Nobody decides their own request");
         assertThatThrownBy(() -> as(() -> requests.decide("kadis", wednesdays.id(), false, ""))).hasMessageContaining("needs a reason");
         as(() -> requests.decide("kadis", wednesdays.id(), true, null));
 
