@@ -2,8 +2,6 @@ package id.fleksi.platform.organisation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,21 +57,24 @@ public final class Spreadsheet {
         return unreadable;
     }
 
+    /**
+     * Reads a spreadsheet within {@link SpreadsheetLimits}: a file, an unpacked XLSX, a row count or a cell over its bound
+     * is refused with an {@link IOException} saying which, before it can fill the memory.
+     */
     public static Spreadsheet read(InputStream in, String filename) throws IOException {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
-            return xlsx(in);
+            byte[] file = SpreadsheetLimits.readBounded(in);
+            SpreadsheetLimits.checkXlsx(file);
+            return xlsx(new java.io.ByteArrayInputStream(file));
         }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return csv(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return csv(new String(SpreadsheetLimits.readBounded(in), StandardCharsets.UTF_8));
         }
         throw new IOException("a spreadsheet is a .csv or .xlsx file, not " + filename);
     }
 
-    private static Spreadsheet csv(Reader reader) throws IOException {
-        java.io.StringWriter buffer = new java.io.StringWriter();
-        reader.transferTo(buffer);
-        String text = buffer.toString();
+    private static Spreadsheet csv(String text) throws IOException {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -86,9 +87,10 @@ public final class Spreadsheet {
         try (CSVParser parser = CSVParser.parse(text, format)) {
             columns = parser.getHeaderNames().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
             for (CSVRecord record : parser) {
+                rowWithin(record.getRecordNumber() + 1);
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (int i = 0; i < columns.size() && i < record.size(); i++) {
-                    String value = record.get(i);
+                    String value = cellWithin(record.get(i));
                     if (value != null && !value.isBlank()) {
                         cells.put(columns.get(i), value.strip());
                     }
@@ -107,9 +109,11 @@ public final class Spreadsheet {
         List<String> columns = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
-            List<Row> rows = workbook.getFirstSheet().read();
-            for (Row row : rows) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(in);
+                java.util.stream.Stream<Row> stream = workbook.getFirstSheet().openStream()) {
+            long count = 0;
+            for (Row row : (Iterable<Row>) stream::iterator) {
+                rowWithin(++count);
                 if (columns.isEmpty()) {
                     for (Cell cell : row) {
                         columns.add(cell == null || cell.getText() == null ? "" : cell.getText().strip().toLowerCase(Locale.ROOT));
@@ -122,7 +126,7 @@ public final class Spreadsheet {
                         continue;
                     }
                     String column = columns.get(cell.getColumnIndex());
-                    String value = text(cell);
+                    String value = cellWithin(text(cell));
                     if (cell.getType() == CellType.NUMBER && value.replace(".", "").length() > 15) {
                         unreadable.add(new Unreadable(row.getRowNum(), column, "a number of more than 15 digits loses"
                                 + " digits in a spreadsheet; format the column as text and type the value again"));
@@ -136,8 +140,23 @@ public final class Spreadsheet {
                     lines.add(new Line(row.getRowNum(), cells));
                 }
             }
+        } catch (RuntimeException e) {
+            throw new IOException("the XLSX file cannot be read as a spreadsheet (" + e.getClass().getSimpleName() + ")", e);
         }
         return new Spreadsheet(columns, lines, unreadable);
+    }
+
+    private static void rowWithin(long number) throws IOException {
+        if (number > SpreadsheetLimits.MAX_ROWS + 1) {
+            throw new IOException("the file has more than " + SpreadsheetLimits.MAX_ROWS + " rows; split it into smaller files");
+        }
+    }
+
+    private static String cellWithin(String value) throws IOException {
+        if (value != null && value.length() > SpreadsheetLimits.MAX_CELL_CHARACTERS) {
+            throw new IOException("a cell holds more than " + SpreadsheetLimits.MAX_CELL_CHARACTERS + " characters (Excel's own limit)");
+        }
+        return value;
     }
 
     /** A cell as the person typed it: whole numbers without ".0", dates as yyyy-MM-dd. */
