@@ -31,6 +31,7 @@ class WebPagesConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);   // ?lang=<x> is no language: ignored, never a 500
         registry.addInterceptor(interceptor);
     }
 }

@@ -102,6 +102,20 @@ class CalendarController {
         if (!shift && (schedule.days() == null || schedule.days().isEmpty())) {
             throw Problem.badRequest("invalid-schedule", "Invalid schedule", "days: the hours of at least one weekday");
         }
+        if (schedule.validFrom() != null && schedule.validTo() != null && schedule.validTo().isBefore(schedule.validFrom())) {
+            throw Problem.badRequest("invalid-range", "Invalid date range", "validTo: on or after validFrom").variant("schedule");
+        }
+        if (!shift) {
+            // An office day ends after it starts; hours past midnight are a night shift, set as a SHIFT rotation.
+            for (Map.Entry<java.time.DayOfWeek, DayHours> day : schedule.days().entrySet()) {
+                if (day.getValue() == null || day.getValue().overnight()) {
+                    throw Problem.badRequest("invalid-schedule", "Invalid schedule", "days." + day.getKey() + ": "
+                            + (day.getValue() == null ? "give the day's hours, or leave the day out"
+                            : "ends at " + day.getValue().end() + ", before it starts at " + day.getValue().start()
+                                    + "; hours past midnight belong to a SHIFT rotation") + ". Nothing was changed.");
+                }
+            }
+        }
         String days = shift ? WorkingCalendar.json(new ShiftPattern(schedule.validFrom(), schedule.cycle()))
                 : WorkingCalendar.json(new WeekSchedule(schedule.days()));
         String schema = TenantContext.require().schemaName();

@@ -26,14 +26,26 @@ final class LocalizedAuthorizationRequests implements OAuth2AuthorizationRequest
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
     }
 
+    /**
+     * A login address naming no realm of this Fleksi ({@code /oauth2/authorization/nope}) resolves to nothing, so it is
+     * answered 404 like any other unknown address, not 500 as Spring's resolver would have it.
+     */
     @Override
     public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-        return localize(delegate.resolve(request), request);
+        try {
+            return localize(delegate.resolve(request), request);
+        } catch (IllegalArgumentException unknownRegistration) {
+            return null;
+        }
     }
 
     @Override
     public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String clientRegistrationId) {
-        return localize(delegate.resolve(request, clientRegistrationId), request);
+        try {
+            return localize(delegate.resolve(request, clientRegistrationId), request);
+        } catch (IllegalArgumentException unknownRegistration) {
+            return null;
+        }
     }
 
     private static OAuth2AuthorizationRequest localize(OAuth2AuthorizationRequest authorization, HttpServletRequest request) {

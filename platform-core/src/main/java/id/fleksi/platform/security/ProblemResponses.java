@@ -5,8 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.web.RequestIds;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private ProblemResponses() {
     }
@@ -32,28 +38,35 @@ final class ProblemResponses {
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
             boolean noToken = request.getHeader("Authorization") == null;
-            write(response, HttpStatus.UNAUTHORIZED, noToken ? "authentication-required" : "invalid-token",
+            if (!noToken) {
+                // The library's reason (expired, wrong signature, unknown issuer) is for the log, not for whoever sent it.
+                log.info("Bearer token refused: {}", exception.getMessage());
+            }
+            write(request, response, HttpStatus.UNAUTHORIZED, noToken ? "authentication-required" : "invalid-token",
                     noToken ? "Authentication required" : "Invalid token",
                     noToken ? "Send a bearer token from your tenant's Keycloak realm (Authorization: Bearer ...)."
-                            : "The bearer token was refused: " + exception.getMessage()
-                                    + ". Log in again to get a new token from your tenant's realm.");
+                            : "The bearer token was refused (expired, or not issued by a realm of this Fleksi)."
+                                    + " Log in again to get a new token from your tenant's realm.");
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN, "missing-role", "Not allowed",
+        return (request, response, exception) -> write(request, response, HttpStatus.FORBIDDEN, "missing-role", "Not allowed",
                 "Your account does not have the role this operation needs. Ask your tenant admin (or, for platform"
                         + " operations, the provincial Diskominfo) for it.");
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-            throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
+            String detail) throws IOException {
         var problem = Problem.detail(status, type, title, detail);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
+        if (RequestIds.of(request) != null) {
+            body.put("requestId", RequestIds.of(request));
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -32,7 +32,7 @@ final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String realm = realmOf(path);
         if (realm == null || registrations.findByRegistrationId(realm) == null) {
-            ProblemResponses.write(response, HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown tenant",
+            ProblemResponses.write(request, response, HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown tenant",
                     "There is no active tenant here to log in to. Check the address, or ask your Diskominfo.");
             return;
         }

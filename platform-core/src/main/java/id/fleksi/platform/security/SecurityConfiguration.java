@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -49,6 +51,17 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderValues(HeaderCharacters.VALUE);
         firewall.setAllowedParameterNames(HeaderCharacters.NAME);
         return web -> web.httpFirewall(firewall);
+    }
+
+    /**
+     * What the firewall refuses (an encoded slash or NUL byte in the address, a header with control characters) is
+     * answered as a problem too, not as the servlet container's page.
+     */
+    @Bean
+    RequestRejectedHandler rejectedAsProblem() {
+        return (request, response, rejected) -> ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST,
+                "rejected-request", "Rejected request", "The request's address or headers hold characters this server does"
+                        + " not accept (such as an encoded slash, a NUL byte or a control character). Nothing was changed.");
     }
 
     @Bean
@@ -85,8 +98,23 @@ class SecurityConfiguration {
                                 .authorizationRequestResolver(new LocalizedAuthorizationRequests(registrations)))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity, realmRoles))))
                 .logout(out -> out.logoutSuccessHandler(logout))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(identity)))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity, registrations)));
         return http.build();
+    }
+
+    /**
+     * The pages load nothing but their own scripts, styles and images, and send forms only to Fleksi and to Keycloak
+     * (the login and logout): a script that slipped into a page (a tenant name with markup, say) would not run, and no
+     * other site may frame a page.
+     */
+    static String contentSecurityPolicy(IdentityProperties identity) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+                + " font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self' "
+                + identity.keycloakUrl();
     }
 
     /** Realm roles from the ID token's {@code realm_access} claim, limited to what the realm may grant. */

@@ -53,6 +53,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                     .body(DatabaseAway.problem());
         }
+        ResponseEntity<ProblemDetail> refused = refusedByDatabase(e);
+        if (refused != null) {
+            return refused;
+        }
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError().body(new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side and nothing was changed by this request. Try again; if it keeps"
@@ -76,12 +80,64 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
-                "The request body is not valid JSON of the expected shape: " + firstLine(e.getMostSpecificCause().getMessage()));
+        // The parser's own words name Java types and Jackson features: they go to the log, the client reads ours.
+        log.info("Unreadable request body: {}", firstLine(e.getMostSpecificCause().getMessage()));
+        String detail = UnreadableBody.explain(e);
+        ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request", detail);
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static String firstLine(String message) {
+    /** A parameter of the address that is not of its kind: which one, and what it takes (never the converter's words). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String expected = type == java.time.LocalDate.class ? id.fleksi.platform.calendar.DateWindow.rule() + " (yyyy-mm-dd)"
+                : type == java.time.YearMonth.class ? "is a month (yyyy-mm) between 1950-01 and 2100-12"
+                : type == java.util.UUID.class ? "is an id (a UUID)"
+                : type != null && type.isEnum() ? "is one of " + java.util.Arrays.toString(type.getEnumConstants())
+                : type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
+                        ? "is a number" : "is not a valid value";
+        ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                name + ": " + expected + ". Nothing was changed.");
+        problem.setProperty("errors", List.of(Map.of("field", String.valueOf(name), "message", expected)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * What the database refuses because of what was sent (a text longer than its column, a NUL byte, a number or date
+     * out of its range, an id of nothing): the request's fault, answered 4xx, never "try again". Each has its bound at
+     * the edge as well; this is the net under them.
+     */
+    static ResponseEntity<ProblemDetail> refusedByDatabase(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                String detail = switch (state) {
+                    case "22001" -> "A text in the request is longer than it may be.";
+                    case "22021", "22P05", "22023" -> "A text in the request holds a character that cannot be stored (such as a NUL byte).";
+                    case "22003" -> "A number in the request is out of its range.";
+                    case "22007", "22008" -> "A date or time in the request is out of its range.";
+                    case "23502" -> "A value the request needs is missing.";
+                    case "23503" -> "The request names something (a unit, an employee, an office) that does not exist in this tenant.";
+                    case "23514" -> "A value in the request is outside what is allowed.";
+                    case "23505" -> "That already exists.";
+                    default -> null;
+                };
+                if (detail != null) {
+                    log.info("Refused by the database ({}): {}", state, firstLine(sql.getMessage()));
+                    HttpStatus status = "23505".equals(state) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+                    return ResponseEntity.status(status).body(Problem.detail(status, "invalid-value", "Invalid value",
+                            detail + " Nothing was changed."));
+                }
+            }
+        }
+        return null;
+    }
+
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }

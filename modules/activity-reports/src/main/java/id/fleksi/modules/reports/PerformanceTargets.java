@@ -13,6 +13,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.Problem;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
 public class PerformanceTargets {
 
     public record NewTarget(@NotBlank(message = "is required") @Size(max = 300, message = "has at most 300 characters") String title,
-            @NotNull(message = "is required") @DecimalMin(value = "0", inclusive = false, message = "is more than 0") BigDecimal targetQuantity,
+            @NotNull(message = "is required") @DecimalMin(value = "0", inclusive = false, message = "is more than 0")
+            @Digits(integer = 10, fraction = 2, message = "has at most 10 digits and 2 decimals") BigDecimal targetQuantity,
             @NotBlank(message = "is required") @Size(max = 50, message = "has at most 50 characters") String unit,
             @NotNull(message = "is required") LocalDate periodStart, @NotNull(message = "is required") LocalDate periodEnd) {
     }

@@ -28,7 +28,7 @@ public record PolicyVersion(UUID id, @NotNull(message = "is required") LocalDate
         Set<DayOfWeek> wfaWeekdays, LocalDate trialFrom, LocalDate trialTo, Set<Integer> allowedTalentBoxes,
         boolean excludeFaceToFace, boolean excludeLeaders, boolean requireOwnDevice, boolean requireGoodConnection,
         @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100") Integer maxPercent,
-        @Min(value = 0, message = "is at least 0") Integer maxPeople,
+        @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000") Integer maxPeople,
         LocalTime startFrom, LocalTime startTo, LocalTime coreFrom, LocalTime coreTo,
         @Size(max = 500, message = "has at most 500 characters") String note,
         @Valid List<Window> windows, @Valid List<UnitRule> units, String createdBy, Instant createdAt) {
@@ -39,7 +39,7 @@ public record PolicyVersion(UUID id, @NotNull(message = "is required") LocalDate
 
     public record UnitRule(@NotNull(message = "is required") UUID unitId, boolean alwaysWfo,
             @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100") Integer maxPercent,
-            @Min(value = 0, message = "is at least 0") Integer maxPeople) {
+            @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000") Integer maxPeople) {
     }
 
     public Set<DayOfWeek> wfaWeekdays() {

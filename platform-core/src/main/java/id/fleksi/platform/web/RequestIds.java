@@ -1,0 +1,52 @@
+package id.fleksi.platform.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id, first of all filters: in the logs ({@code requestId} in the MDC), in the answer's
+ * {@code X-Request-Id} header and in every problem's body. A person who met an error quotes it; the operator finds
+ * the log lines, with the internals the answer does not show. An id sent by a proxy in front is kept when it looks
+ * like one.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIds extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestIds.class.getName();
+    private static final Pattern SENT = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    /** The id of the request being served, or null outside one. */
+    public static String of(HttpServletRequest request) {
+        return request == null ? null : (String) request.getAttribute(ATTRIBUTE);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String sent = request.getHeader(HEADER);
+        String id = sent != null && SENT.matcher(sent).matches() ? sent
+                : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        MDC.put("requestId", id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+}
