@@ -5,19 +5,24 @@ import id.fleksi.platform.modules.ModuleOffInterceptor;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.IdentityProperties;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final TenantGate gate;
     private final IdentityProperties identity;
     private final ModuleCatalog modules;
     private final ModuleSwitches switches;
+    private final RateLimitProperties limits;
 
-    WebConfiguration(TenantGate gate, IdentityProperties identity, ModuleCatalog modules, ModuleSwitches switches) {
+    WebConfiguration(TenantGate gate, IdentityProperties identity, ModuleCatalog modules, ModuleSwitches switches,
+            RateLimitProperties limits) {
+        this.limits = limits;
         this.gate = gate;
         this.identity = identity;
         this.modules = modules;
@@ -26,6 +31,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        if (limits.enabled()) {
+            // First: a request over its limit costs no database read.
+            registry.addInterceptor(new RateLimits(limits, identity)).addPathPatterns("/api/**", "/t/{code}/**", "/platform/**")
+                    .order(-1);
+        }
         registry.addInterceptor(new TenantApiInterceptor(gate, identity)).addPathPatterns("/api/v1/t/{code}/**").order(0);
         registry.addInterceptor(new ModuleOffInterceptor(modules, switches)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
                 .order(1);

@@ -30,8 +30,10 @@ import org.springframework.web.client.RestClient;
 /**
  * One connection pool, three tenants, thousands of concurrent requests: each request writes a visit of its
  * caller in its tenant's schema and reads its tenant's users. A connection that kept another tenant's schema
- * would show as a foreign user in a response, or as a visit counted in the wrong schema.
+ * would show as a foreign user in a response, or as a visit counted in the wrong schema. Each user sends 200 requests in
+ * seconds on purpose, far past the rate limits (RateLimitTest), which are off here.
  */
+@org.springframework.test.context.TestPropertySource(properties = "fleksi.rate-limit.enabled=false")
 class PoolContaminationTest extends ProvisioningIntegrationTest {
 
     private static final int TENANTS = 3;
