@@ -48,13 +48,13 @@ class ModulesController {
     record ModuleChange(Boolean enabled, Map<String, Object> settings) {
     }
 
-    @Operation(summary = "Feature modules of this tenant", description = "Role tenant-admin.")
+    @Operation(operationId = "listModules", summary = "Feature modules of this tenant", description = "Role tenant-admin.")
     @GetMapping
     List<ModuleView> list(@PathVariable String code, Locale locale) {
         return switches.states(TenantContext.require()).stream().map(s -> ModuleView.of(s, locale)).toList();
     }
 
-    @Operation(summary = "Switch a module on or off, or change its settings",
+    @Operation(operationId = "changeModule", summary = "Switch a module on or off, or change its settings",
             description = "Role tenant-admin. Refused (409) while a module it needs is off, or while a module needing it is on.")
     @PutMapping("/{id}")
     ModuleView change(@PathVariable String code, @PathVariable String id, @RequestBody ModuleChange change,

@@ -36,7 +36,7 @@ class OfficesController {
         return offices.list();
     }
 
-    @Operation(summary = "Add an office with its geofence; role tenant-admin or bkd")
+    @Operation(operationId = "addOffice", summary = "Add an office with its geofence; role tenant-admin or bkd")
     @PreAuthorize("hasAnyRole('tenant-admin', 'bkd')")
     @PostMapping("/api/v1/t/{code}/offices")
     @ResponseStatus(HttpStatus.CREATED)

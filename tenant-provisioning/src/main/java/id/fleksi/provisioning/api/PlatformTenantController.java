@@ -55,7 +55,7 @@ class PlatformTenantController {
                         onboarded.oneTimePassword(), timings));
     }
 
-    @Operation(summary = "List tenants")
+    @Operation(operationId = "listTenants", summary = "List tenants")
     @GetMapping
     List<TenantView> list() {
         return registry.list().stream().map(TenantView::of).toList();

@@ -12,6 +12,9 @@ import id.fleksi.platform.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -55,17 +58,22 @@ class ReportsController {
         this.identity = identity;
     }
 
-    record Decision(List<UUID> ids, String comment) {
+    /** The reports a supervisor decides at once, and the comment (needed to return them). Its own schema in the API document. */
+    record ReportDecision(@NotEmpty(message = "names at least one report")
+            @Size(max = 500, message = "names at most 500 reports") List<@NotNull(message = "holds no null") UUID> ids,
+            @Size(max = 2000, message = "is at most 2000 characters") String comment) {
     }
 
-    @Operation(summary = "My daily reports between two dates (at most 93 days), with deadline, lock and compliance")
+    @Operation(operationId = "myReportDays",
+            summary = "My daily reports between two dates (at most 93 days), with deadline, lock and compliance")
     @GetMapping("/days")
     List<ReportDay> myDays(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
         return reports.days(employees.requireActive(username(who)).id(), from, to);
     }
 
-    @Operation(summary = "Add an activity to my report of a date", description = "409 once the report is approved or past its deadline.")
+    @Operation(operationId = "addActivity",
+            summary = "Add an activity to my report of a date", description = "409 once the report is approved or past its deadline.")
     @PostMapping("/days/{date}/activities")
     @ResponseStatus(HttpStatus.CREATED)
     ReportDay.Activity add(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -73,28 +81,30 @@ class ReportsController {
         return reports.add(username(who), date, activity);
     }
 
-    @Operation(summary = "Change one of my activities while its report is open")
+    @Operation(operationId = "updateActivity", summary = "Change one of my activities while its report is open")
     @PutMapping("/activities/{id}")
     ReportDay.Activity update(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewActivity activity,
             Authentication who) {
         return reports.update(username(who), id, activity);
     }
 
-    @Operation(summary = "Remove one of my activities while its report is open")
+    @Operation(operationId = "deleteActivity", summary = "Remove one of my activities while its report is open")
     @DeleteMapping("/activities/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String code, @PathVariable UUID id, Authentication who) {
         reports.delete(username(who), id);
     }
 
-    @Operation(summary = "Attach an evidence file (at most 5 MB: PDF, JPEG, PNG, WebP, Office or OpenDocument)")
+    @Operation(operationId = "attachEvidence",
+            summary = "Attach an evidence file (at most 5 MB: PDF, JPEG, PNG, WebP, Office or OpenDocument)")
     @PostMapping(path = "/activities/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ReportDay.Activity attach(@PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Authentication who)
             throws IOException {
         return evidence.attach(username(who), id, file.getOriginalFilename(), file.getBytes());
     }
 
-    @Operation(summary = "An activity's evidence file: for its author, their direct supervisor and BKD")
+    @Operation(operationId = "activityEvidence",
+            summary = "An activity's evidence file: for its author, their direct supervisor and BKD")
     @GetMapping("/activities/{id}/evidence")
     ResponseEntity<byte[]> evidence(@PathVariable String code, @PathVariable UUID id, Authentication who) {
         Caller caller = Caller.of(who, identity);
@@ -106,26 +116,29 @@ class ReportsController {
                 .body(file.content());
     }
 
-    @Operation(summary = "Reports of my direct staff waiting for my decision", description = "Role atasan.")
+    @Operation(operationId = "reportsAwaitingDecision",
+            summary = "Reports of my direct staff waiting for my decision", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/review")
     List<SubmittedReport> queue(@PathVariable String code, Authentication who) {
         return reviews.queue(username(who));
     }
 
-    @Operation(summary = "Approve reports, one or many", description = "All or none: 403 if one is not your direct staff's,"
+    @Operation(operationId = "approveReports",
+            summary = "Approve reports, one or many", description = "All or none: 403 if one is not your direct staff's,"
             + " 409 if one is already decided.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/review/approve")
-    List<SubmittedReport> approve(@PathVariable String code, @RequestBody Decision decision, Authentication who) {
+    List<SubmittedReport> approve(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Authentication who) {
         return reviews.decide(username(who), decision.ids(), true, decision.comment());
     }
 
-    @Operation(summary = "Return reports with a comment, one or many", description = "The author can correct a returned"
+    @Operation(operationId = "returnReports",
+            summary = "Return reports with a comment, one or many", description = "The author can correct a returned"
             + " report until the deadline counted again from the day it was returned.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/review/return")
-    List<SubmittedReport> giveBack(@PathVariable String code, @RequestBody Decision decision, Authentication who) {
+    List<SubmittedReport> giveBack(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Authentication who) {
         return reviews.decide(username(who), decision.ids(), false, decision.comment());
     }
 

@@ -8,6 +8,7 @@ import id.fleksi.platform.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,10 +33,12 @@ class AbsenceController {
         this.identity = identity;
     }
 
-    record Decision(String comment) {
+    /** A supervisor's word on an absence: a comment, needed to return it. Its own schema in the API document. */
+    record AbsenceDecision(@Size(max = 2000, message = "is at most 2000 characters") String comment) {
     }
 
-    @Operation(summary = "File an absence (izin, sakit, cuti, dinas luar) for your supervisor to decide",
+    @Operation(operationId = "fileAbsence",
+            summary = "File an absence (izin, sakit, cuti, dinas luar) for your supervisor to decide",
             description = "201 when filed; 200 with the absence already waiting when the same kind and dates were sent before.")
     @PostMapping("/api/v1/t/{code}/attendance/absences")
     ResponseEntity<Absences.Absence> file(@PathVariable String code, @Valid @RequestBody Absences.NewAbsence absence, Authentication who) {
@@ -43,19 +46,22 @@ class AbsenceController {
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(filed.absence());
     }
 
-    @Operation(summary = "Your latest absences (at most 30), whatever their status, the latest first")
+    @Operation(operationId = "myAbsences",
+            summary = "Your latest absences (at most 30), whatever their status, the latest first")
     @GetMapping("/api/v1/t/{code}/attendance/absences")
     java.util.List<Absences.Absence> mine(@PathVariable String code, Authentication who) {
         return absences.mine(Caller.of(who, identity).username());
     }
 
-    @Operation(summary = "The absences of your direct reports that wait for your decision, the earliest first")
+    @Operation(operationId = "absencesAwaitingDecision",
+            summary = "The absences of your direct reports that wait for your decision, the earliest first")
     @GetMapping("/api/v1/t/{code}/attendance/absences/awaiting-decision")
     java.util.List<Absences.Absence> awaiting(@PathVariable String code, Authentication who) {
         return absences.awaiting(Caller.of(who, identity).username());
     }
 
-    @Operation(summary = "Attach a document (sick note, assignment letter; at most 5 MB: PDF, JPEG, PNG, WebP, Office)",
+    @Operation(operationId = "attachAbsenceDocument",
+            summary = "Attach a document (sick note, assignment letter; at most 5 MB: PDF, JPEG, PNG, WebP, Office)",
             description = "Only the employee, while the absence waits for a decision.")
     @PostMapping(path = "/api/v1/t/{code}/attendance/absences/{id}/document", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Absences.Absence attach(@PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Authentication who)
@@ -63,23 +69,25 @@ class AbsenceController {
         return absences.attachDocument(Caller.of(who, identity).username(), id, file.getOriginalFilename(), file.getBytes());
     }
 
-    @Operation(summary = "An absence's document: for the employee, their direct supervisor and BKD")
+    @Operation(operationId = "absenceDocument",
+            summary = "An absence's document: for the employee, their direct supervisor and BKD")
     @GetMapping("/api/v1/t/{code}/attendance/absences/{id}/document")
     ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable UUID id, Authentication who) {
         Caller caller = Caller.of(who, identity);
         return absences.document(caller.username(), caller.hasRole(Role.BKD), id).asAttachment();
     }
 
-    @Operation(summary = "Approve an absence; only the employee's direct supervisor")
+    @Operation(operationId = "approveAbsence", summary = "Approve an absence; only the employee's direct supervisor")
     @PostMapping("/api/v1/t/{code}/attendance/absences/{id}/approve")
-    Absences.Absence approve(@PathVariable String code, @PathVariable UUID id, @RequestBody(required = false) Decision decision,
+    Absences.Absence approve(@PathVariable String code, @PathVariable UUID id, @RequestBody(required = false) @Valid AbsenceDecision decision,
             Authentication who) {
         return absences.decide(Caller.of(who, identity).username(), id, true, decision == null ? null : decision.comment());
     }
 
-    @Operation(summary = "Return an absence with a reason; only the employee's direct supervisor")
+    @Operation(operationId = "returnAbsence",
+            summary = "Return an absence with a reason; only the employee's direct supervisor")
     @PostMapping("/api/v1/t/{code}/attendance/absences/{id}/return")
-    Absences.Absence giveBack(@PathVariable String code, @PathVariable UUID id, @RequestBody Decision decision, Authentication who) {
+    Absences.Absence giveBack(@PathVariable String code, @PathVariable UUID id, @RequestBody @Valid AbsenceDecision decision, Authentication who) {
         return absences.decide(Caller.of(who, identity).username(), id, false, decision.comment());
     }
 }

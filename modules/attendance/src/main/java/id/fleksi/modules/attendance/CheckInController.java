@@ -41,7 +41,8 @@ class CheckInController {
         this.identity = identity;
     }
 
-    @Operation(summary = "My days: present, excused, absent, not a working day (at most 93 days)")
+    @Operation(operationId = "myAttendanceDays",
+            summary = "My days: present, excused, absent, not a working day (at most 93 days)")
     @GetMapping("/api/v1/t/{code}/attendance/days")
     List<DailyRecap.Day> myDays(@PathVariable String code,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -57,7 +58,8 @@ class CheckInController {
         return recap.month(employees.requireActive(Caller.of(who, identity).username()).id(), month);
     }
 
-    @Operation(summary = "The team's day: each of your direct staff on a date", description = "Role atasan.")
+    @Operation(operationId = "teamDay",
+            summary = "The team's day: each of your direct staff on a date", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/api/v1/t/{code}/attendance/team")
     List<DailyRecap.TeamMember> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,

@@ -15,6 +15,7 @@ import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,8 @@ class FwaController {
         this.identity = identity;
     }
 
-    record Decision(String reason) {
+    /** A supervisor's reason for refusing a request. Its own schema in the API document. */
+    record RequestDecision(@Size(max = 2000, message = "is at most 2000 characters") String reason) {
     }
 
     @Operation(summary = "Every version of the flexible-work policy, oldest first")
@@ -87,7 +89,8 @@ class FwaController {
         return modes.answers(List.of(employees.requireActive(username(who)).id()), from, to);
     }
 
-    @Operation(summary = "The team's calendar: each of my direct staff's answers (at most 93 days)", description = "Role atasan.")
+    @Operation(operationId = "teamSchedule",
+            summary = "The team's calendar: each of my direct staff's answers (at most 93 days)", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/team")
     List<DayAnswer> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -110,7 +113,8 @@ class FwaController {
         return modes.eligibility(employeeId == null ? me.id() : employeeId, date);
     }
 
-    @Operation(summary = "Request WFA on dates, or on a weekday from one date to another (a standing arrangement)",
+    @Operation(operationId = "fileRequest",
+            summary = "Request WFA on dates, or on a weekday from one date to another (a standing arrangement)",
             description = "422 with every reason when a day is not allowed (eligibility, the weekly cap).")
     @PostMapping("/requests")
     @ResponseStatus(HttpStatus.CREATED)
@@ -118,30 +122,33 @@ class FwaController {
         return requests.file(username(who), request);
     }
 
-    @Operation(summary = "My WFA requests and their decisions")
+    @Operation(operationId = "myRequests", summary = "My WFA requests and their decisions")
     @GetMapping("/requests")
     List<FwaRequests.Request> mine(@PathVariable String code, Authentication who) {
         return requests.mine(username(who));
     }
 
-    @Operation(summary = "My direct staff's requests waiting for my decision", description = "Role atasan.")
+    @Operation(operationId = "requestsAwaitingDecision",
+            summary = "My direct staff's requests waiting for my decision", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/requests/review")
     List<FwaRequests.Request> toDecide(@PathVariable String code, Authentication who) {
         return requests.toDecide(username(who));
     }
 
-    @Operation(summary = "Approve a request (checks eligibility, the weekly cap and the unit's quota again)", description = "Role atasan.")
+    @Operation(operationId = "approveRequest",
+            summary = "Approve a request (checks eligibility, the weekly cap and the unit's quota again)", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/requests/{id}/approve")
     FwaRequests.Request approve(@PathVariable String code, @PathVariable UUID id, Authentication who) {
         return requests.decide(username(who), id, true, null);
     }
 
-    @Operation(summary = "Refuse a request with a reason the employee reads", description = "Role atasan.")
+    @Operation(operationId = "refuseRequest",
+            summary = "Refuse a request with a reason the employee reads", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/requests/{id}/refuse")
-    FwaRequests.Request refuse(@PathVariable String code, @PathVariable UUID id, @RequestBody Decision decision, Authentication who) {
+    FwaRequests.Request refuse(@PathVariable String code, @PathVariable UUID id, @RequestBody @Valid RequestDecision decision, Authentication who) {
         return requests.decide(username(who), id, false, decision.reason());
     }
 
