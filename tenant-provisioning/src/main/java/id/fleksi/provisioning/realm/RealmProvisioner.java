@@ -4,27 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
-import id.fleksi.platform.organisation.EmployeeAccounts;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.RealmRoles;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.web.Problem;
 
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -32,31 +25,29 @@ import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes and removes Fleksi's realms through Keycloak's admin API: the only class that talks to it
- * ({@code keycloak-admin-client} is built on Jackson 2 and stays inside this module).
+ * Makes and removes Fleksi's realms, and single users in them, through Keycloak's admin API ({@link KeycloakAdmin});
+ * employees' accounts in bulk are {@link KeycloakEmployeeAccounts}'.
  *
  * <p>A realm is created in one call with its roles, the web client and the first users, so a realm never
  * exists half made.
  */
 @Component
-@EnableConfigurationProperties(KeycloakAdminProperties.class)
-public class RealmProvisioner implements DisposableBean {
+public class RealmProvisioner {
 
     /** At least 10 characters, not the username, and not one of the last 3 passwords. */
     static final String PASSWORD_POLICY = "length(10) and notUsername and passwordHistory(3)";
 
+    private final KeycloakAdmin keycloak;
     private final KeycloakAdminProperties admin;
     private final IdentityProperties identity;
     private final RealmRoles realmRoles;
-    private volatile Keycloak keycloak;
 
-    public RealmProvisioner(KeycloakAdminProperties admin, IdentityProperties identity, RealmRoles realmRoles) {
-        this.admin = admin;
+    public RealmProvisioner(KeycloakAdmin keycloak, IdentityProperties identity, RealmRoles realmRoles) {
+        this.keycloak = keycloak;
+        this.admin = keycloak.properties();
         this.identity = identity;
         this.realmRoles = realmRoles;
     }
@@ -87,9 +78,9 @@ public class RealmProvisioner implements DisposableBean {
         representation.setRoles(roles);
         representation.setClients(List.of(webClient()));
         representation.setUsers(users.stream().map(RealmProvisioner::user).toList());
-        call("create realm " + realm, () -> {
-            client().realms().create(representation);
-            makeContactDetailsOptional(client().realm(realm));
+        keycloak.call("create realm " + realm, () -> {
+            keycloak.client().realms().create(representation);
+            makeContactDetailsOptional(keycloak.client().realm(realm));
             return null;
         });
     }
@@ -110,9 +101,9 @@ public class RealmProvisioner implements DisposableBean {
     }
 
     public boolean realmExists(String realm) {
-        return call("look up realm " + realm, () -> {
+        return keycloak.call("look up realm " + realm, () -> {
             try {
-                client().realm(realm).toRepresentation();
+                keycloak.client().realm(realm).toRepresentation();
                 return true;
             } catch (NotFoundException e) {
                 return false;
@@ -122,9 +113,9 @@ public class RealmProvisioner implements DisposableBean {
 
     /** Removes a realm and its users; nothing happens if it does not exist. */
     public void deleteRealm(String realm) {
-        call("delete realm " + realm, () -> {
+        keycloak.call("delete realm " + realm, () -> {
             try {
-                client().realm(realm).remove();
+                keycloak.client().realm(realm).remove();
             } catch (NotFoundException e) {
                 // already gone
             }
@@ -134,8 +125,8 @@ public class RealmProvisioner implements DisposableBean {
 
     /** Enables or disables a realm: a disabled realm logs nobody in and issues no tokens. */
     public void setRealmEnabled(String realm, boolean enabled) {
-        call((enabled ? "enable" : "disable") + " realm " + realm, () -> {
-            RealmResource resource = client().realm(realm);
+        keycloak.call((enabled ? "enable" : "disable") + " realm " + realm, () -> {
+            RealmResource resource = keycloak.client().realm(realm);
             RealmRepresentation representation = resource.toRepresentation();
             representation.setEnabled(enabled);
             resource.update(representation);
@@ -154,8 +145,8 @@ public class RealmProvisioner implements DisposableBean {
     }
 
     private String createUser(String realm, UserRepresentation representation, Set<String> realmRoles) {
-        return call("create user " + representation.getUsername() + " in " + realm, () -> {
-            RealmResource resource = client().realm(realm);
+        return keycloak.call("create user " + representation.getUsername() + " in " + realm, () -> {
+            RealmResource resource = keycloak.client().realm(realm);
             String id;
             try (Response response = resource.users().create(representation)) {
                 if (response.getStatus() == 409) {
@@ -164,7 +155,7 @@ public class RealmProvisioner implements DisposableBean {
                             + " account. Choose another username. Nothing was changed.").values(representation.getUsername());
                 }
                 if (response.getStatus() >= 300) {
-                    throw new WebApplicationException(keycloakReason(response), response.getStatus());
+                    throw new WebApplicationException(KeycloakAdmin.keycloakReason(response), response.getStatus());
                 }
                 id = CreatedResponseUtil.getCreatedId(response);
             }
@@ -179,8 +170,8 @@ public class RealmProvisioner implements DisposableBean {
 
     /** Renames a user and enables or disables it; a disabled user's sessions end at once. */
     public void updateUser(String realm, String userId, String name, boolean enabled) {
-        call("update user " + userId + " in " + realm, () -> {
-            var user = client().realm(realm).users().get(userId);
+        keycloak.call("update user " + userId + " in " + realm, () -> {
+            var user = keycloak.client().realm(realm).users().get(userId);
             UserRepresentation representation = user.toRepresentation();
             representation.setFirstName(name);
             representation.setLastName(null);
@@ -193,120 +184,9 @@ public class RealmProvisioner implements DisposableBean {
         });
     }
 
-    /** Users created per call of Keycloak's partial import; larger batches hold one transaction too long. */
-    static final int IMPORT_BATCH = 500;
-
-    /**
-     * Creates many users without passwords, asked to choose one at first login, in batches through Keycloak's
-     * partial import. A user Keycloak skipped as already there is linked only when it is an unused employee account
-     * (see {@link #unusedEmployeeAccount}); any other name is reported as taken, and that user is not touched.
-     */
-    public EmployeeAccounts.Batch importUsers(String realm, List<EmployeeAccounts.NewAccount> accounts, IntConsumer progress) {
-        Map<String, String> ids = new java.util.HashMap<>();
-        for (int from = 0; from < accounts.size(); from += IMPORT_BATCH) {
-            List<EmployeeAccounts.NewAccount> batch = accounts.subList(from, Math.min(accounts.size(), from + IMPORT_BATCH));
-            PartialImportRepresentation partial = new PartialImportRepresentation();
-            partial.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
-            partial.setUsers(batch.stream().map(account -> {
-                UserRepresentation user = new UserRepresentation();
-                user.setUsername(account.username());
-                user.setFirstName(account.name());
-                user.setEnabled(true);
-                user.setRequiredActions(List.of("UPDATE_PASSWORD"));
-                user.setRealmRoles(List.copyOf(account.realmRoles()));
-                return user;
-            }).toList());
-            call("import " + batch.size() + " users into " + realm, () -> {
-                try (Response response = client().realm(realm).partialImport(partial)) {
-                    if (response.getStatus() >= 300) {
-                        throw new WebApplicationException(response);
-                    }
-                    // {"results": [{"action": "ADDED" | "SKIPPED", "resourceType": "USER", "resourceName": ..., "id": ...}]}
-                    Map<?, ?> body = response.readEntity(Map.class);
-                    for (Object entry : (List<?>) body.get("results")) {
-                        Map<?, ?> result = (Map<?, ?>) entry;
-                        if ("USER".equals(result.get("resourceType"))) {
-                            String username = String.valueOf(result.get("resourceName"));
-                            if ("ADDED".equals(result.get("action")) && result.get("id") != null) {
-                                ids.put(username, String.valueOf(result.get("id")));
-                            }
-                        }
-                    }
-                }
-                return null;
-            });
-            progress.accept(Math.min(accounts.size(), from + IMPORT_BATCH));
-        }
-        Set<String> taken = new java.util.TreeSet<>();
-        Set<String> reused = new java.util.TreeSet<>();
-        for (EmployeeAccounts.NewAccount account : accounts) {
-            if (ids.containsKey(account.username())) {
-                continue;
-            }
-            String existing = call("look up user " + account.username() + " in " + realm, () -> client().realm(realm).users()
-                    .searchByUsername(account.username(), true).stream().findFirst().map(UserRepresentation::getId).orElse(null));
-            if (existing != null && unusedEmployeeAccount(realm, existing, account.realmRoles())) {
-                ids.put(account.username(), existing);
-                reused.add(account.username());
-            } else {
-                taken.add(account.username());
-            }
-        }
-        return new EmployeeAccounts.Batch(ids, reused, taken);
-    }
-
-    /**
-     * A user an interrupted import left behind, which a new import may link: nobody can ever have logged in as it (no
-     * credential of any kind, no identity provider) and it holds no role beyond those the import gives. A tenant
-     * admin's, a BKD officer's or anyone's who has a password is never one.
-     */
-    private boolean unusedEmployeeAccount(String realm, String userId, Set<String> importedRoles) {
-        return call("inspect user " + userId + " in " + realm, () -> {
-            var user = client().realm(realm).users().get(userId);
-            if (!user.credentials().isEmpty() || !user.getFederatedIdentity().isEmpty()) {
-                return false;
-            }
-            return user.roles().realmLevel().listEffective().stream().map(RoleRepresentation::getName)
-                    .allMatch(role -> importedRoles.contains(role) || BUILT_IN_ROLES.contains(role)
-                            || role.equals("default-roles-" + realm));
-        });
-    }
-
-    /** Roles every Keycloak user holds through the realm's default role; they grant nothing in Fleksi. */
-    private static final Set<String> BUILT_IN_ROLES = Set.of("offline_access", "uma_authorization");
-
-    /**
-     * The realm roles the user holds, composite roles expanded, and {@link Role#KEYCLOAK_ADMINISTRATION} when they hold
-     * any role of Keycloak's own administration of the realm.
-     */
-    public Set<String> effectiveRealmRoles(String realm, String userId) {
-        return call("read the roles of user " + userId + " in " + realm, () -> {
-            var roles = client().realm(realm).users().get(userId).roles();
-            Set<String> names = roles.realmLevel().listEffective().stream().map(RoleRepresentation::getName)
-                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-            var clients = roles.getAll().getClientMappings();
-            if (clients != null && clients.containsKey(Role.KEYCLOAK_ADMINISTRATION)) {
-                names.add(Role.KEYCLOAK_ADMINISTRATION);
-            }
-            return names;
-        });
-    }
-
-    /** A one-time password: the user must choose their own at next login. */
-    public void setOneTimePassword(String realm, String userId, String password) {
-        call("set a one-time password in " + realm, () -> {
-            CredentialRepresentation credential = new CredentialRepresentation();
-            credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(password);
-            credential.setTemporary(true);
-            client().realm(realm).users().get(userId).resetPassword(credential);
-            return null;
-        });
-    }
-
     public void deleteUser(String realm, String userId) {
-        call("delete user " + userId + " in " + realm, () -> {
-            try (Response ignored = client().realm(realm).users().delete(userId)) {
+        keycloak.call("delete user " + userId + " in " + realm, () -> {
+            try (Response ignored = keycloak.client().realm(realm).users().delete(userId)) {
                 return null;
             }
         });
@@ -314,8 +194,8 @@ public class RealmProvisioner implements DisposableBean {
 
     /** Sets a user's password; a permanent one also clears the request to choose a new one. */
     public void setPassword(String realm, String username, String password, boolean temporary) {
-        call("set the password of " + username + " in " + realm, () -> {
-            RealmResource resource = client().realm(realm);
+        keycloak.call("set the password of " + username + " in " + realm, () -> {
+            RealmResource resource = keycloak.client().realm(realm);
             UserRepresentation user = resource.users().searchByUsername(username, true).stream().findFirst()
                     .orElseThrow(() -> new NotFoundException("No user " + username + " in realm " + realm));
             CredentialRepresentation credential = new CredentialRepresentation();
@@ -337,8 +217,8 @@ public class RealmProvisioner implements DisposableBean {
      * {@code clientId} for the password grant with the API's audience. Never for a realm people use.
      */
     public void prepareForLoadTest(String realm, String clientId) {
-        call("prepare " + realm + " for a load test", () -> {
-            RealmResource resource = client().realm(realm);
+        keycloak.call("prepare " + realm + " for a load test", () -> {
+            RealmResource resource = keycloak.client().realm(realm);
             RealmRepresentation representation = resource.toRepresentation();
             representation.setPasswordPolicy("hashIterations(1)");
             representation.setAccessTokenLifespan(3600);
@@ -418,76 +298,4 @@ public class RealmProvisioner implements DisposableBean {
         return representation;
     }
 
-    private <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ProcessingException e) {
-            throw new RealmUnavailableException("Keycloak at " + admin.url() + " is unreachable (" + what + "): "
-                    + rootMessage(e), e);
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            // A refusal of what was asked is permanent: said as such, so no client retries it (503 only when Keycloak is away).
-            if (status == 409) {
-                throw Problem.conflict("identity-conflict", "Already in Keycloak", "Keycloak refused to " + what
-                        + ": it already exists there. Nothing was changed.").values(what);
-            }
-            if (status == 400) {
-                String reason = e.getResponse().hasEntity() ? keycloakReason(e.getResponse()) : e.getMessage();
-                throw Problem.badRequest("identity-refused", "Refused by Keycloak", "Keycloak refused to " + what + ": " + reason
-                        + ". Nothing was changed.").values(what, reason);
-            }
-            if (status == 404) {
-                throw Problem.conflict("identity-missing", "Missing in Keycloak", "Keycloak has nothing to " + what
-                        + " (it was removed there). Nothing was changed.").values(what);
-            }
-            throw new RealmUnavailableException("Keycloak refused to " + what + ": HTTP " + status, e);
-        }
-    }
-
-    /** Keycloak's own words for a 400 ({"errorMessage": ...}), at most a line of them. */
-    private static String keycloakReason(Response response) {
-        try {
-            Map<?, ?> body = response.readEntity(Map.class);
-            Object message = body == null ? null : body.get("errorMessage");
-            String text = message == null ? "the request is invalid" : message.toString();
-            return text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        } catch (RuntimeException unreadable) {
-            return "the request is invalid";
-        }
-    }
-
-    private Keycloak client() {
-        Keycloak result = keycloak;
-        if (result == null) {
-            synchronized (this) {
-                if (keycloak == null) {
-                    KeycloakBuilder builder = KeycloakBuilder.builder().serverUrl(admin.url()).realm(admin.realm())
-                            .clientId(admin.clientId());
-                    if (admin.clientSecret() != null && !admin.clientSecret().isBlank()) {
-                        builder.clientSecret(admin.clientSecret()).grantType("client_credentials");
-                    } else {
-                        builder.username(admin.username()).password(admin.password()).grantType("password");
-                    }
-                    keycloak = builder.build();
-                }
-                result = keycloak;
-            }
-        }
-        return result;
-    }
-
-    @Override
-    public void destroy() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 }

@@ -13,6 +13,7 @@ import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.provisioning.realm.KeycloakAdmin;
 import id.fleksi.provisioning.realm.KeycloakAdminProperties;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
@@ -123,8 +124,8 @@ class OnboardingTest extends ProvisioningIntegrationTest {
     @Test
     void withKeycloakStoppedNothingIsLeftBehindAndARetryWorks() {
         String code = removeAfter(TestRealms.unique("kab"));
-        RealmProvisioner unreachable = new RealmProvisioner(new KeycloakAdminProperties("http://127.0.0.1:1", "master",
-                "admin-cli", null, "admin", "admin", "http://127.0.0.1:8080"), identity, realmRoles);
+        RealmProvisioner unreachable = new RealmProvisioner(new KeycloakAdmin(new KeycloakAdminProperties("http://127.0.0.1:1",
+                "master", "admin-cli", null, "admin", "admin", "http://127.0.0.1:8080")), identity, realmRoles);
         TenantOnboarding withoutKeycloak = new TenantOnboarding(registry, migrator, unreachable, modules, jdbc);
         NewTenant request = new NewTenant(code, "Kabupaten Uji", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA);
 
