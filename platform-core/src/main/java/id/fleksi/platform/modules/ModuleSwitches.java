@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Which modules each tenant has on, and their settings: rows of the tenant's {@code tenant_module}.
  *
- * <p>Replicas learn of a switch at once because nothing is cached: every check reads the row (a primary-key
- * lookup in the tenant's schema), so the next request on any replica sees the new state. Changes for one
- * tenant are serialised by a transaction-scoped advisory lock, so two admins can never leave a module on
- * without the module it needs.
+ * <p>Replicas learn of a switch with their next request: the rows are kept in {@link id.fleksi.platform.tenancy.TenantCache}
+ * only under the tenant's revision, which a trigger moves on any change of them, and every request reads the registry
+ * row that carries it. Changes for one tenant are serialised by a transaction-scoped advisory lock, so two admins can
+ * never leave a module on without the module it needs.
  */
 @Service
 public class ModuleSwitches {
