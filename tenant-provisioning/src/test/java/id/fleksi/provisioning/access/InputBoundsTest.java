@@ -85,6 +85,10 @@ class InputBoundsTest extends ProvisioningIntegrationTest {
         assertThat(huge.statusCode()).isEqualTo(400);
         assertThat(huge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
+        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/t/" + code
+                + "/units")).header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(wrongMethod, 405, null);
+
         HttpResponse<String> unknownLogin = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/oauth2/authorization/nope")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknownLogin.statusCode()).isEqualTo(404);
