@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>If something already answers on the port it is reused as is, so one Keycloak serves a whole test run
  * across Maven modules (and a developer's repeated runs). The first start runs {@code kc.sh build} once;
- * later starts use {@code start --optimized}, which saves Keycloak's build step (~20 s).
+ * later starts use {@code start --optimized}, which saves Keycloak's build step (~20 s). Keycloaks on
+ * different ports run side by side from one distribution, each with its own database, log and pid file.
  */
 public final class KeycloakServer {
 
@@ -113,11 +114,25 @@ public final class KeycloakServer {
         return process != null;
     }
 
+    /**
+     * Runs {@code kc.sh build} once per distribution. Keycloaks on other ports share the distribution, and two
+     * instances are often started together, so the build is guarded by a lock of the distribution's own.
+     */
     private void ensureBuilt() throws IOException {
         Path marker = home.resolve("data").resolve("fleksi-built-for-postgres");
         if (Files.exists(marker)) {
             return;
         }
+        try (FileChannel channel = FileChannel.open(home.getParent().resolve("run/keycloak-build.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            if (!Files.exists(marker)) {
+                build(marker);
+            }
+        }
+    }
+
+    private void build(Path marker) throws IOException {
         log.info("Building Keycloak for PostgreSQL (once per distribution)...");
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
                 "--health-enabled=true");

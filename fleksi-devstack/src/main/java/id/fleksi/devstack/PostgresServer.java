@@ -95,6 +95,15 @@ public record PostgresServer(String host, int port, String user, Optional<String
         return DriverManager.getConnection(jdbcUrl(databaseName), properties);
     }
 
+    /** True when this server accepts a connection to that database (which needs no right to create one). */
+    public boolean hasDatabase(String databaseName) {
+        try (Connection ignored = connect(databaseName)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     public void createDatabaseIfMissing(String databaseName) {
         requireSafeName(databaseName);
         try (Connection connection = connect("postgres");

@@ -47,9 +47,8 @@ public class FleksiCli {
     /** As {@link #withContext(Function)}; with {@code startKeycloak}, starts Keycloak as {@code up} does. */
     static int withContext(boolean startKeycloak, Function<ConfigurableApplicationContext, Integer> command) {
         LocalServices services = LocalServices.prepare(startKeycloak);
-        List<String> properties = new ArrayList<>(List.of(
-                "spring.datasource.url=" + services.databaseUrl(),
-                "fleksi.identity.keycloak-url=" + services.keycloakUrl(),
+        List<String> properties = new ArrayList<>(services.properties());
+        properties.addAll(List.of(
                 "fleksi.tenancy.migrate-on-startup=false",
                 "fleksi.jobs.enabled=false",
                 "spring.main.banner-mode=off",

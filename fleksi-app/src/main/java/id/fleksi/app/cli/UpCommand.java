@@ -1,34 +1,80 @@
 package id.fleksi.app.cli;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import id.fleksi.FleksiApplication;
 import id.fleksi.app.demo.DemoSeed;
 import id.fleksi.app.devstack.LocalServices;
+import id.fleksi.devstack.PostgresServer;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.OneTimePassword;
+import id.fleksi.platform.security.Role;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUser;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code fleksi up}: PostgreSQL and Keycloak found or started, Fleksi served on 127.0.0.1:8080, the demo
- * seeded once, the URLs and logins printed. Ctrl-C stops everything it started.
+ * {@code fleksi up}: PostgreSQL and Keycloak found or started, Fleksi served on 127.0.0.1:8080 (or
+ * {@code FLEKSI_HTTP_PORT}), the demo seeded once, the URLs and logins printed. Ctrl-C stops everything it
+ * started. With {@code --no-demo}, an empty instance: only a platform operator, ready for its first tenant;
+ * the same variables that name it ({@code FLEKSI_DB_URL}, {@code FLEKSI_HTTP_PORT},
+ * {@code FLEKSI_KEYCLOAK_PORT}) let a second instance run beside it.
  */
-@Command(name = "up", description = "Run Fleksi on this machine with the demo (sulbar, mateng).")
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run Fleksi on this machine with the demo (sulbar, mateng), or empty with --no-demo.")
 class UpCommand implements Callable<Integer> {
+
+    /** What names an instance; printed so the operator's other commands act on this one. Never a password. */
+    private static final List<String> INSTANCE_SETTINGS = List.of("FLEKSI_DB_URL", "FLEKSI_DB_USER", "FLEKSI_HTTP_PORT",
+            "FLEKSI_PUBLIC_URL", "FLEKSI_KEYCLOAK_URL", "FLEKSI_KEYCLOAK_PORT");
+
+    @Option(names = "--no-demo", description = "Seed no demo: an empty instance with a platform operator.")
+    boolean noDemo;
 
     @Override
     public Integer call() {
         LocalServices services = LocalServices.prepare(true);
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "fleksi-up-stop"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
-                .run(FleksiCli.asArguments(java.util.List.of("spring.datasource.url=" + services.databaseUrl(),
-                        "fleksi.identity.keycloak-url=" + services.keycloakUrl())));
-        context.getBean(DemoSeed.class).seed();
+                .run(FleksiCli.asArguments(services.properties()));
         Environment env = context.getEnvironment();
         String base = "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + env.getProperty("local.server.port");
+        String stops = services.keycloak() != null ? " and the Keycloak it started" : "";
+        if (noDemo) {
+            printEmpty(base, services, platformOperator(context), stops);
+        } else {
+            context.getBean(DemoSeed.class).seed();
+            printDemo(base, services, stops);
+        }
+        return FleksiCli.SERVING;
+    }
+
+    /**
+     * Makes the platform realm with an operator whose one-time password is returned (Keycloak asks for a new
+     * one at first login); null when the realm is there already, whose operators keep their passwords.
+     */
+    private static String platformOperator(ConfigurableApplicationContext context) {
+        RealmProvisioner realms = context.getBean(RealmProvisioner.class);
+        String realm = context.getBean(IdentityProperties.class).platformRealm();
+        if (realms.realmExists(realm)) {
+            return null;
+        }
+        String password = OneTimePassword.generate(16);
+        realms.createRealm(realm, "Fleksi Platform", true,
+                List.of(new RealmUser("operator", "Platform", "Operator", password, true, Set.of(Role.PLATFORM_OPERATOR))));
+        return password;
+    }
+
+    private static void printDemo(String base, LocalServices services, String stops) {
         System.out.printf("""
 
                 Fleksi is up.
@@ -39,8 +85,40 @@ class UpCommand implements Callable<Integer> {
                   API document:         %1$s/v3/api-docs
                   Keycloak:             %3$s  (admin / admin, loopback only)
                 Ctrl-C stops Fleksi%4$s.
-                """, base, DemoSeed.PASSWORD, services.keycloakUrl(),
-                services.keycloak() != null ? " and the Keycloak it started" : "");
-        return FleksiCli.SERVING;
+                """, base, DemoSeed.PASSWORD, services.keycloakUrl(), stops);
+    }
+
+    private static void printEmpty(String base, LocalServices services, String operatorPassword, String stops) {
+        String login = operatorPassword == null ? "your platform operators"
+                : "user operator, one-time password " + operatorPassword + " (shown once)";
+        String instance = INSTANCE_SETTINGS.stream().filter(name -> PostgresServer.setting(name) != null)
+                .map(name -> name + "=" + shellWord(withoutPassword(PostgresServer.setting(name)))).collect(Collectors.joining(" "));
+        String prefix = instance.isEmpty() ? "" : "export " + instance
+                + (PostgresServer.setting("FLEKSI_DB_PASSWORD") != null ? " FLEKSI_DB_PASSWORD=..." : "") + "\n  ";
+        System.out.printf("""
+
+                Fleksi is up, with no demo.
+                  Platform console:  %1$s/platform/   %2$s
+                  API document:      %1$s/v3/api-docs
+                  Keycloak:          %3$s  (admin / admin, loopback only)
+                  Database:          %4$s
+                The first tenant, on the console or from another terminal acting on this instance:
+                  %5$s./fleksi tenant create --code sulbar --name "Provinsi Sulawesi Barat" --kind PROVINCE --region 76
+                  (a kabupaten or kota serving itself: --kind KABUPATEN or KOTA, no --parent), then its organisation:
+                  ./fleksi import units|employees --tenant CODE FILE.xlsx
+                or one moved here from another Fleksi, with the public key its operator sent:
+                  ./fleksi tenant import BUNDLE --signed-by THEIR-KEY.pem
+                Ctrl-C stops Fleksi%6$s.
+                """, base, login, services.keycloakUrl(), withoutPassword(services.databaseUrl()), prefix, stops);
+    }
+
+    /** As the shell reads it back: quoted when it holds more than a URL's plain characters ({@code &}, say). */
+    private static String shellWord(String value) {
+        return value.matches("[A-Za-z0-9_:/.@%+=,-]*") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** A password given as a URL parameter is not printed. */
+    private static String withoutPassword(String value) {
+        return value.replaceAll("(?i)(password=)[^&]*", "$1...");
     }
 }

@@ -2,6 +2,8 @@ package id.fleksi.app.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import id.fleksi.devstack.EmbeddedPostgres;
 import id.fleksi.devstack.KeycloakServer;
@@ -12,14 +14,27 @@ import id.fleksi.devstack.PostgresServer;
  * variable or a system property of that name): {@code FLEKSI_DB_URL}, else the
  * PostgreSQL answering on 127.0.0.1:5432, else an embedded one on 127.0.0.1:54329 with its data under
  * {@code .fleksi/postgres} (a {@code fleksi} database is made if missing);
- * {@code FLEKSI_KEYCLOAK_URL}, else the official distribution run on 127.0.0.1:8180.
+ * {@code FLEKSI_KEYCLOAK_URL}, else the official distribution run on 127.0.0.1:{@code FLEKSI_KEYCLOAK_PORT}
+ * (8180 by default) with its data in a database of its own on the same PostgreSQL server.
+ *
+ * <p>Every {@code fleksi} command resolves them here, so the same variables name the same instance for
+ * {@code up} and for {@code tenant}, {@code migrate} and the rest: two instances on one machine differ by
+ * {@code FLEKSI_DB_URL}, {@code FLEKSI_HTTP_PORT} and {@code FLEKSI_KEYCLOAK_PORT}.
+ *
+ * @param keycloakDatabase the database of the Keycloak run here, which a tenant bundle's export reads; null when
+ *                         Keycloak is elsewhere ({@code FLEKSI_KEYCLOAK_URL}) or {@code FLEKSI_KEYCLOAK_DB_URL} names it
  */
-public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServer keycloak, EmbeddedPostgres embedded) {
+public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServer keycloak, EmbeddedPostgres embedded,
+        PostgresServer keycloakDatabase) {
 
     public static final int KEYCLOAK_PORT = 8180;
 
-    /** Resolves the services; with {@code startKeycloak}, starts Keycloak if none is configured or running. */
-    public static LocalServices prepare(boolean startKeycloak) {
+    /**
+     * Resolves the services. With {@code startUp} ({@code fleksi up} and the benchmarks), also makes the
+     * database {@code FLEKSI_DB_URL} names if it is missing, and starts Keycloak unless one is configured
+     * or already answers on its port; without it, only points at them.
+     */
+    public static LocalServices prepare(boolean startUp) {
         String configuredDb = PostgresServer.setting("FLEKSI_DB_URL");
         EmbeddedPostgres embedded = null;
         PostgresServer server;
@@ -33,17 +48,58 @@ public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServ
         if (configuredDb == null) {
             server.createDatabaseIfMissing("fleksi");
             databaseUrl = server.jdbcUrl("fleksi");
+        } else if (startUp && !server.hasDatabase(server.database())) {
+            server.createDatabaseIfMissing(server.database());
         }
         String configuredKeycloak = PostgresServer.setting("FLEKSI_KEYCLOAK_URL");
         if (configuredKeycloak != null) {
-            return new LocalServices(databaseUrl, configuredKeycloak, null, embedded);
+            return new LocalServices(databaseUrl, configuredKeycloak, null, embedded, null);
         }
-        KeycloakServer keycloak = new KeycloakServer(KeycloakServer.defaultHome(), KEYCLOAK_PORT, server, "fleksi_keycloak");
-        if (startKeycloak) {
+        int port = keycloakPort();
+        KeycloakServer keycloak = new KeycloakServer(KeycloakServer.defaultHome(), port, server, keycloakDatabaseName(port));
+        if (startUp) {
             keycloak.start(Duration.ofMinutes(4));
         }
-        return new LocalServices(databaseUrl, keycloak.url(), startKeycloak && keycloak.startedHere() ? keycloak : null,
-                embedded);
+        return new LocalServices(databaseUrl, keycloak.url(), startUp && keycloak.startedHere() ? keycloak : null, embedded,
+                PostgresServer.setting("FLEKSI_KEYCLOAK_DB_URL") == null ? server.withDatabase(keycloakDatabaseName(port)) : null);
+    }
+
+    /** The Spring properties that point Fleksi at these services, to be given as command-line arguments. */
+    public List<String> properties() {
+        List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + databaseUrl,
+                "fleksi.identity.keycloak-url=" + keycloakUrl));
+        if (keycloakDatabase != null) {
+            properties.add("fleksi.keycloak-database.url=" + keycloakDatabase.jdbcUrl());
+            properties.add("fleksi.keycloak-database.username=" + keycloakDatabase.user());
+            keycloakDatabase.password().ifPresent(password -> properties.add("fleksi.keycloak-database.password=" + password));
+        }
+        return properties;
+    }
+
+    /** {@code FLEKSI_KEYCLOAK_PORT}, else 8180; Keycloak's management interface takes the port 1000 above it. */
+    static int keycloakPort() {
+        String configured = PostgresServer.setting("FLEKSI_KEYCLOAK_PORT");
+        if (configured == null) {
+            return KEYCLOAK_PORT;
+        }
+        try {
+            int port = Integer.parseInt(configured.strip());
+            if (port >= 1024 && port <= 64535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the rule
+        }
+        throw new IllegalArgumentException("FLEKSI_KEYCLOAK_PORT=" + configured + " is not a port from 1024 to 64535"
+                + " (Keycloak's management interface takes the port 1000 above it)");
+    }
+
+    /**
+     * Keycloak's own database: {@code fleksi_keycloak} on the default port, {@code fleksi_keycloak_<port>} on
+     * another, so a second instance's Keycloak never shares the first one's realms.
+     */
+    static String keycloakDatabaseName(int port) {
+        return port == KEYCLOAK_PORT ? "fleksi_keycloak" : "fleksi_keycloak_" + port;
     }
 
     public void stop() {
