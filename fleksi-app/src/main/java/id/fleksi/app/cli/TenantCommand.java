@@ -25,9 +25,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fleksi tenant create|list|show|suspend|resume|archive}. Exit code 2: refused, with the reason. */
-@Command(name = "tenant", mixinStandardHelpOptions = true, description = "Onboard and manage pemda (tenants).",
-        subcommands = TenantCommand.Create.class)
+/**
+ * {@code fleksi tenant create|list|show|suspend|resume|archive}, and the bundle commands ({@link BundleCommands}). Exit
+ * code 2: refused, with the reason.
+ */
+@Command(name = "tenant", mixinStandardHelpOptions = true, description = "Onboard, manage and move pemda (tenants).",
+        subcommands = {TenantCommand.Create.class, BundleCommands.Export.class, BundleCommands.Import.class,
+                BundleCommands.Key.class, BundleCommands.Handover.class, BundleCommands.Cancel.class,
+                BundleCommands.Confirm.class})
 class TenantCommand {
 
     private static final String ROW = "%-14s %-10s %-10s %-8s %-5s %s%n";

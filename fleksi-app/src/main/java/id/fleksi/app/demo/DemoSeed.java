@@ -55,11 +55,16 @@ public class DemoSeed {
                     List.of(new RealmUser("operator", "Operator", "Diskominfo", PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
             log.info("Demo: platform realm with user operator");
         }
-        tenant(new NewTenant("sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA), 80);
-        tenant(new NewTenant("mateng", "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, "sulbar", "76.06", RegionTimeZone.WITA), 300);
+        tenant(new NewTenant("sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA), "sulbar", 80);
+        tenant(new NewTenant("mateng", "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, "sulbar", "76.06", RegionTimeZone.WITA), "mateng", 300);
     }
 
-    private void tenant(NewTenant request, int employees) {
+    /**
+     * One demo tenant, unless it exists: users admin, atasan and asn (password {@link #PASSWORD}), the organisation of
+     * {@code dataset} ({@code mateng} or {@code sulbar}), and four weeks of Siti's attendance; mateng's data also brings
+     * its flexible-work policy. Tests seed it under codes of their own.
+     */
+    public void tenant(NewTenant request, String dataset, int employees) {
         if (registry.exists(TenantCode.of(request.code()))) {
             return;
         }
@@ -69,9 +74,9 @@ public class DemoSeed {
                 Set.of(Role.ATASAN, Role.ASN)));
         String asn = realms.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
         TenantCode tenant = TenantCode.of(request.code());
-        organisation.seed(tenant, employees);
+        organisation.seed(tenant, dataset, employees);
         flexibleWork.demoEmployees(tenant, atasan, asn);
-        if (tenant.value().equals("mateng")) {
+        if (dataset.equals("mateng")) {
             flexibleWork.matengPolicy(tenant);
         }
         attendance.history(tenant);

@@ -70,6 +70,77 @@ final class ChangeLogRunner {
         return result;
     }
 
+    /** The change sets of each changelog, as {@code id::author}, in order. */
+    private List<List<String>> changeSetsPerChangelog() {
+        List<List<String>> result = new java.util.ArrayList<>();
+        for (String changelog : changelogs) {
+            try {
+                DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                        .parse(changelog, new ChangeLogParameters(), resources);
+                result.add(parsed.getChangeSets().stream().map(c -> c.getId() + "::" + c.getAuthor()).toList());
+            } catch (LiquibaseException e) {
+                throw new IllegalStateException("Cannot read changelog " + changelog + ": " + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Builds a new schema as an earlier release left it: of each changelog, only the change sets named, which must be
+     * its first ones (changelogs only grow at their end). A bundle from an older Fleksi is loaded into this, then
+     * migrated forward by {@link #update}.
+     *
+     * @throws MigrationException if a named change set is unknown here, or the named ones are not the start of a changelog
+     */
+    void updateTo(String schema, String context, Set<String> changeSets) throws MigrationException {
+        List<List<String>> perChangelog = changeSetsPerChangelog();
+        Set<String> known = new LinkedHashSet<>();
+        perChangelog.forEach(known::addAll);
+        List<String> unknown = changeSets.stream().filter(c -> !known.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new MigrationException(schema, "change sets unknown to this build: " + unknown, null);
+        }
+        int[] counts = new int[perChangelog.size()];
+        for (int i = 0; i < counts.length; i++) {
+            List<String> all = perChangelog.get(i);
+            int n = (int) all.stream().filter(changeSets::contains).count();
+            if (!changeSets.containsAll(all.subList(0, n))) {
+                throw new MigrationException(schema, "the change sets of " + changelogs.get(i) + " are not the start of"
+                        + " this build's: " + all.stream().filter(changeSets::contains).toList(), null);
+            }
+            counts[i] = n;
+        }
+        ONE_UPDATE_PER_JVM.lock();
+        try (Connection connection = dataSource.getConnection()) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("create schema " + quote(schema));
+            }
+            connection.setSchema(schema);
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            database.setDefaultSchemaName(schema);
+            database.setLiquibaseSchemaName(schema);
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    continue;
+                }
+                Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+                Liquibase liquibase = new Liquibase(changelogs.get(i), resources, database);
+                int count = counts[i];
+                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                        () -> liquibase.update(count, new Contexts(context), new LabelExpression()));
+            }
+        } catch (Exception e) {
+            throw new MigrationException(schema, rootMessage(e), e);
+        } finally {
+            ONE_UPDATE_PER_JVM.unlock();
+        }
+        Set<String> applied = appliedChangeSets(schema);
+        if (!applied.equals(changeSets)) {
+            throw new MigrationException(schema, "the schema holds " + applied.size() + " change sets, not the "
+                    + changeSets.size() + " asked for", null);
+        }
+    }
+
     /** The change sets recorded in the schema; empty if it has none yet. */
     Set<String> appliedChangeSets(String schema) {
         try (Connection connection = dataSource.getConnection();

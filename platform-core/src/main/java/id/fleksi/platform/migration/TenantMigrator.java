@@ -64,6 +64,24 @@ public class TenantMigrator {
         return runner.expectedChangeSets().size();
     }
 
+    /** Every change set this build applies to a tenant schema, as {@code id::author}, in order. */
+    public java.util.Set<String> knownChangeSets() {
+        return java.util.Collections.unmodifiableSet(runner.expectedChangeSets());
+    }
+
+    /** The change sets recorded in a tenant's schema, in the order they ran. */
+    public java.util.Set<String> appliedChangeSets(TenantCode tenant) {
+        return runner.appliedChangeSets(tenant.schemaName());
+    }
+
+    /**
+     * Creates a tenant's schema as the release that ran exactly these change sets left it (a bundle's), without
+     * recording anything in the registry; {@link #migrate} then brings it forward.
+     */
+    public void createAsOf(TenantCode tenant, java.util.Set<String> changeSets) throws MigrationException {
+        runner.updateTo(tenant.schemaName(), "tenant", changeSets);
+    }
+
     public boolean isCurrent(Tenant tenant) {
         return tenant.migrationState() == MigrationState.CURRENT && tenant.appliedChangeSets() >= expectedChangeSets();
     }

@@ -1,9 +1,11 @@
 package id.fleksi.platform.tenancy;
 
 /**
- * Where a tenant is in its life. Only {@link #ACTIVE} tenants are served; {@link #PROVISIONING} is the
- * short time between the registry row and a complete schema and realm.
+ * Where a tenant is in its life. {@link #ACTIVE} tenants are served; {@link #PROVISIONING} is the short time
+ * between the registry row and a complete schema and realm (or an import of a bundle). {@link #HANDING_OVER}: the
+ * tenant is being moved to its own replica, read but not written; {@link #HANDED_OVER}: it lives on the replica now,
+ * and this instance keeps its data until the operator archives it.
  */
 public enum TenantStatus {
-    PROVISIONING, ACTIVE, SUSPENDED, ARCHIVED
+    PROVISIONING, ACTIVE, SUSPENDED, HANDING_OVER, HANDED_OVER, ARCHIVED
 }

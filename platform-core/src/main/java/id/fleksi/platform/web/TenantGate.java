@@ -92,6 +92,17 @@ public class TenantGate {
                             + " Diskominfo to resume it.").values(code);
             case ARCHIVED -> throw Problem.forbidden("tenant-archived", "Tenant archived",
                     "Tenant '" + code + "' is archived and no longer served; its data is kept by the platform operator.").values(code);
+            case HANDING_OVER -> {
+                if (isWrite()) {
+                    throw Problem.unavailable("tenant-moving", "Tenant moving",
+                            "Tenant '" + code + "' is being moved to its own server: you can read, but nothing can be"
+                                    + " changed until the move is done. Your Diskominfo will tell you the new address.")
+                            .values(code).with("retryAfterSeconds", 600);
+                }
+            }
+            case HANDED_OVER -> throw Problem.forbidden("tenant-handed-over", "Tenant moved",
+                    "Tenant '" + code + "' has moved to its own server and is no longer served here. Ask your"
+                            + " Diskominfo for the new address.").values(code);
             case ACTIVE -> { }
         }
         if (!migrator.isCurrent(tenant)) {
@@ -104,6 +115,15 @@ public class TenantGate {
                     .with("retryAfterSeconds", 300);
         }
         return tenant;
+    }
+
+    /** Whether this request would change something (all but GET, HEAD and OPTIONS). */
+    private static boolean isWrite() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String method = attributes.getRequest().getMethod();
+            return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+        }
+        return true;
     }
 
     /** A tenant code taken from a path: anything that is not a valid code names no tenant (404). */

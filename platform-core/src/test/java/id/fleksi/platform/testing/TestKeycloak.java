@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestKeycloak {
 
+    public static final String DATABASE = "fleksi_keycloak_test";
     public static final int PORT = Integer.getInteger("fleksi.test.keycloak.port", 8181);
     private static KeycloakServer server;
 
@@ -22,7 +23,7 @@ public final class TestKeycloak {
 
     public static synchronized String url() {
         if (server == null) {
-            server = new KeycloakServer(KeycloakServer.defaultHome(), PORT, TestDatabase.server(), "fleksi_keycloak_test")
+            server = new KeycloakServer(KeycloakServer.defaultHome(), PORT, TestDatabase.server(), DATABASE)
                     .start(Duration.ofMinutes(4));
         }
         return server.url();
@@ -34,5 +35,9 @@ public final class TestKeycloak {
         registry.add("fleksi.keycloak-admin.url", TestKeycloak::url);
         registry.add("fleksi.keycloak-admin.username", () -> KeycloakServer.ADMIN_USER);
         registry.add("fleksi.keycloak-admin.password", () -> KeycloakServer.ADMIN_PASSWORD);
+        // A tenant bundle's export reads the password hashes from Keycloak's database.
+        registry.add("fleksi.keycloak-database.url", () -> TestDatabase.server().jdbcUrl(DATABASE));
+        registry.add("fleksi.keycloak-database.username", () -> TestDatabase.server().user());
+        registry.add("fleksi.keycloak-database.password", () -> TestDatabase.server().password().orElse(""));
     }
 }

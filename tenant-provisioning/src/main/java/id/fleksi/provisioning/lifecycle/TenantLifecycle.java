@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Suspend, resume and archive. None of them touches a tenant's data. Suspension refuses the tenant's users
  * with a problem saying so, on every replica at once (the registry is read per request). Archiving also
- * disables the realm, so no one can log in or get a token.
+ * disables the realm, so no one can log in or get a token; a tenant handed over to its own server is archived once
+ * the kabupaten has confirmed it runs there.
  */
 @Service
 public class TenantLifecycle {
@@ -38,7 +39,7 @@ public class TenantLifecycle {
 
     public Tenant archive(TenantCode code) {
         Tenant tenant = find(code);
-        requireIn(tenant, Set.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED), "archive");
+        requireIn(tenant, Set.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED, TenantStatus.HANDED_OVER), "archive");
         realms.setRealmEnabled(tenant.realm(), false);
         registry.setStatus(code, TenantStatus.ARCHIVED);
         return find(code);

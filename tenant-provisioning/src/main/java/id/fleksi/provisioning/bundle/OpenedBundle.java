@@ -1,0 +1,235 @@
+package id.fleksi.provisioning.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.util.Base64;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import id.fleksi.platform.web.Problem;
+
+/**
+ * A bundle file opened for import and checked whole before anything is written: decrypted (into a private temporary
+ * file) when it is encrypted, its manifest's signature verified, and every part's SHA-256 compared with the manifest's.
+ * Any failure is a refusal that names what is wrong; nothing has been written at that point.
+ */
+final class OpenedBundle implements AutoCloseable {
+
+    private final ZipFile zip;
+    private final Path temporary;
+    private final String fileSha256;
+    private final BundleManifest manifest;
+    private final String signer;
+
+    private OpenedBundle(ZipFile zip, Path temporary, String fileSha256, BundleManifest manifest, String signer) {
+        this.zip = zip;
+        this.temporary = temporary;
+        this.fileSha256 = fileSha256;
+        this.manifest = manifest;
+        this.signer = signer;
+    }
+
+    /**
+     * Opens and checks a bundle.
+     *
+     * @param trusted    the key the operator was given for the exporting instance; null checks the signature only
+     *                   against the key the bundle names (integrity, not origin)
+     * @param passphrase for an encrypted bundle
+     */
+    static OpenedBundle open(Path file, PublicKey trusted, char[] passphrase) {
+        if (!Files.isRegularFile(file)) {
+            throw Problem.badRequest("bundle-missing", "No bundle there", "There is no file " + file + ".").values(file);
+        }
+        Path temporary = null;
+        ZipFile zip = null;
+        try {
+            MessageDigest digest = HashingOutputStream.sha256();
+            Path plain = file;
+            byte[] head = new byte[4];
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(4);
+            }
+            if (head.length > 0 && BundleEncryption.isEncrypted(head)) {
+                if (passphrase == null || passphrase.length == 0) {
+                    throw refused("bundle-encrypted", "Bundle is encrypted", "This bundle is encrypted: give its passphrase"
+                            + " (FLEKSI_BUNDLE_PASSPHRASE, or --passphrase-file). Nothing was written.");
+                }
+                temporary = Files.createTempFile("fleksi-bundle-", ".zip",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                try (InputStream in = BundleEncryption.decrypting(new DigestInputStream(Files.newInputStream(file), digest), passphrase);
+                     OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    in.transferTo(out);
+                } catch (BundleEncryption.WrongPassphraseException e) {
+                    throw refused("bundle-wrong-passphrase", "Wrong passphrase", "The passphrase does not open this bundle."
+                            + " Nothing was written.");
+                } catch (IllegalArgumentException e) {
+                    throw refused("bundle-not-fleksi", "Not a Fleksi bundle", "This file is encrypted, but not as Fleksi"
+                            + " encrypts a bundle (" + e.getMessage() + "). Nothing was written.");
+                } catch (BundleEncryption.TamperedException | IOException e) {
+                    throw altered("the encrypted file does not decrypt whole (" + e.getMessage() + ")");
+                }
+                plain = temporary;
+            } else {
+                try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            try {
+                zip = new ZipFile(plain.toFile());
+            } catch (ZipException e) {
+                throw refused("bundle-truncated", "Not a whole bundle", "This file is not a whole Fleksi bundle: it is"
+                        + " truncated, or not a bundle at all (" + e.getMessage() + "). Copy it again. Nothing was written.");
+            }
+            byte[] manifestBytes = read(zip, TenantExport.MANIFEST);
+            byte[] signature = Base64.getMimeDecoder().decode(read(zip, TenantExport.SIGNATURE));
+            PublicKey named;
+            try {
+                named = BundleSignatures.readPem(new String(read(zip, TenantExport.SIGNER), StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                throw altered("its signer's key cannot be read");
+            }
+            String signer = BundleSignatures.fingerprint(named);
+            if (trusted != null && !BundleSignatures.fingerprint(trusted).equals(signer)) {
+                throw refused("bundle-signer-mismatch", "Signed by another instance", "This bundle is signed by "
+                        + signer + ", not by the key you gave (" + BundleSignatures.fingerprint(trusted) + "). Ask the"
+                        + " exporting operator for their key again. Nothing was written.").values(signer);
+            }
+            if (!BundleSignatures.verifies(trusted != null ? trusted : named, manifestBytes, signature)) {
+                throw altered("its manifest does not match its signature");
+            }
+            BundleManifest manifest;
+            try {
+                manifest = Json.read(manifestBytes, BundleManifest.class);
+            } catch (IOException e) {
+                throw altered("its manifest cannot be read");
+            }
+            if (manifest.format() > BundleManifest.FORMAT) {
+                throw refused("bundle-too-new", "Bundle from a newer Fleksi", "This bundle was written by Fleksi "
+                        + manifest.fleksiVersion() + " in a newer format (" + manifest.format() + "); upgrade this Fleksi"
+                        + " first. Nothing was written.").values(manifest.fleksiVersion());
+            }
+            OpenedBundle opened = new OpenedBundle(zip, temporary, HexFormat.of().formatHex(digest.digest()), manifest, signer);
+            opened.checkParts();
+            return opened;
+        } catch (IOException e) {
+            close(zip, temporary);
+            throw new UncheckedIOException("Reading the bundle failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(zip, temporary);
+            throw e;
+        }
+    }
+
+    /** Every part the manifest names is there with its hash, and nothing else is. */
+    private void checkParts() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>(manifest.parts());
+        manifest.tables().forEach(t -> expected.put(t.part(), t.sha256()));
+        Set<String> present = new TreeSet<>();
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            present.add(entries.nextElement().getName());
+        }
+        present.removeAll(Set.of(TenantExport.MANIFEST, TenantExport.SIGNATURE, TenantExport.SIGNER));
+        if (!present.equals(new TreeSet<>(expected.keySet()))) {
+            Set<String> extra = new TreeSet<>(present);
+            extra.removeAll(expected.keySet());
+            Set<String> missing = new TreeSet<>(expected.keySet());
+            missing.removeAll(present);
+            throw altered("parts differ from its manifest (missing " + missing + ", unexpected " + extra + ")");
+        }
+        for (var part : expected.entrySet()) {
+            MessageDigest digest = HashingOutputStream.sha256();
+            try (InputStream in = new DigestInputStream(zip.getInputStream(zip.getEntry(part.getKey())), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (ZipException e) {
+                throw altered("part " + part.getKey() + " is damaged (" + e.getMessage() + ")");
+            }
+            if (!HexFormat.of().formatHex(digest.digest()).equals(part.getValue())) {
+                throw altered("part " + part.getKey() + " does not match its hash");
+            }
+        }
+    }
+
+    BundleManifest manifest() {
+        return manifest;
+    }
+
+    /** The fingerprint of the key that signed the manifest. */
+    String signer() {
+        return signer;
+    }
+
+    /** The SHA-256 of the file as given (encrypted or not). */
+    String fileSha256() {
+        return fileSha256;
+    }
+
+    /** A part's content, to be read once. */
+    InputStream part(String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new IOException("The bundle has no part " + name);
+        }
+        return zip.getInputStream(entry);
+    }
+
+    byte[] bytes(String name) throws IOException {
+        return read(zip, name);
+    }
+
+    @Override
+    public void close() {
+        close(zip, temporary);
+    }
+
+    private static byte[] read(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw altered("it has no " + name);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        } catch (ZipException e) {
+            throw altered(name + " is damaged (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Problem altered(String what) {
+        return refused("bundle-altered", "Bundle altered or damaged", "This bundle has been altered or damaged: " + what
+                + ". Copy it again from the exporting operator. Nothing was written.").values(what);
+    }
+
+    private static Problem refused(String type, String title, String detail) {
+        return Problem.unprocessable(type, title, detail);
+    }
+
+    private static void close(ZipFile zip, Path temporary) {
+        try {
+            if (zip != null) {
+                zip.close();
+            }
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            // a temporary file the OS removes in time; nothing else to do
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package id.fleksi.provisioning.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import id.fleksi.platform.migration.MigrationException;
+import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.tenancy.Hosting;
+import id.fleksi.platform.tenancy.MigrationState;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantStatus;
+import id.fleksi.platform.web.Problem;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmTransfer;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a tenant bundle into this instance: checked whole first ({@link OpenedBundle}), then the registry row, the
+ * realm with its users, the schema as the exporting release left it, its rows, the forward migrations of this release,
+ * and a verification of every table's rows and the users against the manifest. All or nothing, like onboarding: a
+ * failure at any step removes what the earlier steps made, and an import interrupted by a crash is cleaned away by the
+ * next import of the same tenant (an advisory lock tells a crashed import from one still running).
+ */
+@Service
+public class TenantImport {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantImport.class);
+
+    private final TenantRegistry registry;
+    private final TenantMigrator migrator;
+    private final RealmTransfer realmTransfer;
+    private final RealmProvisioner realms;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final BundleTransfers transfers;
+
+    public TenantImport(TenantRegistry registry, TenantMigrator migrator, RealmTransfer realmTransfer, RealmProvisioner realms,
+            DataSource dataSource, JdbcClient jdbc, BundleTransfers transfers) {
+        this.registry = registry;
+        this.migrator = migrator;
+        this.realmTransfer = realmTransfer;
+        this.realms = realms;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transfers = transfers;
+    }
+
+    /** What an import did, and what it verified. */
+    public record Imported(Tenant tenant, String signer, String bundleSha256, Map<String, Long> rows, int users,
+            int changeSetsInBundle, int changeSetsNow) {
+    }
+
+    /**
+     * Imports the bundle at {@code file}.
+     *
+     * @param trusted    the exporting instance's public key as the operator received it; null: integrity only
+     * @param passphrase for an encrypted bundle, else null
+     * @param progress   receives the signer's fingerprint first, then a line per step
+     */
+    public Imported importBundle(Path file, PublicKey trusted, char[] passphrase, Consumer<String> progress) {
+        try (OpenedBundle bundle = OpenedBundle.open(file, trusted, passphrase)) {
+            BundleManifest manifest = bundle.manifest();
+            progress.accept("signed by " + bundle.signer() + (trusted == null
+                    ? " (not checked against a key you trust: compare it with the exporting operator's)" : " (the key you gave)"));
+            progress.accept("bundle of " + manifest.tenant() + " from " + manifest.exportedBy() + ", " + manifest.exportedAt()
+                    + ": " + manifest.tables().size() + " tables, " + manifest.totalRows() + " rows, " + manifest.users()
+                    + " users; every part matches its hash");
+            TenantCode code = TenantCode.of(manifest.tenant());
+            List<String> unknown = manifest.changeSets().stream().filter(c -> !migrator.knownChangeSets().contains(c)).toList();
+            if (!unknown.isEmpty()) {
+                throw Problem.unprocessable("bundle-too-new", "Bundle from a newer Fleksi", "This bundle was written by Fleksi "
+                        + manifest.fleksiVersion() + ", whose database has changes this Fleksi does not know (" + unknown.size()
+                        + ", e.g. " + unknown.get(0) + "). Upgrade this Fleksi first. Nothing was written.")
+                        .values(manifest.fleksiVersion());
+            }
+            Map<?, ?> facts = Json.read(bundle.bytes(TenantExport.REGISTRY), Map.class);
+            try (ImportLock lock = ImportLock.take(dataSource, code)) {
+                cleanUpInterrupted(code);
+                refuseExisting(code);
+                return load(bundle, code, facts, progress);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the bundle failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Imported load(OpenedBundle bundle, TenantCode code, Map<?, ?> facts, Consumer<String> progress) {
+        BundleManifest manifest = bundle.manifest();
+        TenantCode parent = hostHere(facts.get("parent"));
+        Tenant tenant = new Tenant(code, (String) facts.get("name"), TenantKind.valueOf((String) facts.get("kind")), parent,
+                (String) facts.get("region"), RegionTimeZone.valueOf((String) facts.get("timeZone")), code.schemaName(),
+                code.realmName(), TenantStatus.PROVISIONING, parent == null ? Hosting.SELF_HOSTED : Hosting.SHARED, 0,
+                MigrationState.PENDING, null, null, null);
+        if (!registry.insertProvisioning(tenant)) {
+            throw alreadyHere(code);
+        }
+        UUID transfer = transfers.start(code, BundleTransfers.Direction.IMPORT, bundle.fileSha256(), bundle.signer(),
+                manifest.exportedBy());
+        boolean realmMade = false;
+        try {
+            insertModuleAvailability(code, facts.get("moduleAvailability"));
+            int users;
+            try (InputStream settings = bundle.part(TenantExport.REALM); InputStream people = bundle.part(TenantExport.USERS)) {
+                users = realmTransfer.importRealm(code.realmName(), settings, people);
+            }
+            realmMade = true;
+            progress.accept("realm " + code.realmName() + ": " + users + " users");
+            migrator.createAsOf(code, new LinkedHashSet<>(manifest.changeSets()));
+            progress.accept("schema " + code.schemaName() + " built as of the bundle (" + manifest.changeSets().size()
+                    + " change sets)");
+            Map<String, Long> rows = loadRows(bundle, code, progress);
+            migrator.migrate(code);
+            int now = migrator.appliedChangeSets(code).size();
+            if (now > manifest.changeSets().size()) {
+                progress.accept("migrated forward: " + (now - manifest.changeSets().size()) + " change sets of this release");
+            }
+            if (users != manifest.users()) {
+                throw new IllegalStateException("the realm holds " + users + " users, the manifest " + manifest.users());
+            }
+            registry.setStatus(code, TenantStatus.ACTIVE);
+            transfers.finish(transfer, BundleTransfers.State.DONE, "verified: " + rows.size() + " tables, "
+                    + manifest.totalRows() + " rows, " + users + " users");
+            progress.accept("verified: every table's rows (" + manifest.totalRows() + ") and the users (" + users
+                    + ") equal the manifest's; " + code + " is active here");
+            return new Imported(registry.find(code).orElseThrow(), bundle.signer(), bundle.fileSha256(), rows, users,
+                    manifest.changeSets().size(), now);
+        } catch (RuntimeException | MigrationException | IOException | SQLException e) {
+            undo(code, realmMade);
+            transfers.finish(transfer, BundleTransfers.State.FAILED, e.getMessage());
+            if (e instanceof Problem problem) {
+                throw problem;
+            }
+            throw new ImportFailedException("Importing '" + code + "' failed and was rolled back; nothing was left behind. "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every table's rows in one transaction, each count checked against the manifest, the foreign keys dropped for the
+     * load and added again after it (which checks every row).
+     */
+    private Map<String, Long> loadRows(OpenedBundle bundle, TenantCode code, Consumer<String> progress)
+            throws SQLException, IOException {
+        String schema = code.schemaName();
+        Map<String, BundleManifest.Table> byName = new LinkedHashMap<>();
+        bundle.manifest().tables().forEach(t -> byName.put(t.name(), t));
+        Map<String, Long> counted = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<String> here = SchemaCatalog.tables(connection, schema);
+                for (String table : byName.keySet()) {
+                    if (!here.contains(table)) {
+                        throw new IllegalStateException("the bundle has table " + table + ", which its change sets do not make");
+                    }
+                }
+                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                List<String> order = List.copyOf(byName.keySet());
+                List<SchemaCatalog.ForeignKey> keys = SchemaCatalog.foreignKeys(connection, schema);
+                try (var statement = connection.createStatement()) {
+                    for (SchemaCatalog.ForeignKey key : keys) {
+                        statement.execute("alter table " + TenantExport.quote(schema) + "." + TenantExport.quote(key.table())
+                                + " drop constraint " + TenantExport.quote(key.name()));
+                    }
+                }
+                int done = 0;
+                for (String name : order) {
+                    done++;
+                    BundleManifest.Table table = byName.get(name);
+                    if (name.equals(SchemaCatalog.LIQUIBASE_HISTORY)) {
+                        continue;   // rebuilt by the change sets just run; compared below
+                    }
+                    try (InputStream rows = bundle.part(table.part())) {
+                        copy.copyIn("COPY " + TenantExport.quote(schema) + "." + TenantExport.quote(name) + " ("
+                                + SchemaCatalog.columnList(table.columns()) + ") FROM STDIN", rows);
+                    }
+                    long count = count(connection, schema, name);
+                    if (count != table.rows()) {
+                        throw new IllegalStateException("table " + name + " holds " + count + " rows after loading, the"
+                                + " manifest says " + table.rows());
+                    }
+                    counted.put(name, count);
+                    progress.accept("table " + done + "/" + order.size() + " " + name + ": " + count + " rows, "
+                            + Sizes.human(table.bytes()));
+                }
+                try (var statement = connection.createStatement()) {
+                    for (SchemaCatalog.ForeignKey key : keys) {   // adding a key checks every row against it
+                        statement.execute("alter table " + TenantExport.quote(schema) + "." + TenantExport.quote(key.table())
+                                + " add constraint " + TenantExport.quote(key.name()) + " " + key.definition());
+                    }
+                }
+                progress.accept("foreign keys: " + keys.size() + " checked against every row");
+                for (BundleManifest.Sequence sequence : bundle.manifest().sequences()) {
+                    try (var statement = connection.prepareStatement("select setval(?::regclass, ?, ?)")) {
+                        statement.setString(1, TenantExport.quote(schema) + "." + TenantExport.quote(sequence.name()));
+                        statement.setLong(2, sequence.lastValue());
+                        statement.setBoolean(3, sequence.called());
+                        statement.execute();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        List<String> history = List.copyOf(migrator.appliedChangeSets(code));
+        if (!history.equals(bundle.manifest().changeSets())) {
+            throw new IllegalStateException("the rebuilt schema's history differs from the bundle's");
+        }
+        return counted;
+    }
+
+    private static long count(Connection connection, String schema, String table) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("select count(*) from " + TenantExport.quote(schema) + "." + TenantExport.quote(table))) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The bundle's parent, if this instance hosts it as a province; else the tenant stands alone here. */
+    private TenantCode hostHere(Object parent) {
+        if (parent == null) {
+            return null;
+        }
+        return registry.find(TenantCode.of(parent.toString()))
+                .filter(p -> p.kind() == TenantKind.PROVINCE && p.status() != TenantStatus.ARCHIVED)
+                .map(Tenant::code).orElse(null);
+    }
+
+    private void insertModuleAvailability(TenantCode code, Object rows) {
+        if (!(rows instanceof List<?> list)) {
+            return;
+        }
+        for (Object row : list) {
+            Map<?, ?> availability = (Map<?, ?>) row;
+            jdbc.sql("""
+                    insert into platform.module_availability (tenant_code, module_id, allowed, enabled_for_new_tenants)
+                    values (?, ?, ?, ?)""")
+                    .param(code.value()).param(availability.get("module")).param(availability.get("allowed"))
+                    .param(availability.get("enabledForNewTenants")).update();
+        }
+    }
+
+    /**
+     * An import that crashed (the process killed, the machine down) left its registry row PROVISIONING and maybe a realm
+     * and a schema; this import holds the tenant's lock, so that one is not running any more: its remains are removed.
+     */
+    private void cleanUpInterrupted(TenantCode code) {
+        Tenant existing = registry.find(code).orElse(null);
+        var last = transfers.latest(code, BundleTransfers.Direction.IMPORT).orElse(null);
+        if (existing == null || existing.status() != TenantStatus.PROVISIONING || last == null
+                || last.state() != BundleTransfers.State.RUNNING) {
+            return;
+        }
+        log.warn("Removing the remains of an interrupted import of {} (started {})", code, last.startedAt());
+        undo(code, true);
+        transfers.finish(last.id(), BundleTransfers.State.FAILED, "interrupted; its remains were removed by the next import");
+    }
+
+    private void refuseExisting(TenantCode code) {
+        if (registry.exists(code)) {
+            throw alreadyHere(code);
+        }
+        if (jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?").param(code.schemaName())
+                .query(Integer.class).single() > 0) {
+            throw Problem.conflict("schema-exists", "Schema already exists", "The database already has a schema "
+                    + code.schemaName() + " that no tenant owns. Fleksi will not touch it; remove or rename it first."
+                    + " Nothing was written.").values(code.schemaName());
+        }
+        if (realms.realmExists(code.realmName())) {
+            throw Problem.conflict("realm-exists", "Realm already exists", "Keycloak already has a realm '" + code.realmName()
+                    + "' that no tenant owns. Fleksi will not touch it; remove it first. Nothing was written.")
+                    .values(code.realmName());
+        }
+    }
+
+    private static Problem alreadyHere(TenantCode code) {
+        return Problem.conflict("tenant-exists", "Tenant already exists", "A tenant with code '" + code + "' already"
+                + " exists on this Fleksi; nothing was written.").values(code);
+    }
+
+    private void undo(TenantCode code, boolean realmMade) {
+        if (realmMade) {
+            try {
+                realms.deleteRealm(code.realmName());
+            } catch (RuntimeException e) {
+                log.error("Could not remove realm {} while rolling back an import; the next import of {} removes it",
+                        code.realmName(), code, e);
+            }
+        }
+        jdbc.sql("drop schema if exists " + code.schemaName() + " cascade").update();
+        jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(code.value()).update();
+        registry.delete(code);
+    }
+}
