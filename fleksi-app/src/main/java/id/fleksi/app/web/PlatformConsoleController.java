@@ -9,6 +9,12 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.tenancy.TenantStatus;
+import id.fleksi.provisioning.bundle.BundleJobs;
+import id.fleksi.provisioning.bundle.BundleSignatures;
+import id.fleksi.provisioning.bundle.BundleTransfers;
+import id.fleksi.provisioning.bundle.InstanceKeys;
+import id.fleksi.provisioning.bundle.TenantHandover;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
@@ -26,7 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The provincial operator's console: tenants, onboarding, suspend and resume. */
+/** The provincial operator's console: tenants, onboarding, suspend and resume; moving tenants ({@link PlatformBundlePages}). */
 @Controller
 class PlatformConsoleController {
 
@@ -35,9 +41,15 @@ class PlatformConsoleController {
     private final TenantLifecycle lifecycle;
     private final IdentityProperties identity;
     private final Validator validator;
+    private final BundleJobs jobs;
+    private final InstanceKeys keys;
+    private final TenantHandover handover;
 
     PlatformConsoleController(TenantRegistry registry, TenantOnboarding onboarding, TenantLifecycle lifecycle,
-            IdentityProperties identity, Validator validator) {
+            IdentityProperties identity, Validator validator, BundleJobs jobs, InstanceKeys keys, TenantHandover handover) {
+        this.jobs = jobs;
+        this.keys = keys;
+        this.handover = handover;
         this.registry = registry;
         this.onboarding = onboarding;
         this.lifecycle = lifecycle;
@@ -51,7 +63,7 @@ class PlatformConsoleController {
     }
 
     @GetMapping({"/platform", "/platform/"})
-    String console(Authentication authentication, Model model) {
+    String console(Authentication authentication, Model model, jakarta.servlet.http.HttpServletResponse response) {
         if (!isOperator(authentication)) {
             return "redirect:/oauth2/authorization/" + identity.platformRealm();
         }
@@ -59,6 +71,17 @@ class PlatformConsoleController {
         model.addAttribute("tenants", registry.list());
         model.addAttribute("kinds", TenantKind.values());
         model.addAttribute("zones", RegionTimeZone.values());
+        var recent = jobs.recent();
+        model.addAttribute("jobs", recent);
+        model.addAttribute("fingerprint", BundleSignatures.fingerprint(keys.publicKey()));
+        java.util.Map<String, String> wentTo = new java.util.HashMap<>();
+        registry.list().stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.HANDING_OVER)
+                .forEach(t -> handover.handover(t.code()).ifPresent(h -> wentTo.put(t.code().value(), h.replicaUrl()
+                        + (h.state() == BundleTransfers.State.DONE ? " ✓" : ""))));
+        model.addAttribute("wentTo", wentTo);
+        if (recent.stream().anyMatch(job -> job.state() == BundleJobs.State.RUNNING)) {
+            response.setHeader("Refresh", "3");   // the progress of a running export or import, without a script
+        }
         return "platform/console";
     }
 

@@ -124,6 +124,7 @@ class TenantBundleTest {
 
     @Test
     void matengMovesWholeToASecondInstanceAndSitiKeepsHerPasswordAndHistory() throws Exception {
+        bundle = null;   // a bundle of the tenant as it is now, whatever the other tests did to it before
         Path file = exported();
         List<String> progress = new ArrayList<>();
 
@@ -215,6 +216,206 @@ class TenantBundleTest {
         assertRefused(importer, file, keys.publicKey(), null, "bundle-encrypted");
     }
 
+    @Test
+    void aBundleFromANewerFleksiIsRefusedEvenWhenProperlySigned() throws Exception {
+        Path file = exported();
+        Path newer = resigned(file, "newer.bundle", manifest -> manifest.replaceFirst("\"changeSets\" : \\[",
+                "\"changeSets\" : [ \"zz-999-from-the-future::fleksi\","));
+        assertRefused(replica.bean(TenantImport.class), newer, keys.publicKey(), null, "bundle-too-new");
+        Path newerFormat = resigned(file, "newer-format.bundle", manifest -> manifest.replaceFirst("\"format\" : 1,",
+                "\"format\" : 2,"));
+        assertRefused(replica.bean(TenantImport.class), newerFormat, keys.publicKey(), null, "bundle-too-new");
+    }
+
+    @Test
+    void anImportThatDiesHalfwayIsCleanedAwayByTheNextAndTheRetrySucceeds() throws Exception {
+        Path file = exported();
+        TenantImport importer = replica.bean(TenantImport.class);
+
+        // As if the process were killed while loading rows: no clean-up code runs, the realm and the registry row stay.
+        assertThatThrownBy(() -> importer.importBundle(file, keys.publicKey(), null, line -> {
+            if (line.startsWith("table 3/")) {
+                throw new OutOfMemoryError("the process dies here");
+            }
+        })).isInstanceOf(OutOfMemoryError.class);
+        JdbcClient there = replica.bean(JdbcClient.class);
+        assertThat(there.sql("select status from platform.tenant where code = ?").param(kabupaten).query(String.class).single())
+                .isEqualTo("PROVISIONING");
+        assertThat(replica.keycloakAdmin().realms().findAll()).anyMatch(r -> r.getRealm().equals(kabupaten));
+        String schema = TenantCode.of(kabupaten).schemaName();
+        assertThat(there.sql("select count(*) from " + schema + ".employee").query(Integer.class).single()).isZero();
+
+        TenantImport.Imported retried = importer.importBundle(file, keys.publicKey(), null, line -> { });
+
+        assertThat(retried.tenant().status()).isEqualTo(TenantStatus.ACTIVE);
+        assertThat(fingerprint(there, schema, "employee")).isEqualTo(fingerprint(jdbc, schema, "employee"));
+        assertThat(there.sql("select state || ' ' || coalesce(detail, '') from platform.tenant_transfer where tenant_code = ?"
+                + " and direction = 'IMPORT' order by started_at").param(kabupaten).query(String.class).list())
+                .last().asString().startsWith("DONE verified");
+        assertThat(there.sql("select count(*) from platform.tenant_transfer where tenant_code = ? and state = 'FAILED' and detail"
+                + " like 'interrupted%'").param(kabupaten).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aBundleFromAnOlderReleaseIsMigratedForwardAfterItsRowsAreIn() throws Exception {
+        // A tenant as the release before attendance-009 left it: two identical pending absences were still possible.
+        String older = TestRealms.unique("old");
+        demo.tenant(new NewTenant(older, "Kabupaten Lama", TenantKind.KABUPATEN, null, "76.05", RegionTimeZone.WITA), "mateng", 40);
+        String schema = TenantCode.of(older).schemaName();
+        try {
+            jdbc.sql("drop index " + schema + ".ux_absence_one_pending").update();
+            jdbc.sql("delete from " + schema + ".databasechangelog where id = 'attendance-009-one-pending-absence-of-a-kind-and-dates'")
+                    .update();
+            UUID siti = jdbc.sql("select id from " + schema + ".employee where username = 'asn'").query(UUID.class).single();
+            for (int i = 0; i < 2; i++) {
+                jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason, status,"
+                        + " created_at) values (?, ?, 'CUTI', '2026-12-21', '2026-12-22', 'Cuti tahunan', 'PENDING', now() + ? * interval '1 second')")
+                        .params(UUID.randomUUID(), siti, i).update();
+            }
+            Path file = files.resolve("older.bundle");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                export.export(TenantCode.of(older), out, null, line -> { });
+            }
+            List<String> progress = new ArrayList<>();
+
+            replica.bean(TenantImport.class).importBundle(file, keys.publicKey(), null, progress::add);
+
+            assertThat(progress).contains("migrated forward: 1 change sets of this release");
+            JdbcClient there = replica.bean(JdbcClient.class);
+            assertThat(there.sql("select status from " + schema + ".attendance_absence where kind = 'CUTI' order by created_at")
+                    .query(String.class).list()).containsExactly("PENDING", "RETURNED");
+            assertThat(there.sql("select count(*) from pg_indexes where schemaname = ? and indexname = 'ux_absence_one_pending'")
+                    .param(schema).query(Integer.class).single()).isEqualTo(1);
+            assertThat(there.sql("select applied_change_sets from platform.tenant where code = ?").param(older)
+                    .query(Integer.class).single()).isEqualTo(replica.bean(id.fleksi.platform.migration.TenantMigrator.class)
+                    .expectedChangeSets());
+        } finally {
+            replica.removeTenant(older);
+            TestRealms.removeTenant(realms, jdbc, older);
+        }
+    }
+
+    @Test
+    void anExportWhileAbsencesAndTheirDocumentsKeepArrivingIsOneSnapshot() throws Exception {
+        String schema = TenantCode.of(kabupaten).schemaName();
+        UUID siti = jdbc.sql("select id from " + schema + ".employee where username = 'asn'").query(UUID.class).single();
+        List<UUID> made = new ArrayList<>();
+        Path file = files.resolve("during-writes.bundle");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            export.export(TenantCode.of(kabupaten), out, null, line -> {
+                if (line.contains(" attendance_absence:")) {
+                    // Between reading the absences and their documents, a few absences arrive, each with its document.
+                    for (int i = 0; i < 3; i++) {
+                        UUID absence = UUID.randomUUID();
+                        made.add(absence);
+                        jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason,"
+                                + " status, created_at) values (?, ?, 'IZIN', ?, ?, 'Urusan keluarga', 'PENDING', now())")
+                                .params(absence, siti, java.time.LocalDate.of(2027, 1, 4 + i), java.time.LocalDate.of(2027, 1, 4 + i))
+                                .update();
+                        jdbc.sql("insert into " + schema + ".attendance_absence_document (absence_id, file_name, content_type,"
+                                + " size_bytes, content) values (?, 'surat.pdf', 'application/pdf', 8, ?)")
+                                .params(absence, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)).update();
+                    }
+                }
+            });
+        } finally {
+            for (UUID absence : made) {
+                jdbc.sql("delete from " + schema + ".attendance_absence where id = ?").param(absence).update();
+            }
+        }
+        assertThat(made).hasSize(3);
+        String absences = part(file, "tables/attendance_absence.tsv");
+        String documents = part(file, "tables/attendance_absence_document.tsv");
+        for (String line : documents.split("\n")) {
+            assertThat(absences).as("the absence of document " + line.substring(0, 36)).contains(line.substring(0, 36));
+        }
+        assertThat(made).noneMatch(id -> absences.contains(id.toString()) || documents.contains(id.toString()));
+    }
+
+    @Test
+    void aHandoverStopsWritesAndACancelBringsTheTenantBackAsItWas() throws Exception {
+        String schema = TenantCode.of(kabupaten).schemaName();
+        String before = fingerprint(jdbc, schema, "attendance_check_in") + fingerprint(jdbc, schema, "employee");
+        String token = TestTokens.accessToken(kabupaten, "asn", TestRealms.PASSWORD);
+        String base = "http://127.0.0.1:" + port + "/api/v1/t/" + kabupaten;
+        List<Integer> duringExport = new ArrayList<>();
+        Path file = files.resolve("handover.bundle");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            bean(id.fleksi.provisioning.bundle.TenantHandover.class).handOver(TenantCode.of(kabupaten),
+                    "https://fleksi.mamujutengahkab.go.id", out, null, line -> {
+                        if (line.startsWith("table 1/")) {
+                            duringExport.add(post(base + "/attendance/absences", token, "{}").statusCode());
+                            duringExport.add(uncheckedGet(base + "/attendance/absences", token).statusCode());
+                        }
+                    });
+        }
+        assertThat(duringExport).containsExactly(503, 200);
+        assertThat(registry.find(TenantCode.of(kabupaten)).orElseThrow().status()).isEqualTo(TenantStatus.HANDED_OVER);
+        HttpResponse<String> moved = uncheckedGet(base + "/attendance/absences", token);
+        assertThat(moved.statusCode()).isEqualTo(403);
+        assertThat(moved.body()).contains("tenant-handed-over");
+
+        bean(id.fleksi.provisioning.bundle.TenantHandover.class).cancel(TenantCode.of(kabupaten));
+
+        assertThat(registry.find(TenantCode.of(kabupaten)).orElseThrow().status()).isEqualTo(TenantStatus.ACTIVE);
+        assertThat(fingerprint(jdbc, schema, "attendance_check_in") + fingerprint(jdbc, schema, "employee")).isEqualTo(before);
+        assertThat(uncheckedGet(base + "/attendance/absences", token).statusCode()).isEqualTo(200);
+        assertThat(post(base + "/attendance/absences", token, "{}").statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("select state from platform.tenant_transfer where tenant_code = ? and direction = 'HANDOVER'")
+                .param(kabupaten).query(String.class).list()).containsExactly("CANCELLED");
+    }
+
+    @Test
+    void theApiExportsAsAJobWithProgressAndItsBundleImportsElsewhereWhileADamagedUploadFails() throws Exception {
+        TestRealms.createPlatformRealm(realms, PLATFORM);
+        try {
+            String operator = TestRealms.token(PLATFORM, "operator");
+            String api = "http://127.0.0.1:" + port + "/api/v1/platform";
+            HttpResponse<String> key = get(api + "/instance-key", operator);
+            String fingerprint = key.body().replaceAll(".*\"fingerprint\":\"([^\"]+)\".*", "$1");
+            assertThat(fingerprint).isEqualTo(id.fleksi.provisioning.bundle.BundleSignatures.fingerprint(keys.publicKey()));
+
+            HttpResponse<String> started = post(api + "/tenants/" + kabupaten + "/export", operator, "{}");
+            assertThat(started.statusCode()).isEqualTo(202);
+            String job = started.headers().firstValue("Location").orElseThrow();
+            String done = awaitJob("http://127.0.0.1:" + port + job, operator);
+            assertThat(done).contains("\"state\":\"DONE\"").contains("table 1/").contains("realm " + kabupaten);
+            HttpResponse<byte[]> bundleBytes = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + job
+                    + "/bundle")).header("Authorization", "Bearer " + operator).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(bundleBytes.statusCode()).isEqualTo(200);
+            assertThat(bundleBytes.headers().firstValue("X-Bundle-Sha256").orElseThrow()).matches("[0-9a-f]{64}");
+            replica.removeTenant(kabupaten);
+            Path downloaded = write("downloaded.bundle", bundleBytes.body());
+            assertThat(replica.bean(TenantImport.class).importBundle(downloaded, fingerprint, null, line -> { }).tenant().status())
+                    .isEqualTo(TenantStatus.ACTIVE);
+            replica.removeTenant(kabupaten);
+
+            byte[] damaged = bundleBytes.body().clone();
+            damaged[damaged.length / 3] ^= 0x10;
+            HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/bundle-imports?signedBy="
+                            + java.net.URLEncoder.encode(fingerprint, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + operator).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(damaged)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(upload.statusCode()).isEqualTo(202);
+            String failed = awaitJob("http://127.0.0.1:" + port + upload.headers().firstValue("Location").orElseThrow(), operator);
+            assertThat(failed).contains("\"state\":\"FAILED\"").containsPattern("altered|not a whole");
+            assertThat(post(api + "/bundle-imports?signedBy=nonsense", operator, "x").statusCode()).isIn(400, 415);
+        } finally {
+            TestRealms.admin().realm(PLATFORM).remove();
+        }
+    }
+
+    private static String awaitJob(String url, String token) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            String body = get(url, token).body();
+            if (!body.contains("\"state\":\"RUNNING\"")) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the job at " + url + " did not finish");
+    }
+
     private void assertRefused(TenantImport importer, Path file, java.security.PublicKey key, char[] passphrase, String type) {
         assertThatThrownBy(() -> importer.importBundle(file, key, passphrase, line -> { }))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getBody().getType().toString()).endsWith(type));
@@ -257,6 +458,58 @@ class TenantBundleTest {
             }
         }
         return all.toString();
+    }
+
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    private <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    private static HttpResponse<String> post(String url, String token, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> uncheckedGet(String url, String token) {
+        try {
+            return get(url, token);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bundle with its manifest changed and signed again by this instance's key, as a newer Fleksi would sign it. */
+    private Path resigned(Path file, String name, java.util.function.UnaryOperator<String> change) throws IOException {
+        Path target = files.resolve(name);
+        var key = keys.signingKey();
+        try (ZipFile zip = new ZipFile(file.toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            byte[] manifest = change.apply(new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                    StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                switch (entry.getName()) {
+                    case "manifest.json" -> out.write(manifest);
+                    case "manifest.sig" -> out.write(java.util.Base64.getEncoder().encode(
+                            id.fleksi.provisioning.bundle.BundleSignatures.sign(key.getPrivate(), manifest)));
+                    default -> zip.getInputStream(entry).transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    private static String part(Path file, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static HttpResponse<String> get(String url, String token) throws Exception {

@@ -115,7 +115,9 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
             return true;
         }
         return registry.findByRealm(realm).map(Tenant::status)
-                .filter(status -> status == TenantStatus.ACTIVE || status == TenantStatus.SUSPENDED)
+                // A suspended or moving tenant's tokens are still its own: the gate then says why it refuses them.
+                .filter(status -> status == TenantStatus.ACTIVE || status == TenantStatus.SUSPENDED
+                        || status == TenantStatus.HANDING_OVER || status == TenantStatus.HANDED_OVER)
                 .isPresent();
     }
 

@@ -49,11 +49,12 @@ final class OpenedBundle implements AutoCloseable {
     /**
      * Opens and checks a bundle.
      *
-     * @param trusted    the key the operator was given for the exporting instance; null checks the signature only
-     *                   against the key the bundle names (integrity, not origin)
+     * @param trusted    the fingerprint of the key the operator was given for the exporting instance (a key whose
+     *                   fingerprint matches is that key: SHA-256); null checks the signature only against the key the
+     *                   bundle names (integrity, not origin)
      * @param passphrase for an encrypted bundle
      */
-    static OpenedBundle open(Path file, PublicKey trusted, char[] passphrase) {
+    static OpenedBundle open(Path file, String trusted, char[] passphrase) {
         if (!Files.isRegularFile(file)) {
             throw Problem.badRequest("bundle-missing", "No bundle there", "There is no file " + file + ".").values(file);
         }
@@ -106,12 +107,12 @@ final class OpenedBundle implements AutoCloseable {
                 throw altered("its signer's key cannot be read");
             }
             String signer = BundleSignatures.fingerprint(named);
-            if (trusted != null && !BundleSignatures.fingerprint(trusted).equals(signer)) {
+            if (trusted != null && !trusted.strip().equals(signer)) {
                 throw refused("bundle-signer-mismatch", "Signed by another instance", "This bundle is signed by "
-                        + signer + ", not by the key you gave (" + BundleSignatures.fingerprint(trusted) + "). Ask the"
-                        + " exporting operator for their key again. Nothing was written.").values(signer);
+                        + signer + ", not by the key you gave (" + trusted.strip() + "). Ask the exporting operator for"
+                        + " their key again. Nothing was written.").values(signer, trusted.strip());
             }
-            if (!BundleSignatures.verifies(trusted != null ? trusted : named, manifestBytes, signature)) {
+            if (!BundleSignatures.verifies(named, manifestBytes, signature)) {
                 throw altered("its manifest does not match its signature");
             }
             BundleManifest manifest;

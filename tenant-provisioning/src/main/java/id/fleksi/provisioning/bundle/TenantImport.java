@@ -80,6 +80,11 @@ public class TenantImport {
      * @param progress   receives the signer's fingerprint first, then a line per step
      */
     public Imported importBundle(Path file, PublicKey trusted, char[] passphrase, Consumer<String> progress) {
+        return importBundle(file, trusted == null ? null : BundleSignatures.fingerprint(trusted), passphrase, progress);
+    }
+
+    /** As {@link #importBundle(Path, PublicKey, char[], Consumer)}, given the key's fingerprint ({@code SHA256:...}). */
+    public Imported importBundle(Path file, String trusted, char[] passphrase, Consumer<String> progress) {
         try (OpenedBundle bundle = OpenedBundle.open(file, trusted, passphrase)) {
             BundleManifest manifest = bundle.manifest();
             progress.accept("signed by " + bundle.signer() + (trusted == null
@@ -221,7 +226,7 @@ public class TenantImport {
                     }
                 }
                 connection.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (Throwable e) {   // even an Error: the finally below must not commit half a load
                 connection.rollback();
                 throw e;
             } finally {

@@ -1,0 +1,232 @@
+package id.fleksi.provisioning.bundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.web.Problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exports, handovers and imports started from the API or the console run as jobs: one at a time per instance, their
+ * progress kept line by line for the console to show, their bundle files in a directory only the Fleksi user can read
+ * ({@code fleksi.bundles.directory}). A job lives in this replica's memory: ask the replica that started it (the console
+ * does); its bundle file stays until the operator removes it.
+ */
+@Service
+public class BundleJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleJobs.class);
+    private static final int MAX_LINES = 1000;
+
+    public enum Kind { EXPORT, HANDOVER, IMPORT }
+
+    public enum State { RUNNING, DONE, FAILED }
+
+    /** A job as the API shows it. */
+    public record Job(UUID id, Kind kind, String tenant, State state, Instant startedAt, Instant finishedAt,
+            List<String> progress, String error, String bundleSha256, Long bundleBytes, String signer) {
+    }
+
+    private final class Running {
+        final UUID id = UUID.randomUUID();
+        final Kind kind;
+        final String tenant;
+        final Instant startedAt = Instant.now();
+        final List<String> lines = new ArrayList<>();
+        volatile State state = State.RUNNING;
+        volatile Instant finishedAt;
+        volatile String error;
+        volatile String sha256;
+        volatile Long bytes;
+        volatile String signer;
+        volatile Path file;
+
+        Running(Kind kind, String tenant) {
+            this.kind = kind;
+            this.tenant = tenant;
+        }
+
+        void line(String line) {
+            synchronized (lines) {
+                if (lines.size() < MAX_LINES) {
+                    lines.add(line);
+                }
+            }
+        }
+
+        Job view() {
+            synchronized (lines) {
+                return new Job(id, kind, tenant, state, startedAt, finishedAt, List.copyOf(lines), error, sha256, bytes, signer);
+            }
+        }
+    }
+
+    private final Map<UUID, Running> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "fleksi-bundle-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Path directory;
+    private final TenantExport export;
+    private final TenantHandover handover;
+    private final TenantImport importer;
+
+    public BundleJobs(@Value("${fleksi.bundles.directory:${java.io.tmpdir}/fleksi-bundles}") Path directory,
+            TenantExport export, TenantHandover handover, TenantImport importer) {
+        this.directory = directory;
+        this.export = export;
+        this.handover = handover;
+        this.importer = importer;
+    }
+
+    public Job startExport(TenantCode code, char[] passphrase) {
+        return start(Kind.EXPORT, code.value(), job -> written(job, out -> export.export(code, out, passphrase, job::line)));
+    }
+
+    public Job startHandover(TenantCode code, String replicaUrl, char[] passphrase) {
+        return start(Kind.HANDOVER, code.value(), job -> written(job, out -> handover.handOver(code, replicaUrl, out, passphrase,
+                job::line)));
+    }
+
+    /** Takes the uploaded bundle (already on disk, in this service's directory) and imports it. */
+    public Job startImport(Path uploaded, String trustedFingerprint, char[] passphrase) {
+        return start(Kind.IMPORT, null, job -> {
+            job.file = uploaded;
+            try {
+                TenantImport.Imported imported = importer.importBundle(uploaded, trustedFingerprint, passphrase, job::line);
+                job.sha256 = imported.bundleSha256();
+                job.signer = imported.signer();
+            } finally {
+                deleteQuietly(uploaded);
+                job.file = null;
+            }
+        });
+    }
+
+    /** A new file in the bundles directory, for an upload to land in. */
+    public Path newUploadFile() {
+        return newFile("upload-");
+    }
+
+    public Optional<Job> find(UUID id) {
+        return Optional.ofNullable(jobs.get(id)).map(Running::view);
+    }
+
+    public List<Job> recent() {
+        return jobs.values().stream().map(Running::view).sorted((a, b) -> b.startedAt().compareTo(a.startedAt())).limit(20).toList();
+    }
+
+    /** The bundle an export or handover job wrote, if it is done and still there. */
+    public Optional<Path> bundle(UUID id) {
+        Running job = jobs.get(id);
+        return job == null || job.state != State.DONE || job.file == null || !Files.exists(job.file)
+                ? Optional.empty() : Optional.of(job.file);
+    }
+
+    /** Removes a finished job and its bundle file. */
+    public boolean remove(UUID id) {
+        Running job = jobs.get(id);
+        if (job == null) {
+            return false;
+        }
+        if (job.state == State.RUNNING) {
+            throw Problem.conflict("job-running", "Job still running", "This job is still running; remove it when it is done.");
+        }
+        jobs.remove(id);
+        if (job.file != null) {
+            deleteQuietly(job.file);
+        }
+        return true;
+    }
+
+    private interface Work {
+        void run(Running job) throws Exception;
+    }
+
+    private Job start(Kind kind, String tenant, Work work) {
+        Running job = new Running(kind, tenant);
+        jobs.put(job.id, job);
+        worker.submit(() -> {
+            try {
+                work.run(job);
+                job.state = State.DONE;
+            } catch (Problem e) {
+                job.error = e.getBody().getDetail();
+                job.state = State.FAILED;
+            } catch (Exception e) {
+                log.warn("Bundle job {} ({} {}) failed", job.id, kind, tenant, e);
+                job.error = e.getMessage();
+                job.state = State.FAILED;
+            } finally {
+                job.finishedAt = Instant.now();
+            }
+        });
+        return job.view();
+    }
+
+    private void written(Running job, Function<OutputStream, TenantExport.Exported> writer) throws IOException {
+        Path file = newFile(job.tenant + "-");
+        try {
+            TenantExport.Exported exported;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                exported = writer.apply(out);
+            }
+            job.file = file;
+            job.sha256 = exported.bundleSha256();
+            job.bytes = exported.bytes();
+            job.signer = exported.signerFingerprint();
+        } catch (RuntimeException | IOException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    private Path newFile(String prefix) {
+        try {
+            Files.createDirectories(directory);
+            try {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException | IOException e) {
+                // not a POSIX file system, or not ours to change: the operator's choice
+            }
+            return Files.createTempFile(directory, prefix, ".bundle",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write in the bundles directory " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove {}", file, e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}
