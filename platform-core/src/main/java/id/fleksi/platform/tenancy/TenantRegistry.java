@@ -47,9 +47,9 @@ public class TenantRegistry {
         return jdbc.sql("select " + COLUMNS + " from platform.tenant order by code").query(TenantRegistry::map).list();
     }
 
-    /** Tenants whose schema is kept migrated: every one that is served now or may be again. */
+    /** Tenants whose schema is kept migrated: every one that is served now or may be again (a handover can be cancelled). */
     public List<Tenant> listMigratable() {
-        return jdbc.sql("select " + COLUMNS + " from platform.tenant where status in ('ACTIVE', 'SUSPENDED') order by code")
+        return jdbc.sql("select " + COLUMNS + " from platform.tenant where status in ('ACTIVE', 'SUSPENDED', 'HANDING_OVER', 'HANDED_OVER') order by code")
                 .query(TenantRegistry::map).list();
     }
 
