@@ -122,6 +122,7 @@ class PlatformBundlePages {
             action.run();
         } catch (Problem | InvalidTenantCodeException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/platform/#error";   // the refusal is at the top of the page: in view, not scrolled past
         }
         return "redirect:/platform/#bundles";
     }

@@ -63,7 +63,8 @@ class PlatformConsoleController {
     }
 
     @GetMapping({"/platform", "/platform/"})
-    String console(Authentication authentication, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String console(Authentication authentication, Model model, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
         if (!isOperator(authentication)) {
             return "redirect:/oauth2/authorization/" + identity.platformRealm();
         }
@@ -80,7 +81,10 @@ class PlatformConsoleController {
                         + (h.state() == BundleTransfers.State.DONE ? " ✓" : ""))));
         model.addAttribute("wentTo", wentTo);
         if (recent.stream().anyMatch(job -> job.state() == BundleJobs.State.RUNNING)) {
-            response.setHeader("Refresh", "3");   // the progress of a running export or import, without a script
+            // The progress of a running job, without a script. A refresh to the page's own address, which ends in
+            // #bundles, would only scroll (a fragment navigation) and never load: every other refresh adds ?progress.
+            String next = request.getParameter("progress") == null ? "?progress" : "";
+            response.setHeader("Refresh", "3; url=" + request.getContextPath() + "/platform/" + next + "#bundles");
         }
         return "platform/console";
     }
