@@ -12,13 +12,16 @@ import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.bundle.BundleSignatures;
+import id.fleksi.provisioning.bundle.BundleTransfers;
 import id.fleksi.provisioning.bundle.ImportFailedException;
 import id.fleksi.provisioning.bundle.InstanceKeys;
 import id.fleksi.provisioning.bundle.TenantExport;
 import id.fleksi.provisioning.bundle.TenantHandover;
 import id.fleksi.provisioning.bundle.TenantImport;
+import id.fleksi.provisioning.feed.ReplicaKeys;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,14 +135,31 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "handover-confirm", description = "Record that the kabupaten runs the tenant on its own server now.")
+    @Command(name = "handover-confirm", description = "Record that the kabupaten runs the tenant on its own server now;"
+            + " with --replica-key, take its replica's daily feed (docs/feed.md).")
     static class Confirm implements Callable<Integer> {
         @Parameters(paramLabel = "CODE") String code;
+        @Option(names = "--replica-key", paramLabel = "KEYFILE", description = "the replica's public key (PEM), as"
+                + " 'fleksi tenant key' prints it on the kabupaten's server: the daily feed signed by it is accepted. Given"
+                + " again after the confirmation, it replaces the key registered before")
+        Path replicaKey;
 
         @Override
         public Integer call() {
-            return TenantCommand.guarded(context -> TenantCommand.print(
-                    context.getBean(TenantHandover.class).confirm(TenantGate.codeInPath(code))));
+            PublicKey key = replicaKey == null ? null : readKey(replicaKey);
+            return TenantCommand.guarded(context -> {
+                TenantCode tenant = TenantGate.codeInPath(code);
+                TenantHandover handovers = context.getBean(TenantHandover.class);
+                boolean pending = handovers.handover(tenant)
+                        .filter(handover -> handover.state() == BundleTransfers.State.RUNNING).isPresent();
+                int exit = pending || key == null ? TenantCommand.print(handovers.confirm(tenant)) : 0;
+                if (key != null) {
+                    String fingerprint = context.getBean(ReplicaKeys.class).register(tenant, key);
+                    System.out.println("replica key " + fingerprint + " registered for " + tenant
+                            + ": its daily feed is accepted, signed by that key only");
+                }
+                return exit;
+            });
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -71,6 +72,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        // A self-hosted kabupaten's replica posts its daily figures: machine to machine, no user and so
+                        // no token; the feed's own Ed25519 signature, checked against the key registered for the
+                        // tenant, authenticates it (tenant-provisioning's feed package).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/feeds/daily").permitAll()
                         .requestMatchers("/api/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.realmRole())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

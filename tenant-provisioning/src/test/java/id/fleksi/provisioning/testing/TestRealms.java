@@ -69,6 +69,7 @@ public final class TestRealms {
         realms.deleteRealm(code);
         jdbc.sql("drop schema if exists " + id.fleksi.platform.tenancy.TenantCode.of(code).schemaName() + " cascade").update();
         jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(code).update();
+        jdbc.sql("delete from platform.tenant_transfer where tenant_code = ?").param(code).update();
         jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
     }
 

@@ -1,0 +1,85 @@
+package id.fleksi.provisioning.feed;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import id.fleksi.platform.tenancy.Tenant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A tenant's day in counts per OPD, the feed's content. The one place outside the feature modules that reads their
+ * tables: plain SQL over the tenant's schema, where every module's tables exist whether the module is on or off (a module
+ * that is off counts nothing). The monitoring module will own these figures when it comes, and this query goes there.
+ *
+ * <p>One statement, so the figures are one snapshot. It walks the employees of each OPD and reaches each one's day by
+ * key (a check-in, a check-out, a report: one each per employee and day; approved absences through
+ * {@code ix_absence_employee_to_date}), so its plan does not depend on the day asked for. Only counts leave it: no name,
+ * NIP, username or coordinate is selected.
+ */
+@Component
+class DailyFigures {
+
+    private static final String FIGURES = """
+            with recursive opd (unit_id, opd_id) as (
+                select id, id from %1$s.org_unit where parent_id is null
+              union all
+                select u.id, opd.opd_id from %1$s.org_unit u join opd on u.parent_id = opd.unit_id
+            ), staff as (
+                select opd.opd_id,
+                    e.status <> 'RETIRED' and (e.start_date is null or e.start_date <= :day) as serving,
+                    i.work_mode, i.minutes_late, i.flags as in_flags, o.flags as out_flags,
+                    away.izin, away.sakit, away.cuti, away.dinas_luar,
+                    exists (select 1 from %1$s.report_activity a where a.day_id = r.id) as filed
+                from %1$s.employee e
+                join opd on opd.unit_id = e.unit_id
+                left join %1$s.attendance_check_in i on i.employee_id = e.id and i.work_date = :day and i.kind = 'IN'
+                left join %1$s.attendance_check_in o
+                    on o.employee_id = e.id and o.work_date = :day and o.kind = 'OUT' and not o.superseded
+                left join %1$s.report_day r on r.employee_id = e.id and r.work_date = :day
+                left join lateral (
+                    select bool_or(a.kind = 'IZIN') as izin, bool_or(a.kind = 'SAKIT') as sakit,
+                        bool_or(a.kind = 'CUTI') as cuti, bool_or(a.kind = 'DINAS_LUAR') as dinas_luar
+                    from %1$s.attendance_absence a
+                    where a.employee_id = e.id and a.to_date >= :day and a.from_date <= :day and a.status = 'APPROVED'
+                ) away on true
+            )
+            select u.code, u.name,
+                count(*) filter (where s.serving) as employees,
+                count(s.work_mode) as checked_in,
+                count(*) filter (where s.work_mode = 'WFO') as wfo,
+                count(*) filter (where s.work_mode = 'WFA') as wfa,
+                count(*) filter (where s.work_mode = 'DL') as dinas_luar,
+                count(*) filter (where s.minutes_late > 0) as late,
+                count(*) filter (where s.izin) as absent_izin,
+                count(*) filter (where s.sakit) as absent_sakit,
+                count(*) filter (where s.cuti) as absent_cuti,
+                count(*) filter (where s.dinas_luar) as absent_dinas_luar,
+                count(*) filter (where s.in_flags <> '') + count(*) filter (where s.out_flags <> '') as flagged,
+                count(*) filter (where s.filed) as reports_filed
+            from %1$s.org_unit u left join staff s on s.opd_id = u.id
+            where u.parent_id is null
+            group by u.id, u.code, u.name
+            order by u.code""";
+
+    private final JdbcClient jdbc;
+
+    DailyFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The tenant's figures for the day (the day so far, for today), counted now. */
+    DailyFeed of(Tenant tenant, LocalDate day, Instant now) {
+        // The schema name comes from the registry, made from a validated TenantCode.
+        var opds = jdbc.sql(FIGURES.formatted(tenant.schemaName())).param("day", day)
+                .query((rs, row) -> new DailyFeed.Opd(rs.getString("code"), rs.getString("name"), rs.getInt("employees"),
+                        new DailyFeed.CheckIns(rs.getInt("checked_in"), rs.getInt("wfo"), rs.getInt("wfa"),
+                                rs.getInt("dinas_luar"), rs.getInt("late")),
+                        new DailyFeed.Absences(rs.getInt("absent_izin"), rs.getInt("absent_sakit"), rs.getInt("absent_cuti"),
+                                rs.getInt("absent_dinas_luar")),
+                        rs.getInt("flagged"), rs.getInt("reports_filed")))
+                .list();
+        return new DailyFeed(DailyFeed.VERSION, tenant.code().value(), day, now, opds);
+    }
+}
