@@ -15,6 +15,7 @@ import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.BundleTransfers;
 import id.fleksi.provisioning.bundle.InstanceKeys;
 import id.fleksi.provisioning.bundle.TenantHandover;
+import id.fleksi.provisioning.feed.FeedDays;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
@@ -44,9 +45,11 @@ class PlatformConsoleController {
     private final BundleJobs jobs;
     private final InstanceKeys keys;
     private final TenantHandover handover;
+    private final FeedDays feeds;
 
     PlatformConsoleController(TenantRegistry registry, TenantOnboarding onboarding, TenantLifecycle lifecycle,
-            IdentityProperties identity, Validator validator, BundleJobs jobs, InstanceKeys keys, TenantHandover handover) {
+            IdentityProperties identity, Validator validator, BundleJobs jobs, InstanceKeys keys, TenantHandover handover, FeedDays feeds) {
+        this.feeds = feeds;
         this.jobs = jobs;
         this.keys = keys;
         this.handover = handover;
@@ -80,6 +83,11 @@ class PlatformConsoleController {
                 .forEach(t -> handover.handover(t.code()).ifPresent(h -> wentTo.put(t.code().value(), h.replicaUrl()
                         + (h.state() == BundleTransfers.State.DONE ? " ✓" : ""))));
         model.addAttribute("wentTo", wentTo);
+        // A self-hosted kabupaten beside the shared ones: its last day as its replica's feed reported it.
+        java.util.Map<String, FeedDays.ReceivedDay> fed = new java.util.HashMap<>();
+        registry.list().stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.ARCHIVED)
+                .forEach(t -> feeds.latest(t.code()).ifPresent(day -> fed.put(t.code().value(), day)));
+        model.addAttribute("fed", fed);
         if (recent.stream().anyMatch(job -> job.state() == BundleJobs.State.RUNNING)) {
             // The progress of a running job, without a script. A refresh to the page's own address, which ends in
             // #bundles, would only scroll (a fragment navigation) and never load: every other refresh adds ?progress.

@@ -15,6 +15,7 @@ import id.fleksi.provisioning.bundle.BundleJobs;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.InstanceKeys;
 import id.fleksi.provisioning.bundle.TenantHandover;
+import id.fleksi.provisioning.feed.ReplicaKeys;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,8 +46,10 @@ class PlatformBundleController {
     private final BundleJobs jobs;
     private final InstanceKeys keys;
     private final TenantHandover handover;
+    private final ReplicaKeys replicaKeys;
 
-    PlatformBundleController(BundleJobs jobs, InstanceKeys keys, TenantHandover handover) {
+    PlatformBundleController(BundleJobs jobs, InstanceKeys keys, TenantHandover handover, ReplicaKeys replicaKeys) {
+        this.replicaKeys = replicaKeys;
         this.jobs = jobs;
         this.keys = keys;
         this.handover = handover;
@@ -61,6 +64,10 @@ class PlatformBundleController {
     }
 
     record HandoverRequest(String replicaUrl, String passphrase) {
+    }
+
+    /** The replica's own instance key (PEM), whose signature its daily feed will carry; optional. */
+    record Confirmation(String replicaKey) {
     }
 
     @Operation(operationId = "instanceKey", summary = "This instance's bundle-signing public key and its fingerprint")
@@ -94,10 +101,25 @@ class PlatformBundleController {
         return TenantView.of(handover.cancel(TenantGate.codeInPath(code)));
     }
 
-    @Operation(operationId = "confirmHandover", summary = "Record that the kabupaten runs the tenant on its own server")
+    @Operation(operationId = "confirmHandover", summary = "Record that the kabupaten runs the tenant on its own server",
+            description = "With replicaKey (the replica's instance key, PEM), its daily feed is accepted (docs/feed.md).")
     @PostMapping("/tenants/{code}/handover/confirm")
-    TenantView confirmHandover(@PathVariable String code) {
-        return TenantView.of(handover.confirm(TenantGate.codeInPath(code)));
+    TenantView confirmHandover(@PathVariable String code, @RequestBody(required = false) Confirmation confirmation) {
+        var tenant = TenantGate.codeInPath(code);
+        java.security.PublicKey key = null;
+        if (confirmation != null && confirmation.replicaKey() != null && !confirmation.replicaKey().isBlank()) {
+            try {
+                key = BundleSignatures.readPem(confirmation.replicaKey());
+            } catch (IllegalArgumentException e) {
+                throw Problem.badRequest("invalid-replica-key", "Not a replica key", "replicaKey: " + e.getMessage()
+                        + " (as 'fleksi tenant key' prints it on the replica). Nothing was changed.");
+            }
+        }
+        var confirmed = handover.confirm(tenant);
+        if (key != null) {
+            replicaKeys.register(tenant, key);
+        }
+        return TenantView.of(confirmed);
     }
 
     @Operation(operationId = "importTenant", summary = "Import a tenant's bundle (a job)",
