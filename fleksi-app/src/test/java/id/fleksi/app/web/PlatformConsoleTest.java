@@ -44,14 +44,14 @@ class PlatformConsoleTest extends PageTest {
             browser.findElement(By.id("code")).sendKeys("DROP");
             browser.findElement(By.id("name")).sendKeys("Kabupaten Salah");
             browser.findElement(By.id("regionCode")).sendKeys("76.06");
-            browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#onboard button[type=submit]")).click();
             Browser.waitFor(browser, By.id("error"));
             assertThat(browser.findElement(By.id("error")).getText()).contains("Invalid tenant code 'DROP'");
 
             browser.findElement(By.id("code")).clear();
             browser.findElement(By.id("code")).sendKeys(code);
             browser.findElement(By.id("kind")).sendKeys("KABUPATEN");
-            browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#onboard button[type=submit]")).click();
             Browser.waitFor(browser, By.id("onboarded"));
             assertThat(browser.findElement(By.id("onboarded")).getText())
                     .contains("Pemda " + code + " terdaftar", "kata sandi sekali pakai");
