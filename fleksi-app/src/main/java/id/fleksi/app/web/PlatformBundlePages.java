@@ -1,11 +1,7 @@
 package id.fleksi.app.web;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 import id.fleksi.platform.security.Caller;
@@ -57,14 +53,14 @@ class PlatformBundlePages {
     String export(@PathVariable String code, @RequestParam(required = false) String passphrase, Authentication authentication,
             RedirectAttributes redirect) {
         requireOperator(authentication);
-        return refusalShown(redirect, () -> jobs.startExport(TenantCode.of(code), passphrase(passphrase)));
+        return refusalShown(redirect, () -> jobs.startExport(TenantCode.of(code), BundleJobs.newPassphrase(passphrase)));
     }
 
     @PostMapping("/platform/tenants/{code}/handover")
     String handOver(@PathVariable String code, @RequestParam String replicaUrl, @RequestParam(required = false) String passphrase,
             Authentication authentication, RedirectAttributes redirect) {
         requireOperator(authentication);
-        return refusalShown(redirect, () -> jobs.startHandover(TenantCode.of(code), replicaUrl, passphrase(passphrase)));
+        return refusalShown(redirect, () -> jobs.startHandover(TenantCode.of(code), replicaUrl, BundleJobs.newPassphrase(passphrase)));
     }
 
     @PostMapping("/platform/tenants/{code}/handover/{decision:cancel|confirm}")
@@ -85,14 +81,7 @@ class PlatformBundlePages {
             @RequestHeader(name = "X-Bundle-Passphrase", required = false) String passphrase, Authentication authentication) {
         requireOperator(authentication);
         String trusted = signedBy == null || signedBy.isBlank() ? null : signedBy.strip();
-        Path file = jobs.newUploadFile();
-        try {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            file.toFile().delete();
-            throw new UncheckedIOException("The upload of the bundle broke off: " + e.getMessage(), e);
-        }
-        return jobs.startImport(file, trusted, passphrase == null || passphrase.isEmpty() ? null : passphrase.toCharArray());
+        return jobs.startImport(body, trusted, passphrase);
     }
 
     @GetMapping("/platform/bundle-jobs/{id}/bundle")
@@ -125,17 +114,6 @@ class PlatformBundlePages {
             return "redirect:/platform/#error";   // the refusal is at the top of the page: in view, not scrolled past
         }
         return "redirect:/platform/#bundles";
-    }
-
-    private static char[] passphrase(String passphrase) {
-        if (passphrase == null || passphrase.isEmpty()) {
-            return null;
-        }
-        if (passphrase.length() < 12) {
-            throw Problem.badRequest("weak-passphrase", "Passphrase too short", "The passphrase needs at least 12 characters:"
-                    + " a bundle holds every employee's personal data. Nothing was written.");
-        }
-        return passphrase.toCharArray();
     }
 
     private void requireOperator(Authentication authentication) {

@@ -72,20 +72,21 @@ class PlatformConsoleController {
             return "redirect:/oauth2/authorization/" + identity.platformRealm();
         }
         model.addAttribute("caller", Caller.of(authentication, identity));
-        model.addAttribute("tenants", registry.list());
+        var tenants = registry.list();
+        model.addAttribute("tenants", tenants);
         model.addAttribute("kinds", TenantKind.values());
         model.addAttribute("zones", RegionTimeZone.values());
         var recent = jobs.recent();
         model.addAttribute("jobs", recent);
         model.addAttribute("fingerprint", BundleSignatures.fingerprint(keys.publicKey()));
         java.util.Map<String, String> wentTo = new java.util.HashMap<>();
-        registry.list().stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.HANDING_OVER)
+        tenants.stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.HANDING_OVER)
                 .forEach(t -> handover.handover(t.code()).ifPresent(h -> wentTo.put(t.code().value(), h.replicaUrl()
                         + (h.state() == BundleTransfers.State.DONE ? " ✓" : ""))));
         model.addAttribute("wentTo", wentTo);
         // A self-hosted kabupaten beside the shared ones: its last day as its replica's feed reported it.
         java.util.Map<String, FeedDays.ReceivedDay> fed = new java.util.HashMap<>();
-        registry.list().stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.ARCHIVED)
+        tenants.stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.ARCHIVED)
                 .forEach(t -> feeds.latest(t.code()).ifPresent(day -> fed.put(t.code().value(), day)));
         model.addAttribute("fed", fed);
         if (recent.stream().anyMatch(job -> job.state() == BundleJobs.State.RUNNING)) {

@@ -1,11 +1,7 @@
 package id.fleksi.provisioning.api;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,7 +79,7 @@ class PlatformBundleController {
     @PostMapping("/tenants/{code}/export")
     ResponseEntity<BundleJobs.Job> export(@PathVariable String code, @RequestBody(required = false) ExportRequest request) {
         var tenant = TenantGate.codeInPath(code);
-        return accepted(jobs.startExport(tenant, passphrase(request == null ? null : request.passphrase())));
+        return accepted(jobs.startExport(tenant, BundleJobs.newPassphrase(request == null ? null : request.passphrase())));
     }
 
     @Operation(operationId = "handOverTenant", summary = "Hand a tenant over to its own server (a job)",
@@ -92,7 +88,7 @@ class PlatformBundleController {
     @PostMapping("/tenants/{code}/handover")
     ResponseEntity<BundleJobs.Job> handOver(@PathVariable String code, @RequestBody HandoverRequest request) {
         var tenant = TenantGate.codeInPath(code);
-        return accepted(jobs.startHandover(tenant, request.replicaUrl(), passphrase(request.passphrase())));
+        return accepted(jobs.startHandover(tenant, request.replicaUrl(), BundleJobs.newPassphrase(request.passphrase())));
     }
 
     @Operation(operationId = "cancelHandover", summary = "Cancel a handover the kabupaten has not confirmed")
@@ -133,18 +129,7 @@ class PlatformBundleController {
             throw Problem.badRequest("invalid-fingerprint", "Not a key fingerprint", "signedBy: give the fingerprint the"
                     + " exporting operator sent, e.g. SHA256:q1w2e3... (as 'fleksi tenant key' prints it). Nothing was written.");
         }
-        Path file = jobs.newUploadFile();
-        try {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // removed with the directory
-            }
-            throw new UncheckedIOException("The upload of the bundle broke off: " + e.getMessage(), e);
-        }
-        return accepted(jobs.startImport(file, signedBy, passphrase(passphrase)));
+        return accepted(jobs.startImport(body, signedBy, passphrase));
     }
 
     @Operation(operationId = "listBundleJobs", summary = "Recent export, handover and import jobs of this replica")
@@ -184,17 +169,6 @@ class PlatformBundleController {
 
     private static ResponseEntity<BundleJobs.Job> accepted(BundleJobs.Job job) {
         return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/v1/platform/bundle-jobs/" + job.id()).body(job);
-    }
-
-    private static char[] passphrase(String passphrase) {
-        if (passphrase == null || passphrase.isEmpty()) {
-            return null;
-        }
-        if (passphrase.length() < 12) {
-            throw Problem.badRequest("weak-passphrase", "Passphrase too short", "passphrase: use at least 12 characters; a"
-                    + " bundle holds every employee's personal data. Nothing was written.");
-        }
-        return passphrase.toCharArray();
     }
 
     private static Problem noJob(UUID id) {

@@ -1,10 +1,12 @@
 package id.fleksi.provisioning.bundle;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,12 +111,24 @@ public class BundleJobs implements DisposableBean {
                 job::line)));
     }
 
-    /** Takes the uploaded bundle (already on disk, in this service's directory) and imports it. */
-    public Job startImport(Path uploaded, String trustedFingerprint, char[] passphrase) {
+    /**
+     * Takes an uploaded bundle (the request's body, written into this service's directory first) and imports it.
+     *
+     * @param passphrase the one the bundle was encrypted with, or null or empty
+     */
+    public Job startImport(InputStream body, String trustedFingerprint, String passphrase) {
+        Path uploaded = newFile("upload-");
+        try {
+            Files.copy(body, uploaded, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(uploaded);
+            throw new UncheckedIOException("The upload of the bundle broke off: " + e.getMessage(), e);
+        }
+        char[] secret = passphrase == null || passphrase.isEmpty() ? null : passphrase.toCharArray();
         return start(Kind.IMPORT, null, job -> {
             job.file = uploaded;
             try {
-                TenantImport.Imported imported = importer.importBundle(uploaded, trustedFingerprint, passphrase, job::line);
+                TenantImport.Imported imported = importer.importBundle(uploaded, trustedFingerprint, secret, job::line);
                 job.sha256 = imported.bundleSha256();
                 job.signer = imported.signer();
             } finally {
@@ -124,9 +138,19 @@ public class BundleJobs implements DisposableBean {
         });
     }
 
-    /** A new file in the bundles directory, for an upload to land in. */
-    public Path newUploadFile() {
-        return newFile("upload-");
+    /**
+     * A passphrase for a new bundle, as the API or the console received it: none (null or empty), or at least 12
+     * characters, since a bundle holds every employee's personal data.
+     */
+    public static char[] newPassphrase(String passphrase) {
+        if (passphrase == null || passphrase.isEmpty()) {
+            return null;
+        }
+        if (passphrase.length() < 12) {
+            throw Problem.badRequest("weak-passphrase", "Passphrase too short", "The passphrase needs at least 12 characters:"
+                    + " a bundle holds every employee's personal data. Nothing was written.");
+        }
+        return passphrase.toCharArray();
     }
 
     public Optional<Job> find(UUID id) {

@@ -99,9 +99,10 @@ public class TenantExport {
             String exportedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
             Snapshot snapshot = snapshot(tenant, zip, progress);
             parts.put(REGISTRY, part(zip, REGISTRY, out -> Json.write(out, registryFacts(tenant))));
-            parts.put(REALM, part(zip, REALM, out -> realms.writeSettings(tenant.realm(), out)));
+            var realm = realms.settings(tenant.realm());
+            parts.put(REALM, part(zip, REALM, out -> realms.writeSettings(realm, out)));
             int[] users = new int[1];
-            parts.put(USERS, part(zip, USERS, out -> users[0] = realms.writeUsers(tenant.realm(), out)));
+            parts.put(USERS, part(zip, USERS, out -> users[0] = realms.writeUsers(tenant.realm(), realm, out)));
             progress.accept("realm " + tenant.realm() + ": " + users[0] + " users");
             manifest = new BundleManifest(BundleManifest.FORMAT, FleksiVersion.current(), code.value(), exportedAt,
                     publicUrl, fingerprint, snapshot.changeSets(), snapshot.tables(), snapshot.sequences(), users[0], parts);

@@ -75,22 +75,27 @@ public class RealmTransfer {
         }
     }
 
-    /** The realm's settings, roles, groups and clients, without users, as JSON. */
-    public void writeSettings(String realm, OutputStream out) {
-        RealmRepresentation settings = keycloak.call("export realm " + realm,
-                () -> keycloak.client().realm(realm).partialExport(true, true));
+    /**
+     * The realm's settings, roles, groups and clients, without users (Keycloak's partial export): written as they are, and
+     * read again by {@link #writeUsers} for the roles and groups whose members it lists.
+     */
+    public RealmRepresentation settings(String realm) {
+        return keycloak.call("export realm " + realm, () -> keycloak.client().realm(realm).partialExport(true, true));
+    }
+
+    public void writeSettings(RealmRepresentation settings, OutputStream out) {
         write(out, settings);
     }
 
     /**
      * The realm's users, one JSON object a line, each with its roles, groups and stored credentials.
      *
+     * @param settings the realm's {@link #settings}
      * @return how many users were written
      */
-    public int writeUsers(String realm, OutputStream out) {
+    public int writeUsers(String realm, RealmRepresentation settings, OutputStream out) {
         checkCanExport();
         RealmResource resource = keycloak.client().realm(realm);
-        RealmRepresentation settings = keycloak.call("export realm " + realm, () -> resource.partialExport(true, true));
         Map<String, List<String>> realmRoles = new HashMap<>();
         Map<String, Map<String, List<String>>> clientRoles = new HashMap<>();
         Map<String, List<String>> groups = new HashMap<>();
