@@ -1,13 +1,13 @@
 package id.fleksi.app.web;
 
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.web.PageController;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The front page: where to log in. */
-@Controller
+@PageController
 class HomeController {
 
     private final TenantRegistry registry;

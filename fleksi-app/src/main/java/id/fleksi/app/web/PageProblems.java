@@ -1,6 +1,6 @@
 package id.fleksi.app.web;
 
-import id.fleksi.platform.web.PageProblem;
+import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.Problem;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Problems met on a page are shown as a page, not as JSON: any problem in Fleksi's own page controllers, and
- * a {@link PageProblem} wherever it arises (a feature module's page switched off, say).
+ * Problems met on a page are shown as a page in the visitor's language, not as JSON: any problem in a
+ * {@link PageController}, Fleksi's own or a feature module's, from its handlers or from the tenant gate before them.
+ * The API, and the JSON a page's script talks to, get RFC 9457 problem JSON from the one handler of those.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageProblems {
 
@@ -27,31 +28,9 @@ class PageProblems {
         this.messages = messages;
     }
 
-    @ExceptionHandler(PageProblem.class)
-    String pageProblem(PageProblem problem, Model model, HttpServletResponse response) {
-        return problem(problem, model, response, messages);
-    }
-
-    /** Fleksi's own pages. */
-    @ControllerAdvice(assignableTypes = {TenantHomeController.class, TenantAdminController.class,
-            EmployeesPageController.class, PlatformConsoleController.class, HomeController.class})
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class OwnPages {
-
-        private final MessageSource messages;
-
-        OwnPages(MessageSource messages) {
-            this.messages = messages;
-        }
-
-        @ExceptionHandler(Problem.class)
-        String problem(Problem problem, Model model, HttpServletResponse response) {
-            return PageProblems.problem(problem, model, response, messages);
-        }
-    }
-
     /** The problem as a page, in the visitor's language where it has been translated. */
-    static String problem(Problem problem, Model model, HttpServletResponse response, MessageSource messages) {
+    @ExceptionHandler(Problem.class)
+    String problem(Problem problem, Model model, HttpServletResponse response) {
         String detail = problem.detailFor(messages, LocaleContextHolder.getLocale());
         response.setStatus(problem.getStatusCode().value());
         model.addAttribute("status", problem.getStatusCode().value());

@@ -8,8 +8,9 @@ import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.platform.tenancy.TenantStatus;
+import id.fleksi.platform.web.PageController;
+import id.fleksi.platform.web.Problem;
 import id.fleksi.provisioning.bundle.BundleJobs;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.BundleTransfers;
@@ -25,7 +26,6 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import jakarta.validation.Validator;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The provincial operator's console: tenants, onboarding, suspend and resume; moving tenants ({@link PlatformBundlePages}). */
-@Controller
+@PageController
 class PlatformConsoleController {
 
     private final TenantRegistry registry;

@@ -5,14 +5,11 @@ import java.util.Map;
 
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,25 +18,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tenant admin's page of feature modules: switches and settings forms. */
-@Controller
+@PageController
 class TenantAdminController {
 
-    private final TenantGate gate;
-    private final IdentityProperties identity;
     private final ModuleSwitches switches;
     private final TenantMenu menu;
 
-    TenantAdminController(TenantGate gate, IdentityProperties identity, ModuleSwitches switches, TenantMenu menu) {
-        this.gate = gate;
-        this.identity = identity;
+    TenantAdminController(ModuleSwitches switches, TenantMenu menu) {
         this.switches = switches;
         this.menu = menu;
     }
 
     @GetMapping("/t/{code}/admin/modules")
-    String modules(@PathVariable String code, Authentication authentication, Model model, Locale locale) {
-        Tenant tenant = admin(code, authentication);
-        Caller caller = Caller.of(authentication, identity);
+    String modules(Tenant tenant, Caller caller, Model model, Locale locale) {
+        requireAdmin(caller);
         model.addAttribute("tenant", tenant);
         model.addAttribute("caller", caller);
         model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
@@ -48,9 +40,9 @@ class TenantAdminController {
     }
 
     @PostMapping("/t/{code}/admin/modules/{id}")
-    String change(@PathVariable String code, @PathVariable String id, @RequestParam(required = false) Boolean enabled,
-            @RequestParam Map<String, String> form, Authentication authentication, RedirectAttributes redirect) {
-        Tenant tenant = admin(code, authentication);
+    String change(Tenant tenant, Caller caller, @PathVariable String id, @RequestParam(required = false) Boolean enabled,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        requireAdmin(caller);
         Map<String, Object> settings = new java.util.LinkedHashMap<>();
         form.forEach((key, value) -> {
             if (key.startsWith("settings.")) {
@@ -58,20 +50,17 @@ class TenantAdminController {
             }
         });
         try {
-            switches.change(tenant.code(), id, enabled, settings, Caller.of(authentication, identity).username());
+            switches.change(tenant.code(), id, enabled, settings, caller.username());
             redirect.addFlashAttribute("message", id);
         } catch (Problem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/t/" + code + "/admin/modules";
+        return "redirect:/t/" + tenant.code() + "/admin/modules";
     }
 
-    private Tenant admin(String code, Authentication authentication) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
+    private static void requireAdmin(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
             throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin may switch modules.").variant("modules");
         }
-        return tenant;
     }
 }

@@ -6,15 +6,22 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** A tenant admin, in the browser, switches a module off and on and sees its menu entry go and come back. */
+/**
+ * A tenant admin, in the browser, switches a module off and on and sees its menu entry go and come back. The module's
+ * page (a fixture written as a new module's would be) gets the admitted tenant and caller without code of its own, and
+ * its log line names the tenant and the request.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class TenantModulesPageTest extends PageTest {
 
-
     @Test
-    void aTenantAdminSwitchesAModuleOnAndOffAndItsMenuEntryFollows() {
+    void aTenantAdminSwitchesAModuleOnAndOffAndItsMenuEntryFollows(CapturedOutput output) {
         String code = onboard("modul", "Kabupaten Modul");
         TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN, Role.ASN);
         WebDriver browser = Browser.chromium();
@@ -35,6 +42,8 @@ class TenantModulesPageTest extends PageTest {
             assertThat(menu(browser)).contains("Catatan");
             browser.findElement(By.linkText("Catatan")).click();
             Browser.waitFor(browser, By.id("notes"));
+            assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("boss in " + code + ", working in " + code);
+            assertThat(output.getOut()).containsPattern("\\[" + code + " [0-9a-f]{16}\\] .*notes page shown to boss");
             browser.navigate().back();
 
             browser.findElement(By.cssSelector("#module-notes button[value=false]")).click();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
+import id.fleksi.platform.LogContext;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantContext;
@@ -14,6 +15,7 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,7 +85,7 @@ public class ModuleJobs implements SmartInitializingSingleton, DisposableBean {
                 continue;
             }
             String outcome = "ok";
-            try {
+            try (MDC.MDCCloseable ignored = LogContext.job(job.name())) {
                 TenantContext.runAs(tenant.code(), () -> job.run().accept(tenant.code()));
                 ran++;
             } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package id.fleksi.platform.modules;
 import java.util.Map;
 
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,10 +42,9 @@ public class ModuleOffInterceptor implements HandlerInterceptor {
         catalog.find(segments[1]).ifPresent(module -> {
             var tenant = TenantContext.current().orElseGet(() -> id.fleksi.platform.web.TenantGate.codeInPath(segments[0]));
             if (!switches.isEnabled(tenant, module.id())) {
-                Problem off = Problem.notFound("module-off", "Module off",
+                throw Problem.notFound("module-off", "Module off",
                         "Module '" + module.id() + "' is switched off for tenant '" + tenant + "'. Its data is kept;"
                                 + " a tenant admin can switch it on again.");
-                throw prefix.equals("/t/") ? new PageProblem(off) : off;
             }
         });
         return true;

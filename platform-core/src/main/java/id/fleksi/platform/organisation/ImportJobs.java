@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import id.fleksi.platform.LogContext;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 
@@ -63,7 +64,7 @@ public class ImportJobs implements DisposableBean {
                         + " values (?, ?, ?, ?, now(), ?)")
                 .param(id).param(kind.name()).param(fileName).param(actor).param("reading " + sheet.lines().size() + " rows")
                 .update();
-        executor.submit(() -> TenantContext.runAs(tenant, () -> run(tenant, id, kind, sheet, actor)));
+        executor.submit(LogContext.carried(() -> TenantContext.runAs(tenant, () -> run(tenant, id, kind, sheet, actor))));
         return id;
     }
 

@@ -3,9 +3,14 @@ package id.fleksi.platform.tenancy;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import id.fleksi.platform.LogContext;
+
+import org.slf4j.MDC;
+
 /**
  * The tenant the current thread works for. Set around a unit of work and always cleared after it, so a
- * pooled thread never carries a tenant into the next request.
+ * pooled thread never carries a tenant into the next request. Every log line written meanwhile names it
+ * ({@link LogContext#TENANT} in the MDC).
  */
 public final class TenantContext {
 
@@ -37,6 +42,7 @@ public final class TenantContext {
     public static Scope enter(TenantCode tenant) {
         TenantCode previous = CURRENT.get();
         CURRENT.set(tenant);
+        MDC.put(LogContext.TENANT, tenant.value());
         return () -> restore(previous);
     }
 
@@ -50,8 +56,10 @@ public final class TenantContext {
     private static void restore(TenantCode previous) {
         if (previous == null) {
             CURRENT.remove();
+            MDC.remove(LogContext.TENANT);
         } else {
             CURRENT.set(previous);
+            MDC.put(LogContext.TENANT, previous.value());
         }
     }
 

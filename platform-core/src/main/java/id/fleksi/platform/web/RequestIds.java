@@ -1,8 +1,9 @@
 package id.fleksi.platform.web;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
+
+import id.fleksi.platform.LogContext;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,15 +39,11 @@ public class RequestIds extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String sent = request.getHeader(HEADER);
-        String id = sent != null && SENT.matcher(sent).matches() ? sent
-                : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = sent != null && SENT.matcher(sent).matches() ? sent : LogContext.newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        MDC.put("requestId", id);
-        try {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(LogContext.REQUEST_ID, id)) {
             chain.doFilter(request, response);
-        } finally {
-            MDC.remove("requestId");
         }
     }
 }

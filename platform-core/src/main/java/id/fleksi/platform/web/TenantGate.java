@@ -43,10 +43,10 @@ public class TenantGate {
                     .values(tenant.code().toString());
         }
         if (retired(tenant, caller.username())) {
-            Problem retired = Problem.forbidden("account-retired", "Account no longer active", "Your account "
+            endWebSession();
+            throw Problem.forbidden("account-retired", "Account no longer active", "Your account "
                     + caller.username() + " belongs to an employee who no longer serves this pemda; it was signed out. Ask"
                     + " BKD if this is a mistake.").values(caller.username());
-            throw endWebSession() ? new PageProblem(retired) : retired;
         }
         return tenant;
     }
@@ -67,18 +67,16 @@ public class TenantGate {
     }
 
     /**
-     * A browser session of a retired employee ends here, so the next page asks Keycloak, which refuses them; true when
-     * there was one (the refusal is then shown as a page). The request itself ends as it began: it only shows the refusal.
+     * A browser session of a retired employee ends here, so the next page asks Keycloak, which refuses them. The request
+     * itself ends as it began: it only shows the refusal.
      */
-    private static boolean endWebSession() {
+    private static void endWebSession() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpSession session = attributes.getRequest().getSession(false);
             if (session != null) {
                 session.invalidate();
-                return true;
             }
         }
-        return false;
     }
 
     /** The tenant, if it is being served now, whoever asks. */

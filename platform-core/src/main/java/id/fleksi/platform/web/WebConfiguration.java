@@ -1,5 +1,7 @@
 package id.fleksi.platform.web;
 
+import java.util.List;
+
 import id.fleksi.platform.modules.ModuleCatalog;
 import id.fleksi.platform.modules.ModuleOffInterceptor;
 import id.fleksi.platform.modules.ModuleSwitches;
@@ -7,6 +9,7 @@ import id.fleksi.platform.security.IdentityProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -36,8 +39,15 @@ class WebConfiguration implements WebMvcConfigurer {
             registry.addInterceptor(new RateLimits(limits, identity)).addPathPatterns("/api/**", "/t/{code}/**", "/platform/**")
                     .order(-1);
         }
-        registry.addInterceptor(new TenantApiInterceptor(gate, identity)).addPathPatterns("/api/v1/t/{code}/**").order(0);
+        // The tenant's home page admits the caller itself: someone logged in elsewhere is sent to this tenant's login.
+        registry.addInterceptor(new TenantInterceptor(gate, identity)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
+                .excludePathPatterns("/t/{code}", "/t/{code}/").order(0);
         registry.addInterceptor(new ModuleOffInterceptor(modules, switches)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
                 .order(1);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new TenantArguments(identity));
     }
 }

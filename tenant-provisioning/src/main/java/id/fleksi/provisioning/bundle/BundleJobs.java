@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import id.fleksi.platform.LogContext;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.web.Problem;
 
@@ -191,7 +192,7 @@ public class BundleJobs implements DisposableBean {
     private Job start(Kind kind, String tenant, Work work) {
         Running job = new Running(kind, tenant);
         jobs.put(job.id, job);
-        worker.submit(() -> {
+        worker.submit(LogContext.carried(() -> {
             try {
                 work.run(job);
                 job.state = State.DONE;
@@ -205,7 +206,7 @@ public class BundleJobs implements DisposableBean {
             } finally {
                 job.finishedAt = Instant.now();
             }
-        });
+        }));
         return job.view();
     }
 

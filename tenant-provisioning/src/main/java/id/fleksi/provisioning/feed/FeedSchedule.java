@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import javax.sql.DataSource;
 
+import id.fleksi.platform.LogContext;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.bundle.BundleSignatures;
@@ -16,6 +17,7 @@ import id.fleksi.provisioning.bundle.InstanceKeys;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,8 +70,16 @@ class FeedSchedule implements SmartInitializingSingleton, DisposableBean {
         FeedSender sender = new FeedSender(outbox, keys, dataSource, properties.endpoint());
         log.info("Daily feed to {}, signed by {}", properties.endpoint(), BundleSignatures.fingerprint(keys.publicKey()));
         Instant start = Instant.now().plus(SEND_EVERY);
-        scheduled.add(scheduler.scheduleWithFixedDelay(() -> count(Instant.now()), start, COUNT_EVERY));
-        scheduled.add(scheduler.scheduleWithFixedDelay(() -> sender.sendDue(Instant.now()), start.plusSeconds(30), SEND_EVERY));
+        scheduled.add(scheduler.scheduleWithFixedDelay(() -> {
+            try (MDC.MDCCloseable ignored = LogContext.job("feed-count")) {
+                count(Instant.now());
+            }
+        }, start, COUNT_EVERY));
+        scheduled.add(scheduler.scheduleWithFixedDelay(() -> {
+            try (MDC.MDCCloseable ignored = LogContext.job("feed-send")) {
+                sender.sendDue(Instant.now());
+            }
+        }, start.plusSeconds(30), SEND_EVERY));
     }
 
     /** Counts each active tenant's recent days into the outbox; returns how many documents changed. */

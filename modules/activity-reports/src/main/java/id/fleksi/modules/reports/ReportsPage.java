@@ -9,14 +9,11 @@ import java.util.UUID;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 
 import jakarta.validation.Valid;
 
@@ -26,8 +23,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -44,11 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The daily report pages: the ASN's form (works without JavaScript, posts and redirects) and the supervisor's
  * review queue with bulk approval. Refusals come back as a message on the page; nothing half-done is kept.
  */
-@Controller
+@PageController
 class ReportsPage {
 
-    private final TenantGate gate;
-    private final IdentityProperties identity;
     private final Employees employees;
     private final DailyReports reports;
     private final ReportReviews reviews;
@@ -57,11 +50,9 @@ class ReportsPage {
     private final Clock clock;
     private final PageForms forms;
 
-    ReportsPage(TenantGate gate, IdentityProperties identity, Employees employees, DailyReports reports, ReportReviews reviews,
-            EvidenceFiles evidence, PerformanceTargets targets, Clock clock, PageForms forms) {
+    ReportsPage(Employees employees, DailyReports reports, ReportReviews reviews, EvidenceFiles evidence, PerformanceTargets targets,
+            Clock clock, PageForms forms) {
         this.forms = forms;
-        this.gate = gate;
-        this.identity = identity;
         this.employees = employees;
         this.reports = reports;
         this.reviews = reviews;
@@ -76,61 +67,50 @@ class ReportsPage {
     }
 
     @GetMapping({"/t/{code}/activity-reports", "/t/{code}/activity-reports/"})
-    String myDay(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Authentication authentication, Model model) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            Employee me = employees.requireActive(caller.username());
-            LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
-            LocalDate shown = date == null || date.isAfter(today) ? today : date;
-            List<ReportDay> week = reports.days(me.id(), today.minusDays(6), today);
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("me", me);
-            model.addAttribute("day", shown.isBefore(today.minusDays(6)) ? reports.day(me.id(), shown)
-                    : week.stream().filter(d -> d.date().equals(shown)).findFirst().orElseThrow());
-            model.addAttribute("week", newestFirst(week));
-            model.addAttribute("targets", targets.mine(caller.username(), shown));
-            // One id per form shown: a second tap, or the browser sending the form again, adds the activity once.
-            model.addAttribute("requestId", "form-" + UUID.randomUUID());
-            model.addAttribute("zone", tenant.timeZone().zone());
-            return "activity-reports/day";
-        });
+    String myDay(Tenant tenant, Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+        Employee me = employees.requireActive(caller.username());
+        LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
+        LocalDate shown = date == null || date.isAfter(today) ? today : date;
+        List<ReportDay> week = reports.days(me.id(), today.minusDays(6), today);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("me", me);
+        model.addAttribute("day", shown.isBefore(today.minusDays(6)) ? reports.day(me.id(), shown)
+                : week.stream().filter(d -> d.date().equals(shown)).findFirst().orElseThrow());
+        model.addAttribute("week", newestFirst(week));
+        model.addAttribute("targets", targets.mine(caller.username(), shown));
+        // One id per form shown: a second tap, or the browser sending the form again, adds the activity once.
+        model.addAttribute("requestId", "form-" + UUID.randomUUID());
+        model.addAttribute("zone", tenant.timeZone().zone());
+        return "activity-reports/day";
     }
 
     @PostMapping("/t/{code}/activity-reports/{date}/activities")
-    String add(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    String add(Tenant tenant, Caller caller, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @Valid @ModelAttribute NewActivity activity, BindingResult errors, @RequestParam(required = false) MultipartFile file,
-            Authentication authentication, RedirectAttributes redirect) throws IOException {
-        String back = "redirect:/t/" + code + "/activity-reports/?date=" + date;
+            RedirectAttributes redirect) throws IOException {
+        String back = day(tenant, date);
         if (forms.refused(errors, redirect)) {
             return back;
         }
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
         byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
-        return forms.redirect(redirect, back, "saved", () -> TenantContext.callAs(tenant.code(), () -> bytes == null
+        return forms.redirect(redirect, back, "saved", () -> bytes == null
                 ? reports.add(caller.username(), date, activity)
-                : evidence.addWithEvidence(caller.username(), date, activity, file.getOriginalFilename(), bytes)));
+                : evidence.addWithEvidence(caller.username(), date, activity, file.getOriginalFilename(), bytes));
     }
 
     @PostMapping("/t/{code}/activity-reports/activities/{id}/delete")
-    String delete(@PathVariable String code, @PathVariable UUID id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Authentication authentication, RedirectAttributes redirect) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        return forms.redirect(redirect, "redirect:/t/" + code + "/activity-reports/?date=" + date, "removed",
-                () -> TenantContext.callAs(tenant.code(), () -> {
-                    reports.delete(caller.username(), id);
-                    return id;
-                }));
+    String delete(Tenant tenant, Caller caller, @PathVariable UUID id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, RedirectAttributes redirect) {
+        return forms.redirect(redirect, day(tenant, date), "removed", () -> {
+            reports.delete(caller.username(), id);
+            return id;
+        });
     }
 
     @GetMapping("/t/{code}/activity-reports/activities/{id}/evidence")
-    ResponseEntity<byte[]> evidence(@PathVariable String code, @PathVariable UUID id, Authentication authentication) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        EvidenceFiles.File file = TenantContext.callAs(tenant.code(), () -> evidence.read(caller.username(), caller.hasRole(Role.BKD), id));
+    ResponseEntity<byte[]> evidence(Caller caller, @PathVariable UUID id) {
+        EvidenceFiles.File file = evidence.read(caller.username(), caller.hasRole(Role.BKD), id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file.fileName(),
                         java.nio.charset.StandardCharsets.UTF_8).build().toString())
@@ -139,33 +119,31 @@ class ReportsPage {
     }
 
     @GetMapping("/t/{code}/activity-reports/review")
-    String queue(@PathVariable String code, Authentication authentication, Model model) {
-        Caller caller = supervisor(authentication);
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("queue", reviews.queue(caller.username()));
-            return "activity-reports/review";
-        });
+    String queue(Tenant tenant, Caller caller, Model model) {
+        requireSupervisor(caller);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("queue", reviews.queue(caller.username()));
+        return "activity-reports/review";
     }
 
     @PostMapping("/t/{code}/activity-reports/review")
-    String decide(@PathVariable String code, @RequestParam(required = false) List<UUID> ids, @RequestParam String action,
-            @RequestParam(required = false) String comment, Authentication authentication, RedirectAttributes redirect) {
-        Caller caller = supervisor(authentication);
-        Tenant tenant = gate.admit(code, caller);
+    String decide(Tenant tenant, Caller caller, @RequestParam(required = false) List<UUID> ids, @RequestParam String action,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        requireSupervisor(caller);
         boolean approve = !"return".equals(action);
-        return forms.redirect(redirect, "redirect:/t/" + code + "/activity-reports/review", approve ? "approved" : "returned",
-                () -> TenantContext.callAs(tenant.code(), () -> reviews.decide(caller.username(), ids, approve, comment)));
+        return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/activity-reports/review", approve ? "approved" : "returned",
+                () -> reviews.decide(caller.username(), ids, approve, comment));
     }
 
-    private Caller supervisor(Authentication authentication) {
-        Caller caller = Caller.of(authentication, identity);
+    private static String day(Tenant tenant, LocalDate date) {
+        return "redirect:/t/" + tenant.code() + "/activity-reports/?date=" + date;
+    }
+
+    private static void requireSupervisor(Caller caller) {
         if (!caller.hasRole(Role.ATASAN)) {
-            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) review reports.")
-                    .variant("review-reports"));
+            throw Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) review reports.")
+                    .variant("review-reports");
         }
-        return caller;
     }
 
     private static <T> List<T> newestFirst(List<T> days) {

@@ -6,21 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 
 import jakarta.validation.Valid;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -38,18 +33,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * follows what became of it; a supervisor approves or returns those of their direct reports. Works without
  * JavaScript: each form posts and comes back here with what was done or why it was refused.
  */
-@Controller
+@PageController
 class AbsencePage {
 
-    private final TenantGate gate;
-    private final IdentityProperties identity;
     private final Absences absences;
     private final PageForms forms;
     private final Clock clock;
 
-    AbsencePage(TenantGate gate, IdentityProperties identity, Absences absences, PageForms forms, Clock clock) {
-        this.gate = gate;
-        this.identity = identity;
+    AbsencePage(Absences absences, PageForms forms, Clock clock) {
         this.absences = absences;
         this.forms = forms;
         this.clock = clock;
@@ -61,31 +52,24 @@ class AbsencePage {
     }
 
     @GetMapping({"/t/{code}/attendance/absences", "/t/{code}/attendance/absences/"})
-    String absences(@PathVariable String code, Authentication authentication, Model model) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("today", clock.instant().atZone(tenant.timeZone().zone()).toLocalDate());
-            model.addAttribute("kinds", Absences.Kind.values());
-            model.addAttribute("mine", absences.mine(caller.username()));
-            model.addAttribute("awaiting", caller.hasRole(Role.ATASAN) ? absences.awaiting(caller.username()) : List.of());
-            return "attendance/absences";
-        });
+    String absences(Tenant tenant, Caller caller, Model model) {
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("today", clock.instant().atZone(tenant.timeZone().zone()).toLocalDate());
+        model.addAttribute("kinds", Absences.Kind.values());
+        model.addAttribute("mine", absences.mine(caller.username()));
+        model.addAttribute("awaiting", caller.hasRole(Role.ATASAN) ? absences.awaiting(caller.username()) : List.of());
+        return "attendance/absences";
     }
 
     @PostMapping("/t/{code}/attendance/absences")
-    String file(@PathVariable String code, @Valid @ModelAttribute Absences.NewAbsence absence, BindingResult errors,
-            @RequestParam(required = false) MultipartFile file, Authentication authentication, RedirectAttributes redirect)
-            throws IOException {
-        String back = "redirect:/t/" + code + "/attendance/absences";
+    String file(Tenant tenant, Caller caller, @Valid @ModelAttribute Absences.NewAbsence absence, BindingResult errors,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+        String back = back(tenant);
         if (!forms.refused(errors, redirect)) {
-            Caller caller = Caller.of(authentication, identity);
-            Tenant tenant = gate.admit(code, caller);
             byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
-            forms.redirect(redirect, back, "filed", () -> TenantContext.callAs(tenant.code(), () -> bytes == null
+            forms.redirect(redirect, back, "filed", () -> bytes == null
                     ? absences.file(caller.username(), absence)
-                    : absences.fileWithDocument(caller.username(), absence, file.getOriginalFilename(), bytes)));
+                    : absences.fileWithDocument(caller.username(), absence, file.getOriginalFilename(), bytes));
         }
         if (redirect.getFlashAttributes().containsKey("error")) {
             redirect.addFlashAttribute("form", absence);   // what was typed comes back to be corrected, not typed again
@@ -94,39 +78,32 @@ class AbsencePage {
     }
 
     @PostMapping("/t/{code}/attendance/absences/{id}/decision")
-    String decide(@PathVariable String code, @PathVariable UUID id, @RequestParam String action,
-            @RequestParam(required = false) String comment, Authentication authentication, RedirectAttributes redirect) {
-        Caller caller = Caller.of(authentication, identity);
+    String decide(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam String action,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         if (!caller.hasRole(Role.ATASAN)) {
-            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) decide absences.")
-                    .variant("decide-absences"));
+            throw Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) decide absences.")
+                    .variant("decide-absences");
         }
-        Tenant tenant = gate.admit(code, caller);
         boolean approve = !"return".equals(action);
-        return forms.redirect(redirect, "redirect:/t/" + code + "/attendance/absences", approve ? "approved" : "returned",
-                () -> TenantContext.callAs(tenant.code(), () -> absences.decide(caller.username(), id, approve, comment)));
+        return forms.redirect(redirect, back(tenant), approve ? "approved" : "returned",
+                () -> absences.decide(caller.username(), id, approve, comment));
     }
 
     @PostMapping("/t/{code}/attendance/absences/{id}/document")
-    String attach(@PathVariable String code, @PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
-            Authentication authentication, RedirectAttributes redirect) throws IOException {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
+    String attach(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
         byte[] bytes = file == null ? new byte[0] : file.getBytes();
-        return forms.redirect(redirect, "redirect:/t/" + code + "/attendance/absences", "attached", () -> TenantContext.callAs(
-                tenant.code(), () -> absences.attachDocument(caller.username(), id, file == null ? null : file.getOriginalFilename(), bytes)));
+        return forms.redirect(redirect, back(tenant), "attached",
+                () -> absences.attachDocument(caller.username(), id, file == null ? null : file.getOriginalFilename(), bytes));
     }
 
     /** The page's twin of the API's document download: the login session instead of a token. */
     @GetMapping("/t/{code}/attendance/absences/{id}/document")
-    ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable UUID id, Authentication authentication) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        try {
-            return TenantContext.callAs(tenant.code(), () -> absences.document(caller.username(), caller.hasRole(Role.BKD), id))
-                    .asAttachment();
-        } catch (Problem problem) {
-            throw new PageProblem(problem);
-        }
+    ResponseEntity<byte[]> document(Caller caller, @PathVariable UUID id) {
+        return absences.document(caller.username(), caller.hasRole(Role.BKD), id).asAttachment();
+    }
+
+    private static String back(Tenant tenant) {
+        return "redirect:/t/" + tenant.code() + "/attendance/absences";
     }
 }

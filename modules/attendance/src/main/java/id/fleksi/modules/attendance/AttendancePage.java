@@ -10,44 +10,28 @@ import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.PageProblem;
+import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
-
-import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The ASN's attendance page, built for a cheap phone: today's status, one big button with the distance to the
  * nearest office, the offline queue, the last week; for a supervisor also the team's day. The page's script
- * posts to the session-authenticated twin of the check-in API below, queueing in the browser while offline.
+ * posts to the session-authenticated twin of the check-in API ({@link PageCheckInController}), queueing in the browser while offline.
  */
-@Controller
+@PageController
 class AttendancePage {
 
     /** Offices as the page's script needs them to show the distance before the button is pressed. */
     record OfficeMark(String name, double latitude, double longitude, double radiusMetres) {
     }
 
-    private final TenantGate gate;
-    private final IdentityProperties identity;
     private final Employees employees;
     private final WorkingCalendar calendar;
     private final CheckIns checkIns;
@@ -55,10 +39,8 @@ class AttendancePage {
     private final DailyRecap recap;
     private final Clock clock;
 
-    AttendancePage(TenantGate gate, IdentityProperties identity, Employees employees, WorkingCalendar calendar, CheckIns checkIns,
-            UnitOffices offices, DailyRecap recap, Clock clock) {
-        this.gate = gate;
-        this.identity = identity;
+    AttendancePage(Employees employees, WorkingCalendar calendar, CheckIns checkIns, UnitOffices offices, DailyRecap recap,
+            Clock clock) {
         this.employees = employees;
         this.calendar = calendar;
         this.checkIns = checkIns;
@@ -68,62 +50,50 @@ class AttendancePage {
     }
 
     @GetMapping({"/t/{code}/attendance", "/t/{code}/attendance/"})
-    String today(@PathVariable String code, Authentication authentication, Model model) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            Employee me = employees.requireActive(caller.username());
-            LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
-            WorkingDay day = calendar.of(me.unitId(), today);
-            List<CheckIn> records = checkIns.on(me.id(), today);
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("me", me);
-            model.addAttribute("day", day);
-            model.addAttribute("checkIn", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.IN).findFirst().orElse(null));
-            model.addAttribute("checkOut", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.OUT).findFirst().orElse(null));
-            model.addAttribute("offices", offices.along(tenant.code().schemaName(), me.unitId()).stream()
-                    .map(o -> new OfficeMark(o.name(), o.fence().centre().latitude(), o.fence().centre().longitude(), o.fence().radiusMetres()))
-                    .toList());
-            model.addAttribute("week", newestFirst(recap.of(me.id(), today.minusDays(6), today)));
-            model.addAttribute("team", caller.hasRole(Role.ATASAN) ? recap.team(caller.username(), today) : List.of());
-            model.addAttribute("zone", tenant.timeZone().zone());
-            return "attendance/today";
-        });
+    String today(Tenant tenant, Caller caller, Model model) {
+        Employee me = employees.requireActive(caller.username());
+        LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
+        WorkingDay day = calendar.of(me.unitId(), today);
+        List<CheckIn> records = checkIns.on(me.id(), today);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("me", me);
+        model.addAttribute("day", day);
+        model.addAttribute("checkIn", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.IN).findFirst().orElse(null));
+        model.addAttribute("checkOut", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.OUT).findFirst().orElse(null));
+        model.addAttribute("offices", offices.along(tenant.code().schemaName(), me.unitId()).stream()
+                .map(o -> new OfficeMark(o.name(), o.fence().centre().latitude(), o.fence().centre().longitude(), o.fence().radiusMetres()))
+                .toList());
+        model.addAttribute("week", newestFirst(recap.of(me.id(), today.minusDays(6), today)));
+        model.addAttribute("team", caller.hasRole(Role.ATASAN) ? recap.team(caller.username(), today) : List.of());
+        model.addAttribute("zone", tenant.timeZone().zone());
+        return "attendance/today";
     }
 
     /** My month: every day with its times, and the month in figures; the current month unless another is asked for. */
     @GetMapping("/t/{code}/attendance/history")
-    String history(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-            Authentication authentication, Model model) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            Employee me = employees.requireActive(caller.username());
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("me", me);
-            model.addAttribute("recap", recap.month(me.id(), shownMonth(tenant, month, model)));
-            model.addAttribute("zone", tenant.timeZone().zone());
-            return "attendance/history";
-        });
+    String history(Tenant tenant, Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model) {
+        Employee me = employees.requireActive(caller.username());
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("me", me);
+        model.addAttribute("recap", recap.month(me.id(), shownMonth(tenant, month, model)));
+        model.addAttribute("zone", tenant.timeZone().zone());
+        return "attendance/history";
     }
 
     /** The supervisor's direct staff over a month, one row each in figures; the current month unless another is asked for. */
     @GetMapping("/t/{code}/attendance/team-recap")
-    String teamRecap(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-            Authentication authentication, Model model) {
-        Caller caller = Caller.of(authentication, identity);
+    String teamRecap(Tenant tenant, Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model) {
         if (!caller.hasRole(Role.ATASAN)) {
-            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) see their team's recap.")
-                    .variant("team-recap"));
+            throw Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) see their team's recap.")
+                    .variant("team-recap");
         }
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            YearMonth shown = shownMonth(tenant, month, model);
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("month", shown);
-            model.addAttribute("team", recap.team(caller.username(), shown));
-            return "attendance/team-recap";
-        });
+        YearMonth shown = shownMonth(tenant, month, model);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("month", shown);
+        model.addAttribute("team", recap.team(caller.username(), shown));
+        return "attendance/team-recap";
     }
 
     /** The month asked for, or the current one (never a later one), with the months before and after it for the page. */
@@ -139,16 +109,5 @@ class AttendancePage {
         List<T> copy = new java.util.ArrayList<>(days);
         java.util.Collections.reverse(copy);
         return copy;
-    }
-
-    /** The check-in API for the page's own script: the same judgement, with the login session instead of a token. */
-    @PostMapping(path = "/t/{code}/attendance/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    ResponseEntity<CheckIn> checkIn(@PathVariable String code, @Valid @RequestBody CheckInRequest request, Authentication authentication) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        CheckIns.Submitted submitted = TenantContext.callAs(tenant.code(), () -> checkIns.submit(caller.username(), request));
-        return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(submitted.record());
     }
 }

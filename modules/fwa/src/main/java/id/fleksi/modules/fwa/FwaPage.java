@@ -16,19 +16,14 @@ import java.util.stream.Collectors;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-import id.fleksi.platform.web.PageProblem;
 import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,14 +35,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The flexible-work pages: my schedule for the next four weeks and my requests; for a supervisor the team's
  * requests and calendar; for the tenant admin the policy, a new version, and a preview of who works where.
  */
-@Controller
+@PageController
 class FwaPage {
 
     record Preview(LocalDate date, WorkMode busiest, long wfa, long wfo, String names) {
     }
 
-    private final TenantGate gate;
-    private final IdentityProperties identity;
     private final Employees employees;
     private final WorkModes modes;
     private final FwaRequests requests;
@@ -56,11 +49,9 @@ class FwaPage {
     private final Clock clock;
     private final PageForms forms;
 
-    FwaPage(TenantGate gate, IdentityProperties identity, Employees employees, WorkModes modes, FwaRequests requests,
-            FwaPolicies policies, JdbcClient jdbc, Clock clock, PageForms forms) {
+    FwaPage(Employees employees, WorkModes modes, FwaRequests requests, FwaPolicies policies, JdbcClient jdbc, Clock clock,
+            PageForms forms) {
         this.forms = forms;
-        this.gate = gate;
-        this.identity = identity;
         this.employees = employees;
         this.modes = modes;
         this.requests = requests;
@@ -70,85 +61,72 @@ class FwaPage {
     }
 
     @GetMapping({"/t/{code}/fwa", "/t/{code}/fwa/"})
-    String schedule(@PathVariable String code, Authentication authentication, Model model) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            Employee me = employees.requireActive(caller.username());
-            LocalDate today = today(tenant);
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("me", me);
-            model.addAttribute("today", today);
-            model.addAttribute("schedule", modes.answers(List.of(me.id()), today, today.plusDays(27)));
-            model.addAttribute("mine", requests.mine(caller.username()));
-            boolean supervisor = caller.hasRole(Role.ATASAN);
-            model.addAttribute("supervisor", supervisor);
-            if (supervisor) {
-                model.addAttribute("toDecide", requests.toDecide(caller.username()));
-                Map<UUID, String> names = names(tenant);
-                model.addAttribute("team", modes.answersForStaffOf(me.id(), today, today.plusDays(6)).stream()
-                        .filter(a -> a.mode() != WorkMode.HOLIDAY)
-                        .sorted(Comparator.comparing(DayAnswer::date).thenComparing(a -> names.get(a.employeeId()))).toList());
-                model.addAttribute("names", names);
-            }
-            model.addAttribute("weekdays", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                    DayOfWeek.FRIDAY));
-            return "fwa/schedule";
-        });
+    String schedule(Tenant tenant, Caller caller, Model model) {
+        Employee me = employees.requireActive(caller.username());
+        LocalDate today = today(tenant);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("me", me);
+        model.addAttribute("today", today);
+        model.addAttribute("schedule", modes.answers(List.of(me.id()), today, today.plusDays(27)));
+        model.addAttribute("mine", requests.mine(caller.username()));
+        boolean supervisor = caller.hasRole(Role.ATASAN);
+        model.addAttribute("supervisor", supervisor);
+        if (supervisor) {
+            model.addAttribute("toDecide", requests.toDecide(caller.username()));
+            Map<UUID, String> names = names(tenant);
+            model.addAttribute("team", modes.answersForStaffOf(me.id(), today, today.plusDays(6)).stream()
+                    .filter(a -> a.mode() != WorkMode.HOLIDAY)
+                    .sorted(Comparator.comparing(DayAnswer::date).thenComparing(a -> names.get(a.employeeId()))).toList());
+            model.addAttribute("names", names);
+        }
+        model.addAttribute("weekdays", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY));
+        return "fwa/schedule";
     }
 
     @PostMapping("/t/{code}/fwa/requests")
-    String file(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String file(Tenant tenant, Caller caller, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @RequestParam(required = false) DayOfWeek weekday,
-            @RequestParam FwaRequests.Place place, @RequestParam(required = false) String where, Authentication authentication,
-            RedirectAttributes redirect) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
-        return forms.redirect(redirect, "redirect:/t/" + code + "/fwa/", "filed", () -> TenantContext.callAs(tenant.code(),
+            @RequestParam FwaRequests.Place place, @RequestParam(required = false) String where, RedirectAttributes redirect) {
+        return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/fwa/", "filed",
                 () -> requests.file(caller.username(), new FwaRequests.NewRequest(from, to, weekday, place,
-                        where == null || where.isBlank() ? null : where.strip()))));
+                        where == null || where.isBlank() ? null : where.strip())));
     }
 
     @PostMapping("/t/{code}/fwa/requests/{id}")
-    String decide(@PathVariable String code, @PathVariable UUID id, @RequestParam String action,
-            @RequestParam(required = false) String reason, Authentication authentication, RedirectAttributes redirect) {
-        Caller caller = Caller.of(authentication, identity);
-        Tenant tenant = gate.admit(code, caller);
+    String decide(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam String action,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         boolean approve = "approve".equals(action);
-        return forms.redirect(redirect, "redirect:/t/" + code + "/fwa/", approve ? "approved" : "refused", () -> TenantContext.callAs(tenant.code(),
-                () -> requests.decide(caller.username(), id, approve, reason == null || reason.isBlank() ? null : reason.strip())));
+        return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/fwa/", approve ? "approved" : "refused",
+                () -> requests.decide(caller.username(), id, approve, reason == null || reason.isBlank() ? null : reason.strip()));
     }
 
     @GetMapping("/t/{code}/fwa/policy")
-    String policy(@PathVariable String code, @RequestParam(required = false) UUID unitId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate month, Authentication authentication,
-            Model model) {
-        Caller caller = admin(authentication);
-        Tenant tenant = gate.admit(code, caller);
-        return TenantContext.callAs(tenant.code(), () -> {
-            LocalDate today = today(tenant);
-            List<Map<String, Object>> units = jdbc.sql("select id, code, name from " + tenant.code().schemaName() + ".org_unit order by code")
-                    .query().listOfRows();
-            model.addAttribute("tenant", tenant);
-            model.addAttribute("today", today);
-            List<PolicyVersion> versions = new ArrayList<>(policies.versions());
-            java.util.Collections.reverse(versions);
-            model.addAttribute("versions", versions);
-            model.addAttribute("units", units);
-            model.addAttribute("weekdays", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                    DayOfWeek.FRIDAY));
-            LocalDate first = (month == null ? today.plusMonths(1) : month).withDayOfMonth(1);
-            model.addAttribute("month", first);
-            model.addAttribute("unitId", unitId);
-            if (unitId != null) {
-                model.addAttribute("preview", preview(tenant, unitId, first));
-            }
-            return "fwa/policy";
-        });
+    String policy(Tenant tenant, Caller caller, @RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate month, Model model) {
+        requireAdmin(caller);
+        LocalDate today = today(tenant);
+        List<Map<String, Object>> units = jdbc.sql("select id, code, name from " + tenant.code().schemaName() + ".org_unit order by code")
+                .query().listOfRows();
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("today", today);
+        List<PolicyVersion> versions = new ArrayList<>(policies.versions());
+        java.util.Collections.reverse(versions);
+        model.addAttribute("versions", versions);
+        model.addAttribute("units", units);
+        model.addAttribute("weekdays", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY));
+        LocalDate first = (month == null ? today.plusMonths(1) : month).withDayOfMonth(1);
+        model.addAttribute("month", first);
+        model.addAttribute("unitId", unitId);
+        if (unitId != null) {
+            model.addAttribute("preview", preview(tenant, unitId, first));
+        }
+        return "fwa/policy";
     }
 
     @PostMapping("/t/{code}/fwa/policy")
-    String addVersion(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+    String addVersion(Tenant tenant, Caller caller, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
             @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) Set<DayOfWeek> wfaWeekdays,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialTo,
@@ -160,9 +138,8 @@ class FwaPage {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowTo,
             @RequestParam(required = false) String windowName,
-            @RequestParam(required = false) String note, Authentication authentication, RedirectAttributes redirect) {
-        Caller caller = admin(authentication);
-        Tenant tenant = gate.admit(code, caller);
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        requireAdmin(caller);
         List<PolicyVersion.UnitRule> rules = alwaysWfo == null ? List.of()
                 : alwaysWfo.stream().map(u -> new PolicyVersion.UnitRule(u, true, null, null)).toList();
         Set<Integer> boxes = new java.util.TreeSet<>();
@@ -174,7 +151,7 @@ class FwaPage {
             }
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("error", List.of("talentBoxes: write the allowed boxes as numbers, e.g. 7, 8, 9. Nothing was saved."));
-            return "redirect:/t/" + code + "/fwa/policy";
+            return "redirect:/t/" + tenant.code() + "/fwa/policy";
         }
         List<PolicyVersion.Window> windows = windowFrom == null || windowTo == null ? List.of()
                 : List.of(new PolicyVersion.Window(windowFrom, windowTo, windowName == null || windowName.isBlank() ? "Jendela" : windowName));
@@ -182,8 +159,8 @@ class FwaPage {
                 wfaWeekdays == null ? EnumSet.noneOf(DayOfWeek.class) : wfaWeekdays, trialFrom, trialTo, boxes, excludeFaceToFace,
                 excludeLeaders, requireOwnDevice, requireGoodConnection, maxPercent, maxPeople, null, null, null, null, note, windows, rules,
                 null, null);
-        return forms.redirect(redirect, "redirect:/t/" + code + "/fwa/policy", "policy",
-                () -> TenantContext.callAs(tenant.code(), () -> policies.add(version, caller.username())));
+        return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/fwa/policy", "policy",
+                () -> policies.add(version, caller.username()));
     }
 
     /** Each working day of the month in the unit and its sub-units: how many work where, and who is on WFA. */
@@ -213,13 +190,11 @@ class FwaPage {
         return names;
     }
 
-    private Caller admin(Authentication authentication) {
-        Caller caller = Caller.of(authentication, identity);
+    private static void requireAdmin(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
-            throw new PageProblem(Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin edits the flexible-work policy.")
-                    .variant("fwa-policy"));
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin edits the flexible-work policy.")
+                    .variant("fwa-policy");
         }
-        return caller;
     }
 
     private LocalDate today(Tenant tenant) {

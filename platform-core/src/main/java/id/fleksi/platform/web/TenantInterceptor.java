@@ -15,17 +15,21 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Sets the tenant of a request under {@code /api/v1/t/{code}/} once the {@link TenantGate} admits the caller,
- * and clears it when the request is done, so a pooled thread never carries a tenant into the next one.
+ * The one way into a tenant for a request, API ({@code /api/v1/t/{code}/}) and pages ({@code /t/{code}/}) alike: the
+ * {@link TenantGate} admits the caller, the tenant is set for the rest of the request (the view's rendering included),
+ * and it is cleared when the request is done, so a pooled thread never carries a tenant into the next one. The admitted
+ * tenant and the caller are kept for {@link TenantArguments}.
  */
-class TenantApiInterceptor implements HandlerInterceptor {
+class TenantInterceptor implements HandlerInterceptor {
 
-    private static final String SCOPE = TenantApiInterceptor.class.getName() + ".scope";
+    static final String TENANT = TenantInterceptor.class.getName() + ".tenant";
+    static final String CALLER = TenantInterceptor.class.getName() + ".caller";
+    private static final String SCOPE = TenantInterceptor.class.getName() + ".scope";
 
     private final TenantGate gate;
     private final IdentityProperties identity;
 
-    TenantApiInterceptor(TenantGate gate, IdentityProperties identity) {
+    TenantInterceptor(TenantGate gate, IdentityProperties identity) {
         this.gate = gate;
         this.identity = identity;
     }
@@ -38,7 +42,10 @@ class TenantApiInterceptor implements HandlerInterceptor {
         if (code == null) {
             return true;
         }
-        Tenant tenant = gate.admit(code, Caller.of(SecurityContextHolder.getContext().getAuthentication(), identity));
+        Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication(), identity);
+        Tenant tenant = gate.admit(code, caller);
+        request.setAttribute(TENANT, tenant);
+        request.setAttribute(CALLER, caller);
         request.setAttribute(SCOPE, TenantContext.enter(tenant.code()));
         return true;
     }
