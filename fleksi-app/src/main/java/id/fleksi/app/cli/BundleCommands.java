@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.web.TenantGate;
+import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.BundleTransfers;
 import id.fleksi.provisioning.bundle.ImportFailedException;
@@ -49,7 +49,7 @@ final class BundleCommands {
             char[] passphrase = encrypt ? passphrase(passphraseFile, true) : null;
             return TenantCommand.guarded(context -> {
                 TenantExport.Exported exported = writeAtomically(out, target -> context.getBean(TenantExport.class)
-                        .export(TenantGate.codeInPath(code), target, passphrase, System.out::println));
+                        .export(TenantRegistry.codeInPath(code), target, passphrase, System.out::println));
                 System.out.printf("wrote %s (%d bytes, SHA-256 %s)%nsigned by %s%n", out, exported.bytes(),
                         exported.bundleSha256(), exported.signerFingerprint());
                 return 0;
@@ -117,7 +117,7 @@ final class BundleCommands {
             char[] passphrase = encrypt ? passphrase(passphraseFile, true) : null;
             return TenantCommand.guarded(context -> {
                 TenantExport.Exported exported = writeAtomically(out, target -> context.getBean(TenantHandover.class)
-                        .handOver(TenantGate.codeInPath(code), replicaUrl, target, passphrase, System.out::println));
+                        .handOver(TenantRegistry.codeInPath(code), replicaUrl, target, passphrase, System.out::println));
                 System.out.printf("wrote %s (SHA-256 %s), signed by %s%n", out, exported.bundleSha256(), exported.signerFingerprint());
                 return 0;
             });
@@ -131,7 +131,7 @@ final class BundleCommands {
         @Override
         public Integer call() {
             return TenantCommand.guarded(context -> TenantCommand.print(
-                    context.getBean(TenantHandover.class).cancel(TenantGate.codeInPath(code))));
+                    context.getBean(TenantHandover.class).cancel(TenantRegistry.codeInPath(code))));
         }
     }
 
@@ -148,7 +148,7 @@ final class BundleCommands {
         public Integer call() {
             PublicKey key = replicaKey == null ? null : readKey(replicaKey);
             return TenantCommand.guarded(context -> {
-                TenantCode tenant = TenantGate.codeInPath(code);
+                TenantCode tenant = TenantRegistry.codeInPath(code);
                 TenantHandover handovers = context.getBean(TenantHandover.class);
                 boolean pending = handovers.handover(tenant)
                         .filter(handover -> handover.state() == BundleTransfers.State.RUNNING).isPresent();

@@ -9,7 +9,7 @@ import id.fleksi.platform.organisation.EmployeeImport;
 import id.fleksi.platform.organisation.Spreadsheet;
 import id.fleksi.platform.organisation.UnitImport;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.TenantGate;
+import id.fleksi.platform.tenancy.TenantRegistry;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ class ImportCommand {
     int units(@Option(names = "--tenant", required = true) String tenant, @Parameters(paramLabel = "FILE") Path file) {
         return TenantCommand.guarded(context -> {
             Spreadsheet sheet = read(file);
-            return report(TenantContext.callAs(TenantGate.codeInPath(tenant),
+            return report(TenantContext.callAs(TenantRegistry.codeInPath(tenant),
                     () -> context.getBean(UnitImport.class).importUnits(sheet, actor())));
         });
     }
@@ -34,7 +34,7 @@ class ImportCommand {
     int employees(@Option(names = "--tenant", required = true) String tenant, @Parameters(paramLabel = "FILE") Path file) {
         return TenantCommand.guarded(context -> {
             Spreadsheet sheet = read(file);
-            return report(TenantContext.callAs(TenantGate.codeInPath(tenant),
+            return report(TenantContext.callAs(TenantRegistry.codeInPath(tenant),
                     () -> context.getBean(EmployeeImport.class).importEmployees(sheet, actor(), System.out::println)));
         });
     }

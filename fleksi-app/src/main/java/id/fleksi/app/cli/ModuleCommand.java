@@ -3,7 +3,7 @@ package id.fleksi.app.cli;
 import java.util.Locale;
 
 import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.web.TenantGate;
+import id.fleksi.platform.tenancy.TenantRegistry;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +19,7 @@ class ModuleCommand {
     int list(@Option(names = "--tenant", required = true) String tenant) {
         return TenantCommand.guarded(context -> {
             System.out.printf(ROW, "MODULE", "ON", "ALLOWED", "NEEDS", "SETTINGS");
-            context.getBean(ModuleSwitches.class).states(TenantGate.codeInPath(tenant)).forEach(state ->
+            context.getBean(ModuleSwitches.class).states(TenantRegistry.codeInPath(tenant)).forEach(state ->
                     System.out.printf(ROW, state.module().id(), state.enabled() ? "yes" : "no", state.allowed() ? "yes" : "no",
                             String.join(",", state.module().dependsOn()), state.settings()));
             return 0;
@@ -38,7 +38,7 @@ class ModuleCommand {
 
     private static int change(String tenant, String id, boolean enabled) {
         return TenantCommand.guarded(context -> {
-            var state = context.getBean(ModuleSwitches.class).change(TenantGate.codeInPath(tenant), id, enabled, null,
+            var state = context.getBean(ModuleSwitches.class).change(TenantRegistry.codeInPath(tenant), id, enabled, null,
                     "cli:" + System.getProperty("user.name"));
             System.out.printf("%s: %s is %s%n", tenant, state.module().name().in(Locale.ENGLISH), state.enabled() ? "on" : "off");
             return 0;

@@ -4,13 +4,12 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import id.fleksi.platform.migration.PlatformSchema;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
@@ -49,8 +48,7 @@ class TenantCommand {
     @Command(name = "show", description = "Show one tenant.")
     int show(@Parameters(paramLabel = "CODE") String code) {
         return guarded(context -> {
-            Tenant t = context.getBean(TenantRegistry.class).find(TenantGate.codeInPath(code))
-                    .orElseThrow(() -> TenantGate.unknownTenant(code));
+            Tenant t = context.getBean(TenantRegistry.class).require(TenantRegistry.codeInPath(code));
             print(t);
             System.out.printf("schema %s, realm %s, hosting %s, migration %s (%d change sets)%s%ncreated %s, updated %s%n",
                     t.schemaName(), t.realm(), t.hosting(), t.migrationState(), t.appliedChangeSets(),
@@ -75,7 +73,7 @@ class TenantCommand {
     }
 
     private static int lifecycle(String code, java.util.function.BiFunction<TenantLifecycle, TenantCode, Tenant> change) {
-        return guarded(context -> print(change.apply(context.getBean(TenantLifecycle.class), TenantGate.codeInPath(code))));
+        return guarded(context -> print(change.apply(context.getBean(TenantLifecycle.class), TenantRegistry.codeInPath(code))));
     }
 
     static int print(Tenant tenant) {
@@ -91,7 +89,7 @@ class TenantCommand {
             try {
                 return command.apply(context);
             } catch (Problem e) {
-                System.err.println(e.getBody().getTitle() + ": " + e.getMessage());
+                System.err.println(e.title() + ": " + e.getMessage());
                 return 2;
             } catch (IllegalArgumentException | OnboardingFailedException e) {
                 System.err.println(e.getMessage());

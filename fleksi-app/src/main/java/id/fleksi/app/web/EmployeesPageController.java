@@ -6,13 +6,13 @@ import java.util.UUID;
 
 import id.fleksi.platform.organisation.EmployeeRepository;
 import id.fleksi.platform.organisation.Employees;
-import id.fleksi.platform.organisation.Spreadsheet;
 import id.fleksi.platform.organisation.ImportJobs;
+import id.fleksi.platform.organisation.Spreadsheet;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

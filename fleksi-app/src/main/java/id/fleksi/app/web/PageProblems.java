@@ -1,7 +1,9 @@
 package id.fleksi.app.web;
 
+import java.util.Locale;
+
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.web.PageController;
-import id.fleksi.platform.web.Problem;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,14 +33,12 @@ class PageProblems {
     /** The problem as a page, in the visitor's language where it has been translated. */
     @ExceptionHandler(Problem.class)
     String problem(Problem problem, Model model, HttpServletResponse response) {
-        String detail = problem.detailFor(messages, LocaleContextHolder.getLocale());
-        response.setStatus(problem.getStatusCode().value());
-        model.addAttribute("status", problem.getStatusCode().value());
+        Locale locale = LocaleContextHolder.getLocale();
+        response.setStatus(problem.kind().status());
+        model.addAttribute("status", problem.kind().status());
         // Not "title": the layout's fragment parameter of that name would be shadowed by it.
-        String type = String.valueOf(problem.getBody().getType()).replace("urn:fleksi:problem:", "");
-        model.addAttribute("problemTitle", messages.getMessage("problem." + type + ".title", null, problem.getBody().getTitle(),
-                LocaleContextHolder.getLocale()));
-        model.addAttribute("detail", detail);
+        model.addAttribute("problemTitle", problem.titleFor(messages, locale));
+        model.addAttribute("detail", problem.detailFor(messages, locale));
         return "problem";
     }
 }

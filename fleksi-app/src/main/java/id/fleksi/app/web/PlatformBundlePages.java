@@ -4,12 +4,12 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.provisioning.bundle.BundleJobs;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.InstanceKeys;

@@ -1,5 +1,6 @@
 package id.fleksi.app.web;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
@@ -10,7 +11,6 @@ import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.web.PageController;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.provisioning.bundle.BundleJobs;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.BundleTransfers;

@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -22,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import id.fleksi.app.demo.DemoSeed;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -31,7 +32,6 @@ import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.testing.TestTokens;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.provisioning.bundle.InstanceKeys;
 import id.fleksi.provisioning.bundle.TenantExport;
 import id.fleksi.provisioning.bundle.TenantImport;
@@ -418,7 +418,7 @@ class TenantBundleTest {
 
     private void assertRefused(TenantImport importer, Path file, java.security.PublicKey key, char[] passphrase, String type) {
         assertThatThrownBy(() -> importer.importBundle(file, key, passphrase, line -> { }))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getBody().getType().toString()).endsWith(type));
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.typeUri()).endsWith(type));
         JdbcClient there = replica.bean(JdbcClient.class);
         assertThat(there.sql("select count(*) from platform.tenant where code = ?").param(kabupaten).query(Integer.class).single())
                 .isZero();

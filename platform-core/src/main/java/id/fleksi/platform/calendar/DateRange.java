@@ -3,7 +3,7 @@ package id.fleksi.platform.calendar;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.problem.Problem;
 
 /** Checks a date range asked of the API: in order, and no longer than a query may cover. */
 public final class DateRange {

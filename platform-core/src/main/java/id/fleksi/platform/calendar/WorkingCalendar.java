@@ -14,7 +14,6 @@ import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.TenantGate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,7 +75,7 @@ public class WorkingCalendar {
     public WorkingDay forEmployee(UUID employeeId, LocalDate date) {
         UUID unit = jdbc.sql("select unit_id from " + TenantContext.require().schemaName() + ".employee where id = ?")
                 .param(employeeId).query(UUID.class).optional()
-                .orElseThrow(() -> id.fleksi.platform.web.Problem.notFound("unknown-employee", "Unknown employee",
+                .orElseThrow(() -> id.fleksi.platform.problem.Problem.notFound("unknown-employee", "Unknown employee",
                         "There is no employee " + employeeId + " in this tenant."));
         return of(unit, date);
     }
@@ -85,7 +84,7 @@ public class WorkingCalendar {
     public Snapshot snapshot(LocalDate from, LocalDate to) {
         TenantCode tenant = TenantContext.require();
         String schema = tenant.schemaName();
-        ZoneId zone = registry.find(tenant).orElseThrow(() -> TenantGate.unknownTenant(tenant)).timeZone().zone();
+        ZoneId zone = registry.require(tenant).timeZone().zone();
         Map<LocalDate, String[]> national = new HashMap<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             national.putAll(nationalHolidays(year));

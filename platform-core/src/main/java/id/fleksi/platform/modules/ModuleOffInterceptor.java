@@ -2,8 +2,9 @@ package id.fleksi.platform.modules;
 
 import java.util.Map;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.tenancy.TenantRegistry;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,12 +17,12 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code /t/{code}/{module-id}/}; while the module is off for the tenant both answer 404 with a problem
  * saying so. Runs after the tenant is admitted.
  */
-public class ModuleOffInterceptor implements HandlerInterceptor {
+class ModuleOffInterceptor implements HandlerInterceptor {
 
     private final ModuleCatalog catalog;
     private final ModuleSwitches switches;
 
-    public ModuleOffInterceptor(ModuleCatalog catalog, ModuleSwitches switches) {
+    ModuleOffInterceptor(ModuleCatalog catalog, ModuleSwitches switches) {
         this.catalog = catalog;
         this.switches = switches;
     }
@@ -40,7 +41,7 @@ public class ModuleOffInterceptor implements HandlerInterceptor {
             return true;
         }
         catalog.find(segments[1]).ifPresent(module -> {
-            var tenant = TenantContext.current().orElseGet(() -> id.fleksi.platform.web.TenantGate.codeInPath(segments[0]));
+            var tenant = TenantContext.current().orElseGet(() -> TenantRegistry.codeInPath(segments[0]));
             if (!switches.isEnabled(tenant, module.id())) {
                 throw Problem.notFound("module-off", "Module off",
                         "Module '" + module.id() + "' is switched off for tenant '" + tenant + "'. Its data is kept;"

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -3,8 +3,8 @@ package id.fleksi.platform.organisation;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

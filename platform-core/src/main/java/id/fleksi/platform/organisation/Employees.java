@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.OneTimePassword;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;

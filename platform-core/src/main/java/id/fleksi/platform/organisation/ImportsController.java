@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
-import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

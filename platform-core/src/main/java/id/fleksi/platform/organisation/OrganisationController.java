@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.RequestIds;
+import id.fleksi.platform.LogContext;
+import id.fleksi.platform.problem.Problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -58,14 +58,14 @@ final class ProblemResponses {
 
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
             String detail) throws IOException {
-        var problem = Problem.detail(status, type, title, detail);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        body.put("type", Problem.TYPE_PREFIX + type);
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
-        if (RequestIds.of(request) != null) {
-            body.put("requestId", RequestIds.of(request));
+        String requestId = MDC.get(LogContext.REQUEST_ID);   // set for the request before the security filters run
+        if (requestId != null) {
+            body.put("requestId", requestId);
         }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import id.fleksi.platform.RequestMemo;
+import id.fleksi.platform.problem.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,6 +36,26 @@ public class TenantRegistry {
     }
 
     /** Finds a tenant by the realm that issues its users' tokens. */
+    /** The tenant, or a 404 problem saying there is none of that code here. */
+    public Tenant require(TenantCode code) {
+        return find(code).orElseThrow(() -> unknownTenant(code));
+    }
+
+    /** A tenant code taken from an address or a command: anything that is not a valid code names no tenant (404). */
+    public static TenantCode codeInPath(String code) {
+        try {
+            return TenantCode.of(code);
+        } catch (InvalidTenantCodeException e) {
+            throw unknownTenant(code);
+        }
+    }
+
+    public static Problem unknownTenant(Object code) {
+        String shown = String.valueOf(code).length() > 40 ? String.valueOf(code).substring(0, 40) + "..." : String.valueOf(code);
+        return Problem.notFound("unknown-tenant", "Unknown tenant", "There is no tenant '" + shown + "' on this Fleksi.")
+                .values(shown);
+    }
+
     public Optional<Tenant> findByRealm(String realm) {
         Optional<Tenant> found = RequestMemo.get("tenant.realm." + realm, () -> jdbc.sql("select " + COLUMNS
                 + " from platform.tenant where realm = ?").param(realm).query(TenantRegistry::map).optional());

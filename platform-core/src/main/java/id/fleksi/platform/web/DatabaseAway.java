@@ -2,6 +2,7 @@ package id.fleksi.platform.web;
 
 import java.io.IOException;
 
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +56,7 @@ public class DatabaseAway extends OncePerRequestFilter {
     }
 
     static ProblemDetail problem() {
-        return Problem.detail(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Try again shortly",
+        return ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE.value(), "database-unavailable", "Try again shortly",
                 "The database is briefly unavailable, so this request may not have been recorded. Send it again in"
                         + " a few seconds; a repeated request with the same id is never recorded twice.");
     }

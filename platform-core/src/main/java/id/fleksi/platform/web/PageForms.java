@@ -3,6 +3,8 @@ package id.fleksi.platform.web;
 import java.util.List;
 import java.util.function.Supplier;
 
+import id.fleksi.platform.problem.Problem;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;

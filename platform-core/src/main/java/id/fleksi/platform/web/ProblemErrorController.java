@@ -2,6 +2,7 @@ package id.fleksi.platform.web;
 
 import java.util.Map;
 
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -44,7 +45,7 @@ class ProblemErrorController implements ErrorController {
             view.setStatus(status);
             return view;
         }
-        ProblemDetail problem = Problem.detail(status, "http-" + status.value(), title, detail);
+        ProblemDetail problem = ProblemDetails.of(status.value(), "http-" + status.value(), title, detail);
         String id = RequestIds.of(request);
         if (id != null) {
             problem.setProperty("requestId", id);

@@ -3,6 +3,7 @@ package id.fleksi.platform.web;
 import java.util.List;
 import java.util.Map;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 
 import org.slf4j.Logger;
@@ -30,9 +31,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** A refusal, from whichever rule: said in the reader's language, with its properties. */
+    @ExceptionHandler(Problem.class)
+    ResponseEntity<ProblemDetail> problem(Problem problem) {
+        return ResponseEntity.status(problem.kind().status())
+                .body(ProblemDetails.of(problem, getMessageSource(), LocaleContextHolder.getLocale()));
+    }
+
     @ExceptionHandler(InvalidTenantCodeException.class)
     ProblemDetail invalidTenantCode(InvalidTenantCodeException e) {
-        ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "invalid-tenant-code", "Invalid tenant code", e.getMessage());
+        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "invalid-tenant-code", "Invalid tenant code", e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", "code", "message", e.getMessage())));
         return problem;
     }
@@ -40,9 +48,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A role check on a method ({@code @PreAuthorize}) said no. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
-        return Problem.forbidden("missing-role", "Not allowed",
-                "Your account does not have the role this operation needs. Ask your tenant admin for it.").variant("operation")
-                .updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        return ProblemDetails.of(Problem.forbidden("missing-role", "Not allowed",
+                "Your account does not have the role this operation needs. Ask your tenant admin for it.").variant("operation"),
+                getMessageSource(), LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler(Exception.class)
@@ -58,10 +66,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return refused;
         }
         log.error("Unexpected error", e);
-        return ResponseEntity.internalServerError().body(new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on our side and nothing was changed by this request. Try again; if it keeps"
-                        + " happening, tell the platform operator the time of the request.")
-                .updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()));
+        return ResponseEntity.internalServerError().body(ProblemDetails.of(new Problem(Problem.Kind.INTERNAL, "internal-error",
+                "Internal error", "Something went wrong on our side and nothing was changed by this request. Try again; if it"
+                        + " keeps happening, tell the platform operator the time of the request."),
+                getMessageSource(), LocaleContextHolder.getLocale()));
     }
 
     @Override
@@ -72,7 +80,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
         String summary = errors.stream().map(error -> error.get("field") + ": " + error.get("message"))
                 .reduce((a, b) -> a + "; " + b).orElse("The request is not valid");
-        ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", summary);
+        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "invalid-request", "Invalid request", summary);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -83,7 +91,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         // The parser's own words name Java types and Jackson features: they go to the log, the client reads ours.
         log.info("Unreadable request body: {}", firstLine(e.getMostSpecificCause().getMessage()));
         String detail = UnreadableBody.explain(e);
-        ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request", detail);
+        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "unreadable-request", "Unreadable request", detail);
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -100,7 +108,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : type != null && type.isEnum() ? "is one of " + java.util.Arrays.toString(type.getEnumConstants())
                 : type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
                         ? "is a number" : "is not a valid value";
-        ProblemDetail problem = Problem.detail(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "invalid-parameter", "Invalid parameter",
                 name + ": " + expected + ". Nothing was changed.");
         problem.setProperty("errors", List.of(Map.of("field", String.valueOf(name), "message", expected)));
         return ResponseEntity.badRequest().body(problem);
@@ -129,7 +137,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 if (detail != null) {
                     log.info("Refused by the database ({}): {}", state, firstLine(sql.getMessage()));
                     HttpStatus status = "23505".equals(state) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-                    return ResponseEntity.status(status).body(Problem.detail(status, "invalid-value", "Invalid value",
+                    return ResponseEntity.status(status).body(ProblemDetails.of(status.value(), "invalid-value", "Invalid value",
                             detail + " Nothing was changed."));
                 }
             }

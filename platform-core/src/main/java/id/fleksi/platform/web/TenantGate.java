@@ -2,8 +2,8 @@ package id.fleksi.platform.web;
 
 import id.fleksi.platform.RequestMemo;
 import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -81,7 +81,7 @@ public class TenantGate {
 
     /** The tenant, if it is being served now, whoever asks. */
     public Tenant serving(String code) {
-        Tenant tenant = registry.find(codeInPath(code)).orElseThrow(() -> unknownTenant(code));
+        Tenant tenant = registry.require(TenantRegistry.codeInPath(code));
         switch (tenant.status()) {
             case PROVISIONING -> throw Problem.unavailable("tenant-provisioning", "Tenant being set up",
                     "Tenant '" + code + "' is still being set up. Try again in a minute.").values(code);
@@ -122,23 +122,5 @@ public class TenantGate {
             return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
         }
         return true;
-    }
-
-    /** A tenant code taken from a path: anything that is not a valid code names no tenant (404). */
-    public static TenantCode codeInPath(String code) {
-        try {
-            return TenantCode.of(code);
-        } catch (InvalidTenantCodeException e) {
-            throw unknownTenant(code);
-        }
-    }
-
-    public static Problem unknownTenant(Object code) {
-        return Problem.notFound("unknown-tenant", "Unknown tenant",
-                "There is no tenant '" + abbreviate(String.valueOf(code)) + "' on this Fleksi.").values(abbreviate(String.valueOf(code)));
-    }
-
-    private static String abbreviate(String code) {
-        return code.length() > 40 ? code.substring(0, 40) + "..." : code;
     }
 }

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import id.fleksi.platform.problem.Problem;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -32,12 +33,12 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
         String name = fileName == null || fileName.isBlank() ? "dokumen" : fileName.strip();
         name = name.length() > 200 ? name.substring(name.length() - 200) : name;
         if (content.length > MAX_BYTES) {
-            throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "document-too-large", "File too large", "file: " + name + " is "
+            throw new Problem(Problem.Kind.TOO_LARGE, "document-too-large", "File too large", "file: " + name + " is "
                     + content.length / 1024 + " KB; documents are at most 5 MB. Send a smaller scan or a link. Nothing was saved.");
         }
         String type = sniff(content, name);
         if (type == null) {
-            throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "document-type", "File type not accepted", "file: " + name
+            throw new Problem(Problem.Kind.UNSUPPORTED_TYPE, "document-type", "File type not accepted", "file: " + name
                     + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.");
         }
         return new UploadedDocument(name, type, content);

@@ -2,9 +2,6 @@ package id.fleksi.platform.web;
 
 import java.util.List;
 
-import id.fleksi.platform.modules.ModuleCatalog;
-import id.fleksi.platform.modules.ModuleOffInterceptor;
-import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.IdentityProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,17 +16,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final TenantGate gate;
     private final IdentityProperties identity;
-    private final ModuleCatalog modules;
-    private final ModuleSwitches switches;
     private final RateLimitProperties limits;
 
-    WebConfiguration(TenantGate gate, IdentityProperties identity, ModuleCatalog modules, ModuleSwitches switches,
-            RateLimitProperties limits) {
+    WebConfiguration(TenantGate gate, IdentityProperties identity, RateLimitProperties limits) {
         this.limits = limits;
         this.gate = gate;
         this.identity = identity;
-        this.modules = modules;
-        this.switches = switches;
     }
 
     @Override
@@ -42,8 +34,7 @@ class WebConfiguration implements WebMvcConfigurer {
         // The tenant's home page admits the caller itself: someone logged in elsewhere is sent to this tenant's login.
         registry.addInterceptor(new TenantInterceptor(gate, identity)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
                 .excludePathPatterns("/t/{code}", "/t/{code}/").order(0);
-        registry.addInterceptor(new ModuleOffInterceptor(modules, switches)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
-                .order(1);
+        // Then (order 1) a switched-off module's answer: modules.ModulesWebConfiguration.
     }
 
     @Override

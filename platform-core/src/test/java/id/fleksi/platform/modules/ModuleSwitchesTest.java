@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import id.fleksi.platform.PlatformTestApplication;
 import id.fleksi.platform.audit.AuditEvent;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.migration.TenantMigrator;
-import id.fleksi.platform.tenancy.Hosting;
-import id.fleksi.platform.tenancy.MigrationState;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
-import id.fleksi.platform.web.Problem;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +25,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -93,7 +86,7 @@ class ModuleSwitchesTest {
     void enablingRefusesWhileAModuleItNeedsIsOffAndNamesIt() {
         assertThatThrownBy(() -> switches.change(tenant, "reminders", true, null, "admin"))
                 .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.CONFLICT);
                     assertThat(p.getMessage()).contains("needs notes switched on first");
                 });
         assertThat(switches.isEnabled(tenant, "reminders")).isFalse();
@@ -117,11 +110,11 @@ class ModuleSwitchesTest {
     @Test
     void unknownModulesAndInvalidSettingsAreProblemsThatChangeNothing() {
         assertThatThrownBy(() -> switches.change(tenant, "ghost", true, null, "admin"))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.NOT_FOUND));
         assertThatThrownBy(() -> switches.change(tenant, "notes", true, Map.of("maxLength", 5, "colour", "red"), "admin"))
                 .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-                    assertThat((List<Map<String, String>>) p.getBody().getProperties().get("errors"))
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_REQUEST);
+                    assertThat((List<Map<String, String>>) p.properties().get("errors"))
                             .extracting(e -> e.get("field")).containsExactlyInAnyOrder("settings.maxLength", "settings.colour");
                 });
         assertThat(switches.isEnabled(tenant, "notes")).isFalse();
@@ -136,7 +129,7 @@ class ModuleSwitchesTest {
         availability.set(tenant, "notes", false, null);
 
         assertThatThrownBy(() -> switches.change(tenant, "notes", true, null, "admin"))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.FORBIDDEN));
         assertThat(switches.state(tenant, "notes").allowed()).isFalse();
     }
 

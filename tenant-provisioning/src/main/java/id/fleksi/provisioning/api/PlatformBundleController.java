@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.bundle.BundleJobs;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.InstanceKeys;
@@ -78,7 +78,7 @@ class PlatformBundleController {
                     + " signed. Answers 202 with the job; its bundle is downloaded from the job when it is done.")
     @PostMapping("/tenants/{code}/export")
     ResponseEntity<BundleJobs.Job> export(@PathVariable String code, @RequestBody(required = false) ExportRequest request) {
-        var tenant = TenantGate.codeInPath(code);
+        var tenant = TenantRegistry.codeInPath(code);
         return accepted(jobs.startExport(tenant, BundleJobs.newPassphrase(request == null ? null : request.passphrase())));
     }
 
@@ -87,21 +87,21 @@ class PlatformBundleController {
                     + " replica's address. Cancel before the kabupaten confirms to bring it back as it was.")
     @PostMapping("/tenants/{code}/handover")
     ResponseEntity<BundleJobs.Job> handOver(@PathVariable String code, @RequestBody HandoverRequest request) {
-        var tenant = TenantGate.codeInPath(code);
+        var tenant = TenantRegistry.codeInPath(code);
         return accepted(jobs.startHandover(tenant, request.replicaUrl(), BundleJobs.newPassphrase(request.passphrase())));
     }
 
     @Operation(operationId = "cancelHandover", summary = "Cancel a handover the kabupaten has not confirmed")
     @PostMapping("/tenants/{code}/handover/cancel")
     TenantView cancelHandover(@PathVariable String code) {
-        return TenantView.of(handover.cancel(TenantGate.codeInPath(code)));
+        return TenantView.of(handover.cancel(TenantRegistry.codeInPath(code)));
     }
 
     @Operation(operationId = "confirmHandover", summary = "Record that the kabupaten runs the tenant on its own server",
             description = "With replicaKey (the replica's instance key, PEM), its daily feed is accepted (docs/feed.md).")
     @PostMapping("/tenants/{code}/handover/confirm")
     TenantView confirmHandover(@PathVariable String code, @RequestBody(required = false) Confirmation confirmation) {
-        var tenant = TenantGate.codeInPath(code);
+        var tenant = TenantRegistry.codeInPath(code);
         java.security.PublicKey key = null;
         if (confirmation != null && confirmation.replicaKey() != null && !confirmation.replicaKey().isBlank()) {
             try {

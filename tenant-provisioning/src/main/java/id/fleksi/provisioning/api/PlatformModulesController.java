@@ -5,10 +5,9 @@ import java.util.List;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.ModuleAvailability;
 import id.fleksi.platform.modules.ModuleCatalog;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,9 +58,9 @@ class PlatformModulesController {
     @PutMapping("/api/v1/platform/tenants/{code}/modules/{id}")
     Availability setForTenant(@PathVariable String code, @PathVariable String id, @RequestBody Availability body) {
         known(id);
-        TenantCode tenant = TenantGate.codeInPath(code);
+        TenantCode tenant = TenantRegistry.codeInPath(code);
         if (!registry.exists(tenant)) {
-            throw TenantGate.unknownTenant(code);
+            throw TenantRegistry.unknownTenant(code);
         }
         if (body.allowed() == null) {
             throw Problem.badRequest("invalid-request", "Invalid request", "allowed: is required (true or false)");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
@@ -64,24 +63,24 @@ class PlatformTenantController {
     @Operation(summary = "Show a tenant")
     @GetMapping("/{code}")
     TenantView show(@PathVariable String code) {
-        return registry.find(TenantGate.codeInPath(code)).map(TenantView::of).orElseThrow(() -> TenantGate.unknownTenant(code));
+        return registry.find(TenantRegistry.codeInPath(code)).map(TenantView::of).orElseThrow(() -> TenantRegistry.unknownTenant(code));
     }
 
     @Operation(summary = "Suspend a tenant", description = "Its users are refused; its data is kept.")
     @PostMapping("/{code}/suspend")
     TenantView suspend(@PathVariable String code) {
-        return TenantView.of(lifecycle.suspend(TenantGate.codeInPath(code)));
+        return TenantView.of(lifecycle.suspend(TenantRegistry.codeInPath(code)));
     }
 
     @Operation(summary = "Resume a suspended tenant")
     @PostMapping("/{code}/resume")
     TenantView resume(@PathVariable String code) {
-        return TenantView.of(lifecycle.resume(TenantGate.codeInPath(code)));
+        return TenantView.of(lifecycle.resume(TenantRegistry.codeInPath(code)));
     }
 
     @Operation(summary = "Archive a tenant", description = "Keeps its data; disables its realm and stops serving it.")
     @PostMapping("/{code}/archive")
     TenantView archive(@PathVariable String code) {
-        return TenantView.of(lifecycle.archive(TenantGate.codeInPath(code)));
+        return TenantView.of(lifecycle.archive(TenantRegistry.codeInPath(code)));
     }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import id.fleksi.platform.LogContext;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.web.Problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,7 +197,7 @@ public class BundleJobs implements DisposableBean {
                 work.run(job);
                 job.state = State.DONE;
             } catch (Problem e) {
-                job.error = e.getBody().getDetail();
+                job.error = e.getMessage();
                 job.state = State.FAILED;
             } catch (Exception e) {
                 log.warn("Bundle job {} ({} {}) failed", job.id, kind, tenant, e);

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.web.Problem;
 
 /**
  * One import of a tenant at a time, across every replica: a PostgreSQL session-level advisory lock held on a connection

@@ -23,7 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.problem.Problem;
 
 /**
  * A bundle file opened for import and checked whole before anything is written: decrypted (into a private temporary

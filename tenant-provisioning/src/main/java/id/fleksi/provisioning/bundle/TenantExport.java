@@ -20,12 +20,11 @@ import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.realm.RealmTransfer;
 
 import org.postgresql.PGConnection;
@@ -80,7 +79,7 @@ public class TenantExport {
      * @param progress   receives a line per part, e.g. {@code table 12/40 attendance_check_in: 1000000 rows, 84 MB}
      */
     public Exported export(TenantCode code, OutputStream target, char[] passphrase, Consumer<String> progress) {
-        Tenant tenant = registry.find(code).orElseThrow(() -> TenantGate.unknownTenant(code));
+        Tenant tenant = registry.require(code);
         if (tenant.status() == TenantStatus.PROVISIONING || tenant.status() == TenantStatus.ARCHIVED
                 || tenant.status() == TenantStatus.HANDED_OVER) {
             throw Problem.conflict("tenant-not-exportable", "Tenant cannot be exported", "Tenant '" + code + "' is "

@@ -4,12 +4,11 @@ import java.io.OutputStream;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 
 import org.springframework.stereotype.Service;
 
@@ -97,7 +96,7 @@ public class TenantHandover {
     }
 
     private Tenant find(TenantCode code) {
-        return registry.find(code).orElseThrow(() -> TenantGate.unknownTenant(code));
+        return registry.require(code);
     }
 
     private static String words(TenantStatus status) {

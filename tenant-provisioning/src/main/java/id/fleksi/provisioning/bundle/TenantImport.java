@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import id.fleksi.platform.migration.MigrationException;
 import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.MigrationState;
 import id.fleksi.platform.tenancy.RegionTimeZone;
@@ -26,7 +27,6 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmTransfer;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.problem.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -64,7 +63,7 @@ class DailyFeedController {
     }
 
     private static Problem tooLarge() {
-        return new Problem(HttpStatus.CONTENT_TOO_LARGE, "feed-too-large", "Feed too large", "A daily feed is at most "
+        return new Problem(Problem.Kind.TOO_LARGE, "feed-too-large", "Feed too large", "A daily feed is at most "
                 + FeedIntake.MAX_BYTES / 1024 + " KB. Nothing was stored.");
     }
 }

@@ -8,15 +8,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
@@ -131,7 +130,7 @@ class FeedIntake {
 
     /** One answer for every tenant this Fleksi takes no feed for, with the reason its sender can act on. */
     private static Problem notExpected(String code, String why) {
-        return new Problem(HttpStatus.FORBIDDEN, "feed-not-expected", "Feed not expected", "This Fleksi takes no daily feed"
+        return Problem.forbidden( "feed-not-expected", "Feed not expected", "This Fleksi takes no daily feed"
                 + " for tenant '" + abbreviate(code) + "': " + why + ". Nothing was stored.");
     }
 

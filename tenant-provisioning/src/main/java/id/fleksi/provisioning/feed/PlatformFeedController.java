@@ -7,7 +7,6 @@ import java.util.List;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.TenantGate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +38,7 @@ class PlatformFeedController {
     @GetMapping("/api/v1/platform/feeds/{code}")
     List<FeedDays.ReceivedDay> list(@PathVariable String code, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
-        Tenant tenant = registry.find(TenantGate.codeInPath(code)).orElseThrow(() -> TenantGate.unknownTenant(code));
+        Tenant tenant = registry.require(TenantRegistry.codeInPath(code));
         LocalDate last = to != null ? to : Instant.now().atZone(tenant.timeZone().zone()).toLocalDate();
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
         DateRange.require(first, last, MAX_DAYS);

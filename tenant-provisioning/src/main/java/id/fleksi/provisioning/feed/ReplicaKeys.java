@@ -5,11 +5,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.BundleTransfers;
 import id.fleksi.provisioning.bundle.TenantHandover;
@@ -43,7 +42,7 @@ public class ReplicaKeys {
      * @return the key's fingerprint, for the two operators to compare
      */
     public String register(TenantCode code, PublicKey key) {
-        Tenant tenant = registry.find(code).orElseThrow(() -> TenantGate.unknownTenant(code));
+        Tenant tenant = registry.require(code);
         if (!handedOver(tenant)) {
             throw Problem.conflict("not-handed-over", "Not a self-hosted tenant", "Tenant '" + code + "' was not handed over"
                     + " from this Fleksi to a server of its own, so no replica sends figures for it. Nothing was changed.")

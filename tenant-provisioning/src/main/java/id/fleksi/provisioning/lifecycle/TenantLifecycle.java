@@ -2,12 +2,11 @@ package id.fleksi.provisioning.lifecycle;
 
 import java.util.Set;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.platform.web.Problem;
-import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 
 import org.springframework.stereotype.Service;
@@ -65,6 +64,6 @@ public class TenantLifecycle {
     }
 
     private Tenant find(TenantCode code) {
-        return registry.find(code).orElseThrow(() -> TenantGate.unknownTenant(code));
+        return registry.require(code);
     }
 }

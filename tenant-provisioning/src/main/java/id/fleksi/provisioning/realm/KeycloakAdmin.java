@@ -3,7 +3,7 @@ package id.fleksi.provisioning.realm;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.problem.Problem;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.RealmRoles;
 import id.fleksi.platform.security.Role;
-import id.fleksi.platform.web.Problem;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.IdentityProperties;
-import id.fleksi.platform.web.Problem;
 
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;

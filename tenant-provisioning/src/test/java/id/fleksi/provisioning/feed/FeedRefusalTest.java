@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.testing.TestRealms;

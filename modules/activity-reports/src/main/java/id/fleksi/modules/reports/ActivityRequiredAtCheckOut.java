@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import id.fleksi.modules.attendance.CheckOutGuard;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -17,8 +17,8 @@ import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

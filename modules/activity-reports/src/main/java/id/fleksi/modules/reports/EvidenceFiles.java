@@ -6,8 +6,8 @@ import java.util.UUID;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.platform.web.UploadedDocument;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

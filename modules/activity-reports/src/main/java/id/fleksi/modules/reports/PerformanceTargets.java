@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

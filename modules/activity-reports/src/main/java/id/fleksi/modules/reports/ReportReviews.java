@@ -10,8 +10,8 @@ import java.util.UUID;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

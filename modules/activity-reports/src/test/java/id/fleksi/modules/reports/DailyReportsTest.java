@@ -15,6 +15,7 @@ import id.fleksi.modules.attendance.CheckInRequest;
 import id.fleksi.modules.attendance.CheckIns;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -22,7 +23,6 @@ import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestMessages;
 import id.fleksi.platform.testing.TestTenants;
-import id.fleksi.platform.web.Problem;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -344,7 +344,7 @@ class DailyReportsTest {
 
     private void assertProblem(Supplier<?> work, HttpStatus status, String detail) {
         assertThatThrownBy(() -> as(work)).isInstanceOfSatisfying(Problem.class, p -> {
-            assertThat(p.getStatusCode()).isEqualTo(status);
+            assertThat(p.kind().status()).isEqualTo(status.value());
             assertThat(p.getMessage()).contains(detail);
         });
     }

@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-import id.fleksi.platform.web.Problem;
 
 import jakarta.validation.Valid;
 

@@ -13,8 +13,8 @@ import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.platform.web.UploadedDocument;
 
 import jakarta.validation.constraints.NotBlank;

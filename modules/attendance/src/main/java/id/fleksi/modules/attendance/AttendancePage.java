@@ -9,11 +9,11 @@ import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;

@@ -24,11 +24,11 @@ import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.GeoPoint;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.SqlTransactions;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;

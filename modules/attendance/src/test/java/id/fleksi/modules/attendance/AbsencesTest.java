@@ -15,19 +15,18 @@ import java.util.concurrent.Future;
 
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
-import id.fleksi.platform.web.Problem;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -95,7 +94,7 @@ class AbsencesTest {
         Absences.NewAbsence sick = new Absences.NewAbsence(Absences.Kind.SAKIT, MONDAY, MONDAY, "Demam", null, null, null);
 
         assertThatThrownBy(() -> as(() -> absences.fileWithDocument("siti", sick, "surat.exe", "MZ not a document".getBytes())))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.UNSUPPORTED_TYPE));
         assertThatThrownBy(() -> as(() -> absences.fileWithDocument("siti", new Absences.NewAbsence(Absences.Kind.SAKIT, MONDAY,
                 MONDAY.minusDays(1), "Demam", null, null, null), "surat.pdf", PDF))).isInstanceOf(Problem.class);
         assertThat(count("attendance_absence")).isZero();
@@ -184,8 +183,8 @@ class AbsencesTest {
 
         assertThatThrownBy(() -> as(() -> absences.decide("andi", absence.id(), true, null)))
                 .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-                    assertThat(p.getBody().getDetail()).isEqualTo("Your account is not an active employee of this pemda. Ask BKD.");
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.FORBIDDEN);
+                    assertThat(p.getMessage()).isEqualTo("Your account is not an active employee of this pemda. Ask BKD.");
                 });
         assertThat(as(() -> absences.find(absence.id())).orElseThrow().status()).isEqualTo(Absences.Status.PENDING);
         assertThat(count("audit_event")).as("nothing audited").isEqualTo(audited);
@@ -200,8 +199,8 @@ class AbsencesTest {
         assertThat(as(() -> absences.awaiting("siti"))).extracting(Absences.Absence::id).containsExactly(absence.id());
         assertThatThrownBy(() -> as(() -> absences.decide("siti", absence.id(), true, null)))
                 .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-                    assertThat(p.getBody().getType().toString()).isEqualTo("urn:fleksi:problem:own-request");
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.FORBIDDEN);
+                    assertThat(p.typeUri()).isEqualTo("urn:fleksi:problem:own-request");
                 });
         assertThat(as(() -> absences.find(absence.id())).orElseThrow().status()).isEqualTo(Absences.Status.PENDING);
     }
@@ -248,7 +247,7 @@ class AbsencesTest {
     void anAbsenceMoreThanAYearAheadIsRefusedAndNothingWaitsInTheQueue() {
         LocalDate farAhead = LocalDate.now().plusYears(1).plusDays(7);
         assertThatThrownBy(() -> file("siti", Absences.Kind.CUTI, farAhead, farAhead, "Cuti tahunan"))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getBody().getType().toString())
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.typeUri())
                         .isEqualTo("urn:fleksi:problem:absence-too-far"));
         assertThat(as(() -> absences.awaiting("andi"))).isEmpty();
         assertThat(count("attendance_absence")).isZero();

@@ -18,6 +18,7 @@ import id.fleksi.modules.fwa.FwaRequests;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.GeoPoint;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -25,7 +26,6 @@ import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestMessages;
 import id.fleksi.platform.testing.TestTenants;
-import id.fleksi.platform.web.Problem;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -122,7 +121,7 @@ class CheckInsTest {
 
         assertThatThrownBy(() -> submit(in(GeofenceTest.north(340), 15)))
                 .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.UNPROCESSABLE);
                     assertThat(p.getMessage()).contains("You are 340 m from Kantor Bupati", "reaches 100 m", "accuracy is 15 m");
                     // What the ASN reads on the page: Bahasa Indonesia, with the same figures.
                     assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).isEqualTo("Anda berada 340 m dari Kantor Bupati"
@@ -191,7 +190,7 @@ class CheckInsTest {
         assertThatThrownBy(() -> submit(capturedAt(in(GeofenceTest.north(30), 10), "2026-01-06T07:30:00+08:00")))
                 .hasMessageContaining("captured 12 hours ago", "accepted for 12 hours");
         assertThatThrownBy(() -> submit(capturedAt(in(GeofenceTest.north(30), 10), "2026-01-06T20:10:00+08:00")))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_REQUEST));
     }
 
     @Test
@@ -266,7 +265,7 @@ class CheckInsTest {
                 AttendanceModule.CHECK_OUT_WINDOW, "14:00-18:00"), "test");
         at("2026-01-05T12:30:00+08:00");
         assertThatThrownBy(() -> submit(in(GeofenceTest.north(10), 5))).isInstanceOfSatisfying(Problem.class, p -> {
-            assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(p.kind()).isEqualTo(Problem.Kind.UNPROCESSABLE);
             assertThat(p.getMessage()).contains("Check-in is open 06:00-12:00 on working days; it was 12:30");
         });
         at("2026-01-05T11:55:00+08:00");
@@ -398,7 +397,7 @@ class CheckInsTest {
 
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(
                 Absences.Kind.DINAS_LUAR, friday, friday, "Rapat koordinasi", null, null, null))))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat((List<Map<String, String>>) p.getBody().getProperties().get("errors"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat((List<Map<String, String>>) p.properties().get("errors"))
                         .extracting(e -> e.get("field")).containsExactly("letterNumber", "destination"));
         Absences.Absence filed = TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(
                 Absences.Kind.DINAS_LUAR, friday, friday, "Rapat koordinasi SPBE", "800/123/DISKOMINFO/I/2026", "Mamuju", null)));

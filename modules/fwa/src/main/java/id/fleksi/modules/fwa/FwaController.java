@@ -8,10 +8,10 @@ import java.util.UUID;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
-import id.fleksi.platform.web.Problem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Deciders;
+import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.web.Problem;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

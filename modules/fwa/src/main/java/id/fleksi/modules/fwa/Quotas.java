@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.problem.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -4,7 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 
-import id.fleksi.platform.web.Problem;
+import id.fleksi.platform.problem.Problem;
 
 import org.springframework.context.MessageSourceResolvable;
 

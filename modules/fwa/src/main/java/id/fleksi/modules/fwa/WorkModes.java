@@ -14,10 +14,10 @@ import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.web.Problem;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -25,14 +26,12 @@ import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestMessages;
 import id.fleksi.platform.testing.TestTenants;
-import id.fleksi.platform.web.Problem;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -152,7 +151,7 @@ class FwaPolicyTest {
         assertThatThrownBy(() -> as(() -> requests.file("siti", new FwaRequests.NewRequest(LocalDate.parse("2026-02-04"),
                 LocalDate.parse("2026-02-04"), null, FwaRequests.Place.HOME, null))))
                 .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.UNPROCESSABLE);
                     assertThat(p.getMessage()).contains("2026-02-04: the week already has 2 WFA days",
                             "PermenPANRB 4/2025 art. 13(1)");
                     assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).isEqualTo("2026-02-04: minggu itu sudah punya 2 hari"

@@ -1,10 +1,11 @@
-package id.fleksi.platform.web;
+package id.fleksi.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
 
+import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestMessages;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ProblemTest {
     void thePlatformsOwnRefusalsReadInIndonesian() {
         var platform = TestMessages.of("i18n/platform-problems");
 
-        assertThat(TenantGate.unknownTenant("mamasa").detailFor(platform, TestMessages.INDONESIAN))
+        assertThat(TenantRegistry.unknownTenant("mamasa").detailFor(platform, TestMessages.INDONESIAN))
                 .isEqualTo("Tidak ada pemda mamasa di Fleksi ini.");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> id.fleksi.platform.calendar.DateRange.require(
                         java.time.LocalDate.parse("2026-03-03"), java.time.LocalDate.parse("2026-03-02"), 93))
