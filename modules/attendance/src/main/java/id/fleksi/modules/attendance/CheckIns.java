@@ -1,18 +1,14 @@
 package id.fleksi.modules.attendance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +19,6 @@ import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.SqlTransactions;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -40,9 +35,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CheckIns {
-
-    /** Phones' clocks drift; a capture this far ahead of the server is still believed. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final ModuleSwitches switches;
@@ -91,66 +83,21 @@ public class CheckIns {
     private record Judged(Submitted repeat, CheckIn record, boolean workingDay) {
     }
 
+    /** The facts in one statement (and the tenant's cached settings and offices), then {@link CheckInJudgement} decides. */
     private Judged judge(TenantCode tenant, String username, CheckInRequest request) {
         String schema = tenant.schemaName();
         Instant now = clock.instant();
         Instant captured = request.capturedAt() == null ? now : request.capturedAt().toInstant();
-        ZonedDateTime local = captured.atZone(registry.find(tenant).orElseThrow().timeZone().zone());
+        ZonedDateTime local = captured.atZone(registry.require(tenant).timeZone().zone());
         Submitter employee = submitter(schema, username, request, captured, local.toLocalDate());
-        UUID employeeId = employee.id();
         if (employee.earlier() != null) {   // a retry is answered before its capture time is judged again
-            return new Judged(new Submitted(sameEmployee(employee.earlier(), employeeId), false), null, false);
+            return new Judged(new Submitted(sameEmployee(employee.earlier(), employee.id()), false), null, false);
         }
-        Map<String, Object> settings = switches.settings(tenant, AttendanceModule.ID);
-        check(now, captured, ((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue());
-        if (request.kind() == CheckInRequest.Kind.OUT && !employee.checkedIn()) {
-            throw Problem.conflict("not-checked-in", "Not checked in", "You have not checked in on " + local.toLocalDate()
-                    + "; check in before checking out. Nothing was recorded.").values(local.toLocalDate().toString());
-        }
-        GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
-        // The FWA engine's one answer, calendar included: WFA or dinas luar may check in anywhere; otherwise at an office on a
-        // working day. Hours and lateness follow the same answer.
         DayAnswer answer = workModes.answer(employee.asFwaSees(), local.toLocalDate(), employee.absences());
-        boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
-        boolean wfa = answer.anywhere();
-        if (workingDay && !answer.end().isBefore(answer.start())) {   // an overnight shift keeps its own hours
-            requireWindow(request.kind(), local, settings);
-        }
-        UnitOffices.Office office = null;
-        Integer distance = null;
-        if (!wfa && workingDay) {
-            List<UnitOffices.Office> nearby = offices.along(schema, employee.unitId());
-            if (nearby.isEmpty()) {
-                throw Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet; ask your"
-                        + " tenant admin to add one. Nothing was recorded.");
-            }
-            office = nearby.stream().min(Comparator.comparingDouble(o -> o.fence().centre().metresTo(fix))).orElseThrow();
-            distance = (int) Math.round(office.fence().centre().metresTo(fix));
-            if (!office.fence().admits(fix, request.accuracy())) {
-                throw Problem.unprocessable("outside-geofence", "Outside the office",
-                        "You are " + distance + " m from " + office.name() + " (its area reaches " + (int) office.fence().radiusMetres()
-                                + " m; your phone's accuracy is " + Math.round(request.accuracy()) + " m). Today is an office day:"
-                                + " check in from the office. Nothing was recorded.").with("distanceMetres", distance)
-                        .values(distance, office.name(), (int) office.fence().radiusMetres(),
-                                Math.round(request.accuracy()));
-            }
-        }
-        int tolerance = ((Number) settings.get(AttendanceModule.LATENESS_TOLERANCE_MINUTES)).intValue();
-        int late = 0;
-        int early = 0;
-        if (workingDay) {
-            LocalTime at = local.toLocalTime();
-            if (request.kind() == CheckInRequest.Kind.IN) {
-                // With flexible hours the policy's start window decides; otherwise the schedule's start.
-                late = (int) Math.max(0, Duration.between(answer.latestStart().plusMinutes(tolerance), at).toMinutes());
-            } else if (!answer.end().isBefore(answer.start())) {   // an overnight shift's end falls on the next date
-                early = (int) Math.max(0, Duration.between(at, answer.end()).toMinutes());
-            }
-        }
-        CheckIn record = new CheckIn(UUID.randomUUID(), request.clientRequestId(), employeeId, local.toLocalDate(), request.kind(),
-                answer.mode() == WorkMode.DINAS_LUAR ? "DL" : wfa ? "WFA" : "WFO", now, captured, request.capturedAt() != null && captured.isBefore(now.minus(Duration.ofMinutes(1))),
-                office == null ? null : office.id(), distance, late, early, LocationEvidence.judge(request, captured, employee.history()));
-        return new Judged(null, record, workingDay);
+        CheckIn record = CheckInJudgement.judge(CheckInJudgement.Rules.of(switches.settings(tenant, AttendanceModule.ID)),
+                new CheckInJudgement.Facts(request, now, captured, local, employee.id(), employee.checkedIn(), answer,
+                        () -> offices.along(schema, employee.unitId()), employee.history()));
+        return new Judged(null, record, answer.mode() != WorkMode.HOLIDAY);
     }
 
     private CheckIn store(TenantCode tenant, CheckIn record, CheckInRequest request, String username, boolean workingDay) {
@@ -193,7 +140,7 @@ public class CheckIns {
             }
             CheckIn first = jdbc.sql("select " + COLUMNS + " from " + schema + ".attendance_check_in where employee_id = ? and work_date = ? and kind = 'IN'")
                     .param(record.employeeId()).param(record.workDate()).query(CheckIns::map).single();
-            LocalTime at = first.capturedAt().atZone(registry.find(tenant).orElseThrow().timeZone().zone()).toLocalTime()
+            LocalTime at = first.capturedAt().atZone(registry.require(tenant).timeZone().zone()).toLocalTime()
                     .truncatedTo(ChronoUnit.MINUTES);
             throw Problem.conflict("already-checked-in", "Already checked in", "You already checked in on " + record.workDate()
                     + " (at " + first.capturedAt() + "); one check-in a day. Nothing was recorded.")
@@ -240,41 +187,6 @@ public class CheckIns {
         Submitter first = rows.get(0);
         return rows.size() == 1 ? first : new Submitter(first.id(), first.unitId(), first.checkedIn(), first.earlier(), first.history(),
                 first.asFwaSees(), rows.stream().flatMap(row -> row.absences().stream()).toList());
-    }
-
-    /**
-     * The tenant's check-in and check-out windows (e.g. 06:00-12:00 and 14:00-18:00), judged by the capture time; a
-     * window whose end comes before its start runs past midnight.
-     */
-    private static void requireWindow(CheckInRequest.Kind kind, ZonedDateTime local, Map<String, Object> settings) {
-        String[] window = ((String) settings.get(kind == CheckInRequest.Kind.IN ? AttendanceModule.CHECK_IN_WINDOW
-                : AttendanceModule.CHECK_OUT_WINDOW)).split("-");
-        LocalTime from = LocalTime.parse(window[0]);
-        LocalTime to = LocalTime.parse(window[1]);
-        LocalTime at = local.toLocalTime().withSecond(0).withNano(0);
-        boolean open = from.isAfter(to) ? !at.isBefore(from) || !at.isAfter(to) : !at.isBefore(from) && !at.isAfter(to);
-        if (!open) {
-            String what = kind == CheckInRequest.Kind.IN ? "Check-in" : "Check-out";
-            throw Problem.unprocessable("outside-window", what + " is closed", what + " is open " + from + "-" + to
-                    + " on working days; it was " + at + ". Ask your supervisor to record an absence if you could not. Nothing was recorded.")
-                    .with("window", from + "-" + to)
-                    .variant(kind.name().toLowerCase(Locale.ROOT), from.toString(),
-                            to.toString(), at.toString());
-        }
-    }
-
-    private void check(Instant now, Instant captured, int windowHours) {
-        if (captured.isAfter(now.plus(CLOCK_SKEW))) {
-            throw Problem.badRequest("captured-in-future", "Capture time in the future", "capturedAt: " + captured
-                    + " is after the server's time " + now + "; check the phone's clock. Nothing was recorded.")
-                    .values(captured.toString(), now.toString());
-        }
-        if (captured.isBefore(now.minus(Duration.ofHours(windowHours)))) {
-            throw Problem.unprocessable("capture-too-old", "Captured too long ago", "capturedAt: captured "
-                    + Duration.between(captured, now).toHours() + " hours ago; offline check-ins are accepted for " + windowHours
-                    + " hours. Ask your supervisor to record an absence instead. Nothing was recorded.")
-                    .values(Duration.between(captured, now).toHours(), windowHours);
-        }
     }
 
     private static CheckIn sameEmployee(CheckIn earlier, UUID employeeId) {

@@ -1,0 +1,146 @@
+package id.fleksi.modules.attendance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import id.fleksi.modules.fwa.DayAnswer;
+import id.fleksi.modules.fwa.WorkMode;
+import id.fleksi.platform.organisation.GeoPoint;
+import id.fleksi.platform.problem.Problem;
+
+/**
+ * What a check-in or check-out comes to, decided from what is known about it and nothing else: no database, no clock
+ * of its own. {@link CheckIns} gathers the facts in one statement and stores what this decides; the rules themselves
+ * (the offline window, the day's answer, the windows, the office's geofence, lateness and early leave) are here, and
+ * are tested without either.
+ */
+final class CheckInJudgement {
+
+    /** Phones' clocks drift; a capture this far ahead of the server is still believed. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private CheckInJudgement() {
+    }
+
+    /**
+     * The attendance module's settings of the tenant, as the judgement reads them.
+     *
+     * @param checkInWindow the hours check-in is open on a working day, {@code HH:mm-HH:mm} (past midnight when the end
+     *     comes first); {@code checkOutWindow} likewise
+     */
+    record Rules(int offlineWindowHours, int latenessToleranceMinutes, String checkInWindow, String checkOutWindow) {
+
+        static Rules of(Map<String, Object> settings) {
+            return new Rules(((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue(),
+                    ((Number) settings.get(AttendanceModule.LATENESS_TOLERANCE_MINUTES)).intValue(),
+                    (String) settings.get(AttendanceModule.CHECK_IN_WINDOW), (String) settings.get(AttendanceModule.CHECK_OUT_WINDOW));
+        }
+    }
+
+    /**
+     * The facts about one submission.
+     *
+     * @param now the server's time when it arrived; {@code captured} the phone's capture time (now when it sent none),
+     *     {@code local} that time in the tenant's zone
+     * @param checkedIn whether the employee has checked in on that date
+     * @param answer the FWA engine's answer for the employee and date (mode, hours, the calendar included)
+     * @param offices the offices along the employee's unit, nearest first or not; read only when the day needs one
+     */
+    record Facts(CheckInRequest request, Instant now, Instant captured, ZonedDateTime local, UUID employeeId, boolean checkedIn,
+            DayAnswer answer, Supplier<List<UnitOffices.Office>> offices, LocationEvidence.History history) {
+    }
+
+    /** The record to store, or a refusal that says why and what to do (nothing is recorded). */
+    static CheckIn judge(Rules rules, Facts facts) {
+        CheckInRequest request = facts.request();
+        requireCaptureTime(facts.now(), facts.captured(), rules.offlineWindowHours());
+        if (request.kind() == CheckInRequest.Kind.OUT && !facts.checkedIn()) {
+            throw Problem.conflict("not-checked-in", "Not checked in", "You have not checked in on " + facts.local().toLocalDate()
+                    + "; check in before checking out. Nothing was recorded.").values(facts.local().toLocalDate().toString());
+        }
+        // The FWA engine's one answer, calendar included: WFA or dinas luar may check in anywhere; otherwise at an office on a
+        // working day. Hours and lateness follow the same answer.
+        DayAnswer answer = facts.answer();
+        boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
+        boolean overnight = answer.end().isBefore(answer.start());   // an overnight shift keeps its own hours
+        if (workingDay && !overnight) {
+            requireWindow(request.kind(), facts.local(), request.kind() == CheckInRequest.Kind.IN ? rules.checkInWindow()
+                    : rules.checkOutWindow());
+        }
+        UnitOffices.Office office = null;
+        Integer distance = null;
+        if (!answer.anywhere() && workingDay) {
+            GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
+            office = facts.offices().get().stream().min(Comparator.comparingDouble(o -> o.fence().centre().metresTo(fix)))
+                    .orElseThrow(() -> Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet;"
+                            + " ask your tenant admin to add one. Nothing was recorded."));
+            distance = (int) Math.round(office.fence().centre().metresTo(fix));
+            if (!office.fence().admits(fix, request.accuracy())) {
+                throw Problem.unprocessable("outside-geofence", "Outside the office",
+                        "You are " + distance + " m from " + office.name() + " (its area reaches " + (int) office.fence().radiusMetres()
+                                + " m; your phone's accuracy is " + Math.round(request.accuracy()) + " m). Today is an office day:"
+                                + " check in from the office. Nothing was recorded.").with("distanceMetres", distance)
+                        .values(distance, office.name(), (int) office.fence().radiusMetres(), Math.round(request.accuracy()));
+            }
+        }
+        int late = 0;
+        int early = 0;
+        if (workingDay) {
+            LocalTime at = facts.local().toLocalTime();
+            if (request.kind() == CheckInRequest.Kind.IN) {
+                // With flexible hours the policy's start window decides; otherwise the schedule's start.
+                late = (int) Math.max(0, Duration.between(answer.latestStart().plusMinutes(rules.latenessToleranceMinutes()), at)
+                        .toMinutes());
+            } else if (!overnight) {   // an overnight shift's end falls on the next date
+                early = (int) Math.max(0, Duration.between(at, answer.end()).toMinutes());
+            }
+        }
+        String mode = answer.mode() == WorkMode.DINAS_LUAR ? "DL" : answer.anywhere() ? "WFA" : "WFO";
+        boolean offline = request.capturedAt() != null && facts.captured().isBefore(facts.now().minus(Duration.ofMinutes(1)));
+        return new CheckIn(UUID.randomUUID(), request.clientRequestId(), facts.employeeId(), facts.local().toLocalDate(),
+                request.kind(), mode, facts.now(), facts.captured(), offline, office == null ? null : office.id(), distance, late,
+                early, LocationEvidence.judge(request, facts.captured(), facts.history()));
+    }
+
+    /** A capture time is neither in the future (beyond the clocks' skew) nor older than the tenant's offline window. */
+    static void requireCaptureTime(Instant now, Instant captured, int windowHours) {
+        if (captured.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Problem.badRequest("captured-in-future", "Capture time in the future", "capturedAt: " + captured
+                    + " is after the server's time " + now + "; check the phone's clock. Nothing was recorded.")
+                    .values(captured.toString(), now.toString());
+        }
+        if (captured.isBefore(now.minus(Duration.ofHours(windowHours)))) {
+            throw Problem.unprocessable("capture-too-old", "Captured too long ago", "capturedAt: captured "
+                    + Duration.between(captured, now).toHours() + " hours ago; offline check-ins are accepted for " + windowHours
+                    + " hours. Ask your supervisor to record an absence instead. Nothing was recorded.")
+                    .values(Duration.between(captured, now).toHours(), windowHours);
+        }
+    }
+
+    /**
+     * The tenant's check-in and check-out windows (e.g. 06:00-12:00 and 14:00-18:00), judged by the capture time; a
+     * window whose end comes before its start runs past midnight.
+     */
+    private static void requireWindow(CheckInRequest.Kind kind, ZonedDateTime local, String hours) {
+        String[] window = hours.split("-");
+        LocalTime from = LocalTime.parse(window[0]);
+        LocalTime to = LocalTime.parse(window[1]);
+        LocalTime at = local.toLocalTime().withSecond(0).withNano(0);
+        boolean open = from.isAfter(to) ? !at.isBefore(from) || !at.isAfter(to) : !at.isBefore(from) && !at.isAfter(to);
+        if (!open) {
+            String what = kind == CheckInRequest.Kind.IN ? "Check-in" : "Check-out";
+            throw Problem.unprocessable("outside-window", what + " is closed", what + " is open " + from + "-" + to
+                    + " on working days; it was " + at + ". Ask your supervisor to record an absence if you could not. Nothing was recorded.")
+                    .with("window", from + "-" + to)
+                    .variant(kind.name().toLowerCase(Locale.ROOT), from.toString(), to.toString(), at.toString());
+        }
+    }
+}
