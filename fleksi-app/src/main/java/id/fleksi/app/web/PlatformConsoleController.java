@@ -79,11 +79,18 @@ class PlatformConsoleController {
         var recent = jobs.recent();
         model.addAttribute("jobs", recent);
         model.addAttribute("fingerprint", BundleSignatures.fingerprint(keys.publicKey()));
+        // Where each handed-over tenant went, and whether the kabupaten has yet to confirm (only then can it be cancelled).
         java.util.Map<String, String> wentTo = new java.util.HashMap<>();
+        java.util.Set<String> awaitingConfirmation = new java.util.HashSet<>();
         tenants.stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.HANDING_OVER)
-                .forEach(t -> handover.handover(t.code()).ifPresent(h -> wentTo.put(t.code().value(), h.replicaUrl()
-                        + (h.state() == BundleTransfers.State.DONE ? " ✓" : ""))));
+                .forEach(t -> handover.handover(t.code()).ifPresent(h -> {
+                    wentTo.put(t.code().value(), h.replicaUrl());
+                    if (h.state() == BundleTransfers.State.RUNNING) {
+                        awaitingConfirmation.add(t.code().value());
+                    }
+                }));
         model.addAttribute("wentTo", wentTo);
+        model.addAttribute("awaitingConfirmation", awaitingConfirmation);
         // A self-hosted kabupaten beside the shared ones: its last day as its replica's feed reported it.
         java.util.Map<String, FeedDays.ReceivedDay> fed = new java.util.HashMap<>();
         tenants.stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.ARCHIVED)

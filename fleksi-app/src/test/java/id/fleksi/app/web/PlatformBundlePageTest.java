@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,12 +23,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.provisioning.bundle.BundleJobs;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.InstanceKeys;
+import id.fleksi.provisioning.bundle.TenantHandover;
+import id.fleksi.provisioning.feed.DailyFeed;
+import id.fleksi.provisioning.feed.ReplicaKeys;
 import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
@@ -42,7 +51,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The platform operator moves a pemda on the console's "Memindahkan pemda" section, in headless Chromium: sees this
  * instance's key, exports a bundle and downloads it, hands the pemda over and cancels, and is told a short passphrase
- * will not do. A running job's page reloads itself (the {@code Refresh} header); the test only waits.
+ * will not do; once the kabupaten has confirmed, its row says so, offers nothing more to decide, and shows the last day
+ * its replica's feed reported. A running job's page reloads itself (the {@code Refresh} header); the test only waits.
  */
 class PlatformBundlePageTest extends PageTest {
 
@@ -51,6 +61,8 @@ class PlatformBundlePageTest extends PageTest {
     @Autowired BundleJobs jobs;
     @Autowired InstanceKeys keys;
     @Autowired TenantRegistry registry;
+    @Autowired TenantHandover handover;
+    @Autowired ReplicaKeys replicaKeys;
 
     String code;
     WebDriver browser;
@@ -150,6 +162,48 @@ class PlatformBundlePageTest extends PageTest {
         assertThat(tenantRow().findElements(By.cssSelector("td:nth-child(4) .hint"))).isEmpty();
         assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(button(tenantRow(), "Bekukan").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aConfirmedHandoverShowsWhereThePemdaWentAndTheLastDayOfItsFeedWithNothingLeftToDecide() throws Exception {
+        TenantCode tenant = TenantCode.of(code);
+        handover.handOver(tenant, REPLICA, OutputStream.nullOutputStream(), null, line -> { });
+        handover.confirm(tenant);
+        KeyPair replica = BundleSignatures.generate();
+        replicaKeys.register(tenant, replica.getPublic());
+        LocalDate yesterday = LocalDate.now(RegionTimeZone.WITA.zone()).minusDays(1);
+        byte[] feed = ("{\"feed\":1,\"tenant\":\"" + code + "\",\"day\":\"" + yesterday + "\",\"generatedAt\":\"" + Instant.now()
+                + "\",\"opds\":[" + opd("DINKES", "Dinas Kesehatan", 41, 37, 30, 5, 2, 4) + ","
+                + opd("DISKOMINFO", "Dinas Komunikasi dan Informatika", 22, 20, 20, 0, 0, 1) + "]}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> taken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + DailyFeed.PATH))
+                .header("Content-Type", "application/json")
+                .header(DailyFeed.SIGNATURE_HEADER, Base64.getEncoder().encodeToString(BundleSignatures.sign(replica.getPrivate(), feed)))
+                .header(DailyFeed.SIGNER_HEADER, BundleSignatures.fingerprint(replica.getPublic()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(feed)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+
+        browser.get(BASE + "/platform/");
+        Browser.waitFor(browser, By.id("bundles"));
+        assertThat(tenantRow().findElement(By.xpath("td[4]/span[1]")).getText()).isEqualTo("Sudah diserahkan");
+        assertThat(tenantRow().findElement(By.cssSelector("td:nth-child(4) .hint:not(.feed)")).getText())
+                .isEqualTo("→ " + REPLICA + " (dikonfirmasi kabupaten)");
+        assertThat(tenantRow().findElement(By.cssSelector("td:nth-child(4) .feed")).getText()).isEqualTo("Laporan harian server"
+                + " kabupaten, " + yesterday + ": 57 dari 63 pegawai hadir (WFO 50, WFA 5, terlambat 5) di 2 OPD");
+        assertThat(tenantRow().findElements(By.tagName("button"))).as("no cancel or confirm once confirmed").isEmpty();
+
+        browser.get(BASE + "/platform/?lang=en");
+        Browser.waitFor(browser, By.id("bundles"));
+        assertThat(tenantRow().findElement(By.cssSelector("td:nth-child(4) .hint:not(.feed)")).getText())
+                .isEqualTo("→ " + REPLICA + " (confirmed by the kabupaten)");
+        assertThat(tenantRow().findElement(By.cssSelector("td:nth-child(4) .feed")).getText()).isEqualTo("The kabupaten server's"
+                + " daily feed, " + yesterday + ": 57 of 63 employees in (WFO 50, WFA 5, late 5) in 2 OPD");
+    }
+
+    /** One OPD of a feed document, as a replica counts it (docs/feed.md). */
+    private static String opd(String code, String name, int employees, int in, int wfo, int wfa, int dinasLuar, int late) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"employees\":" + employees + ",\"checkedIn\":{\"total\":" + in
+                + ",\"wfo\":" + wfo + ",\"wfa\":" + wfa + ",\"dinasLuar\":" + dinasLuar + ",\"late\":" + late + "},"
+                + "\"absent\":{\"izin\":0,\"sakit\":1,\"cuti\":0,\"dinasLuar\":0},\"flaggedCheckIns\":0,\"reportsFiled\":" + in + "}";
     }
 
     @Test
