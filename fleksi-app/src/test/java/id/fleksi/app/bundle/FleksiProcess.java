@@ -94,10 +94,6 @@ final class FleksiProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** SIGKILL on Linux: the JVM runs nothing more, no finally block, no shutdown hook, no connection close. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
