@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class SecondInstance implements AutoCloseable {
 
     static final int KEYCLOAK_PORT = Integer.getInteger("fleksi.test.keycloak.second-port", 8183);
+    private static final String KEYCLOAK_DATABASE = "fleksi_keycloak_test_b";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final PostgresServer server = TestDatabase.server();
@@ -36,7 +37,7 @@ final class SecondInstance implements AutoCloseable {
     private final Keycloak admin;
 
     SecondInstance() {
-        keycloak = new KeycloakServer(KeycloakServer.defaultHome(), KEYCLOAK_PORT, server, "fleksi_keycloak_test_b")
+        keycloak = new KeycloakServer(KeycloakServer.defaultHome(), KEYCLOAK_PORT, server, KEYCLOAK_DATABASE)
                 .start(Duration.ofMinutes(4));
         server.createDatabaseIfMissing(database);
         Map<String, Object> settings = new java.util.HashMap<>();
@@ -51,7 +52,7 @@ final class SecondInstance implements AutoCloseable {
         settings.put("fleksi.keycloak-admin.username", KeycloakServer.ADMIN_USER);
         settings.put("fleksi.keycloak-admin.password", KeycloakServer.ADMIN_PASSWORD);
         settings.put("fleksi.keycloak-admin.public-web-url", "http://127.0.0.1:18999");
-        settings.put("fleksi.keycloak-database.url", server.jdbcUrl("fleksi_keycloak_test_b"));
+        settings.put("fleksi.keycloak-database.url", server.jdbcUrl(KEYCLOAK_DATABASE));
         settings.put("fleksi.keycloak-database.username", server.user());
         settings.put("fleksi.jobs.enabled", false);
         settings.put("fleksi.rate-limit.enabled", false);
@@ -69,6 +70,24 @@ final class SecondInstance implements AutoCloseable {
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    /**
+     * The variables that name this instance to a {@code fleksi} command run in a shell of its own (see {@code LocalServices}):
+     * its database, and its Keycloak by port, with Keycloak's own database.
+     */
+    Map<String, String> environment() {
+        Map<String, String> variables = new java.util.HashMap<>(Map.of(
+                "FLEKSI_DB_URL", server.jdbcUrl(database),
+                "FLEKSI_DB_USER", server.user(),
+                "FLEKSI_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT),
+                "FLEKSI_KEYCLOAK_DB_URL", server.jdbcUrl(KEYCLOAK_DATABASE),
+                "FLEKSI_KEYCLOAK_DB_USER", server.user()));
+        server.password().ifPresent(password -> {
+            variables.put("FLEKSI_DB_PASSWORD", password);
+            variables.put("FLEKSI_KEYCLOAK_DB_PASSWORD", password);
+        });
+        return variables;
+    }
+
     Keycloak keycloakAdmin() {
         return admin;
     }
@@ -84,7 +103,7 @@ final class SecondInstance implements AutoCloseable {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Removes what an import made here (realm, schema, registry rows). */
+    /** Removes what an import made here (realm, schema, registry rows, the record of its transfers). */
     void removeTenant(String code) {
         try {
             admin.realm(code).remove();
@@ -94,6 +113,7 @@ final class SecondInstance implements AutoCloseable {
         var jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
         jdbc.sql("drop schema if exists tenant_" + code + " cascade").update();
         jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(code).update();
+        jdbc.sql("delete from platform.tenant_transfer where tenant_code = ?").param(code).update();
         jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
     }
 

@@ -1,5 +1,7 @@
 package id.fleksi.app.bundle;
 
+import static id.fleksi.app.bundle.DemoTenants.document;
+import static id.fleksi.app.bundle.DemoTenants.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,6 @@ import id.fleksi.provisioning.bundle.TenantExport;
 import id.fleksi.provisioning.bundle.TenantImport;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterAll;
@@ -80,30 +81,18 @@ class TenantBundleTest {
     @LocalServerPort int port;
     private Path files;
 
-    private final String province = TestRealms.unique("prov");
-    private final String kabupaten = TestRealms.unique("kab");
+    private DemoTenants tenants;
+    private String province;
+    private String kabupaten;
     private SecondInstance replica;
     private Path bundle;
 
     @BeforeAll
     void twoTenantsHereAndASecondInstance() throws IOException {
         files = Files.createTempDirectory("fleksi-bundles-");
-        demo.tenant(new NewTenant(province, "Provinsi Uji", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA), "sulbar", 40);
-        demo.tenant(new NewTenant(kabupaten, "Kabupaten Uji", TenantKind.KABUPATEN, province, "76.06", RegionTimeZone.WITA),
-                "mateng", 90);
-        String schema = TenantCode.of(kabupaten).schemaName();
-        // Siti's sick day carries a document; the password grant's client comes along with the realm's clients.
-        UUID sickDay = jdbc.sql("select id from " + schema + ".attendance_absence where kind = 'SAKIT'").query(UUID.class).single();
-        jdbc.sql("insert into " + schema + ".attendance_absence_document (absence_id, file_name, content_type, size_bytes, content)"
-                + " values (?, 'surat-sakit.pdf', 'application/pdf', 4096, ?)").params(sickDay, document()).update();
-        TestRealms.addTestClient(kabupaten, "fleksi-api");
-        realms.setPassword(kabupaten, "asn", TestRealms.PASSWORD, false);
-        // One account disabled, one waiting for its first login with a one-time password.
-        realms.createUser(kabupaten, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, java.util.Set.of()));
-        var disabled = TestRealms.admin().realm(kabupaten).users().searchByUsername("pensiun", true).get(0);
-        disabled.setEnabled(false);
-        TestRealms.admin().realm(kabupaten).users().get(disabled.getId()).update(disabled);
-        realms.createUser(kabupaten, "baru", "Pegawai Baru", "sandi-sekali-99", java.util.Set.of("asn"));
+        tenants = DemoTenants.seed(demo, realms, jdbc);
+        province = tenants.province();
+        kabupaten = tenants.kabupaten();
         replica = new SecondInstance();
     }
 
@@ -113,8 +102,9 @@ class TenantBundleTest {
             replica.removeTenant(kabupaten);
             replica.close();
         }
-        TestRealms.removeTenant(realms, jdbc, kabupaten);
-        TestRealms.removeTenant(realms, jdbc, province);
+        if (tenants != null) {
+            tenants.remove(realms, jdbc);
+        }
         try (var paths = Files.walk(files)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -137,12 +127,9 @@ class TenantBundleTest {
         assertThat(imported.tenant().parent()).isNull();
         JdbcClient there = replica.bean(JdbcClient.class);
         String schema = TenantCode.of(kabupaten).schemaName();
-        List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = ? and table_type ="
-                + " 'BASE TABLE' and table_name not like 'databasechangelog%' order by 1").param(schema).query(String.class).list();
-        assertThat(tables).contains("employee", "attendance_check_in", "attendance_absence_document", "fwa_policy_version");
-        for (String table : tables) {
-            assertThat(fingerprint(there, schema, table)).as(table).isEqualTo(fingerprint(jdbc, schema, table));
-        }
+        assertThat(DemoTenants.tables(jdbc, schema))
+                .contains("employee", "attendance_check_in", "attendance_absence_document", "fwa_policy_version");
+        DemoTenants.assertSameRows(jdbc, there, schema);
         assertThat(fingerprint(jdbc, schema, "attendance_check_in")).doesNotStartWith("0:");
         byte[] documentThere = there.sql("select content from " + schema + ".attendance_absence_document").query(byte[].class).single();
         assertThat(documentThere).isEqualTo(document());
@@ -225,35 +212,6 @@ class TenantBundleTest {
         Path newerFormat = resigned(file, "newer-format.bundle", manifest -> manifest.replaceFirst("\"format\" : 1,",
                 "\"format\" : 2,"));
         assertRefused(replica.bean(TenantImport.class), newerFormat, keys.publicKey(), null, "bundle-too-new");
-    }
-
-    @Test
-    void anImportThatDiesHalfwayIsCleanedAwayByTheNextAndTheRetrySucceeds() throws Exception {
-        Path file = exported();
-        TenantImport importer = replica.bean(TenantImport.class);
-
-        // As if the process were killed while loading rows: no clean-up code runs, the realm and the registry row stay.
-        assertThatThrownBy(() -> importer.importBundle(file, keys.publicKey(), null, line -> {
-            if (line.startsWith("table 3/")) {
-                throw new OutOfMemoryError("the process dies here");
-            }
-        })).isInstanceOf(OutOfMemoryError.class);
-        JdbcClient there = replica.bean(JdbcClient.class);
-        assertThat(there.sql("select status from platform.tenant where code = ?").param(kabupaten).query(String.class).single())
-                .isEqualTo("PROVISIONING");
-        assertThat(replica.keycloakAdmin().realms().findAll()).anyMatch(r -> r.getRealm().equals(kabupaten));
-        String schema = TenantCode.of(kabupaten).schemaName();
-        assertThat(there.sql("select count(*) from " + schema + ".employee").query(Integer.class).single()).isZero();
-
-        TenantImport.Imported retried = importer.importBundle(file, keys.publicKey(), null, line -> { });
-
-        assertThat(retried.tenant().status()).isEqualTo(TenantStatus.ACTIVE);
-        assertThat(fingerprint(there, schema, "employee")).isEqualTo(fingerprint(jdbc, schema, "employee"));
-        assertThat(there.sql("select state || ' ' || coalesce(detail, '') from platform.tenant_transfer where tenant_code = ?"
-                + " and direction = 'IMPORT' order by started_at").param(kabupaten).query(String.class).list())
-                .last().asString().startsWith("DONE verified");
-        assertThat(there.sql("select count(*) from platform.tenant_transfer where tenant_code = ? and state = 'FAILED' and detail"
-                + " like 'interrupted%'").param(kabupaten).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -442,12 +400,6 @@ class TenantBundleTest {
         return Files.write(files.resolve(name), bytes);
     }
 
-    /** A table's rows as one value: how many, and a hash of them all in a fixed order. */
-    private static String fingerprint(JdbcClient jdbc, String schema, String table) {
-        return jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') from "
-                + schema + "." + table + " t").query(String.class).single();
-    }
-
     private static String allParts(Path file) throws IOException {
         StringBuilder all = new StringBuilder();
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -515,12 +467,5 @@ class TenantBundleTest {
     private static HttpResponse<String> get(String url, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] document() {
-        byte[] pdf = new byte[4096];
-        new java.util.Random(42).nextBytes(pdf);
-        System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 8);
-        return pdf;
     }
 }

@@ -226,11 +226,10 @@ public class TenantImport {
                     }
                 }
                 connection.commit();
-            } catch (Throwable e) {   // even an Error: the finally below must not commit half a load
-                connection.rollback();
-                throw e;
-            } finally {
                 connection.setAutoCommit(true);
+            } catch (Throwable e) {   // even an Error: half a load must never be committed
+                rollBack(connection, e);
+                throw e;
             }
         }
         List<String> history = List.copyOf(migrator.appliedChangeSets(code));
@@ -238,6 +237,19 @@ public class TenantImport {
             throw new IllegalStateException("the rebuilt schema's history differs from the bundle's");
         }
         return counted;
+    }
+
+    /**
+     * Rolls the load back. When its connection is the cause (PostgreSQL stopped, the session terminated), the rollback
+     * fails too and the transaction is gone with the session: the cause stays what the operator reads.
+     */
+    private static void rollBack(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static long count(Connection connection, String schema, String table) throws SQLException {
