@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import id.fleksi.app.demo.DemoSeed;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
-import id.fleksi.platform.web.Problem;
 import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.ImportFailedException;
@@ -136,7 +136,7 @@ class ImportKilledTest {
         assertThat(transfers(there, code)).containsExactly("RUNNING ");
         // Until an import is tried again, its users are told it is being set up.
         assertThatThrownBy(() -> replica.bean(TenantGate.class).serving(code)).isInstanceOfSatisfying(Problem.class,
-                problem -> assertThat(problem.getBody().getType().toString()).endsWith("tenant-provisioning"));
+                problem -> assertThat(problem.type()).isEqualTo("tenant-provisioning"));
 
         List<String> progress = new ArrayList<>();
         TenantImport.Imported retried = replica.bean(TenantImport.class).importBundle(bundle, keys.publicKey(), null, progress::add);
