@@ -39,8 +39,17 @@ public interface FeatureModule {
         return Set.of();
     }
 
+    /**
+     * The record of its settings, each component a {@link Setting} (null: it has none). A tenant's values are read
+     * bound to it ({@link ModuleSwitches#settings(id.fleksi.platform.tenancy.TenantCode, String, Class)}).
+     */
+    default Class<? extends Record> settingsType() {
+        return null;
+    }
+
+    /** Its settings as the admin's page and the API show them: made from {@link #settingsType()}. */
     default List<ModuleSetting> settings() {
-        return List.of();
+        return settingsType() == null ? List.of() : ModuleSettings.describe(settingsType());
     }
 
     default List<MenuEntry> menu() {

@@ -70,6 +70,20 @@ public class ModuleSwitches {
         return effectiveSettings(known(moduleId), rowsOfRequest(tenant).get(moduleId));
     }
 
+    /**
+     * A module's settings for a tenant as its settings record ({@link FeatureModule#settingsType()}), bound once per change
+     * of the tenant's data and kept with its rows (see {@link TenantCache}).
+     */
+    public <R extends Record> R settings(TenantCode tenant, String moduleId, Class<R> type) {
+        FeatureModule module = known(moduleId);
+        if (module.settingsType() != type) {
+            throw new IllegalArgumentException("Module '" + moduleId + "' keeps its settings in " + module.settingsType()
+                    + ", not " + type);
+        }
+        return cache.get(tenant, "settings:" + moduleId, () -> ModuleSettings.bind(type,
+                effectiveSettings(module, rowsOfRequest(tenant).get(moduleId))));
+    }
+
     /** The tenant's switches, read from its schema when they changed (see {@link TenantCache}). */
     private Map<String, Row> rowsOfRequest(TenantCode tenant) {
         return cache.get(tenant, "modules", () -> rows(tenant));

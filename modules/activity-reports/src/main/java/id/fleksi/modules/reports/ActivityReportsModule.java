@@ -6,7 +6,6 @@ import java.util.Set;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
-import id.fleksi.platform.modules.ModuleSetting;
 import id.fleksi.platform.security.Role;
 
 import org.springframework.stereotype.Component;
@@ -16,9 +15,6 @@ import org.springframework.stereotype.Component;
 public class ActivityReportsModule implements FeatureModule {
 
     public static final String ID = "activity-reports";
-    static final String REFUSE_CHECK_OUT = "refuseCheckOutWithoutActivity";
-    static final String DEADLINE_WORKING_DAYS = "deadlineWorkingDays";
-    static final String DEADLINE_HOUR = "deadlineHour";
 
     @Override
     public String id() {
@@ -47,15 +43,8 @@ public class ActivityReportsModule implements FeatureModule {
     }
 
     @Override
-    public List<ModuleSetting> settings() {
-        return List.of(
-                ModuleSetting.bool(REFUSE_CHECK_OUT, true, LocalizedText.of(
-                        "Tolak presensi pulang sebelum ada kegiatan (jika tidak: hari ditandai tidak patuh)",
-                        "Refuse check-out until the day has an activity (otherwise: mark the day non-compliant)")),
-                ModuleSetting.integer(DEADLINE_WORKING_DAYS, 1, 0, 10, LocalizedText.of(
-                        "Batas laporan: hari kerja berikutnya ke-", "Deadline: working days after the day")),
-                ModuleSetting.integer(DEADLINE_HOUR, 10, 0, 23, LocalizedText.of(
-                        "Batas laporan: pukul", "Deadline: hour of that day")));
+    public Class<? extends Record> settingsType() {
+        return ReportSettings.class;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package id.fleksi.modules.reports;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.modules.attendance.CheckOutGuard;
@@ -39,8 +38,7 @@ class ActivityRequiredAtCheckOut implements CheckOutGuard {
         if (hasActivity) {
             return;
         }
-        Map<String, Object> settings = switches.settings(tenant, ActivityReportsModule.ID);
-        if (Boolean.parseBoolean(String.valueOf(settings.get(ActivityReportsModule.REFUSE_CHECK_OUT)))) {
+        if (switches.settings(tenant, ActivityReportsModule.ID, ReportSettings.class).refuseCheckOutWithoutActivity()) {
             throw Problem.unprocessable("activity-required", "Report an activity first", "Fill in at least one activity in"
                     + " your daily report for " + workDate + " before checking out. Nothing was recorded.")
                     .values(workDate.toString());

@@ -3,7 +3,6 @@ package id.fleksi.modules.reports;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.calendar.WorkingCalendar;
@@ -33,10 +32,8 @@ class ReportDeadline {
 
     /** The rule for reports dated between two dates (inclusive), with the calendar it needs read once. */
     Rule between(LocalDate from, LocalDate to) {
-        Map<String, Object> settings = switches.settings(TenantContext.require(), ActivityReportsModule.ID);
-        return new Rule(calendar.snapshot(from, to.plusDays(LOOK_AHEAD_DAYS)),
-                ((Number) settings.get(ActivityReportsModule.DEADLINE_WORKING_DAYS)).intValue(),
-                ((Number) settings.get(ActivityReportsModule.DEADLINE_HOUR)).intValue());
+        ReportSettings settings = switches.settings(TenantContext.require(), ActivityReportsModule.ID, ReportSettings.class);
+        return new Rule(calendar.snapshot(from, to.plusDays(LOOK_AHEAD_DAYS)), settings.deadlineWorkingDays(), settings.deadlineHour());
     }
 
     record Rule(WorkingCalendar.Snapshot days, int workingDays, int hour) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
-import id.fleksi.platform.modules.ModuleSetting;
 import id.fleksi.platform.modules.ScheduledJob;
 import id.fleksi.platform.security.Role;
 
@@ -18,12 +17,6 @@ import org.springframework.stereotype.Component;
 public class AttendanceModule implements FeatureModule {
 
     public static final String ID = "attendance";
-    static final String OFFLINE_WINDOW_HOURS = "offlineWindowHours";
-    static final String LATENESS_TOLERANCE_MINUTES = "latenessToleranceMinutes";
-    static final String LOCATION_RETENTION_DAYS = "locationRetentionDays";
-    static final String CHECK_IN_WINDOW = "checkInWindow";
-    static final String CHECK_OUT_WINDOW = "checkOutWindow";
-    private static final String WINDOW = "([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d";
 
     private final ObjectProvider<LocationRetention> retention;
 
@@ -57,23 +50,9 @@ public class AttendanceModule implements FeatureModule {
         return "db/tenant/modules/attendance.yaml";
     }
 
-    /** Built once: every check-in asks for them, and each text setting compiles its pattern. */
-    private static final List<ModuleSetting> SETTINGS = List.of(
-            ModuleSetting.integer(OFFLINE_WINDOW_HOURS, 12, 1, 48,
-                    LocalizedText.of("Batas presensi luring (jam)", "Offline capture window (hours)")),
-            ModuleSetting.integer(LATENESS_TOLERANCE_MINUTES, 0, 0, 120,
-                    LocalizedText.of("Toleransi terlambat (menit)", "Lateness tolerance (minutes)")),
-            ModuleSetting.integer(LOCATION_RETENTION_DAYS, 365, 30, 3650,
-                    LocalizedText.of("Lokasi persis disimpan (hari)", "Keep precise locations for (days)")),
-            // Open all day unless the tenant narrows them (a common rule: 06:00-12:00 and 14:00-18:00).
-            ModuleSetting.text(CHECK_IN_WINDOW, "00:00-23:59", WINDOW,
-                    LocalizedText.of("Jam presensi masuk (JJ:MM-JJ:MM)", "Check-in window (HH:MM-HH:MM)")),
-            ModuleSetting.text(CHECK_OUT_WINDOW, "00:00-23:59", WINDOW,
-                    LocalizedText.of("Jam presensi pulang (JJ:MM-JJ:MM)", "Check-out window (HH:MM-HH:MM)")));
-
     @Override
-    public List<ModuleSetting> settings() {
-        return SETTINGS;
+    public Class<? extends Record> settingsType() {
+        return AttendanceSettings.class;
     }
 
     /** Nightly at 02:30 in the tenant's zone: coarsen locations past the retention period. */

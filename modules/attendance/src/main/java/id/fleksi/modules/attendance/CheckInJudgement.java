@@ -7,12 +7,12 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
+import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.problem.Problem;
 
@@ -31,21 +31,6 @@ final class CheckInJudgement {
     }
 
     /**
-     * The attendance module's settings of the tenant, as the judgement reads them.
-     *
-     * @param checkInWindow the hours check-in is open on a working day, {@code HH:mm-HH:mm} (past midnight when the end
-     *     comes first); {@code checkOutWindow} likewise
-     */
-    record Rules(int offlineWindowHours, int latenessToleranceMinutes, String checkInWindow, String checkOutWindow) {
-
-        static Rules of(Map<String, Object> settings) {
-            return new Rules(((Number) settings.get(AttendanceModule.OFFLINE_WINDOW_HOURS)).intValue(),
-                    ((Number) settings.get(AttendanceModule.LATENESS_TOLERANCE_MINUTES)).intValue(),
-                    (String) settings.get(AttendanceModule.CHECK_IN_WINDOW), (String) settings.get(AttendanceModule.CHECK_OUT_WINDOW));
-        }
-    }
-
-    /**
      * The facts about one submission.
      *
      * @param now the server's time when it arrived; {@code captured} the phone's capture time (now when it sent none),
@@ -59,7 +44,7 @@ final class CheckInJudgement {
     }
 
     /** The record to store, or a refusal that says why and what to do (nothing is recorded). */
-    static CheckIn judge(Rules rules, Facts facts) {
+    static CheckIn judge(AttendanceSettings rules, Facts facts) {
         CheckInRequest request = facts.request();
         requireCaptureTime(facts.now(), facts.captured(), rules.offlineWindowHours());
         if (request.kind() == CheckInRequest.Kind.OUT && !facts.checkedIn()) {
@@ -129,13 +114,11 @@ final class CheckInJudgement {
      * The tenant's check-in and check-out windows (e.g. 06:00-12:00 and 14:00-18:00), judged by the capture time; a
      * window whose end comes before its start runs past midnight.
      */
-    private static void requireWindow(CheckInRequest.Kind kind, ZonedDateTime local, String hours) {
-        String[] window = hours.split("-");
-        LocalTime from = LocalTime.parse(window[0]);
-        LocalTime to = LocalTime.parse(window[1]);
+    private static void requireWindow(CheckInRequest.Kind kind, ZonedDateTime local, TimeWindow window) {
         LocalTime at = local.toLocalTime().withSecond(0).withNano(0);
-        boolean open = from.isAfter(to) ? !at.isBefore(from) || !at.isAfter(to) : !at.isBefore(from) && !at.isAfter(to);
-        if (!open) {
+        if (!window.contains(at)) {
+            LocalTime from = window.from();
+            LocalTime to = window.to();
             String what = kind == CheckInRequest.Kind.IN ? "Check-in" : "Check-out";
             throw Problem.unprocessable("outside-window", what + " is closed", what + " is open " + from + "-" + to
                     + " on working days; it was " + at + ". Ask your supervisor to record an absence if you could not. Nothing was recorded.")

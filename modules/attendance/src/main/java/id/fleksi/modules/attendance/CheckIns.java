@@ -94,7 +94,7 @@ public class CheckIns {
             return new Judged(new Submitted(sameEmployee(employee.earlier(), employee.id()), false), null, false);
         }
         DayAnswer answer = workModes.answer(employee.asFwaSees(), local.toLocalDate(), employee.absences());
-        CheckIn record = CheckInJudgement.judge(CheckInJudgement.Rules.of(switches.settings(tenant, AttendanceModule.ID)),
+        CheckIn record = CheckInJudgement.judge(switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class),
                 new CheckInJudgement.Facts(request, now, captured, local, employee.id(), employee.checkedIn(), answer,
                         () -> offices.along(schema, employee.unitId()), employee.history()));
         return new Judged(null, record, answer.mode() != WorkMode.HOLIDAY);

@@ -24,7 +24,7 @@ class LocationRetention {
 
     /** Coarsens the tenant's check-ins older than its retention period; returns how many it changed. */
     int apply(TenantCode tenant) {
-        int days = ((Number) switches.settings(tenant, AttendanceModule.ID).get(AttendanceModule.LOCATION_RETENTION_DAYS)).intValue();
+        int days = switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class).locationRetentionDays();
         return jdbc.sql("update " + tenant.schemaName() + ".attendance_check_in set latitude = round(latitude, 2),"
                         + " longitude = round(longitude, 2) where captured_at < now() - make_interval(days => ?)"
                         + " and (latitude <> round(latitude, 2) or longitude <> round(longitude, 2))")

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
+import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.problem.Problem;
 
@@ -26,7 +27,8 @@ class CheckInJudgementTest {
     static final Instant NOW = Instant.parse("2026-12-07T00:20:00Z");   // 08:20 in Mamuju
     static final GeoPoint OFFICE = new GeoPoint(-2.6800, 118.8900);
     static final UnitOffices.Office KANTOR = new UnitOffices.Office(UUID.randomUUID(), "Kantor Bupati", new Geofence(OFFICE, 100));
-    static final CheckInJudgement.Rules RULES = new CheckInJudgement.Rules(12, 5, "00:00-23:59", "00:00-23:59");
+    static final AttendanceSettings RULES = new AttendanceSettings(12, 5, 365, TimeWindow.parse("00:00-23:59"),
+            TimeWindow.parse("00:00-23:59"));
     static final UUID SITI = UUID.randomUUID();
     /** No earlier fix, her device alone, no identical days: nothing for the location evidence to flag. */
     static final LocationEvidence.History FIRST_DAY = new LocationEvidence.History(null, null, 0, 0);
@@ -131,7 +133,7 @@ class CheckInJudgementTest {
 
     @Test
     void aClosedWindowRefusesAndAWindowPastMidnightIsOpenAcrossIt() {
-        CheckInJudgement.Rules morning = new CheckInJudgement.Rules(12, 0, "06:00-08:00", "14:00-18:00");
+        AttendanceSettings morning = new AttendanceSettings(12, 0, 365, TimeWindow.parse("06:00-08:00"), TimeWindow.parse("14:00-18:00"));
 
         assertThatThrownBy(() -> CheckInJudgement.judge(morning, facts(request(CheckInRequest.Kind.IN, OFFICE, 10, null), false,
                 day(WorkMode.WFO))))
@@ -140,7 +142,7 @@ class CheckInJudgementTest {
                     assertThat(p.properties()).containsEntry("window", "06:00-08:00");
                     assertThat(p.getMessage()).startsWith("Check-in is open 06:00-08:00 on working days; it was 08:20.");
                 });
-        CheckInJudgement.Rules night = new CheckInJudgement.Rules(12, 0, "22:00-09:00", "00:00-23:59");
+        AttendanceSettings night = new AttendanceSettings(12, 0, 365, TimeWindow.parse("22:00-09:00"), TimeWindow.parse("00:00-23:59"));
         assertThat(CheckInJudgement.judge(night, facts(request(CheckInRequest.Kind.IN, OFFICE, 10, null), false, day(WorkMode.WFO)))
                 .officeId()).isEqualTo(KANTOR.id());
     }

@@ -198,7 +198,7 @@ class CheckInsTest {
         at("2026-01-05T08:05:00+08:00");   // Monday 08:05 WITA: 35 minutes after 07:30
         assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isEqualTo(35);
 
-        switches.change(tenant, AttendanceModule.ID, null, Map.of(AttendanceModule.LATENESS_TOLERANCE_MINUTES, 30), "test");
+        switches.change(tenant, AttendanceModule.ID, null, Map.of("latenessToleranceMinutes", 30), "test");
         at("2026-01-06T08:05:00+08:00");
         assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isEqualTo(5);
 
@@ -261,8 +261,8 @@ class CheckInsTest {
 
     @Test
     void checkInAndCheckOutAreTakenOnlyInsideTheTenantsWindowsOnWorkingDays() {
-        switches.change(tenant, AttendanceModule.ID, null, Map.of(AttendanceModule.CHECK_IN_WINDOW, "06:00-12:00",
-                AttendanceModule.CHECK_OUT_WINDOW, "14:00-18:00"), "test");
+        switches.change(tenant, AttendanceModule.ID, null, Map.of("checkInWindow", "06:00-12:00",
+                "checkOutWindow", "14:00-18:00"), "test");
         at("2026-01-05T12:30:00+08:00");
         assertThatThrownBy(() -> submit(in(GeofenceTest.north(10), 5))).isInstanceOfSatisfying(Problem.class, p -> {
             assertThat(p.kind()).isEqualTo(Problem.Kind.UNPROCESSABLE);
@@ -276,7 +276,7 @@ class CheckInsTest {
         assertThat(submit(out(GeofenceTest.north(10), 5)).created()).isTrue();
         at("2026-01-16T13:00:00+08:00");   // Isra Mikraj: no window on a holiday
         assertThat(submit(in(GeofenceTest.north(10), 5)).created()).isTrue();
-        assertThatThrownBy(() -> switches.change(tenant, AttendanceModule.ID, null, Map.of(AttendanceModule.CHECK_IN_WINDOW, "6-12"), "t"))
+        assertThatThrownBy(() -> switches.change(tenant, AttendanceModule.ID, null, Map.of("checkInWindow", "6-12"), "t"))
                 .hasMessageContaining("settings.checkInWindow");
     }
 

@@ -6,7 +6,6 @@ import java.util.Set;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
-import id.fleksi.platform.modules.ModuleSetting;
 import id.fleksi.platform.security.Role;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 public class FwaModule implements FeatureModule {
 
     public static final String ID = "fwa";
-    static final String NEW_EMPLOYEE_MONTHS = "newEmployeeMonths";
 
     @Override
     public String id() {
@@ -45,9 +43,8 @@ public class FwaModule implements FeatureModule {
     }
 
     @Override
-    public List<ModuleSetting> settings() {
-        return List.of(ModuleSetting.integer(NEW_EMPLOYEE_MONTHS, 12, 0, 60, LocalizedText.of(
-                "Pegawai baru belum boleh kerja fleksibel selama (bulan)", "New employees wait before flexible work (months)")));
+    public Class<? extends Record> settingsType() {
+        return FwaSettings.class;
     }
 
     @Override

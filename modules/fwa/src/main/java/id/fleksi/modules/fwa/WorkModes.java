@@ -144,8 +144,7 @@ public class WorkModes {
     private FwaFacts facts(Collection<UUID> employees, LocalDate from, LocalDate to, ApprovedAbsences absences, FwaFacts.Person known) {
         TenantCode tenant = TenantContext.require();
         boolean on = switches.isEnabled(tenant, FwaModule.ID);
-        Map<String, Object> settings = switches.settings(tenant, FwaModule.ID);
-        int months = ((Number) settings.get(FwaModule.NEW_EMPLOYEE_MONTHS)).intValue();
+        int months = switches.settings(tenant, FwaModule.ID, FwaSettings.class).newEmployeeMonths();
         // Off: every working day is WFO, so the policy, sanctions and requests need not be read.
         List<FwaFacts.Unit> units = cache.get(tenant, "fwa.units", () -> FwaFacts.readUnits(jdbc, tenant.schemaName()));
         return new FwaFacts(jdbc, tenant.schemaName(), on, months, on ? policies.versions() : List.of(), calendar.snapshot(from, to),
