@@ -39,6 +39,7 @@ class PageProblems {
         // Not "title": the layout's fragment parameter of that name would be shadowed by it.
         model.addAttribute("problemTitle", problem.titleFor(messages, locale));
         model.addAttribute("detail", problem.detailFor(messages, locale));
+        model.addAttribute("newAddress", problem.properties().get("newAddress"));
         return "problem";
     }
 }

@@ -207,6 +207,40 @@ class PlatformBundlePageTest extends PageTest {
     }
 
     @Test
+    void aVisitorOfAHandedOverPemdasOldAddressIsToldInTheirLanguageThatItMovedAndWhere() throws Exception {
+        handover.handOver(TenantCode.of(code), REPLICA + "/", OutputStream.nullOutputStream(), null, line -> { });
+        HttpClient visitor = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<String> page = visitor.send(HttpRequest.newBuilder(URI.create(BASE + "/t/" + code + "/attendance/"))
+                .header("Accept", "text/html,application/xhtml+xml").header("Accept-Language", "id").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.uri().getPath()).isEqualTo("/tenants/" + code);
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("403 · Pemda sudah pindah")
+                .contains("Pemda " + code + " sudah pindah ke servernya sendiri dan tidak dilayani di sini lagi.")
+                .contains("<a href=\"" + REPLICA + "/t/" + code + "/\">" + REPLICA + "/t/" + code + "/</a>");
+
+        HttpResponse<String> unknown = visitor.send(HttpRequest.newBuilder(URI.create(BASE + "/t/tidakada/"))
+                .header("Accept", "text/html").header("Accept-Language", "id").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Tidak ada pemda tidakada di Fleksi ini.").doesNotContain("new-address");
+
+        HttpResponse<String> script = visitor.send(HttpRequest.newBuilder(URI.create(BASE + "/t/" + code + "/attendance/"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.uri().getPath()).isEqualTo("/t/" + code + "/attendance/");
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+
+        handover.cancel(TenantCode.of(code));
+        HttpResponse<String> back = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/tenants/" + code))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/t/" + code + "/"));
+    }
+
+    @Test
     void aPassphraseShorterThanTwelveCharactersIsRefusedByTheFormAndByTheServer() {
         tenantRow().findElement(By.tagName("summary")).click();
         WebElement passphrase = browser.findElement(By.id("pass-" + code));

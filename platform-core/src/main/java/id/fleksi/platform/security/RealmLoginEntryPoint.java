@@ -13,7 +13,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Sends a visitor of {@code /t/{code}/...} to log in at that tenant's realm, and of {@code /platform/...} to
- * the platform realm.
+ * the platform realm. A browser asking for a page of a tenant one cannot log in to here (unknown, suspended, moved to its
+ * own server) is sent to {@code /tenants/{code}}, a page that says which and what to do.
  */
 final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
 
@@ -31,6 +32,11 @@ final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String realm = realmOf(path);
+        if (realm != null && path.startsWith("/t/") && registrations.findByRegistrationId(realm) == null && wantsPage(request)) {
+            // Not a tenant one can log in to here (unknown, suspended, moved): a page that says which, and what to do.
+            response.sendRedirect(request.getContextPath() + "/tenants/" + realm);
+            return;
+        }
         if (realm == null || registrations.findByRegistrationId(realm) == null) {
             ProblemResponses.write(request, response, HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown tenant",
                     "There is no active tenant here to log in to. Check the address, or ask your Diskominfo.");
@@ -38,6 +44,12 @@ final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
         }
         requestCache.saveRequest(request, response);
         response.sendRedirect(request.getContextPath() + "/oauth2/authorization/" + realm);
+    }
+
+    /** A person's browser asking for a page (not a script's request for JSON). */
+    private static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html");
     }
 
     /** {@code /t/mateng/...} → mateng; {@code /platform/...} → the platform realm; else null. */
