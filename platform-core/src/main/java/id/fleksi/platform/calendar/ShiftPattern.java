@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A rotation of shifts for a unit that never closes (a Puskesmas, an ambulance post): day 1 of the cycle
  * falls on the anchor date, and the cycle repeats; a day without hours is a rest day. A rotation runs
@@ -21,7 +23,7 @@ public record ShiftPattern(LocalDate anchor, List<DayHours> cycle) {
     }
 
     /** The hours on a date, or null on a rest day. */
-    public DayHours on(LocalDate date) {
+    public @Nullable DayHours on(LocalDate date) {
         long day = Math.floorMod(ChronoUnit.DAYS.between(anchor, date), cycle.size());
         return cycle.get((int) day);
     }

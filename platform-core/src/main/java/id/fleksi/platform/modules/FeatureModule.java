@@ -5,6 +5,8 @@ import java.util.Set;
 
 import id.fleksi.platform.tenancy.TenantCode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A feature module: the one object that says who it is, what it needs, what it migrates and what it adds.
  * Declare it as a Spring bean in the module's own package; the platform finds it on the classpath.
@@ -30,7 +32,7 @@ public interface FeatureModule {
     }
 
     /** Classpath location of its tenant changelog, or null if it has no tables. */
-    default String tenantChangelog() {
+    default @Nullable String tenantChangelog() {
         return null;
     }
 
@@ -43,7 +45,7 @@ public interface FeatureModule {
      * The record of its settings, each component a {@link Setting} (null: it has none). A tenant's values are read
      * bound to it ({@link ModuleSwitches#settings(id.fleksi.platform.tenancy.TenantCode, String, Class)}).
      */
-    default Class<? extends Record> settingsType() {
+    default @Nullable Class<? extends Record> settingsType() {
         return null;
     }
 

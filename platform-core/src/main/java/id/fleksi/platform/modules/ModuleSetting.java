@@ -2,6 +2,8 @@ package id.fleksi.platform.modules;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One setting of a module, with its default and its rule. Values travel as strings (JSON settings of a
  * tenant); {@link #problemWith} says in words what is wrong with a value, or null.
@@ -24,7 +26,7 @@ public record ModuleSetting(String key, Type type, String defaultValue, Localize
     }
 
     /** Why a value is not acceptable, in words for the admin who typed it; null when it is. */
-    public String problemWith(Object value) {
+    public @Nullable String problemWith(@Nullable Object value) {
         if (value == null) {
             return "is required";
         }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -16,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record Caller(String realm, String subject, String username, Set<String> roles) {
 
     /** The caller behind an authentication, or null if it is not a Keycloak login or token. */
-    public static Caller of(Authentication authentication, IdentityProperties identity) {
+    public static @Nullable Caller of(@Nullable Authentication authentication, IdentityProperties identity) {
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return new Caller(identity.realmOf(jwt.getToken().getClaimAsString("iss")), jwt.getToken().getSubject(),
                     jwt.getName(), roles(jwt.getAuthorities()));

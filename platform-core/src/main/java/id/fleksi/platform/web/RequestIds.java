@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,7 +32,7 @@ public class RequestIds extends OncePerRequestFilter {
     private static final Pattern SENT = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     /** The id of the request being served, or null outside one. */
-    public static String of(HttpServletRequest request) {
+    public static @Nullable String of(@Nullable HttpServletRequest request) {
         return request == null ? null : (String) request.getAttribute(ATTRIBUTE);
     }
 

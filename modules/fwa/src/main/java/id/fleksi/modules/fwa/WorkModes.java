@@ -19,6 +19,7 @@ import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,7 @@ public class WorkModes {
     }
 
     /** Answers for the employees (every active one when null) on each date, by employee then date; at most 186 days. */
-    public List<DayAnswer> answers(Collection<UUID> employees, LocalDate from, LocalDate to) {
+    public List<DayAnswer> answers(@Nullable Collection<UUID> employees, LocalDate from, LocalDate to) {
         DateRange.require(from, to, 186);
         return answers(facts(employees, from, to), from, to);
     }
