@@ -219,19 +219,21 @@ public class Absences implements ApprovedAbsences {
                 + " where a.status = 'APPROVED' and a.from_date <= ? and a.to_date >= ?" + (employees == null ? "" : " and a.employee_id = any(?)"))
                 .param(to).param(from);
         return (employees == null ? query : query.param(employees.toArray(UUID[]::new)))
-                .query((rs, n) -> approved(rs, 0))
+                .query((rs, n) -> approved(rs))
                 .list();
     }
 
-    /** An approved absence's columns, of the absence aliased {@code a}; read by {@link #approved}. */
-    static final String APPROVED_COLUMNS = "a.employee_id, a.from_date, a.to_date, a.kind, a.destination";
+    /** An approved absence's columns, of the absence aliased {@code a}, named {@code absence_*}; read by {@link #approved}. */
+    static final String APPROVED_COLUMNS = "a.employee_id as absence_employee_id, a.from_date as absence_from, a.to_date as absence_to,"
+            + " a.kind as absence_kind, a.destination as absence_destination";
 
-    /** The absence in {@link #APPROVED_COLUMNS}, which start after {@code skip} other columns; null when they are null (no row joined). */
-    static ApprovedAbsences.Absence approved(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
-        UUID employee = rs.getObject(skip + 1, UUID.class);
-        return employee == null ? null : new ApprovedAbsences.Absence(employee, rs.getObject(skip + 2, LocalDate.class),
-                rs.getObject(skip + 3, LocalDate.class), Kind.DINAS_LUAR.name().equals(rs.getString(skip + 4)), rs.getString(skip + 4),
-                rs.getString(skip + 5));
+    /** The absence in {@link #APPROVED_COLUMNS}, by their names; null when they are null (no row joined). */
+    static ApprovedAbsences.Absence approved(java.sql.ResultSet rs) throws java.sql.SQLException {
+        UUID employee = rs.getObject("absence_employee_id", UUID.class);
+        String kind = rs.getString("absence_kind");
+        return employee == null ? null : new ApprovedAbsences.Absence(employee, rs.getObject("absence_from", LocalDate.class),
+                rs.getObject("absence_to", LocalDate.class), Kind.DINAS_LUAR.name().equals(kind), kind,
+                rs.getString("absence_destination"));
     }
 
     public Optional<Absence> find(UUID id) {

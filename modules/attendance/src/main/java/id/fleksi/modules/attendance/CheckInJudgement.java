@@ -55,7 +55,8 @@ final class CheckInJudgement {
         // working day. Hours and lateness follow the same answer.
         DayAnswer answer = facts.answer();
         boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
-        boolean overnight = answer.end().isBefore(answer.start());   // an overnight shift keeps its own hours
+        // An overnight shift keeps its own hours; a day off has none.
+        boolean overnight = workingDay && answer.end().isBefore(answer.start());
         if (workingDay && !overnight) {
             requireWindow(request.kind(), facts.local(), request.kind() == CheckInRequest.Kind.IN ? rules.checkInWindow()
                     : rules.checkOutWindow());

@@ -168,8 +168,9 @@ public class CheckIns {
         parameters.add(request.clientRequestId());
         parameters.add(LocationEvidence.joinParameter(captured));
         parameters.addAll(List.of(date, date, username));
-        List<Submitter> rows = jdbc.sql("select e.id, e.unit_id, exists (select 1 from " + schema + ".attendance_check_in i"
-                        + " where i.employee_id = e.id and i.work_date = ? and i.kind = 'IN'), " + C_COLUMNS + ", "
+        List<Submitter> rows = jdbc.sql("select e.id as submitter_id, e.unit_id as submitter_unit_id, exists (select 1 from "
+                        + schema + ".attendance_check_in i where i.employee_id = e.id and i.work_date = ? and i.kind = 'IN')"
+                        + " as submitter_checked_in, " + EARLIER_COLUMNS + ", "
                         + LocationEvidence.columns(schema) + ", " + WorkModes.EMPLOYEE_COLUMNS + ", " + Absences.APPROVED_COLUMNS
                         + " from " + schema + ".employee e left join " + schema + ".attendance_check_in c on c.client_request_id = ?"
                         + LocationEvidence.join(schema)
@@ -177,9 +178,9 @@ public class CheckIns {
                         + " and a.from_date <= ? and a.to_date >= ?"
                         + " where e.username = ? and e.status <> 'RETIRED'")
                 .params(parameters)
-                .query((rs, n) -> new Submitter(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
-                        rs.getObject(4) == null ? null : mapAfter(rs, 3), LocationEvidence.read(rs, HISTORY_AT), WorkModes.employee(rs, FWA_AT),
-                        Stream.ofNullable(Absences.approved(rs, ABSENCE_AT)).toList()))
+                .query((rs, n) -> new Submitter(rs.getObject("submitter_id", UUID.class), rs.getObject("submitter_unit_id", UUID.class),
+                        rs.getBoolean("submitter_checked_in"), rs.getObject("earlier_id") == null ? null : map(rs, "earlier_"),
+                        LocationEvidence.read(rs), WorkModes.employee(rs), Stream.ofNullable(Absences.approved(rs)).toList()))
                 .list();
         if (rows.isEmpty()) {
             throw Problem.forbidden("not-an-employee", "Not an employee", "Your account is not an active employee of this pemda. Ask BKD.");
@@ -200,13 +201,11 @@ public class CheckIns {
     static final String COLUMNS = "id, client_request_id, employee_id, work_date, kind, work_mode, recorded_at, captured_at,"
             + " offline, office_id, distance_metres, minutes_late, minutes_early, flags";
 
-    /** Where the submitter statement's parts start: after id, unit and "checked in", then {@link #COLUMNS}, and so on. */
-    private static final int HISTORY_AT = 3 + COLUMNS.split(",").length;
-    private static final int FWA_AT = HISTORY_AT + LocationEvidence.COLUMN_COUNT;
-    private static final int ABSENCE_AT = FWA_AT + WorkModes.EMPLOYEE_COLUMNS.split(",").length;
-
-    /** {@link #COLUMNS} of a check-in aliased {@code c}. */
-    private static final String C_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1");
+    /**
+     * {@link #COLUMNS} of a check-in aliased {@code c}, named {@code earlier_*}: in the submitter's statement each part is
+     * read by its names (the other modules' parts too), not by where it stands.
+     */
+    private static final String EARLIER_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1 as earlier_$1");
 
     static String flagsColumn(Set<LocationFlag> flags) {
         return String.join(",", flags.stream().map(Enum::name).sorted().toList());
@@ -235,15 +234,17 @@ public class CheckIns {
     }
 
     private static CheckIn map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return mapAfter(rs, 0);
+        return map(rs, "");
     }
 
-    /** The record in {@link #COLUMNS}, which start after {@code skip} other columns. */
-    private static CheckIn mapAfter(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
-        return new CheckIn(rs.getObject(skip + 1, UUID.class), rs.getString(skip + 2), rs.getObject(skip + 3, UUID.class),
-                rs.getObject(skip + 4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(skip + 5)), rs.getString(skip + 6),
-                rs.getTimestamp(skip + 7).toInstant(), rs.getTimestamp(skip + 8).toInstant(), rs.getBoolean(skip + 9),
-                rs.getObject(skip + 10, UUID.class), (Integer) rs.getObject(skip + 11), rs.getInt(skip + 12), rs.getInt(skip + 13),
-                flags(rs.getString(skip + 14)));
+    /** The record in {@link #COLUMNS}, each named with {@code prefix}. */
+    private static CheckIn map(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        return new CheckIn(rs.getObject(prefix + "id", UUID.class), rs.getString(prefix + "client_request_id"),
+                rs.getObject(prefix + "employee_id", UUID.class), rs.getObject(prefix + "work_date", LocalDate.class),
+                CheckInRequest.Kind.valueOf(rs.getString(prefix + "kind")), rs.getString(prefix + "work_mode"),
+                rs.getTimestamp(prefix + "recorded_at").toInstant(), rs.getTimestamp(prefix + "captured_at").toInstant(),
+                rs.getBoolean(prefix + "offline"), rs.getObject(prefix + "office_id", UUID.class),
+                (Integer) rs.getObject(prefix + "distance_metres"), rs.getInt(prefix + "minutes_late"),
+                rs.getInt(prefix + "minutes_early"), flags(rs.getString(prefix + "flags")));
     }
 }

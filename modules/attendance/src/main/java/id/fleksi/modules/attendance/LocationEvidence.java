@@ -45,16 +45,14 @@ final class LocationEvidence {
      * coordinates and accuracy within theirs.
      */
     static String columns(String schema) {
-        return "p.latitude, p.longitude, p.captured_at,"
+        return "p.latitude as history_latitude, p.longitude as history_longitude, p.captured_at as history_at,"
                 + " (select count(*) from " + schema + ".attendance_check_in d where ?::varchar is not null and d.device_id = ?"
-                + "   and not d.superseded and d.captured_at > ? and d.employee_id <> e.id),"
+                + "   and not d.superseded and d.captured_at > ? and d.employee_id <> e.id) as history_others_on_device,"
                 + " (select count(distinct work_date) from " + schema + ".attendance_check_in i where i.employee_id = e.id"
                 + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
-                + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)";
+                + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)"
+                + " as history_identical_days";
     }
-
-    /** How many columns {@link #columns} writes. */
-    static final int COLUMN_COUNT = 5;
 
     /** The parameters of {@link #columns}, in order. */
     static List<Object> columnParameters(CheckInRequest request, Instant captured) {
@@ -73,11 +71,12 @@ final class LocationEvidence {
         return Timestamp.from(captured);
     }
 
-    /** The history in {@link #columns}, which start after {@code skip} other columns. */
-    static History read(ResultSet rs, int skip) throws SQLException {
-        Timestamp previousAt = rs.getTimestamp(skip + 3);
-        return new History(previousAt == null ? null : new GeoPoint(rs.getDouble(skip + 1), rs.getDouble(skip + 2)),
-                previousAt == null ? null : previousAt.toInstant(), rs.getInt(skip + 4), rs.getInt(skip + 5));
+    /** The history in {@link #columns} (named {@code history_*}), wherever they stand in the statement. */
+    static History read(ResultSet rs) throws SQLException {
+        Timestamp previousAt = rs.getTimestamp("history_at");
+        return new History(previousAt == null ? null : new GeoPoint(rs.getDouble("history_latitude"), rs.getDouble("history_longitude")),
+                previousAt == null ? null : previousAt.toInstant(), rs.getInt("history_others_on_device"),
+                rs.getInt("history_identical_days"));
     }
 
     static Set<LocationFlag> judge(CheckInRequest request, Instant captured, History history) {

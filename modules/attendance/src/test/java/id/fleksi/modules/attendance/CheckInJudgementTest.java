@@ -163,9 +163,11 @@ class CheckInJudgementTest {
         return new CheckInJudgement.Facts(request, NOW, NOW, NOW.atZone(WITA), SITI, checkedIn, answer, () -> List.of(KANTOR), FIRST_DAY);
     }
 
+    /** The FWA engine's answer: working hours 07:30-16:00, none on a day off (as the engine answers a holiday). */
     private static DayAnswer day(WorkMode mode) {
-        return new DayAnswer(SITI, java.time.LocalDate.parse("2026-12-07"), mode, null, LocalTime.of(7, 30), LocalTime.of(7, 30),
-                LocalTime.of(16, 0), List.of());
+        boolean off = mode == WorkMode.HOLIDAY;
+        return new DayAnswer(SITI, java.time.LocalDate.parse("2026-12-07"), mode, null, off ? null : LocalTime.of(7, 30),
+                off ? null : LocalTime.of(7, 30), off ? null : LocalTime.of(16, 0), List.of());
     }
 
     private static CheckInRequest request(CheckInRequest.Kind kind, GeoPoint at, double accuracy, OffsetDateTime capturedAt) {

@@ -30,14 +30,17 @@ final class FwaFacts {
     }
 
     /** A {@link Person}'s columns, of the employee aliased {@code e}; read by {@link #person}. */
-    static final String PERSON_COLUMNS = "e.id, e.name, e.unit_id, e.talent_box, e.face_to_face_service, e.own_device, e.good_connection,"
-            + " e.start_date";
+    /** An employee aliased {@code e}, each column named {@code fwa_*} so that it reads the same in anyone's statement. */
+    static final String PERSON_COLUMNS = "e.id as fwa_id, e.name as fwa_name, e.unit_id as fwa_unit_id, e.talent_box as fwa_talent_box,"
+            + " e.face_to_face_service as fwa_face_to_face, e.own_device as fwa_own_device, e.good_connection as fwa_good_connection,"
+            + " e.start_date as fwa_start_date";
 
-    /** The person in {@link #PERSON_COLUMNS}, which start after {@code skip} other columns. */
-    static Person person(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
-        return new Person(rs.getObject(skip + 1, UUID.class), rs.getString(skip + 2), rs.getObject(skip + 3, UUID.class),
-                (Short) (rs.getObject(skip + 4) == null ? null : rs.getShort(skip + 4)), rs.getBoolean(skip + 5), rs.getBoolean(skip + 6),
-                rs.getBoolean(skip + 7), rs.getObject(skip + 8, LocalDate.class));
+    /** The person in {@link #PERSON_COLUMNS}, by their names, wherever they stand in the statement. */
+    static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Short talentBox = rs.getObject("fwa_talent_box") == null ? null : rs.getShort("fwa_talent_box");
+        return new Person(rs.getObject("fwa_id", UUID.class), rs.getString("fwa_name"), rs.getObject("fwa_unit_id", UUID.class),
+                talentBox, rs.getBoolean("fwa_face_to_face"), rs.getBoolean("fwa_own_device"),
+                rs.getBoolean("fwa_good_connection"), rs.getObject("fwa_start_date", LocalDate.class));
     }
 
     /** The tenant's units with their heads: kept by {@link WorkModes} while the tenant's revision holds. */
@@ -75,7 +78,10 @@ final class FwaFacts {
             people.put(known.id(), known);
         } else {
             var rows = jdbc.sql("select " + PERSON_COLUMNS + " from " + schema + ".employee e where e.status <> 'RETIRED'" + filter);
-            (ids == null ? rows : rows.param(ids)).query((rs, n) -> people.put(rs.getObject(1, UUID.class), person(rs, 0))).list();
+            (ids == null ? rows : rows.param(ids)).query((rs, n) -> {
+                Person person = person(rs);
+                return people.put(person.id(), person);
+            }).list();
         }
         for (Unit unit : allUnits) {
             units.put(unit.id(), unit);

@@ -70,9 +70,9 @@ public class WorkModes {
         }
     }
 
-    /** The employee in {@link #EMPLOYEE_COLUMNS}, which start after {@code skip} other columns. */
-    public static Employee employee(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
-        return new Employee(FwaFacts.person(rs, skip));
+    /** The employee in {@link #EMPLOYEE_COLUMNS} (named {@code fwa_*}), wherever they stand in the caller's statement. */
+    public static Employee employee(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Employee(FwaFacts.person(rs));
     }
 
     /**
