@@ -132,8 +132,13 @@ class GeneratedClientTest {
         new ModulesControllerApi(admin).changeModule(code, "fwa", new ModuleChange().enabled(true));
         new FwaControllerApi(admin).addVersion(code, new PolicyVersion().effectiveFrom(today).enabled(true)
                 .wfaWeekdays(java.util.Set.of(PolicyVersion.WfaWeekdaysEnum.THURSDAY)));
-        Request request = new FwaControllerApi(sitiClient).fileRequest(code, new NewRequest().from(nextMonday.plusDays(4))
-                .to(nextMonday.plusDays(4)).place(NewRequest.PlaceEnum.OTHER).where("Perpustakaan daerah"));
+        LocalDate friday = nextMonday.plusDays(4);
+        while (jdbc.sql("select count(*) from platform.national_holiday where date = ?").param(friday).query(Integer.class)
+                .single() > 0) {
+            friday = friday.plusWeeks(1);   // a request for a holiday has no working day to ask for (25 December, say)
+        }
+        Request request = new FwaControllerApi(sitiClient).fileRequest(code, new NewRequest().from(friday)
+                .to(friday).place(NewRequest.PlaceEnum.OTHER).where("Perpustakaan daerah"));
         Request refused = new FwaControllerApi(andiClient).refuseRequest(code, request.getId(),
                 new RequestDecision().reason("Jadwal pelayanan penuh"));
         assertThat(refused.getStatus()).isEqualTo(Request.StatusEnum.REFUSED);
