@@ -37,7 +37,8 @@ final class BundleCommands {
     private BundleCommands() {
     }
 
-    @Command(name = "export", description = "Write a tenant's bundle: schema, realm with password hashes, registry, signed.")
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a tenant's bundle: schema, realm with password hashes, registry, signed.")
     static class Export implements Callable<Integer> {
         @Parameters(paramLabel = "CODE") String code;
         @Option(names = "--out", required = true, description = "the bundle file to write") Path out;
@@ -57,7 +58,8 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "import", description = "Import a tenant's bundle: checked whole first, then all or nothing.")
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a tenant's bundle: checked whole first, then all or nothing.")
     static class Import implements Callable<Integer> {
         @Parameters(paramLabel = "FILE") Path file;
         @Option(names = "--signed-by", description = "the exporting instance's public key (PEM), as its operator sent it")
@@ -83,7 +85,8 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "key", description = "Print this instance's bundle-signing public key and its fingerprint.")
+    @Command(name = "key", mixinStandardHelpOptions = true,
+            description = "Print this instance's bundle-signing public key and its fingerprint.")
     static class Key implements Callable<Integer> {
         @Option(names = "--out", description = "also write the key (PEM) to this file, to send to the importing operator")
         Path out;
@@ -103,7 +106,8 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "handover", description = "Hand a tenant over to its own server: read-only, export, HANDED_OVER.")
+    @Command(name = "handover", mixinStandardHelpOptions = true,
+            description = "Hand a tenant over to its own server: read-only, export, HANDED_OVER.")
     static class Handover implements Callable<Integer> {
         @Parameters(paramLabel = "CODE") String code;
         @Option(names = "--to", required = true, description = "the kabupaten's Fleksi, e.g. https://fleksi.example.go.id")
@@ -124,7 +128,8 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "handover-cancel", description = "Bring a handed-over tenant back into service (before confirmation).")
+    @Command(name = "handover-cancel", mixinStandardHelpOptions = true,
+            description = "Bring a handed-over tenant back into service (before confirmation).")
     static class Cancel implements Callable<Integer> {
         @Parameters(paramLabel = "CODE") String code;
 
@@ -135,7 +140,8 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "handover-confirm", description = "Record that the kabupaten runs the tenant on its own server now;"
+    @Command(name = "handover-confirm", mixinStandardHelpOptions = true,
+            description = "Record that the kabupaten runs the tenant on its own server now;"
             + " with --replica-key, take its replica's daily feed (docs/feed.md).")
     static class Confirm implements Callable<Integer> {
         @Parameters(paramLabel = "CODE") String code;

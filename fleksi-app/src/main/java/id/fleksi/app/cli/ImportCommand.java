@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import units or employees from CSV or XLSX.")
 class ImportCommand {
 
-    @Command(name = "units", description = "Units: columns code, name, kind, parent_code.")
+    @Command(name = "units", mixinStandardHelpOptions = true, description = "Units: columns code, name, kind, parent_code.")
     int units(@Option(names = "--tenant", required = true) String tenant, @Parameters(paramLabel = "FILE") Path file) {
         return TenantCommand.guarded(context -> {
             Spreadsheet sheet = read(file);
@@ -28,7 +28,8 @@ class ImportCommand {
         });
     }
 
-    @Command(name = "employees", description = "Employees: columns nip, pppk_number, username, name, employment_type,"
+    @Command(name = "employees", mixinStandardHelpOptions = true,
+            description = "Employees: columns nip, pppk_number, username, name, employment_type,"
             + " position, grade, unit_code, supervisor, talent_box, face_to_face_service, own_device, good_connection,"
             + " home_latitude, home_longitude, start_date.")
     int employees(@Option(names = "--tenant", required = true) String tenant, @Parameters(paramLabel = "FILE") Path file) {

@@ -8,7 +8,8 @@ import id.fleksi.platform.migration.TenantMigrator;
 import picocli.CommandLine.Command;
 
 /** {@code fleksi migrate}: the platform schema, then every active or suspended tenant, one at a time. */
-@Command(name = "migrate", description = "Migrate the platform schema and every tenant schema (run as a Job before"
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Migrate the platform schema and every tenant schema (run as a Job before"
         + " upgrading pods in Kubernetes). Exits 1 if any tenant failed.")
 class MigrateCommand implements Callable<Integer> {
 

@@ -15,7 +15,7 @@ class ModuleCommand {
 
     private static final String ROW = "%-16s %-8s %-8s %-20s %s%n";
 
-    @Command(name = "list", description = "List the feature modules of a tenant.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the feature modules of a tenant.")
     int list(@Option(names = "--tenant", required = true) String tenant) {
         return TenantCommand.guarded(context -> {
             System.out.printf(ROW, "MODULE", "ON", "ALLOWED", "NEEDS", "SETTINGS");
@@ -26,12 +26,14 @@ class ModuleCommand {
         });
     }
 
-    @Command(name = "enable", description = "Switch a module on for a tenant (the modules it needs must be on).")
+    @Command(name = "enable", mixinStandardHelpOptions = true,
+            description = "Switch a module on for a tenant (the modules it needs must be on).")
     int enable(@Option(names = "--tenant", required = true) String tenant, @Parameters(paramLabel = "ID") String id) {
         return change(tenant, id, true);
     }
 
-    @Command(name = "disable", description = "Switch a module off for a tenant; its data is kept.")
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Switch a module off for a tenant; its data is kept.")
     int disable(@Option(names = "--tenant", required = true) String tenant, @Parameters(paramLabel = "ID") String id) {
         return change(tenant, id, false);
     }

@@ -10,6 +10,8 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantStatus;
+import id.fleksi.provisioning.bundle.TenantHandover;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
@@ -36,7 +38,7 @@ class TenantCommand {
 
     private static final String ROW = "%-14s %-10s %-10s %-8s %-5s %s%n";
 
-    @Command(name = "list", description = "List tenants.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tenants.")
     int list() {
         return guarded(context -> {
             System.out.printf(ROW, "CODE", "KIND", "STATUS", "REGION", "TZ", "NAME");
@@ -45,7 +47,7 @@ class TenantCommand {
         });
     }
 
-    @Command(name = "show", description = "Show one tenant.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one tenant.")
     int show(@Parameters(paramLabel = "CODE") String code) {
         return guarded(context -> {
             Tenant t = context.getBean(TenantRegistry.class).require(TenantRegistry.codeInPath(code));
@@ -53,21 +55,33 @@ class TenantCommand {
             System.out.printf("schema %s, realm %s, hosting %s, migration %s (%d change sets)%s%ncreated %s, updated %s%n",
                     t.schemaName(), t.realm(), t.hosting(), t.migrationState(), t.appliedChangeSets(),
                     t.migrationError() == null ? "" : ": " + t.migrationError(), t.createdAt(), t.updatedAt());
+            if (t.status() == TenantStatus.HANDING_OVER || t.status() == TenantStatus.HANDED_OVER) {
+                context.getBean(TenantHandover.class).handover(t.code()).ifPresent(h -> System.out.printf(
+                        "handed over to %s on %s, bundle SHA-256 %s; %s%n", h.replicaUrl(), h.startedAt(), h.bundleSha256(),
+                        switch (h.state()) {
+                            case DONE -> "confirmed by the kabupaten" + (h.finishedAt() == null ? "" : " on " + h.finishedAt());
+                            case RUNNING -> t.status() == TenantStatus.HANDED_OVER
+                                    ? "waiting for the kabupaten's confirmation (tenant handover-confirm, or cancel)"
+                                    : "the export is running";
+                            default -> h.state().name().toLowerCase();
+                        }));
+            }
             return 0;
         });
     }
 
-    @Command(name = "suspend", description = "Refuse a tenant's users; keep its data.")
+    @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Refuse a tenant's users; keep its data.")
     int suspend(@Parameters(paramLabel = "CODE") String code) {
         return lifecycle(code, TenantLifecycle::suspend);
     }
 
-    @Command(name = "resume", description = "Serve a suspended tenant again.")
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Serve a suspended tenant again.")
     int resume(@Parameters(paramLabel = "CODE") String code) {
         return lifecycle(code, TenantLifecycle::resume);
     }
 
-    @Command(name = "archive", description = "Keep a tenant's data but remove all access (disables its realm).")
+    @Command(name = "archive", mixinStandardHelpOptions = true,
+            description = "Keep a tenant's data but remove all access (disables its realm).")
     int archive(@Parameters(paramLabel = "CODE") String code) {
         return lifecycle(code, TenantLifecycle::archive);
     }
@@ -98,7 +112,8 @@ class TenantCommand {
         });
     }
 
-    @Command(name = "create", description = "Onboard a pemda: registry row, realm with first admin, schema.")
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Onboard a pemda: registry row, realm with first admin, schema.")
     static class Create implements Callable<Integer> {
         @Option(names = "--code", required = true, description = "e.g. mateng") String code;
         @Option(names = "--name", required = true, description = "e.g. \"Kabupaten Mamuju Tengah\"") String name;

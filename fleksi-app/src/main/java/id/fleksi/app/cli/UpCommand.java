@@ -12,6 +12,9 @@ import id.fleksi.devstack.PostgresServer;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.OneTimePassword;
 import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUser;
 
@@ -50,10 +53,10 @@ class UpCommand implements Callable<Integer> {
         String base = "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + env.getProperty("local.server.port");
         String stops = services.keycloak() != null ? " and the Keycloak it started" : "";
         if (noDemo) {
-            printEmpty(base, services, platformOperator(context), stops);
+            printEmpty(base, services, platformOperator(context), stops, context.getBean(TenantRegistry.class).list());
         } else {
             context.getBean(DemoSeed.class).seed();
-            printDemo(base, services, stops);
+            printDemo(base, services, stops, context.getBean(TenantRegistry.class));
         }
         return FleksiCli.SERVING;
     }
@@ -74,21 +77,43 @@ class UpCommand implements Callable<Integer> {
         return password;
     }
 
-    private static void printDemo(String base, LocalServices services, String stops) {
+    private static void printDemo(String base, LocalServices services, String stops, TenantRegistry registry) {
         System.out.printf("""
 
                 Fleksi is up.
-                  Mamuju Tengah (ASN):  %1$s/t/mateng/   users admin, atasan, asn
-                  Sulawesi Barat:       %1$s/t/sulbar/   users admin, atasan, asn
+                  Mamuju Tengah (ASN):  %5$s
+                  Sulawesi Barat:       %6$s
                   Platform console:     %1$s/platform/   user operator
                   Password for all:     %2$s
                   API document:         %1$s/v3/api-docs
                   Keycloak:             %3$s  (admin / admin, loopback only)
                 Ctrl-C stops Fleksi%4$s.
-                """, base, DemoSeed.PASSWORD, services.keycloakUrl(), stops);
+                """, base, DemoSeed.PASSWORD, services.keycloakUrl(), stops, where(base, registry, "mateng"), where(base, registry, "sulbar"));
     }
 
-    private static void printEmpty(String base, LocalServices services, String operatorPassword, String stops) {
+    /** A demo tenant's address, or what became of it (handed over to its own server, suspended). */
+    private static String where(String base, TenantRegistry registry, String code) {
+        return registry.find(TenantCode.of(code)).map(tenant -> tenant.isActive() ? base + "/t/" + code + "/   users admin, atasan, asn"
+                : "not served here (" + tenant.status().name().toLowerCase().replace('_', ' ') + "; see ./fleksi tenant show " + code
+                        + ")").orElse("not here");
+    }
+
+    private static void printEmpty(String base, LocalServices services, String operatorPassword, String stops, List<Tenant> tenants) {
+        if (!tenants.isEmpty()) {
+            System.out.printf("""
+
+                    Fleksi is up, with no demo.
+                      Platform console:  %1$s/platform/   %2$s
+                      Tenants:           %3$s
+                      API document:      %1$s/v3/api-docs
+                      Keycloak:          %4$s  (admin / admin, loopback only)
+                    Ctrl-C stops Fleksi%5$s.
+                    """, base, operatorPassword == null ? "your platform operators"
+                            : "user operator, one-time password " + operatorPassword + " (shown once)",
+                    tenants.stream().map(t -> t.code() + " (" + t.status().name().toLowerCase().replace('_', ' ') + ")")
+                            .collect(Collectors.joining(", ")) + ", at " + base + "/t/CODE/", services.keycloakUrl(), stops);
+            return;
+        }
         String login = operatorPassword == null ? "your platform operators"
                 : "user operator, one-time password " + operatorPassword + " (shown once)";
         String instance = INSTANCE_SETTINGS.stream().filter(name -> PostgresServer.setting(name) != null)

@@ -28,6 +28,8 @@ class FleksiCliTest {
         PostgresServer db = TestDatabase.get();
         System.setProperty("FLEKSI_DB_URL", db.jdbcUrl() + "?user=" + db.user() + db.password().map(p -> "&password=" + p).orElse(""));
         System.setProperty("FLEKSI_KEYCLOAK_URL", TestKeycloak.url());
+        System.setProperty("FLEKSI_KEYCLOAK_DB_URL", db.jdbcUrl(TestKeycloak.DATABASE) + "?user=" + db.user()
+                + db.password().map(p -> "&password=" + p).orElse(""));
     }
 
     @AfterAll
@@ -39,6 +41,12 @@ class FleksiCliTest {
         }
         System.clearProperty("FLEKSI_DB_URL");
         System.clearProperty("FLEKSI_KEYCLOAK_URL");
+        System.clearProperty("FLEKSI_KEYCLOAK_DB_URL");
+        try (var connection = TestDatabase.get().connect(TestDatabase.get().database()); var statement = connection.createStatement()) {
+            statement.execute("delete from platform.tenant_transfer where tenant_code = '" + CODE + "'");
+        } catch (java.sql.SQLException e) {
+            // nothing was moved
+        }
     }
 
     @Test
@@ -52,6 +60,17 @@ class FleksiCliTest {
         assertThat(fleksi("tenant", "show", CODE).out()).contains("schema tenant_" + CODE, "migration CURRENT");
         assertThat(fleksi("tenant", "suspend", CODE).out()).contains("SUSPENDED");
         assertThat(fleksi("tenant", "resume", CODE).out()).contains("ACTIVE");
+
+        java.nio.file.Path bundle = java.nio.file.Files.createTempFile("fleksi-cli", ".bundle");
+        Run handedOver = fleksi("tenant", "handover", CODE, "--to", "https://fleksi.contoh.go.id", "--out", bundle.toString());
+        assertThat(handedOver.exitCode()).as(handedOver.err()).isZero();
+        assertThat(fleksi("tenant", "show", CODE).out()).contains("HANDED_OVER", "handed over to https://fleksi.contoh.go.id",
+                "waiting for the kabupaten's confirmation");
+        assertThat(fleksi("tenant", "handover-cancel", CODE).out()).contains("ACTIVE");
+        java.nio.file.Files.delete(bundle);
+        Run help = fleksi("tenant", "key", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: fleksi tenant key", "-h, --help");
 
         Run needsNotes = fleksi("module", "enable", "--tenant", CODE, "reminders");
         assertThat(needsNotes.exitCode()).isEqualTo(2);
