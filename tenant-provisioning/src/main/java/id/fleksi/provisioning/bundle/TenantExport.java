@@ -87,7 +87,7 @@ public class TenantExport {
                     + tenant.status().name().toLowerCase().replace('_', ' ') + "; only a tenant in service (active,"
                     + " suspended or being handed over) is exported. Nothing was written.").values(code);
         }
-        realms.checkCanExport();
+        realms.checkCanExport(tenant.realm());
         var transfer = transfers.start(code, BundleTransfers.Direction.EXPORT, null, null, null);
         KeyPair key = keys.signingKey();
         String fingerprint = BundleSignatures.fingerprint(key.getPublic());
@@ -102,7 +102,7 @@ public class TenantExport {
             var realm = realms.settings(tenant.realm());
             parts.put(REALM, part(zip, REALM, out -> realms.writeSettings(realm, out)));
             int[] users = new int[1];
-            parts.put(USERS, part(zip, USERS, out -> users[0] = realms.writeUsers(tenant.realm(), realm, out)));
+            parts.put(USERS, part(zip, USERS, out -> users[0] = realms.writeUsers(tenant.realm(), out)));
             progress.accept("realm " + tenant.realm() + ": " + users[0] + " users");
             manifest = new BundleManifest(BundleManifest.FORMAT, FleksiVersion.current(), code.value(), exportedAt,
                     publicUrl, fingerprint, snapshot.changeSets(), snapshot.tables(), snapshot.sequences(), users[0], parts);
