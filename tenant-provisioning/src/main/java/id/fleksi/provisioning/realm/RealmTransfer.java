@@ -64,16 +64,20 @@ public class RealmTransfer {
      * not configured, not reachable, not Keycloak 26's, or without the realm.
      */
     public void checkCanExport(String realm) {
+        requireDatabase();
+        try (Connection connection = openDatabase()) {
+            KeycloakUserTables.open(connection, realm);
+        } catch (SQLException e) {
+            throw unreadable(realm, e);
+        }
+    }
+
+    private void requireDatabase() {
         if (!database.configured()) {
             throw Problem.conflict("keycloak-database-unset", "Keycloak's database not configured",
                     "A tenant bundle carries its users' password hashes, which only Keycloak's database holds: set"
                             + " FLEKSI_KEYCLOAK_DB_URL (and FLEKSI_KEYCLOAK_DB_USER, FLEKSI_KEYCLOAK_DB_PASSWORD) to a"
                             + " read-only login of Keycloak's database. Nothing was exported.");
-        }
-        try (Connection connection = openDatabase()) {
-            KeycloakUserTables.open(connection, realm);
-        } catch (SQLException e) {
-            throw unreadable(realm, e);
         }
     }
 
@@ -93,7 +97,7 @@ public class RealmTransfer {
      * @return how many users were written
      */
     public int writeUsers(String realm, OutputStream out) {
-        checkCanExport(realm);
+        requireDatabase();
         int written = 0;
         try (Connection connection = openDatabase()) {
             connection.setAutoCommit(false);
