@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -49,6 +50,12 @@ public class TenantExport {
     static final String REGISTRY = "registry.json";
     static final String REALM = "realm/settings.json";
     static final String USERS = "realm/users.jsonl";
+    /**
+     * zlib's fastest level. Deflating is most of an export's time: on a year of a 1,000-employee tenant (293 MB of rows
+     * and documents) level 1 took 3.5-4.1 s and wrote 101.9 MB, the default level 6 (pg_dump's) 14.4-16.7 s for 92.7 MB.
+     * A bundle is written once and copied once; a tenant in handover waits for it.
+     */
+    private static final int COMPRESSION = Deflater.BEST_SPEED;
 
     private final TenantRegistry registry;
     private final DataSource dataSource;
@@ -95,6 +102,7 @@ public class TenantExport {
         BundleManifest manifest;
         try (target; OutputStream sink = passphrase == null ? file : BundleEncryption.encrypting(file, passphrase);
              ZipOutputStream zip = new ZipOutputStream(sink)) {
+            zip.setLevel(COMPRESSION);
             Map<String, String> parts = new LinkedHashMap<>();
             String exportedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
             Snapshot snapshot = snapshot(tenant, zip, progress);
