@@ -131,6 +131,9 @@ class TenantBundleTest {
                 .contains("employee", "attendance_check_in", "attendance_absence_document", "fwa_policy_version");
         DemoTenants.assertSameRows(jdbc, there, schema);
         assertThat(fingerprint(jdbc, schema, "attendance_check_in")).doesNotStartWith("0:");
+        // The load drops every key and index and builds them again over the rows: all are there again, as they were.
+        assertThat(keysAndIndexes(there, schema)).contains("PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CREATE INDEX")
+                .isEqualTo(keysAndIndexes(jdbc, schema));
         byte[] documentThere = there.sql("select content from " + schema + ".attendance_absence_document").query(byte[].class).single();
         assertThat(documentThere).isEqualTo(document());
         assertThat(there.sql("select id || ':' || author from " + schema + ".databasechangelog order by orderexecuted")
@@ -398,6 +401,17 @@ class TenantBundleTest {
 
     private Path write(String name, byte[] bytes) throws IOException {
         return Files.write(files.resolve(name), bytes);
+    }
+
+    /** Every index and constraint of the schema, as PostgreSQL would write them. */
+    private static String keysAndIndexes(JdbcClient jdbc, String schema) {
+        return jdbc.sql("""
+                select string_agg(definition, E'\\n' order by definition) from (
+                  select indexdef as definition from pg_indexes where schemaname = :schema
+                  union all
+                  select c.conrelid::regclass || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) || ' ' || c.convalidated
+                  from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = :schema) d""")
+                .param("schema", schema).query(String.class).single();
     }
 
     private static String allParts(Path file) throws IOException {

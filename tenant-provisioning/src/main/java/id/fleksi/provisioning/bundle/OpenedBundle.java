@@ -13,12 +13,19 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -87,11 +94,13 @@ final class OpenedBundle implements AutoCloseable {
                     throw altered("the encrypted file does not decrypt whole (" + e.getMessage() + ")");
                 }
                 plain = temporary;
-            } else {
+            }
+            Callable<String> fileSha256 = temporary != null ? () -> HexFormat.of().formatHex(digest.digest()) : () -> {
                 try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
                     in.transferTo(OutputStream.nullOutputStream());
                 }
-            }
+                return HexFormat.of().formatHex(digest.digest());
+            };
             try {
                 zip = new ZipFile(plain.toFile());
             } catch (ZipException e) {
@@ -126,9 +135,7 @@ final class OpenedBundle implements AutoCloseable {
                         + manifest.fleksiVersion() + " in a newer format (" + manifest.format() + "); upgrade this Fleksi"
                         + " first. Nothing was written.").values(manifest.fleksiVersion());
             }
-            OpenedBundle opened = new OpenedBundle(zip, temporary, HexFormat.of().formatHex(digest.digest()), manifest, signer);
-            opened.checkParts();
-            return opened;
+            return new OpenedBundle(zip, temporary, checkParts(zip, manifest, fileSha256), manifest, signer);
         } catch (IOException e) {
             close(zip, temporary);
             throw new UncheckedIOException("Reading the bundle failed: " + e.getMessage(), e);
@@ -138,8 +145,14 @@ final class OpenedBundle implements AutoCloseable {
         }
     }
 
-    /** Every part the manifest names is there with its hash, and nothing else is. */
-    private void checkParts() throws IOException {
+    /**
+     * Every part the manifest names is there with its hash, and nothing else is. Inflating and hashing is all CPU: the
+     * parts, largest first, and the whole file's hash (which the transfer record keeps) are worked on by as many threads
+     * as there are processors.
+     *
+     * @return the file's SHA-256
+     */
+    private static String checkParts(ZipFile zip, BundleManifest manifest, Callable<String> fileSha256) throws IOException {
         Map<String, String> expected = new LinkedHashMap<>(manifest.parts());
         manifest.tables().forEach(t -> expected.put(t.part(), t.sha256()));
         Set<String> present = new TreeSet<>();
@@ -155,16 +168,55 @@ final class OpenedBundle implements AutoCloseable {
             missing.removeAll(present);
             throw altered("parts differ from its manifest (missing " + missing + ", unexpected " + extra + ")");
         }
-        for (var part : expected.entrySet()) {
-            MessageDigest digest = HashingOutputStream.sha256();
-            try (InputStream in = new DigestInputStream(zip.getInputStream(zip.getEntry(part.getKey())), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            } catch (ZipException e) {
-                throw altered("part " + part.getKey() + " is damaged (" + e.getMessage() + ")");
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "bundle-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<String> file = pool.submit(fileSha256);
+            List<Future<?>> parts = expected.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, String> part) -> zip.getEntry(part.getKey()).getCompressedSize())
+                            .reversed())
+                    .<Future<?>>map(part -> pool.submit(() -> checkPart(zip, part.getKey(), part.getValue())))
+                    .toList();
+            for (Future<?> part : parts) {
+                await(part);
             }
-            if (!HexFormat.of().formatHex(digest.digest()).equals(part.getValue())) {
-                throw altered("part " + part.getKey() + " does not match its hash");
+            return await(file);
+        } finally {
+            pool.shutdownNow();   // after a failure, the parts not yet begun are not begun
+        }
+    }
+
+    private static Void checkPart(ZipFile zip, String name, String sha256) throws IOException {
+        MessageDigest digest = HashingOutputStream.sha256();
+        try (InputStream in = new DigestInputStream(zip.getInputStream(zip.getEntry(name)), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (ZipException e) {
+            throw altered("part " + name + " is damaged (" + e.getMessage() + ")");
+        }
+        if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+            throw altered("part " + name + " does not match its hash");
+        }
+        return null;
+    }
+
+    /** A check's result, or its failure as it was thrown (a refusal stays the refusal it was). */
+    private static <T> T await(Future<T> check) throws IOException {
+        try {
+            return check.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while checking the bundle", e);
         }
     }
 

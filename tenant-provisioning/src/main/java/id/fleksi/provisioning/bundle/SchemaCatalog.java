@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A tenant schema's tables, their columns, and its foreign keys. */
+/** A tenant schema's tables, their columns, its foreign keys and its indexes. */
 final class SchemaCatalog {
 
     /** Liquibase's lock: never data, rebuilt by every migration. */
@@ -79,5 +79,43 @@ final class SchemaCatalog {
             }
         }
         return keys;
+    }
+
+    /**
+     * An index as PostgreSQL would build it again: a primary key, unique or exclusion constraint by its constraint
+     * ({@code constraint} is its name, {@code definition} the constraint's), any other index by its own definition.
+     */
+    record Index(String table, String name, String constraint, String definition) {
+
+        boolean ownedByConstraint() {
+            return constraint != null;
+        }
+    }
+
+    /**
+     * The indexes of the schema's tables, the constraints' first. A load drops them with the foreign keys and builds
+     * each once over the loaded rows, as pg_restore does, instead of keeping every one up to date row by row.
+     */
+    static List<Index> indexes(Connection connection, String schema) throws SQLException {
+        List<Index> indexes = new ArrayList<>();
+        try (var statement = connection.prepareStatement("""
+                select t.relname as table_name, i.relname as index_name, k.conname as constraint_name,
+                  coalesce(pg_get_constraintdef(k.oid), pg_get_indexdef(i.oid)) as definition
+                from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+                join pg_namespace n on n.oid = t.relnamespace
+                left join pg_constraint k on k.conindid = i.oid and k.conrelid = t.oid and k.contype in ('p', 'u', 'x')
+                where n.nspname = ? and t.relkind = 'r' and t.relname not in (?, ?)
+                order by k.oid is null, t.relname, i.relname""")) {
+            statement.setString(1, schema);
+            statement.setString(2, LIQUIBASE_LOCK);
+            statement.setString(3, LIQUIBASE_HISTORY);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    indexes.add(new Index(rows.getString("table_name"), rows.getString("index_name"),
+                            rows.getString("constraint_name"), rows.getString("definition")));
+                }
+            }
+        }
+        return indexes;
     }
 }

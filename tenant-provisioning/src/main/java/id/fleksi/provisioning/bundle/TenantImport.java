@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmTransfer;
 
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +35,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports a tenant bundle into this instance: checked whole first ({@link OpenedBundle}), then the registry row, the
- * realm with its users, the schema as the exporting release left it, its rows, the forward migrations of this release,
- * and a verification of every table's rows and the users against the manifest. All or nothing, like onboarding: a
+ * realm with its users (made by Keycloak while PostgreSQL builds the schema as the exporting release left it and loads
+ * its rows, {@link BundleRows}), the forward migrations of this release, and a verification of every table's rows and
+ * the users against the manifest. All or nothing, like onboarding: a
  * failure at any step removes what the earlier steps made, and an import interrupted by a crash is cleaned away by the
  * next import of the same tenant (an advisory lock tells a crashed import from one still running).
  */
@@ -123,140 +121,47 @@ public class TenantImport {
         }
         UUID transfer = transfers.start(code, BundleTransfers.Direction.IMPORT, bundle.fileSha256(), bundle.signer(),
                 manifest.exportedBy());
-        boolean realmMade = false;
-        try {
-            insertModuleAvailability(code, facts.get("moduleAvailability"));
-            int users;
+        try (RealmCreation realm = RealmCreation.start(code.realmName(), () -> {
             try (InputStream settings = bundle.part(TenantExport.REALM); InputStream people = bundle.part(TenantExport.USERS)) {
-                users = realmTransfer.importRealm(code.realmName(), settings, people);
+                return realmTransfer.importRealm(code.realmName(), settings, people);
             }
-            realmMade = true;
-            progress.accept("realm " + code.realmName() + ": " + users + " users");
-            migrator.createAsOf(code, new LinkedHashSet<>(manifest.changeSets()));
-            progress.accept("schema " + code.schemaName() + " built as of the bundle (" + manifest.changeSets().size()
-                    + " change sets)");
-            Map<String, Long> rows = loadRows(bundle, code, progress);
-            migrator.migrate(code);
-            int now = migrator.appliedChangeSets(code).size();
-            if (now > manifest.changeSets().size()) {
-                progress.accept("migrated forward: " + (now - manifest.changeSets().size()) + " change sets of this release");
-            }
-            if (users != manifest.users()) {
-                throw new IllegalStateException("the realm holds " + users + " users, the manifest " + manifest.users());
-            }
-            registry.setStatus(code, TenantStatus.ACTIVE);
-            transfers.finish(transfer, BundleTransfers.State.DONE, "verified: " + rows.size() + " tables, "
-                    + manifest.totalRows() + " rows, " + users + " users");
-            progress.accept("verified: every table's rows (" + manifest.totalRows() + ") and the users (" + users
-                    + ") equal the manifest's; " + code + " is active here");
-            return new Imported(registry.find(code).orElseThrow(), bundle.signer(), bundle.fileSha256(), rows, users,
-                    manifest.changeSets().size(), now);
-        } catch (RuntimeException | MigrationException | IOException | SQLException e) {
-            undo(code, realmMade);
-            transfers.finish(transfer, BundleTransfers.State.FAILED, e.getMessage());
-            if (e instanceof Problem problem) {
-                throw problem;
-            }
-            throw new ImportFailedException("Importing '" + code + "' failed and was rolled back; nothing was left behind. "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Every table's rows in one transaction, each count checked against the manifest, the foreign keys dropped for the
-     * load and added again after it (which checks every row).
-     */
-    private Map<String, Long> loadRows(OpenedBundle bundle, TenantCode code, Consumer<String> progress)
-            throws SQLException, IOException {
-        String schema = code.schemaName();
-        Map<String, BundleManifest.Table> byName = new LinkedHashMap<>();
-        bundle.manifest().tables().forEach(t -> byName.put(t.name(), t));
-        Map<String, Long> counted = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        })) {
             try {
-                List<String> here = SchemaCatalog.tables(connection, schema);
-                for (String table : byName.keySet()) {
-                    if (!here.contains(table)) {
-                        throw new IllegalStateException("the bundle has table " + table + ", which its change sets do not make");
-                    }
+                insertModuleAvailability(code, facts.get("moduleAvailability"));
+                migrator.createAsOf(code, new LinkedHashSet<>(manifest.changeSets()));
+                progress.accept("schema " + code.schemaName() + " built as of the bundle (" + manifest.changeSets().size()
+                        + " change sets)");
+                Map<String, Long> rows = BundleRows.load(dataSource, bundle, code.schemaName(), progress);
+                if (!List.copyOf(migrator.appliedChangeSets(code)).equals(manifest.changeSets())) {
+                    throw new IllegalStateException("the rebuilt schema's history differs from the bundle's");
                 }
-                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                List<String> order = List.copyOf(byName.keySet());
-                List<SchemaCatalog.ForeignKey> keys = SchemaCatalog.foreignKeys(connection, schema);
-                try (var statement = connection.createStatement()) {
-                    for (SchemaCatalog.ForeignKey key : keys) {
-                        statement.execute("alter table " + TenantExport.quote(schema) + "." + TenantExport.quote(key.table())
-                                + " drop constraint " + TenantExport.quote(key.name()));
-                    }
+                int users = realm.users();
+                progress.accept("realm " + code.realmName() + ": " + users + " users (Keycloak took "
+                        + String.format(java.util.Locale.ROOT, "%.1f", realm.millis() / 1000.0) + " s, beside the schema and rows)");
+                migrator.migrate(code);
+                int now = migrator.appliedChangeSets(code).size();
+                if (now > manifest.changeSets().size()) {
+                    progress.accept("migrated forward: " + (now - manifest.changeSets().size()) + " change sets of this release");
                 }
-                int done = 0;
-                for (String name : order) {
-                    done++;
-                    BundleManifest.Table table = byName.get(name);
-                    if (name.equals(SchemaCatalog.LIQUIBASE_HISTORY)) {
-                        continue;   // rebuilt by the change sets just run; compared below
-                    }
-                    try (InputStream rows = bundle.part(table.part())) {
-                        copy.copyIn("COPY " + TenantExport.quote(schema) + "." + TenantExport.quote(name) + " ("
-                                + SchemaCatalog.columnList(table.columns()) + ") FROM STDIN", rows);
-                    }
-                    long count = count(connection, schema, name);
-                    if (count != table.rows()) {
-                        throw new IllegalStateException("table " + name + " holds " + count + " rows after loading, the"
-                                + " manifest says " + table.rows());
-                    }
-                    counted.put(name, count);
-                    progress.accept("table " + done + "/" + order.size() + " " + name + ": " + count + " rows, "
-                            + Sizes.human(table.bytes()));
+                if (users != manifest.users()) {
+                    throw new IllegalStateException("the realm holds " + users + " users, the manifest " + manifest.users());
                 }
-                try (var statement = connection.createStatement()) {
-                    for (SchemaCatalog.ForeignKey key : keys) {   // adding a key checks every row against it
-                        statement.execute("alter table " + TenantExport.quote(schema) + "." + TenantExport.quote(key.table())
-                                + " add constraint " + TenantExport.quote(key.name()) + " " + key.definition());
-                    }
+                registry.setStatus(code, TenantStatus.ACTIVE);
+                transfers.finish(transfer, BundleTransfers.State.DONE, "verified: " + manifest.tables().size() + " tables, "
+                        + manifest.totalRows() + " rows, " + users + " users");
+                progress.accept("verified: every table's rows (" + manifest.totalRows() + ") and the users (" + users
+                        + ") equal the manifest's; " + code + " is active here");
+                return new Imported(registry.find(code).orElseThrow(), bundle.signer(), bundle.fileSha256(), rows, users,
+                        manifest.changeSets().size(), now);
+            } catch (RuntimeException | MigrationException | IOException | SQLException e) {
+                undo(code, realm.made());
+                transfers.finish(transfer, BundleTransfers.State.FAILED, e.getMessage());
+                if (e instanceof Problem problem) {
+                    throw problem;
                 }
-                progress.accept("foreign keys: " + keys.size() + " checked against every row");
-                for (BundleManifest.Sequence sequence : bundle.manifest().sequences()) {
-                    try (var statement = connection.prepareStatement("select setval(?::regclass, ?, ?)")) {
-                        statement.setString(1, TenantExport.quote(schema) + "." + TenantExport.quote(sequence.name()));
-                        statement.setLong(2, sequence.lastValue());
-                        statement.setBoolean(3, sequence.called());
-                        statement.execute();
-                    }
-                }
-                connection.commit();
-                connection.setAutoCommit(true);
-            } catch (Throwable e) {   // even an Error: half a load must never be committed
-                rollBack(connection, e);
-                throw e;
+                throw new ImportFailedException("Importing '" + code + "' failed and was rolled back; nothing was left behind. "
+                        + e.getMessage(), e);
             }
-        }
-        List<String> history = List.copyOf(migrator.appliedChangeSets(code));
-        if (!history.equals(bundle.manifest().changeSets())) {
-            throw new IllegalStateException("the rebuilt schema's history differs from the bundle's");
-        }
-        return counted;
-    }
-
-    /**
-     * Rolls the load back. When its connection is the cause (PostgreSQL stopped, the session terminated), the rollback
-     * fails too and the transaction is gone with the session: the cause stays what the operator reads.
-     */
-    private static void rollBack(Connection connection, Throwable cause) {
-        try {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static long count(Connection connection, String schema, String table) throws SQLException {
-        try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("select count(*) from " + TenantExport.quote(schema) + "." + TenantExport.quote(table))) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 

@@ -7,16 +7,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -26,12 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.IdentityProperties;
 
-import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -39,7 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * A tenant's realm out of Keycloak and into another: its settings, roles, groups and clients (the admin API's partial
  * export), and its users with their roles, groups, required actions and stored credentials, password hashes included,
- * so people keep their passwords and a one-time password still pending stays pending.
+ * so people keep their passwords and a one-time password still pending stays pending. The users are read from
+ * Keycloak's database ({@link KeycloakUserTables}): its API never gives out the hashes, and listing the members of every
+ * role through it took longer than all of the tenant's tables.
  *
  * <p>Users go out a page at a time, one JSON object a line, so a realm of any size passes in bounded memory. They come
  * back in the one call that creates the realm (Keycloak's realm import keeps each user's id, which the tenant's tables
@@ -65,8 +59,20 @@ public class RealmTransfer {
         this.identity = identity;
     }
 
-    /** Refuses, before anything is written, an export this instance cannot complete. */
-    public void checkCanExport() {
+    /**
+     * Refuses, before anything is written, an export of {@code realm} this instance cannot complete: Keycloak's database
+     * not configured, not reachable, not Keycloak 26's, or without the realm.
+     */
+    public void checkCanExport(String realm) {
+        requireDatabase();
+        try (Connection connection = openDatabase()) {
+            KeycloakUserTables.open(connection, realm);
+        } catch (SQLException e) {
+            throw unreadable(realm, e);
+        }
+    }
+
+    private void requireDatabase() {
         if (!database.configured()) {
             throw Problem.conflict("keycloak-database-unset", "Keycloak's database not configured",
                     "A tenant bundle carries its users' password hashes, which only Keycloak's database holds: set"
@@ -75,10 +81,7 @@ public class RealmTransfer {
         }
     }
 
-    /**
-     * The realm's settings, roles, groups and clients, without users (Keycloak's partial export): written as they are, and
-     * read again by {@link #writeUsers} for the roles and groups whose members it lists.
-     */
+    /** The realm's settings, roles, groups and clients, without users: Keycloak's partial export, written as it is. */
     public RealmRepresentation settings(String realm) {
         return keycloak.call("export realm " + realm, () -> keycloak.client().realm(realm).partialExport(true, true));
     }
@@ -88,68 +91,41 @@ public class RealmTransfer {
     }
 
     /**
-     * The realm's users, one JSON object a line, each with its roles, groups and stored credentials.
+     * The realm's users, one JSON object a line, each with its roles, groups and stored credentials, read from Keycloak's
+     * database ({@link KeycloakUserTables}) in one repeatable-read transaction, a page at a time.
      *
-     * @param settings the realm's {@link #settings}
      * @return how many users were written
      */
-    public int writeUsers(String realm, RealmRepresentation settings, OutputStream out) {
-        checkCanExport();
-        RealmResource resource = keycloak.client().realm(realm);
-        Map<String, List<String>> realmRoles = new HashMap<>();
-        Map<String, Map<String, List<String>>> clientRoles = new HashMap<>();
-        Map<String, List<String>> groups = new HashMap<>();
-        keycloak.call("read the role and group members of " + realm, () -> {
-            for (RoleRepresentation role : listOrEmpty(settings.getRoles() == null ? null : settings.getRoles().getRealm())) {
-                members((first, max) -> resource.roles().get(role.getName()).getUserMembers(first, max),
-                        user -> realmRoles.computeIfAbsent(user, u -> new ArrayList<>()).add(role.getName()));
-            }
-            Map<String, List<RoleRepresentation>> byClient = settings.getRoles() == null || settings.getRoles().getClient() == null
-                    ? Map.of() : settings.getRoles().getClient();
-            for (ClientRepresentation client : listOrEmpty(settings.getClients())) {
-                for (RoleRepresentation role : listOrEmpty(byClient.get(client.getClientId()))) {
-                    members((first, max) -> resource.clients().get(client.getId()).roles().get(role.getName())
-                                    .getUserMembers(first, max),
-                            user -> clientRoles.computeIfAbsent(user, u -> new HashMap<>())
-                                    .computeIfAbsent(client.getClientId(), c -> new ArrayList<>()).add(role.getName()));
-                }
-            }
-            for (GroupRepresentation group : flatten(listOrEmpty(settings.getGroups()))) {
-                members((first, max) -> resource.groups().group(group.getId()).members(first, max),
-                        user -> groups.computeIfAbsent(user, u -> new ArrayList<>()).add(group.getPath()));
-            }
-            return null;
-        });
+    public int writeUsers(String realm, OutputStream out) {
+        requireDatabase();
         int written = 0;
-        try (Connection credentials = openDatabase()) {
-            for (int first = 0; ; first += PAGE) {
-                int from = first;
-                List<UserRepresentation> page = keycloak.call("list the users of " + realm, () -> resource.users().list(from, PAGE));
-                if (page.isEmpty()) {
-                    break;
+        try (Connection connection = openDatabase()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                KeycloakUserTables users = KeycloakUserTables.open(connection, realm);
+                for (List<UserRepresentation> page = users.page("", PAGE); !page.isEmpty();
+                     page = users.page(page.get(page.size() - 1).getUsername(), PAGE)) {
+                    for (UserRepresentation user : page) {
+                        write(out, user);
+                        out.write('\n');
+                        written++;
+                    }
                 }
-                Map<String, List<CredentialRepresentation>> stored = storedCredentials(credentials, page);
-                for (UserRepresentation user : page) {
-                    user.setRealmRoles(realmRoles.getOrDefault(user.getId(), List.of()));
-                    user.setClientRoles(clientRoles.getOrDefault(user.getId(), Map.of()));
-                    user.setGroups(groups.getOrDefault(user.getId(), List.of()));
-                    user.setCredentials(stored.getOrDefault(user.getId(), List.of()));
-                    user.setAccess(null);
-                    write(out, user);
-                    out.write('\n');
-                    written++;
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
+            } finally {
+                connection.rollback();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the password hashes from Keycloak's database ("
-                    + database.url() + "): " + e.getMessage(), e);
+            throw unreadable(realm, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return written;
+    }
+
+    private IllegalStateException unreadable(String realm, SQLException e) {
+        return new IllegalStateException("Cannot read the users of realm " + realm + " from Keycloak's database ("
+                + database.url() + "): " + e.getMessage(), e);
     }
 
     /**
@@ -192,32 +168,6 @@ public class RealmTransfer {
         return keycloak.call("count the users of " + realm, () -> keycloak.client().realm(realm).users().count());
     }
 
-    private Map<String, List<CredentialRepresentation>> storedCredentials(Connection connection, List<UserRepresentation> users)
-            throws SQLException {
-        Map<String, List<CredentialRepresentation>> result = new HashMap<>();
-        Array ids = connection.createArrayOf("varchar", users.stream().map(UserRepresentation::getId).toArray());
-        try (var statement = connection.prepareStatement("""
-                select user_id, id, type, user_label, created_date, secret_data, credential_data, priority
-                from credential where user_id = any (?) order by user_id, priority""")) {
-            statement.setArray(1, ids);
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    CredentialRepresentation credential = new CredentialRepresentation();
-                    credential.setId(rows.getString("id"));
-                    credential.setType(rows.getString("type"));
-                    credential.setUserLabel(rows.getString("user_label"));
-                    long created = rows.getLong("created_date");
-                    credential.setCreatedDate(rows.wasNull() ? null : created);
-                    credential.setSecretData(rows.getString("secret_data"));
-                    credential.setCredentialData(rows.getString("credential_data"));
-                    credential.setPriority(rows.getInt("priority"));
-                    result.computeIfAbsent(rows.getString("user_id"), u -> new ArrayList<>()).add(credential);
-                }
-            }
-        }
-        return result;
-    }
-
     private Connection openDatabase() throws SQLException {
         Properties login = new Properties();
         if (database.username() != null && !database.username().isBlank()) {
@@ -229,26 +179,6 @@ public class RealmTransfer {
         Connection connection = DriverManager.getConnection(database.url(), login);
         connection.setReadOnly(true);
         return connection;
-    }
-
-    private static void members(BiFunction<Integer, Integer, List<UserRepresentation>> page,
-            java.util.function.Consumer<String> member) {
-        for (int first = 0; ; first += PAGE) {
-            List<UserRepresentation> users = page.apply(first, PAGE);
-            users.forEach(u -> member.accept(u.getId()));
-            if (users.size() < PAGE) {
-                return;
-            }
-        }
-    }
-
-    private static List<GroupRepresentation> flatten(List<GroupRepresentation> groups) {
-        List<GroupRepresentation> all = new ArrayList<>();
-        for (GroupRepresentation group : groups) {
-            all.add(group);
-            all.addAll(flatten(listOrEmpty(group.getSubGroups())));
-        }
-        return all;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
