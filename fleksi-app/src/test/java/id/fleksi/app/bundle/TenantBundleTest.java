@@ -185,6 +185,10 @@ class TenantBundleTest {
         flipped[bytes.length / 2] ^= 0x01;
         assertRefused(importer, write("flipped.zip", flipped), keys.publicKey(), null, "bundle-altered");
 
+        byte[] header = bytes.clone();
+        header[10] ^= 0x01;   // the first entry's time in its local header: no part's content changes, the bundle does
+        assertRefused(importer, write("header.zip", header), keys.publicKey(), null, "bundle-altered");
+
         byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 200);
         assertRefused(importer, write("truncated.zip", truncated), keys.publicKey(), null, "bundle-truncated");
 
@@ -212,8 +216,9 @@ class TenantBundleTest {
         Path newer = resigned(file, "newer.bundle", manifest -> manifest.replaceFirst("\"changeSets\" : \\[",
                 "\"changeSets\" : [ \"zz-999-from-the-future::fleksi\","));
         assertRefused(replica.bean(TenantImport.class), newer, keys.publicKey(), null, "bundle-too-new");
-        Path newerFormat = resigned(file, "newer-format.bundle", manifest -> manifest.replaceFirst("\"format\" : 1,",
-                "\"format\" : 2,"));
+        int format = id.fleksi.provisioning.bundle.BundleManifest.FORMAT;
+        Path newerFormat = resigned(file, "newer-format.bundle", manifest -> manifest.replaceFirst("\"format\" : " + format + ",",
+                "\"format\" : " + (format + 1) + ","));
         assertRefused(replica.bean(TenantImport.class), newerFormat, keys.publicKey(), null, "bundle-too-new");
     }
 
@@ -451,11 +456,12 @@ class TenantBundleTest {
     }
 
     /** The bundle with its manifest changed and signed again by this instance's key, as a newer Fleksi would sign it. */
-    private Path resigned(Path file, String name, java.util.function.UnaryOperator<String> change) throws IOException {
+    private Path resigned(Path file, String name, java.util.function.UnaryOperator<String> change) throws IOException, java.security.NoSuchAlgorithmException {
         Path target = files.resolve(name);
         var key = keys.signingKey();
-        try (ZipFile zip = new ZipFile(file.toFile());
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+        var entries = new java.security.DigestOutputStream(Files.newOutputStream(target),
+                java.security.MessageDigest.getInstance("SHA-256"));
+        try (ZipFile zip = new ZipFile(file.toFile()); var out = new java.util.zip.ZipOutputStream(entries)) {
             byte[] manifest = change.apply(new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
                     StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
@@ -468,6 +474,9 @@ class TenantBundleTest {
                 }
                 out.closeEntry();
             }
+            // As Fleksi signs off a bundle: the hash of every byte before the central directory.
+            out.setComment(id.fleksi.provisioning.bundle.BundleManifest.ENTRIES_HASH
+                    + java.util.HexFormat.of().formatHex(entries.getMessageDigest().digest()));
         }
         return target;
     }

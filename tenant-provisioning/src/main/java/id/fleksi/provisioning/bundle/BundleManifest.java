@@ -23,7 +23,14 @@ public record BundleManifest(int format, String fleksiVersion, String tenant, St
         String signer, List<String> changeSets, List<Table> tables, List<Sequence> sequences, int users,
         Map<String, String> parts) {
 
-    public static final int FORMAT = 1;
+    /**
+     * 2: the zip's comment holds the SHA-256 of every byte before its central directory ({@link #ENTRIES_HASH}), so a
+     * bundle damaged anywhere in its entries is refused, not only in what its parts hold. 1: without it (still read).
+     */
+    public static final int FORMAT = 2;
+
+    /** What the zip comment of a format-2 bundle starts with, before the hexadecimal SHA-256. */
+    public static final String ENTRIES_HASH = "fleksi-entries-sha256:";
 
     /** One table's data: {@code tables/<name>.tsv}, PostgreSQL's COPY text format, in the column order given. */
     public record Table(String name, List<String> columns, long rows, long bytes, String sha256) {

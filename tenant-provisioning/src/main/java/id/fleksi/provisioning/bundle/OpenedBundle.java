@@ -135,6 +135,9 @@ final class OpenedBundle implements AutoCloseable {
                         + manifest.fleksiVersion() + " in a newer format (" + manifest.format() + "); upgrade this Fleksi"
                         + " first. Nothing was written.").values(manifest.fleksiVersion());
             }
+            if (manifest.format() >= 2) {
+                checkEntries(plain, zip.getComment());
+            }
             return new OpenedBundle(zip, temporary, checkParts(zip, manifest, fileSha256), manifest, signer);
         } catch (IOException e) {
             close(zip, temporary);
@@ -187,6 +190,53 @@ final class OpenedBundle implements AutoCloseable {
         } finally {
             pool.shutdownNow();   // after a failure, the parts not yet begun are not begun
         }
+    }
+
+    /**
+     * A format-2 bundle's zip comment holds the SHA-256 of every byte before the central directory: the entries with
+     * their headers, so a byte changed anywhere in them (not only in what a part holds) is found. The end record must
+     * end the file, with the comment it names.
+     */
+    private static void checkEntries(Path plain, String comment) throws IOException {
+        if (comment == null || !comment.matches(java.util.regex.Pattern.quote(BundleManifest.ENTRIES_HASH) + "[0-9a-f]{64}")) {
+            throw altered("its zip comment does not hold the hash of its entries");
+        }
+        long size = Files.size(plain);
+        long end = size - 22 - comment.length();   // the end-of-central-directory record, then the comment, then nothing
+        java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        try (var channel = Files.newByteChannel(plain)) {
+            channel.position(Math.max(end, 0)).read(record);
+        }
+        if (end < 0 || record.getInt(0) != 0x06054b50 || Short.toUnsignedInt(record.getShort(20)) != comment.length()) {
+            throw altered("its zip end record is not where its comment says");
+        }
+        long directory = Integer.toUnsignedLong(record.getInt(16));
+        if (directory > end) {
+            throw altered("its central directory starts past its end record");
+        }
+        MessageDigest digest = HashingOutputStream.sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(plain), digest)) {
+            if (copy(in, directory) != directory) {
+                throw altered("it ends before its central directory");
+            }
+        }
+        if (!HexFormat.of().formatHex(digest.digest()).equals(comment.substring(BundleManifest.ENTRIES_HASH.length()))) {
+            throw altered("its entries do not match the hash it carries");
+        }
+    }
+
+    /** Reads {@code count} bytes of {@code in} (through its digest); how many there were. */
+    private static long copy(InputStream in, long count) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long done = 0;
+        while (done < count) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, count - done));
+            if (read < 0) {
+                break;
+            }
+            done += read;
+        }
+        return done;
     }
 
     private static Void checkPart(ZipFile zip, String name, String sha256) throws IOException {

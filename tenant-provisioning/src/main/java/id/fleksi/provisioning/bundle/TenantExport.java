@@ -100,7 +100,8 @@ public class TenantExport {
         HashingOutputStream file = new HashingOutputStream(target);
         BundleManifest manifest;
         try (target; OutputStream sink = passphrase == null ? file : BundleEncryption.encrypting(file, passphrase);
-             ZipOutputStream zip = new ZipOutputStream(sink)) {
+             HashingOutputStream entries = new HashingOutputStream(sink);
+             ZipOutputStream zip = new ZipOutputStream(entries)) {
             zip.setLevel(COMPRESSION);
             Map<String, String> parts = new LinkedHashMap<>();
             String exportedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
@@ -117,6 +118,8 @@ public class TenantExport {
             entry(zip, MANIFEST, manifestBytes);
             entry(zip, SIGNATURE, Base64.getEncoder().encode(BundleSignatures.sign(key.getPrivate(), manifestBytes)));
             entry(zip, SIGNER, BundleSignatures.toPem(key.getPublic()).getBytes(StandardCharsets.US_ASCII));
+            // Every byte so far (the entries, their headers included); the central directory follows, then this comment.
+            zip.setComment(BundleManifest.ENTRIES_HASH + entries.hex());
         } catch (IOException e) {
             transfers.finish(transfer, BundleTransfers.State.FAILED, e.getMessage());
             throw new UncheckedIOException("Writing the bundle failed: " + e.getMessage(), e);
