@@ -350,6 +350,13 @@ class TenantBundleTest {
                     + "/bundle")).header("Authorization", "Bearer " + operator).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(bundleBytes.statusCode()).isEqualTo(200);
             assertThat(bundleBytes.headers().firstValue("X-Bundle-Sha256").orElseThrow()).matches("[0-9a-f]{64}");
+            // Downloaded: the operator removes the job, and its file with it (the bundle holds personal data).
+            HttpResponse<String> removed = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + job))
+                    .header("Authorization", "Bearer " + operator).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(removed.statusCode()).isEqualTo(204);
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + job + "/bundle"))
+                    .header("Authorization", "Bearer " + operator).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(404);
             replica.removeTenant(kabupaten);
             Path downloaded = write("downloaded.bundle", bundleBytes.body());
             assertThat(replica.bean(TenantImport.class).importBundle(downloaded, fingerprint, null, line -> { }).tenant().status())
