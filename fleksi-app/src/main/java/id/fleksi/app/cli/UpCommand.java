@@ -94,11 +94,13 @@ class UpCommand implements Callable<Integer> {
     /** A demo tenant's address, or what became of it (handed over to its own server, suspended). */
     private static String where(String base, TenantRegistry registry, String code) {
         return registry.find(TenantCode.of(code)).map(tenant -> tenant.isActive() ? base + "/t/" + code + "/   users admin, atasan, asn"
-                : "not served here (" + tenant.status().name().toLowerCase().replace('_', ' ') + "; see ./fleksi tenant show " + code
+                : "not served here (" + tenant.status().words() + "; see ./fleksi tenant show " + code
                         + ")").orElse("not here");
     }
 
     private static void printEmpty(String base, LocalServices services, String operatorPassword, String stops, List<Tenant> tenants) {
+        String login = operatorPassword == null ? "your platform operators"
+                : "user operator, one-time password " + operatorPassword + " (shown once)";
         if (!tenants.isEmpty()) {
             System.out.printf("""
 
@@ -108,14 +110,10 @@ class UpCommand implements Callable<Integer> {
                       API document:      %1$s/v3/api-docs
                       Keycloak:          %4$s  (admin / admin, loopback only)
                     Ctrl-C stops Fleksi%5$s.
-                    """, base, operatorPassword == null ? "your platform operators"
-                            : "user operator, one-time password " + operatorPassword + " (shown once)",
-                    tenants.stream().map(t -> t.code() + " (" + t.status().name().toLowerCase().replace('_', ' ') + ")")
+                    """, base, login, tenants.stream().map(t -> t.code() + " (" + t.status().words() + ")")
                             .collect(Collectors.joining(", ")) + ", at " + base + "/t/CODE/", services.keycloakUrl(), stops);
             return;
         }
-        String login = operatorPassword == null ? "your platform operators"
-                : "user operator, one-time password " + operatorPassword + " (shown once)";
         String instance = INSTANCE_SETTINGS.stream().filter(name -> PostgresServer.setting(name) != null)
                 .map(name -> name + "=" + shellWord(withoutPassword(PostgresServer.setting(name)))).collect(Collectors.joining(" "));
         String prefix = instance.isEmpty() ? "" : "export " + instance

@@ -65,11 +65,6 @@ public class ModuleSwitches {
         return catalog.modules().stream().map(module -> state(tenant, module, rows.get(module.id()))).toList();
     }
 
-    /** A module's effective settings for a tenant, for the paths that run on every request. */
-    public Map<String, Object> settings(TenantCode tenant, String moduleId) {
-        return effectiveSettings(known(moduleId), rowsOfRequest(tenant).get(moduleId));
-    }
-
     /**
      * A module's settings for a tenant as its settings record ({@link FeatureModule#settingsType()}), bound once per change
      * of the tenant's data and kept with its rows (see {@link TenantCache}).

@@ -32,12 +32,13 @@ final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String realm = realmOf(path);
-        if (realm != null && path.startsWith("/t/") && registrations.findByRegistrationId(realm) == null && wantsPage(request)) {
+        boolean loginHere = realm != null && registrations.findByRegistrationId(realm) != null;
+        if (!loginHere && realm != null && path.startsWith("/t/") && wantsPage(request)) {
             // Not a tenant one can log in to here (unknown, suspended, moved): a page that says which, and what to do.
             response.sendRedirect(request.getContextPath() + "/tenants/" + realm);
             return;
         }
-        if (realm == null || registrations.findByRegistrationId(realm) == null) {
+        if (!loginHere) {
             ProblemResponses.write(request, response, HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown tenant",
                     "There is no active tenant here to log in to. Check the address, or ask your Diskominfo.");
             return;

@@ -7,5 +7,10 @@ package id.fleksi.platform.tenancy;
  * and this instance keeps its data until the operator archives it.
  */
 public enum TenantStatus {
-    PROVISIONING, ACTIVE, SUSPENDED, HANDING_OVER, HANDED_OVER, ARCHIVED
+    PROVISIONING, ACTIVE, SUSPENDED, HANDING_OVER, HANDED_OVER, ARCHIVED;
+
+    /** As an operator's message says it: "handed over". */
+    public String words() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

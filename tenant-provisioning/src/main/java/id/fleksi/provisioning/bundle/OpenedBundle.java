@@ -135,10 +135,13 @@ final class OpenedBundle implements AutoCloseable {
                         + manifest.fleksiVersion() + " in a newer format (" + manifest.format() + "); upgrade this Fleksi"
                         + " first. Nothing was written.").values(manifest.fleksiVersion());
             }
-            if (manifest.format() >= 2) {
-                checkEntries(plain, zip.getComment());
-            }
-            return new OpenedBundle(zip, temporary, checkParts(zip, manifest, fileSha256), manifest, signer);
+            Path zipFile = plain;
+            String comment = zip.getComment();
+            Callable<Void> entriesSha256 = manifest.format() < 2 ? () -> null : () -> {
+                checkEntries(zipFile, comment);
+                return null;
+            };
+            return new OpenedBundle(zip, temporary, checkParts(zip, manifest, fileSha256, entriesSha256), manifest, signer);
         } catch (IOException e) {
             close(zip, temporary);
             throw new UncheckedIOException("Reading the bundle failed: " + e.getMessage(), e);
@@ -150,12 +153,13 @@ final class OpenedBundle implements AutoCloseable {
 
     /**
      * Every part the manifest names is there with its hash, and nothing else is. Inflating and hashing is all CPU: the
-     * parts, largest first, and the whole file's hash (which the transfer record keeps) are worked on by as many threads
-     * as there are processors.
+     * parts, largest first, the hash of the entries (format 2) and the whole file's hash (which the transfer record keeps)
+     * are worked on by as many threads as there are processors.
      *
      * @return the file's SHA-256
      */
-    private static String checkParts(ZipFile zip, BundleManifest manifest, Callable<String> fileSha256) throws IOException {
+    private static String checkParts(ZipFile zip, BundleManifest manifest, Callable<String> fileSha256,
+            Callable<Void> entriesSha256) throws IOException {
         Map<String, String> expected = new LinkedHashMap<>(manifest.parts());
         manifest.tables().forEach(t -> expected.put(t.part(), t.sha256()));
         Set<String> present = new TreeSet<>();
@@ -177,12 +181,14 @@ final class OpenedBundle implements AutoCloseable {
             return thread;
         });
         try {
+            Future<Void> entriesChecked = pool.submit(entriesSha256);
             Future<String> file = pool.submit(fileSha256);
             List<Future<?>> parts = expected.entrySet().stream()
                     .sorted(Comparator.comparingLong((Map.Entry<String, String> part) -> zip.getEntry(part.getKey()).getCompressedSize())
                             .reversed())
                     .<Future<?>>map(part -> pool.submit(() -> checkPart(zip, part.getKey(), part.getValue())))
                     .toList();
+            await(entriesChecked);
             for (Future<?> part : parts) {
                 await(part);
             }

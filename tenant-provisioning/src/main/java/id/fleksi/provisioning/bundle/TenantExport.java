@@ -90,7 +90,7 @@ public class TenantExport {
         if (tenant.status() == TenantStatus.PROVISIONING || tenant.status() == TenantStatus.ARCHIVED
                 || tenant.status() == TenantStatus.HANDED_OVER) {
             throw Problem.conflict("tenant-not-exportable", "Tenant cannot be exported", "Tenant '" + code + "' is "
-                    + tenant.status().name().toLowerCase().replace('_', ' ') + "; only a tenant in service (active,"
+                    + tenant.status().words() + "; only a tenant in service (active,"
                     + " suspended or being handed over) is exported. Nothing was written.").values(code);
         }
         realms.checkCanExport(tenant.realm());

@@ -40,7 +40,7 @@ public class TenantHandover {
         Tenant tenant = find(code);
         if (tenant.status() != TenantStatus.ACTIVE) {
             throw Problem.conflict("invalid-transition", "Cannot hand over this tenant", "Tenant '" + code + "' is "
-                    + words(tenant.status()) + "; only an active tenant is handed over. Nothing was changed.").values(code);
+                    + tenant.status().words() + "; only an active tenant is handed over. Nothing was changed.").values(code);
         }
         if (replicaUrl == null || !replicaUrl.matches("https?://[^\\s]{1,490}")) {
             throw Problem.badRequest("invalid-replica-url", "Where does the tenant go?", "Give the address of the kabupaten's"
@@ -89,7 +89,7 @@ public class TenantHandover {
         BundleTransfers.Transfer handover = transfers.latest(tenant.code(), BundleTransfers.Direction.HANDOVER).orElse(null);
         if (tenant.status() != TenantStatus.HANDED_OVER || handover == null || handover.state() != BundleTransfers.State.RUNNING) {
             throw Problem.conflict("no-pending-handover", "No handover to decide", "Tenant '" + tenant.code() + "' has no"
-                    + " handover waiting for confirmation (it is " + words(tenant.status()) + "). Nothing was changed.")
+                    + " handover waiting for confirmation (it is " + tenant.status().words() + "). Nothing was changed.")
                     .values(tenant.code());
         }
         return handover;
@@ -99,7 +99,4 @@ public class TenantHandover {
         return registry.require(code);
     }
 
-    private static String words(TenantStatus status) {
-        return status.name().toLowerCase().replace('_', ' ');
-    }
 }
