@@ -10,11 +10,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The real Keycloak of a test run, from the official distribution, on 127.0.0.1:8181 (or
  * {@code -Dfleksi.test.keycloak.port}). Started by the first test that needs it and left running for the
  * next modules of the run, which reuse it; {@code .ci/run} stops it at the end. Its data lives in the
- * database {@code fleksi_keycloak_test}; tests make realms with unique names and remove them.
+ * database {@code fleksi_keycloak_test} (or {@code -Dfleksi.test.keycloak.database}, for a second run beside the
+ * first on its own port); tests make realms with unique names and remove them.
  */
 public final class TestKeycloak {
 
-    public static final String DATABASE = "fleksi_keycloak_test";
+    public static final String DATABASE = System.getProperty("fleksi.test.keycloak.database", "fleksi_keycloak_test");
     public static final int PORT = Integer.getInteger("fleksi.test.keycloak.port", 8181);
     private static KeycloakServer server;
 
