@@ -31,7 +31,7 @@ class TenantMenu {
                 continue;
             }
             for (MenuEntry entry : state.module().menu()) {
-                if (entry.roles().stream().anyMatch(caller::hasRole)) {
+                if (entry.visibleTo(caller)) {
                     links.add(new Link("/t/" + tenant + "/" + entry.path(), entry.label().in(locale)));
                 }
             }

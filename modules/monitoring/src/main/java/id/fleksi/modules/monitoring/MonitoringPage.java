@@ -1,0 +1,47 @@
+package id.fleksi.modules.monitoring;
+
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.web.PageController;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live view's page: drawn by the server (it reads without JavaScript), then kept current by a stream of the same
+ * view ({@code live.js}), so a screen left open on a wall moves with each check-in without being reloaded.
+ */
+@PageController
+class MonitoringPage {
+
+    private final LiveView live;
+    private final LiveStreams streams;
+
+    MonitoringPage(LiveView live, LiveStreams streams) {
+        this.live = live;
+        this.streams = streams;
+    }
+
+    @GetMapping({"/t/{code}/monitoring", "/t/{code}/monitoring/"})
+    String today(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String unit, Model model) {
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("view", live.today(tenant, caller, blankIsNull(unit)));
+        return "monitoring/today";
+    }
+
+    @GetMapping(path = "/t/{code}/monitoring/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String unit) {
+        String shown = blankIsNull(unit);
+        Sight sight = live.sightOf(caller);
+        live.today(tenant, caller, shown);   // refuses a unit out of sight before the stream opens
+        return streams.open(tenant, sight, shown);
+    }
+
+    private static @Nullable String blankIsNull(@Nullable String unit) {
+        return unit == null || unit.isBlank() ? null : unit.strip();
+    }
+}
