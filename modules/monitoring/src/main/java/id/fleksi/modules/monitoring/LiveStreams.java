@@ -15,7 +15,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,10 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * alike (one tenant, one unit, one sight) share one count per tick, however many screens show them. The count reads
  * the database, so every replica of Fleksi sees every check-in, whichever replica took it. A comment line every
  * {@link #HEARTBEAT} keeps proxies from closing a quiet stream; a stream ends after {@link #LIFETIME} and the browser
- * opens it again by itself, which also renews the login session of a screen left on all day.
+ * opens it again by itself, which also renews the login session of a screen left on all day. A view that cannot be
+ * counted (its tenant suspended or gone) ends its streams; on shutdown every stream ends first, so the server's graceful
+ * shutdown does not wait on them.
  */
 @Component
-class LiveStreams implements DisposableBean {
+class LiveStreams implements SmartLifecycle {
 
     static final Duration TICK = Duration.ofSeconds(2);
     static final Duration HEARTBEAT = Duration.ofSeconds(20);
@@ -91,7 +93,10 @@ class LiveStreams implements DisposableBean {
             Map<Key, String> counted = new ConcurrentHashMap<>();
             for (Subscriber s : open.values()) {
                 String view = counted.computeIfAbsent(s.key, this::render);
-                if (!view.equals(s.lastSent)) {
+                if (view.isEmpty()) {
+                    open.remove(s.emitter);
+                    s.emitter.complete();
+                } else if (!view.equals(s.lastSent)) {
                     send(s, view);
                 } else if (System.nanoTime() - s.lastWrite > HEARTBEAT.toNanos()) {
                     write(s, SseEmitter.event().comment("still here"));
@@ -107,7 +112,8 @@ class LiveStreams implements DisposableBean {
             return TenantContext.callAs(key.tenant().code(),
                     () -> json.writeValueAsString(live.view(key.tenant(), key.sight(), key.unit(), facts.today(key.tenant()))));
         } catch (RuntimeException e) {
-            log.warn("Monitoring could not count the live view of {}", key.tenant().code(), e);
+            log.warn("Monitoring could not count the live view of {}; its streams end (the page opens them again): {}",
+                    key.tenant().code(), e.toString());
             return "";
         }
     }
@@ -133,11 +139,30 @@ class LiveStreams implements DisposableBean {
         }
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
         ticker.shutdownNow();
         open.keySet().forEach(SseEmitter::complete);
         open.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown, which would otherwise wait for the open streams. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @Override
