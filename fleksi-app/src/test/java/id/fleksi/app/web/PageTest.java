@@ -53,9 +53,14 @@ abstract class PageTest {
 
     /** Onboards a kabupaten with a unique code; removed after the test. */
     String onboard(String prefix, String name) {
+        return onboard(prefix, name, TenantKind.KABUPATEN, null);
+    }
+
+    /** Onboards a pemda of this kind, under a province (or none); removed after the test. */
+    String onboard(String prefix, String name, TenantKind kind, String parent) {
         String code = TestRealms.unique(prefix);
         tenants.add(code);
-        onboarding.onboard(new NewTenant(code, name, TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(new NewTenant(code, name, kind, parent, kind == TenantKind.PROVINCE ? "76" : "76.06", RegionTimeZone.WITA));
         return code;
     }
 
@@ -66,6 +71,8 @@ abstract class PageTest {
 
     @AfterEach
     void removeTenants() {
+        // The last made first: a kabupaten before the province it belongs to.
+        java.util.Collections.reverse(tenants);
         tenants.forEach(code -> TestRealms.removeTenant(realms, jdbc, code));
         tenants.clear();
     }

@@ -19,6 +19,8 @@ import id.fleksi.platform.tenancy.TenantSql;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,6 +52,7 @@ public class LiveView {
      * @param people the persons placed directly in the unit; absent for those who see counts only
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MonitoringView")
     public record View(String tenant, String tenantName, LocalDate day, Instant asOf, @Nullable String unit, String title,
             List<Step> path, Counts total, List<UnitRow> units, @Nullable List<PersonRow> people) {
     }

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MonitoringController {
 
     private final LiveView live;
+    private final ProvinceView province;
 
-    MonitoringController(LiveView live) {
+    MonitoringController(LiveView live, ProvinceView province) {
         this.live = live;
+        this.province = province;
     }
 
     @Operation(operationId = "monitoringToday", summary = "Today so far: the pemda, or a unit, with a row per unit below it",
@@ -28,5 +30,22 @@ class MonitoringController {
     LiveView.View today(@PathVariable String code, @RequestParam(required = false) @Nullable String unit,
             @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller) {
         return live.today(tenant, caller, unit);
+    }
+
+    @Operation(operationId = "monitoringProvince", summary = "The province's kabupaten today, in counts per OPD, no person",
+            description = "For a province tenant; roles pimpinan, bkd, tenant-admin. Each kabupaten hosted here is counted"
+                    + " now (source HOSTED); a self-hosted one shows the day its replica last sent (source FEED).")
+    @GetMapping("/api/v1/t/{code}/monitoring/province")
+    ProvinceView.View province(@PathVariable String code, @Parameter(hidden = true) Tenant tenant,
+            @Parameter(hidden = true) Caller caller) {
+        return province.of(tenant, caller);
+    }
+
+    @Operation(operationId = "monitoringSeenByProvince", summary = "What the province sees of this kabupaten today",
+            description = "Roles pimpinan, bkd, tenant-admin: the same counts the province's view shows, and nothing else.")
+    @GetMapping("/api/v1/t/{code}/monitoring/seen-by-province")
+    ProvinceView.Kabupaten seenByProvince(@PathVariable String code, @Parameter(hidden = true) Tenant tenant,
+            @Parameter(hidden = true) Caller caller) {
+        return province.seenByProvince(tenant, caller);
     }
 }

@@ -20,10 +20,32 @@ class MonitoringPage {
 
     private final LiveView live;
     private final LiveStreams streams;
+    private final ProvinceView province;
 
-    MonitoringPage(LiveView live, LiveStreams streams) {
+    MonitoringPage(LiveView live, LiveStreams streams, ProvinceView province) {
         this.live = live;
         this.streams = streams;
+        this.province = province;
+    }
+
+    @GetMapping("/t/{code}/monitoring/province")
+    String province(Tenant tenant, Caller caller, Model model) {
+        ProvinceView.View view = province.of(tenant, caller);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("day", view.day());
+        model.addAttribute("kabupaten", view.kabupaten());
+        model.addAttribute("heading", "province");
+        return "monitoring/province";
+    }
+
+    @GetMapping("/t/{code}/monitoring/seen-by-province")
+    String seenByProvince(Tenant tenant, Caller caller, Model model) {
+        ProvinceView.Kabupaten seen = province.seenByProvince(tenant, caller);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("day", seen.day());
+        model.addAttribute("kabupaten", java.util.List.of(seen));
+        model.addAttribute("heading", "seen");
+        return "monitoring/province";
     }
 
     @GetMapping({"/t/{code}/monitoring", "/t/{code}/monitoring/"})

@@ -1,0 +1,5 @@
+/**
+ * Figures one pemda shows another: a kabupaten's day in counts, for the province that hosts it or receives its feed.
+ * Counts only, by construction.
+ */
+package id.fleksi.platform.figures;
