@@ -26,6 +26,11 @@ public interface EmployeeAccounts {
     /** The realm roles the user holds, composite roles expanded. */
     Set<String> realmRoles(TenantCode tenant, String realmUserId);
 
+    /** The e-mail address of the account, if it has one (warnings go there). */
+    default java.util.Optional<String> email(TenantCode tenant, String realmUserId) {
+        return java.util.Optional.empty();
+    }
+
     /** An account to create in a batch: no password yet, asked to choose one at first login. */
     record NewAccount(String username, String name, Set<String> realmRoles) {
     }

@@ -59,6 +59,13 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
     }
 
     @Override
+    public java.util.Optional<String> email(TenantCode tenant, String realmUserId) {
+        return keycloak.call("read the e-mail of user " + realmUserId + " in " + tenant.realmName(), () -> java.util.Optional
+                .ofNullable(keycloak.client().realm(tenant.realmName()).users().get(realmUserId).toRepresentation().getEmail())
+                .filter(email -> !email.isBlank()));
+    }
+
+    @Override
     public void setOneTimePassword(TenantCode tenant, String realmUserId, String password) {
         setOneTimePassword(tenant.realmName(), realmUserId, password);
     }

@@ -1,14 +1,22 @@
 package id.fleksi.modules.monitoring;
 
+import java.util.List;
+import java.util.UUID;
+
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import jakarta.validation.Valid;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,10 +25,14 @@ class MonitoringController {
 
     private final LiveView live;
     private final ProvinceView province;
+    private final Warnings warnings;
+    private final EarlyWarning early;
 
-    MonitoringController(LiveView live, ProvinceView province) {
+    MonitoringController(LiveView live, ProvinceView province, Warnings warnings, EarlyWarning early) {
         this.live = live;
         this.province = province;
+        this.warnings = warnings;
+        this.early = early;
     }
 
     @Operation(operationId = "monitoringToday", summary = "Today so far: the pemda, or a unit, with a row per unit below it",
@@ -47,5 +59,34 @@ class MonitoringController {
     ProvinceView.Kabupaten seenByProvince(@PathVariable String code, @Parameter(hidden = true) Tenant tenant,
             @Parameter(hidden = true) Caller caller) {
         return province.seenByProvince(tenant, caller);
+    }
+
+    @Operation(operationId = "monitoringWarnings", summary = "Early warnings, the open ones first (at most 500)",
+            description = "Roles pimpinan, bkd, tenant-admin: everyone's; anyone else: their direct staff's.")
+    @GetMapping("/api/v1/t/{code}/monitoring/warnings")
+    List<Warnings.Warning> warnings(@PathVariable String code, @Parameter(hidden = true) Caller caller) {
+        return warnings.visibleTo(caller);
+    }
+
+    @Operation(operationId = "acknowledgeWarning", summary = "Mark a warning as dealt with, saying what was done",
+            description = "The employee's direct supervisor or bkd; once.")
+    @PostMapping("/api/v1/t/{code}/monitoring/warnings/{id}/acknowledge")
+    Warnings.Warning acknowledge(@PathVariable String code, @PathVariable UUID id,
+            @Valid @RequestBody Warnings.Acknowledgement acknowledgement, @Parameter(hidden = true) Caller caller) {
+        return warnings.acknowledge(caller, id, acknowledgement);
+    }
+
+    @Operation(operationId = "evaluateWarnings", summary = "Count everyone now and raise or withdraw warnings (as each night)",
+            description = "Roles bkd, tenant-admin.")
+    @PreAuthorize("hasAnyRole('bkd', 'tenant-admin')")
+    @PostMapping("/api/v1/t/{code}/monitoring/warnings/evaluate")
+    EarlyWarning.Evaluation evaluate(@PathVariable String code, @Parameter(hidden = true) Tenant tenant) {
+        return early.evaluate(tenant.code());
+    }
+
+    @Operation(operationId = "myStanding", summary = "My unexcused days this year, and the next PP 94/2021 step")
+    @GetMapping("/api/v1/t/{code}/monitoring/standing")
+    Warnings.Standing standing(@PathVariable String code, @Parameter(hidden = true) Caller caller) {
+        return warnings.standing(caller);
     }
 }

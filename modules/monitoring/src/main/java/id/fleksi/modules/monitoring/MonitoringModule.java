@@ -7,8 +7,10 @@ import id.fleksi.modules.attendance.AttendanceModule;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
+import id.fleksi.platform.modules.ScheduledJob;
 import id.fleksi.platform.security.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MonitoringModule implements FeatureModule {
+
+    private final ObjectProvider<EarlyWarning> warnings;
+
+    MonitoringModule(ObjectProvider<EarlyWarning> warnings) {
+        this.warnings = warnings;
+    }
 
     public static final String ID = "monitoring";
 
@@ -51,6 +59,22 @@ public class MonitoringModule implements FeatureModule {
     }
 
     @Override
+    public String tenantChangelog() {
+        return "db/tenant/modules/monitoring.yaml";
+    }
+
+    @Override
+    public Class<? extends Record> settingsType() {
+        return MonitoringSettings.class;
+    }
+
+    @Override
+    public List<ScheduledJob> jobs() {
+        // Each night, after the day is over everywhere in the tenant's zone.
+        return List.of(new ScheduledJob("early-warning", "0 15 1 * * *", tenant -> warnings.getObject().evaluate(tenant)));
+    }
+
+    @Override
     public Set<String> realmRoles() {
         return Set.of(LEADER);
     }
@@ -58,7 +82,11 @@ public class MonitoringModule implements FeatureModule {
     @Override
     public List<MenuEntry> menu() {
         return List.of(new MenuEntry("monitoring/", LocalizedText.of("Pemantauan hari ini", "Today's monitoring"),
-                Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(LEADER)));
+                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(LEADER)),
+                new MenuEntry("monitoring/warnings", LocalizedText.of("Peringatan dini", "Early warnings"),
+                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(LEADER)),
+                new MenuEntry("monitoring/standing", LocalizedText.of("Catatan disiplin saya", "My discipline record"),
+                        Set.of(Role.ASN)));
     }
 
     @Override
