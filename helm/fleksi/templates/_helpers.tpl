@@ -91,6 +91,22 @@ app.kubernetes.io/part-of: fleksi
 {{- end }}
 {{- end }}
 
+{{/* Keycloak's database, read only, for tenant bundle exports: empty url when there is none. */}}
+{{- define "fleksi.keycloakReaderSecret" -}}
+{{- if eq .Values.keycloak.mode "operator" }}
+{{- .Values.keycloak.operator.database.readerSecretName }}
+{{- else if .Values.keycloak.database.url }}
+{{- .Values.keycloak.database.existingSecret }}
+{{- end }}
+{{- end }}
+{{- define "fleksi.keycloakDbUrl" -}}
+{{- if and (eq .Values.keycloak.mode "operator") .Values.keycloak.operator.database.readerSecretName }}
+{{- printf "jdbc:postgresql://%s-rw:5432/%s" (include "fleksi.dbCluster" .) .Values.keycloak.operator.database.name }}
+{{- else if ne .Values.keycloak.mode "operator" }}
+{{- .Values.keycloak.database.url }}
+{{- end }}
+{{- end }}
+
 {{- define "fleksi.keycloakAdminSecret" -}}
 {{- if and (eq .Values.keycloak.mode "operator") (not .Values.keycloak.admin.existingSecret) }}
 {{- printf "%s-initial-admin" (include "fleksi.keycloakName" .) }}
@@ -107,6 +123,7 @@ FLEKSI_PUBLIC_URL: {{ .Values.publicUrl | trimSuffix "/" | quote }}
 FLEKSI_DB_URL: {{ include "fleksi.dbUrl" . | quote }}
 FLEKSI_DB_POOL_SIZE: {{ .Values.settings.dbPoolSize | quote }}
 FLEKSI_KEYCLOAK_URL: {{ include "fleksi.keycloakUrl" . | quote }}
+FLEKSI_KEYCLOAK_DB_URL: {{ include "fleksi.keycloakDbUrl" . | quote }}
 FLEKSI_MIGRATE_ON_STARTUP: "false"
 FLEKSI_TRUSTED_PROXIES: {{ .Values.settings.trustedProxies | quote }}
 FLEKSI_SECURE_COOKIES: "true"
@@ -148,6 +165,18 @@ MANAGEMENT_SERVER_PORT: {{ .Values.managementPort | quote }}
   valueFrom:
     secretKeyRef:
       name: {{ include "fleksi.keycloakAdminSecret" . }}
+      key: password
+{{- end }}
+{{- with (include "fleksi.keycloakReaderSecret" .) }}
+- name: FLEKSI_KEYCLOAK_DB_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: username
+- name: FLEKSI_KEYCLOAK_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
       key: password
 {{- end }}
 {{- with .Values.settings.bundlePassphraseSecret }}

@@ -189,6 +189,7 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theKeycloakOperatorsKeycloakHasItsOwnDatabaseOnTheSameCluster() {
         RenderedChart chart = RenderedChart.of("keycloak-operator.yaml", Map.of());
         GenericKubernetesResource cluster = single(chart.custom(CNPG, "Cluster"));
@@ -199,14 +200,21 @@ class HelmChartTest {
         assertThat((String) keycloak.get("spec", "db", "database")).isEqualTo(database.<String>get("spec", "name"));
         assertThat((String) database.get("spec", "cluster", "name")).isEqualTo(cluster.getMetadata().getName());
         List<Map<String, Object>> roles = cluster.get("spec", "managed", "roles");
-        assertThat(roles).extracting(role -> role.get("name")).containsExactly(database.<String>get("spec", "owner"));
+        assertThat(roles).extracting(role -> role.get("name"))
+                .containsExactly(database.<String>get("spec", "owner"), "keycloak_reader");
+        // The bundle export reads realm users' password hashes from Keycloak's database, with a read-only role.
+        assertThat(roles.get(1).get("inRoles")).isEqualTo(List.of("pg_read_all_data"));
         assertThat((String) keycloak.get("spec", "hostname", "hostname")).isEqualTo("https://login.sulbar.example.go.id");
 
         Map<String, String> settings = chart.all(io.fabric8.kubernetes.api.model.ConfigMap.class).get(0).getData();
         assertThat(settings.get("FLEKSI_KEYCLOAK_URL")).isEqualTo("https://login.sulbar.example.go.id");
+        assertThat(settings.get("FLEKSI_KEYCLOAK_DB_URL"))
+                .isEqualTo("jdbc:postgresql://" + cluster.getMetadata().getName() + "-rw:5432/keycloak");
         Container fleksi = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(byName(fleksi.getEnv()).get("FLEKSI_KEYCLOAK_ADMIN_PASSWORD").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo(keycloak.getMetadata().getName() + "-initial-admin");
+        assertThat(byName(fleksi.getEnv()).get("FLEKSI_KEYCLOAK_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo(((List<Map<String, Map<String, String>>>) (List<?>) roles).get(1).get("passwordSecret").get("name"));
         Ingress ingress = chart.one(Ingress.class);
         assertThat(ingress.getSpec().getTls().get(0).getHosts()).contains("login.sulbar.example.go.id");
 
