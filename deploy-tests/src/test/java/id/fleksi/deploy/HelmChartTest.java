@@ -66,13 +66,16 @@ class HelmChartTest {
             assertThat(manifest.getApiVersion()).as("apiVersion of %s", manifest.getKind()).isNotBlank();
             assertThat(manifest.getMetadata().getName()).as("name of %s", manifest.getKind()).isNotBlank();
             if (!(manifest instanceof GenericKubernetesResource)) {
-                // A built-in kind parsed as its own class: fabric8 knows it by apiVersion and kind.
+                // A built-in kind parsed as its own class: fabric8 knows it by apiVersion and kind, and every field
+                // the chart wrote is one of that kind's (fabric8 keeps an unknown one aside instead of refusing it).
                 assertThat(manifest.getClass().getSimpleName()).isEqualTo(manifest.getKind());
+                assertThat(UnknownFields.in(manifest)).as("fields %s does not know", manifest.getKind()).isEmpty();
             }
             assertThat(manifest.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm")
                     .containsEntry("app.kubernetes.io/instance", "fleksi");
         }
         assertThat(chart.migrationJob().getKind()).isEqualTo("Job");
+        assertThat(UnknownFields.in(chart.migrationJob())).as("fields a Job does not know").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
