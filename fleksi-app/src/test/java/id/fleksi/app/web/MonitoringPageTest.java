@@ -60,4 +60,46 @@ class MonitoringPageTest extends PageTest {
     private static String checkedIn(WebDriver screen) {
         return screen.findElement(By.cssSelector("#total [data-f=checkedIn]")).getText();
     }
+
+    @Test
+    void theSupervisorActsOnAWarningFromTheListAndTheEmployeeSeesTheirOwnStanding() {
+        String code = onboard("waspada", "Kabupaten Waspada");
+        String s = "tenant_" + code;
+        UUID unit = UUID.randomUUID();
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')").param(unit).update();
+        UUID boss = employee(code, "atasan", "Andi Atasan", unit, null, Role.ATASAN, Role.ASN);
+        UUID siti = employee(code, "asn", "Siti Aparatur", unit, boss, Role.ASN);
+        UUID warning = UUID.randomUUID();
+        jdbc.sql("insert into " + s + ".monitoring_warning (id, employee_id, rule, step, period, count_at_raise, raised_at)"
+                + " values (?, ?, 'ABSENCE', 3, '2026', 3, now())").params(warning, siti).update();
+
+        WebDriver browser = Browser.chromium();
+        try {
+            logIn(browser, BASE + "/t/" + code + "/monitoring/warnings", "atasan", TestRealms.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.warning[data-open=true]")));
+            assertThat(browser.findElement(By.cssSelector("section.warning")).getText())
+                    .contains("Siti Aparatur", "3 hari tidak masuk tanpa keterangan", "teguran lisan oleh atasan langsung");
+            assertThat(browser.findElement(By.id("open-count")).getText()).isEqualTo("1 peringatan belum ditindaklanjuti");
+            browser.findElement(By.id("note-" + warning)).sendKeys("Teguran lisan diberikan");
+            browser.findElement(By.cssSelector("section.warning button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("done"), "Tindak lanjut tercatat."));
+            assertThat(browser.findElement(By.cssSelector("section.warning")).getText())
+                    .contains("Ditindaklanjuti oleh atasan: Teguran lisan diberikan");
+        } finally {
+            browser.quit();
+        }
+        assertThat(jdbc.sql("select acknowledged_by from " + s + ".monitoring_warning where id = ?").param(warning)
+                .query(String.class).single()).isEqualTo("atasan");
+
+        WebDriver phone = Browser.chromium();
+        try {
+            logIn(phone, BASE + "/t/" + code + "/monitoring/standing", "asn", TestRealms.PASSWORD);
+            Browser.waitFor(phone, By.id("days"));
+            assertThat(phone.findElement(By.id("days")).getText()).endsWith("hari kerja tidak masuk tanpa keterangan tahun ini.");
+            assertThat(phone.findElement(By.id("next")).getText()).startsWith("Pada ");
+        } finally {
+            phone.quit();
+        }
+    }
 }

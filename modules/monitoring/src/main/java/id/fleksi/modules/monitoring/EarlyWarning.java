@@ -20,6 +20,8 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,7 @@ public class EarlyWarning {
     enum Rule { ABSENCE, ABSENCE_RUN, LATE, NO_REPORT, FLAGGED }
 
     /** What one evaluation did. */
+    @Schema(name = "WarningEvaluation")
     public record Evaluation(LocalDate through, int employees, int raised, int withdrawn, int emailed) {
     }
 

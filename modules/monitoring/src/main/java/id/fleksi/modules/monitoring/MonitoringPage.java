@@ -1,5 +1,7 @@
 package id.fleksi.modules.monitoring;
 
+import java.util.UUID;
+
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
@@ -8,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -21,11 +25,34 @@ class MonitoringPage {
     private final LiveView live;
     private final LiveStreams streams;
     private final ProvinceView province;
+    private final Warnings warnings;
 
-    MonitoringPage(LiveView live, LiveStreams streams, ProvinceView province) {
+    MonitoringPage(LiveView live, LiveStreams streams, ProvinceView province, Warnings warnings) {
         this.live = live;
         this.streams = streams;
         this.province = province;
+        this.warnings = warnings;
+    }
+
+    @GetMapping("/t/{code}/monitoring/warnings")
+    String warnings(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String done, Model model) {
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("warnings", warnings.visibleTo(caller));
+        model.addAttribute("done", "acknowledged".equals(done));
+        return "monitoring/warnings";
+    }
+
+    @PostMapping("/t/{code}/monitoring/warnings/{id}/acknowledge")
+    String acknowledge(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String note) {
+        warnings.acknowledge(caller, id, new Warnings.Acknowledgement(note));
+        return "redirect:/t/" + tenant.code().value() + "/monitoring/warnings?done=acknowledged";
+    }
+
+    @GetMapping("/t/{code}/monitoring/standing")
+    String standing(Tenant tenant, Caller caller, Model model) {
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("standing", warnings.standing(caller));
+        return "monitoring/standing";
     }
 
     @GetMapping("/t/{code}/monitoring/province")

@@ -11,6 +11,8 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantSql;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -28,6 +30,7 @@ public class Warnings {
     /** How many warnings the list shows, the open ones first. */
     static final int SHOWN = 500;
 
+    @Schema(name = "EarlyWarning")
     public record Warning(UUID id, String employee, String unit, String rule, int step, String period, int count, String what,
             String todo, Instant raisedAt, @Nullable Instant withdrawnAt, @Nullable Instant acknowledgedAt,
             @Nullable String acknowledgedBy, @Nullable String note) {
@@ -38,6 +41,7 @@ public class Warnings {
     }
 
     /** What the supervisor did about a warning. */
+    @Schema(name = "WarningAcknowledgement")
     public record Acknowledgement(@NotBlank(message = "is required: what was done") @Size(max = 1000,
             message = "has at most 1000 characters") String note) {
     }
@@ -45,6 +49,7 @@ public class Warnings {
     /**
      * An employee's year so far: unexcused days, the longest run of them, and the next PP 94/2021 step with what it asks.
      */
+    @Schema(name = "DisciplineStanding")
     public record Standing(int unexcusedDays, int longestRun, @Nullable Integer nextStep, @Nullable String atNextStep) {
     }
 
