@@ -66,15 +66,19 @@ class TodayFacts {
                         rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class)))
                 .list();
         Map<UUID, List<Object[]>> absences = new HashMap<>();
-        jdbc.sql(TenantSql.of("select employee_id, kind, from_date, to_date from {attendance_absence}"
-                        + " where status = 'APPROVED' and to_date >= ? and from_date <= ?"))
+        // Driven from the employees and reached by key (ix_absence_employee_to_date, the reports' unique key), so a year of
+        // history costs no more than a week.
+        jdbc.sql(TenantSql.of("select a.employee_id, a.kind, a.from_date, a.to_date from {employee} e"
+                        + " join {attendance_absence} a on a.employee_id = e.id and a.to_date >= ? and a.from_date <= ?"
+                        + " and a.status = 'APPROVED'"))
                 .params(from, day)
                 .query((rs, n) -> absences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new Object[] {rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()}))
                 .list();
         Set<String> filed = new HashSet<>();
-        jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r where r.work_date >= ? and r.work_date < ?"
-                        + " and exists (select 1 from {report_activity} a where a.day_id = r.id)"))
+        jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {employee} e join {report_day} r on r.employee_id = e.id"
+                        + " and r.work_date >= ? and r.work_date < ?"
+                        + " where exists (select 1 from {report_activity} a where a.day_id = r.id)"))
                 .params(from, day)
                 .query((rs, n) -> filed.add(rs.getObject(1, UUID.class) + "@" + rs.getDate(2).toLocalDate()))
                 .list();
