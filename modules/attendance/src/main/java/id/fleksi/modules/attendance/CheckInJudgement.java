@@ -61,22 +61,9 @@ final class CheckInJudgement {
             requireWindow(request.kind(), facts.local(), request.kind() == CheckInRequest.Kind.IN ? rules.checkInWindow()
                     : rules.checkOutWindow());
         }
-        UnitOffices.Office office = null;
-        Integer distance = null;
-        if (!answer.anywhere() && workingDay) {
-            GeoPoint fix = new GeoPoint(request.latitude(), request.longitude());
-            office = facts.offices().get().stream().min(Comparator.comparingDouble(o -> o.fence().centre().metresTo(fix)))
-                    .orElseThrow(() -> Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet;"
-                            + " ask your tenant admin to add one. Nothing was recorded."));
-            distance = (int) Math.round(office.fence().centre().metresTo(fix));
-            if (!office.fence().admits(fix, request.accuracy())) {
-                throw Problem.unprocessable("outside-geofence", "Outside the office",
-                        "You are " + distance + " m from " + office.name() + " (its area reaches " + (int) office.fence().radiusMetres()
-                                + " m; your phone's accuracy is " + Math.round(request.accuracy()) + " m). Today is an office day:"
-                                + " check in from the office. Nothing was recorded.").with("distanceMetres", distance)
-                        .values(distance, office.name(), (int) office.fence().radiusMetres(), Math.round(request.accuracy()));
-            }
-        }
+        Place place = place(answer, request.latitude(), request.longitude(), request.accuracy(), facts.offices());
+        UnitOffices.Office office = place.office();
+        Integer distance = place.distanceMetres();
         int late = 0;
         int early = 0;
         if (workingDay) {
@@ -89,11 +76,42 @@ final class CheckInJudgement {
                 early = (int) Math.max(0, Duration.between(at, answer.end()).toMinutes());
             }
         }
-        String mode = answer.mode() == WorkMode.DINAS_LUAR ? "DL" : answer.anywhere() ? "WFA" : "WFO";
+        String mode = place.workMode();
         boolean offline = request.capturedAt() != null && facts.captured().isBefore(facts.now().minus(Duration.ofMinutes(1)));
         return new CheckIn(UUID.randomUUID(), request.clientRequestId(), facts.employeeId(), facts.local().toLocalDate(),
                 request.kind(), mode, facts.now(), facts.captured(), offline, office == null ? null : office.id(), distance, late,
                 early, LocationEvidence.judge(request, facts.captured(), facts.history()));
+    }
+
+    /** Where someone stands by the rules of place: the work mode, and the office and distance when the day is an office day. */
+    record Place(String workMode, UnitOffices.@org.jspecify.annotations.Nullable Office office,
+            @org.jspecify.annotations.Nullable Integer distanceMetres) {
+    }
+
+    /**
+     * The rules of place, alone: on WFA or dinas luar anywhere; on an office day inside an office's geofence (the nearest
+     * of the unit's), or refused with the distance; on a day off anywhere.
+     */
+    static Place place(DayAnswer answer, double latitude, double longitude, double accuracy,
+            Supplier<List<UnitOffices.Office>> offices) {
+        boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
+        String mode = answer.mode() == WorkMode.DINAS_LUAR ? "DL" : answer.anywhere() ? "WFA" : "WFO";
+        if (answer.anywhere() || !workingDay) {
+            return new Place(mode, null, null);
+        }
+        GeoPoint fix = new GeoPoint(latitude, longitude);
+        UnitOffices.Office office = offices.get().stream().min(Comparator.comparingDouble(o -> o.fence().centre().metresTo(fix)))
+                .orElseThrow(() -> Problem.conflict("no-office", "No office", "Your unit has no office with a geofence yet;"
+                        + " ask your tenant admin to add one. Nothing was recorded."));
+        int distance = (int) Math.round(office.fence().centre().metresTo(fix));
+        if (!office.fence().admits(fix, accuracy)) {
+            throw Problem.unprocessable("outside-geofence", "Outside the office",
+                    "You are " + distance + " m from " + office.name() + " (its area reaches " + (int) office.fence().radiusMetres()
+                            + " m; your phone's accuracy is " + Math.round(accuracy) + " m). Today is an office day:"
+                            + " check in from the office. Nothing was recorded.").with("distanceMetres", distance)
+                    .values(distance, office.name(), (int) office.fence().radiusMetres(), Math.round(accuracy));
+        }
+        return new Place(mode, office, distance);
     }
 
     /** A capture time is neither in the future (beyond the clocks' skew) nor older than the tenant's offline window. */

@@ -79,6 +79,31 @@ public class CheckIns {
         });
     }
 
+    /** Where someone stands now by the check-in's rules of place, and the day's work mode: for a confirmation (the apel). */
+    public record Whereabouts(LocalDate date, String workMode, @org.jspecify.annotations.Nullable UUID officeId,
+            @org.jspecify.annotations.Nullable Integer distanceMetres) {
+    }
+
+    /**
+     * Judges a position as a check-in would be judged (inside an office's geofence on an office day, anywhere on a WFA or
+     * dinas luar day), without recording anything; refused as a check-in would be, with the distance.
+     */
+    public Whereabouts whereabouts(String username, double latitude, double longitude, double accuracy) {
+        TenantCode tenant = TenantContext.require();
+        String schema = tenant.schemaName();
+        return transactions.onOneConnection(connection -> {
+            Instant now = clock.instant();
+            LocalDate date = now.atZone(registry.require(tenant).timeZone().zone()).toLocalDate();
+            CheckInRequest probe = new CheckInRequest(CheckInRequest.Kind.IN, latitude, longitude, accuracy,
+                    "whereabouts-" + UUID.randomUUID(), null, false, null);
+            Submitter employee = submitter(schema, username, probe, now, date);
+            CheckInJudgement.Place place = CheckInJudgement.place(workModes.answer(employee.asFwaSees(), date, employee.absences()),
+                    latitude, longitude, accuracy, () -> offices.along(schema, employee.unitId()));
+            return new Whereabouts(date, place.workMode(), place.office() == null ? null : place.office().id(),
+                    place.distanceMetres());
+        });
+    }
+
     /** What a submission comes to before anything is written: an earlier answer to repeat, or the record to store. */
     private record Judged(Submitted repeat, CheckIn record, boolean workingDay) {
     }
