@@ -18,7 +18,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The current tenant's offices and their geofences (a point and a radius), assigned to units. */
 @Service
@@ -26,10 +26,12 @@ public class Offices {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
-    public Offices(JdbcClient jdbc, AuditLog audit) {
+    public Offices(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     public record NewOffice(@NotBlank(message = "is required") String name, String address,
@@ -53,23 +55,24 @@ public class Offices {
     }
 
     /** Adds an office (its fields already validated); every unit named must exist in the tenant. */
-    @Transactional
     public Office add(NewOffice office, String actor) {
-        UUID id = UUID.randomUUID();
-        List<UUID> units = office.unitIds() == null ? List.of() : office.unitIds();
-        for (UUID unit : units) {
-            if (jdbc.sql(TenantSql.of("select count(*) from {org_unit} where id = ?")).param(unit).query(Integer.class).single() == 0) {
-                throw Problem.badRequest("unknown-unit", "Unknown unit", "unitIds: no unit " + unit + " in this tenant");
+        return transactions.execute(tx -> {
+            UUID id = UUID.randomUUID();
+            List<UUID> units = office.unitIds() == null ? List.of() : office.unitIds();
+            for (UUID unit : units) {
+                if (jdbc.sql(TenantSql.of("select count(*) from {org_unit} where id = ?")).param(unit).query(Integer.class).single() == 0) {
+                    throw Problem.badRequest("unknown-unit", "Unknown unit", "unitIds: no unit " + unit + " in this tenant");
+                }
             }
-        }
-        new GeoPoint(office.latitude(), office.longitude());
-        jdbc.sql(TenantSql.of("insert into {office} (id, name, address, latitude, longitude, radius_metres) values (?, ?, ?, ?, ?, ?)"))
-                .param(id).param(office.name()).param(office.address()).param(office.latitude()).param(office.longitude())
-                .param(office.radiusMetres()).update();
-        units.forEach(unit -> jdbc.sql(TenantSql.of("insert into {office_unit} (office_id, unit_id) values (?, ?)"))
-                .param(id).param(unit).update());
-        audit.record(TenantContext.require(), actor, "office.create", office.name(), null,
-                Map.of("latitude", office.latitude(), "longitude", office.longitude(), "radiusMetres", office.radiusMetres()));
-        return new Office(id, office.name(), office.address(), office.latitude(), office.longitude(), office.radiusMetres(), units);
+            new GeoPoint(office.latitude(), office.longitude());
+            jdbc.sql(TenantSql.of("insert into {office} (id, name, address, latitude, longitude, radius_metres) values (?, ?, ?, ?, ?, ?)"))
+                    .param(id).param(office.name()).param(office.address()).param(office.latitude()).param(office.longitude())
+                    .param(office.radiusMetres()).update();
+            units.forEach(unit -> jdbc.sql(TenantSql.of("insert into {office_unit} (office_id, unit_id) values (?, ?)"))
+                    .param(id).param(unit).update());
+            audit.record(TenantContext.require(), actor, "office.create", office.name(), null,
+                    Map.of("latitude", office.latitude(), "longitude", office.longitude(), "radiusMetres", office.radiusMetres()));
+            return new Office(id, office.name(), office.address(), office.latitude(), office.longitude(), office.radiusMetres(), units);
+        });
     }
 }
