@@ -310,7 +310,7 @@ class BundleBenchCommand {
                     case when b.wfa then null else (select id from :s.office limit 1) end,
                     case when b.wfa then null else (b.n * 3 + b.day) % 150 end,
                     case when k.kind = 'IN' then greatest(0, t.m - 30) else 0 end,
-                    0, false, 'hp-' || b.n, false, case when (b.n + b.day) % 97 = 0 then 'POOR_ACCURACY' else '' end
+                    0, false, 'hp-' || b.n, false, case when (b.n + b.day) % 97 = 0 then '{POOR_ACCURACY}'::text[] else '{}' end
                   from bench_day b cross join (values ('IN'), ('OUT')) k(kind)
                   cross join lateral (select (b.n * 17 + b.day * 5) % 45 m) mm
                   cross join lateral (select ((b.work_date + case when k.kind = 'IN' then time '07:05' else time '16:00' end

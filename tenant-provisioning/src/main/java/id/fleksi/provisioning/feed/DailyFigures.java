@@ -57,7 +57,7 @@ class DailyFigures {
                 count(*) filter (where s.sakit) as absent_sakit,
                 count(*) filter (where s.cuti) as absent_cuti,
                 count(*) filter (where s.dinas_luar) as absent_dinas_luar,
-                count(*) filter (where s.in_flags <> '') + count(*) filter (where s.out_flags <> '') as flagged,
+                count(*) filter (where cardinality(s.in_flags) > 0) + count(*) filter (where cardinality(s.out_flags) > 0) as flagged,
                 count(*) filter (where s.filed) as reports_filed
             from {org_unit} u left join staff s on s.opd_id = u.id
             where u.parent_id is null

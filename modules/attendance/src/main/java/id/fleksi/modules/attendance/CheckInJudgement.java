@@ -89,7 +89,7 @@ final class CheckInJudgement {
                 early = (int) Math.max(0, Duration.between(at, answer.end()).toMinutes());
             }
         }
-        String mode = answer.mode() == WorkMode.DINAS_LUAR ? "DL" : answer.anywhere() ? "WFA" : "WFO";
+        String mode = CheckInMode.of(answer).name();
         boolean offline = request.capturedAt() != null && facts.captured().isBefore(facts.now().minus(Duration.ofMinutes(1)));
         return new CheckIn(UUID.randomUUID(), request.clientRequestId(), facts.employeeId(), facts.local().toLocalDate(),
                 request.kind(), mode, facts.now(), facts.captured(), offline, office == null ? null : office.id(), distance, late,

@@ -120,7 +120,7 @@ public class CheckIns {
                             + " insert into {attendance_check_in} (id, client_request_id, employee_id, work_date,"
                             + " kind, work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id,"
                             + " distance_metres, minutes_late, minutes_early, mock_location, device_id, flags)"
-                            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?"
+                            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?::text[]"
                             + " from (select count(*) from replaced) done"
                             + " on conflict (client_request_id) do nothing"))
                     .params(out, record.employeeId(), record.workDate(), record.clientRequestId(),
@@ -207,16 +207,15 @@ public class CheckIns {
      */
     private static final String EARLIER_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1 as earlier_$1");
 
-    static String flagsColumn(Set<LocationFlag> flags) {
-        return String.join(",", flags.stream().map(Enum::name).sorted().toList());
+    /** The flags as the column stores them: a {@code text[]} of their names, sorted. */
+    static String[] flagsColumn(Set<LocationFlag> flags) {
+        return flags.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    static Set<LocationFlag> flags(String column) {
+    static Set<LocationFlag> flags(java.sql.Array column) throws java.sql.SQLException {
         Set<LocationFlag> flags = EnumSet.noneOf(LocationFlag.class);
-        for (String flag : column.split(",")) {
-            if (!flag.isBlank()) {
-                flags.add(LocationFlag.valueOf(flag));
-            }
+        for (String flag : (String[]) column.getArray()) {
+            flags.add(LocationFlag.valueOf(flag));
         }
         return flags;
     }
@@ -245,6 +244,6 @@ public class CheckIns {
                 rs.getTimestamp(prefix + "recorded_at").toInstant(), rs.getTimestamp(prefix + "captured_at").toInstant(),
                 rs.getBoolean(prefix + "offline"), rs.getObject(prefix + "office_id", UUID.class),
                 (Integer) rs.getObject(prefix + "distance_metres"), rs.getInt(prefix + "minutes_late"),
-                rs.getInt(prefix + "minutes_early"), flags(rs.getString(prefix + "flags")));
+                rs.getInt(prefix + "minutes_early"), flags(rs.getArray(prefix + "flags")));
     }
 }

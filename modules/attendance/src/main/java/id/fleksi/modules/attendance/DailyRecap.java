@@ -139,7 +139,8 @@ class DailyRecap {
         WorkingCalendar.Snapshot days = calendar.snapshot(from, to);
         Map<UUID, Map<LocalDate, Map<String, Object>>> ins = new HashMap<>();
         Map<UUID, Map<LocalDate, Map<String, Object>>> outs = new HashMap<>();
-        jdbc.sql(TenantSql.in(tenant, "select employee_id, work_date, kind, work_mode, minutes_late, minutes_early, flags,"
+        jdbc.sql(TenantSql.in(tenant, "select employee_id, work_date, kind, work_mode, minutes_late, minutes_early,"
+                        + " array_to_string(flags, ',') as flags,"
                         + " captured_at from {attendance_check_in} where employee_id = any(?) and work_date between ? and ?"
                         + " and not superseded"))
                 .param(ids).param(from).param(to).query().listOfRows()
