@@ -48,6 +48,8 @@ import id.fleksi.provisioning.bundle.TenantImport;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.realm.loadtest.LoadTestRealms;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -172,9 +174,9 @@ class BundleBenchCommand {
     private static void tenant(ConfigurableApplicationContext context, TenantCode code, int count) {
         context.getBean(TenantOnboarding.class).onboard(new NewTenant(code.value(), "Kabupaten Bench", TenantKind.KABUPATEN,
                 null, "76.06", RegionTimeZone.WITA));
-        RealmProvisioner realms = context.getBean(RealmProvisioner.class);
+        RealmUsers users = context.getBean(RealmUsers.class);
         // Hashing cut to one iteration so 1,000 passwords are set in seconds; the hashes the bundle carries are as long.
-        realms.prepareForLoadTest(code.realmName(), CheckInBenchCommand.CLIENT);
+        LoadTestRealms.prepare(context, code.realmName(), CheckInBenchCommand.CLIENT);
         StringBuilder units = new StringBuilder("code,name,kind\n");
         for (int u = 0; u < 25; u++) {
             units.append("OPD").append(u).append(",Dinas ").append(u).append(",DINAS\n");
@@ -200,7 +202,7 @@ class BundleBenchCommand {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = nips.stream().<Future<?>>map(nip -> pool.submit(() ->
-                    realms.setPassword(code.realmName(), nip, CheckInBenchCommand.PASSWORD, false))).toList();
+                    users.setPassword(code.realmName(), nip, CheckInBenchCommand.PASSWORD, false))).toList();
             for (Future<?> future : done) {
                 future.get();
             }

@@ -39,6 +39,7 @@ import id.fleksi.provisioning.bundle.TenantExport;
 import id.fleksi.provisioning.bundle.TenantImport;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +77,7 @@ class TenantBundleTest {
     @Autowired TenantExport export;
     @Autowired InstanceKeys keys;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired TenantRegistry registry;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
@@ -90,7 +92,7 @@ class TenantBundleTest {
     @BeforeAll
     void twoTenantsHereAndASecondInstance() throws IOException {
         files = Files.createTempDirectory("fleksi-bundles-");
-        tenants = DemoTenants.seed(demo, realms, jdbc);
+        tenants = DemoTenants.seed(demo, realmUsers, jdbc);
         province = tenants.province();
         kabupaten = tenants.kabupaten();
         replica = new SecondInstance();
