@@ -38,6 +38,8 @@ import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.realm.loadtest.LoadTestRealms;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -112,8 +114,7 @@ class CheckInBenchCommand implements Callable<Integer> {
         context.getBean(TenantOnboarding.class).onboard(new NewTenant(code, "Bench " + code, TenantKind.KABUPATEN, null, "76.06",
                 RegionTimeZone.WITA));
         realms.add(tenant.realmName());
-        RealmProvisioner provisioner = context.getBean(RealmProvisioner.class);
-        provisioner.prepareForLoadTest(tenant.realmName(), CLIENT);
+        LoadTestRealms.prepare(context, tenant.realmName(), CLIENT);
         // The attendance path alone: the activity-report rule would refuse check-outs of a day without a report.
         context.getBean(ModuleSwitches.class).change(tenant, "activity-reports", false, Map.of(), "bench");
         StringBuilder rows = new StringBuilder("nip,name,employment_type,unit_code\n");
@@ -135,7 +136,8 @@ class CheckInBenchCommand implements Callable<Integer> {
                 + " from_date, to_date, reason, status, created_at) select gen_random_uuid(), e.id, 'SAKIT', current_date - 365 + g * 17,"
                 + " current_date - 365 + g * 17, 'bench', 'APPROVED', now() from " + tenant.schemaName() + ".employee e,"
                 + " generate_series(0, 19) g").update();
-        parallel(usernames, username -> provisioner.setPassword(tenant.realmName(), username, PASSWORD, false));
+        RealmUsers users = context.getBean(RealmUsers.class);
+        parallel(usernames, username -> users.setPassword(tenant.realmName(), username, PASSWORD, false));
         return usernames.stream().map(u -> new String[] {code, u}).toList();
     }
 

@@ -85,9 +85,9 @@ class DemoAttendance {
             LocalTime in = date.equals(late) ? day.hours().start().plusMinutes(12) : day.hours().start().minusMinutes(4 + wander);
             LocalTime out = day.hours().end().plusMinutes(3 + wander);
             insert(schema, id, date, "IN", wfa, at, wfa ? null : (UUID) office.get("id"), distance, date.atTime(in).atZone(zone).toInstant(),
-                    date.equals(late) ? 12 : 0, date.equals(flagged) ? "TOO_PERFECT" : "");
+                    date.equals(late) ? 12 : 0, date.equals(flagged) ? List.of("TOO_PERFECT") : List.of());
             insert(schema, id, date, "OUT", wfa, at, wfa ? null : (UUID) office.get("id"), distance, date.atTime(out).atZone(zone).toInstant(),
-                    0, "");
+                    0, List.of());
         }
         absence(schema, id, "SAKIT", sick, "Demam, surat dokter menyusul", "APPROVED", today);
         LocalDate next = today.plusDays(7);
@@ -98,13 +98,13 @@ class DemoAttendance {
     }
 
     private void insert(String schema, UUID employee, LocalDate date, String kind, boolean wfa, GeoPoint at, UUID office,
-            Integer distance, java.time.Instant when, int minutesLate, String flags) {
+            Integer distance, java.time.Instant when, int minutesLate, List<String> flags) {
         jdbc.sql("insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
                         + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id, distance_metres,"
                         + " minutes_late, device_id, flags) values (?, ?, ?, ?, ?, ?, ?, ?, false, round(?::numeric, 5),"
-                        + " round(?::numeric, 5), 12, ?, ?, ?, 'demo-hp-siti', ?)")
+                        + " round(?::numeric, 5), 12, ?, ?, ?, 'demo-hp-siti', ?::text[])")
                 .params(UUID.randomUUID(), "demo-" + kind + "-" + date, employee, date, kind, wfa ? "WFA" : "WFO", Timestamp.from(when),
-                        Timestamp.from(when), at.latitude(), at.longitude(), office, distance, minutesLate, flags)
+                        Timestamp.from(when), at.latitude(), at.longitude(), office, distance, minutesLate, flags.toArray(String[]::new))
                 .update();
     }
 

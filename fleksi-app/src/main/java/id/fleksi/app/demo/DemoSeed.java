@@ -12,6 +12,7 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
 
 import org.slf4j.Logger;
@@ -33,18 +34,21 @@ public class DemoSeed {
     private final TenantRegistry registry;
     private final TenantOnboarding onboarding;
     private final RealmProvisioner realms;
+    private final RealmUsers users;
     private final IdentityProperties identity;
     private final DemoOrganisation organisation;
     private final DemoFlexibleWork flexibleWork;
     private final DemoAttendance attendance;
 
-    public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, IdentityProperties identity,
+    public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, RealmUsers users,
+            IdentityProperties identity,
             DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance) {
         this.flexibleWork = flexibleWork;
         this.attendance = attendance;
         this.registry = registry;
         this.onboarding = onboarding;
         this.realms = realms;
+        this.users = users;
         this.identity = identity;
         this.organisation = organisation;
     }
@@ -69,10 +73,10 @@ public class DemoSeed {
             return;
         }
         onboarding.onboard(request);
-        realms.setPassword(request.code(), TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
-        String atasan = realms.createUser(request.code(), new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false,
+        users.setPassword(request.code(), TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
+        String atasan = users.createUser(request.code(), new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false,
                 Set.of(Role.ATASAN, Role.ASN)));
-        String asn = realms.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
+        String asn = users.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
         TenantCode tenant = TenantCode.of(request.code());
         organisation.seed(tenant, dataset, employees);
         flexibleWork.demoEmployees(tenant, atasan, asn);

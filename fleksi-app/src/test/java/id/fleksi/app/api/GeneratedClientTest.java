@@ -37,6 +37,7 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,7 @@ class GeneratedClientTest {
 
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
@@ -79,7 +81,7 @@ class GeneratedClientTest {
     void theMainJourneysWorkThroughAClientGeneratedFromTheDocument() throws Exception {
         onboarding.onboard(new NewTenant(code, "Kabupaten Klien", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TestRealms.addTestClient(code, "fleksi-api");
-        TestRealms.addUser(realms, code, "admin.klien", Role.TENANT_ADMIN, Role.BKD);
+        TestRealms.addUser(realmUsers, code, "admin.klien", Role.TENANT_ADMIN, Role.BKD);
         ApiClient admin = client("admin.klien");
 
         var organisation = new OrganisationControllerApi(admin);
@@ -147,7 +149,7 @@ class GeneratedClientTest {
 
     private ApiClient client(String username) {
         if (!username.equals("admin.klien")) {
-            realms.setPassword(code, username, TestRealms.PASSWORD, false);
+            realmUsers.setPassword(code, username, TestRealms.PASSWORD, false);
         }
         String token = TestRealms.token(code, username);
         ApiClient client = new ApiClient();

@@ -23,6 +23,7 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,7 @@ class CheckInApiTest {
 
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired Employees employees;
     @Autowired OrgUnitRepository units;
     @Autowired Offices offices;
@@ -76,9 +78,9 @@ class CheckInApiTest {
             employees.create(new NewEmployee(NIP, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), null,
                     null, null, null, null, null, null, null), "test");
         });
-        realms.setPassword(code, NIP, TestRealms.PASSWORD, false);
+        realmUsers.setPassword(code, NIP, TestRealms.PASSWORD, false);
         TestRealms.addTestClient(code, "fleksi-api");
-        TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         RestClient rina = api(TestRealms.token(code, NIP));
         Map<String, Object> body = Map.of("kind", "IN", "latitude", -1.7357, "longitude", 119.5462, "accuracy", 12,
                 "clientRequestId", "press-" + UUID.randomUUID(), "deviceId", "hp-rina");
@@ -135,8 +137,8 @@ class CheckInApiTest {
             employees.create(new NewEmployee(NIP, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), boss,
                     null, null, null, null, null, null, null), "test");
         });
-        realms.setPassword(code, NIP, TestRealms.PASSWORD, false);
-        realms.setPassword(code, supervisorNip, TestRealms.PASSWORD, false);
+        realmUsers.setPassword(code, NIP, TestRealms.PASSWORD, false);
+        realmUsers.setPassword(code, supervisorNip, TestRealms.PASSWORD, false);
         TestRealms.addTestClient(code, "fleksi-api");
         RestClient rina = api(TestRealms.token(code, NIP));
         RestClient andi = api(TestRealms.token(code, supervisorNip));

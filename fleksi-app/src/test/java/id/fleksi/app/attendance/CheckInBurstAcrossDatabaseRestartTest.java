@@ -33,6 +33,7 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
@@ -71,6 +72,7 @@ class CheckInBurstAcrossDatabaseRestartTest {
 
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired ModuleSwitches switches;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
@@ -104,7 +106,7 @@ class CheckInBurstAcrossDatabaseRestartTest {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PHONES; i++) {
             String username = "asn" + i;
-            String realmUser = realms.createUser(code, new RealmUser(username, "ASN " + i, null, TestRealms.PASSWORD, false, Set.of(Role.ASN)));
+            String realmUser = realmUsers.createUser(code, new RealmUser(username, "ASN " + i, null, TestRealms.PASSWORD, false, Set.of(Role.ASN)));
             jdbc.sql("insert into " + s + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id, created_at,"
                             + " updated_at) values (?, ?, 'NON_ASN', ?, 'ACTIVE', ?, ?, now(), now())")
                     .params(UUID.randomUUID(), "ASN " + i, unit, username, realmUser).update();

@@ -14,6 +14,7 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
@@ -27,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 record DemoTenants(String province, String kabupaten) {
 
-    static DemoTenants seed(DemoSeed demo, RealmProvisioner realms, JdbcClient jdbc) {
+    static DemoTenants seed(DemoSeed demo, RealmUsers realmUsers, JdbcClient jdbc) {
         DemoTenants tenants = new DemoTenants(TestRealms.unique("prov"), TestRealms.unique("kab"));
         String kabupaten = tenants.kabupaten();
         demo.tenant(new NewTenant(tenants.province(), "Provinsi Uji", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA),
@@ -39,12 +40,12 @@ record DemoTenants(String province, String kabupaten) {
         jdbc.sql("insert into " + schema + ".attendance_absence_document (absence_id, file_name, content_type, size_bytes, content)"
                 + " values (?, 'surat-sakit.pdf', 'application/pdf', 4096, ?)").params(sickDay, document()).update();
         TestRealms.addTestClient(kabupaten, "fleksi-api");
-        realms.setPassword(kabupaten, "asn", TestRealms.PASSWORD, false);
-        realms.createUser(kabupaten, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));
+        realmUsers.setPassword(kabupaten, "asn", TestRealms.PASSWORD, false);
+        realmUsers.createUser(kabupaten, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));
         var disabled = TestRealms.admin().realm(kabupaten).users().searchByUsername("pensiun", true).get(0);
         disabled.setEnabled(false);
         TestRealms.admin().realm(kabupaten).users().get(disabled.getId()).update(disabled);
-        realms.createUser(kabupaten, "baru", "Pegawai Baru", "sandi-sekali-99", Set.of("asn"));
+        realmUsers.createUser(kabupaten, "baru", "Pegawai Baru", "sandi-sekali-99", Set.of("asn"));
         return tenants;
     }
 

@@ -27,6 +27,7 @@ import id.fleksi.provisioning.bundle.InstanceKeys;
 import id.fleksi.provisioning.bundle.TenantExport;
 import id.fleksi.provisioning.bundle.TenantImport;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +64,7 @@ class ImportKilledTest {
     @Autowired TenantExport export;
     @Autowired InstanceKeys keys;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired JdbcClient jdbc;
 
     private DemoTenants tenants;
@@ -74,7 +76,7 @@ class ImportKilledTest {
     @BeforeAll
     void aTenantExportedHereAndASecondInstance() throws IOException {
         files = Files.createTempDirectory("fleksi-killed-import-");
-        tenants = DemoTenants.seed(demo, realms, jdbc);
+        tenants = DemoTenants.seed(demo, realmUsers, jdbc);
         bundle = files.resolve(tenants.kabupaten() + ".bundle");
         try (OutputStream out = Files.newOutputStream(bundle)) {
             export.export(TenantCode.of(tenants.kabupaten()), out, null, line -> { });

@@ -39,6 +39,7 @@ import id.fleksi.provisioning.bundle.TenantExport;
 import id.fleksi.provisioning.bundle.TenantImport;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +77,7 @@ class TenantBundleTest {
     @Autowired TenantExport export;
     @Autowired InstanceKeys keys;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired TenantRegistry registry;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
@@ -90,7 +92,7 @@ class TenantBundleTest {
     @BeforeAll
     void twoTenantsHereAndASecondInstance() throws IOException {
         files = Files.createTempDirectory("fleksi-bundles-");
-        tenants = DemoTenants.seed(demo, realms, jdbc);
+        tenants = DemoTenants.seed(demo, realmUsers, jdbc);
         province = tenants.province();
         kabupaten = tenants.kabupaten();
         replica = new SecondInstance();
@@ -224,14 +226,20 @@ class TenantBundleTest {
 
     @Test
     void aBundleFromAnOlderReleaseIsMigratedForwardAfterItsRowsAreIn() throws Exception {
-        // A tenant as the release before attendance-009 left it: two identical pending absences were still possible.
+        // A tenant as the release before attendance-009 left it: two identical pending absences were still possible, and
+        // (before attendance-010 and -011) a check-in's flags were comma-joined text and its work mode unchecked.
         String older = TestRealms.unique("old");
         demo.tenant(new NewTenant(older, "Kabupaten Lama", TenantKind.KABUPATEN, null, "76.05", RegionTimeZone.WITA), "mateng", 40);
         String schema = TenantCode.of(older).schemaName();
         try {
             jdbc.sql("drop index " + schema + ".ux_absence_one_pending").update();
-            jdbc.sql("delete from " + schema + ".databasechangelog where id = 'attendance-009-one-pending-absence-of-a-kind-and-dates'")
-                    .update();
+            jdbc.sql("alter table " + schema + ".attendance_check_in drop constraint ck_check_in_work_mode").update();
+            jdbc.sql("alter table " + schema + ".attendance_check_in alter column flags drop default").update();
+            jdbc.sql("alter table " + schema + ".attendance_check_in alter column flags type varchar(200)"
+                    + " using array_to_string(flags, ',')").update();
+            jdbc.sql("alter table " + schema + ".attendance_check_in alter column flags set default ''").update();
+            jdbc.sql("delete from " + schema + ".databasechangelog where id in ('attendance-009-one-pending-absence-of-a-kind-and-dates',"
+                    + " 'attendance-010-flags-as-array', 'attendance-011-work-mode-checked')").update();
             UUID siti = jdbc.sql("select id from " + schema + ".employee where username = 'asn'").query(UUID.class).single();
             for (int i = 0; i < 2; i++) {
                 jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason, status,"
@@ -246,10 +254,12 @@ class TenantBundleTest {
 
             replica.bean(TenantImport.class).importBundle(file, keys.publicKey(), null, progress::add);
 
-            assertThat(progress).contains("migrated forward: 1 change sets of this release");
+            assertThat(progress).contains("migrated forward: 3 change sets of this release");
             JdbcClient there = replica.bean(JdbcClient.class);
             assertThat(there.sql("select status from " + schema + ".attendance_absence where kind = 'CUTI' order by created_at")
                     .query(String.class).list()).containsExactly("PENDING", "RETURNED");
+            assertThat(there.sql("select flags::text from " + schema + ".attendance_check_in where cardinality(flags) > 0")
+                    .query(String.class).list()).containsExactly("{TOO_PERFECT}");   // the demo's one flagged check-in
             assertThat(there.sql("select count(*) from pg_indexes where schemaname = ? and indexname = 'ux_absence_one_pending'")
                     .param(schema).query(Integer.class).single()).isEqualTo(1);
             assertThat(there.sql("select applied_change_sets from platform.tenant where code = ?").param(older)

@@ -85,7 +85,7 @@ class DemoOrganisationTest {
             // approved and a permission waiting for Andi; nothing today, which is the visitor's.
             attendance.history(tenant);
             Map<String, Object> days = jdbc.sql("select count(*) filter (where kind = 'IN') as ins, count(*) filter (where kind = 'OUT')"
-                    + " as outs, count(*) filter (where minutes_late = 12) as late, count(*) filter (where flags = 'TOO_PERFECT') as flagged,"
+                    + " as outs, count(*) filter (where minutes_late = 12) as late, count(*) filter (where flags = '{TOO_PERFECT}') as flagged,"
                     + " count(*) filter (where work_date >= (now() at time zone 'Asia/Makassar')::date) as today, count(distinct employee_id) as people from " + schema
                     + ".attendance_check_in").query().singleRow();
             assertThat(days).containsEntry("late", 1L).containsEntry("flagged", 1L).containsEntry("today", 0L).containsEntry("people", 1L);

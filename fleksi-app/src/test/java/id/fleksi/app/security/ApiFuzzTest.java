@@ -28,6 +28,7 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
@@ -66,6 +67,7 @@ class ApiFuzzTest {
 
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired ModuleSwitches switches;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
@@ -91,7 +93,7 @@ class ApiFuzzTest {
         unitId = UUID.randomUUID().toString();
         jdbc.sql("insert into " + tenant.schemaName() + ".org_unit (id, code, name, kind) values (?::uuid, 'DISKOMINFO', 'Diskominfo', 'DINAS')")
                 .param(unitId).update();
-        String realmUser = realms.createUser(code, new RealmUser("semua.peran", "Semua", "Peran", TestRealms.PASSWORD, false,
+        String realmUser = realmUsers.createUser(code, new RealmUser("semua.peran", "Semua", "Peran", TestRealms.PASSWORD, false,
                 java.util.Set.of(Role.ASN, Role.ATASAN, Role.ADMIN_OPD, Role.BKD, Role.TENANT_ADMIN)));
         employeeId = UUID.randomUUID().toString();
         jdbc.sql("insert into " + tenant.schemaName() + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id,"

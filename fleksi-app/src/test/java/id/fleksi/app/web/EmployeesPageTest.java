@@ -24,7 +24,7 @@ class EmployeesPageTest extends PageTest {
     @Test
     void anAdminImportsEmployeesAndAnImportedEmployeeLogsIn() throws Exception {
         String code = onboard("pegawai", "Kabupaten Pegawai");
-        TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         Path dir = Files.createTempDirectory("fleksi-import");
         Path units = Files.writeString(dir.resolve("unit.csv"), "code,name,kind\nBKPSDM,Badan Kepegawaian,BADAN\n");
         Path staff = Files.writeString(dir.resolve("pegawai.csv"), "nip,name,employment_type,unit_code\n"

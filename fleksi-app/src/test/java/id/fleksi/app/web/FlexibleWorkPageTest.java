@@ -49,7 +49,7 @@ class FlexibleWorkPageTest extends PageTest {
                 false, false, null, null, null, null, null, null, "Permohonan per hari", null, null, null, null), "test"));
         UUID boss = employee(code, "atasan", "Andi Atasan", unit, null, Role.ATASAN, Role.ASN);
         UUID siti = employee(code, "asn", "Siti Aparatur", unit, boss, Role.ASN);
-        TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         LocalDate day = nextWorkingDay(today);
 
         WebDriver phone = Browser.chromium();

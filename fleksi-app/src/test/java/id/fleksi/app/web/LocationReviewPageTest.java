@@ -73,7 +73,7 @@ class LocationReviewPageTest extends PageTest {
         java.time.Instant at = day.atTime(7, 31).atZone(java.time.ZoneId.of("Asia/Makassar")).toInstant();
         jdbc.sql("insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
                         + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, distance_metres, flags)"
-                        + " values (?, ?, ?, ?, 'IN', 'WFO', ?, ?, false, -1.73570, 119.54620, 10, ?, ?)")
+                        + " values (?, ?, ?, ?, 'IN', 'WFO', ?, ?, false, -1.73570, 119.54620, 10, ?, string_to_array(?, ','))")
                 .params(UUID.randomUUID(), "t-" + UUID.randomUUID(), employee, day, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at),
                         distance, flags).update();
     }

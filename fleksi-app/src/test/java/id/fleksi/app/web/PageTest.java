@@ -13,6 +13,7 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
@@ -47,6 +48,7 @@ abstract class PageTest {
 
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired JdbcClient jdbc;
 
     private final List<String> tenants = new ArrayList<>();
@@ -79,7 +81,7 @@ abstract class PageTest {
 
     /** An employee of the tenant who can log in with {@link TestRealms#PASSWORD}; home recorded near Tobadak. */
     UUID employee(String code, String username, String name, UUID unit, UUID supervisor, Role... roles) {
-        String realmUser = realms.createUser(code, new RealmUser(username, name, null, TestRealms.PASSWORD, false, Set.of(roles)));
+        String realmUser = realmUsers.createUser(code, new RealmUser(username, name, null, TestRealms.PASSWORD, false, Set.of(roles)));
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into tenant_" + code + ".employee (id, name, employment_type, unit_id, supervisor_id, status, username,"
                         + " realm_user_id, home_latitude, home_longitude, created_at, updated_at)"

@@ -23,7 +23,7 @@ class TenantModulesPageTest extends PageTest {
     @Test
     void aTenantAdminSwitchesAModuleOnAndOffAndItsMenuEntryFollows(CapturedOutput output) {
         String code = onboard("modul", "Kabupaten Modul");
-        TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN, Role.ASN);
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN, Role.ASN);
         WebDriver browser = Browser.chromium();
         try {
             logIn(browser, BASE + "/t/" + code + "/", "boss", TestRealms.PASSWORD);

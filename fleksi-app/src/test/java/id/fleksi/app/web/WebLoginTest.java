@@ -26,8 +26,8 @@ class WebLoginTest extends PageTest {
     void tenantsAndBrowser() {
         a = onboard("web", "Kabupaten A");
         b = onboard("web", "Kabupaten B");
-        TestRealms.addUser(realms, a, "siti", Role.ASN, Role.ATASAN);
-        TestRealms.addUser(realms, b, "siti", Role.ASN);
+        TestRealms.addUser(realmUsers, a, "siti", Role.ASN, Role.ATASAN);
+        TestRealms.addUser(realmUsers, b, "siti", Role.ASN);
         browser = Browser.chromium();
     }
 

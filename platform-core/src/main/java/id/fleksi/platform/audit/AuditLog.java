@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 
 import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,15 +28,15 @@ public class AuditLog {
     }
 
     public void record(TenantCode tenant, String actor, String action, String target, Object before, Object after) {
-        jdbc.sql("insert into " + tenant.schemaName() + ".audit_event (actor, action, target, before_state, after_state)"
-                        + " values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))")
+        jdbc.sql(TenantSql.in(tenant, "insert into {audit_event} (actor, action, target, before_state, after_state)"
+                        + " values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))"))
                 .param(actor).param(action).param(target).param(json(before)).param(json(after)).update();
     }
 
     /** The latest events first. */
     public List<AuditEvent> latest(TenantCode tenant, int limit) {
-        return jdbc.sql("select id, at, actor, action, target, before_state::text, after_state::text from "
-                        + tenant.schemaName() + ".audit_event order by id desc limit ?")
+        return jdbc.sql(TenantSql.in(tenant, "select id, at, actor, action, target, before_state::text, after_state::text"
+                        + " from {audit_event} order by id desc limit ?"))
                 .param(limit)
                 .query((rs, row) -> new AuditEvent(rs.getLong(1), rs.getObject(2, Timestamp.class).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))

@@ -11,6 +11,7 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -76,8 +77,7 @@ class CalendarController {
     @PostMapping("/local-holidays")
     @ResponseStatus(HttpStatus.CREATED)
     NewLocalHoliday addHoliday(@PathVariable String code, @Valid @RequestBody NewLocalHoliday holiday, Authentication who) {
-        String schema = TenantContext.require().schemaName();
-        jdbc.sql("insert into " + schema + ".local_holiday (id, date, name, unit_id) values (?, ?, ?, ?)")
+        jdbc.sql(TenantSql.of("insert into {local_holiday} (id, date, name, unit_id) values (?, ?, ?, ?)"))
                 .param(UUID.randomUUID()).param(holiday.date()).param(holiday.name()).param(holiday.unitId()).update();
         audit.record(TenantContext.require(), Caller.of(who, identity).username(), "calendar.holiday", holiday.date().toString(),
                 null, Map.of("name", holiday.name()));
@@ -118,8 +118,8 @@ class CalendarController {
         }
         String days = shift ? WorkingCalendar.json(new ShiftPattern(schedule.validFrom(), schedule.cycle()))
                 : WorkingCalendar.json(new WeekSchedule(schedule.days()));
-        String schema = TenantContext.require().schemaName();
-        jdbc.sql("insert into " + schema + ".work_schedule (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?, ?, ?, cast(? as jsonb))")
+        jdbc.sql(TenantSql.of("insert into {work_schedule} (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?,"
+                        + " ?, ?, cast(? as jsonb))"))
                 .param(UUID.randomUUID()).param(schedule.unitId()).param(schedule.kind().name())
                 .param(ramadan || shift ? schedule.validFrom() : null).param(ramadan ? schedule.validTo() : null)
                 .param(days).update();

@@ -14,6 +14,7 @@ import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class WorkingCalendar {
 
     /** The answer for an employee: their unit's calendar. */
     public WorkingDay forEmployee(UUID employeeId, LocalDate date) {
-        UUID unit = jdbc.sql("select unit_id from " + TenantContext.require().schemaName() + ".employee where id = ?")
+        UUID unit = jdbc.sql(TenantSql.of("select unit_id from {employee} where id = ?"))
                 .param(employeeId).query(UUID.class).optional()
                 .orElseThrow(() -> id.fleksi.platform.problem.Problem.notFound("unknown-employee", "Unknown employee",
                         "There is no employee " + employeeId + " in this tenant."));
@@ -83,13 +84,12 @@ public class WorkingCalendar {
     /** Everything needed to answer for the current tenant between two dates (inclusive). */
     public Snapshot snapshot(LocalDate from, LocalDate to) {
         TenantCode tenant = TenantContext.require();
-        String schema = tenant.schemaName();
         ZoneId zone = registry.require(tenant).timeZone().zone();
         Map<LocalDate, String[]> national = new HashMap<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             national.putAll(nationalHolidays(year));
         }
-        Kept kept = cache.get(tenant, "calendar", () -> read(schema));
+        Kept kept = cache.get(tenant, "calendar", () -> read(tenant));
         List<LocalHoliday> local = kept.local().stream().filter(h -> !h.date().isBefore(from) && !h.date().isAfter(to)).toList();
         List<Schedule> schedules = kept.schedules().stream()
                 .filter(s -> s.kind() != ScheduleKind.RAMADAN
@@ -102,14 +102,15 @@ public class WorkingCalendar {
     private record Kept(List<LocalHoliday> local, Map<UUID, UUID> parents, List<Schedule> schedules) {
     }
 
-    private Kept read(String schema) {
-        List<LocalHoliday> local = jdbc.sql("select date, name, unit_id from " + schema + ".local_holiday")
+    private Kept read(TenantCode tenant) {
+        List<LocalHoliday> local = jdbc.sql(TenantSql.in(tenant, "select date, name, unit_id from {local_holiday}"))
                 .query((rs, n) -> new LocalHoliday(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class)))
                 .list();
         Map<UUID, UUID> parents = new HashMap<>();
-        jdbc.sql("select id, parent_id from " + schema + ".org_unit")
+        jdbc.sql(TenantSql.in(tenant, "select id, parent_id from {org_unit}"))
                 .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
-        List<Schedule> schedules = jdbc.sql("select unit_id, kind, valid_from, valid_to, days::text from " + schema + ".work_schedule")
+        List<Schedule> schedules = jdbc.sql(TenantSql.in(tenant, "select unit_id, kind, valid_from, valid_to, days::text from"
+                        + " {work_schedule}"))
                 .query((rs, n) -> schedule(rs.getObject(1, UUID.class), ScheduleKind.valueOf(rs.getString(2)),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)))
                 .list();

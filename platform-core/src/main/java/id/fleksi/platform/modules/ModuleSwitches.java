@@ -13,6 +13,7 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -111,10 +112,10 @@ public class ModuleSwitches {
             }
             Map<String, Object> stored = new LinkedHashMap<>(rows.containsKey(moduleId) ? rows.get(moduleId).settings() : Map.of());
             stored.putAll(newSettings);
-            jdbc.sql("insert into " + tenant.schemaName() + ".tenant_module (module_id, enabled, settings, updated_at, updated_by)"
+            jdbc.sql(TenantSql.in(tenant, "insert into {tenant_module} (module_id, enabled, settings, updated_at, updated_by)"
                             + " values (?, ?, cast(? as jsonb), now(), ?) on conflict (module_id) do update set"
                             + " enabled = excluded.enabled, settings = excluded.settings, updated_at = now(),"
-                            + " updated_by = excluded.updated_by")
+                            + " updated_by = excluded.updated_by"))
                     .param(moduleId).param(turnOn).param(JSON.writeValueAsString(stored)).param(actor).update();
             cache.forget(tenant);
             ModuleState after = state(tenant, module, new Row(turnOn, stored));
@@ -238,7 +239,7 @@ public class ModuleSwitches {
 
     private Map<String, Row> rows(TenantCode tenant) {
         Map<String, Row> rows = new HashMap<>();
-        jdbc.sql("select module_id, enabled, settings::text from " + tenant.schemaName() + ".tenant_module")
+        jdbc.sql(TenantSql.in(tenant, "select module_id, enabled, settings::text from {tenant_module}"))
                 .query((rs, n) -> rows.put(rs.getString(1), new Row(rs.getBoolean(2), java.util.Collections.unmodifiableMap(
                         JSON.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() { })))))
                 .list();

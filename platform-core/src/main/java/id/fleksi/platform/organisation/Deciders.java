@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,8 +48,7 @@ public class Deciders {
     /** The decider behind a login: an active employee now, locked for share; a 403 problem for anyone else. */
     public Decider lock(String username) {
         requireTransaction();
-        String schema = TenantContext.require().schemaName();
-        return jdbc.sql("select id, status from " + schema + ".employee where username = ? for share")
+        return jdbc.sql(TenantSql.of("select id, status from {employee} where username = ? for share"))
                 .param(username)
                 .query((rs, n) -> EmployeeStatus.RETIRED.name().equals(rs.getString(2)) ? new Decider(null, username)
                         : new Decider(rs.getObject(1, UUID.class), username))
@@ -64,8 +63,7 @@ public class Deciders {
      */
     public Decider lockSupervisorOf(String username, UUID employeeId, Supplier<Problem> notTheSupervisor) {
         Decider decider = lock(username);
-        String schema = TenantContext.require().schemaName();
-        UUID supervisor = jdbc.sql("select supervisor_id from " + schema + ".employee where id = ? for share")
+        UUID supervisor = jdbc.sql(TenantSql.of("select supervisor_id from {employee} where id = ? for share"))
                 .param(employeeId).query(UUID.class).optional().orElse(null);
         decider.requireSupervisorOf(employeeId, supervisor, notTheSupervisor);
         return decider;

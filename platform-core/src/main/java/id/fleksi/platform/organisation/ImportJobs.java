@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import id.fleksi.platform.LogContext;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,8 @@ public class ImportJobs implements DisposableBean {
     public UUID start(Kind kind, Spreadsheet sheet, String fileName, String actor) {
         TenantCode tenant = TenantContext.require();
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into " + tenant.schemaName() + ".import_job (id, kind, file_name, actor, started_at, progress)"
-                        + " values (?, ?, ?, ?, now(), ?)")
+        jdbc.sql(TenantSql.in(tenant, "insert into {import_job} (id, kind, file_name, actor, started_at, progress)"
+                        + " values (?, ?, ?, ?, now(), ?)"))
                 .param(id).param(kind.name()).param(fileName).param(actor).param("reading " + sheet.lines().size() + " rows")
                 .update();
         executor.submit(LogContext.carried(() -> TenantContext.runAs(tenant, () -> run(tenant, id, kind, sheet, actor))));
@@ -69,9 +70,8 @@ public class ImportJobs implements DisposableBean {
     }
 
     public Optional<ImportJob> find(UUID id) {
-        String schema = TenantContext.require().schemaName();
-        return jdbc.sql("select id, kind, file_name, started_at, finished_at, progress, report::text, failure from " + schema
-                        + ".import_job where id = ?")
+        return jdbc.sql(TenantSql.of("select id, kind, file_name, started_at, finished_at, progress, report::text, failure"
+                        + " from {import_job} where id = ?"))
                 .param(id)
                 .query((rs, n) -> new ImportJob(rs.getObject(1, UUID.class), Kind.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getObject(4, Timestamp.class).toInstant(), instant(rs.getTimestamp(5)), rs.getString(6),
@@ -84,18 +84,18 @@ public class ImportJobs implements DisposableBean {
         try {
             EmployeeImport.Report report = kind == Kind.UNITS ? units.importUnits(sheet, actor)
                     : employees.importEmployees(sheet, actor, line -> progress(tenant, id, line));
-            jdbc.sql("update " + tenant.schemaName() + ".import_job set finished_at = now(), report = cast(? as jsonb) where id = ?")
+            jdbc.sql(TenantSql.in(tenant, "update {import_job} set finished_at = now(), report = cast(? as jsonb) where id = ?"))
                     .param(JSON.writeValueAsString(report)).param(id).update();
         } catch (RuntimeException e) {
             log.error("Import {} of tenant {} failed", id, tenant, e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.sql("update " + tenant.schemaName() + ".import_job set finished_at = now(), failure = ? where id = ?")
+            jdbc.sql(TenantSql.in(tenant, "update {import_job} set finished_at = now(), failure = ? where id = ?"))
                     .param(message.length() > 1000 ? message.substring(0, 1000) : message).param(id).update();
         }
     }
 
     private void progress(TenantCode tenant, UUID id, String line) {
-        jdbc.sql("update " + tenant.schemaName() + ".import_job set progress = ? where id = ?")
+        jdbc.sql(TenantSql.in(tenant, "update {import_job} set progress = ? where id = ?"))
                 .param(line.length() > 500 ? line.substring(0, 500) : line).param(id).update();
     }
 

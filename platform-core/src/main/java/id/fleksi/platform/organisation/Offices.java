@@ -7,6 +7,7 @@ import java.util.UUID;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,7 +18,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The current tenant's offices and their geofences (a point and a radius), assigned to units. */
 @Service
@@ -25,10 +26,12 @@ public class Offices {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
-    public Offices(JdbcClient jdbc, AuditLog audit) {
+    public Offices(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     public record NewOffice(@NotBlank(message = "is required") String name, String address,
@@ -43,34 +46,33 @@ public class Offices {
     }
 
     public List<Office> list() {
-        String schema = TenantContext.require().schemaName();
-        return jdbc.sql("select o.id, o.name, o.address, o.latitude, o.longitude, o.radius_metres,"
-                        + " coalesce(array_agg(ou.unit_id) filter (where ou.unit_id is not null), '{}') from " + schema + ".office o"
-                        + " left join " + schema + ".office_unit ou on ou.office_id = o.id group by o.id order by o.name")
+        return jdbc.sql(TenantSql.of("select o.id, o.name, o.address, o.latitude, o.longitude, o.radius_metres,"
+                        + " coalesce(array_agg(ou.unit_id) filter (where ou.unit_id is not null), '{}') from {office} o"
+                        + " left join {office_unit} ou on ou.office_id = o.id group by o.id order by o.name"))
                 .query((rs, n) -> new Office(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getDouble(4),
                         rs.getDouble(5), rs.getInt(6), List.of((UUID[]) rs.getArray(7).getArray())))
                 .list();
     }
 
     /** Adds an office (its fields already validated); every unit named must exist in the tenant. */
-    @Transactional
     public Office add(NewOffice office, String actor) {
-        String schema = TenantContext.require().schemaName();
-        UUID id = UUID.randomUUID();
-        List<UUID> units = office.unitIds() == null ? List.of() : office.unitIds();
-        for (UUID unit : units) {
-            if (jdbc.sql("select count(*) from " + schema + ".org_unit where id = ?").param(unit).query(Integer.class).single() == 0) {
-                throw Problem.badRequest("unknown-unit", "Unknown unit", "unitIds: no unit " + unit + " in this tenant");
+        return transactions.execute(tx -> {
+            UUID id = UUID.randomUUID();
+            List<UUID> units = office.unitIds() == null ? List.of() : office.unitIds();
+            for (UUID unit : units) {
+                if (jdbc.sql(TenantSql.of("select count(*) from {org_unit} where id = ?")).param(unit).query(Integer.class).single() == 0) {
+                    throw Problem.badRequest("unknown-unit", "Unknown unit", "unitIds: no unit " + unit + " in this tenant");
+                }
             }
-        }
-        new GeoPoint(office.latitude(), office.longitude());
-        jdbc.sql("insert into " + schema + ".office (id, name, address, latitude, longitude, radius_metres) values (?, ?, ?, ?, ?, ?)")
-                .param(id).param(office.name()).param(office.address()).param(office.latitude()).param(office.longitude())
-                .param(office.radiusMetres()).update();
-        units.forEach(unit -> jdbc.sql("insert into " + schema + ".office_unit (office_id, unit_id) values (?, ?)")
-                .param(id).param(unit).update());
-        audit.record(TenantContext.require(), actor, "office.create", office.name(), null,
-                Map.of("latitude", office.latitude(), "longitude", office.longitude(), "radiusMetres", office.radiusMetres()));
-        return new Office(id, office.name(), office.address(), office.latitude(), office.longitude(), office.radiusMetres(), units);
+            new GeoPoint(office.latitude(), office.longitude());
+            jdbc.sql(TenantSql.of("insert into {office} (id, name, address, latitude, longitude, radius_metres) values (?, ?, ?, ?, ?, ?)"))
+                    .param(id).param(office.name()).param(office.address()).param(office.latitude()).param(office.longitude())
+                    .param(office.radiusMetres()).update();
+            units.forEach(unit -> jdbc.sql(TenantSql.of("insert into {office_unit} (office_id, unit_id) values (?, ?)"))
+                    .param(id).param(unit).update());
+            audit.record(TenantContext.require(), actor, "office.create", office.name(), null,
+                    Map.of("latitude", office.latitude(), "longitude", office.longitude(), "radiusMetres", office.radiusMetres()));
+            return new Office(id, office.name(), office.address(), office.latitude(), office.longitude(), office.radiusMetres(), units);
+        });
     }
 }

@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,14 +40,16 @@ class OrganisationController {
     private final OrgUnitRepository units;
     private final AuditLog audit;
     private final IdentityProperties identity;
+    private final TransactionTemplate transactions;
 
     OrganisationController(Employees employees, EmployeeRepository employeeRepository, OrgUnitRepository units,
-            AuditLog audit, IdentityProperties identity) {
+            AuditLog audit, IdentityProperties identity, TransactionTemplate transactions) {
         this.employees = employees;
         this.employeeRepository = employeeRepository;
         this.units = units;
         this.audit = audit;
         this.identity = identity;
+        this.transactions = transactions;
     }
 
     record NewUnit(UUID parentId,
@@ -85,17 +87,18 @@ class OrganisationController {
     @Operation(summary = "Add a unit")
     @PostMapping("/units")
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     UnitView addUnit(@PathVariable String code, @Valid @RequestBody NewUnit unit, Authentication authentication) {
-        if (units.existsByCode(unit.code())) {
-            throw Problem.conflict("unit-exists", "Unit already exists", "A unit with code " + unit.code() + " already exists.");
-        }
-        if (unit.parentId() != null && !units.existsById(unit.parentId())) {
-            throw Problem.badRequest("unknown-parent", "Unknown parent unit", "parentId: no such unit in this tenant");
-        }
-        OrgUnit saved = units.save(new OrgUnit(unit.parentId(), unit.code(), unit.name().strip(), unit.kind()));
-        audit.record(TenantContext.require(), actor(authentication), "unit.create", unit.code(), null, Map.of("name", unit.name()));
-        return UnitView.of(saved);
+        return transactions.execute(tx -> {
+            if (units.existsByCode(unit.code())) {
+                throw Problem.conflict("unit-exists", "Unit already exists", "A unit with code " + unit.code() + " already exists.");
+            }
+            if (unit.parentId() != null && !units.existsById(unit.parentId())) {
+                throw Problem.badRequest("unknown-parent", "Unknown parent unit", "parentId: no such unit in this tenant");
+            }
+            OrgUnit saved = units.save(new OrgUnit(unit.parentId(), unit.code(), unit.name().strip(), unit.kind()));
+            audit.record(TenantContext.require(), actor(authentication), "unit.create", unit.code(), null, Map.of("name", unit.name()));
+            return UnitView.of(saved);
+        });
     }
 
     record Head(@NotNull(message = "is required") UUID employeeId) {
@@ -103,20 +106,21 @@ class OrganisationController {
 
     @Operation(summary = "Set the head of a unit (an employee of that unit)")
     @PutMapping("/units/{id}/head")
-    @Transactional
     UnitView setHead(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody Head head, Authentication authentication) {
-        OrgUnit unit = units.findById(id).orElseThrow(() -> Problem.notFound("unknown-unit", "Unknown unit",
-                "There is no unit " + id + " in this tenant."));
-        Employee employee = employees.find(head.employeeId());
-        if (!employee.unitId().equals(unit.id())) {
-            throw Problem.badRequest("head-elsewhere", "Head of another unit", "employeeId: " + employee.name()
-                    + " works in another unit; move them to " + unit.name() + " first.");
-        }
-        UUID before = unit.headEmployeeId();
-        unit.setHead(employee.id());
-        audit.record(TenantContext.require(), actor(authentication), "unit.head", unit.code(),
-                before == null ? null : Map.of("employeeId", before), Map.of("employeeId", employee.id()));
-        return UnitView.of(unit);
+        return transactions.execute(tx -> {
+            OrgUnit unit = units.findById(id).orElseThrow(() -> Problem.notFound("unknown-unit", "Unknown unit",
+                    "There is no unit " + id + " in this tenant."));
+            Employee employee = employees.find(head.employeeId());
+            if (!employee.unitId().equals(unit.id())) {
+                throw Problem.badRequest("head-elsewhere", "Head of another unit", "employeeId: " + employee.name()
+                        + " works in another unit; move them to " + unit.name() + " first.");
+            }
+            UUID before = unit.headEmployeeId();
+            unit.setHead(employee.id());
+            audit.record(TenantContext.require(), actor(authentication), "unit.head", unit.code(),
+                    before == null ? null : Map.of("employeeId", before), Map.of("employeeId", employee.id()));
+            return UnitView.of(unit);
+        });
     }
 
     @Operation(operationId = "listEmployees", summary = "Employees")

@@ -10,7 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Users of the current tenant; every query runs in the schema of {@code TenantContext}. */
 public interface AppUserRepository extends Repository<AppUser, String> {
 
-    /** Records a visit; concurrent first visits of one user make one row. */
+    /**
+     * Records a visit; concurrent first visits of one user make one row. Spring Data runs a {@code @Modifying} query only
+     * inside a transaction, and this one statement is its own unit of work: the annotation gives it one, as Spring Data's
+     * own repository methods carry theirs (docs/adr/0002-data-access.md, the one place {@code @Transactional} stays).
+     */
     @Transactional
     @Modifying
     @Query(value = """

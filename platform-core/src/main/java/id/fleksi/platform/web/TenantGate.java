@@ -5,8 +5,8 @@ import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -60,8 +60,8 @@ public class TenantGate {
         if (username == null) {
             return false;
         }
-        String status = RequestMemo.get("account-status:" + tenant.code() + ":" + username, () -> jdbc.sql("select status from "
-                        + tenant.schemaName() + ".employee where username = ?")
+        String status = RequestMemo.get("account-status:" + tenant.code() + ":" + username,
+                () -> jdbc.sql(TenantSql.in(tenant.code(), "select status from {employee} where username = ?"))
                 .param(username).query(String.class).optional().orElse("NONE"));
         return "RETIRED".equals(status);
     }

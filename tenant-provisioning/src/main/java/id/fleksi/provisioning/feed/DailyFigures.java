@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,25 +24,25 @@ class DailyFigures {
 
     private static final String FIGURES = """
             with recursive opd (unit_id, opd_id) as (
-                select id, id from %1$s.org_unit where parent_id is null
+                select id, id from {org_unit} where parent_id is null
               union all
-                select u.id, opd.opd_id from %1$s.org_unit u join opd on u.parent_id = opd.unit_id
+                select u.id, opd.opd_id from {org_unit} u join opd on u.parent_id = opd.unit_id
             ), staff as (
                 select opd.opd_id,
                     e.status <> 'RETIRED' and (e.start_date is null or e.start_date <= :day) as serving,
                     i.work_mode, i.minutes_late, i.flags as in_flags, o.flags as out_flags,
                     away.izin, away.sakit, away.cuti, away.dinas_luar,
-                    exists (select 1 from %1$s.report_activity a where a.day_id = r.id) as filed
-                from %1$s.employee e
+                    exists (select 1 from {report_activity} a where a.day_id = r.id) as filed
+                from {employee} e
                 join opd on opd.unit_id = e.unit_id
-                left join %1$s.attendance_check_in i on i.employee_id = e.id and i.work_date = :day and i.kind = 'IN'
-                left join %1$s.attendance_check_in o
+                left join {attendance_check_in} i on i.employee_id = e.id and i.work_date = :day and i.kind = 'IN'
+                left join {attendance_check_in} o
                     on o.employee_id = e.id and o.work_date = :day and o.kind = 'OUT' and not o.superseded
-                left join %1$s.report_day r on r.employee_id = e.id and r.work_date = :day
+                left join {report_day} r on r.employee_id = e.id and r.work_date = :day
                 left join lateral (
                     select bool_or(a.kind = 'IZIN') as izin, bool_or(a.kind = 'SAKIT') as sakit,
                         bool_or(a.kind = 'CUTI') as cuti, bool_or(a.kind = 'DINAS_LUAR') as dinas_luar
-                    from %1$s.attendance_absence a
+                    from {attendance_absence} a
                     where a.employee_id = e.id and a.to_date >= :day and a.from_date <= :day and a.status = 'APPROVED'
                 ) away on true
             )
@@ -56,9 +57,9 @@ class DailyFigures {
                 count(*) filter (where s.sakit) as absent_sakit,
                 count(*) filter (where s.cuti) as absent_cuti,
                 count(*) filter (where s.dinas_luar) as absent_dinas_luar,
-                count(*) filter (where s.in_flags <> '') + count(*) filter (where s.out_flags <> '') as flagged,
+                count(*) filter (where cardinality(s.in_flags) > 0) + count(*) filter (where cardinality(s.out_flags) > 0) as flagged,
                 count(*) filter (where s.filed) as reports_filed
-            from %1$s.org_unit u left join staff s on s.opd_id = u.id
+            from {org_unit} u left join staff s on s.opd_id = u.id
             where u.parent_id is null
             group by u.id, u.code, u.name
             order by u.code""";
@@ -71,8 +72,7 @@ class DailyFigures {
 
     /** The tenant's figures for the day (the day so far, for today), counted now. */
     DailyFeed of(Tenant tenant, LocalDate day, Instant now) {
-        // The schema name comes from the registry, made from a validated TenantCode.
-        var opds = jdbc.sql(FIGURES.formatted(tenant.schemaName())).param("day", day)
+        var opds = jdbc.sql(TenantSql.in(tenant.code(), FIGURES)).param("day", day)
                 .query((rs, row) -> new DailyFeed.Opd(rs.getString("code"), rs.getString("name"), rs.getInt("employees"),
                         new DailyFeed.CheckIns(rs.getInt("checked_in"), rs.getInt("wfo"), rs.getInt("wfa"),
                                 rs.getInt("dinas_luar"), rs.getInt("late")),

@@ -37,9 +37,10 @@ public class KeycloakAdmin implements DisposableBean {
 
     /**
      * Runs a call of the admin API, saying what it was for: Keycloak away is a {@link RealmUnavailableException} (503,
-     * try again); a refusal of what was asked (400, 404, 409) is a problem of its own that no client retries.
+     * try again); a refusal of what was asked (400, 404, 409) is a problem of its own that no client retries. Public for
+     * the realm tools that live beside this package but outside the application (the benchmarks' load-test realms).
      */
-    <T> T call(String what, Supplier<T> action) {
+    public <T> T call(String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (ProcessingException e) {
@@ -77,7 +78,8 @@ public class KeycloakAdmin implements DisposableBean {
         }
     }
 
-    Keycloak client() {
+    /** The admin client, opened at first use; see {@link #call}. */
+    public Keycloak client() {
         Keycloak result = keycloak;
         if (result == null) {
             synchronized (this) {

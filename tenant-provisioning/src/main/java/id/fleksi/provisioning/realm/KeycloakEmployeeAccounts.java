@@ -19,33 +19,33 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.stereotype.Component;
 
 /**
- * Employees' realm users, in the tenant's Keycloak realm: one at a time through {@link RealmProvisioner}, many at once
+ * Employees' realm users, in the tenant's Keycloak realm: one at a time through {@link RealmUsers}, many at once
  * through Keycloak's partial import, never linked to a user that is not an unused employee account.
  */
 @Component
 class KeycloakEmployeeAccounts implements EmployeeAccounts {
 
-    private final RealmProvisioner realms;
+    private final RealmUsers users;
     private final KeycloakAdmin keycloak;
 
-    KeycloakEmployeeAccounts(RealmProvisioner realms, KeycloakAdmin keycloak) {
-        this.realms = realms;
+    KeycloakEmployeeAccounts(RealmUsers users, KeycloakAdmin keycloak) {
+        this.users = users;
         this.keycloak = keycloak;
     }
 
     @Override
     public String create(TenantCode tenant, String username, String name, String oneTimePassword, Set<String> realmRoles) {
-        return realms.createUser(tenant.realmName(), username, name, oneTimePassword, realmRoles);
+        return users.createUser(tenant.realmName(), username, name, oneTimePassword, realmRoles);
     }
 
     @Override
     public void update(TenantCode tenant, String realmUserId, String name, boolean enabled) {
-        realms.updateUser(tenant.realmName(), realmUserId, name, enabled);
+        users.updateUser(tenant.realmName(), realmUserId, name, enabled);
     }
 
     @Override
     public void delete(TenantCode tenant, String realmUserId) {
-        realms.deleteUser(tenant.realmName(), realmUserId);
+        users.deleteUser(tenant.realmName(), realmUserId);
     }
 
     @Override

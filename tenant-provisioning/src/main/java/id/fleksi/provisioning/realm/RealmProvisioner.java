@@ -1,35 +1,26 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.RealmRoles;
-import id.fleksi.platform.security.Role;
 
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RolesRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes and removes Fleksi's realms, and single users in them, through Keycloak's admin API ({@link KeycloakAdmin});
- * employees' accounts in bulk are {@link KeycloakEmployeeAccounts}'.
+ * Makes, switches and removes Fleksi's realms through Keycloak's admin API ({@link KeycloakAdmin}); the users in them are
+ * {@link RealmUsers}' (one at a time) and {@link KeycloakEmployeeAccounts}' (employees' accounts in bulk).
  *
  * <p>A realm is created in one call with its roles, the web client and the first users, so a realm never
  * exists half made.
@@ -77,7 +68,7 @@ public class RealmProvisioner {
         roles.setRealm(realmRoles.grantable(platformRealm).stream().map(RealmProvisioner::role).toList());
         representation.setRoles(roles);
         representation.setClients(List.of(webClient()));
-        representation.setUsers(users.stream().map(RealmProvisioner::user).toList());
+        representation.setUsers(users.stream().map(RealmUsers::representation).toList());
         keycloak.call("create realm " + realm, () -> {
             keycloak.client().realms().create(representation);
             makeContactDetailsOptional(keycloak.client().realm(realm));
@@ -134,107 +125,6 @@ public class RealmProvisioner {
         });
     }
 
-    /** Adds a user to an existing realm, with realm roles. Returns the user's id. */
-    public String createUser(String realm, RealmUser user) {
-        return createUser(realm, user(user), Role.realmRoleNames(user.roles()));
-    }
-
-    /** Adds an employee's user, named as in personnel data, with a one-time password. Returns its id. */
-    public String createUser(String realm, String username, String name, String oneTimePassword, Set<String> realmRoles) {
-        return createUser(realm, user(new RealmUser(username, name, null, oneTimePassword, true, Set.of())), realmRoles);
-    }
-
-    private String createUser(String realm, UserRepresentation representation, Set<String> realmRoles) {
-        return keycloak.call("create user " + representation.getUsername() + " in " + realm, () -> {
-            RealmResource resource = keycloak.client().realm(realm);
-            String id;
-            try (Response response = resource.users().create(representation)) {
-                if (response.getStatus() == 409) {
-                    throw Problem.conflict("username-taken", "Username taken", "The username " + representation.getUsername()
-                            + " already belongs to another account of this tenant; Fleksi never takes over an existing"
-                            + " account. Choose another username. Nothing was changed.").values(representation.getUsername());
-                }
-                if (response.getStatus() >= 300) {
-                    throw new WebApplicationException(KeycloakAdmin.keycloakReason(response), response.getStatus());
-                }
-                id = CreatedResponseUtil.getCreatedId(response);
-            }
-            List<RoleRepresentation> roles = new ArrayList<>();
-            for (String role : realmRoles) {
-                roles.add(resource.roles().get(role).toRepresentation());
-            }
-            resource.users().get(id).roles().realmLevel().add(roles);
-            return id;
-        });
-    }
-
-    /** Renames a user and enables or disables it; a disabled user's sessions end at once. */
-    public void updateUser(String realm, String userId, String name, boolean enabled) {
-        keycloak.call("update user " + userId + " in " + realm, () -> {
-            var user = keycloak.client().realm(realm).users().get(userId);
-            UserRepresentation representation = user.toRepresentation();
-            representation.setFirstName(name);
-            representation.setLastName(null);
-            representation.setEnabled(enabled);
-            user.update(representation);
-            if (!enabled) {
-                user.logout();   // ends their Keycloak sessions: no refresh token of theirs works any more
-            }
-            return null;
-        });
-    }
-
-    public void deleteUser(String realm, String userId) {
-        keycloak.call("delete user " + userId + " in " + realm, () -> {
-            try (Response ignored = keycloak.client().realm(realm).users().delete(userId)) {
-                return null;
-            }
-        });
-    }
-
-    /** Sets a user's password; a permanent one also clears the request to choose a new one. */
-    public void setPassword(String realm, String username, String password, boolean temporary) {
-        keycloak.call("set the password of " + username + " in " + realm, () -> {
-            RealmResource resource = keycloak.client().realm(realm);
-            UserRepresentation user = resource.users().searchByUsername(username, true).stream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("No user " + username + " in realm " + realm));
-            CredentialRepresentation credential = new CredentialRepresentation();
-            credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(password);
-            credential.setTemporary(temporary);
-            resource.users().get(user.getId()).resetPassword(credential);
-            if (!temporary) {
-                user.setRequiredActions(List.of());
-                resource.users().get(user.getId()).update(user);
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Readies a throw-away realm for a load test, and only that: password hashing cut to one iteration (so
-     * thousands of users can log in within seconds), hour-long access tokens, and a public client
-     * {@code clientId} for the password grant with the API's audience. Never for a realm people use.
-     */
-    public void prepareForLoadTest(String realm, String clientId) {
-        keycloak.call("prepare " + realm + " for a load test", () -> {
-            RealmResource resource = keycloak.client().realm(realm);
-            RealmRepresentation representation = resource.toRepresentation();
-            representation.setPasswordPolicy("hashIterations(1)");
-            representation.setAccessTokenLifespan(3600);
-            resource.update(representation);
-            ClientRepresentation client = new ClientRepresentation();
-            client.setClientId(clientId);
-            client.setPublicClient(true);
-            client.setDirectAccessGrantsEnabled(true);
-            client.setStandardFlowEnabled(false);
-            client.setProtocolMappers(List.of(apiAudience(identity.audience())));
-            try (Response response = resource.clients().create(client)) {
-                return response.getStatus();
-            }
-        });
-    }
-
     private ClientRepresentation webClient() {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(identity.webClientId());
@@ -278,24 +168,4 @@ public class RealmProvisioner {
         representation.setDescription("Fleksi role " + name);
         return representation;
     }
-
-    private static UserRepresentation user(RealmUser user) {
-        UserRepresentation representation = new UserRepresentation();
-        representation.setUsername(user.username());
-        representation.setFirstName(user.firstName());
-        representation.setLastName(user.lastName());
-        representation.setEnabled(true);
-        representation.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(user.password());
-        password.setTemporary(user.temporary());
-        representation.setCredentials(List.of(password));
-        representation.setRealmRoles(Role.realmRoleNames(user.roles()).stream().toList());
-        if (user.temporary()) {
-            representation.setRequiredActions(List.of("UPDATE_PASSWORD"));
-        }
-        return representation;
-    }
-
 }

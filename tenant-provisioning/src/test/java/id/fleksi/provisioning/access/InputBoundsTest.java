@@ -39,7 +39,7 @@ class InputBoundsTest extends ProvisioningIntegrationTest {
         code = removeAfter(TestRealms.unique("batas"));
         onboarding.onboard(new NewTenant(code, "Kabupaten Batas", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TestRealms.addTestClient(code, "fleksi-api");
-        TestRealms.addUser(realms, code, "bkd.batas", Role.BKD, Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, code, "bkd.batas", Role.BKD, Role.TENANT_ADMIN);
         token = TestRealms.token(code, "bkd.batas");
     }
 

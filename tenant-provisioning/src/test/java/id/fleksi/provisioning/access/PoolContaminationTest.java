@@ -53,7 +53,7 @@ class PoolContaminationTest extends ProvisioningIntegrationTest {
             TestRealms.addTestClient(code, "fleksi-api");
             List<String> tenantTokens = new ArrayList<>();
             for (int u = 0; u < USERS_PER_TENANT; u++) {
-                TestRealms.addUser(realms, code, code + "-u" + u, Role.ASN, Role.TENANT_ADMIN);
+                TestRealms.addUser(realmUsers, code, code + "-u" + u, Role.ASN, Role.TENANT_ADMIN);
                 tenantTokens.add(TestRealms.token(code, code + "-u" + u));
             }
             tenants.add(code);

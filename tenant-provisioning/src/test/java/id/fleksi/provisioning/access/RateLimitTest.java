@@ -33,8 +33,8 @@ class RateLimitTest extends ProvisioningIntegrationTest {
         String code = removeAfter(TestRealms.unique("cepat"));
         onboarding.onboard(new NewTenant(code, "Kabupaten Cepat", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TestRealms.addTestClient(code, "fleksi-api");
-        TestRealms.addUser(realms, code, "penyerbu", Role.BKD);
-        TestRealms.addUser(realms, code, "tetangga", Role.BKD);
+        TestRealms.addUser(realmUsers, code, "penyerbu", Role.BKD);
+        TestRealms.addUser(realmUsers, code, "tetangga", Role.BKD);
         RestClient hammer = api(TestRealms.token(code, "penyerbu"));
         String units = "/api/v1/t/" + code + "/units";
 

@@ -47,7 +47,7 @@ class TenantAccessTest extends ProvisioningIntegrationTest {
         String stranger = removeRealmAfter(TestRealms.unique("stranger"));
         realms.createRealm(stranger, "Not a tenant", false, List.of());
         TestRealms.addTestClient(stranger, "fleksi-api");
-        TestRealms.addUser(realms, stranger, "asn", Role.ASN);
+        TestRealms.addUser(realmUsers, stranger, "asn", Role.ASN);
 
         ResponseEntity<Map> none = get(null, "/api/v1/t/" + a + "/me");
         ResponseEntity<Map> foreign = get(TestRealms.token(stranger, "asn"), "/api/v1/t/" + a + "/me");
@@ -185,7 +185,7 @@ class TenantAccessTest extends ProvisioningIntegrationTest {
                 .retrieve().toEntity(Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         TestRealms.addTestClient(code, "fleksi-api");
-        TestRealms.addUser(realms, code, username, role);
+        TestRealms.addUser(realmUsers, code, username, role);
         return code;
     }
 

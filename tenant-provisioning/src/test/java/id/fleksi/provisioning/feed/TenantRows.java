@@ -63,7 +63,7 @@ final class TenantRows {
         jdbc.sql("insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
                         + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late, flags,"
                         + " superseded, device_id) values (?, ?, ?, ?, ?, ?, ?, ?, false, " + LATITUDE + ", " + LONGITUDE
-                        + ", 12, ?, ?, ?, 'device-of-" + person.username() + "')")
+                        + ", 12, ?, string_to_array(?, ','), ?, 'device-of-" + person.username() + "')")
                 .params(UUID.randomUUID(), UUID.randomUUID().toString(), person.id(), day, kind, mode, at, at, minutesLate, flags,
                         superseded)
                 .update();

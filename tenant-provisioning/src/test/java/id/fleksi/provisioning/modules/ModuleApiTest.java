@@ -110,8 +110,8 @@ class ModuleApiTest extends ProvisioningIntegrationTest {
                 .retrieve().toEntity(Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         TestRealms.addTestClient(code, "fleksi-api");
-        TestRealms.addUser(realms, code, "boss", Role.TENANT_ADMIN);
-        TestRealms.addUser(realms, code, "siti", Role.ASN);
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, code, "siti", Role.ASN);
         return code;
     }
 

@@ -93,8 +93,8 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
     void bkdCannotResetThePasswordOfNorRetireAnEmployeeWhoIsATenantAdminButATenantAdminCan() {
         TenantCode tenant = tenantWithUnit();
         TestRealms.addTestClient(tenant.realmName(), "fleksi-api");
-        TestRealms.addUser(realms, tenant.realmName(), "bkd", Role.BKD);
-        TestRealms.addUser(realms, tenant.realmName(), "tenant.admin", Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, tenant.realmName(), "bkd", Role.BKD);
+        TestRealms.addUser(realmUsers, tenant.realmName(), "tenant.admin", Role.TENANT_ADMIN);
         RestClient bkd = api(TestRealms.token(tenant.realmName(), "bkd"));
         String unitId = unitId(tenant);
         Map<String, Object> nur = employeeOf(bkd.post().uri("/api/v1/t/" + tenant + "/employees").contentType(MediaType.APPLICATION_JSON)
@@ -129,7 +129,7 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
     void whatKeycloakRefusesForGoodIsAClientErrorNotTryAgainLater() {
         TenantCode tenant = tenantWithUnit();
         TestRealms.addTestClient(tenant.realmName(), "fleksi-api");
-        TestRealms.addUser(realms, tenant.realmName(), "bkd", Role.BKD);
+        TestRealms.addUser(realmUsers, tenant.realmName(), "bkd", Role.BKD);
         RestClient bkd = api(TestRealms.token(tenant.realmName(), "bkd"));
         String unitId = unitId(tenant);
 
@@ -152,7 +152,7 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
     void aSupervisorIsNeverTheEmployeeThemselfNorAnyoneBelowThem() {
         TenantCode tenant = tenantWithUnit();
         TestRealms.addTestClient(tenant.realmName(), "fleksi-api");
-        TestRealms.addUser(realms, tenant.realmName(), "bkd", Role.BKD);
+        TestRealms.addUser(realmUsers, tenant.realmName(), "bkd", Role.BKD);
         RestClient bkd = api(TestRealms.token(tenant.realmName(), "bkd"));
         String unitId = unitId(tenant);
         Map<String, Object> andi = create(bkd, tenant, "andi.atasan", "Andi", unitId, null);
@@ -178,12 +178,12 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
     void aRetiredEmployeesTokenIsRefusedAtOnceAndTheirKeycloakSessionsEnd() {
         TenantCode tenant = tenantWithUnit();
         TestRealms.addTestClient(tenant.realmName(), "fleksi-api");
-        TestRealms.addUser(realms, tenant.realmName(), "bkd", Role.BKD);
+        TestRealms.addUser(realmUsers, tenant.realmName(), "bkd", Role.BKD);
         RestClient bkd = api(TestRealms.token(tenant.realmName(), "bkd"));
         String unitId = unitId(tenant);
         Map<String, Object> siti = create(bkd, tenant, "siti.aparatur", "Siti", unitId, null);
         String calendar = "/api/v1/t/" + tenant + "/calendar?unitId=" + unitId + "&from=2026-01-05&to=2026-01-09";
-        realms.setPassword(tenant.realmName(), "siti.aparatur", TestRealms.PASSWORD, false);
+        realmUsers.setPassword(tenant.realmName(), "siti.aparatur", TestRealms.PASSWORD, false);
         RestClient sitiApi = api(TestRealms.token(tenant.realmName(), "siti.aparatur"));
         assertThat(sitiApi.get().uri(calendar).retrieve().toEntity(String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);

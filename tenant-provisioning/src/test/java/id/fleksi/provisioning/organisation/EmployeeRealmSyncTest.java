@@ -94,8 +94,8 @@ class EmployeeRealmSyncTest extends ProvisioningIntegrationTest {
     void theApiNamesEveryInvalidFieldAndOnlyBkdOrTheTenantAdminMayAddEmployees() {
         TenantCode tenant = tenant();
         TestRealms.addTestClient(tenant.realmName(), "fleksi-api");
-        TestRealms.addUser(realms, tenant.realmName(), "bkd", Role.BKD);
-        TestRealms.addUser(realms, tenant.realmName(), "siti", Role.ASN);
+        TestRealms.addUser(realmUsers, tenant.realmName(), "bkd", Role.BKD);
+        TestRealms.addUser(realmUsers, tenant.realmName(), "siti", Role.ASN);
         var bkd = api(TestRealms.token(tenant.realmName(), "bkd"));
         ResponseEntity<Map> unit = bkd.post().uri("/api/v1/t/" + tenant + "/units").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("code", "DISKOMINFO", "name", "Dinas Komunikasi dan Informatika", "kind", "DINAS"))

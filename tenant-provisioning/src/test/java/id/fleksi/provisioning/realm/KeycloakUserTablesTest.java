@@ -55,11 +55,11 @@ class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
                 new RealmUser("aktif", "Siti", "Aminah", "sandi-aktif-123", false, Set.of(Role.ASN))));
         RealmResource keycloak = TestRealms.admin().realm(realm);
         // A disabled account; one whose one-time password still waits to be replaced.
-        String retired = realms.createUser(realm, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));
+        String retired = realmUsers.createUser(realm, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));
         UserRepresentation disabled = keycloak.users().get(retired).toRepresentation();
         disabled.setEnabled(false);
         keycloak.users().get(retired).update(disabled);
-        realms.createUser(realm, "baru", "Pegawai Baru", "sandi-sekali-99", Set.of(Role.ASN.realmRole()));
+        realmUsers.createUser(realm, "baru", "Pegawai Baru", "sandi-sekali-99", Set.of(Role.ASN.realmRole()));
         // Siti: in a subgroup, with a client's role and attributes (one longer than Keycloak's short column).
         String siti = keycloak.users().searchByUsername("aktif", true).get(0).getId();
         String dinas = created(keycloak.groups().add(group("Dinas Kesehatan")));

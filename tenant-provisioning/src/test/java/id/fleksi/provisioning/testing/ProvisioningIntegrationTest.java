@@ -7,6 +7,7 @@ import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ public abstract class ProvisioningIntegrationTest {
     }
 
     @Autowired protected RealmProvisioner realms;
+    @Autowired protected RealmUsers realmUsers;
     @Autowired protected JdbcClient jdbc;
     @LocalServerPort protected int port;
 

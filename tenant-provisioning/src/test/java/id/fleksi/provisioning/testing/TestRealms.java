@@ -10,6 +10,7 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.testing.TestTokens;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
 
 import org.keycloak.admin.client.Keycloak;
@@ -49,8 +50,8 @@ public final class TestRealms {
         admin().realm(realm).clients().create(client).close();
     }
 
-    public static void addUser(RealmProvisioner realms, String realm, String username, Role... roles) {
-        realms.createUser(realm, new RealmUser(username, username, "Test", PASSWORD, false, Set.of(roles)));
+    public static void addUser(RealmUsers users, String realm, String username, Role... roles) {
+        users.createUser(realm, new RealmUser(username, username, "Test", PASSWORD, false, Set.of(roles)));
     }
 
     public static String token(String realm, String username) {

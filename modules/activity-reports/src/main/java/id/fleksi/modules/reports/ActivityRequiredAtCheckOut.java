@@ -7,6 +7,7 @@ import id.fleksi.modules.attendance.CheckOutGuard;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,8 @@ class ActivityRequiredAtCheckOut implements CheckOutGuard {
         if (!workingDay || !switches.isEnabled(tenant, ActivityReportsModule.ID)) {
             return;
         }
-        String schema = tenant.schemaName();
-        boolean hasActivity = jdbc.sql("select exists (select 1 from " + schema + ".report_day d join " + schema
-                        + ".report_activity a on a.day_id = d.id where d.employee_id = ? and d.work_date = ?)")
+        boolean hasActivity = jdbc.sql(TenantSql.in(tenant, "select exists (select 1 from {report_day} d join"
+                        + " {report_activity} a on a.day_id = d.id where d.employee_id = ? and d.work_date = ?)"))
                 .params(employeeId, workDate).query(Boolean.class).single();
         if (hasActivity) {
             return;
@@ -43,8 +43,8 @@ class ActivityRequiredAtCheckOut implements CheckOutGuard {
                     + " your daily report for " + workDate + " before checking out. Nothing was recorded.")
                     .values(workDate.toString());
         }
-        jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status, non_compliant) values (?, ?, ?, 'PENDING', true)"
-                        + " on conflict (employee_id, work_date) do update set non_compliant = true")
+        jdbc.sql(TenantSql.in(tenant, "insert into {report_day} (id, employee_id, work_date, status, non_compliant) values"
+                        + " (?, ?, ?, 'PENDING', true) on conflict (employee_id, work_date) do update set non_compliant = true"))
                 .params(UUID.randomUUID(), employeeId, workDate).update();
     }
 }

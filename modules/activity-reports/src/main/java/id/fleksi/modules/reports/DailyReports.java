@@ -19,6 +19,7 @@ import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,11 +57,10 @@ public class DailyReports {
     /** The employee's reports, one per date (working or not), oldest first; at most 93 days. */
     public List<ReportDay> days(UUID employeeId, LocalDate from, LocalDate to) {
         DateRange.require(from, to, 93);
-        String schema = TenantContext.require().schemaName();
         Employee employee = employees.find(employeeId);
         WorkingCalendar.Snapshot working = calendar.snapshot(from, to);
         Map<LocalDate, SubmittedReport> stored = new LinkedHashMap<>();
-        for (SubmittedReport day : ReportRows.days(jdbc, schema, "d.employee_id = ? and d.work_date between ? and ?", employeeId, from, to)) {
+        for (SubmittedReport day : ReportRows.days(jdbc, "d.employee_id = ? and d.work_date between ? and ?", employeeId, from, to)) {
             stored.put(day.date(), day);
         }
         java.time.ZoneId zone = working.of(employee.unitId(), from).zone();
@@ -101,9 +101,9 @@ public class DailyReports {
             }
             UUID dayId = openForEdit(employee, date);
             checkTarget(employee.id(), activity, date);
-            UUID id = jdbc.sql("insert into " + schema() + ".report_activity (id, day_id, description, quantity, unit, minutes,"
+            UUID id = jdbc.sql(TenantSql.of("insert into {report_activity} (id, day_id, description, quantity, unit, minutes,"
                             + " target_id, evidence_link, created_at, client_request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (client_request_id) where client_request_id is not null do nothing returning id")
+                            + " on conflict (client_request_id) where client_request_id is not null do nothing returning id"))
                     .params(UUID.randomUUID(), dayId, activity.description().strip(), activity.quantity(), activity.unit().strip(),
                             activity.minutes(), activity.targetId(), activity.evidenceLink(), Timestamp.from(clock.instant()),
                             activity.clientRequestId())
@@ -112,7 +112,7 @@ public class DailyReports {
                 return sentBefore(employee, activity.clientRequestId()).orElseThrow();
             }
             audit.record(TenantContext.require(), username, "report.activity-added", date.toString(), null, activity);
-            return ReportRows.activity(jdbc, schema(), id);
+            return ReportRows.activity(jdbc, id);
         });
     }
 
@@ -121,8 +121,8 @@ public class DailyReports {
         if (clientRequestId == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select a.id, d.employee_id from " + schema() + ".report_activity a join " + schema() + ".report_day d"
-                        + " on d.id = a.day_id where a.client_request_id = ?")
+        return jdbc.sql(TenantSql.of("select a.id, d.employee_id from {report_activity} a join {report_day} d"
+                        + " on d.id = a.day_id where a.client_request_id = ?"))
                 .param(clientRequestId)
                 .query((rs, n) -> {
                     if (!employee.id().equals(rs.getObject(2, UUID.class))) {
@@ -132,7 +132,7 @@ public class DailyReports {
                     }
                     return rs.getObject(1, UUID.class);
                 })
-                .optional().map(id -> ReportRows.activity(jdbc, schema(), id));
+                .optional().map(id -> ReportRows.activity(jdbc, id));
     }
 
     public ReportDay.Activity update(String username, UUID activityId, NewActivity activity) {
@@ -141,14 +141,14 @@ public class DailyReports {
             LocalDate date = dateOfOwnActivity(employee, activityId);
             openForEdit(employee, date);
             checkTarget(employee.id(), activity, date);
-            ReportDay.Activity before = ReportRows.activity(jdbc, schema(), activityId);
-            jdbc.sql("update " + schema() + ".report_activity set description = ?, quantity = ?, unit = ?, minutes = ?, target_id = ?,"
-                            + " evidence_link = ? where id = ?")
+            ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
+            jdbc.sql(TenantSql.of("update {report_activity} set description = ?, quantity = ?, unit = ?, minutes = ?, target_id = ?,"
+                            + " evidence_link = ? where id = ?"))
                     .params(activity.description().strip(), activity.quantity(), activity.unit().strip(), activity.minutes(),
                             activity.targetId(), activity.evidenceLink(), activityId)
                     .update();
             audit.record(TenantContext.require(), username, "report.activity-changed", date.toString(), before, activity);
-            return ReportRows.activity(jdbc, schema(), activityId);
+            return ReportRows.activity(jdbc, activityId);
         });
     }
 
@@ -157,8 +157,8 @@ public class DailyReports {
         transactions.executeWithoutResult(tx -> {
             LocalDate date = dateOfOwnActivity(employee, activityId);
             openForEdit(employee, date);
-            ReportDay.Activity before = ReportRows.activity(jdbc, schema(), activityId);
-            jdbc.sql("delete from " + schema() + ".report_activity where id = ?").param(activityId).update();
+            ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
+            jdbc.sql(TenantSql.of("delete from {report_activity} where id = ?")).param(activityId).update();
             audit.record(TenantContext.require(), username, "report.activity-removed", date.toString(), before, null);
         });
     }
@@ -168,16 +168,16 @@ public class DailyReports {
      * A returned report that is edited goes back to the supervisor. Call inside a transaction.
      */
     UUID openForEdit(Employee employee, LocalDate date) {
-        String schema = schema();
         LocalDate today = clock.instant().atZone(zone(employee, date)).toLocalDate();
         if (date.isAfter(today)) {
             throw Problem.badRequest("report-in-future", "Not yet", "date: " + date + " has not come yet; report what was"
                     + " done once it is done. Nothing was saved.").values(date.toString());
         }
-        jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
-                        + " on conflict (employee_id, work_date) do nothing")
+        jdbc.sql(TenantSql.of("insert into {report_day} (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
+                        + " on conflict (employee_id, work_date) do nothing"))
                 .params(UUID.randomUUID(), employee.id(), date).update();
-        Object[] row = jdbc.sql("select id, status, returned_at from " + schema + ".report_day where employee_id = ? and work_date = ? for update")
+        Object[] row = jdbc.sql(TenantSql.of("select id, status, returned_at from {report_day} where employee_id = ? and"
+                        + " work_date = ? for update"))
                 .params(employee.id(), date)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3)}).single();
         ReportDay.Status status = ReportDay.Status.valueOf((String) row[1]);
@@ -193,14 +193,14 @@ public class DailyReports {
                     .values(date.toString(), LOCAL_TIME.format(closes.atZone(zone(employee, date))));
         }
         if (status == ReportDay.Status.RETURNED) {
-            jdbc.sql("update " + schema + ".report_day set status = 'PENDING' where id = ?").param(row[0]).update();
+            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?")).param(row[0]).update();
         }
         return (UUID) row[0];
     }
 
     private LocalDate dateOfOwnActivity(Employee employee, UUID activityId) {
-        return jdbc.sql("select d.work_date from " + schema() + ".report_activity a join " + schema() + ".report_day d on d.id = a.day_id"
-                        + " where a.id = ? and d.employee_id = ?")
+        return jdbc.sql(TenantSql.of("select d.work_date from {report_activity} a join {report_day} d on d.id = a.day_id"
+                        + " where a.id = ? and d.employee_id = ?"))
                 .params(activityId, employee.id()).query(LocalDate.class).optional()
                 .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".")
                         .values(activityId.toString()));
@@ -210,8 +210,8 @@ public class DailyReports {
         if (activity.targetId() == null) {
             return;
         }
-        boolean own = jdbc.sql("select count(*) from " + schema() + ".report_performance_target where id = ? and employee_id = ?"
-                        + " and ? between period_start and period_end")
+        boolean own = jdbc.sql(TenantSql.of("select count(*) from {report_performance_target} where id = ? and employee_id = ?"
+                        + " and ? between period_start and period_end"))
                 .params(activity.targetId(), employeeId, date).query(Integer.class).single() > 0;
         if (!own) {
             throw Problem.badRequest("unknown-target", "Not your work-result plan", "targetId: " + activity.targetId()
@@ -222,9 +222,5 @@ public class DailyReports {
 
     private java.time.ZoneId zone(Employee employee, LocalDate date) {
         return calendar.of(employee.unitId(), date).zone();
-    }
-
-    private static String schema() {
-        return TenantContext.require().schemaName();
     }
 }

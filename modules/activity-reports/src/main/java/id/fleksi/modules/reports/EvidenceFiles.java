@@ -8,6 +8,7 @@ import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.web.UploadedDocument;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,30 +55,28 @@ public class EvidenceFiles {
         String safeName = document.fileName();
         Employee employee = employees.requireActive(username);
         return transactions.execute(tx -> {
-            String schema = TenantContext.require().schemaName();
-            java.time.LocalDate date = jdbc.sql("select d.work_date from " + schema + ".report_activity a join " + schema
-                            + ".report_day d on d.id = a.day_id where a.id = ? and d.employee_id = ?")
+            java.time.LocalDate date = jdbc.sql(TenantSql.of("select d.work_date from {report_activity} a join {report_day} d"
+                            + " on d.id = a.day_id where a.id = ? and d.employee_id = ?"))
                     .params(activityId, employee.id()).query(java.time.LocalDate.class).optional()
                     .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".")
                         .values(activityId.toString()));
             reports.openForEdit(employee, date);
-            jdbc.sql("insert into " + schema + ".report_evidence (activity_id, file_name, content_type, size_bytes, content)"
+            jdbc.sql(TenantSql.of("insert into {report_evidence} (activity_id, file_name, content_type, size_bytes, content)"
                             + " values (?, ?, ?, ?, ?) on conflict (activity_id) do update set file_name = excluded.file_name,"
-                            + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content")
+                            + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content"))
                     .params(activityId, safeName, type, content.length, content).update();
             audit.record(TenantContext.require(), username, "report.evidence-attached", date.toString(), null,
                     Map.of("activity", activityId.toString(), "file", safeName, "bytes", content.length));
-            return ReportRows.activity(jdbc, schema, activityId);
+            return ReportRows.activity(jdbc, activityId);
         });
     }
 
     /** The file, for its author, their direct supervisor, or BKD. */
     public File read(String username, boolean bkd, UUID activityId) {
-        String schema = TenantContext.require().schemaName();
-        Object[] row = jdbc.sql("select v.file_name, v.content_type, v.content, e.username, s.username from " + schema
-                        + ".report_evidence v join " + schema + ".report_activity a on a.id = v.activity_id join " + schema
-                        + ".report_day d on d.id = a.day_id join " + schema + ".employee e on e.id = d.employee_id left join " + schema
-                        + ".employee s on s.id = e.supervisor_id where v.activity_id = ?")
+        Object[] row = jdbc.sql(TenantSql.of("select v.file_name, v.content_type, v.content, e.username, s.username from"
+                        + " {report_evidence} v join {report_activity} a on a.id = v.activity_id join {report_day} d on d.id"
+                        + " = a.day_id join {employee} e on e.id = d.employee_id left join {employee} s on s.id ="
+                        + " e.supervisor_id where v.activity_id = ?"))
                 .param(activityId)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5)})
                 .optional()

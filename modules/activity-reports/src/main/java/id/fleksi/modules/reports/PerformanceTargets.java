@@ -11,6 +11,7 @@ import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -56,8 +57,8 @@ public class PerformanceTargets {
         }
         UUID employee = employees.requireActive(username).id();
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into " + schema() + ".report_performance_target (id, employee_id, period_start, period_end, title,"
-                        + " target_quantity, unit, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(TenantSql.of("insert into {report_performance_target} (id, employee_id, period_start, period_end, title,"
+                        + " target_quantity, unit, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)"))
                 .params(id, employee, target.periodStart(), target.periodEnd(), target.title().strip(), target.targetQuantity(),
                         target.unit().strip(), Timestamp.from(clock.instant()))
                 .update();
@@ -68,19 +69,14 @@ public class PerformanceTargets {
     /** The employee's plans in force on a date. */
     public List<Target> mine(String username, LocalDate on) {
         UUID employee = employees.requireActive(username).id();
-        String schema = schema();
-        return jdbc.sql("select t.id, t.title, t.target_quantity, t.unit, t.period_start, t.period_end,"
-                        + " coalesce((select sum(a.quantity) from " + schema + ".report_activity a join " + schema + ".report_day d"
+        return jdbc.sql(TenantSql.of("select t.id, t.title, t.target_quantity, t.unit, t.period_start, t.period_end,"
+                        + " coalesce((select sum(a.quantity) from {report_activity} a join {report_day} d"
                         + " on d.id = a.day_id where a.target_id = t.id and d.status <> 'RETURNED'), 0)"
-                        + " from " + schema + ".report_performance_target t where t.employee_id = ? and ? between t.period_start"
-                        + " and t.period_end order by t.title")
+                        + " from {report_performance_target} t where t.employee_id = ? and ? between t.period_start"
+                        + " and t.period_end order by t.title"))
                 .params(employee, on)
                 .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7)))
                 .list();
-    }
-
-    private static String schema() {
-        return TenantContext.require().schemaName();
     }
 }

@@ -12,6 +12,7 @@ import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,8 +48,8 @@ public class ReportReviews {
     /** Reports of the supervisor's direct staff with at least one activity, waiting for a decision. */
     public List<SubmittedReport> queue(String supervisorUsername) {
         UUID supervisor = employees.requireActive(supervisorUsername).id();
-        return ReportRows.days(jdbc, schema(), "e.supervisor_id = ? and d.status = 'PENDING' and exists (select 1 from "
-                + schema() + ".report_activity a where a.day_id = d.id)", supervisor);
+        return ReportRows.days(jdbc, "e.supervisor_id = ? and d.status = 'PENDING'"
+                + " and exists (select 1 from {report_activity} a where a.day_id = d.id)", supervisor);
     }
 
     /** Approves the reports, or returns them with the comment; all of them or, with a problem saying why, none. */
@@ -63,11 +64,10 @@ public class ReportReviews {
         }
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(dayIds));
         return transactions.execute(tx -> {
-            String schema = schema();
             Deciders.Decider decider = deciders.lock(supervisorUsername);
-            List<Object[]> rows = jdbc.sql("select d.id, d.status, e.supervisor_id, e.name, d.work_date, (select count(*) from " + schema
-                            + ".report_activity a where a.day_id = d.id), e.id from " + schema + ".report_day d join " + schema
-                            + ".employee e on e.id = d.employee_id where d.id = any(?) order by d.id for update of d for share of e")
+            List<Object[]> rows = jdbc.sql(TenantSql.of("select d.id, d.status, e.supervisor_id, e.name, d.work_date, (select"
+                            + " count(*) from {report_activity} a where a.day_id = d.id), e.id from {report_day} d join"
+                            + " {employee} e on e.id = d.employee_id where d.id = any(?) order by d.id for update of d for share of e"))
                     .param(ids.toArray(UUID[]::new))
                     .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                             rs.getString(4), rs.getObject(5), rs.getLong(6), rs.getObject(7, UUID.class)})
@@ -95,18 +95,14 @@ public class ReportReviews {
             }
             String status = approve ? "APPROVED" : "RETURNED";
             Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("update " + schema + ".report_day set status = ?, decided_by = ?, decided_at = ?, comment = ?,"
-                            + " returned_at = case when ? then ? else returned_at end where id = any(?)")
+            jdbc.sql(TenantSql.of("update {report_day} set status = ?, decided_by = ?, decided_at = ?, comment = ?,"
+                            + " returned_at = case when ? then ? else returned_at end where id = any(?)"))
                     .params(status, supervisorUsername, now, comment, !approve, now, ids.toArray(UUID[]::new)).update();
             for (UUID id : ids) {
                 audit.record(TenantContext.require(), supervisorUsername, "report." + status.toLowerCase(), id.toString(),
                         Map.of("status", "PENDING"), comment == null ? Map.of("status", status) : Map.of("status", status, "comment", comment));
             }
-            return ReportRows.days(jdbc, schema, "d.id = any(?)", (Object) ids.toArray(UUID[]::new));
+            return ReportRows.days(jdbc, "d.id = any(?)", (Object) ids.toArray(UUID[]::new));
         });
-    }
-
-    private static String schema() {
-        return TenantContext.require().schemaName();
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import id.fleksi.platform.tenancy.TenantSql;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reading stored reports: days with their activities in two queries, whatever the number of days. */
@@ -19,16 +21,18 @@ final class ReportRows {
     }
 
     private static final String ACTIVITY = "select a.id, a.description, a.quantity, a.unit, a.minutes, a.target_id, t.title,"
-            + " a.evidence_link, v.file_name, v.content_type, v.size_bytes, a.day_id from %1$s.report_activity a"
-            + " left join %1$s.report_performance_target t on t.id = a.target_id"
-            + " left join %1$s.report_evidence v on v.activity_id = a.id";
+            + " a.evidence_link, v.file_name, v.content_type, v.size_bytes, a.day_id from {report_activity} a"
+            + " left join {report_performance_target} t on t.id = a.target_id left join {report_evidence} v on v.activity_id = a.id";
 
-    /** Stored days matching a condition on {@code d} (report_day) and {@code e} (employee), by employee and date. */
-    static List<SubmittedReport> days(JdbcClient jdbc, String schema, String where, Object... params) {
+    /**
+     * Stored days of the current tenant matching a condition on {@code d} (report_day) and {@code e} (employee), by
+     * employee and date; the condition names tables as {@link TenantSql} does.
+     */
+    static List<SubmittedReport> days(JdbcClient jdbc, String where, Object... params) {
         Map<UUID, SubmittedReport> days = new LinkedHashMap<>();
-        jdbc.sql("select d.id, d.employee_id, e.name, d.work_date, d.status, d.non_compliant, d.decided_by, d.comment, d.returned_at"
-                        + " from " + schema + ".report_day d join " + schema + ".employee e on e.id = d.employee_id where " + where
-                        + " order by e.name, d.work_date")
+        jdbc.sql(TenantSql.of("select d.id, d.employee_id, e.name, d.work_date, d.status, d.non_compliant, d.decided_by,"
+                        + " d.comment, d.returned_at from {report_day} d join {employee} e on e.id = d.employee_id where " + where
+                        + " order by e.name, d.work_date"))
                 .params(params)
                 .query((rs, n) -> days.put(rs.getObject(1, UUID.class), new SubmittedReport(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, LocalDate.class),
@@ -36,7 +40,7 @@ final class ReportRows {
                         instant(rs.getTimestamp(9)), new ArrayList<>())))
                 .list();
         if (!days.isEmpty()) {
-            jdbc.sql(ACTIVITY.formatted(schema) + " where a.day_id = any(?) order by a.seq")
+            jdbc.sql(TenantSql.of(ACTIVITY + " where a.day_id = any(?) order by a.seq"))
                     .param(days.keySet().toArray(UUID[]::new))
                     .query((rs, n) -> days.get(rs.getObject(12, UUID.class)).activities().add(activity(rs, n)))
                     .list();
@@ -44,8 +48,8 @@ final class ReportRows {
         return List.copyOf(days.values());
     }
 
-    static ReportDay.Activity activity(JdbcClient jdbc, String schema, UUID id) {
-        return jdbc.sql(ACTIVITY.formatted(schema) + " where a.id = ?").param(id).query(ReportRows::activity).single();
+    static ReportDay.Activity activity(JdbcClient jdbc, UUID id) {
+        return jdbc.sql(TenantSql.of(ACTIVITY + " where a.id = ?")).param(id).query(ReportRows::activity).single();
     }
 
     private static ReportDay.Activity activity(ResultSet rs, int row) throws SQLException {

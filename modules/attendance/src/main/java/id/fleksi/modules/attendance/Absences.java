@@ -15,6 +15,7 @@ import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.web.UploadedDocument;
 
 import jakarta.validation.constraints.NotBlank;
@@ -82,7 +83,6 @@ public class Absences implements ApprovedAbsences {
 
     /** Files the absence; the same absence sent again while the first waits is the first one, not created again. */
     public Filed submit(String username, NewAbsence request) {
-        String schema = TenantContext.require().schemaName();
         UUID employee = employees.requireActive(username).id();
         DateRange.require(request.from(), request.to(), 93);
         LocalDate latest = LocalDate.now(clock).plusYears(1);
@@ -97,14 +97,15 @@ public class Absences implements ApprovedAbsences {
                     Map.of("field", "destination", "message", "is required for DINAS_LUAR")));
         }
         // The same absence sent again while the first waits (a second tap on a slow connection, a retry) is the first one.
-        Optional<UUID> created = jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date,"
-                        + " reason, letter_number, destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
-                        + " on conflict (employee_id, kind, from_date, to_date) where status = 'PENDING' do nothing returning id")
+        Optional<UUID> created = jdbc.sql(TenantSql.of("insert into {attendance_absence} (id, employee_id, kind, from_date, to_date,"
+                        + " reason, letter_number, destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, 'PENDING', ?)"
+                        + " on conflict (employee_id, kind, from_date, to_date) where status = 'PENDING' do nothing returning id"))
                 .params(UUID.randomUUID(), employee, request.kind().name(), request.from(), request.to(), request.reason(),
                         request.letterNumber(), request.destination(), request.documentUrl(), java.sql.Timestamp.from(clock.instant()))
                 .query(UUID.class).optional();
-        UUID id = created.orElseGet(() -> jdbc.sql("select id from " + schema + ".attendance_absence where employee_id = ? and kind = ?"
-                        + " and from_date = ? and to_date = ? and status = 'PENDING'")
+        UUID id = created.orElseGet(() -> jdbc.sql(TenantSql.of("select id from {attendance_absence} where employee_id = ? and kind = ?"
+                        + " and from_date = ? and to_date = ? and status = 'PENDING'"))
                 .params(employee, request.kind().name(), request.from(), request.to()).query(UUID.class).single());
         return new Filed(find(id).orElseThrow(), created.isPresent());
     }
@@ -120,17 +121,15 @@ public class Absences implements ApprovedAbsences {
 
     /** The employee's latest absences, whatever their status, the latest first. */
     public List<Absence> mine(String username) {
-        String schema = TenantContext.require().schemaName();
         UUID me = employees.requireActive(username).id();
-        return jdbc.sql(select(schema) + " where a.employee_id = ? order by a.from_date desc, a.created_at desc limit " + RECENT)
+        return jdbc.sql(TenantSql.of(SELECT + " where a.employee_id = ? order by a.from_date desc, a.created_at desc limit " + RECENT))
                 .param(me).query(Absences::map).list();
     }
 
     /** The absences waiting for this supervisor's decision: those of their direct reports, the earliest first. */
     public List<Absence> awaiting(String supervisorUsername) {
-        String schema = TenantContext.require().schemaName();
-        return jdbc.sql(select(schema) + " join " + schema + ".employee s on s.id = e.supervisor_id"
-                        + " where s.username = ? and a.status = 'PENDING' order by a.from_date, a.created_at")
+        return jdbc.sql(TenantSql.of(SELECT + " join {employee} s on s.id = e.supervisor_id"
+                        + " where s.username = ? and a.status = 'PENDING' order by a.from_date, a.created_at"))
                 .param(supervisorUsername).query(Absences::map).list();
     }
 
@@ -139,7 +138,6 @@ public class Absences implements ApprovedAbsences {
      * themself: {@link Deciders}), and only while it is pending.
      */
     public Absence decide(String supervisorUsername, UUID id, boolean approve, String comment) {
-        String schema = TenantContext.require().schemaName();
         return transactions.execute(tx -> {
             Absence absence = find(id).orElseThrow(() -> Problem.notFound("unknown-absence", "Unknown absence",
                     "There is no absence " + id + " in this tenant.").variant("tenant", id.toString()));
@@ -155,8 +153,8 @@ public class Absences implements ApprovedAbsences {
             }
             Status status = approve ? Status.APPROVED : Status.RETURNED;
             // Only while still pending: of two decisions sent at once (a double tap), the second finds it decided.
-            int decided = jdbc.sql("update " + schema + ".attendance_absence set status = ?, decided_by = ?, decided_at = ?, comment = ?"
-                            + " where id = ? and status = 'PENDING'")
+            int decided = jdbc.sql(TenantSql.of("update {attendance_absence} set status = ?, decided_by = ?, decided_at = ?, comment = ?"
+                            + " where id = ? and status = 'PENDING'"))
                     .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id).update();
             if (decided == 0) {
                 throw alreadyDecided(find(id).orElseThrow());
@@ -176,7 +174,6 @@ public class Absences implements ApprovedAbsences {
     /** Attaches (or replaces) the absence's document; only its author, and only while it waits for a decision. */
     public Absence attachDocument(String username, UUID id, String fileName, byte[] content) {
         UploadedDocument document = UploadedDocument.of(fileName, content);
-        String schema = TenantContext.require().schemaName();
         UUID author = employees.requireActive(username).id();
         Absence absence = find(id).filter(a -> a.employeeId().equals(author)).orElseThrow(() -> Problem.notFound("unknown-absence",
                 "Unknown absence", "You have no absence " + id + ".").variant("mine", id.toString()));
@@ -185,9 +182,9 @@ public class Absences implements ApprovedAbsences {
                     + absence.status().name().toLowerCase() + "; its document can no longer change. Nothing was saved.")
                     .variant("document." + absence.status().name());
         }
-        jdbc.sql("insert into " + schema + ".attendance_absence_document (absence_id, file_name, content_type, size_bytes, content)"
+        jdbc.sql(TenantSql.of("insert into {attendance_absence_document} (absence_id, file_name, content_type, size_bytes, content)"
                         + " values (?, ?, ?, ?, ?) on conflict (absence_id) do update set file_name = excluded.file_name,"
-                        + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content")
+                        + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content"))
                 .params(id, document.fileName(), document.contentType(), content.length, content).update();
         audit.record(TenantContext.require(), username, "absence.document", id.toString(), null,
                 Map.of("file", document.fileName(), "bytes", content.length));
@@ -196,11 +193,9 @@ public class Absences implements ApprovedAbsences {
 
     /** The absence's document, for its author, their direct supervisor, or BKD. */
     public UploadedDocument document(String username, boolean bkd, UUID id) {
-        String schema = TenantContext.require().schemaName();
-        Object[] row = jdbc.sql("select d.file_name, d.content_type, d.content, e.username, s.username from " + schema
-                        + ".attendance_absence_document d join " + schema + ".attendance_absence a on a.id = d.absence_id join " + schema
-                        + ".employee e on e.id = a.employee_id left join " + schema + ".employee s on s.id = e.supervisor_id"
-                        + " where d.absence_id = ?")
+        Object[] row = jdbc.sql(TenantSql.of("select d.file_name, d.content_type, d.content, e.username, s.username from"
+                        + " {attendance_absence_document} d join {attendance_absence} a on a.id = d.absence_id join"
+                        + " {employee} e on e.id = a.employee_id left join {employee} s on s.id = e.supervisor_id where d.absence_id = ?"))
                 .param(id)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5)})
                 .optional()
@@ -214,9 +209,9 @@ public class Absences implements ApprovedAbsences {
 
     @Override
     public List<ApprovedAbsences.Absence> between(LocalDate from, LocalDate to, java.util.Collection<UUID> employees) {
-        String schema = TenantContext.require().schemaName();
-        var query = jdbc.sql("select " + APPROVED_COLUMNS + " from " + schema + ".attendance_absence a"
-                + " where a.status = 'APPROVED' and a.from_date <= ? and a.to_date >= ?" + (employees == null ? "" : " and a.employee_id = any(?)"))
+        var query = jdbc.sql(TenantSql.of("select " + APPROVED_COLUMNS + " from {attendance_absence} a"
+                + " where a.status = 'APPROVED' and a.from_date <= ? and a.to_date >="
+                + " ?" + (employees == null ? "" : " and a.employee_id = any(?)")))
                 .param(to).param(from);
         return (employees == null ? query : query.param(employees.toArray(UUID[]::new)))
                 .query((rs, n) -> approved(rs))
@@ -237,14 +232,12 @@ public class Absences implements ApprovedAbsences {
     }
 
     public Optional<Absence> find(UUID id) {
-        return jdbc.sql(select(TenantContext.require().schemaName()) + " where a.id = ?").param(id).query(Absences::map).optional();
+        return jdbc.sql(TenantSql.of(SELECT + " where a.id = ?")).param(id).query(Absences::map).optional();
     }
 
-    private static String select(String schema) {
-        return "select a.id, a.employee_id, e.name, a.kind, a.from_date, a.to_date, a.reason, a.letter_number, a.destination,"
-                + " a.status, a.decided_by, a.comment, d.file_name from " + schema + ".attendance_absence a join " + schema
-                + ".employee e on e.id = a.employee_id left join " + schema + ".attendance_absence_document d on d.absence_id = a.id";
-    }
+    private static final String SELECT = "select a.id, a.employee_id, e.name, a.kind, a.from_date, a.to_date, a.reason,"
+            + " a.letter_number, a.destination, a.status, a.decided_by, a.comment, d.file_name from {attendance_absence} a"
+            + " join {employee} e on e.id = a.employee_id left join {attendance_absence_document} d on d.absence_id = a.id";
 
     private static Absence map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Absence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Kind.valueOf(rs.getString(4)),

@@ -60,7 +60,7 @@ class AttendancePage {
         model.addAttribute("day", day);
         model.addAttribute("checkIn", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.IN).findFirst().orElse(null));
         model.addAttribute("checkOut", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.OUT).findFirst().orElse(null));
-        model.addAttribute("offices", offices.along(tenant.code().schemaName(), me.unitId()).stream()
+        model.addAttribute("offices", offices.along(tenant.code(), me.unitId()).stream()
                 .map(o -> new OfficeMark(o.name(), o.fence().centre().latitude(), o.fence().centre().longitude(), o.fence().radiusMetres()))
                 .toList());
         model.addAttribute("week", newestFirst(recap.of(me.id(), today.minusDays(6), today)));

@@ -95,7 +95,7 @@ final class CheckInJudgement {
     static Place place(DayAnswer answer, double latitude, double longitude, double accuracy,
             Supplier<List<UnitOffices.Office>> offices) {
         boolean workingDay = answer.mode() != WorkMode.HOLIDAY;
-        String mode = answer.mode() == WorkMode.DINAS_LUAR ? "DL" : answer.anywhere() ? "WFA" : "WFO";
+        String mode = CheckInMode.of(answer).name();
         if (answer.anywhere() || !workingDay) {
             return new Place(mode, null, null);
         }

@@ -24,6 +24,7 @@ import id.fleksi.platform.tenancy.SqlTransactions;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,7 @@ public class CheckIns {
             CheckIn stored = store(tenant, judged.record(), request, username, judged.workingDay());
             // Null: the same request arrived twice at once and the other one stored it.
             return stored != null ? new Submitted(stored, true) : new Submitted(sameEmployee(
-                    find(tenant.schemaName(), request.clientRequestId()).orElseThrow(), judged.record().employeeId()), false);
+                    find(tenant, request.clientRequestId()).orElseThrow(), judged.record().employeeId()), false);
         });
     }
 
@@ -110,23 +111,21 @@ public class CheckIns {
 
     /** The facts in one statement (and the tenant's cached settings and offices), then {@link CheckInJudgement} decides. */
     private Judged judge(TenantCode tenant, String username, CheckInRequest request) {
-        String schema = tenant.schemaName();
         Instant now = clock.instant();
         Instant captured = request.capturedAt() == null ? now : request.capturedAt().toInstant();
         ZonedDateTime local = captured.atZone(registry.require(tenant).timeZone().zone());
-        Submitter employee = submitter(schema, username, request, captured, local.toLocalDate());
+        Submitter employee = submitter(tenant, username, request, captured, local.toLocalDate());
         if (employee.earlier() != null) {   // a retry is answered before its capture time is judged again
             return new Judged(new Submitted(sameEmployee(employee.earlier(), employee.id()), false), null, false);
         }
         DayAnswer answer = workModes.answer(employee.asFwaSees(), local.toLocalDate(), employee.absences());
         CheckIn record = CheckInJudgement.judge(switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class),
                 new CheckInJudgement.Facts(request, now, captured, local, employee.id(), employee.checkedIn(), answer,
-                        () -> offices.along(schema, employee.unitId()), employee.history()));
+                        () -> offices.along(tenant, employee.unitId()), employee.history()));
         return new Judged(null, record, answer.mode() != WorkMode.HOLIDAY);
     }
 
     private CheckIn store(TenantCode tenant, CheckIn record, CheckInRequest request, String username, boolean workingDay) {
-        String schema = tenant.schemaName();
         boolean out = record.kind() == CheckInRequest.Kind.OUT;
         if (out) {   // a guard may refuse (422) or mark the day; either holds whether or not this check-out is stored
             guards.forEach(guard -> guard.beforeCheckOut(tenant, record.employeeId(), record.workDate(), workingDay));
@@ -136,19 +135,19 @@ public class CheckIns {
             // insert reads the count of replaced rows, so the update is done before it. A request id already stored
             // changes nothing: the update skips it, the insert does nothing; and if one arrives at the same moment, the
             // update finds the row it would replace already replaced, and the insert meets the stored id.
-            int inserted = jdbc.sql("with replaced as (update " + schema + ".attendance_check_in set superseded = true"
+            int inserted = jdbc.sql(TenantSql.in(tenant, "with replaced as (update {attendance_check_in} set superseded = true"
                             + " where ? and employee_id = ? and work_date = ? and kind = 'OUT' and not superseded"
-                            + " and not exists (select 1 from " + schema + ".attendance_check_in where client_request_id = ?)"
+                            + " and not exists (select 1 from {attendance_check_in} where client_request_id = ?)"
                             + " returning id),"
-                            + " audited as (insert into " + schema + ".audit_event (actor, action, target, after_state)"
+                            + " audited as (insert into {audit_event} (actor, action, target, after_state)"
                             + " select ?, 'attendance.checkout-replaced', ?, jsonb_build_object('capturedAt', ?::text)"
                             + " where exists (select 1 from replaced))"
-                            + " insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date,"
+                            + " insert into {attendance_check_in} (id, client_request_id, employee_id, work_date,"
                             + " kind, work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, office_id,"
                             + " distance_metres, minutes_late, minutes_early, mock_location, device_id, flags)"
-                            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?"
+                            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?::text[]"
                             + " from (select count(*) from replaced) done"
-                            + " on conflict (client_request_id) do nothing")
+                            + " on conflict (client_request_id) do nothing"))
                     .params(out, record.employeeId(), record.workDate(), record.clientRequestId(),
                             username, record.workDate().toString(), record.capturedAt().toString(),
                             record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
@@ -163,7 +162,8 @@ public class CheckIns {
                 throw Problem.conflict("concurrent-check-out", "Check-out at the same moment", "Another check-out of yours"
                         + " was recorded at the same moment; refresh and try again if it is not the one you meant.");
             }
-            CheckIn first = jdbc.sql("select " + COLUMNS + " from " + schema + ".attendance_check_in where employee_id = ? and work_date = ? and kind = 'IN'")
+            CheckIn first = jdbc.sql(TenantSql.in(tenant, "select " + COLUMNS + " from {attendance_check_in}"
+                            + " where employee_id = ? and work_date = ? and kind = 'IN'"))
                     .param(record.employeeId()).param(record.workDate()).query(CheckIns::map).single();
             LocalTime at = first.capturedAt().atZone(registry.require(tenant).timeZone().zone()).toLocalTime()
                     .truncatedTo(ChronoUnit.MINUTES);
@@ -186,22 +186,22 @@ public class CheckIns {
      * One statement for all of it: every check-in asks it, and much of the cost of a check-in is its round trips. A row
      * per approved absence on the date (almost always one row, with none).
      */
-    private Submitter submitter(String schema, String username, CheckInRequest request, Instant captured, LocalDate date) {
+    private Submitter submitter(TenantCode tenant, String username, CheckInRequest request, Instant captured, LocalDate date) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(date);
         parameters.addAll(LocationEvidence.columnParameters(request, captured));
         parameters.add(request.clientRequestId());
         parameters.add(LocationEvidence.joinParameter(captured));
         parameters.addAll(List.of(date, date, username));
-        List<Submitter> rows = jdbc.sql("select e.id as submitter_id, e.unit_id as submitter_unit_id, exists (select 1 from "
-                        + schema + ".attendance_check_in i where i.employee_id = e.id and i.work_date = ? and i.kind = 'IN')"
+        List<Submitter> rows = jdbc.sql(TenantSql.in(tenant, "select e.id as submitter_id, e.unit_id as submitter_unit_id,"
+                        + " exists (select 1 from {attendance_check_in} i where i.employee_id = e.id and i.work_date = ? and i.kind = 'IN')"
                         + " as submitter_checked_in, " + EARLIER_COLUMNS + ", "
-                        + LocationEvidence.columns(schema) + ", " + WorkModes.EMPLOYEE_COLUMNS + ", " + Absences.APPROVED_COLUMNS
-                        + " from " + schema + ".employee e left join " + schema + ".attendance_check_in c on c.client_request_id = ?"
-                        + LocationEvidence.join(schema)
-                        + " left join " + schema + ".attendance_absence a on a.employee_id = e.id and a.status = 'APPROVED'"
+                        + LocationEvidence.COLUMNS + ", " + WorkModes.EMPLOYEE_COLUMNS + ", " + Absences.APPROVED_COLUMNS
+                        + " from {employee} e left join {attendance_check_in} c on c.client_request_id = ?"
+                        + LocationEvidence.JOIN
+                        + " left join {attendance_absence} a on a.employee_id = e.id and a.status = 'APPROVED'"
                         + " and a.from_date <= ? and a.to_date >= ?"
-                        + " where e.username = ? and e.status <> 'RETIRED'")
+                        + " where e.username = ? and e.status <> 'RETIRED'"))
                 .params(parameters)
                 .query((rs, n) -> new Submitter(rs.getObject("submitter_id", UUID.class), rs.getObject("submitter_unit_id", UUID.class),
                         rs.getBoolean("submitter_checked_in"), rs.getObject("earlier_id") == null ? null : map(rs, "earlier_"),
@@ -232,29 +232,28 @@ public class CheckIns {
      */
     private static final String EARLIER_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1 as earlier_$1");
 
-    static String flagsColumn(Set<LocationFlag> flags) {
-        return String.join(",", flags.stream().map(Enum::name).sorted().toList());
+    /** The flags as the column stores them: a {@code text[]} of their names, sorted. */
+    static String[] flagsColumn(Set<LocationFlag> flags) {
+        return flags.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    static Set<LocationFlag> flags(String column) {
+    static Set<LocationFlag> flags(java.sql.Array column) throws java.sql.SQLException {
         Set<LocationFlag> flags = EnumSet.noneOf(LocationFlag.class);
-        for (String flag : column.split(",")) {
-            if (!flag.isBlank()) {
-                flags.add(LocationFlag.valueOf(flag));
-            }
+        for (String flag : (String[]) column.getArray()) {
+            flags.add(LocationFlag.valueOf(flag));
         }
         return flags;
     }
 
     /** The employee's standing check-in and check-out of a date (a replaced check-out is left out). */
     List<CheckIn> on(UUID employeeId, LocalDate date) {
-        return jdbc.sql("select " + COLUMNS + " from " + TenantContext.require().schemaName() + ".attendance_check_in"
-                        + " where employee_id = ? and work_date = ? and not superseded order by kind")
+        return jdbc.sql(TenantSql.of("select " + COLUMNS + " from {attendance_check_in}"
+                        + " where employee_id = ? and work_date = ? and not superseded order by kind"))
                 .param(employeeId).param(date).query(CheckIns::map).list();
     }
 
-    Optional<CheckIn> find(String schema, String clientRequestId) {
-        return jdbc.sql("select " + COLUMNS + " from " + schema + ".attendance_check_in where client_request_id = ?")
+    Optional<CheckIn> find(TenantCode tenant, String clientRequestId) {
+        return jdbc.sql(TenantSql.in(tenant, "select " + COLUMNS + " from {attendance_check_in} where client_request_id = ?"))
                 .param(clientRequestId).query(CheckIns::map).optional();
     }
 
@@ -270,6 +269,6 @@ public class CheckIns {
                 rs.getTimestamp(prefix + "recorded_at").toInstant(), rs.getTimestamp(prefix + "captured_at").toInstant(),
                 rs.getBoolean(prefix + "offline"), rs.getObject(prefix + "office_id", UUID.class),
                 (Integer) rs.getObject(prefix + "distance_metres"), rs.getInt(prefix + "minutes_late"),
-                rs.getInt(prefix + "minutes_early"), flags(rs.getString(prefix + "flags")));
+                rs.getInt(prefix + "minutes_early"), flags(rs.getArray(prefix + "flags")));
     }
 }

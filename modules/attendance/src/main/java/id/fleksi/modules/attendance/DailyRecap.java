@@ -16,6 +16,7 @@ import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,9 +104,8 @@ class DailyRecap {
     }
 
     private List<Member> staff(String supervisorUsername) {
-        String schema = TenantContext.require().schemaName();
-        return jdbc.sql("select e.id, e.username, e.name from " + schema + ".employee e join " + schema + ".employee s"
-                        + " on s.id = e.supervisor_id where s.username = ? and e.status <> 'RETIRED' order by e.name")
+        return jdbc.sql(TenantSql.of("select e.id, e.username, e.name from {employee} e join {employee} s"
+                        + " on s.id = e.supervisor_id where s.username = ? and e.status <> 'RETIRED' order by e.name"))
                 .param(supervisorUsername)
                 .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .list();
@@ -126,12 +126,11 @@ class DailyRecap {
             return recap;
         }
         var tenant = TenantContext.require();
-        String schema = tenant.schemaName();
         UUID[] ids = employees.toArray(UUID[]::new);
         LocalDate today = today();
         Map<UUID, UUID> units = new HashMap<>();
         Map<UUID, LocalDate> starts = new HashMap<>();
-        jdbc.sql("select id, unit_id, start_date from " + schema + ".employee where id = any(?)").param(ids)
+        jdbc.sql(TenantSql.in(tenant, "select id, unit_id, start_date from {employee} where id = any(?)")).param(ids)
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     starts.put(id, rs.getObject(3, LocalDate.class));
@@ -140,14 +139,16 @@ class DailyRecap {
         WorkingCalendar.Snapshot days = calendar.snapshot(from, to);
         Map<UUID, Map<LocalDate, Map<String, Object>>> ins = new HashMap<>();
         Map<UUID, Map<LocalDate, Map<String, Object>>> outs = new HashMap<>();
-        jdbc.sql("select employee_id, work_date, kind, work_mode, minutes_late, minutes_early, flags, captured_at from " + schema
-                        + ".attendance_check_in where employee_id = any(?) and work_date between ? and ? and not superseded")
+        jdbc.sql(TenantSql.in(tenant, "select employee_id, work_date, kind, work_mode, minutes_late, minutes_early,"
+                        + " array_to_string(flags, ',') as flags,"
+                        + " captured_at from {attendance_check_in} where employee_id = any(?) and work_date between ? and ?"
+                        + " and not superseded"))
                 .param(ids).param(from).param(to).query().listOfRows()
                 .forEach(row -> (row.get("kind").equals("IN") ? ins : outs).computeIfAbsent((UUID) row.get("employee_id"),
                         k -> new HashMap<>()).put(((java.sql.Date) row.get("work_date")).toLocalDate(), row));
         Map<UUID, List<Map<String, Object>>> absences = new HashMap<>();
-        jdbc.sql("select employee_id, kind, from_date, to_date from " + schema + ".attendance_absence"
-                        + " where employee_id = any(?) and status = 'APPROVED' and from_date <= ? and to_date >= ?")
+        jdbc.sql(TenantSql.in(tenant, "select employee_id, kind, from_date, to_date from {attendance_absence}"
+                        + " where employee_id = any(?) and status = 'APPROVED' and from_date <= ? and to_date >= ?"))
                 .param(ids).param(to).param(from).query().listOfRows()
                 .forEach(row -> absences.computeIfAbsent((UUID) row.get("employee_id"), k -> new ArrayList<>()).add(row));
         for (UUID employee : employees) {

@@ -39,22 +39,20 @@ final class LocationEvidence {
     }
 
     /**
-     * The history's five columns, for the employee aliased {@code e}, with the lateral join they read from ({@link #join}).
+     * The history's five columns, for the employee aliased {@code e}, with the lateral join they read from ({@link #JOIN}).
      * Standing fixes only (a replaced check-out is not one), over recent days: the cost does not grow with an employee's
      * years. The previous fix, another employee on the same device within its window, and the days with exactly these
      * coordinates and accuracy within theirs.
      */
-    static String columns(String schema) {
-        return "p.latitude as history_latitude, p.longitude as history_longitude, p.captured_at as history_at,"
-                + " (select count(*) from " + schema + ".attendance_check_in d where ?::varchar is not null and d.device_id = ?"
-                + "   and not d.superseded and d.captured_at > ? and d.employee_id <> e.id) as history_others_on_device,"
-                + " (select count(distinct work_date) from " + schema + ".attendance_check_in i where i.employee_id = e.id"
-                + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
-                + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)"
-                + " as history_identical_days";
-    }
+    static final String COLUMNS = "p.latitude as history_latitude, p.longitude as history_longitude, p.captured_at as history_at,"
+            + " (select count(*) from {attendance_check_in} d where ?::varchar is not null and d.device_id = ?"
+            + "   and not d.superseded and d.captured_at > ? and d.employee_id <> e.id) as history_others_on_device,"
+            + " (select count(distinct work_date) from {attendance_check_in} i where i.employee_id = e.id"
+            + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
+            + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)"
+            + " as history_identical_days";
 
-    /** The parameters of {@link #columns}, in order. */
+    /** The parameters of {@link #COLUMNS}, in order. */
     static List<Object> columnParameters(CheckInRequest request, Instant captured) {
         return List.of(nullable(request.deviceId()), nullable(request.deviceId()), Timestamp.from(captured.minus(DEVICE_WINDOW)),
                 Timestamp.from(captured.minus(IDENTICAL_WINDOW)), Timestamp.from(captured),
@@ -62,16 +60,14 @@ final class LocationEvidence {
     }
 
     /** The previous standing fix, aliased {@code p}; one parameter, {@link #joinParameter}. */
-    static String join(String schema) {
-        return " left join lateral (select latitude, longitude, captured_at from " + schema + ".attendance_check_in"
-                + " where employee_id = e.id and not superseded and captured_at < ? order by captured_at desc limit 1) p on true";
-    }
+    static final String JOIN = " left join lateral (select latitude, longitude, captured_at from {attendance_check_in}"
+            + " where employee_id = e.id and not superseded and captured_at < ? order by captured_at desc limit 1) p on true";
 
     static Object joinParameter(Instant captured) {
         return Timestamp.from(captured);
     }
 
-    /** The history in {@link #columns} (named {@code history_*}), wherever they stand in the statement. */
+    /** The history in {@link #COLUMNS} (named {@code history_*}), wherever they stand in the statement. */
     static History read(ResultSet rs) throws SQLException {
         Timestamp previousAt = rs.getTimestamp("history_at");
         return new History(previousAt == null ? null : new GeoPoint(rs.getDouble("history_latitude"), rs.getDouble("history_longitude")),

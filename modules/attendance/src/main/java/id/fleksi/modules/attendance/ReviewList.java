@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,16 +27,15 @@ class ReviewList {
 
     /** @param supervisorUsername null for everyone's (BKD), else only that supervisor's direct staff */
     List<Entry> between(LocalDate from, LocalDate to, String supervisorUsername) {
-        String schema = TenantContext.require().schemaName();
-        return jdbc.sql("select c.id, e.name, e.username, c.work_date, c.kind, c.captured_at, c.work_mode, c.distance_metres, c.flags"
-                        + " from " + schema + ".attendance_check_in c join " + schema + ".employee e on e.id = c.employee_id"
-                        + " left join " + schema + ".employee s on s.id = e.supervisor_id"
-                        + " where c.flags <> '' and c.work_date between ? and ? and (cast(? as varchar) is null or s.username = ?)"
-                        + " order by c.work_date, e.name")
+        return jdbc.sql(TenantSql.of("select c.id, e.name, e.username, c.work_date, c.kind, c.captured_at, c.work_mode,"
+                        + " c.distance_metres, c.flags from {attendance_check_in} c join {employee} e on e.id = c.employee_id"
+                        + " left join {employee} s on s.id = e.supervisor_id"
+                        + " where cardinality(c.flags) > 0 and c.work_date between ? and ? and (cast(? as varchar) is null or s.username = ?)"
+                        + " order by c.work_date, e.name"))
                 .param(from).param(to).param(supervisorUsername).param(supervisorUsername)
                 .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(5)),
-                        rs.getTimestamp(6).toInstant(), rs.getString(7), (Integer) rs.getObject(8), CheckIns.flags(rs.getString(9))))
+                        rs.getTimestamp(6).toInstant(), rs.getString(7), (Integer) rs.getObject(8), CheckIns.flags(rs.getArray(9))))
                 .list();
     }
 }

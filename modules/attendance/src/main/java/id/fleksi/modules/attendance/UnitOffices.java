@@ -12,7 +12,8 @@ import java.util.UUID;
 
 import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.tenancy.TenantCache;
-import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,8 @@ class UnitOffices {
     }
 
     /** The offices of the unit and of the units above it, in the current tenant, nearest unit first. */
-    List<Office> along(String schema, UUID unit) {
-        return cache.get(TenantContext.require(), "attendance.offices", () -> read(schema)).along(unit);
+    List<Office> along(TenantCode tenant, UUID unit) {
+        return cache.get(tenant, "attendance.offices", () -> read(tenant)).along(unit);
     }
 
     /** Each unit's own offices and the unit tree: kept while the tenant's revision holds (see TenantCache). */
@@ -50,13 +51,13 @@ class UnitOffices {
         }
     }
 
-    private OfficeMap read(String schema) {
+    private OfficeMap read(TenantCode tenant) {
         Map<UUID, UUID> parents = new HashMap<>();
-        jdbc.sql("select id, parent_id from " + schema + ".org_unit")
+        jdbc.sql(TenantSql.in(tenant, "select id, parent_id from {org_unit}"))
                 .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
         Map<UUID, List<Office>> byUnit = new HashMap<>();
-        jdbc.sql("select o.id, o.name, o.latitude, o.longitude, o.radius_metres, ou.unit_id from " + schema + ".office o join "
-                        + schema + ".office_unit ou on ou.office_id = o.id")
+        jdbc.sql(TenantSql.in(tenant, "select o.id, o.name, o.latitude, o.longitude, o.radius_metres, ou.unit_id"
+                        + " from {office} o join {office_unit} ou on ou.office_id = o.id"))
                 .query((rs, n) -> byUnit.computeIfAbsent(rs.getObject(6, UUID.class), k -> new ArrayList<>())
                         .add(new Office(rs.getObject(1, UUID.class), rs.getString(2),
                                 new Geofence(new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getInt(5)))))

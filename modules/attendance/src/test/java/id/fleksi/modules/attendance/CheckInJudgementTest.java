@@ -34,6 +34,19 @@ class CheckInJudgementTest {
     static final LocationEvidence.History FIRST_DAY = new LocationEvidence.History(null, null, 0, 0);
 
     @Test
+    void theWorkModeColumnAcceptsExactlyTheModesACheckInRecords() throws java.io.IOException {
+        String changelog;
+        try (var in = getClass().getResourceAsStream("/db/tenant/modules/attendance.yaml")) {
+            changelog = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var checked = java.util.regex.Pattern.compile("check \\(work_mode in \\(([^)]*)\\)\\)").matcher(changelog);
+
+        assertThat(checked.find()).as("the work_mode check constraint").isTrue();
+        assertThat(checked.group(1).replace("'", "").split(",\\s*"))
+                .containsExactly(java.util.Arrays.stream(CheckInMode.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    @Test
     void anOfficeDayCheckInInsideTheFenceIsWfoWithItsDistanceAndTheMinutesPastTheToleranceAsLate() {
         GeoPoint fix = new GeoPoint(-2.6804, 118.8900);   // ~44 m south
 

@@ -103,6 +103,40 @@ class CheckInsTest {
     }
 
     @Test
+    void flagsStoredAsTextByAnEarlierReleaseBecomeArraysAndAWorkModeOutsideTheEnumIsRefused() throws Exception {
+        TenantCode older = TestTenants.register(registry, "attold");
+        try {
+            // The schema as the release before text[] flags left it (a bundle's), holding its check-ins, then migrated.
+            migrator.createAsOf(older, migrator.knownChangeSets().stream()
+                    .filter(id -> !id.startsWith("attendance-010-") && !id.startsWith("attendance-011-"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            String s = older.schemaName();
+            UUID unit = UUID.randomUUID();
+            UUID siti = UUID.randomUUID();
+            jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')")
+                    .param(unit).update();
+            jdbc.sql("insert into " + s + ".employee (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
+                            + " created_at, updated_at) values (?, ?, 'Siti', 'PNS', ?, 'ACTIVE', ?, ?, now(), now())")
+                    .param(siti).param(NIP).param(unit).param(NIP).param(UUID.randomUUID().toString()).update();
+            for (String[] row : new String[][] {{"IN", "MOCK_LOCATION,TOO_PERFECT"}, {"OUT", ""}}) {
+                jdbc.sql("insert into " + s + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
+                                + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, flags)"
+                                + " values (?, ?, ?, date '2026-01-05', ?, 'WFO', now(), now(), false, -2.68, 118.89, 10, ?)")
+                        .params(UUID.randomUUID(), "old-" + row[0], siti, row[0], row[1]).update();
+            }
+
+            migrator.migrate(older);
+
+            assertThat(jdbc.sql("select kind || ' ' || flags::text from " + s + ".attendance_check_in order by kind")
+                    .query(String.class).list()).containsExactly("IN {MOCK_LOCATION,TOO_PERFECT}", "OUT {}");
+            assertThatThrownBy(() -> jdbc.sql("update " + s + ".attendance_check_in set work_mode = 'HOME'").update())
+                    .hasMessageContaining("ck_check_in_work_mode");
+        } finally {
+            TestTenants.remove(jdbc, registry, older);
+        }
+    }
+
+    @Test
     void insideTheGeofenceOnAnOfficeDayIsRecordedWithItsDistanceAndLateness() {
         at("2026-01-05T07:20:00+08:00");   // Monday, 07:20 WITA
 

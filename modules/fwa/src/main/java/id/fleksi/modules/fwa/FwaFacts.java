@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,8 +46,8 @@ final class FwaFacts {
     }
 
     /** The tenant's units with their heads: kept by {@link WorkModes} while the tenant's revision holds. */
-    static List<Unit> readUnits(JdbcClient jdbc, String schema) {
-        return List.copyOf(jdbc.sql("select id, parent_id, name, head_employee_id from " + schema + ".org_unit")
+    static List<Unit> readUnits(JdbcClient jdbc, TenantCode tenant) {
+        return List.copyOf(jdbc.sql(TenantSql.in(tenant, "select id, parent_id, name, head_employee_id from {org_unit}"))
                 .query((rs, n) -> new Unit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getObject(4, UUID.class)))
                 .list());
@@ -64,7 +66,7 @@ final class FwaFacts {
     private final Map<UUID, Map<LocalDate, WorkingDay>> days = new HashMap<>();
     private final Map<UUID, Map<UUID, PolicyVersion.UnitRule>> unitRules = new HashMap<>();
 
-    FwaFacts(JdbcClient jdbc, String schema, boolean enabled, int newEmployeeMonths, List<PolicyVersion> versions,
+    FwaFacts(JdbcClient jdbc, TenantCode tenant, boolean enabled, int newEmployeeMonths, List<PolicyVersion> versions,
             WorkingCalendar.Snapshot calendar, List<Unit> allUnits, Collection<UUID> only, LocalDate from, LocalDate to, ApprovedAbsences absenceSource,
             Person known) {
         this.enabled = enabled;
@@ -77,7 +79,8 @@ final class FwaFacts {
         if (known != null) {   // the caller read the one employee with its own statement
             people.put(known.id(), known);
         } else {
-            var rows = jdbc.sql("select " + PERSON_COLUMNS + " from " + schema + ".employee e where e.status <> 'RETIRED'" + filter);
+            var rows = jdbc.sql(TenantSql.in(tenant, "select " + PERSON_COLUMNS + " from {employee} e where e.status <>"
+                            + " 'RETIRED'" + filter));
             (ids == null ? rows : rows.param(ids)).query((rs, n) -> {
                 Person person = person(rs);
                 return people.put(person.id(), person);
@@ -90,23 +93,23 @@ final class FwaFacts {
             }
         }
         if (enabled) {
-            sanctionsAndRequests(jdbc, schema, ids, byEmployee, from, to);
+            sanctionsAndRequests(jdbc, tenant, ids, byEmployee, from, to);
         }
         if (absenceSource != null) {
             absenceSource.between(from, to, only).forEach(a -> absences.computeIfAbsent(a.employeeId(), k -> new ArrayList<>()).add(a));
         }
     }
 
-    private void sanctionsAndRequests(JdbcClient jdbc, String schema, UUID[] ids, String byEmployee, LocalDate from, LocalDate to) {
-        var sanctionRows = jdbc.sql("select employee_id, from_date, to_date, note from " + schema + ".fwa_sanction e"
-                + " where from_date <= ? and to_date >= ?" + byEmployee).param(to).param(from);
+    private void sanctionsAndRequests(JdbcClient jdbc, TenantCode tenant, UUID[] ids, String byEmployee, LocalDate from, LocalDate to) {
+        var sanctionRows = jdbc.sql(TenantSql.in(tenant, "select employee_id, from_date, to_date, note from {fwa_sanction} e"
+                + " where from_date <= ? and to_date >= ?" + byEmployee)).param(to).param(from);
         (ids == null ? sanctionRows : sanctionRows.param(ids))
                 .query((rs, n) -> sanctions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new Sanction(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4))))
                 .list();
-        var requestRows = jdbc.sql("select e.employee_id, e.work_date, r.place_kind, r.place from " + schema + ".fwa_request_day e join "
-                + schema + ".fwa_request r on r.id = e.request_id where r.status = 'APPROVED' and e.work_date between ? and ?"
-                + byEmployee).param(from).param(to);
+        var requestRows = jdbc.sql(TenantSql.in(tenant, "select e.employee_id, e.work_date, r.place_kind, r.place"
+                + " from {fwa_request_day} e join {fwa_request} r on r.id = e.request_id"
+                + " where r.status = 'APPROVED' and e.work_date between ? and ?" + byEmployee)).param(from).param(to);
         (ids == null ? requestRows : requestRows.param(ids))
                 .query((rs, n) -> requested.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
                         .put(rs.getObject(2, LocalDate.class), "HOME".equals(rs.getString(3)) ? "home" : rs.getString(4)))

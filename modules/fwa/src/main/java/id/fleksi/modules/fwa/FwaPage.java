@@ -19,6 +19,7 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
 
@@ -106,7 +107,7 @@ class FwaPage {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate month, Model model) {
         requireAdmin(caller);
         LocalDate today = today(tenant);
-        List<Map<String, Object>> units = jdbc.sql("select id, code, name from " + tenant.code().schemaName() + ".org_unit order by code")
+        List<Map<String, Object>> units = jdbc.sql(TenantSql.in(tenant.code(), "select id, code, name from {org_unit} order by code"))
                 .query().listOfRows();
         model.addAttribute("tenant", tenant);
         model.addAttribute("today", today);
@@ -185,7 +186,7 @@ class FwaPage {
 
     private Map<UUID, String> names(Tenant tenant) {
         Map<UUID, String> names = new java.util.HashMap<>();
-        jdbc.sql("select id, name from " + tenant.code().schemaName() + ".employee")
+        jdbc.sql(TenantSql.in(tenant.code(), "select id, name from {employee}"))
                 .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
         return names;
     }

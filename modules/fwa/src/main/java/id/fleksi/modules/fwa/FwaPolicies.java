@@ -22,6 +22,7 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,26 +55,25 @@ public class FwaPolicies {
 
     /** Every version, oldest first (by effective date, then by when it was made); read again only when it changed. */
     public List<PolicyVersion> versions() {
-        String schema = schema();
-        return cache.get(TenantContext.require(), "fwa.versions", () -> read(schema));
+        return cache.get(TenantContext.require(), "fwa.versions", this::read);
     }
 
-    private List<PolicyVersion> read(String schema) {
+    private List<PolicyVersion> read() {
         Map<UUID, List<PolicyVersion.Window>> windows = new HashMap<>();
-        jdbc.sql("select version_id, from_date, to_date, name from " + schema + ".fwa_policy_window order by from_date")
+        jdbc.sql(TenantSql.of("select version_id, from_date, to_date, name from {fwa_policy_window} order by from_date"))
                 .query((rs, n) -> windows.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new PolicyVersion.Window(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4))))
                 .list();
         Map<UUID, List<PolicyVersion.UnitRule>> units = new HashMap<>();
-        jdbc.sql("select version_id, unit_id, always_wfo, max_percent, max_people from " + schema + ".fwa_policy_unit")
+        jdbc.sql(TenantSql.of("select version_id, unit_id, always_wfo, max_percent, max_people from {fwa_policy_unit}"))
                 .query((rs, n) -> units.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new PolicyVersion.UnitRule(rs.getObject(2, UUID.class), rs.getBoolean(3), (Integer) rs.getObject(4),
                                 (Integer) rs.getObject(5))))
                 .list();
-        return jdbc.sql("select id, effective_from, enabled, wfa_weekdays, trial_from, trial_to, allowed_talent_boxes,"
+        return jdbc.sql(TenantSql.of("select id, effective_from, enabled, wfa_weekdays, trial_from, trial_to, allowed_talent_boxes,"
                         + " exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection, max_percent,"
-                        + " max_people, start_from, start_to, core_from, core_to, note, created_by, created_at from " + schema
-                        + ".fwa_policy_version order by effective_from, created_at")
+                        + " max_people, start_from, start_to, core_from, core_to, note, created_by, created_at from"
+                        + " {fwa_policy_version} order by effective_from, created_at"))
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     return new PolicyVersion(id, rs.getObject(2, LocalDate.class), rs.getBoolean(3), weekdays(rs.getString(4)),
@@ -124,12 +124,11 @@ public class FwaPolicies {
     private PolicyVersion store(PolicyVersion version, String actor) {
         check(version);
         UUID id = UUID.randomUUID();
-        String schema = schema();
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("insert into " + schema + ".fwa_policy_version (id, effective_from, enabled, wfa_weekdays, trial_from, trial_to,"
+            jdbc.sql(TenantSql.of("insert into {fwa_policy_version} (id, effective_from, enabled, wfa_weekdays, trial_from, trial_to,"
                             + " allowed_talent_boxes, exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection,"
                             + " max_percent, max_people, start_from, start_to, core_from, core_to, note, created_by, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
                     .params(id, version.effectiveFrom(), version.enabled(),
                             version.wfaWeekdays().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
                             version.trialFrom(), version.trialTo(),
@@ -141,12 +140,12 @@ public class FwaPolicies {
                             Timestamp.from(clock.instant()))
                     .update();
             for (PolicyVersion.Window window : version.windows()) {
-                jdbc.sql("insert into " + schema + ".fwa_policy_window (id, version_id, from_date, to_date, name) values (?, ?, ?, ?, ?)")
+                jdbc.sql(TenantSql.of("insert into {fwa_policy_window} (id, version_id, from_date, to_date, name) values (?, ?, ?, ?, ?)"))
                         .params(UUID.randomUUID(), id, window.from(), window.to(), window.name().strip()).update();
             }
             for (PolicyVersion.UnitRule unit : version.units()) {
-                jdbc.sql("insert into " + schema + ".fwa_policy_unit (version_id, unit_id, always_wfo, max_percent, max_people)"
-                                + " values (?, ?, ?, ?, ?)")
+                jdbc.sql(TenantSql.of("insert into {fwa_policy_unit} (version_id, unit_id, always_wfo, max_percent, max_people)"
+                                + " values (?, ?, ?, ?, ?)"))
                         .params(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople()).update();
             }
             audit.record(TenantContext.require(), actor, "fwa.policy-version", id.toString(), null, version);
@@ -187,7 +186,7 @@ public class FwaPolicies {
             problems.add(Reason.of("policy-hours", "startFrom, startTo, coreFrom, coreTo: the start window comes before the core band,"
                     + " and the core band is at most 7.5 hours, so the working week stays {0} hours", NationalFrame.WEEKLY_HOURS));
         }
-        Set<UUID> units = Set.copyOf(jdbc.sql("select id from " + schema() + ".org_unit").query(UUID.class).list());
+        Set<UUID> units = Set.copyOf(jdbc.sql(TenantSql.of("select id from {org_unit}")).query(UUID.class).list());
         version.units().stream().filter(u -> !units.contains(u.unitId()))
                 .forEach(u -> problems.add(Reason.of("policy-unit", "units: there is no unit {0} in this tenant", u.unitId())));
         if (!problems.isEmpty()) {
@@ -210,9 +209,5 @@ public class FwaPolicies {
     private static Set<Integer> boxes(String column) {
         return column == null ? Set.of() : Arrays.stream(column.split(",")).map(String::strip).map(Integer::valueOf)
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static String schema() {
-        return TenantContext.require().schemaName();
     }
 }

@@ -18,6 +18,7 @@ import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -95,15 +96,15 @@ public class FwaRequests {
         }
         // The same request sent again while the first waits (a second tap on a slow connection) is the first one.
         String weekday = request.weekday() == null ? "" : request.weekday().name();
-        UUID id = jdbc.sql("insert into " + schema() + ".fwa_request (id, employee_id, from_date, to_date, weekday, place_kind, place,"
+        UUID id = jdbc.sql(TenantSql.of("insert into {fwa_request} (id, employee_id, from_date, to_date, weekday, place_kind, place,"
                         + " status, created_at) values (?, ?, ?, ?, nullif(?, ''), ?, ?, 'PENDING', ?) on conflict (employee_id, from_date,"
-                        + " to_date, coalesce(weekday, '')) where status = 'PENDING' do nothing returning id")
+                        + " to_date, coalesce(weekday, '')) where status = 'PENDING' do nothing returning id"))
                 .params(UUID.randomUUID(), employee.id(), request.from(), request.to(), weekday, request.place().name(), request.where(),
                         Timestamp.from(clock.instant()))
                 .query(UUID.class).optional().orElse(null);
         if (id == null) {
-            return find(jdbc.sql("select id from " + schema() + ".fwa_request where employee_id = ? and from_date = ? and to_date = ?"
-                            + " and coalesce(weekday, '') = ? and status = 'PENDING'")
+            return find(jdbc.sql(TenantSql.of("select id from {fwa_request} where employee_id = ? and from_date = ? and to_date = ?"
+                            + " and coalesce(weekday, '') = ? and status = 'PENDING'"))
                     .params(employee.id(), request.from(), request.to(), weekday).query(UUID.class).single());
         }
         audit.record(TenantContext.require(), username, "fwa.request-filed", id.toString(), null, request);
@@ -123,8 +124,8 @@ public class FwaRequests {
                     .variant("request", request.employee()));
             Employee employee = employees.find(request.employeeId());
             // One decision at a time per unit: the quota's count and the approval are one step.
-            jdbc.sql("select id from " + schema() + ".org_unit where id = ? for update").param(employee.unitId()).query(UUID.class).single();
-            String status = jdbc.sql("select status from " + schema() + ".fwa_request where id = ?").param(id).query(String.class).single();
+            jdbc.sql(TenantSql.of("select id from {org_unit} where id = ? for update")).param(employee.unitId()).query(UUID.class).single();
+            String status = jdbc.sql(TenantSql.of("select status from {fwa_request} where id = ?")).param(id).query(String.class).single();
             if (!Status.PENDING.name().equals(status)) {
                 throw Problem.conflict("already-decided", "Already decided", "This request is already " + status.toLowerCase() + ".")
                         .variant("request." + status);
@@ -135,13 +136,14 @@ public class FwaRequests {
                             + " passed; it can only be refused. Nothing was changed.").variant("decide", request.from().toString());
                 }
                 Checked checked = check(employee, request.from(), request.to(), request.weekday());
-                Quotas.require(jdbc, schema(), checked.facts(), employee.unitId(), checked.days());
+                Quotas.require(jdbc, checked.facts(), employee.unitId(), checked.days());
                 for (LocalDate day : checked.days()) {
-                    jdbc.sql("insert into " + schema() + ".fwa_request_day (request_id, employee_id, unit_id, work_date) values (?, ?, ?, ?)")
+                    jdbc.sql(TenantSql.of("insert into {fwa_request_day} (request_id, employee_id, unit_id, work_date) values"
+                                    + " (?, ?, ?, ?)"))
                             .params(id, employee.id(), employee.unitId(), day).update();
                 }
             }
-            jdbc.sql("update " + schema() + ".fwa_request set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?")
+            jdbc.sql(TenantSql.of("update {fwa_request} set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?"))
                     .params(approve ? "APPROVED" : "REFUSED", reason, supervisorUsername, Timestamp.from(clock.instant()), id).update();
             audit.record(TenantContext.require(), supervisorUsername, approve ? "fwa.request-approved" : "fwa.request-refused",
                     id.toString(), Map.of("status", "PENDING"), reason == null ? Map.of() : Map.of("reason", reason));
@@ -220,9 +222,9 @@ public class FwaRequests {
     }
 
     private List<Request> list(String where, Object param) {
-        return jdbc.sql("select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.weekday, r.place_kind, r.place, r.status, r.reason,"
-                        + " r.decided_by from " + schema() + ".fwa_request r join " + schema() + ".employee e on e.id = r.employee_id"
-                        + " where " + where + " order by r.from_date, e.name")
+        return jdbc.sql(TenantSql.of("select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.weekday, r.place_kind,"
+                        + " r.place, r.status, r.reason, r.decided_by from {fwa_request} r join {employee} e on e.id = r.employee_id"
+                        + " where " + where + " order by r.from_date, e.name"))
                 .param(param)
                 .query((rs, n) -> new Request(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
@@ -237,9 +239,5 @@ public class FwaRequests {
 
     private LocalDate today() {
         return clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
-    }
-
-    private static String schema() {
-        return TenantContext.require().schemaName();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,7 +19,7 @@ final class Quotas {
     private Quotas() {
     }
 
-    static void require(JdbcClient jdbc, String schema, FwaFacts facts, UUID unit, List<LocalDate> days) {
+    static void require(JdbcClient jdbc, FwaFacts facts, UUID unit, List<LocalDate> days) {
         Integer headcount = null;
         for (LocalDate day : days) {
             PolicyVersion version = FwaPolicies.inForce(facts.versions, day);
@@ -29,7 +30,7 @@ final class Quotas {
                 continue;
             }
             if (headcount == null) {
-                headcount = jdbc.sql("select count(*) from " + schema + ".employee where unit_id = ? and status = 'ACTIVE'")
+                headcount = jdbc.sql(TenantSql.of("select count(*) from {employee} where unit_id = ? and status = 'ACTIVE'"))
                         .param(unit).query(Integer.class).single();
             }
             int limit = Integer.MAX_VALUE;
@@ -39,7 +40,8 @@ final class Quotas {
             if (percent != null) {
                 limit = Math.min(limit, headcount * percent / 100);
             }
-            int taken = jdbc.sql("select count(distinct employee_id) from " + schema + ".fwa_request_day where unit_id = ? and work_date = ?")
+            int taken = jdbc.sql(TenantSql.of("select count(distinct employee_id) from {fwa_request_day} where unit_id = ?"
+                            + " and work_date = ?"))
                     .param(unit).param(day).query(Integer.class).single();
             if (taken >= limit) {
                 Problem full = Problem.conflict("quota-full", "No place left", facts.unitName(unit) + " already has " + taken + " of its "

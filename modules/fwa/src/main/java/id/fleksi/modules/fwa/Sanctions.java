@@ -10,6 +10,7 @@ import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,8 +44,8 @@ public class Sanctions {
         DateRange.require(sanction.from(), sanction.to(), 3660);
         employees.find(sanction.employeeId());
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into " + TenantContext.require().schemaName() + ".fwa_sanction (id, employee_id, from_date, to_date, note,"
-                        + " created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(TenantSql.of("insert into {fwa_sanction} (id, employee_id, from_date, to_date, note,"
+                        + " created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)"))
                 .params(id, sanction.employeeId(), sanction.from(), sanction.to(), sanction.note().strip(), actor,
                         Timestamp.from(clock.instant()))
                 .update();

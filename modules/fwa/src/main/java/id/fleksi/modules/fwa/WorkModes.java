@@ -18,6 +18,7 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantSql;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -109,17 +110,16 @@ public class WorkModes {
 
     /** Answers for everyone in a unit and its sub-units (not retired); empty when nobody works there. */
     public List<DayAnswer> answersForUnit(UUID unitId, LocalDate from, LocalDate to) {
-        String schema = TenantContext.require().schemaName();
-        return answersOrNone(jdbc.sql("with recursive tree(id) as (select id from " + schema + ".org_unit where id = ? union all"
-                        + " select u.id from " + schema + ".org_unit u join tree t on u.parent_id = t.id)"
-                        + " select e.id from " + schema + ".employee e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'")
+        return answersOrNone(jdbc.sql(TenantSql.of("with recursive tree(id) as (select id from {org_unit} where id = ? union all"
+                        + " select u.id from {org_unit} u join tree t on u.parent_id = t.id)"
+                        + " select e.id from {employee} e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'"))
                 .param(unitId).query(UUID.class).list(), from, to);
     }
 
     /** Answers for a supervisor's direct staff (not retired); empty when they have none. */
     public List<DayAnswer> answersForStaffOf(UUID supervisorId, LocalDate from, LocalDate to) {
-        return answersOrNone(jdbc.sql("select id from " + TenantContext.require().schemaName() + ".employee where supervisor_id = ?"
-                + " and status <> 'RETIRED'").param(supervisorId).query(UUID.class).list(), from, to);
+        return answersOrNone(jdbc.sql(TenantSql.of("select id from {employee} where supervisor_id = ?"
+                + " and status <> 'RETIRED'")).param(supervisorId).query(UUID.class).list(), from, to);
     }
 
     /** The given employees' answers; no employees means no answers (null would mean everyone). */
@@ -147,8 +147,8 @@ public class WorkModes {
         boolean on = switches.isEnabled(tenant, FwaModule.ID);
         int months = switches.settings(tenant, FwaModule.ID, FwaSettings.class).newEmployeeMonths();
         // Off: every working day is WFO, so the policy, sanctions and requests need not be read.
-        List<FwaFacts.Unit> units = cache.get(tenant, "fwa.units", () -> FwaFacts.readUnits(jdbc, tenant.schemaName()));
-        return new FwaFacts(jdbc, tenant.schemaName(), on, months, on ? policies.versions() : List.of(), calendar.snapshot(from, to),
+        List<FwaFacts.Unit> units = cache.get(tenant, "fwa.units", () -> FwaFacts.readUnits(jdbc, tenant));
+        return new FwaFacts(jdbc, tenant, on, months, on ? policies.versions() : List.of(), calendar.snapshot(from, to),
                 units, employees, from, to, absences, known);
     }
 

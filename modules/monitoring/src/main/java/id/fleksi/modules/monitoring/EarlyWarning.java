@@ -116,7 +116,7 @@ public class EarlyWarning {
         Map<UUID, Set<LocalDate>> present = new HashMap<>();
         Map<UUID, Integer> lateDays = new HashMap<>();
         Map<UUID, Integer> flagged = new HashMap<>();
-        jdbc.sql(TenantSql.of("select employee_id, work_date, kind, minutes_late, flags <> '' from {attendance_check_in}"
+        jdbc.sql(TenantSql.of("select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0 from {attendance_check_in}"
                         + " where work_date between ? and ? and not superseded" + one))
                 .params(yearStart, through)
                 .query(rs -> {

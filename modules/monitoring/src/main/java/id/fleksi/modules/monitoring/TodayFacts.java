@@ -88,7 +88,7 @@ class TodayFacts {
         List<Person> people = jdbc.sql(TenantSql.of("""
                         select e.id, e.unit_id, e.name, e.nip, e.start_date, e.status <> 'RETIRED' as serving,
                             i.work_mode, i.minutes_late, i.captured_at,
-                            coalesce(i.flags <> '', false) or coalesce(o.flags <> '', false) as flagged
+                            coalesce(cardinality(i.flags) > 0, false) or coalesce(cardinality(o.flags) > 0, false) as flagged
                         from {employee} e
                         left join {attendance_check_in} i on i.employee_id = e.id and i.work_date = ? and i.kind = 'IN'
                         left join {attendance_check_in} o

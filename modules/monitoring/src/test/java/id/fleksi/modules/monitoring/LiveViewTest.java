@@ -73,12 +73,12 @@ class LiveViewTest {
             jdbc.sql(TenantSql.of("insert into {local_holiday} (id, date, name, unit_id) values (?, ?, 'Hari jadi sekolah', ?)"))
                     .params(UUID.randomUUID(), TODAY, disdik).update();
 
-            checkIn(report(person("Ana", dinkes), true), "WFO", 12, "");
-            checkIn(report(person("Beni", dinkes), false), "WFA", 0, "far-from-home");
+            checkIn(report(person("Ana", dinkes), true), "WFO", 12);
+            checkIn(report(person("Beni", dinkes), false), "WFA", 0, "MOCK_LOCATION");
             absence(person("Cici", dinkes), "SAKIT", TODAY, TODAY, "APPROVED");
             person("Dodi", dinkes);
 
-            checkIn(person("Eka", puskesmas), "DL", 0, "");
+            checkIn(person("Eka", puskesmas), "DL", 0);
             absence(person("Fani", puskesmas), "CUTI", MONDAY, TODAY.plusDays(1), "APPROVED");
             person("Gita", puskesmas);
             jdbc.sql(TenantSql.of("update {employee} set status = 'RETIRED' where id = ?")).param(person("Hana", puskesmas)).update();
@@ -86,11 +86,11 @@ class LiveViewTest {
                     .params(LocalDate.parse("2026-02-01"), person("Indra", puskesmas)).update();
 
             person("Joko", disdik);
-            checkIn(person("Kiki", disdik), "WFO", 0, "");
+            checkIn(person("Kiki", disdik), "WFO", 0);
 
             UUID hadi = person("Hadi", bappeda);
             jdbc.sql(TenantSql.of("update {org_unit} set head_employee_id = ? where id = ?")).params(hadi, bappeda).update();
-            checkIn(hadi, "WFO", 0, "");
+            checkIn(hadi, "WFO", 0);
             absence(person("Lina", bappeda), "IZIN", TODAY, TODAY, "PENDING");
         });
     }
@@ -195,7 +195,7 @@ class LiveViewTest {
         return id;
     }
 
-    private void checkIn(UUID employee, String mode, int minutesLate, String flags) {
+    private void checkIn(UUID employee, String mode, int minutesLate, String... flags) {
         jdbc.sql(TenantSql.of("insert into {attendance_check_in} (id, client_request_id, employee_id, work_date, kind, work_mode,"
                         + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late, flags)"
                         + " values (?, ?, ?, ?, 'IN', ?, now(), now(), false, -1.7, 119.5, 10, ?, ?)"))

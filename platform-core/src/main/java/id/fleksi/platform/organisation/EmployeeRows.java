@@ -1,0 +1,158 @@
+package id.fleksi.platform.organisation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import id.fleksi.platform.organisation.EmployeeImport.RowProblem;
+
+import jakarta.validation.Validator;
+
+/**
+ * One line of BKPSDM's employee spreadsheet read as the employee it describes: each cell in the forms a spreadsheet
+ * gives it (ya/tidak, a day number or dd/mm/yyyy, a decimal comma), then the same rules as the API's, each broken one a
+ * problem at its row and column. Whether the rows hold together (duplicates, supervisors) is {@link EmployeeImport}'s.
+ */
+final class EmployeeRows {
+
+    /** The API field each column fills, for naming the column of a broken rule. */
+    private static final Map<String, String> FIELD_TO_COLUMN = Map.ofEntries(Map.entry("nip", "nip"),
+            Map.entry("pppkNumber", "pppk_number"), Map.entry("username", "username"), Map.entry("name", "name"),
+            Map.entry("employmentType", "employment_type"), Map.entry("position", "position"), Map.entry("grade", "grade"),
+            Map.entry("unitId", "unit_code"), Map.entry("supervisorId", "supervisor"), Map.entry("talentBox", "talent_box"),
+            Map.entry("homeLatitude", "home_latitude"), Map.entry("homeLongitude", "home_longitude"),
+            Map.entry("startDate", "start_date"));
+
+    /** A valid row: who it is, the details to store, and the username of its supervisor (or null). */
+    record Planned(Spreadsheet.Line line, String username, NewEmployee details, String supervisorKey) {
+    }
+
+    private final Validator validator;
+
+    EmployeeRows(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** The row as an employee to import, or null with its problems added. */
+    Planned plan(Spreadsheet.Line line, Map<String, UUID> unitIds, List<RowProblem> problems) {
+        int before = problems.size();
+        EmploymentType type = enumValue(line, "employment_type", problems);
+        String unitCode = line.get("unit_code");
+        UUID unitId = unitCode == null ? null : unitIds.get(unitCode.toUpperCase(Locale.ROOT));
+        if (unitCode != null && unitId == null) {
+            problems.add(new RowProblem(line.number(), "unit_code", "no unit " + unitCode + " in this tenant; import units first"));
+        }
+        Integer talentBox = integer(line, "talent_box", problems);
+        Double latitude = decimal(line, "home_latitude", problems);
+        Double longitude = decimal(line, "home_longitude", problems);
+        Boolean faceToFace = yesNo(line, "face_to_face_service", problems);
+        Boolean ownDevice = yesNo(line, "own_device", problems);
+        Boolean connection = yesNo(line, "good_connection", problems);
+        LocalDate start = date(line, "start_date", problems);
+        if (problems.size() > before || type == null) {
+            if (type == null && problems.size() == before) {
+                problems.add(new RowProblem(line.number(), "employment_type", "is required: PNS, PPPK or NON_ASN"));
+            }
+            return null;
+        }
+        NewEmployee details = new NewEmployee(line.get("nip"), line.get("pppk_number"), line.get("username"),
+                line.get("name") == null ? "" : line.get("name"), type, line.get("position"), line.get("grade"), unitId, null,
+                talentBox, faceToFace, ownDevice, connection, latitude, longitude, start);
+        validator.validate(details).forEach(v -> problems.add(new RowProblem(line.number(),
+                FIELD_TO_COLUMN.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString()), v.getMessage())));
+        Employees.Checked checked = Employees.check(details, id -> true, id -> true);
+        checked.errors().forEach(e -> problems.add(new RowProblem(line.number(),
+                FIELD_TO_COLUMN.getOrDefault(e.get("field"), e.get("field")), e.get("message"))));
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Planned(line, checked.username(), details, line.get("supervisor"));
+    }
+
+    /** The column that names the employee: the NIP, the PPPK number or the username, by employment type. */
+    static String usernameColumn(NewEmployee details) {
+        return switch (details.employmentType()) {
+            case PNS -> "nip";
+            case PPPK -> "pppk_number";
+            case NON_ASN -> "username";
+        };
+    }
+
+    private static EmploymentType enumValue(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+        String value = line.get(column);
+        if (value == null) {
+            return null;
+        }
+        String normal = value.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        try {
+            return EmploymentType.valueOf(normal);
+        } catch (IllegalArgumentException e) {
+            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not PNS, PPPK or NON_ASN"));
+            return null;
+        }
+    }
+
+    private static Integer integer(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+        String value = line.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not a whole number"));
+            return null;
+        }
+    }
+
+    private static Double decimal(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+        String value = line.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not a number"));
+            return null;
+        }
+    }
+
+    private static Boolean yesNo(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+        String value = line.get(column);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "ya", "y", "yes", "true", "1" -> true;
+            case "tidak", "t", "no", "n", "false", "0" -> false;
+            default -> {
+                problems.add(new RowProblem(line.number(), column, "'" + value + "' is not ya/tidak"));
+                yield null;
+            }
+        };
+    }
+
+    private static LocalDate date(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+        String value = line.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.matches("\\d{5}")) {
+                return LocalDate.of(1899, 12, 30).plusDays(Long.parseLong(value)); // a spreadsheet's day number
+            }
+            if (value.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+                return LocalDate.parse(value, DateTimeFormatter.ofPattern("d/M/yyyy"));
+            }
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not a date (yyyy-mm-dd or dd/mm/yyyy)"));
+            return null;
+        }
+    }
+}
