@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TenantSql {
 
     private static final int CACHED_STATEMENTS = 4096;
+    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
     private static final Map<String, String> QUALIFIED = new ConcurrentHashMap<>();
 
     private TenantSql() {
@@ -54,7 +55,7 @@ public final class TenantSql {
             }
             int end = sql.indexOf('}', i);
             String table = end < 0 ? "" : sql.substring(i + 1, end);
-            if (!table.matches("[a-z][a-z0-9_]*")) {
+            if (!TABLE.matcher(table).matches()) {
                 throw new IllegalArgumentException("Not a table placeholder at " + i + " of: " + sql);
             }
             out.append(schema).append('.').append(table);

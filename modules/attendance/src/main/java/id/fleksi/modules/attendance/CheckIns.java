@@ -91,15 +91,14 @@ public class CheckIns {
      */
     public Whereabouts whereabouts(String username, double latitude, double longitude, double accuracy) {
         TenantCode tenant = TenantContext.require();
-        String schema = tenant.schemaName();
         return transactions.onOneConnection(connection -> {
             Instant now = clock.instant();
             LocalDate date = now.atZone(registry.require(tenant).timeZone().zone()).toLocalDate();
             CheckInRequest probe = new CheckInRequest(CheckInRequest.Kind.IN, latitude, longitude, accuracy,
                     "whereabouts-" + UUID.randomUUID(), null, false, null);
-            Submitter employee = submitter(schema, username, probe, now, date);
+            Submitter employee = submitter(tenant, username, probe, now, date);
             CheckInJudgement.Place place = CheckInJudgement.place(workModes.answer(employee.asFwaSees(), date, employee.absences()),
-                    latitude, longitude, accuracy, () -> offices.along(schema, employee.unitId()));
+                    latitude, longitude, accuracy, () -> offices.along(tenant, employee.unitId()));
             return new Whereabouts(date, place.workMode(), place.office() == null ? null : place.office().id(),
                     place.distanceMetres());
         });
