@@ -5,15 +5,18 @@ import java.util.UUID;
 import org.slf4j.MDC;
 
 /**
- * What every log line says about the work it belongs to (the logging pattern prints both): {@value #TENANT}, set by
- * {@link id.fleksi.platform.tenancy.TenantContext} whenever a tenant is, and {@value #REQUEST_ID}, set for every web
- * request (and sent back as {@code X-Request-Id}), for every run of a scheduled job, and carried into the background
- * work a request starts. Both are cleared when their work ends, so a pooled thread carries neither into the next.
+ * What every log line says about the work it belongs to (the logging pattern and the JSON logs print them):
+ * {@value #TENANT}, set by {@link id.fleksi.platform.tenancy.TenantContext} whenever a tenant is; {@value #REQUEST_ID},
+ * set for every web request (and sent back as {@code X-Request-Id}), for every run of a scheduled job, and carried into
+ * the background work a request starts; {@value #USER_ID}, the caller's Keycloak subject (an opaque id, never the
+ * username, which for an employee is the NIP), set once the request is authenticated. Each is cleared when its work
+ * ends, so a pooled thread carries none into the next.
  */
 public final class LogContext {
 
     public static final String TENANT = "tenant";
     public static final String REQUEST_ID = "requestId";
+    public static final String USER_ID = "userId";
 
     private LogContext() {
     }
