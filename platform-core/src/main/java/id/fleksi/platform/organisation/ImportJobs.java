@@ -11,9 +11,6 @@ import id.fleksi.platform.LogContext;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,15 +33,15 @@ public class ImportJobs implements DisposableBean {
     private final UnitImport units;
     private final EmployeeImport employees;
     private final JdbcClient jdbc;
-    private final MeterRegistry meters;
+    private final ImportMetrics metrics;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "fleksi-import");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ImportJobs(UnitImport units, EmployeeImport employees, JdbcClient jdbc, MeterRegistry meters) {
-        this.meters = meters;
+    ImportJobs(UnitImport units, EmployeeImport employees, JdbcClient jdbc, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.units = units;
         this.employees = employees;
         this.jdbc = jdbc;
@@ -85,28 +82,17 @@ public class ImportJobs implements DisposableBean {
                 .optional();
     }
 
-    /**
-     * Runs the import, timed as {@code fleksi.import} (tags {@code tenant}, {@code kind} {@code units} or
-     * {@code employees}, {@code outcome} {@code imported}, {@code refused}: some row was invalid and nothing was
-     * imported, or {@code failed}).
-     */
     private void run(TenantCode tenant, UUID id, Kind kind, Spreadsheet sheet, String actor) {
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "failed";
         try {
-            EmployeeImport.Report report = kind == Kind.UNITS ? units.importUnits(sheet, actor)
-                    : employees.importEmployees(sheet, actor, line -> progress(tenant, id, line));
+            EmployeeImport.Report report = metrics.timed(kind, () -> kind == Kind.UNITS ? units.importUnits(sheet, actor)
+                    : employees.importEmployees(sheet, actor, line -> progress(tenant, id, line)));
             jdbc.sql("update " + tenant.schemaName() + ".import_job set finished_at = now(), report = cast(? as jsonb) where id = ?")
                     .param(JSON.writeValueAsString(report)).param(id).update();
-            outcome = report.imported() ? "imported" : "refused";
         } catch (RuntimeException e) {
             log.error("Import {} of tenant {} failed", id, tenant, e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             jdbc.sql("update " + tenant.schemaName() + ".import_job set finished_at = now(), failure = ? where id = ?")
                     .param(message.length() > 1000 ? message.substring(0, 1000) : message).param(id).update();
-        } finally {
-            sample.stop(Timer.builder("fleksi.import").description("How long a BKPSDM import took")
-                    .tag("tenant", tenant.value()).tag("kind", kind.name().toLowerCase()).tag("outcome", outcome).register(meters));
         }
     }
 
