@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import id.fleksi.FleksiApplication;
 import id.fleksi.app.demo.DemoSeed;
 import id.fleksi.app.devstack.LocalServices;
+import id.fleksi.app.settings.OperatorSettings;
 import id.fleksi.devstack.PostgresServer;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.OneTimePassword;
@@ -45,6 +46,11 @@ class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (OperatorSettings.PRODUCTION.equals(PostgresServer.setting(OperatorSettings.MODE))) {
+            System.err.println("fleksi up runs Fleksi on a developer's machine (its own Keycloak with admin/admin, a demo);"
+                    + " with FLEKSI_MODE=production, start Fleksi without a command (README.md, \"Running in production\").");
+            return 2;
+        }
         LocalServices services = LocalServices.prepare(true);
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "fleksi-up-stop"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
