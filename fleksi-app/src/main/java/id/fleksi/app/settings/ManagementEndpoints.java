@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The metrics are served only on a management port of their own ({@code FLEKSI_MANAGEMENT_PORT}, 9090 in production
- * mode), which the TLS proxy in front does not forward: there {@code /actuator/prometheus} joins the health endpoints.
+ * mode) on {@code FLEKSI_MANAGEMENT_ADDRESS} (loopback by default), which the TLS proxy in front does not forward:
+ * there {@code /actuator/prometheus} joins the health endpoints.
  * Without one (a laptop, by default) the public port serves the health endpoints and nothing else of the actuator.
  */
 public class ManagementEndpoints implements EnvironmentPostProcessor, Ordered {
@@ -26,8 +27,10 @@ public class ManagementEndpoints implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (separatePort(environment)) {
-            environment.getPropertySources().addFirst(new MapPropertySource("fleksiManagementEndpoints",
-                    Map.of("management.endpoints.web.exposure.include", "health,prometheus")));
+            // Loopback unless FLEKSI_MANAGEMENT_ADDRESS says otherwise (0.0.0.0 in a pod, for Prometheus to scrape).
+            environment.getPropertySources().addFirst(new MapPropertySource("fleksiManagementEndpoints", Map.of(
+                    "management.endpoints.web.exposure.include", "health,prometheus",
+                    "management.server.address", environment.getProperty("FLEKSI_MANAGEMENT_ADDRESS", "127.0.0.1"))));
         }
     }
 
