@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import id.fleksi.platform.LogContext;
 import id.fleksi.platform.modules.ModuleCatalog;
 import id.fleksi.platform.tenancy.MigrationState;
 import id.fleksi.platform.tenancy.Tenant;
@@ -138,7 +139,7 @@ public class TenantMigrator {
                 progress.accept("migrated " + done + "/" + tenants.size() + " " + tenant.code());
             } catch (MigrationException e) {
                 failed.put(tenant.code(), e.getMessage());
-                log.error("Tenant {} not migrated: {}", tenant.code(), e.getMessage());
+                log.error("Tenant {} not migrated: {}", tenant.code(), LogContext.redacted(e.getMessage()));
                 progress.accept("FAILED   " + done + "/" + tenants.size() + " " + tenant.code() + ": " + e.getMessage());
             }
         }

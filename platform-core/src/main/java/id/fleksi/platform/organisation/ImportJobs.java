@@ -89,7 +89,9 @@ public class ImportJobs implements DisposableBean {
             jdbc.sql("update " + tenant.schemaName() + ".import_job set finished_at = now(), report = cast(? as jsonb) where id = ?")
                     .param(JSON.writeValueAsString(report)).param(id).update();
         } catch (RuntimeException e) {
-            log.error("Import {} of tenant {} failed", id, tenant, e);
+            // A row's values (a NIP) may be in the message: only its redacted words at ERROR, the whole trace at DEBUG.
+            log.error("Import {} of tenant {} failed: {}: {}", id, tenant, e.getClass().getName(), LogContext.redacted(e.getMessage()));
+            log.debug("Import {} of tenant {} failed", id, tenant, e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             jdbc.sql("update " + tenant.schemaName() + ".import_job set finished_at = now(), failure = ? where id = ?")
                     .param(message.length() > 1000 ? message.substring(0, 1000) : message).param(id).update();
