@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -35,7 +36,7 @@ public class ManagementEndpoints implements EnvironmentPostProcessor, Ordered {
     }
 
     /** Whether the management endpoints have a port of their own (0: a free one, as in tests), as Spring Boot decides it. */
-    static boolean separatePort(ConfigurableEnvironment environment) {
+    static boolean separatePort(Environment environment) {
         String port = environment.getProperty(PORT);
         if (port == null || port.isBlank()) {
             return false;

@@ -101,8 +101,7 @@ class ProductionChecks implements BeanFactoryPostProcessor {
         if (env.getProperty("fleksi.demo.seed", Boolean.class, false)) {
             problems.add("FLEKSI_DEMO=true: the demo's users share the published password 'fleksi-demo'; leave it unset");
         }
-        String management = env.getProperty(ManagementEndpoints.PORT);
-        if (blank(management) || management.strip().equals(env.getProperty("server.port", "8080").strip())) {
+        if (!ManagementEndpoints.separatePort(env)) {
             problems.add("FLEKSI_MANAGEMENT_PORT must differ from FLEKSI_HTTP_PORT: the metrics and health endpoints stay off"
                     + " the public port");
         }
