@@ -71,7 +71,12 @@ class UpCommand implements Callable<Integer> {
      * Makes the platform realm with an operator whose one-time password is returned (Keycloak asks for a new
      * one at first login); null when the realm is there already, whose operators keep their passwords.
      */
-    private static String platformOperator(ConfigurableApplicationContext context) {
+    static String platformOperator(ConfigurableApplicationContext context) {
+        return platformOperator(context, "operator");
+    }
+
+    /** As {@link #platformOperator(ConfigurableApplicationContext)}, the operator named {@code username}. */
+    static String platformOperator(ConfigurableApplicationContext context, String username) {
         RealmProvisioner realms = context.getBean(RealmProvisioner.class);
         String realm = context.getBean(IdentityProperties.class).platformRealm();
         if (realms.realmExists(realm)) {
@@ -79,7 +84,7 @@ class UpCommand implements Callable<Integer> {
         }
         String password = OneTimePassword.generate(16);
         realms.createRealm(realm, "Fleksi Platform", true,
-                List.of(new RealmUser("operator", "Platform", "Operator", password, true, Set.of(Role.PLATFORM_OPERATOR))));
+                List.of(new RealmUser(username, "Platform", "Operator", password, true, Set.of(Role.PLATFORM_OPERATOR))));
         return password;
     }
 
