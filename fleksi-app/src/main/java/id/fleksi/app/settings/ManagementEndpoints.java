@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The metrics are served only on a management port of their own ({@code FLEKSI_MANAGEMENT_PORT}, 9090 in production
+ * The metrics are served only on a management port of their own ({@code FLEKSI_MANAGEMENT_PORT}, 8081 in production
  * mode) on {@code FLEKSI_MANAGEMENT_ADDRESS} (loopback by default), which the TLS proxy in front does not forward:
  * there {@code /actuator/prometheus} joins the health endpoints.
  * Without one (a laptop, by default) the public port serves the health endpoints and nothing else of the actuator.
