@@ -130,7 +130,8 @@ class ObservabilityTest {
 
         String metrics = RestClient.create().get().uri("http://127.0.0.1:" + managementPort + "/actuator/prometheus")
                 .retrieve().body(String.class);
-        assertThat(series(metrics, "http_server_requests_seconds_count", "tenant=\"" + first + "\"",
+        // Every series names the application, as the dashboard's queries ask.
+        assertThat(series(metrics, "http_server_requests_seconds_count", "application=\"fleksi\"", "tenant=\"" + first + "\"",
                 "uri=\"/api/v1/t/{code}/attendance/check-ins\"", "method=\"POST\"", "status=\"201\"")).isEqualTo(1);
         assertThat(series(metrics, "http_server_requests_seconds_count", "tenant=\"" + second + "\"",
                 "uri=\"/api/v1/t/{code}/attendance/days\"", "status=\"200\"")).isEqualTo(1);
