@@ -34,6 +34,11 @@ public final class RequestMemo {
         return (T) value;
     }
 
+    /** The request attribute under which the read of {@code key} is remembered. */
+    public static String attributeName(String key) {
+        return PREFIX + key;
+    }
+
     /** Remembers a value read some other way (the same row found by another key). */
     public static void remember(String key, Object value) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

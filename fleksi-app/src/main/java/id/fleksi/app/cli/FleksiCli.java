@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fleksi", mixinStandardHelpOptions = true, version = "Fleksi 0.1",
         description = "Run and operate Fleksi.",
-        subcommands = {UpCommand.class, MigrateCommand.class, TenantCommand.class, ModuleCommand.class, ImportCommand.class,
+        subcommands = {UpCommand.class, MigrateCommand.class, PlatformCommand.class, TenantCommand.class, ModuleCommand.class, ImportCommand.class,
                 BenchCommand.class, CheckInBenchCommand.class, FwaBenchCommand.class, BundleBenchCommand.class})
 public class FleksiCli {
 

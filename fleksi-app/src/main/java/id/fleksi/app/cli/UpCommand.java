@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import id.fleksi.FleksiApplication;
 import id.fleksi.app.demo.DemoSeed;
 import id.fleksi.app.devstack.LocalServices;
+import id.fleksi.app.settings.OperatorSettings;
 import id.fleksi.devstack.PostgresServer;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.OneTimePassword;
@@ -45,6 +46,11 @@ class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (OperatorSettings.PRODUCTION.equals(PostgresServer.setting(OperatorSettings.MODE))) {
+            System.err.println("fleksi up runs Fleksi on a developer's machine (its own Keycloak with admin/admin, a demo);"
+                    + " with FLEKSI_MODE=production, start Fleksi without a command (README.md, \"Running in production\").");
+            return 2;
+        }
         LocalServices services = LocalServices.prepare(true);
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "fleksi-up-stop"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
@@ -65,7 +71,12 @@ class UpCommand implements Callable<Integer> {
      * Makes the platform realm with an operator whose one-time password is returned (Keycloak asks for a new
      * one at first login); null when the realm is there already, whose operators keep their passwords.
      */
-    private static String platformOperator(ConfigurableApplicationContext context) {
+    static String platformOperator(ConfigurableApplicationContext context) {
+        return platformOperator(context, "operator");
+    }
+
+    /** As {@link #platformOperator(ConfigurableApplicationContext)}, the operator named {@code username}. */
+    static String platformOperator(ConfigurableApplicationContext context, String username) {
         RealmProvisioner realms = context.getBean(RealmProvisioner.class);
         String realm = context.getBean(IdentityProperties.class).platformRealm();
         if (realms.realmExists(realm)) {
@@ -73,7 +84,7 @@ class UpCommand implements Callable<Integer> {
         }
         String password = OneTimePassword.generate(16);
         realms.createRealm(realm, "Fleksi Platform", true,
-                List.of(new RealmUser("operator", "Platform", "Operator", password, true, Set.of(Role.PLATFORM_OPERATOR))));
+                List.of(new RealmUser(username, "Platform", "Operator", password, true, Set.of(Role.PLATFORM_OPERATOR))));
         return password;
     }
 

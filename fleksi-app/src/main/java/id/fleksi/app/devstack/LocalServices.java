@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.fleksi.app.settings.OperatorSettings;
 import id.fleksi.devstack.EmbeddedPostgres;
 import id.fleksi.devstack.KeycloakServer;
 import id.fleksi.devstack.PostgresServer;
@@ -19,7 +20,8 @@ import id.fleksi.devstack.PostgresServer;
  *
  * <p>Every {@code fleksi} command resolves them here, so the same variables name the same instance for
  * {@code up} and for {@code tenant}, {@code migrate} and the rest: two instances on one machine differ by
- * {@code FLEKSI_DB_URL}, {@code FLEKSI_HTTP_PORT} and {@code FLEKSI_KEYCLOAK_PORT}.
+ * {@code FLEKSI_DB_URL}, {@code FLEKSI_HTTP_PORT} and {@code FLEKSI_KEYCLOAK_PORT}. In production mode
+ * ({@code FLEKSI_MODE=production}) nothing is guessed or started: only what is configured is used.
  *
  * @param keycloakDatabase the database of the Keycloak run here, which a tenant bundle's export reads; null when
  *                         Keycloak is elsewhere ({@code FLEKSI_KEYCLOAK_URL}) or {@code FLEKSI_KEYCLOAK_DB_URL} names it
@@ -36,6 +38,10 @@ public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServ
      */
     public static LocalServices prepare(boolean startUp) {
         String configuredDb = PostgresServer.setting("FLEKSI_DB_URL");
+        if (OperatorSettings.PRODUCTION.equals(PostgresServer.setting(OperatorSettings.MODE))) {
+            // Production mode guesses nothing and starts nothing: what is not configured is refused by name at start.
+            return new LocalServices(configuredDb, PostgresServer.setting("FLEKSI_KEYCLOAK_URL"), null, null, null);
+        }
         EmbeddedPostgres embedded = null;
         PostgresServer server;
         if (configuredDb != null || PostgresServer.answers("127.0.0.1", 5432)) {
@@ -66,8 +72,13 @@ public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServ
 
     /** The Spring properties that point Fleksi at these services, to be given as command-line arguments. */
     public List<String> properties() {
-        List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + databaseUrl,
-                "fleksi.identity.keycloak-url=" + keycloakUrl));
+        List<String> properties = new ArrayList<>();
+        if (databaseUrl != null) {
+            properties.add("spring.datasource.url=" + databaseUrl);
+        }
+        if (keycloakUrl != null) {
+            properties.add("fleksi.identity.keycloak-url=" + keycloakUrl);
+        }
         if (keycloakDatabase != null) {
             properties.add("fleksi.keycloak-database.url=" + keycloakDatabase.jdbcUrl());
             properties.add("fleksi.keycloak-database.username=" + keycloakDatabase.user());

@@ -113,6 +113,34 @@ class FleksiCliTest {
         assertThat(badRegion.err()).contains("regionCode is a Kemendagri region code");
     }
 
+    @Test
+    void platformInitMakesTheOperatorsRealmOnceAndProductionModeRefusesUp() {
+        String realm = TestRealms.unique("platform");
+        System.setProperty("fleksi.identity.platform-realm", realm);
+        try {
+            Run first = fleksi("platform", "init", "--operator", "diskominfo");
+            Run again = fleksi("platform", "init");
+
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.out()).contains("Platform realm '" + realm + "' made. First operator: diskominfo, one-time password ");
+            assertThat(TestRealms.admin().realm(realm).users().search("diskominfo")).singleElement()
+                    .satisfies(user -> assertThat(user.getRequiredActions()).contains("UPDATE_PASSWORD"));
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).contains("is there already");
+        } finally {
+            System.clearProperty("fleksi.identity.platform-realm");
+            TestRealms.admin().realm(realm).remove();
+        }
+        System.setProperty("FLEKSI_MODE", "production");
+        try {
+            Run up = fleksi("up");
+            assertThat(up.exitCode()).isEqualTo(2);
+            assertThat(up.err()).contains("with FLEKSI_MODE=production, start Fleksi without a command");
+        } finally {
+            System.clearProperty("FLEKSI_MODE");
+        }
+    }
+
     private static Run fleksi(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;

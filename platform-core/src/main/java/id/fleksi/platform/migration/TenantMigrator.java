@@ -8,11 +8,16 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import id.fleksi.platform.LogContext;
 import id.fleksi.platform.modules.ModuleCatalog;
 import id.fleksi.platform.tenancy.MigrationState;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,29 +27,43 @@ import org.springframework.stereotype.Component;
 /**
  * Brings tenant schemas up to the tenant changelog (core plus each module's), one tenant at a time, and
  * records each outcome in the registry. A tenant whose last migration failed, or whose schema holds fewer
- * change sets than this build expects, is not {@linkplain #isCurrent current} and is not served.
+ * change sets than this build expects, is not {@linkplain #isCurrent current} and is not served. Each schema's run is
+ * timed ({@value #TIMER}, tagged {@code schema} {@code platform} or {@code tenant} and {@code outcome}).
  */
 @Component
 public class TenantMigrator {
 
     private static final Logger log = LoggerFactory.getLogger(TenantMigrator.class);
+    static final String TIMER = "fleksi.migration";
 
     private final TenantRegistry registry;
     private final ChangeLogRunner runner;
+    private final MeterRegistry meters;
 
     private final List<String> changelogs;
 
     /** The core tenant changelog, then each feature module's in dependency order. */
     @Autowired
     public TenantMigrator(DataSource dataSource, TenantRegistry registry, TenancyProperties properties,
-            ModuleCatalog modules) {
-        this(dataSource, registry, concat(properties.tenantChangelog(), modules.tenantChangelogs()));
+            ModuleCatalog modules, MeterRegistry meters) {
+        this(dataSource, registry, concat(properties.tenantChangelog(), modules.tenantChangelogs()), meters);
     }
 
+    /** With these changelogs (tests), timed in Micrometer's global registry. */
     public TenantMigrator(DataSource dataSource, TenantRegistry registry, List<String> changelogs) {
+        this(dataSource, registry, changelogs, Metrics.globalRegistry);
+    }
+
+    private TenantMigrator(DataSource dataSource, TenantRegistry registry, List<String> changelogs, MeterRegistry meters) {
         this.registry = registry;
         this.changelogs = List.copyOf(changelogs);
         this.runner = new ChangeLogRunner(dataSource, changelogs);
+        this.meters = meters;
+    }
+
+    static Timer timer(MeterRegistry meters, String schema, String outcome) {
+        return Timer.builder(TIMER).description("How long a schema's migration took").tag("schema", schema)
+                .tag("outcome", outcome).register(meters);
     }
 
     /** The changelogs applied to each tenant schema, in order. */
@@ -88,10 +107,13 @@ public class TenantMigrator {
 
     /** Migrates one tenant's schema and records the outcome; a failure is recorded, then thrown. */
     public void migrate(TenantCode tenant) throws MigrationException {
+        Timer.Sample sample = Timer.start(meters);
         try {
             int applied = runner.update(tenant.schemaName(), "tenant");
             registry.recordMigration(tenant, applied, MigrationState.CURRENT, null);
+            sample.stop(timer(meters, "tenant", "success"));
         } catch (MigrationException e) {
+            sample.stop(timer(meters, "tenant", "failure"));
             int applied = runner.appliedChangeSets(tenant.schemaName()).size();
             registry.recordMigration(tenant, applied, MigrationState.FAILED, e.getMessage());
             throw e;
@@ -117,7 +139,7 @@ public class TenantMigrator {
                 progress.accept("migrated " + done + "/" + tenants.size() + " " + tenant.code());
             } catch (MigrationException e) {
                 failed.put(tenant.code(), e.getMessage());
-                log.error("Tenant {} not migrated: {}", tenant.code(), e.getMessage());
+                log.error("Tenant {} not migrated: {}", tenant.code(), LogContext.redacted(e.getMessage()));
                 progress.accept("FAILED   " + done + "/" + tenants.size() + " " + tenant.code() + ": " + e.getMessage());
             }
         }

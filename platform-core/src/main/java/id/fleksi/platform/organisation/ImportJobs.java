@@ -34,13 +34,15 @@ public class ImportJobs implements DisposableBean {
     private final UnitImport units;
     private final EmployeeImport employees;
     private final JdbcClient jdbc;
+    private final ImportMetrics metrics;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "fleksi-import");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ImportJobs(UnitImport units, EmployeeImport employees, JdbcClient jdbc) {
+    ImportJobs(UnitImport units, EmployeeImport employees, JdbcClient jdbc, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.units = units;
         this.employees = employees;
         this.jdbc = jdbc;
@@ -82,12 +84,14 @@ public class ImportJobs implements DisposableBean {
 
     private void run(TenantCode tenant, UUID id, Kind kind, Spreadsheet sheet, String actor) {
         try {
-            EmployeeImport.Report report = kind == Kind.UNITS ? units.importUnits(sheet, actor)
-                    : employees.importEmployees(sheet, actor, line -> progress(tenant, id, line));
+            EmployeeImport.Report report = metrics.timed(kind, () -> kind == Kind.UNITS ? units.importUnits(sheet, actor)
+                    : employees.importEmployees(sheet, actor, line -> progress(tenant, id, line)));
             jdbc.sql(TenantSql.in(tenant, "update {import_job} set finished_at = now(), report = cast(? as jsonb) where id = ?"))
                     .param(JSON.writeValueAsString(report)).param(id).update();
         } catch (RuntimeException e) {
-            log.error("Import {} of tenant {} failed", id, tenant, e);
+            // A row's values (a NIP) may be in the message: only its redacted words at ERROR, the whole trace at DEBUG.
+            log.error("Import {} of tenant {} failed: {}: {}", id, tenant, e.getClass().getName(), LogContext.redacted(e.getMessage()));
+            log.debug("Import {} of tenant {} failed", id, tenant, e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             jdbc.sql(TenantSql.in(tenant, "update {import_job} set finished_at = now(), failure = ? where id = ?"))
                     .param(message.length() > 1000 ? message.substring(0, 1000) : message).param(id).update();

@@ -28,9 +28,11 @@ class ImportsController {
     private final EmployeeImport employeeImport;
     private final Employees employees;
     private final IdentityProperties identity;
+    private final ImportMetrics metrics;
 
     ImportsController(UnitImport unitImport, EmployeeImport employeeImport, Employees employees,
-            IdentityProperties identity) {
+            IdentityProperties identity, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.unitImport = unitImport;
         this.employeeImport = employeeImport;
         this.employees = employees;
@@ -40,14 +42,14 @@ class ImportsController {
     @Operation(operationId = "importUnits", summary = "Import units (columns code, name, kind, parent_code); all or nothing")
     @PostMapping(path = "/api/v1/t/{code}/imports/units", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     EmployeeImport.Report units(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
-        return checked(unitImport.importUnits(read(file), actor(who)));
+        return checked(metrics.timed(ImportJobs.Kind.UNITS, () -> unitImport.importUnits(read(file), actor(who))));
     }
 
     @Operation(operationId = "importEmployees",
             summary = "Import employees (see EmployeeImport.COLUMNS); all or nothing; realm users made in batches")
     @PostMapping(path = "/api/v1/t/{code}/imports/employees", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     EmployeeImport.Report employees(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
-        return checked(employeeImport.importEmployees(read(file), actor(who), line -> { }));
+        return checked(metrics.timed(ImportJobs.Kind.EMPLOYEES, () -> employeeImport.importEmployees(read(file), actor(who), line -> { })));
     }
 
     @Operation(summary = "Issue a one-time password for an employee's first login (shown once)")

@@ -33,7 +33,9 @@ class RealmClientRegistrations implements ClientRegistrationRepository {
             return null;
         }
         String issuer = identity.issuer(realm);
+        // The browser goes to the public address; Fleksi's own calls may take an internal one.
         String oidc = issuer + "/protocol/openid-connect";
+        String internal = identity.backChannel(realm) + "/protocol/openid-connect";
         return ClientRegistration.withRegistrationId(realm)
                 .clientId(identity.webClientId())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -41,9 +43,9 @@ class RealmClientRegistrations implements ClientRegistrationRepository {
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")
                 .authorizationUri(oidc + "/auth")
-                .tokenUri(oidc + "/token")
-                .jwkSetUri(oidc + "/certs")
-                .userInfoUri(oidc + "/userinfo")
+                .tokenUri(internal + "/token")
+                .jwkSetUri(internal + "/certs")
+                .userInfoUri(internal + "/userinfo")
                 .userNameAttributeName("preferred_username")
                 .issuerUri(issuer)
                 .providerConfigurationMetadata(java.util.Map.of("end_session_endpoint", oidc + "/logout"))

@@ -123,7 +123,7 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
 
     private AuthenticationManager managerFor(String realm) {
         String issuer = identity.issuer(realm);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/protocol/openid-connect/certs").build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(identity.backChannel(realm) + "/protocol/openid-connect/certs").build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(identity.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audience));

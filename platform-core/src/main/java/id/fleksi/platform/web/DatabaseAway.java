@@ -3,6 +3,8 @@ package id.fleksi.platform.web;
 import java.io.IOException;
 
 
+import id.fleksi.platform.LogContext;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +72,7 @@ public class DatabaseAway extends OncePerRequestFilter {
             if (!is(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), LogContext.redacted(e.getMessage()));
             response.resetBuffer();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");

@@ -3,6 +3,7 @@ package id.fleksi.platform.web;
 import java.util.List;
 import java.util.Map;
 
+import id.fleksi.platform.LogContext;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 
@@ -57,7 +58,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseAway.is(e)) {
             // A restart or failover: say "try again" (the phone's queue does), without a stack trace per request.
-            log.warn("Database unavailable: {}", e.getMessage());
+            log.warn("Database unavailable: {}", LogContext.redacted(e.getMessage()));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                     .body(DatabaseAway.problem());
         }
@@ -89,7 +90,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         // The parser's own words name Java types and Jackson features: they go to the log, the client reads ours.
-        log.info("Unreadable request body: {}", firstLine(e.getMostSpecificCause().getMessage()));
+        log.info("Unreadable request body: {}", LogContext.redacted(firstLine(e.getMostSpecificCause().getMessage())));
         String detail = UnreadableBody.explain(e);
         ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "unreadable-request", "Unreadable request", detail);
         return ResponseEntity.badRequest().body(problem);
@@ -135,7 +136,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     default -> null;
                 };
                 if (detail != null) {
-                    log.info("Refused by the database ({}): {}", state, firstLine(sql.getMessage()));
+                    log.info("Refused by the database ({}): {}", state, LogContext.redacted(firstLine(sql.getMessage())));
                     HttpStatus status = "23505".equals(state) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
                     return ResponseEntity.status(status).body(ProblemDetails.of(status.value(), "invalid-value", "Invalid value",
                             detail + " Nothing was changed."));

@@ -200,7 +200,9 @@ public class BundleJobs implements DisposableBean {
                 job.error = e.getMessage();
                 job.state = State.FAILED;
             } catch (Exception e) {
-                log.warn("Bundle job {} ({} {}) failed", job.id, kind, tenant, e);
+                log.warn("Bundle job {} ({} {}) failed: {}: {}", job.id, kind, tenant, e.getClass().getName(),
+                        LogContext.redacted(e.getMessage()));
+                log.debug("Bundle job {} failed", job.id, e);
                 job.error = e.getMessage();
                 job.state = State.FAILED;
             } finally {

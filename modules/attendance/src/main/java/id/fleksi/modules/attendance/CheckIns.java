@@ -45,10 +45,12 @@ public class CheckIns {
     private final TenantRegistry registry;
     private final WorkModes workModes;
     private final List<CheckOutGuard> guards;
+    private final CheckInOutcomes outcomes;
 
-    public CheckIns(JdbcClient jdbc, ModuleSwitches switches,
+    CheckIns(JdbcClient jdbc, ModuleSwitches switches,
             SqlTransactions transactions, Clock clock, TenantRegistry registry,
-            WorkModes workModes, List<CheckOutGuard> guards, UnitOffices offices) {
+            WorkModes workModes, List<CheckOutGuard> guards, UnitOffices offices, CheckInOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.offices = offices;
         this.guards = guards;
         this.workModes = workModes;
@@ -66,6 +68,18 @@ public class CheckIns {
     /** Records a check-in or check-out of the employee with this username, in the current tenant. */
     public Submitted submit(String username, CheckInRequest request) {
         TenantCode tenant = TenantContext.require();
+        CheckInRequest.Kind kind = request.kind() == null ? CheckInRequest.Kind.IN : request.kind();
+        try {
+            Submitted submitted = submitOnce(tenant, username, request);
+            outcomes.recorded(tenant, kind, submitted);
+            return submitted;
+        } catch (Problem refusal) {
+            outcomes.refused(tenant, kind, refusal.type());
+            throw refusal;
+        }
+    }
+
+    private Submitted submitOnce(TenantCode tenant, String username, CheckInRequest request) {
         // One connection for the whole submission and no transaction (see SqlTransactions.onOneConnection): the reads, then
         // a single statement that writes, atomic by itself.
         return transactions.onOneConnection(connection -> {
