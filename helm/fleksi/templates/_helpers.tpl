@@ -129,8 +129,9 @@ FLEKSI_TRUSTED_PROXIES: {{ .Values.settings.trustedProxies | quote }}
 FLEKSI_SECURE_COOKIES: "true"
 FLEKSI_FEED_URL: {{ .Values.settings.feedUrl | quote }}
 FLEKSI_FEED_ENABLED: {{ .Values.settings.feedEnabled | quote }}
+FLEKSI_MODE: "production"
 {{- if .Values.managementPort }}
-MANAGEMENT_SERVER_PORT: {{ .Values.managementPort | quote }}
+FLEKSI_MANAGEMENT_PORT: {{ .Values.managementPort | quote }}
 {{- end }}
 {{- range $name, $value := .Values.extraEnv }}
 {{ $name }}: {{ $value | quote }}

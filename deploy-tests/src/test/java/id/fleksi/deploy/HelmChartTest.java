@@ -228,6 +228,19 @@ class HelmChartTest {
     }
 
     @Test
+    void fleksiRunsInProductionModeWithItsActuatorOnTheManagementPortTheProbesUse() {
+        RenderedChart chart = RenderedChart.of("external-database.yaml", Map.of());
+        Map<String, String> settings = chart.all(io.fabric8.kubernetes.api.model.ConfigMap.class).get(0).getData();
+        assertThat(settings).containsEntry("FLEKSI_MODE", "production").containsEntry("FLEKSI_MANAGEMENT_PORT", "8081")
+                .containsEntry("FLEKSI_HTTP_PORT", "8080").doesNotContainKey("MANAGEMENT_SERVER_PORT");
+        Container fleksi = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(fleksi.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .containsExactlyInAnyOrder("http:8080", "management:8081");
+        assertThat(List.of(fleksi.getStartupProbe(), fleksi.getLivenessProbe(), fleksi.getReadinessProbe()))
+                .allSatisfy(probe -> assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management"));
+    }
+
+    @Test
     void theNetworkPolicyLetsInOnlyTheIngressAndLetsOutOnlyDnsTheDatabaseAndKeycloak() {
         RenderedChart chart = RenderedChart.of("cloudnative-pg.yaml", Map.of());
         NetworkPolicy policy = chart.one(NetworkPolicy.class);
@@ -239,9 +252,11 @@ class HelmChartTest {
                 .as("the migration Job is held to the same policy")
                 .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        assertThat(policy.getSpec().getIngress()).hasSize(1);
-        assertThat(policy.getSpec().getIngress().get(0).getFrom()).allSatisfy(peer -> assertThat(peer.getNamespaceSelector())
-                .isNotNull());
+        // The public port from the ingress controller; the management port (metrics) from the scraper only.
+        assertThat(policy.getSpec().getIngress()).extracting(rule -> rule.getPorts().get(0).getPort().getStrVal())
+                .containsExactly("http", "management");
+        assertThat(policy.getSpec().getIngress()).flatExtracting(rule -> rule.getFrom())
+                .allSatisfy(peer -> assertThat(peer.getNamespaceSelector()).isNotNull());
         assertThat(policy.getSpec().getEgress()).flatExtracting(rule -> rule.getPorts())
                 .extracting(port -> port.getPort().getIntVal()).containsOnly(53, 5432, 443);
         assertThat(policy.getSpec().getEgress()).flatExtracting(rule -> rule.getTo())

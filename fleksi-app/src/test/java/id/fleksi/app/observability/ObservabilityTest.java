@@ -29,6 +29,7 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,7 @@ class ObservabilityTest {
 
     @Autowired TenantOnboarding onboarding;
     @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
     @Autowired Employees employees;
     @Autowired OrgUnitRepository units;
     @Autowired Offices offices;
@@ -111,7 +113,7 @@ class ObservabilityTest {
                 .retrieve().toEntity(String.class);
         ResponseEntity<String> nowhere = sari.get().uri("/api/v1/t/" + madeUp + "/attendance/days?from=" + today + "&to=" + today)
                 .retrieve().toEntity(String.class);
-        TestRealms.addUser(realms, second, "bkd", Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, second, "bkd", Role.TENANT_ADMIN);
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource("code,name,kind,parent_code\nBKD,Badan Kepegawaian,BADAN,\n".getBytes()) {
             @Override
@@ -204,7 +206,7 @@ class ObservabilityTest {
             employees.create(new NewEmployee(nip, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), null,
                     null, null, null, null, null, null, null), "test");
         });
-        realms.setPassword(code, nip, TestRealms.PASSWORD, false);
+        realmUsers.setPassword(code, nip, TestRealms.PASSWORD, false);
         TestRealms.addTestClient(code, "fleksi-api");
     }
 
