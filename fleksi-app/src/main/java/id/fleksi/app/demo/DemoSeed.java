@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo of {@code fleksi up}: the platform realm with an operator, the province Sulawesi Barat and its
- * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN, and an organisation of OPD,
+ * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN (mateng also its Bupati, who sees monitoring,
+ * and a Monday apel), and an organisation of OPD,
  * employees and offices; the ASN has four weeks of attendance behind her. Made once; a later run finds them
  * and changes nothing.
  */
@@ -39,10 +40,12 @@ public class DemoSeed {
     private final DemoOrganisation organisation;
     private final DemoFlexibleWork flexibleWork;
     private final DemoAttendance attendance;
+    private final DemoMonitoring monitoring;
 
     public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, RealmUsers users,
             IdentityProperties identity,
-            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance) {
+            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring) {
+        this.monitoring = monitoring;
         this.flexibleWork = flexibleWork;
         this.attendance = attendance;
         this.registry = registry;
@@ -82,6 +85,7 @@ public class DemoSeed {
         flexibleWork.demoEmployees(tenant, atasan, asn);
         if (dataset.equals("mateng")) {
             flexibleWork.matengPolicy(tenant);
+            monitoring.seed(tenant);
         }
         attendance.history(tenant);
         log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);
