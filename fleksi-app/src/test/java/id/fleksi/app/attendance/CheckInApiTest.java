@@ -118,8 +118,11 @@ class CheckInApiTest {
             assertThat(day).containsEntry("date", today).containsEntry("status", "PRESENT").containsEntry("workMode", "WFO");
         });
 
-        api(TestRealms.token(code, "boss")).put().uri("/api/v1/t/" + code + "/modules/attendance")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
+        // Monitoring needs attendance: it goes off first.
+        for (String module : List.of("monitoring", "attendance")) {
+            api(TestRealms.token(code, "boss")).put().uri("/api/v1/t/" + code + "/modules/" + module)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
+        }
         ResponseEntity<Map> off = post(rina, body);
         assertThat(off.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat((String) off.getBody().get("detail")).contains("Module 'attendance' is switched off");

@@ -9,7 +9,6 @@ import java.util.UUID;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
 
@@ -22,7 +21,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,13 +38,11 @@ class CalendarController {
     private final WorkingCalendar calendar;
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final IdentityProperties identity;
 
-    CalendarController(WorkingCalendar calendar, JdbcClient jdbc, AuditLog audit, IdentityProperties identity) {
+    CalendarController(WorkingCalendar calendar, JdbcClient jdbc, AuditLog audit) {
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.identity = identity;
     }
 
     record NewLocalHoliday(@NotNull(message = "is required") LocalDate date, @NotBlank(message = "is required") String name,
@@ -76,10 +72,10 @@ class CalendarController {
     @PreAuthorize("hasAnyRole('tenant-admin', 'bkd')")
     @PostMapping("/local-holidays")
     @ResponseStatus(HttpStatus.CREATED)
-    NewLocalHoliday addHoliday(@PathVariable String code, @Valid @RequestBody NewLocalHoliday holiday, Authentication who) {
+    NewLocalHoliday addHoliday(@PathVariable String code, @Valid @RequestBody NewLocalHoliday holiday, Caller caller) {
         jdbc.sql(TenantSql.of("insert into {local_holiday} (id, date, name, unit_id) values (?, ?, ?, ?)"))
                 .param(UUID.randomUUID()).param(holiday.date()).param(holiday.name()).param(holiday.unitId()).update();
-        audit.record(TenantContext.require(), Caller.of(who, identity).username(), "calendar.holiday", holiday.date().toString(),
+        audit.record(TenantContext.require(), caller.username(), "calendar.holiday", holiday.date().toString(),
                 null, Map.of("name", holiday.name()));
         return holiday;
     }
@@ -88,7 +84,7 @@ class CalendarController {
     @PreAuthorize("hasAnyRole('tenant-admin', 'bkd')")
     @PostMapping("/schedules")
     @ResponseStatus(HttpStatus.CREATED)
-    NewSchedule addSchedule(@PathVariable String code, @Valid @RequestBody NewSchedule schedule, Authentication who) {
+    NewSchedule addSchedule(@PathVariable String code, @Valid @RequestBody NewSchedule schedule, Caller caller) {
         boolean ramadan = schedule.kind() == WorkingCalendar.ScheduleKind.RAMADAN;
         boolean shift = schedule.kind() == WorkingCalendar.ScheduleKind.SHIFT;
         if (ramadan && (schedule.validFrom() == null || schedule.validTo() == null || schedule.validTo().isBefore(schedule.validFrom()))) {
@@ -123,7 +119,7 @@ class CalendarController {
                 .param(UUID.randomUUID()).param(schedule.unitId()).param(schedule.kind().name())
                 .param(ramadan || shift ? schedule.validFrom() : null).param(ramadan ? schedule.validTo() : null)
                 .param(days).update();
-        audit.record(TenantContext.require(), Caller.of(who, identity).username(), "calendar.schedule",
+        audit.record(TenantContext.require(), caller.username(), "calendar.schedule",
                 schedule.unitId() == null ? "tenant" : schedule.unitId().toString(), null, Map.of("kind", schedule.kind()));
         return schedule;
     }

@@ -6,13 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.TenantContext;
 
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ModulesController {
 
     private final ModuleSwitches switches;
-    private final IdentityProperties identity;
 
-    ModulesController(ModuleSwitches switches, IdentityProperties identity) {
+    ModulesController(ModuleSwitches switches) {
         this.switches = switches;
-        this.identity = identity;
     }
 
     record ModuleView(String id, String name, String description, String version, boolean enabled, boolean allowed,
@@ -58,8 +54,8 @@ class ModulesController {
             description = "Role tenant-admin. Refused (409) while a module it needs is off, or while a module needing it is on.")
     @PutMapping("/{id}")
     ModuleView change(@PathVariable String code, @PathVariable String id, @RequestBody ModuleChange change,
-            Authentication authentication, Locale locale) {
-        String actor = Caller.of(authentication, identity).username();
+            Caller caller, Locale locale) {
+        String actor = caller.username();
         return ModuleView.of(switches.change(TenantContext.require(), id, change.enabled(), change.settings(), actor), locale);
     }
 }

@@ -6,13 +6,11 @@ import java.util.UUID;
 
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,37 +25,35 @@ class ImportsController {
     private final UnitImport unitImport;
     private final EmployeeImport employeeImport;
     private final Employees employees;
-    private final IdentityProperties identity;
     private final ImportMetrics metrics;
 
     ImportsController(UnitImport unitImport, EmployeeImport employeeImport, Employees employees,
-            IdentityProperties identity, ImportMetrics metrics) {
+            ImportMetrics metrics) {
         this.metrics = metrics;
         this.unitImport = unitImport;
         this.employeeImport = employeeImport;
         this.employees = employees;
-        this.identity = identity;
     }
 
     @Operation(operationId = "importUnits", summary = "Import units (columns code, name, kind, parent_code); all or nothing")
     @PostMapping(path = "/api/v1/t/{code}/imports/units", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    EmployeeImport.Report units(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
-        return checked(metrics.timed(ImportJobs.Kind.UNITS, () -> unitImport.importUnits(read(file), actor(who))));
+    EmployeeImport.Report units(@PathVariable String code, @RequestParam MultipartFile file, Caller caller) {
+        return checked(metrics.timed(ImportJobs.Kind.UNITS, () -> unitImport.importUnits(read(file), caller.username())));
     }
 
     @Operation(operationId = "importEmployees",
             summary = "Import employees (see EmployeeImport.COLUMNS); all or nothing; realm users made in batches")
     @PostMapping(path = "/api/v1/t/{code}/imports/employees", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    EmployeeImport.Report employees(@PathVariable String code, @RequestParam MultipartFile file, Authentication who) {
-        return checked(metrics.timed(ImportJobs.Kind.EMPLOYEES, () -> employeeImport.importEmployees(read(file), actor(who), line -> { })));
+    EmployeeImport.Report employees(@PathVariable String code, @RequestParam MultipartFile file, Caller caller) {
+        return checked(metrics.timed(ImportJobs.Kind.EMPLOYEES, () -> employeeImport.importEmployees(read(file), caller.username(), line -> { })));
     }
 
     @Operation(summary = "Issue a one-time password for an employee's first login (shown once)")
     @PostMapping("/api/v1/t/{code}/employees/{id}/one-time-password")
-    Map<String, String> oneTimePassword(@PathVariable String code, @PathVariable UUID id, Authentication who) {
+    Map<String, String> oneTimePassword(@PathVariable String code, @PathVariable UUID id, Caller caller) {
         Employee employee = employees.find(id);
         return Map.of("username", employee.username(), "oneTimePassword",
-                employees.issueOneTimePassword(employee, Caller.of(who, identity)));
+                employees.issueOneTimePassword(employee, caller));
     }
 
     private static EmployeeImport.Report checked(EmployeeImport.Report report) {
@@ -77,7 +73,4 @@ class ImportsController {
         }
     }
 
-    private String actor(Authentication who) {
-        return Caller.of(who, identity).username();
-    }
 }

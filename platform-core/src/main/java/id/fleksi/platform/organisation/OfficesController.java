@@ -3,14 +3,12 @@ package id.fleksi.platform.organisation;
 import java.util.List;
 
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OfficesController {
 
     private final Offices offices;
-    private final IdentityProperties identity;
 
-    OfficesController(Offices offices, IdentityProperties identity) {
+    OfficesController(Offices offices) {
         this.offices = offices;
-        this.identity = identity;
     }
 
     @Operation(summary = "Offices with their geofences")
@@ -40,7 +36,7 @@ class OfficesController {
     @PreAuthorize("hasAnyRole('tenant-admin', 'bkd')")
     @PostMapping("/api/v1/t/{code}/offices")
     @ResponseStatus(HttpStatus.CREATED)
-    Offices.Office add(@PathVariable String code, @Valid @RequestBody Offices.NewOffice office, Authentication who) {
-        return offices.add(office, Caller.of(who, identity).username());
+    Offices.Office add(@PathVariable String code, @Valid @RequestBody Offices.NewOffice office, Caller caller) {
+        return offices.add(office, caller.username());
     }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.TenantContext;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +17,6 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,16 +37,14 @@ class OrganisationController {
     private final EmployeeRepository employeeRepository;
     private final OrgUnitRepository units;
     private final AuditLog audit;
-    private final IdentityProperties identity;
     private final TransactionTemplate transactions;
 
     OrganisationController(Employees employees, EmployeeRepository employeeRepository, OrgUnitRepository units,
-            AuditLog audit, IdentityProperties identity, TransactionTemplate transactions) {
+            AuditLog audit, TransactionTemplate transactions) {
         this.employees = employees;
         this.employeeRepository = employeeRepository;
         this.units = units;
         this.audit = audit;
-        this.identity = identity;
         this.transactions = transactions;
     }
 
@@ -87,7 +83,7 @@ class OrganisationController {
     @Operation(summary = "Add a unit")
     @PostMapping("/units")
     @ResponseStatus(HttpStatus.CREATED)
-    UnitView addUnit(@PathVariable String code, @Valid @RequestBody NewUnit unit, Authentication authentication) {
+    UnitView addUnit(@PathVariable String code, @Valid @RequestBody NewUnit unit, Caller caller) {
         return transactions.execute(tx -> {
             if (units.existsByCode(unit.code())) {
                 throw Problem.conflict("unit-exists", "Unit already exists", "A unit with code " + unit.code() + " already exists.");
@@ -96,7 +92,7 @@ class OrganisationController {
                 throw Problem.badRequest("unknown-parent", "Unknown parent unit", "parentId: no such unit in this tenant");
             }
             OrgUnit saved = units.save(new OrgUnit(unit.parentId(), unit.code(), unit.name().strip(), unit.kind()));
-            audit.record(TenantContext.require(), actor(authentication), "unit.create", unit.code(), null, Map.of("name", unit.name()));
+            audit.record(TenantContext.require(), caller.username(), "unit.create", unit.code(), null, Map.of("name", unit.name()));
             return UnitView.of(saved);
         });
     }
@@ -106,7 +102,7 @@ class OrganisationController {
 
     @Operation(summary = "Set the head of a unit (an employee of that unit)")
     @PutMapping("/units/{id}/head")
-    UnitView setHead(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody Head head, Authentication authentication) {
+    UnitView setHead(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody Head head, Caller caller) {
         return transactions.execute(tx -> {
             OrgUnit unit = units.findById(id).orElseThrow(() -> Problem.notFound("unknown-unit", "Unknown unit",
                     "There is no unit " + id + " in this tenant."));
@@ -117,7 +113,7 @@ class OrganisationController {
             }
             UUID before = unit.headEmployeeId();
             unit.setHead(employee.id());
-            audit.record(TenantContext.require(), actor(authentication), "unit.head", unit.code(),
+            audit.record(TenantContext.require(), caller.username(), "unit.head", unit.code(),
                     before == null ? null : Map.of("employeeId", before), Map.of("employeeId", employee.id()));
             return UnitView.of(unit);
         });
@@ -132,26 +128,23 @@ class OrganisationController {
     @Operation(summary = "Add an employee and their realm user (one-time password, shown once)")
     @PostMapping("/employees")
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedEmployee addEmployee(@PathVariable String code, @Valid @RequestBody NewEmployee employee, Authentication authentication) {
-        Employees.Created created = employees.create(employee, actor(authentication));
+    CreatedEmployee addEmployee(@PathVariable String code, @Valid @RequestBody NewEmployee employee, Caller caller) {
+        Employees.Created created = employees.create(employee, caller.username());
         return new CreatedEmployee(EmployeeView.of(created.employee()), created.oneTimePassword());
     }
 
     @Operation(summary = "Update an employee (name, unit, supervisor, ...); the realm user follows")
     @PutMapping("/employees/{id}")
     EmployeeView updateEmployee(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewEmployee employee,
-            Authentication authentication) {
-        return EmployeeView.of(employees.update(id, employee, actor(authentication)));
+            Caller caller) {
+        return EmployeeView.of(employees.update(id, employee, caller.username()));
     }
 
     @Operation(summary = "Change an employee's status; RETIRED disables their realm user")
     @PostMapping("/employees/{id}/status")
     EmployeeView status(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody StatusChange change,
-            Authentication authentication) {
-        return EmployeeView.of(employees.setStatus(id, change.status(), Caller.of(authentication, identity)));
+            Caller caller) {
+        return EmployeeView.of(employees.setStatus(id, change.status(), caller));
     }
 
-    private String actor(Authentication authentication) {
-        return Caller.of(authentication, identity).username();
-    }
 }

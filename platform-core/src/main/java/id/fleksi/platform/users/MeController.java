@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.TenantContext;
 
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,11 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
     private final AppUserRepository users;
-    private final IdentityProperties identity;
 
-    MeController(AppUserRepository users, IdentityProperties identity) {
+    MeController(AppUserRepository users) {
         this.users = users;
-        this.identity = identity;
     }
 
     record Me(String tenant, String username, Set<String> roles, Instant firstSeenAt, long visits) {
@@ -37,8 +33,7 @@ class MeController {
 
     @Operation(summary = "Who am I", description = "The caller's tenant, username and roles; records the visit.")
     @GetMapping("/me")
-    Me me(@PathVariable String code, Authentication authentication) {
-        Caller caller = Caller.of(authentication, identity);
+    Me me(@PathVariable String code, Caller caller) {
         users.recordVisit(caller.subject(), caller.username());
         AppUser seen = users.findBySubject(caller.subject());
         return new Me(TenantContext.require().value(), caller.username(), caller.roles(), seen.firstSeenAt(), seen.visits());

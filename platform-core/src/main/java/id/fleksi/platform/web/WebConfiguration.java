@@ -2,8 +2,11 @@ package id.fleksi.platform.web;
 
 import java.util.List;
 
+import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.tenancy.Tenant;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -13,6 +16,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
+
+    static {
+        // A handler's Tenant and Caller come from the request (TenantArguments), never from the client: the API document
+        // does not list them, so a handler declares them without annotations of its own.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Tenant.class, Caller.class);
+    }
 
     private final TenantGate gate;
     private final IdentityProperties identity;

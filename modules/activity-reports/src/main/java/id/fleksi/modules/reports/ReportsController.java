@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,16 +44,14 @@ class ReportsController {
     private final EvidenceFiles evidence;
     private final PerformanceTargets targets;
     private final Employees employees;
-    private final IdentityProperties identity;
 
     ReportsController(DailyReports reports, ReportReviews reviews, EvidenceFiles evidence, PerformanceTargets targets,
-            Employees employees, IdentityProperties identity) {
+            Employees employees) {
         this.reports = reports;
         this.reviews = reviews;
         this.evidence = evidence;
         this.targets = targets;
         this.employees = employees;
-        this.identity = identity;
     }
 
     /** The reports a supervisor decides at once, and the comment (needed to return them). Its own schema in the API document. */
@@ -68,8 +64,8 @@ class ReportsController {
             summary = "My daily reports between two dates (at most 93 days), with deadline, lock and compliance")
     @GetMapping("/days")
     List<ReportDay> myDays(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
-        return reports.days(employees.requireActive(username(who)).id(), from, to);
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
+        return reports.days(employees.requireActive(caller.username()).id(), from, to);
     }
 
     @Operation(operationId = "addActivity",
@@ -77,37 +73,36 @@ class ReportsController {
     @PostMapping("/days/{date}/activities")
     @ResponseStatus(HttpStatus.CREATED)
     ReportDay.Activity add(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @Valid @RequestBody NewActivity activity, Authentication who) {
-        return reports.add(username(who), date, activity);
+            @Valid @RequestBody NewActivity activity, Caller caller) {
+        return reports.add(caller.username(), date, activity);
     }
 
     @Operation(operationId = "updateActivity", summary = "Change one of my activities while its report is open")
     @PutMapping("/activities/{id}")
     ReportDay.Activity update(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewActivity activity,
-            Authentication who) {
-        return reports.update(username(who), id, activity);
+            Caller caller) {
+        return reports.update(caller.username(), id, activity);
     }
 
     @Operation(operationId = "deleteActivity", summary = "Remove one of my activities while its report is open")
     @DeleteMapping("/activities/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String code, @PathVariable UUID id, Authentication who) {
-        reports.delete(username(who), id);
+    void delete(@PathVariable String code, @PathVariable UUID id, Caller caller) {
+        reports.delete(caller.username(), id);
     }
 
     @Operation(operationId = "attachEvidence",
             summary = "Attach an evidence file (at most 5 MB: PDF, JPEG, PNG, WebP, Office or OpenDocument)")
     @PostMapping(path = "/activities/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ReportDay.Activity attach(@PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Authentication who)
+    ReportDay.Activity attach(@PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Caller caller)
             throws IOException {
-        return evidence.attach(username(who), id, file.getOriginalFilename(), file.getBytes());
+        return evidence.attach(caller.username(), id, file.getOriginalFilename(), file.getBytes());
     }
 
     @Operation(operationId = "activityEvidence",
             summary = "An activity's evidence file: for its author, their direct supervisor and BKD")
     @GetMapping("/activities/{id}/evidence")
-    ResponseEntity<byte[]> evidence(@PathVariable String code, @PathVariable UUID id, Authentication who) {
-        Caller caller = Caller.of(who, identity);
+    ResponseEntity<byte[]> evidence(@PathVariable String code, @PathVariable UUID id, Caller caller) {
         EvidenceFiles.File file = evidence.read(caller.username(), caller.hasRole(Role.BKD), id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(),
@@ -120,8 +115,8 @@ class ReportsController {
             summary = "Reports of my direct staff waiting for my decision", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/review")
-    List<SubmittedReport> queue(@PathVariable String code, Authentication who) {
-        return reviews.queue(username(who));
+    List<SubmittedReport> queue(@PathVariable String code, Caller caller) {
+        return reviews.queue(caller.username());
     }
 
     @Operation(operationId = "approveReports",
@@ -129,8 +124,8 @@ class ReportsController {
             + " 409 if one is already decided.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/review/approve")
-    List<SubmittedReport> approve(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Authentication who) {
-        return reviews.decide(username(who), decision.ids(), true, decision.comment());
+    List<SubmittedReport> approve(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Caller caller) {
+        return reviews.decide(caller.username(), decision.ids(), true, decision.comment());
     }
 
     @Operation(operationId = "returnReports",
@@ -138,26 +133,23 @@ class ReportsController {
             + " report until the deadline counted again from the day it was returned.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/review/return")
-    List<SubmittedReport> giveBack(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Authentication who) {
-        return reviews.decide(username(who), decision.ids(), false, decision.comment());
+    List<SubmittedReport> giveBack(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Caller caller) {
+        return reviews.decide(caller.username(), decision.ids(), false, decision.comment());
     }
 
     @Operation(summary = "My work-result plans (RHK) in force on a date, with what is achieved so far")
     @GetMapping("/targets")
     List<PerformanceTargets.Target> myTargets(@PathVariable String code,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Authentication who) {
-        return targets.mine(username(who), on);
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Caller caller) {
+        return targets.mine(caller.username(), on);
     }
 
     @Operation(summary = "Add a work-result plan (RHK) of mine for a period")
     @PostMapping("/targets")
     @ResponseStatus(HttpStatus.CREATED)
     PerformanceTargets.Target addTarget(@PathVariable String code, @Valid @RequestBody PerformanceTargets.NewTarget target,
-            Authentication who) {
-        return targets.create(username(who), target);
+            Caller caller) {
+        return targets.create(caller.username(), target);
     }
 
-    private String username(Authentication who) {
-        return Caller.of(who, identity).username();
-    }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,14 +29,12 @@ class CheckInController {
     private final ReviewList reviews;
     private final DailyRecap recap;
     private final Employees employees;
-    private final IdentityProperties identity;
 
-    CheckInController(CheckIns checkIns, ReviewList reviews, DailyRecap recap, Employees employees, IdentityProperties identity) {
+    CheckInController(CheckIns checkIns, ReviewList reviews, DailyRecap recap, Employees employees) {
         this.employees = employees;
         this.checkIns = checkIns;
         this.reviews = reviews;
         this.recap = recap;
-        this.identity = identity;
     }
 
     @Operation(operationId = "myAttendanceDays",
@@ -46,16 +42,16 @@ class CheckInController {
     @GetMapping("/api/v1/t/{code}/attendance/days")
     List<DailyRecap.Day> myDays(@PathVariable String code,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         DateRange.require(from, to, 93);
-        return recap.of(employees.requireActive(Caller.of(who, identity).username()).id(), from, to);
+        return recap.of(employees.requireActive(caller.username()).id(), from, to);
     }
 
     @Operation(summary = "My month in figures (rekap kehadiran) with each of its days; month as 2026-11")
     @GetMapping("/api/v1/t/{code}/attendance/months/{month}")
     DailyRecap.Month myMonth(@PathVariable String code, @PathVariable @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month,
-            Authentication who) {
-        return recap.month(employees.requireActive(Caller.of(who, identity).username()).id(), month);
+            Caller caller) {
+        return recap.month(employees.requireActive(caller.username()).id(), month);
     }
 
     @Operation(operationId = "teamDay",
@@ -63,16 +59,16 @@ class CheckInController {
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/api/v1/t/{code}/attendance/team")
     List<DailyRecap.TeamMember> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Authentication who) {
-        return recap.team(Caller.of(who, identity).username(), date);
+            Caller caller) {
+        return recap.team(caller.username(), date);
     }
 
     @Operation(summary = "Your direct staff's month in figures, one each (rekap kehadiran tim); month as 2026-11", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/api/v1/t/{code}/attendance/team/months/{month}")
     List<DailyRecap.TeamMonth> teamMonth(@PathVariable String code,
-            @PathVariable @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month, Authentication who) {
-        return recap.team(Caller.of(who, identity).username(), month);
+            @PathVariable @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month, Caller caller) {
+        return recap.team(caller.username(), month);
     }
 
     @Operation(summary = "Flagged check-ins to review", description = "Role atasan: your direct staff's; bkd or"
@@ -81,9 +77,8 @@ class CheckInController {
     @GetMapping("/api/v1/t/{code}/attendance/review")
     List<ReviewList.Entry> review(@PathVariable String code,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         DateRange.require(from, to, 93);
-        Caller caller = Caller.of(who, identity);
         boolean everyone = caller.hasRole(Role.BKD) || caller.hasRole(Role.TENANT_ADMIN);
         return reviews.between(from, to, everyone ? null : caller.username());
     }
@@ -91,8 +86,8 @@ class CheckInController {
     @Operation(summary = "Check in or out", description = "201 with the record; a repeated clientRequestId answers 200"
             + " with the first record. 422 outside the office on an office day, or captured outside the offline window.")
     @PostMapping("/api/v1/t/{code}/attendance/check-ins")
-    ResponseEntity<CheckIn> checkIn(@PathVariable String code, @Valid @RequestBody CheckInRequest request, Authentication who) {
-        CheckIns.Submitted submitted = checkIns.submit(Caller.of(who, identity).username(), request);
+    ResponseEntity<CheckIn> checkIn(@PathVariable String code, @Valid @RequestBody CheckInRequest request, Caller caller) {
+        CheckIns.Submitted submitted = checkIns.submit(caller.username(), request);
         return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(submitted.record());
     }
 }

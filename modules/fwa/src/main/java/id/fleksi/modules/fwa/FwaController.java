@@ -10,7 +10,6 @@ import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +19,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,16 +37,13 @@ class FwaController {
     private final FwaRequests requests;
     private final Sanctions sanctions;
     private final Employees employees;
-    private final IdentityProperties identity;
 
-    FwaController(FwaPolicies policies, WorkModes modes, FwaRequests requests, Sanctions sanctions, Employees employees,
-            IdentityProperties identity) {
+    FwaController(FwaPolicies policies, WorkModes modes, FwaRequests requests, Sanctions sanctions, Employees employees) {
         this.policies = policies;
         this.modes = modes;
         this.requests = requests;
         this.sanctions = sanctions;
         this.employees = employees;
-        this.identity = identity;
     }
 
     /** A supervisor's reason for refusing a request. Its own schema in the API document. */
@@ -66,8 +61,8 @@ class FwaController {
     @PreAuthorize("hasRole('tenant-admin')")
     @PostMapping("/policy")
     @ResponseStatus(HttpStatus.CREATED)
-    PolicyVersion addVersion(@PathVariable String code, @Valid @RequestBody PolicyVersion version, Authentication who) {
-        return policies.add(version, username(who));
+    PolicyVersion addVersion(@PathVariable String code, @Valid @RequestBody PolicyVersion version, Caller caller) {
+        return policies.add(version, caller.username());
     }
 
     @Operation(summary = "Preview: who works where in a unit (and its sub-units) on each date", description = "Roles tenant-admin,"
@@ -84,9 +79,9 @@ class FwaController {
     @Operation(summary = "My schedule: the work mode, hours and reasons for each date (at most 93 days)")
     @GetMapping("/schedule")
     List<DayAnswer> mySchedule(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         DateRange.require(from, to, 93);
-        return modes.answers(List.of(employees.requireActive(username(who)).id()), from, to);
+        return modes.answers(List.of(employees.requireActive(caller.username()).id()), from, to);
     }
 
     @Operation(operationId = "teamSchedule",
@@ -94,17 +89,16 @@ class FwaController {
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/team")
     List<DayAnswer> team(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication who) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         DateRange.require(from, to, 93);
-        return modes.answersForStaffOf(employees.requireActive(username(who)).id(), from, to);
+        return modes.answersForStaffOf(employees.requireActive(caller.username()).id(), from, to);
     }
 
     @Operation(summary = "Is an employee eligible for flexible work on a date, and if not, why (every reason)",
             description = "Your own; another employee's for atasan, bkd and tenant-admin.")
     @GetMapping("/eligibility")
     Eligibility.Verdict eligibility(@PathVariable String code, @RequestParam(required = false) UUID employeeId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication who) {
-        Caller caller = Caller.of(who, identity);
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Caller caller) {
         Employee me = employees.requireActive(caller.username());
         if (employeeId != null && !employeeId.equals(me.id()) && !caller.hasRole(Role.ATASAN) && !caller.hasRole(Role.BKD)
                 && !caller.hasRole(Role.TENANT_ADMIN)) {
@@ -118,49 +112,46 @@ class FwaController {
             description = "422 with every reason when a day is not allowed (eligibility, the weekly cap).")
     @PostMapping("/requests")
     @ResponseStatus(HttpStatus.CREATED)
-    FwaRequests.Request file(@PathVariable String code, @Valid @RequestBody FwaRequests.NewRequest request, Authentication who) {
-        return requests.file(username(who), request);
+    FwaRequests.Request file(@PathVariable String code, @Valid @RequestBody FwaRequests.NewRequest request, Caller caller) {
+        return requests.file(caller.username(), request);
     }
 
     @Operation(operationId = "myRequests", summary = "My WFA requests and their decisions")
     @GetMapping("/requests")
-    List<FwaRequests.Request> mine(@PathVariable String code, Authentication who) {
-        return requests.mine(username(who));
+    List<FwaRequests.Request> mine(@PathVariable String code, Caller caller) {
+        return requests.mine(caller.username());
     }
 
     @Operation(operationId = "requestsAwaitingDecision",
             summary = "My direct staff's requests waiting for my decision", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/requests/review")
-    List<FwaRequests.Request> toDecide(@PathVariable String code, Authentication who) {
-        return requests.toDecide(username(who));
+    List<FwaRequests.Request> toDecide(@PathVariable String code, Caller caller) {
+        return requests.toDecide(caller.username());
     }
 
     @Operation(operationId = "approveRequest",
             summary = "Approve a request (checks eligibility, the weekly cap and the unit's quota again)", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/requests/{id}/approve")
-    FwaRequests.Request approve(@PathVariable String code, @PathVariable UUID id, Authentication who) {
-        return requests.decide(username(who), id, true, null);
+    FwaRequests.Request approve(@PathVariable String code, @PathVariable UUID id, Caller caller) {
+        return requests.decide(caller.username(), id, true, null);
     }
 
     @Operation(operationId = "refuseRequest",
             summary = "Refuse a request with a reason the employee reads", description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/requests/{id}/refuse")
-    FwaRequests.Request refuse(@PathVariable String code, @PathVariable UUID id, @RequestBody @Valid RequestDecision decision, Authentication who) {
-        return requests.decide(username(who), id, false, decision.reason());
+    FwaRequests.Request refuse(@PathVariable String code, @PathVariable UUID id, @RequestBody @Valid RequestDecision decision, Caller caller) {
+        return requests.decide(caller.username(), id, false, decision.reason());
     }
 
     @Operation(summary = "Record a disciplinary sanction period (no flexible work while it runs)", description = "Role bkd.")
     @PreAuthorize("hasRole('bkd')")
     @PostMapping("/sanctions")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, UUID> sanction(@PathVariable String code, @Valid @RequestBody Sanctions.NewSanction sanction, Authentication who) {
-        return Map.of("id", sanctions.record(sanction, username(who)));
+    Map<String, UUID> sanction(@PathVariable String code, @Valid @RequestBody Sanctions.NewSanction sanction, Caller caller) {
+        return Map.of("id", sanctions.record(sanction, caller.username()));
     }
 
-    private String username(Authentication who) {
-        return Caller.of(who, identity).username();
-    }
 }

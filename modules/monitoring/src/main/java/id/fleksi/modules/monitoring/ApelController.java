@@ -7,7 +7,6 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +41,8 @@ class ApelController {
             description = "Role tenant-admin. startsAt as HH:MM; windowMinutes 5 to 180 (30 if absent).")
     @PostMapping("/api/v1/t/{code}/monitoring/apels")
     @ResponseStatus(HttpStatus.CREATED)
-    Apels.Apel schedule(@PathVariable String code, @RequestBody Apels.NewApel request, @Parameter(hidden = true) Tenant tenant,
-            @Parameter(hidden = true) Caller caller) {
+    Apels.Apel schedule(@PathVariable String code, @RequestBody Apels.NewApel request, Tenant tenant,
+            Caller caller) {
         return apels.schedule(tenant, caller, request);
     }
 
@@ -52,15 +51,15 @@ class ApelController {
                     + " Confirming again answers the first confirmation.")
     @PostMapping("/api/v1/t/{code}/monitoring/apels/{id}/confirm")
     Apels.Confirmation confirm(@PathVariable String code, @PathVariable UUID id, @RequestBody Apels.Position position,
-            @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller) {
+            Tenant tenant, Caller caller) {
         return apels.confirm(tenant, caller.username(), id, position);
     }
 
     @Operation(operationId = "apelRanking", summary = "Today's apel: each OPD's share of the expected who confirmed, ranked",
             description = "Roles pimpinan, bkd, tenant-admin, and heads of a unit.")
     @GetMapping("/api/v1/t/{code}/monitoring/apels/{id}/ranking")
-    Apels.Ranking ranking(@PathVariable String code, @PathVariable UUID id, @Parameter(hidden = true) Tenant tenant,
-            @Parameter(hidden = true) Caller caller) {
+    Apels.Ranking ranking(@PathVariable String code, @PathVariable UUID id, Tenant tenant,
+            Caller caller) {
         live.sightOf(caller);   // refuses those who may see no monitoring
         return apels.ranking(tenant, id);
     }
@@ -69,7 +68,7 @@ class ApelController {
     @PostMapping("/api/v1/t/{code}/monitoring/apels/{id}/reports/{opd}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void report(@PathVariable String code, @PathVariable UUID id, @PathVariable String opd, @RequestBody ApelReport report,
-            @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller) {
+            Tenant tenant, Caller caller) {
         apels.report(tenant, caller, id, opd, report.text());
     }
 }

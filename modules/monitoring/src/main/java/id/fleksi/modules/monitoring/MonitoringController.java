@@ -7,7 +7,6 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 
 import jakarta.validation.Valid;
 
@@ -40,7 +39,7 @@ class MonitoringController {
                     + " of a unit sees it and the units under it. Without unit: the top of what the caller may see.")
     @GetMapping("/api/v1/t/{code}/monitoring/today")
     LiveView.View today(@PathVariable String code, @RequestParam(required = false) @Nullable String unit,
-            @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller) {
+            Tenant tenant, Caller caller) {
         return live.today(tenant, caller, unit);
     }
 
@@ -48,23 +47,23 @@ class MonitoringController {
             description = "For a province tenant; roles pimpinan, bkd, tenant-admin. Each kabupaten hosted here is counted"
                     + " now (source HOSTED); a self-hosted one shows the day its replica last sent (source FEED).")
     @GetMapping("/api/v1/t/{code}/monitoring/province")
-    ProvinceView.View province(@PathVariable String code, @Parameter(hidden = true) Tenant tenant,
-            @Parameter(hidden = true) Caller caller) {
+    ProvinceView.View province(@PathVariable String code, Tenant tenant,
+            Caller caller) {
         return province.of(tenant, caller);
     }
 
     @Operation(operationId = "monitoringSeenByProvince", summary = "What the province sees of this kabupaten today",
             description = "Roles pimpinan, bkd, tenant-admin: the same counts the province's view shows, and nothing else.")
     @GetMapping("/api/v1/t/{code}/monitoring/seen-by-province")
-    ProvinceView.Kabupaten seenByProvince(@PathVariable String code, @Parameter(hidden = true) Tenant tenant,
-            @Parameter(hidden = true) Caller caller) {
+    ProvinceView.Kabupaten seenByProvince(@PathVariable String code, Tenant tenant,
+            Caller caller) {
         return province.seenByProvince(tenant, caller);
     }
 
     @Operation(operationId = "monitoringWarnings", summary = "Early warnings, the open ones first (at most 500)",
             description = "Roles pimpinan, bkd, tenant-admin: everyone's; anyone else: their direct staff's.")
     @GetMapping("/api/v1/t/{code}/monitoring/warnings")
-    List<Warnings.Warning> warnings(@PathVariable String code, @Parameter(hidden = true) Caller caller) {
+    List<Warnings.Warning> warnings(@PathVariable String code, Caller caller) {
         return warnings.visibleTo(caller);
     }
 
@@ -72,7 +71,7 @@ class MonitoringController {
             description = "The employee's direct supervisor or bkd; once.")
     @PostMapping("/api/v1/t/{code}/monitoring/warnings/{id}/acknowledge")
     Warnings.Warning acknowledge(@PathVariable String code, @PathVariable UUID id,
-            @Valid @RequestBody Warnings.Acknowledgement acknowledgement, @Parameter(hidden = true) Caller caller) {
+            @Valid @RequestBody Warnings.Acknowledgement acknowledgement, Caller caller) {
         return warnings.acknowledge(caller, id, acknowledgement);
     }
 
@@ -80,13 +79,13 @@ class MonitoringController {
             description = "Roles bkd, tenant-admin.")
     @PreAuthorize("hasAnyRole('bkd', 'tenant-admin')")
     @PostMapping("/api/v1/t/{code}/monitoring/warnings/evaluate")
-    EarlyWarning.Evaluation evaluate(@PathVariable String code, @Parameter(hidden = true) Tenant tenant) {
+    EarlyWarning.Evaluation evaluate(@PathVariable String code, Tenant tenant) {
         return early.evaluate(tenant.code());
     }
 
     @Operation(operationId = "myStanding", summary = "My unexcused days this year, and the next PP 94/2021 step")
     @GetMapping("/api/v1/t/{code}/monitoring/standing")
-    Warnings.Standing standing(@PathVariable String code, @Parameter(hidden = true) Caller caller) {
+    Warnings.Standing standing(@PathVariable String code, Caller caller) {
         return warnings.standing(caller);
     }
 }
