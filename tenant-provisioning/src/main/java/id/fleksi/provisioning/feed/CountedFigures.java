@@ -10,6 +10,7 @@ import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantStatus;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +25,10 @@ class CountedFigures implements KabupatenFigures {
     private final FeedDays received;
     private final Clock clock;
 
-    CountedFigures(DailyFigures figures, FeedDays received, Clock clock) {
+    CountedFigures(DailyFigures figures, FeedDays received, ObjectProvider<Clock> clock) {
         this.figures = figures;
         this.received = received;
-        this.clock = clock;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);   // the application's clock; tests may set their own
     }
 
     @Override
