@@ -10,6 +10,8 @@ import java.util.List;
 
 import id.fleksi.platform.problem.Problem;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 public record DigestPeriod(String label, LocalDate from, LocalDate to) {
 
     /** One ISO week of the period, clipped to it; {@code label} is its ISO name, e.g. {@code 2026-W48}. */
+    @Schema(name = "MonitoringDigestWeek")
     public record Week(String label, LocalDate from, LocalDate to) {
     }
 

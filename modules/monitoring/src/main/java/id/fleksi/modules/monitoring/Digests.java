@@ -34,6 +34,7 @@ import org.springframework.stereotype.Service;
 public class Digests {
 
     /** A person of the unit or of a unit under it, over the period and week by week (as {@link Digest#weeks}). */
+    @Schema(name = "MonitoringDigestPerson")
     public record PersonDigest(String name, @Nullable String nip, String unit, Tally total, List<Tally> weeks) {
     }
 

@@ -1,5 +1,7 @@
 package id.fleksi.modules.monitoring;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param absent past working days with neither a check-in nor an approved absence
  * @param reportDays days with at least one activity reported, and {@code activities} how many activities in all
  */
+@Schema(name = "MonitoringDigestTally")
 public record Tally(int workingDays, int present, int wfo, int wfa, int dinasLuar, int lateDays, int minutesLate, int excused,
         int izin, int sakit, int cuti, int dinasLuarExcused, int absent, int reportDays, int activities) {
 
