@@ -50,6 +50,10 @@ class DigestPageTest extends PageTest {
             String table = browser.findElement(By.id("period")).getText();
             assertThat(table).contains("Siti Aparatur", "Puskesmas Tobadak", "Budi Kepegawaian", "Tanpa keterangan");
             assertThat(browser.findElement(By.cssSelector("#period tfoot [data-f=wfa]")).getText()).isEqualTo("1");
+            assertThat(browser.findElements(By.cssSelector("#choose select[name=unit] option"))).extracting(o -> o.getAttribute("value"))
+                    .containsExactly("DINKES", "PKM");
+            assertThat(browser.findElement(By.id("next")).getAttribute("href"))
+                    .endsWith("unit=DINKES&month=" + YearMonth.parse(month).plusMonths(1));
             assertThat(browser.findElements(By.cssSelector("section.week")))
                     .hasSize((int) YearMonth.parse(month).atDay(1).datesUntil(YearMonth.parse(month).atEndOfMonth().plusDays(1))
                             .filter(d -> d.getDayOfMonth() == 1 || d.getDayOfWeek() == java.time.DayOfWeek.MONDAY).count());

@@ -41,7 +41,7 @@ class DigestPage {
         model.addAttribute("tenant", tenant);
         model.addAttribute("choices", choices);
         model.addAttribute("period", period);
-        model.addAttribute("byWeek", week != null && !week.isBlank());
+        model.addAttribute("byWeek", period.isWeek());
         model.addAttribute("columns", Tally.COLUMNS);
         model.addAttribute("digest", shown == null ? null : digests.of(tenant, caller, shown, period));
         return "monitoring/digest";

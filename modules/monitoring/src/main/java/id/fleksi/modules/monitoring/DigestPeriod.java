@@ -67,6 +67,21 @@ public record DigestPeriod(String label, LocalDate from, LocalDate to) {
         return new DigestPeriod(isoWeek, monday, monday.plusDays(6));
     }
 
+    /** Whether the period is an ISO week (else a month). */
+    public boolean isWeek() {
+        return label.contains("-W");
+    }
+
+    /** The period before this one, of the same kind, as it is asked for ({@code 2026-10}, {@code 2026-W47}). */
+    public String previous() {
+        return isWeek() ? isoName(from.minusWeeks(1)) : YearMonth.from(from).minusMonths(1).toString();
+    }
+
+    /** The period after this one, of the same kind. */
+    public String next() {
+        return isWeek() ? isoName(from.plusWeeks(1)) : YearMonth.from(from).plusMonths(1).toString();
+    }
+
     /** The ISO weeks of the period, each clipped to it, in order. */
     public List<Week> weeks() {
         List<Week> weeks = new ArrayList<>();

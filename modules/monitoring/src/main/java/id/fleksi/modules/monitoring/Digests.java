@@ -48,8 +48,8 @@ public class Digests {
             Tally total, List<Tally> totalByWeek) {
     }
 
-    /** A unit the caller may open a digest of: one at the top of their sight. */
-    public record Choice(String code, String name) {
+    /** A unit the caller may open a digest of, and how deep it sits under the top of their sight (0: an OPD). */
+    public record Choice(String code, String name, int depth) {
     }
 
     private record Unit(UUID id, @Nullable UUID parentId, String code, String name) {
@@ -81,15 +81,28 @@ public class Digests {
         return DigestPeriod.parse(month, week, today(tenant));
     }
 
-    /** The units at the top of what this caller may open a digest of. Runs with the tenant set. */
+    /**
+     * The units this caller may open a digest of, as a tree read from the top: each unit at the top of their sight (an
+     * OPD, for pimpinan and BKD) followed by those under it, by name. Runs with the tenant set.
+     */
     public List<Choice> choices(Caller caller) {
         Sight sight = sightForPersons(caller);
         List<Unit> units = units();
         Set<UUID> visible = sight.wholePemda() ? null : under(units, sight.within());
-        return units.stream()
+        List<Unit> top = units.stream()
                 .filter(u -> visible == null ? u.parentId() == null
                         : sight.within().contains(u.id()) && (u.parentId() == null || !visible.contains(u.parentId())))
-                .sorted(Comparator.comparing(Unit::name)).map(u -> new Choice(u.code(), u.name())).toList();
+                .toList();
+        List<Choice> choices = new ArrayList<>();
+        addDown(units, top, 0, choices);
+        return choices;
+    }
+
+    private static void addDown(List<Unit> units, List<Unit> level, int depth, List<Choice> choices) {
+        for (Unit u : level.stream().sorted(Comparator.comparing(Unit::name)).toList()) {
+            choices.add(new Choice(u.code(), u.name(), depth));
+            addDown(units, units.stream().filter(c -> u.id().equals(c.parentId())).toList(), depth + 1, choices);
+        }
     }
 
     /** The digest of the unit with this code over the period, for this caller. Runs with the tenant set. */
@@ -112,7 +125,9 @@ public class Digests {
         List<DigestPeriod.Week> weeks = period.weeks();
         List<Employee> staff = staff(inside);
         Facts facts = facts(staff, period.from(), counted);
-        WorkingCalendar.Snapshot days = calendar.snapshot(period.from(), period.to());
+        WorkingCalendar.Snapshot snapshot = calendar.snapshot(period.from(), period.to());
+        Map<String, Boolean> working = new HashMap<>();
+        Calendar days = (unitId, d) -> working.computeIfAbsent(unitId + "@" + d, k -> snapshot.of(unitId, d).isWorking());
 
         List<PersonDigest> people = new ArrayList<>();
         Tally total = Tally.NONE;
@@ -135,9 +150,14 @@ public class Digests {
                 period.to(), counted, clock.instant(), weeks, people, total, totalByWeek);
     }
 
-    private static Tally day(Employee e, LocalDate d, LocalDate today, WorkingCalendar.Snapshot days, Facts facts) {
+    /** Whether a day is a working day of a unit, asked once per unit and day however many work there. */
+    private interface Calendar {
+        boolean working(UUID unitId, LocalDate date);
+    }
+
+    private static Tally day(Employee e, LocalDate d, LocalDate today, Calendar days, Facts facts) {
         boolean serving = e.start() == null || !d.isBefore(e.start());
-        boolean working = serving && days.of(e.unitId(), d).isWorking();
+        boolean working = serving && days.working(e.unitId(), d);
         CheckIn in = facts.checkIns().get(e.id() + "@" + d);
         String excuse = null;
         for (Absence a : facts.absences().getOrDefault(e.id(), List.of())) {

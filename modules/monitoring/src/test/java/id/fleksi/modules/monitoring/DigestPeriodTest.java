@@ -39,6 +39,14 @@ class DigestPeriodTest {
     }
 
     @Test
+    void theNextAndThePreviousAreOfTheSameKind() {
+        assertThat(DigestPeriod.parse("2026-01", null, TODAY).previous()).isEqualTo("2025-12");
+        assertThat(DigestPeriod.parse("2026-12", null, TODAY).next()).isEqualTo("2027-01");
+        assertThat(DigestPeriod.parse(null, "2026-W53", TODAY).next()).isEqualTo("2027-W01");
+        assertThat(DigestPeriod.parse(null, "2026-W01", TODAY).previous()).isEqualTo("2025-W52");
+    }
+
+    @Test
     void withoutAPeriodItIsThisMonthAndAnythingElseIsRefused() {
         assertThat(DigestPeriod.parse(null, " ", TODAY).label()).isEqualTo("2026-12");
         assertThatThrownBy(() -> DigestPeriod.parse("2026-13", null, TODAY)).isInstanceOf(Problem.class)

@@ -192,8 +192,8 @@ class DigestsTest {
         assertThatThrownBy(() -> november(caller("hadi", "atasan"), "DINKES")).isInstanceOf(Problem.class)
                 .hasMessageContaining("Dinas Kesehatan is not one of them");
 
-        assertThat(as(() -> digests.choices(caller("bkd", "bkd")))).extracting(Digests.Choice::code)
-                .containsExactly("BAPPEDA", "DINKES");
+        assertThat(as(() -> digests.choices(caller("bkd", "bkd")))).containsExactly(new Digests.Choice("BAPPEDA", "Bappeda", 0),
+                new Digests.Choice("DINKES", "Dinas Kesehatan", 0), new Digests.Choice("PKM-TOBADAK", "Puskesmas Tobadak", 1));
         assertThatThrownBy(() -> november(leader(), "NOPE")).isInstanceOf(Problem.class)
                 .hasMessageContaining("no unit with the code NOPE");
     }
