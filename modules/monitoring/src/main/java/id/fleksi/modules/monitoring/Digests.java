@@ -127,7 +127,7 @@ public class Digests {
         Facts facts = facts(staff, period.from(), counted);
         WorkingCalendar.Snapshot snapshot = calendar.snapshot(period.from(), period.to());
         Map<String, Boolean> working = new HashMap<>();
-        Calendar days = (unitId, d) -> working.computeIfAbsent(unitId + "@" + d, k -> snapshot.of(unitId, d).isWorking());
+        WorkingDays days = (unitId, d) -> working.computeIfAbsent(unitId + "@" + d, k -> snapshot.of(unitId, d).isWorking());
 
         List<PersonDigest> people = new ArrayList<>();
         Tally total = Tally.NONE;
@@ -151,11 +151,11 @@ public class Digests {
     }
 
     /** Whether a day is a working day of a unit, asked once per unit and day however many work there. */
-    private interface Calendar {
+    private interface WorkingDays {
         boolean working(UUID unitId, LocalDate date);
     }
 
-    private static Tally day(Employee e, LocalDate d, LocalDate today, Calendar days, Facts facts) {
+    private static Tally day(Employee e, LocalDate d, LocalDate today, WorkingDays days, Facts facts) {
         boolean serving = e.start() == null || !d.isBefore(e.start());
         boolean working = serving && days.working(e.unitId(), d);
         CheckIn in = facts.checkIns().get(e.id() + "@" + d);
