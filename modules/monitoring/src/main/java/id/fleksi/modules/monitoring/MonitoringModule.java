@@ -85,6 +85,8 @@ public class MonitoringModule implements FeatureModule {
                         Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(LEADER)),
                 new MenuEntry("monitoring/warnings", LocalizedText.of("Peringatan dini", "Early warnings"),
                         Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(LEADER)),
+                new MenuEntry("monitoring/digest", LocalizedText.of("Rekap mingguan dan bulanan", "Weekly and monthly digest"),
+                        Set.of(Role.BKD, Role.ATASAN), Set.of(LEADER)),
                 new MenuEntry("monitoring/apel", LocalizedText.of("Apel virtual", "Virtual apel"),
                         Set.of(Role.ASN, Role.BKD, Role.TENANT_ADMIN), Set.of(LEADER)),
                 new MenuEntry("monitoring/standing", LocalizedText.of("Catatan disiplin saya", "My discipline record"),
