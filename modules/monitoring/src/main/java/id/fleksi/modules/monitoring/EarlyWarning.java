@@ -38,7 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EarlyWarning {
 
-    enum Rule { ABSENCE, ABSENCE_RUN, LATE, NO_REPORT, FLAGGED }
+    enum Rule { ABSENCE, ABSENCE_RUN, LATE, NO_REPORT, FLAGGED, WFA_NO_ACTIVITY, OUTPUT_DROP }
+
+    /** Below this many activities per four weeks an employee has no usual level to fall from. */
+    static final int USUAL_AT_LEAST = 8;
 
     /** What one evaluation did. */
     @Schema(name = "WarningEvaluation")
@@ -116,7 +119,8 @@ public class EarlyWarning {
         Map<UUID, Set<LocalDate>> present = new HashMap<>();
         Map<UUID, Integer> lateDays = new HashMap<>();
         Map<UUID, Integer> flagged = new HashMap<>();
-        jdbc.sql(TenantSql.of("select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0 from {attendance_check_in}"
+        Map<UUID, Set<LocalDate>> wfaDays = new HashMap<>();
+        jdbc.sql(TenantSql.of("select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0, work_mode from {attendance_check_in}"
                         + " where work_date between ? and ? and not superseded" + one))
                 .params(yearStart, through)
                 .query(rs -> {
@@ -127,6 +131,9 @@ public class EarlyWarning {
                         present.computeIfAbsent(id, k -> new HashSet<>()).add(day);
                     }
                     if (!day.isBefore(monthStart)) {
+                        if (in && "WFA".equals(rs.getString(6))) {
+                            wfaDays.computeIfAbsent(id, k -> new HashSet<>()).add(day);
+                        }
                         if (in && rs.getInt(4) > 0) {
                             lateDays.merge(id, 1, Integer::sum);
                         }
@@ -157,6 +164,19 @@ public class EarlyWarning {
                 .query(rs -> {
                     filed.add(rs.getObject(1, UUID.class) + "@" + rs.getObject(2, LocalDate.class));
                 });
+
+        // Output: activities in the last four weeks against the employee's own four-weekly level over the twelve before.
+        LocalDate recentFrom = through.minusDays(27);
+        Map<UUID, int[]> output = new HashMap<>();
+        if (settings.outputDropPercent() > 0) {
+            jdbc.sql(TenantSql.of("select r.employee_id, count(*) filter (where r.work_date >= ?), count(*) filter (where r.work_date < ?)"
+                            + " from {report_day} r join {report_activity} a on a.day_id = r.id where r.work_date between ? and ?"
+                            + one.replace("employee_id", "r.employee_id") + " group by r.employee_id"))
+                    .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through)
+                    .query(rs -> {
+                        output.put(rs.getObject(1, UUID.class), new int[] {rs.getInt(2), rs.getInt(3)});
+                    });
+        }
 
         WorkingCalendar.Snapshot days = calendar.snapshot(yearStart, through);
         Map<UUID, List<LocalDate>> workingDays = new HashMap<>();
@@ -193,6 +213,16 @@ public class EarlyWarning {
                     .filter(d -> !d.isBefore(monthStart) && !d.isAfter(reportsThrough) && !filed.contains(e.id() + "@" + d))
                     .count();
             monthly(holding, e.id(), Rule.NO_REPORT, settings.missingReportsPerMonth(), (int) withoutReport, month);
+            long wfaWithoutActivity = wfaDays.getOrDefault(e.id(), Set.of()).stream()
+                    .filter(d -> !d.isAfter(reportsThrough) && !filed.contains(e.id() + "@" + d)).count();
+            monthly(holding, e.id(), Rule.WFA_NO_ACTIVITY, settings.wfaDaysWithoutActivityPerMonth(), (int) wfaWithoutActivity, month);
+            int[] out = output.get(e.id());
+            if (out != null && settings.outputDropPercent() > 0) {
+                int usual = out[1] / 3;
+                if (usual >= USUAL_AT_LEAST && out[0] * 100 < usual * (100 - settings.outputDropPercent())) {
+                    holding.put(new Key(e.id(), Rule.OUTPUT_DROP, settings.outputDropPercent(), month), out[0]);
+                }
+            }
         }
         return new Counted(holding, tallies);
     }

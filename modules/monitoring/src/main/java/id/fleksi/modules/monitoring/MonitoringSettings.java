@@ -20,6 +20,13 @@ record MonitoringSettings(
         @Setting(id = "Peringatan: presensi ditandai dalam sebulan (0 = mati)", en = "Warn at flagged check-ins in a month (0 = off)",
                 defaultValue = "3", min = 0, max = 62)
         int flaggedPerMonth,
+        @Setting(id = "Peringatan: hari WFA tanpa kegiatan dalam sebulan (0 = mati)",
+                en = "Warn at WFA days without an activity in a month (0 = off)", defaultValue = "2", min = 0, max = 31)
+        int wfaDaysWithoutActivityPerMonth,
+        @Setting(id = "Peringatan: keluaran 4 minggu turun lebih dari (%) dari biasanya (0 = mati)",
+                en = "Warn when 4 weeks' output falls by more than (%) from the usual (0 = off)", defaultValue = "50", min = 0,
+                max = 90)
+        int outputDropPercent,
         @Setting(id = "Server SMTP pemda (kosong = tanpa e-mail)", en = "The pemda's SMTP server (empty = no e-mail)",
                 defaultValue = "", pattern = "|[A-Za-z0-9.-]{1,253}")
         String smtpHost,

@@ -152,6 +152,44 @@ class EarlyWarningTest {
                 .isInstanceOf(Problem.class).hasMessageContaining("already marked as dealt with by andi");
     }
 
+    @Test
+    void wfaDaysWithoutAnActivityAndOutputFallingWellBelowTheUsualAreWarnedOfOnceAMonth() {
+        TenantContext.runAs(code, () -> {
+            UUID andi = jdbc.sql(TenantSql.of("select id from {employee} where username = 'andi'")).query(UUID.class).single();
+            // Andi's usual: 36 activities over the twelve weeks before January's last four (12 every four weeks); then 2.
+            LocalDate day = LocalDate.parse("2025-10-06");
+            for (int i = 0; i < 36; i++, day = day.plusDays(2)) {
+                activity(andi, day);
+            }
+            activity(andi, LocalDate.parse("2026-01-12"));
+            activity(andi, LocalDate.parse("2026-01-19"));
+            // Siti works from home three days without reporting anything, and one day with a report.
+            for (String d : new String[] {"2026-01-21", "2026-01-22", "2026-01-23", "2026-01-26"}) {
+                jdbc.sql(TenantSql.of("insert into {attendance_check_in} (id, client_request_id, employee_id, work_date, kind,"
+                                + " work_mode, recorded_at, captured_at, offline, latitude, longitude, accuracy_metres)"
+                                + " values (?, ?, ?, ?, 'IN', 'WFA', now(), now(), false, -1.7, 119.5, 10)"))
+                        .params(UUID.randomUUID(), UUID.randomUUID().toString(), siti, LocalDate.parse(d)).update();
+            }
+            activity(siti, LocalDate.parse("2026-01-26"));
+        });
+        clock.set("2026-01-30T09:00:00+08:00");
+        early.evaluate(code);
+
+        assertThat(as(() -> warnings.visibleTo(bkd()))).filteredOn(w -> !w.rule().startsWith("ABSENCE"))
+                .extracting(Warnings.Warning::employee, Warnings.Warning::rule, Warnings.Warning::count)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Andi Atasan", "OUTPUT_DROP", 2),
+                        org.assertj.core.groups.Tuple.tuple("Siti Aparatur", "WFA_NO_ACTIVITY", 3));
+        assertThat(early.evaluate(code).raised()).isZero();
+    }
+
+    private void activity(UUID employee, LocalDate day) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(TenantSql.of("insert into {report_day} (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"))
+                .params(id, employee, day).update();
+        jdbc.sql(TenantSql.of("insert into {report_activity} (id, day_id, description, quantity, unit, minutes, created_at)"
+                + " values (?, ?, 'Kegiatan', 1, 'dokumen', 60, now())")).params(UUID.randomUUID(), id).update();
+    }
+
     private static Caller bkd() {
         return new Caller("r", "s", "bkd", Set.of("bkd"));
     }
