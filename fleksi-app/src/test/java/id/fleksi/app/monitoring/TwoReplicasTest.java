@@ -1,0 +1,150 @@
+package id.fleksi.app.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import id.fleksi.FleksiApplication;
+import id.fleksi.platform.organisation.EmploymentType;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.organisation.NewEmployee;
+import id.fleksi.platform.organisation.Offices;
+import id.fleksi.platform.organisation.OrgUnit;
+import id.fleksi.platform.organisation.OrgUnitRepository;
+import id.fleksi.platform.organisation.UnitKind;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Two replicas of Fleksi on one database, as a province runs them behind its load balancer: a check-in taken by one
+ * shows in the other's live view, and a confirmation at the apel sent to one shows in the other's ranking.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TwoReplicasTest {
+
+    static final String NIP = "199203142018012002";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        TestKeycloak.register(registry);
+    }
+
+    @Autowired TenantOnboarding onboarding;
+    @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
+    @Autowired Employees employees;
+    @Autowired OrgUnitRepository units;
+    @Autowired Offices offices;
+    @Autowired JdbcClient jdbc;
+    @Autowired Environment environment;
+    @LocalServerPort int port;
+
+    String code = TestRealms.unique("replika");
+    ConfigurableApplicationContext replica;
+
+    @AfterEach
+    void remove() {
+        if (replica != null) {
+            replica.close();
+        }
+        TestRealms.removeTenant(realms, jdbc, code);
+    }
+
+    @Test
+    void aCheckInAndAnApelConfirmationTakenByOneReplicaShowOnTheOther() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Makassar"));
+        Assumptions.assumeTrue(now.toLocalTime().isAfter(LocalTime.of(0, 10)) && now.toLocalTime().isBefore(LocalTime.of(22, 0)),
+                "an apel's window that does not cross midnight");
+        onboarding.onboard(new NewTenant(code, "Kabupaten Replika", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        TenantContext.runAs(TenantCode.of(code), () -> {
+            OrgUnit unit = units.save(new OrgUnit(null, "DISKOMINFO", "Diskominfo", UnitKind.DINAS));
+            offices.add(new Offices.NewOffice("Kantor", null, -1.7356, 119.5461, 5000, List.of(unit.id())), "test");
+            employees.create(new NewEmployee(NIP, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), null,
+                    null, null, null, null, null, null, null), "test");
+        });
+        realmUsers.setPassword(code, NIP, TestRealms.PASSWORD, false);
+        TestRealms.addTestClient(code, "fleksi-api");
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
+        replica = startReplica();
+        RestClient a = RestClient.create("http://127.0.0.1:" + port);
+        RestClient b = RestClient.create("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port"));
+        String boss = "Bearer " + TestRealms.token(code, "boss");
+        String rina = "Bearer " + TestRealms.token(code, NIP);
+
+        assertThat(checkedIn(b, boss)).isZero();
+        a.post().uri("/api/v1/t/" + code + "/attendance/check-ins").header("Authorization", rina)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "IN", "latitude", -1.7357, "longitude", 119.5462,
+                        "accuracy", 12, "clientRequestId", "press-" + UUID.randomUUID())).retrieve().toBodilessEntity();
+        assertThat(checkedIn(b, boss)).as("the other replica's live view").isEqualTo(1);
+        assertThat(checkedIn(a, boss)).isEqualTo(1);
+
+        Map<?, ?> apel = a.post().uri("/api/v1/t/" + code + "/monitoring/apels").header("Authorization", boss)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Apel siang", "date", LocalDate.from(now).toString(),
+                        "startsAt", now.toLocalTime().minusMinutes(5).withSecond(0).withNano(0).toString(), "windowMinutes", 60))
+                .retrieve().body(Map.class);
+        String apelId = (String) apel.get("id");
+        b.post().uri("/api/v1/t/" + code + "/monitoring/apels/" + apelId + "/confirm").header("Authorization", rina)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("latitude", -1.7357, "longitude", 119.5462, "accuracy", 12))
+                .retrieve().toBodilessEntity();
+        for (RestClient replicaSeen : List.of(a, b)) {
+            Map<?, ?> ranking = replicaSeen.get().uri("/api/v1/t/" + code + "/monitoring/apels/" + apelId + "/ranking")
+                    .header("Authorization", boss).retrieve().body(Map.class);
+            assertThat(ranking.get("confirmed")).isEqualTo(1);
+        }
+    }
+
+    private int checkedIn(RestClient replicaSeen, String token) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = replicaSeen.get().uri("/api/v1/t/" + code + "/monitoring/today").header("Authorization", token)
+                .retrieve().body(Map.class);
+        assertThat(view).doesNotContainKey("people");   // the tenant admin sees counts only
+        return (Integer) ((Map<?, ?>) view.get("total")).get("checkedIn");
+    }
+
+    /** The same application on the same database and Keycloak, on a port of its own. */
+    private ConfigurableApplicationContext startReplica() {
+        String[] shared = Stream.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+                        "fleksi.identity.keycloak-url", "fleksi.keycloak-admin.url", "fleksi.keycloak-admin.username",
+                        "fleksi.keycloak-admin.password", "fleksi.keycloak-database.url", "fleksi.keycloak-database.username",
+                        "fleksi.keycloak-database.password")
+                .filter(key -> environment.getProperty(key) != null)
+                .map(key -> "--" + key + "=" + environment.getProperty(key)).toArray(String[]::new);
+        String[] own = {"--server.port=0", "--server.address=127.0.0.1", "--fleksi.jobs.enabled=false",
+                "--fleksi.rate-limit.enabled=false"};
+        return new SpringApplicationBuilder(FleksiApplication.class)
+                .run(Stream.concat(Stream.of(shared), Stream.of(own)).toArray(String[]::new));
+    }
+}
