@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The direct supervisor's side: the queue of reports waiting for them, and approving or returning reports,
  * one or many at once. A batch is decided whole or not at all, so a supervisor never wonders which half went.
+ * An approval marks the day's activities approved; a day approved before comes back here when work is added to it.
  */
 @Service
 public class ReportReviews {
@@ -98,6 +99,10 @@ public class ReportReviews {
             jdbc.sql(TenantSql.of("update {report_day} set status = ?, decided_by = ?, decided_at = ?, comment = ?,"
                             + " returned_at = case when ? then ? else returned_at end where id = any(?)"))
                     .params(status, supervisorUsername, now, comment, !approve, now, ids.toArray(UUID[]::new)).update();
+            if (approve) {   // the approval covers what is there now; work added later comes back for a decision of its own
+                jdbc.sql(TenantSql.of("update {report_activity} set approved_at = ? where day_id = any(?) and approved_at is null"))
+                        .params(now, ids.toArray(UUID[]::new)).update();
+            }
             for (UUID id : ids) {
                 audit.record(TenantContext.require(), supervisorUsername, "report." + status.toLowerCase(), id.toString(),
                         Map.of("status", "PENDING"), comment == null ? Map.of("status", status) : Map.of("status", status, "comment", comment));
