@@ -162,6 +162,30 @@ class DailyReportsTest {
     }
 
     @Test
+    void anActivityAddedAfterTheSupervisorOpenedTheListIsNotApprovedUnseen() {
+        clock.set("2026-01-05T09:00:00+08:00");
+        as(() -> reports.add(SITI, date("2026-01-05"), activity("Apel", 1)));
+        UUID day = as(() -> reviews.queue(ANDI)).get(0).id();
+        java.time.Instant seen = java.time.Instant.parse("2026-01-05T01:05:00Z");   // the list read at 09:05
+        clock.set("2026-01-05T09:10:00+08:00");
+        as(() -> reports.add(SITI, date("2026-01-05"), activity("Rapat mendadak", 1)));
+
+        assertProblem(() -> reviews.decide(ANDI, List.of(day), true, null, seen), HttpStatus.CONFLICT,
+                "Siti added an activity to the report for 2026-01-05 after you opened the list");
+        assertThatThrownBy(() -> as(() -> reviews.decide(ANDI, List.of(day), true, null, seen)))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.detailFor(TestMessages.of("i18n/activity-reports-problems"),
+                        TestMessages.INDONESIAN)).isEqualTo("Siti menambahkan kegiatan pada laporan 2026-01-05 setelah Anda membuka daftar"
+                        + " ini; lihat lagi sebelum menyetujui. Tidak ada yang diubah."));
+        assertThat(as(() -> reports.day(siti, date("2026-01-05"))).activities()).noneMatch(ReportDay.Activity::approved);
+
+        // Read again, the list shows both, and approving approves both.
+        java.time.Instant again = java.time.Instant.parse("2026-01-05T01:15:00Z");
+        clock.set("2026-01-05T09:20:00+08:00");
+        assertThat(as(() -> reviews.decide(ANDI, List.of(day), true, null, again))).singleElement()
+                .satisfies(r -> assertThat(r.activities()).hasSize(2).allMatch(ReportDay.Activity::approved));
+    }
+
+    @Test
     void removingTheOnlyWorkAddedSinceAnApprovalLeavesTheDayApproved() {
         clock.set("2026-01-05T09:00:00+08:00");
         as(() -> reports.add(SITI, date("2026-01-05"), activity("Apel", 1)));
