@@ -27,6 +27,15 @@
     return template.replace(/\{(\d)\}/g, function (m, i) { return values[i]; });
   }
 
+  // As the server's pages say a distance (id.fleksi.platform.wording.Distance): "350 m", "127,8 km".
+  function distance(m) {
+    var lang = document.documentElement.lang || 'id';
+    var rounded = Math.round(m);
+    return rounded >= 1000
+      ? new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(m / 1000) + ' km'
+      : new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(rounded) + ' m';
+  }
+
   function metres(a, b) {
     var r = 6371008.8, rad = Math.PI / 180;
     var dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad;
@@ -63,7 +72,7 @@
     if (!offices.length) { distanceText.textContent = texts.noOffice; return; }
     var nearest = offices.map(function (o) { return { o: o, d: metres(fix, o) }; })
       .sort(function (a, b) { return a.d - b.d; })[0];
-    distanceText.textContent = say(texts.distance, [Math.round(nearest.d), nearest.o.name, Math.round(fix.accuracy)]);
+    distanceText.textContent = say(texts.distance, [distance(nearest.d), nearest.o.name, distance(fix.accuracy)]);
     distanceText.dataset.metres = Math.round(nearest.d);
   }
 

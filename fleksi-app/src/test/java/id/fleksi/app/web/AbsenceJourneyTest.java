@@ -107,6 +107,11 @@ class AbsenceJourneyTest extends PageTest {
             assertThat(again.findElement(By.tagName("h1")).getText()).isEqualTo("Rekap Maret 2026");
             assertThat(again.findElement(By.cssSelector("#days tbody tr:nth-child(2)")).getText()).contains("Sen 2", "Izin/dinas");
             assertThat(again.findElement(By.id("next-month")).getText()).isEqualTo("April 2026 →");
+            // The months around it are history pages too, not today's page.
+            assertThat(again.findElement(By.id("previous-month")).getDomAttribute("href"))
+                    .isEqualTo("/t/" + code + "/attendance/history?month=2026-02");
+            assertThat(again.findElement(By.id("next-month")).getDomAttribute("href"))
+                    .isEqualTo("/t/" + code + "/attendance/history?month=2026-04");
         } finally {
             again.quit();
         }

@@ -56,7 +56,7 @@ class AttendanceJourneyTest extends PageTest {
                     Map.of("latitude", OFFICE_LAT + 0.0003, "longitude", OFFICE_LON, "accuracy", 12));
             logIn(phone, BASE + "/t/" + code + "/attendance/", "asn", TestRealms.PASSWORD);
             WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
-            wait.until(ExpectedConditions.textMatches(By.id("distance"), java.util.regex.Pattern.compile("3[0-9] m dari Kantor Bupati")));
+            wait.until(ExpectedConditions.textMatches(By.id("distance"), java.util.regex.Pattern.compile("^Anda 3[0-9] m dari Kantor Bupati \\(akurasi 12 m\\)\\.$")));
             assertThat(phone.findElement(By.id("check-in-button")).getText()).isEqualTo("Presensi masuk");
 
             phone.findElement(By.id("check-in-button")).click();
@@ -115,6 +115,36 @@ class AttendanceJourneyTest extends PageTest {
             supervisor.quit();
         }
         assertThat(jdbc.sql("select status from " + s + ".report_day").query(String.class).single()).isEqualTo("APPROVED");
+
+        // The afternoon's work, after the morning's approval: the approved activity stays, the new one goes to Andi again.
+        WebDriver afternoon = Browser.chromium();
+        try {
+            logIn(afternoon, BASE + "/t/" + code + "/activity-reports/", "asn", TestRealms.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(afternoon, Duration.ofSeconds(20));
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activities"))).getText())
+                    .contains("Memperbarui data pegawai", "12 data, 60 menit · disetujui");
+            assertThat(afternoon.findElements(By.cssSelector("#activities form"))).as("an approved activity cannot be removed").isEmpty();
+            assertThat(afternoon.findElement(By.id("approved-kept")).getText()).isEqualTo("Kegiatan yang sudah disetujui tidak bisa"
+                    + " diubah; kegiatan yang ditambahkan sekarang dikirim lagi ke atasan.");
+            afternoon.findElement(By.id("description")).sendKeys("Rapat sore dengan Diskominfo");
+            afternoon.findElement(By.id("save-activity")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Kegiatan tersimpan"));
+            assertThat(afternoon.findElement(By.id("report-status")).getText()).isEqualTo("Menunggu persetujuan atasan");
+            assertThat(afternoon.findElements(By.cssSelector("#activities form"))).as("the new one can still be removed").hasSize(1);
+        } finally {
+            afternoon.quit();
+        }
+        WebDriver again = Browser.chromium();
+        try {
+            logIn(again, BASE + "/t/" + code + "/activity-reports/review", "atasan", TestRealms.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(again, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bulk .report")));
+            java.util.List<String> lines = again.findElements(By.cssSelector("#bulk .report li")).stream().map(e -> e.getText()).toList();
+            assertThat(lines).containsExactly("(disetujui) Memperbarui data pegawai di aplikasi Fleksi · 12 data, 60 menit",
+                    "baru: Rapat sore dengan Diskominfo · 1 kegiatan, 60 menit");
+        } finally {
+            again.quit();
+        }
     }
 
     private int count(String schema, String kind) {

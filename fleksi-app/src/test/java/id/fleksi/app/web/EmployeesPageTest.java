@@ -49,6 +49,8 @@ class EmployeesPageTest extends PageTest {
             Browser.waitFor(admin, By.id("imported"));
             assertThat(admin.findElement(By.id("imported")).getText()).contains("1 baru");
             admin.findElement(By.id("back")).click();
+            assertThat(admin.findElement(By.cssSelector("#employee-" + NIP + " td:nth-child(3)")).getText()).as("a status in words")
+                    .isEqualTo("Aktif");
 
             admin.findElement(By.cssSelector("#employee-" + NIP + " button")).click();
             Browser.waitFor(admin, By.id("one-time-password"));

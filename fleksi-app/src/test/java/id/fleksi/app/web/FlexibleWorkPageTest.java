@@ -45,12 +45,16 @@ class FlexibleWorkPageTest extends PageTest {
         UUID unit = UUID.randomUUID();
         jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
-        TenantContext.runAs(tenant, () -> policies.add(new PolicyVersion(null, today, true, Set.of(), null, null, null, false, false,
+        TenantContext.runAs(tenant, () -> policies.add(new PolicyVersion(null, today, true,
+                Set.of(java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.THURSDAY), LocalDate.parse("2026-01-22"),
+                LocalDate.parse("2026-04-22"), null, false, false,
                 false, false, null, null, null, null, null, null, "Permohonan per hari", null, null, null, null), "test"));
         UUID boss = employee(code, "atasan", "Andi Atasan", unit, null, Role.ATASAN, Role.ASN);
         UUID siti = employee(code, "asn", "Siti Aparatur", unit, boss, Role.ASN);
         TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         LocalDate day = nextWorkingDay(today);
+        // A date in a list reads as people write it, in the page's language: "10 Des 2026".
+        String shownDay = day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.forLanguageTag("id")));
 
         WebDriver phone = Browser.chromium();
         try {
@@ -63,7 +67,7 @@ class FlexibleWorkPageTest extends PageTest {
             new Select(phone.findElement(By.id("place"))).selectByValue("HOME");
             phone.findElement(By.id("file-request")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Permohonan terkirim ke atasan"));
-            assertThat(phone.findElement(By.id("mine")).getText()).contains(day.toString(), "Menunggu atasan");
+            assertThat(phone.findElement(By.id("mine")).getText()).isEqualTo(shownDay + ": Menunggu atasan");
         } finally {
             phone.quit();
         }
@@ -73,7 +77,7 @@ class FlexibleWorkPageTest extends PageTest {
             logIn(desk, BASE + "/t/" + code + "/fwa/", "atasan", TestRealms.PASSWORD);
             WebDriverWait wait = new WebDriverWait(desk, Duration.ofSeconds(20));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".request")));
-            assertThat(desk.findElement(By.cssSelector(".request")).getText()).contains("Siti Aparatur", day.toString());
+            assertThat(desk.findElement(By.cssSelector(".request")).getText()).startsWith("Siti Aparatur: " + shownDay + ", Rumah (sesuai data)");
             desk.findElement(By.cssSelector(".request button.approve")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Permohonan disetujui"));
         } finally {
@@ -86,7 +90,9 @@ class FlexibleWorkPageTest extends PageTest {
             logIn(admin, BASE + "/t/" + code + "/fwa/policy", "boss", TestRealms.PASSWORD);
             WebDriverWait wait = new WebDriverWait(admin, Duration.ofSeconds(20));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("versions")));
-            assertThat(admin.findElement(By.id("versions")).getText()).contains("Permohonan per hari");
+            assertThat(admin.findElement(By.id("versions")).getText()).isEqualTo("Dari " + today.format(java.time.format.DateTimeFormatter
+                    .ofPattern("d MMM yyyy", java.util.Locale.forLanguageTag("id"))) + ": kerja fleksibel aktif; Hari WFA (paling banyak"
+                    + " 2 hari seminggu, PermenPANRB 4/2025): Kamis, Jumat; uji coba 22 Jan 2026 – 22 Apr 2026\nPermohonan per hari");
             ((JavascriptExecutor) admin).executeScript("document.getElementById('month').value = arguments[0];", day.toString());
             admin.findElement(By.id("show-preview")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An employee's daily reports: reading them, and adding, changing and removing activities while the day is
- * open (not approved, before its deadline). Every change is audited.
+ * open (before its deadline). An approval covers the activities it saw: they never change again, and an activity
+ * added after it sends the day back to the supervisor. Every change is audited.
  */
 @Service
 public class DailyReports {
@@ -81,7 +82,7 @@ public class DailyReports {
             } else {
                 boolean missing = workingDay && late && day.activities().isEmpty();
                 days.add(new ReportDay(day.id(), employeeId, employee.name(), date, workingDay, day.status(),
-                        day.nonCompliant() || missing, closes, late || day.status() == ReportDay.Status.APPROVED, day.decidedBy(),
+                        day.nonCompliant() || missing, closes, late, day.decidedBy(),
                         day.comment(), returned, day.activities()));
             }
         }
@@ -139,7 +140,7 @@ public class DailyReports {
         Employee employee = employees.requireActive(username);
         return transactions.execute(tx -> {
             LocalDate date = dateOfOwnActivity(employee, activityId);
-            openForEdit(employee, date);
+            openForChange(employee, date, activityId);
             checkTarget(employee.id(), activity, date);
             ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
             jdbc.sql(TenantSql.of("update {report_activity} set description = ?, quantity = ?, unit = ?, minutes = ?, target_id = ?,"
@@ -156,16 +157,40 @@ public class DailyReports {
         Employee employee = employees.requireActive(username);
         transactions.executeWithoutResult(tx -> {
             LocalDate date = dateOfOwnActivity(employee, activityId);
-            openForEdit(employee, date);
+            UUID dayId = openForChange(employee, date, activityId);
             ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
             jdbc.sql(TenantSql.of("delete from {report_activity} where id = ?")).param(activityId).update();
             audit.record(TenantContext.require(), username, "report.activity-removed", date.toString(), before, null);
+            // Removing the only work added since an approval leaves nothing new to decide: the day is approved as it was.
+            int settled = jdbc.sql(TenantSql.of("update {report_day} d set status = 'APPROVED' where d.id = ? and d.status = 'PENDING'"
+                            + " and exists (select 1 from {report_activity} a where a.day_id = d.id)"
+                            + " and not exists (select 1 from {report_activity} a where a.day_id = d.id and a.approved_at is null)"))
+                    .param(dayId).update();
+            if (settled > 0) {
+                audit.record(TenantContext.require(), username, "report.approved-again", dayId.toString(), Map.of("status", "PENDING"),
+                        Map.of("status", "APPROVED"));
+            }
         });
     }
 
     /**
+     * Opens the day for a change to one of its activities, refused for an activity the supervisor approved.
+     * Call inside a transaction.
+     */
+    UUID openForChange(Employee employee, LocalDate date, UUID activityId) {
+        boolean approved = jdbc.sql(TenantSql.of("select approved_at is not null from {report_activity} where id = ?"))
+                .param(activityId).query(Boolean.class).single();
+        if (approved) {
+            throw Problem.conflict("activity-approved", "Already approved", "This activity of " + date + " was approved and can"
+                    + " no longer be changed; add what is missing as a new activity. Nothing was saved.").values(date.toString());
+        }
+        return openForEdit(employee, date);
+    }
+
+    /**
      * Locks the day's report row (making it if needed) for a change by its author, or says why it cannot change.
-     * A returned report that is edited goes back to the supervisor. Call inside a transaction.
+     * A returned or approved report that is changed goes back to the supervisor (approved activities stay approved).
+     * Call inside a transaction.
      */
     UUID openForEdit(Employee employee, LocalDate date) {
         LocalDate today = clock.instant().atZone(zone(employee, date)).toLocalDate();
@@ -181,10 +206,6 @@ public class DailyReports {
                 .params(employee.id(), date)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3)}).single();
         ReportDay.Status status = ReportDay.Status.valueOf((String) row[1]);
-        if (status == ReportDay.Status.APPROVED) {
-            throw Problem.conflict("report-approved", "Already approved", "Your report for " + date + " was approved and can"
-                    + " no longer be changed. Nothing was saved.").values(date.toString());
-        }
         LocalDate from = row[2] == null ? date : ((Timestamp) row[2]).toInstant().atZone(zone(employee, date)).toLocalDate();
         Instant closes = deadline.between(from, from).after(employee.unitId(), from);
         if (clock.instant().isAfter(closes)) {
@@ -194,6 +215,10 @@ public class DailyReports {
         }
         if (status == ReportDay.Status.RETURNED) {
             jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?")).param(row[0]).update();
+        } else if (status == ReportDay.Status.APPROVED) {
+            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?")).param(row[0]).update();
+            audit.record(TenantContext.require(), employee.username(), "report.reopened", row[0].toString(),
+                    Map.of("status", "APPROVED"), Map.of("status", "PENDING"));
         }
         return (UUID) row[0];
     }

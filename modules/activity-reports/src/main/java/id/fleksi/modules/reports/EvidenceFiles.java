@@ -60,7 +60,7 @@ public class EvidenceFiles {
                     .params(activityId, employee.id()).query(java.time.LocalDate.class).optional()
                     .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".")
                         .values(activityId.toString()));
-            reports.openForEdit(employee, date);
+            reports.openForChange(employee, date, activityId);
             jdbc.sql(TenantSql.of("insert into {report_evidence} (activity_id, file_name, content_type, size_bytes, content)"
                             + " values (?, ?, ?, ?, ?) on conflict (activity_id) do update set file_name = excluded.file_name,"
                             + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content"))

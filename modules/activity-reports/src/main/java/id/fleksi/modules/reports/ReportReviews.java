@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The direct supervisor's side: the queue of reports waiting for them, and approving or returning reports,
  * one or many at once. A batch is decided whole or not at all, so a supervisor never wonders which half went.
+ * An approval marks the day's activities approved; a day approved before comes back here when work is added to it.
  */
 @Service
 public class ReportReviews {
@@ -54,6 +55,15 @@ public class ReportReviews {
 
     /** Approves the reports, or returns them with the comment; all of them or, with a problem saying why, none. */
     public List<SubmittedReport> decide(String supervisorUsername, List<UUID> dayIds, boolean approve, String comment) {
+        return decide(supervisorUsername, dayIds, approve, comment, null);
+    }
+
+    /**
+     * As {@link #decide(String, List, boolean, String)}, for a supervisor who read the reports at {@code seenAt}: an
+     * activity added since then is not approved unseen; the batch is refused and the page shows it.
+     */
+    public List<SubmittedReport> decide(String supervisorUsername, List<UUID> dayIds, boolean approve, String comment,
+            java.time.Instant seenAt) {
         if (dayIds == null || dayIds.isEmpty() || dayIds.size() > MAX_BATCH) {
             throw Problem.badRequest("invalid-batch", "Which reports?", "ids: name between 1 and " + MAX_BATCH + " reports.")
                     .values(MAX_BATCH);
@@ -93,11 +103,28 @@ public class ReportReviews {
                             .values(row[3], date);
                 }
             }
+            if (approve && seenAt != null) {
+                List<Object[]> since = jdbc.sql(TenantSql.of("select e.name, d.work_date from {report_day} d join {employee} e"
+                                + " on e.id = d.employee_id where d.id = any(?) and exists (select 1 from {report_activity} a"
+                                + " where a.day_id = d.id and a.approved_at is null and a.created_at > ?) order by e.name, d.work_date"))
+                        .params(ids.toArray(UUID[]::new), Timestamp.from(seenAt))
+                        .query((rs, n) -> new Object[] {rs.getString(1), String.valueOf(rs.getObject(2))}).list();
+                if (!since.isEmpty()) {
+                    Object[] first = since.get(0);
+                    throw Problem.conflict("report-changed", "Changed since you looked", first[0] + " added an activity to the report"
+                            + " for " + first[1] + " after you opened the list; look at it again before approving. Nothing was changed.")
+                            .values(first[0], first[1]);
+                }
+            }
             String status = approve ? "APPROVED" : "RETURNED";
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql(TenantSql.of("update {report_day} set status = ?, decided_by = ?, decided_at = ?, comment = ?,"
                             + " returned_at = case when ? then ? else returned_at end where id = any(?)"))
                     .params(status, supervisorUsername, now, comment, !approve, now, ids.toArray(UUID[]::new)).update();
+            if (approve) {   // the approval covers what is there now; work added later comes back for a decision of its own
+                jdbc.sql(TenantSql.of("update {report_activity} set approved_at = ? where day_id = any(?) and approved_at is null"))
+                        .params(now, ids.toArray(UUID[]::new)).update();
+            }
             for (UUID id : ids) {
                 audit.record(TenantContext.require(), supervisorUsername, "report." + status.toLowerCase(), id.toString(),
                         Map.of("status", "PENDING"), comment == null ? Map.of("status", status) : Map.of("status", status, "comment", comment));

@@ -21,7 +21,8 @@ final class ReportRows {
     }
 
     private static final String ACTIVITY = "select a.id, a.description, a.quantity, a.unit, a.minutes, a.target_id, t.title,"
-            + " a.evidence_link, v.file_name, v.content_type, v.size_bytes, a.day_id from {report_activity} a"
+            + " a.evidence_link, v.file_name, v.content_type, v.size_bytes, a.day_id,"
+            + " a.approved_at is not null from {report_activity} a"
             + " left join {report_performance_target} t on t.id = a.target_id left join {report_evidence} v on v.activity_id = a.id";
 
     /**
@@ -56,7 +57,7 @@ final class ReportRows {
         String file = rs.getString(9);
         return new ReportDay.Activity(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getInt(5),
                 rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
-                file == null ? null : new ReportDay.Evidence(file, rs.getString(10), rs.getInt(11)));
+                file == null ? null : new ReportDay.Evidence(file, rs.getString(10), rs.getInt(11)), rs.getBoolean(13));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -69,7 +69,8 @@ class ReportsController {
     }
 
     @Operation(operationId = "addActivity",
-            summary = "Add an activity to my report of a date", description = "409 once the report is approved or past its deadline.")
+            summary = "Add an activity to my report of a date", description = "409 past the report's deadline. Added to an approved report"
+                    + " before its deadline, the activity sends the report back to the supervisor; what was approved stays approved.")
     @PostMapping("/days/{date}/activities")
     @ResponseStatus(HttpStatus.CREATED)
     ReportDay.Activity add(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -77,14 +78,16 @@ class ReportsController {
         return reports.add(caller.username(), date, activity);
     }
 
-    @Operation(operationId = "updateActivity", summary = "Change one of my activities while its report is open")
+    @Operation(operationId = "updateActivity", summary = "Change one of my activities while its report is open",
+            description = "409 past the report's deadline, or once the activity is approved.")
     @PutMapping("/activities/{id}")
     ReportDay.Activity update(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewActivity activity,
             Caller caller) {
         return reports.update(caller.username(), id, activity);
     }
 
-    @Operation(operationId = "deleteActivity", summary = "Remove one of my activities while its report is open")
+    @Operation(operationId = "deleteActivity", summary = "Remove one of my activities while its report is open",
+            description = "409 past the report's deadline, or once the activity is approved.")
     @DeleteMapping("/activities/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String code, @PathVariable UUID id, Caller caller) {

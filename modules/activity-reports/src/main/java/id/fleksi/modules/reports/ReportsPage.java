@@ -122,17 +122,19 @@ class ReportsPage {
     String queue(Tenant tenant, Caller caller, Model model) {
         requireSupervisor(caller);
         model.addAttribute("tenant", tenant);
+        // When the supervisor read the list: an activity added after it is not approved unseen.
+        model.addAttribute("seenAt", clock.instant().toEpochMilli());
         model.addAttribute("queue", reviews.queue(caller.username()));
         return "activity-reports/review";
     }
 
     @PostMapping("/t/{code}/activity-reports/review")
     String decide(Tenant tenant, Caller caller, @RequestParam(required = false) List<UUID> ids, @RequestParam String action,
-            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+            @RequestParam(required = false) String comment, @RequestParam(required = false) Long seenAt, RedirectAttributes redirect) {
         requireSupervisor(caller);
         boolean approve = !"return".equals(action);
         return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/activity-reports/review", approve ? "approved" : "returned",
-                () -> reviews.decide(caller.username(), ids, approve, comment));
+                () -> reviews.decide(caller.username(), ids, approve, comment, seenAt == null ? null : java.time.Instant.ofEpochMilli(seenAt)));
     }
 
     private static String day(Tenant tenant, LocalDate date) {

@@ -87,8 +87,8 @@ class DailyReportsTest {
     }
 
     @Test
-    void theSupervisorApprovesAReportAfterWhichNobodyCanChangeIt() {
-        clock.set("2026-01-05T15:00:00+08:00");   // Monday
+    void theSupervisorApprovesAReportWhoseApprovedActivitiesNobodyCanChangeAfterwards() {
+        clock.set("2026-01-05T09:00:00+08:00");   // Monday morning
         ReportDay.Activity first = as(() -> reports.add(SITI, date("2026-01-05"), activity("Menyusun telaahan staf", 1)));
         as(() -> reports.add(SITI, date("2026-01-05"), activity("Rapat koordinasi SPBE", 1)));
 
@@ -97,22 +97,125 @@ class DailyReportsTest {
             assertThat(r.employee()).isEqualTo("Siti");
             assertThat(r.activities()).extracting(ReportDay.Activity::description)
                     .containsExactly("Menyusun telaahan staf", "Rapat koordinasi SPBE");
+            assertThat(r.approvedBefore()).isFalse();
         });
         assertThat(as(() -> reviews.queue(RINA))).isEmpty();
         UUID day = queue.get(0).id();
 
         assertProblem(() -> reviews.decide(RINA, List.of(day), true, null), HttpStatus.FORBIDDEN, "Only the direct supervisor");
         assertProblem(() -> reviews.decide(SITI, List.of(day), true, null), HttpStatus.FORBIDDEN, "Nobody decides their own request");
+        clock.set("2026-01-05T09:30:00+08:00");
         assertThat(as(() -> reviews.decide(ANDI, List.of(day), true, "Bagus"))).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(ReportDay.Status.APPROVED));
 
-        assertProblem(() -> reports.update(SITI, first.id(), activity("Diubah", 2)), HttpStatus.CONFLICT, "was approved");
-        assertProblem(() -> reports.add(SITI, date("2026-01-05"), activity("Tambahan", 1)), HttpStatus.CONFLICT, "was approved");
+        assertProblem(() -> reports.update(SITI, first.id(), activity("Diubah", 2)), HttpStatus.CONFLICT,
+                "This activity of 2026-01-05 was approved and can no longer be changed");
+        assertProblem(() -> { reports.delete(SITI, first.id()); return null; }, HttpStatus.CONFLICT, "was approved");
+        assertProblem(() -> evidence.attach(SITI, first.id(), "a.pdf", pdf(100)), HttpStatus.CONFLICT, "was approved");
         assertProblem(() -> reviews.decide(ANDI, List.of(day), false, "Salah"), HttpStatus.CONFLICT, "already approved");
+        assertThatThrownBy(() -> as(() -> reports.update(SITI, first.id(), activity("Diubah", 2))))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.detailFor(TestMessages.of("i18n/activity-reports-problems"),
+                        TestMessages.INDONESIAN)).isEqualTo("Kegiatan ini pada 2026-01-05 sudah disetujui dan tidak bisa diubah lagi;"
+                        + " tambahkan yang kurang sebagai kegiatan baru. Tidak ada yang disimpan."));
+
         ReportDay mine = as(() -> reports.day(siti, date("2026-01-05")));
-        assertThat(mine.locked()).isTrue();
-        assertThat(mine.activities()).extracting(ReportDay.Activity::description).doesNotContain("Diubah", "Tambahan");
+        assertThat(mine.status()).isEqualTo(ReportDay.Status.APPROVED);
+        assertThat(mine.locked()).isFalse();   // open until Tuesday 10:00 for the afternoon's work
+        assertThat(mine.activities()).extracting(ReportDay.Activity::description, ReportDay.Activity::approved).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Menyusun telaahan staf", true),
+                org.assertj.core.groups.Tuple.tuple("Rapat koordinasi SPBE", true));
+        assertThat(as(() -> reviews.queue(ANDI))).isEmpty();
         assertThat(auditActions()).contains("report.activity-added", "report.approved");
+    }
+
+    @Test
+    void workAddedAfterAnApprovalBeforeTheDeadlineGoesBackToTheSupervisorMarkedNew() {
+        clock.set("2026-01-05T09:00:00+08:00");
+        ReportDay.Activity morning = as(() -> reports.add(SITI, date("2026-01-05"), activity("Apel dan rapat pagi", 1)));
+        UUID day = as(() -> reviews.queue(ANDI)).get(0).id();
+        as(() -> reviews.decide(ANDI, List.of(day), true, null));
+
+        clock.set("2026-01-05T15:30:00+08:00");   // the afternoon's work, after the 09:00 approval
+        ReportDay.Activity afternoon = as(() -> reports.add(SITI, date("2026-01-05"), activity("Menyusun notulen", 1)));
+        assertThat(as(() -> reports.day(siti, date("2026-01-05"))).status()).isEqualTo(ReportDay.Status.PENDING);
+        assertThat(as(() -> reviews.queue(ANDI))).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(day);
+            assertThat(r.approvedBefore()).isTrue();
+            assertThat(r.activities()).extracting(ReportDay.Activity::description, ReportDay.Activity::approved).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Apel dan rapat pagi", true),
+                    org.assertj.core.groups.Tuple.tuple("Menyusun notulen", false));
+        });
+        assertThat(auditActions()).contains("report.reopened");
+
+        // The new activity is the author's to change until a decision; the approved one stays as it was.
+        as(() -> reports.update(SITI, afternoon.id(), activity("Menyusun notulen rapat SPBE", 1)));
+        assertProblem(() -> reports.update(SITI, morning.id(), activity("Diubah", 1)), HttpStatus.CONFLICT, "was approved");
+
+        // Returned, the new work waits for a correction and the approved one still cannot change.
+        as(() -> reviews.decide(ANDI, List.of(day), false, "Lampirkan notulennya"));
+        assertProblem(() -> { reports.delete(SITI, morning.id()); return null; }, HttpStatus.CONFLICT, "was approved");
+        as(() -> reports.update(SITI, afternoon.id(), activity("Notulen rapat SPBE, 3 halaman", 1)));
+        assertThat(as(() -> reviews.decide(ANDI, List.of(day), true, null))).singleElement()
+                .satisfies(r -> assertThat(r.activities()).allMatch(ReportDay.Activity::approved));
+        assertThat(as(() -> reports.day(siti, date("2026-01-05"))).activities()).extracting(ReportDay.Activity::description)
+                .containsExactly("Apel dan rapat pagi", "Notulen rapat SPBE, 3 halaman");
+    }
+
+    @Test
+    void anActivityAddedAfterTheSupervisorOpenedTheListIsNotApprovedUnseen() {
+        clock.set("2026-01-05T09:00:00+08:00");
+        as(() -> reports.add(SITI, date("2026-01-05"), activity("Apel", 1)));
+        UUID day = as(() -> reviews.queue(ANDI)).get(0).id();
+        java.time.Instant seen = java.time.Instant.parse("2026-01-05T01:05:00Z");   // the list read at 09:05
+        clock.set("2026-01-05T09:10:00+08:00");
+        as(() -> reports.add(SITI, date("2026-01-05"), activity("Rapat mendadak", 1)));
+
+        assertProblem(() -> reviews.decide(ANDI, List.of(day), true, null, seen), HttpStatus.CONFLICT,
+                "Siti added an activity to the report for 2026-01-05 after you opened the list");
+        assertThatThrownBy(() -> as(() -> reviews.decide(ANDI, List.of(day), true, null, seen)))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.detailFor(TestMessages.of("i18n/activity-reports-problems"),
+                        TestMessages.INDONESIAN)).isEqualTo("Siti menambahkan kegiatan pada laporan 2026-01-05 setelah Anda membuka daftar"
+                        + " ini; lihat lagi sebelum menyetujui. Tidak ada yang diubah."));
+        assertThat(as(() -> reports.day(siti, date("2026-01-05"))).activities()).noneMatch(ReportDay.Activity::approved);
+
+        // Read again, the list shows both, and approving approves both.
+        java.time.Instant again = java.time.Instant.parse("2026-01-05T01:15:00Z");
+        clock.set("2026-01-05T09:20:00+08:00");
+        assertThat(as(() -> reviews.decide(ANDI, List.of(day), true, null, again))).singleElement()
+                .satisfies(r -> assertThat(r.activities()).hasSize(2).allMatch(ReportDay.Activity::approved));
+    }
+
+    @Test
+    void removingTheOnlyWorkAddedSinceAnApprovalLeavesTheDayApproved() {
+        clock.set("2026-01-05T09:00:00+08:00");
+        as(() -> reports.add(SITI, date("2026-01-05"), activity("Apel", 1)));
+        UUID day = as(() -> reviews.queue(ANDI)).get(0).id();
+        as(() -> reviews.decide(ANDI, List.of(day), true, null));
+        ReportDay.Activity added = as(() -> reports.add(SITI, date("2026-01-05"), activity("Salah tanggal", 1)));
+        assertThat(as(() -> reviews.queue(ANDI))).hasSize(1);
+
+        as(() -> reports.delete(SITI, added.id()));
+        assertThat(as(() -> reviews.queue(ANDI))).isEmpty();
+        assertThat(as(() -> reports.day(siti, date("2026-01-05"))).status()).isEqualTo(ReportDay.Status.APPROVED);
+        assertThat(auditActions()).contains("report.activity-removed", "report.approved-again");
+    }
+
+    @Test
+    void workAddedToAnApprovedDayAfterItsDeadlineIsRefused() {
+        clock.set("2026-01-05T09:00:00+08:00");
+        as(() -> reports.add(SITI, date("2026-01-05"), activity("Apel", 1)));
+        UUID day = as(() -> reviews.queue(ANDI)).get(0).id();
+        as(() -> reviews.decide(ANDI, List.of(day), true, null));
+
+        clock.set("2026-01-06T10:01:00+08:00");   // past Tuesday 10:00
+        assertProblem(() -> reports.add(SITI, date("2026-01-05"), activity("Terlambat", 1)), HttpStatus.CONFLICT,
+                "The report for 2026-01-05 closed at 2026-01-06T02:00:00Z");
+        ReportDay mine = as(() -> reports.day(siti, date("2026-01-05")));
+        assertThat(mine.status()).isEqualTo(ReportDay.Status.APPROVED);
+        assertThat(mine.locked()).isTrue();
+        assertThat(mine.activities()).extracting(ReportDay.Activity::description).containsExactly("Apel");
+        assertThat(as(() -> reviews.queue(ANDI))).isEmpty();
+        assertThat(auditActions()).doesNotContain("report.reopened");
     }
 
     @Test

@@ -15,6 +15,7 @@ import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.organisation.GeoPoint;
 import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.wording.Distance;
 
 /**
  * What a check-in or check-out comes to, decided from what is known about it and nothing else: no database, no clock
@@ -106,10 +107,11 @@ final class CheckInJudgement {
         int distance = (int) Math.round(office.fence().centre().metresTo(fix));
         if (!office.fence().admits(fix, accuracy)) {
             throw Problem.unprocessable("outside-geofence", "Outside the office",
-                    "You are " + distance + " m from " + office.name() + " (its area reaches " + (int) office.fence().radiusMetres()
-                            + " m; your phone's accuracy is " + Math.round(accuracy) + " m). Today is an office day:"
-                            + " check in from the office. Nothing was recorded.").with("distanceMetres", distance)
-                    .values(distance, office.name(), (int) office.fence().radiusMetres(), Math.round(accuracy));
+                    "You are " + Distance.ofMetres(distance) + " from " + office.name() + " (its area reaches "
+                            + Distance.ofMetres(office.fence().radiusMetres()) + "; your phone's accuracy is " + Distance.ofMetres(accuracy)
+                            + "). Today is an office day: check in from the office. Nothing was recorded.").with("distanceMetres", distance)
+                    .values(Distance.ofMetres(distance), office.name(), Distance.ofMetres(office.fence().radiusMetres()),
+                            Distance.ofMetres(accuracy));
         }
         return new Place(mode, office, distance);
     }

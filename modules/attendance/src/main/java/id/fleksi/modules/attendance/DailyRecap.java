@@ -17,13 +17,15 @@ import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
+import id.fleksi.platform.wording.HoursAndMinutes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What each day was for an employee: present (with lateness, early leave, flags), excused by an approved
- * absence, absent, not a working day, or still to come. One reading for the employee, the supervisor and BKD.
+ * absence, absent, not a working day, or still to come (a coming working day is to come even when an approved
+ * absence covers it; today is to come until it is checked in or excused). One reading for the employee, the supervisor and BKD.
  */
 @Component
 class DailyRecap {
@@ -33,6 +35,14 @@ class DailyRecap {
     /** A day; {@code workingDay} as the calendar has it (a check-in on a holiday is present on a day that is not one). */
     record Day(LocalDate date, Status status, String detail, String workMode, int minutesLate, int minutesEarly,
             boolean checkedOut, String flags, Instant checkedInAt, Instant checkedOutAt, boolean workingDay) {
+
+        public HoursAndMinutes late() {
+            return HoursAndMinutes.of(minutesLate);
+        }
+
+        public HoursAndMinutes early() {
+            return HoursAndMinutes.of(minutesEarly);
+        }
     }
 
     /**
@@ -60,6 +70,14 @@ class DailyRecap {
                     present.stream().mapToInt(Day::minutesEarly).sum(),
                     present.stream().filter(d -> !d.checkedOut() && d.date().isBefore(today)).count(),
                     days);
+        }
+
+        public HoursAndMinutes late() {
+            return HoursAndMinutes.of(minutesLate);
+        }
+
+        public HoursAndMinutes early() {
+            return HoursAndMinutes.of(minutesEarly);
         }
 
         private static long count(List<Day> days, Status status) {
@@ -179,10 +197,13 @@ class DailyRecap {
             return new Day(date, Status.NOT_A_WORKING_DAY, calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
                     null, 0, 0, false, "", null, null, false);
         }
+        if (date.isAfter(today)) {   // a coming day is to come, whatever covers it: an approved izin is not yet a day excused
+            return new Day(date, Status.TO_COME, excuse != null ? excuse : calendarDay.reason(), null, 0, 0, false, "", null, null, true);
+        }
         if (excuse != null) {
             return new Day(date, Status.EXCUSED, excuse, null, 0, 0, false, "", null, null, true);
         }
-        if (!date.isBefore(today)) {
+        if (date.equals(today)) {
             return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "", null, null, true);
         }
         return new Day(date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "", null, null, true);

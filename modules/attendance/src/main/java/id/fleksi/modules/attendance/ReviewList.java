@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import id.fleksi.platform.tenancy.TenantSql;
+import id.fleksi.platform.wording.Distance;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,11 @@ class ReviewList {
 
     record Entry(UUID checkInId, String employee, String username, LocalDate workDate, CheckInRequest.Kind kind,
             Instant capturedAt, String workMode, Integer distanceMetres, Set<LocationFlag> flags) {
+
+        /** The distance as a page says it, or null without a fix. */
+        public Distance distance() {
+            return distanceMetres == null ? null : Distance.ofMetres(distanceMetres);
+        }
     }
 
     /** @param supervisorUsername null for everyone's (BKD), else only that supervisor's direct staff */

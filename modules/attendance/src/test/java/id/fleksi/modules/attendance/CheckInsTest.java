@@ -162,6 +162,13 @@ class CheckInsTest {
                             + " (batas areanya 100 m; akurasi ponsel Anda 15 m). Hari ini hari kerja di kantor: lakukan presensi dari"
                             + " kantor. Tidak ada yang dicatat.");
                 });
+        // From afar the distance is said in kilometres, with the reader's decimal comma.
+        assertThatThrownBy(() -> submit(in(GeofenceTest.north(127_760), 15)))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.getMessage()).contains("You are 127.8 km from Kantor Bupati");
+                    assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).startsWith("Anda berada 127,8 km dari Kantor Bupati"
+                            + " (batas areanya 100 m; akurasi ponsel Anda 15 m).");
+                });
         assertThatThrownBy(() -> submit(in(GeofenceTest.north(110), 20))).isInstanceOf(Problem.class);
         assertThatThrownBy(() -> submit(in(GeofenceTest.OFFICE, 500))).isInstanceOf(Problem.class);
         assertThat(submit(in(GeofenceTest.north(95), 20)).created()).isTrue();
@@ -586,6 +593,54 @@ class CheckInsTest {
         assertThat(started.days().get(2).status()).isEqualTo(DailyRecap.Status.NOT_A_WORKING_DAY);
         assertThat(started.absent()).isZero();
         assertThat(started.present()).isEqualTo(2);
+    }
+
+    @Test
+    void anApprovedIzinForAComingDayIsStillToComeAndEarlyLeaveIsSaidInHoursAndMinutes(@Autowired Absences absences,
+            @Autowired DailyRecap recap) {
+        String boss = "197001012000031001";
+        addEmployee(boss, null);
+        reportTo(boss);
+        at("2026-12-01T07:20:00+08:00");                       // Tuesday: in on time
+        submit(in(GeofenceTest.north(10), 5));
+        at("2026-12-02T07:20:00+08:00");                       // today, Wednesday: in, and out at 14:45 (1 h 15 min early)
+        submit(in(GeofenceTest.north(10), 5));
+        java.time.LocalDate friday = java.time.LocalDate.parse("2026-12-04");
+        Absences.Absence izin = TenantContext.callAs(tenant, () -> absences.file(NIP, new Absences.NewAbsence(Absences.Kind.IZIN,
+                friday, friday, "Urusan keluarga", null, null, null)));
+        TenantContext.runAs(tenant, () -> absences.decide(boss, izin.id(), true, null));
+        at("2026-12-02T14:45:00+08:00");
+        submit(out(GeofenceTest.north(10), 5));
+
+        DailyRecap.Month december = TenantContext.callAs(tenant, () -> recap.month(employee, java.time.YearMonth.parse("2026-12")));
+        assertThat(december.workingDaysSoFar()).isEqualTo(2);   // the 1st and today, not Friday's izin
+        assertThat(december.present()).isEqualTo(2);
+        assertThat(december.excused()).isZero();
+        DailyRecap.Day izinDay = december.days().get(3);
+        assertThat(izinDay.status()).isEqualTo(DailyRecap.Status.TO_COME);
+        assertThat(izinDay.detail()).isEqualTo("IZIN");
+        assertThat(december.workingDaysToCome()).isEqualTo(december.days().stream()
+                .filter(d -> d.workingDay() && d.date().isAfter(java.time.LocalDate.parse("2026-12-02"))).count());
+        assertThat(TenantContext.callAs(tenant, () -> recap.team(boss, java.time.YearMonth.parse("2026-12")))).singleElement()
+                .satisfies(m -> assertThat(m.month().present() + " / " + m.month().workingDaysSoFar() + ", " + m.month().excused())
+                        .isEqualTo("2 / 2, 0"));
+
+        MessageSource pages = TestMessages.of("i18n/attendance", "i18n/platform");
+        DailyRecap.Day today = december.days().get(1);
+        assertThat(pages.getMessage("hist.earlyBy", new Object[] {today.early()}, TestMessages.INDONESIAN))
+                .isEqualTo("pulang cepat 1 jam 15 menit");
+        assertThat(pages.getMessage("hist.daysMinutes", new Object[] {december.earlyDays(), december.early()}, TestMessages.INDONESIAN))
+                .isEqualTo("1 hari, 1 jam 15 menit");
+        assertThat(pages.getMessage("hist.earlyBy", new Object[] {today.early()}, java.util.Locale.ENGLISH))
+                .isEqualTo("left 1 h 15 min early");
+
+        // Once Friday comes, the izin is a day excused.
+        at("2026-12-04T09:00:00+08:00");
+        DailyRecap.Month later = TenantContext.callAs(tenant, () -> recap.month(employee, java.time.YearMonth.parse("2026-12")));
+        assertThat(later.days().get(3).status()).isEqualTo(DailyRecap.Status.EXCUSED);
+        assertThat(later.excused()).isEqualTo(1);
+        assertThat(later.absent()).isEqualTo(1);                // Thursday the 3rd: nothing
+        assertThat(later.workingDaysSoFar()).isEqualTo(4);
     }
 
     /** Makes the employee with this NIP the test employee's direct supervisor. */
