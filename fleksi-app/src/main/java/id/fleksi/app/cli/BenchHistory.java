@@ -116,6 +116,50 @@ final class BenchHistory {
         }
     }
 
+    /**
+     * Today so far, as at noon: {@code :today} is the tenant's date, {@code :day} its index in the history (the absence
+     * rule goes on as in {@link #SQL}). One employee in 31 is away on an approved absence, one in 20 of the rest has not
+     * checked in yet; everyone else has checked in (a tenth WFA on Fridays, one in 97 flagged), no one has checked out.
+     */
+    private static final String TODAY = """
+            create temporary table bench_employee as
+              select id, unit_id, row_number() over (order by username)::int n from :s.employee;
+            insert into :s.attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode, recorded_at,
+                captured_at, offline, latitude, longitude, accuracy_metres, office_id, distance_metres, minutes_late,
+                minutes_early, mock_location, device_id, superseded, flags)
+              select gen_random_uuid(), 'b-IN-' || b.n || '-' || :day, b.id, :today, 'IN',
+                case when b.wfa then 'WFA' else 'WFO' end, t.at + interval '2 seconds', t.at, false,
+                round((-1.7356 + ((b.n * 7 + :day) % 200 - 100) / 100000.0)::numeric, 5),
+                round((119.5461 + ((b.n * 13 + :day) % 200 - 100) / 100000.0)::numeric, 5), 5 + (b.n + :day) % 25,
+                case when b.wfa then null else (select id from :s.office limit 1) end,
+                case when b.wfa then null else (b.n * 3 + :day) % 150 end, greatest(0, t.m - 30), 0, false, 'hp-' || b.n,
+                false, case when (b.n + :day) % 97 = 0 then '{POOR_ACCURACY}'::text[] else '{}' end
+              from (select e.*, e.n % 10 = 0 and extract(isodow from :today) = 5 wfa from bench_employee e) b
+              cross join lateral (select (b.n * 17 + :day * 5) % 45 m) mm
+              cross join lateral (select ((:today + time '07:05' + make_interval(mins => mm.m)) at time zone 'Asia/Makassar') at,
+                mm.m) t
+              where (b.n + :day) % 31 <> 0 and b.n % 20 <> 7;
+            insert into :s.attendance_absence (id, employee_id, kind, from_date, to_date, reason, status, decided_by,
+                decided_at, created_at)
+              select gen_random_uuid(), b.id, (array['SAKIT', 'IZIN', 'CUTI', 'DINAS_LUAR'])[1 + b.n % 4], :today, :today,
+                'Keperluan keluarga dan kesehatan', 'APPROVED', 'atasan-' || b.unit_id, :today + time '07:30',
+                :today - 1 + time '20:00'
+              from bench_employee b where (b.n + :day) % 31 = 0;
+            drop table bench_employee;
+            analyze""";
+
+    /** Writes today so far ({@link #TODAY}) into {@code schema}, whose history of {@code days} days ends yesterday. */
+    static void today(DataSource dataSource, String schema, java.time.LocalDate today, int days) {
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (String sql : TODAY.split(";\n")) {
+                statement.execute(sql.replace(":s.", schema + ".").replace(":today", "date '" + today + "'")
+                        .replace(":day", Integer.toString(days)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the bench's today failed: " + e.getMessage(), e);
+        }
+    }
+
     private BenchHistory() {
     }
 }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fleksi", mixinStandardHelpOptions = true, version = "Fleksi 0.1",
         description = "Run and operate Fleksi.",
-        subcommands = {UpCommand.class, MigrateCommand.class, PlatformCommand.class, TenantCommand.class, ModuleCommand.class, ImportCommand.class,
-                BenchCommand.class, CheckInBenchCommand.class, FwaBenchCommand.class, BundleBenchCommand.class})
+        subcommands = {UpCommand.class, MigrateCommand.class, PlatformCommand.class, TenantCommand.class, ModuleCommand.class,
+                ImportCommand.class, BenchCommand.class, CheckInBenchCommand.class, FwaBenchCommand.class, BundleBenchCommand.class,
+                MonitoringBenchCommand.class})
 public class FleksiCli {
 
     /** Keeps the JVM alive: the command started a server. */

@@ -66,8 +66,8 @@ class TodayFacts {
                         rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class)))
                 .list();
         Map<UUID, List<Object[]>> absences = new HashMap<>();
-        // Driven from the employees and reached by key (ix_absence_employee_to_date, the reports' unique key), so a year of
-        // history costs no more than a week.
+        // The approved absences reaching into the last 14 days, by date (ix_absence_approved_to_date), so a year of history
+        // costs no more than a week.
         jdbc.sql(TenantSql.of("select a.employee_id, a.kind, a.from_date, a.to_date from {employee} e"
                         + " join {attendance_absence} a on a.employee_id = e.id and a.to_date >= ? and a.from_date <= ?"
                         + " and a.status = 'APPROVED'"))
@@ -75,16 +75,22 @@ class TodayFacts {
                 .query((rs, n) -> absences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new Object[] {rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()}))
                 .list();
+        Map<UUID, Optional<LocalDate>> previousByUnit = new HashMap<>();
+        units.forEach(u -> previousByUnit.put(u.id(), Optional.ofNullable(previousWorkingDay(days, u.id(), day))));
+        // Only the previous working days' reports (one day, unless units keep different calendars): the 14 days before
+        // today were 10 times the rows, each with its activities probed, and the reports are read by date
+        // (ix_report_day_work_date), not through every employee's history.
+        List<LocalDate> previousDays = previousByUnit.values().stream().flatMap(Optional::stream).distinct().sorted().toList();
         Set<String> filed = new HashSet<>();
-        jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {employee} e join {report_day} r on r.employee_id = e.id"
-                        + " and r.work_date >= ? and r.work_date < ?"
-                        + " where exists (select 1 from {report_activity} a where a.day_id = r.id)"))
-                .params(from, day)
-                .query((rs, n) -> filed.add(rs.getObject(1, UUID.class) + "@" + rs.getDate(2).toLocalDate()))
-                .list();
+        if (!previousDays.isEmpty()) {
+            jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r"
+                            + " where r.work_date between ? and ? and exists (select 1 from {report_activity} a where a.day_id = r.id)"))
+                    .params(previousDays.get(0), previousDays.get(previousDays.size() - 1))
+                    .query((rs, n) -> filed.add(rs.getObject(1, UUID.class) + "@" + rs.getDate(2).toLocalDate()))
+                    .list();
+        }
 
         Map<UUID, Boolean> workingToday = new HashMap<>();
-        Map<UUID, Optional<LocalDate>> previousByUnit = new HashMap<>();
         List<Person> people = jdbc.sql(TenantSql.of("""
                         select e.id, e.unit_id, e.name, e.nip, e.start_date, e.status <> 'RETIRED' as serving,
                             i.work_mode, i.minutes_late, i.captured_at,
