@@ -89,7 +89,7 @@ public class MonitoringModule implements FeatureModule {
                         Set.of(Role.BKD, Role.ATASAN), Set.of(LEADER)),
                 new MenuEntry("monitoring/apel", LocalizedText.of("Apel virtual", "Virtual apel"),
                         Set.of(Role.ASN, Role.BKD, Role.TENANT_ADMIN), Set.of(LEADER)),
-                new MenuEntry("monitoring/standing", LocalizedText.of("Catatan disiplin saya", "My discipline record"),
+                new MenuEntry("monitoring/standing", LocalizedText.of("Kedisiplinan saya", "My discipline record"),
                         Set.of(Role.ASN)));
     }
 
