@@ -102,8 +102,11 @@ public class EarlyWarning {
         LocalDate monthStart = through.withDayOfMonth(1);
         String year = String.valueOf(through.getYear());
         String month = YearMonth.from(through).toString();
-        List<Employee> employees = jdbc.sql(TenantSql.of("select id, unit_id, start_date, created_at from {employee}"
-                        + " where status <> 'RETIRED'" + one.replace("employee_id", "id")))
+        // Counted from the day the employee's attendance began in Fleksi: their record, or their first check-in if earlier
+        // (history brought in with them); never before their start date or 1 January.
+        List<Employee> employees = jdbc.sql(TenantSql.of("select e.id, e.unit_id, e.start_date, least(e.created_at,"
+                        + " (select min(c.work_date) from {attendance_check_in} c where c.employee_id = e.id and c.kind = 'IN'))"
+                        + " from {employee} e where e.status <> 'RETIRED'" + one.replace("employee_id", "e.id")))
                 .query((rs, n) -> {
                     LocalDate from = yearStart;
                     LocalDate started = rs.getObject(3, LocalDate.class);

@@ -190,6 +190,20 @@ class EarlyWarningTest {
                 + " values (?, ?, 'Kegiatan', 1, 'dokumen', 60, now())")).params(UUID.randomUUID(), id).update();
     }
 
+    @Test
+    void historyBroughtInWithAnEmployeeCountsFromTheirFirstCheckInNotFromTheirRecord() {
+        TenantContext.runAs(code, () -> {
+            UUID unit = jdbc.sql(TenantSql.of("select id from {org_unit}")).query(UUID.class).single();
+            UUID dewi = person("dewi", "Dewi Pindahan", unit, null);
+            jdbc.sql(TenantSql.of("update {employee} set created_at = '2026-01-20' where id = ?")).param(dewi).update();
+            checkIn(dewi, LocalDate.parse("2026-01-02"));   // her history came with her; then three days without a word
+        });
+        clock.set("2026-01-08T09:00:00+08:00");
+        early.evaluate(code);
+        assertThat(as(() -> warnings.visibleTo(bkd()))).extracting(Warnings.Warning::employee)
+                .containsExactlyInAnyOrder("Siti Aparatur", "Dewi Pindahan");
+    }
+
     private static Caller bkd() {
         return new Caller("r", "s", "bkd", Set.of("bkd"));
     }
