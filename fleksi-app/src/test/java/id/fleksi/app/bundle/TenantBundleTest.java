@@ -227,19 +227,22 @@ class TenantBundleTest {
     @Test
     void aBundleFromAnOlderReleaseIsMigratedForwardAfterItsRowsAreIn() throws Exception {
         // A tenant as the release before attendance-009 left it: two identical pending absences were still possible, and
-        // (before attendance-010 and -011) a check-in's flags were comma-joined text and its work mode unchecked.
+        // (before attendance-010 and -011) a check-in's flags were comma-joined text and its work mode unchecked, and
+        // (before attendance-012) approved absences had no index by date.
         String older = TestRealms.unique("old");
         demo.tenant(new NewTenant(older, "Kabupaten Lama", TenantKind.KABUPATEN, null, "76.05", RegionTimeZone.WITA), "mateng", 40);
         String schema = TenantCode.of(older).schemaName();
         try {
             jdbc.sql("drop index " + schema + ".ux_absence_one_pending").update();
+            jdbc.sql("drop index " + schema + ".ix_absence_approved_to_date").update();
             jdbc.sql("alter table " + schema + ".attendance_check_in drop constraint ck_check_in_work_mode").update();
             jdbc.sql("alter table " + schema + ".attendance_check_in alter column flags drop default").update();
             jdbc.sql("alter table " + schema + ".attendance_check_in alter column flags type varchar(200)"
                     + " using array_to_string(flags, ',')").update();
             jdbc.sql("alter table " + schema + ".attendance_check_in alter column flags set default ''").update();
             jdbc.sql("delete from " + schema + ".databasechangelog where id in ('attendance-009-one-pending-absence-of-a-kind-and-dates',"
-                    + " 'attendance-010-flags-as-array', 'attendance-011-work-mode-checked')").update();
+                    + " 'attendance-010-flags-as-array', 'attendance-011-work-mode-checked', 'attendance-012-approved-absences-by-date')")
+                    .update();
             UUID siti = jdbc.sql("select id from " + schema + ".employee where username = 'asn'").query(UUID.class).single();
             for (int i = 0; i < 2; i++) {
                 jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason, status,"
@@ -254,7 +257,7 @@ class TenantBundleTest {
 
             replica.bean(TenantImport.class).importBundle(file, keys.publicKey(), null, progress::add);
 
-            assertThat(progress).contains("migrated forward: 3 change sets of this release");
+            assertThat(progress).contains("migrated forward: 4 change sets of this release");
             JdbcClient there = replica.bean(JdbcClient.class);
             assertThat(there.sql("select status from " + schema + ".attendance_absence where kind = 'CUTI' order by created_at")
                     .query(String.class).list()).containsExactly("PENDING", "RETURNED");
