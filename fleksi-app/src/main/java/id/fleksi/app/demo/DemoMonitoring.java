@@ -1,16 +1,17 @@
 package id.fleksi.app.demo;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import id.fleksi.modules.monitoring.Apels;
 import id.fleksi.modules.monitoring.MonitoringModule;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantSql;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.realm.RealmUsers;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The demo's monitoring: the Bupati (realm role pimpinan, user {@code bupati}) and the Monday apel at 07:30. */
@@ -18,11 +19,13 @@ import org.springframework.stereotype.Component;
 class DemoMonitoring {
 
     private final RealmUsers users;
-    private final JdbcClient jdbc;
+    private final Apels apels;
+    private final TenantRegistry registry;
 
-    DemoMonitoring(RealmUsers users, JdbcClient jdbc) {
+    DemoMonitoring(RealmUsers users, Apels apels, TenantRegistry registry) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.apels = apels;
+        this.registry = registry;
     }
 
     void seed(TenantCode tenant) {
@@ -30,8 +33,8 @@ class DemoMonitoring {
         users.createUser(tenant.value(), "bupati", "Bupati Mamuju Tengah", UUID.randomUUID().toString(),
                 Set.of(MonitoringModule.LEADER));
         users.setPassword(tenant.value(), "bupati", DemoSeed.PASSWORD, false);
-        jdbc.sql(TenantSql.in(tenant, "insert into {monitoring_apel} (id, title, weekday, starts_at, window_minutes, created_by,"
-                        + " created_at) values (?, 'Apel pagi Senin', 'MONDAY', '07:30', 60, 'admin', ?)"))
-                .params(UUID.randomUUID(), Timestamp.from(Instant.now())).update();
+        Caller admin = new Caller(tenant.realmName(), "demo", "admin", Set.of(Role.TENANT_ADMIN.realmRole()));
+        TenantContext.runAs(tenant, () -> apels.schedule(registry.require(tenant), admin,
+                new Apels.NewApel("Apel pagi Senin", "MONDAY", null, "07:30", 60, true)));
     }
 }

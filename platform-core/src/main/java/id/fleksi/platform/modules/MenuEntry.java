@@ -2,6 +2,7 @@ package id.fleksi.platform.modules;
 
 import java.util.Set;
 
+import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 
 /**
@@ -16,7 +17,7 @@ public record MenuEntry(String path, LocalizedText label, Set<Role> roles, Set<S
     }
 
     /** Whether the entry shows for this caller: one of Fleksi's roles, or a realm role a module added. */
-    public boolean visibleTo(id.fleksi.platform.security.Caller caller) {
+    public boolean visibleTo(Caller caller) {
         return roles.stream().anyMatch(caller::hasRole) || moduleRoles.stream().anyMatch(caller.roles()::contains);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.modules.ModuleSwitches;
@@ -97,7 +98,8 @@ public class EarlyWarning {
     /** Counts through that day, for everyone or one employee. */
     private Counted count(MonitoringSettings settings, LocalDate through, LocalDate today, java.time.ZoneId zone,
             @Nullable UUID only) {
-        String one = only == null ? "" : " and employee_id = '" + only + "'";   // a UUID, not input text
+        // For one employee, each statement is narrowed to them by the column that names them (a UUID, not input text).
+        Function<String, String> one = column -> only == null ? "" : " and " + column + " = '" + only + "'";
         LocalDate yearStart = through.withDayOfYear(1);
         LocalDate monthStart = through.withDayOfMonth(1);
         String year = String.valueOf(through.getYear());
@@ -106,7 +108,7 @@ public class EarlyWarning {
         // (history brought in with them); never before their start date or 1 January.
         List<Employee> employees = jdbc.sql(TenantSql.of("select e.id, e.unit_id, e.start_date, least(e.created_at,"
                         + " (select min(c.work_date) from {attendance_check_in} c where c.employee_id = e.id and c.kind = 'IN'))"
-                        + " from {employee} e where e.status <> 'RETIRED'" + one.replace("employee_id", "e.id")))
+                        + " from {employee} e where e.status <> 'RETIRED'" + one.apply("e.id")))
                 .query((rs, n) -> {
                     LocalDate from = yearStart;
                     LocalDate started = rs.getObject(3, LocalDate.class);
@@ -124,7 +126,7 @@ public class EarlyWarning {
         Map<UUID, Integer> flagged = new HashMap<>();
         Map<UUID, Set<LocalDate>> wfaDays = new HashMap<>();
         jdbc.sql(TenantSql.of("select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0, work_mode from {attendance_check_in}"
-                        + " where work_date between ? and ? and not superseded" + one))
+                        + " where work_date between ? and ? and not superseded" + one.apply("employee_id")))
                 .params(yearStart, through)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
@@ -147,7 +149,7 @@ public class EarlyWarning {
                 });
         Map<UUID, Set<LocalDate>> excused = new HashMap<>();
         jdbc.sql(TenantSql.of("select employee_id, from_date, to_date from {attendance_absence}"
-                        + " where status = 'APPROVED' and to_date >= ? and from_date <= ?" + one))
+                        + " where status = 'APPROVED' and to_date >= ? and from_date <= ?" + one.apply("employee_id")))
                 .params(yearStart, through)
                 .query(rs -> {
                     Set<LocalDate> days = excused.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>());
@@ -162,7 +164,7 @@ public class EarlyWarning {
         LocalDate reportsThrough = today.minusDays(2);
         Set<String> filed = new HashSet<>();
         jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r where r.work_date between ? and ?"
-                        + " and exists (select 1 from {report_activity} a where a.day_id = r.id)" + one.replace("employee_id", "r.employee_id")))
+                        + " and exists (select 1 from {report_activity} a where a.day_id = r.id)" + one.apply("r.employee_id")))
                 .params(monthStart, reportsThrough)
                 .query(rs -> {
                     filed.add(rs.getObject(1, UUID.class) + "@" + rs.getObject(2, LocalDate.class));
@@ -174,7 +176,7 @@ public class EarlyWarning {
         if (settings.outputDropPercent() > 0) {
             jdbc.sql(TenantSql.of("select r.employee_id, count(*) filter (where r.work_date >= ?), count(*) filter (where r.work_date < ?)"
                             + " from {report_day} r join {report_activity} a on a.day_id = r.id where r.work_date between ? and ?"
-                            + one.replace("employee_id", "r.employee_id") + " group by r.employee_id"))
+                            + one.apply("r.employee_id") + " group by r.employee_id"))
                     .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through)
                     .query(rs -> {
                         output.put(rs.getObject(1, UUID.class), new int[] {rs.getInt(2), rs.getInt(3)});

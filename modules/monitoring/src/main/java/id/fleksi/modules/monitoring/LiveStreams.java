@@ -62,30 +62,24 @@ class LiveStreams implements SmartLifecycle {
         return thread;
     });
     private final LiveView live;
-    private final TodayFacts facts;
     private final JsonMapper json;
 
-    LiveStreams(LiveView live, TodayFacts facts, JsonMapper json) {
+    LiveStreams(LiveView live, JsonMapper json) {
         this.live = live;
         this.json = json;
-        this.facts = facts;
         ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A stream of the view for this sight, its first event the view as it is now. */
-    SseEmitter open(Tenant tenant, Sight sight, @Nullable String unit) {
+    /** A stream of the view for this sight, its first event {@code now}: the view as the caller just had it counted. */
+    SseEmitter open(Tenant tenant, Sight sight, @Nullable String unit, LiveView.View now) {
         SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
         Subscriber subscriber = new Subscriber(emitter, new Key(tenant, sight, unit));
         emitter.onCompletion(() -> open.remove(emitter));
         emitter.onTimeout(() -> open.remove(emitter));
         emitter.onError(e -> open.remove(emitter));
         open.put(emitter, subscriber);
-        send(subscriber, render(subscriber.key));
+        send(subscriber, json.writeValueAsString(now));
         return emitter;
-    }
-
-    int openStreams() {
-        return open.size();
     }
 
     private void tick() {
@@ -110,7 +104,7 @@ class LiveStreams implements SmartLifecycle {
     private String render(Key key) {
         try {
             return TenantContext.callAs(key.tenant().code(),
-                    () -> json.writeValueAsString(live.view(key.tenant(), key.sight(), key.unit(), facts.today(key.tenant()))));
+                    () -> json.writeValueAsString(live.view(key.tenant(), key.sight(), key.unit())));
         } catch (RuntimeException e) {
             log.warn("Monitoring could not count the live view of {}; its streams end (the page opens them again): {}",
                     key.tenant().code(), e.toString());

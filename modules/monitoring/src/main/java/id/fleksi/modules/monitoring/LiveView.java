@@ -86,7 +86,12 @@ public class LiveView {
 
     /** Today for the caller, at the unit with this code (null: the top of what they may see). */
     public View today(Tenant tenant, Caller caller, @Nullable String unitCode) {
-        return view(tenant, sightOf(caller), unitCode, facts.today(tenant));
+        return view(tenant, sightOf(caller), unitCode);
+    }
+
+    /** Today as this sight sees it, counted now; a unit out of sight is refused. Runs with the tenant set. */
+    View view(Tenant tenant, Sight sight, @Nullable String unitCode) {
+        return view(tenant, sight, unitCode, facts.today(tenant));
     }
 
     View view(Tenant tenant, Sight sight, @Nullable String unitCode, TodayFacts.Day day) {

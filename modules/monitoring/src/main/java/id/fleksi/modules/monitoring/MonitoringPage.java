@@ -86,8 +86,8 @@ class MonitoringPage {
     SseEmitter stream(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String unit) {
         String shown = blankIsNull(unit);
         Sight sight = live.sightOf(caller);
-        live.today(tenant, caller, shown);   // refuses a unit out of sight before the stream opens
-        return streams.open(tenant, sight, shown);
+        // Counted once: a unit out of sight is refused before the stream opens, and what was counted is its first event.
+        return streams.open(tenant, sight, shown, live.view(tenant, sight, shown));
     }
 
     private static @Nullable String blankIsNull(@Nullable String unit) {

@@ -70,9 +70,9 @@ class ApelTest {
         switches.change(code, "fwa", true, Map.of(), "test");
         switches.change(code, MonitoringModule.ID, true, Map.of(), "test");
         TenantContext.runAs(code, () -> {
-            UUID dinkes = unit("DINKES", "Dinas Kesehatan", null);
-            UUID puskesmas = unit("PKM", "Puskesmas Tobadak", dinkes);
-            UUID bappeda = unit("BAPPEDA", "Bappeda", null);
+            UUID dinkes = MonitoringRows.unit(jdbc, "DINKES", "Dinas Kesehatan", null);
+            UUID puskesmas = MonitoringRows.unit(jdbc, "PKM", "Puskesmas Tobadak", dinkes);
+            UUID bappeda = MonitoringRows.unit(jdbc, "BAPPEDA", "Bappeda", null);
             UUID office = UUID.randomUUID();
             jdbc.sql(TenantSql.of("insert into {office} (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 100)"))
                     .params(office, OFFICE_LAT, OFFICE_LON).update();
@@ -165,13 +165,6 @@ class ApelTest {
 
     private <T> T as(Supplier<T> work) {
         return TenantContext.callAs(code, work);
-    }
-
-    private UUID unit(String unitCode, String name, UUID parent) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql(TenantSql.of("insert into {org_unit} (id, parent_id, code, name, kind) values (?, ?, ?, ?, 'DINAS')"))
-                .params(id, parent, unitCode, name).update();
-        return id;
     }
 
     private UUID person(String username, String name, UUID unit) {

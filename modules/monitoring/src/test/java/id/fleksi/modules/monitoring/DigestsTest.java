@@ -78,52 +78,52 @@ class DigestsTest {
         switches.change(code, MonitoringModule.ID, true, Map.of(), "test");
         clock.set("2026-12-02T10:00:00+08:00");
         TenantContext.runAs(code, () -> {
-            UUID dinkes = unit("DINKES", "Dinas Kesehatan", null);
-            UUID puskesmas = unit("PKM-TOBADAK", "Puskesmas Tobadak", dinkes);
-            UUID bappeda = unit("BAPPEDA", "Bappeda", null);
+            UUID dinkes = MonitoringRows.unit(jdbc, "DINKES", "Dinas Kesehatan", null);
+            UUID puskesmas = MonitoringRows.unit(jdbc, "PKM-TOBADAK", "Puskesmas Tobadak", dinkes);
+            UUID bappeda = MonitoringRows.unit(jdbc, "BAPPEDA", "Bappeda", null);
             jdbc.sql(TenantSql.of("insert into {local_holiday} (id, date, name, unit_id) values (?, ?, 'Hari jadi Dinkes', ?)"))
                     .params(UUID.randomUUID(), HOLIDAY, dinkes).update();
 
             // Ana: WFO every working day, late on the 3rd (15 min) and the 4th (10 min), and in on Saturday the 7th.
-            UUID ana = person("Ana", dinkes);
+            UUID ana = MonitoringRows.person(jdbc, "Ana", dinkes);
             for (LocalDate d = NOV; d.getMonthValue() == 11; d = d.plusDays(1)) {
                 if (d.getDayOfWeek().getValue() <= 5 && !d.equals(HOLIDAY)) {
-                    checkIn(ana, d, "WFO", d.getDayOfMonth() == 3 ? 15 : d.getDayOfMonth() == 4 ? 10 : 0);
+                    MonitoringRows.checkIn(jdbc, ana, d, "WFO", d.getDayOfMonth() == 3 ? 15 : d.getDayOfMonth() == 4 ? 10 : 0);
                 }
             }
-            checkIn(ana, day(7), "WFO", 0);
+            MonitoringRows.checkIn(jdbc, ana, day(7), "WFO", 0);
             report(ana, day(2), 2);
             report(ana, day(3), 1);
             report(ana, day(4), 0);
 
             // Beni: WFA on Thursdays, an approved izin on the 2nd and 3rd, a pending one on the 4th.
-            UUID beni = person("Beni", dinkes);
+            UUID beni = MonitoringRows.person(jdbc, "Beni", dinkes);
             for (int d : new int[] {5, 12, 19, 26}) {
-                checkIn(beni, day(d), "WFA", 0);
+                MonitoringRows.checkIn(jdbc, beni, day(d), "WFA", 0);
             }
-            absence(beni, "IZIN", day(2), day(3), "APPROVED");
-            absence(beni, "IZIN", day(4), day(4), "PENDING");
+            MonitoringRows.absence(jdbc, beni, "IZIN", day(2), day(3), "APPROVED");
+            MonitoringRows.absence(jdbc, beni, "IZIN", day(4), day(4), "PENDING");
 
             // Cici, in the Puskesmas: dinas luar checked in the 9th to the 13th, sick the 16th to the 20th, a dinas
             // luar absence on the 23rd and 24th, but in the office on the 24th.
-            UUID cici = person("Cici", puskesmas);
+            UUID cici = MonitoringRows.person(jdbc, "Cici", puskesmas);
             for (int d = 9; d <= 13; d++) {
-                checkIn(cici, day(d), "DL", 0);
+                MonitoringRows.checkIn(jdbc, cici, day(d), "DL", 0);
             }
-            absence(cici, "SAKIT", day(16), day(20), "APPROVED");
-            absence(cici, "DINAS_LUAR", day(23), day(24), "APPROVED");
-            checkIn(cici, day(24), "WFO", 0);
+            MonitoringRows.absence(jdbc, cici, "SAKIT", day(16), day(20), "APPROVED");
+            MonitoringRows.absence(jdbc, cici, "DINAS_LUAR", day(23), day(24), "APPROVED");
+            MonitoringRows.checkIn(jdbc, cici, day(24), "WFO", 0);
 
             // Dodi, in the Puskesmas: started on the 16th, on leave the 30th, never checked in.
-            UUID dodi = person("Dodi", puskesmas);
+            UUID dodi = MonitoringRows.person(jdbc, "Dodi", puskesmas);
             jdbc.sql(TenantSql.of("update {employee} set start_date = ? where id = ?")).params(day(16), dodi).update();
-            absence(dodi, "CUTI", day(30), day(30), "APPROVED");
+            MonitoringRows.absence(jdbc, dodi, "CUTI", day(30), day(30), "APPROVED");
 
-            UUID eko = person("Eko", dinkes);
+            UUID eko = MonitoringRows.person(jdbc, "Eko", dinkes);
             jdbc.sql(TenantSql.of("update {employee} set status = 'RETIRED' where id = ?")).param(eko).update();
-            UUID hadi = person("Hadi", bappeda);
+            UUID hadi = MonitoringRows.person(jdbc, "Hadi", bappeda);
             jdbc.sql(TenantSql.of("update {org_unit} set head_employee_id = ? where id = ?")).params(hadi, bappeda).update();
-            checkIn(hadi, day(2), "WFO", 0);
+            MonitoringRows.checkIn(jdbc, hadi, day(2), "WFO", 0);
         });
     }
 
@@ -273,35 +273,6 @@ class DigestsTest {
 
     private <T> T as(Supplier<T> work) {
         return TenantContext.callAs(code, work);
-    }
-
-    private UUID unit(String unitCode, String name, UUID parent) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql(TenantSql.of("insert into {org_unit} (id, parent_id, code, name, kind) values (?, ?, ?, ?, 'DINAS')"))
-                .params(id, parent, unitCode, name).update();
-        return id;
-    }
-
-    private UUID person(String name, UUID unit) {
-        UUID id = UUID.randomUUID();
-        String nip = String.valueOf(198_000_000_000_000_000L + Math.abs(name.hashCode()));
-        jdbc.sql(TenantSql.of("insert into {employee} (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
-                        + " created_at, updated_at) values (?, ?, ?, 'PNS', ?, 'ACTIVE', ?, ?, now(), now())"))
-                .params(id, nip, name, unit, name.toLowerCase(), UUID.randomUUID().toString()).update();
-        return id;
-    }
-
-    private void checkIn(UUID employee, LocalDate date, String mode, int minutesLate) {
-        jdbc.sql(TenantSql.of("insert into {attendance_check_in} (id, client_request_id, employee_id, work_date, kind, work_mode,"
-                        + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late)"
-                        + " values (?, ?, ?, ?, 'IN', ?, now(), now(), false, -1.7, 119.5, 10, ?)"))
-                .params(UUID.randomUUID(), UUID.randomUUID().toString(), employee, date, mode, minutesLate).update();
-    }
-
-    private void absence(UUID employee, String kind, LocalDate from, LocalDate to, String status) {
-        jdbc.sql(TenantSql.of("insert into {attendance_absence} (id, employee_id, kind, from_date, to_date, reason, status, created_at)"
-                        + " values (?, ?, ?, ?, ?, 'Alasan', ?, now())"))
-                .params(UUID.randomUUID(), employee, kind, from, to, status).update();
     }
 
     /** A day's report with this many activities (none: a day opened and left empty). */

@@ -66,32 +66,32 @@ class LiveViewTest {
         switches.change(code, MonitoringModule.ID, true, Map.of(), "test");
         clock.set("2026-01-06T10:00:00+08:00");
         TenantContext.runAs(code, () -> {
-            UUID dinkes = unit("DINKES", "Dinas Kesehatan", null);
-            UUID puskesmas = unit("PKM-TOBADAK", "Puskesmas Tobadak", dinkes);
-            UUID disdik = unit("DISDIK", "Dinas Pendidikan", null);
-            UUID bappeda = unit("BAPPEDA", "Bappeda", null);
+            UUID dinkes = MonitoringRows.unit(jdbc, "DINKES", "Dinas Kesehatan", null);
+            UUID puskesmas = MonitoringRows.unit(jdbc, "PKM-TOBADAK", "Puskesmas Tobadak", dinkes);
+            UUID disdik = MonitoringRows.unit(jdbc, "DISDIK", "Dinas Pendidikan", null);
+            UUID bappeda = MonitoringRows.unit(jdbc, "BAPPEDA", "Bappeda", null);
             jdbc.sql(TenantSql.of("insert into {local_holiday} (id, date, name, unit_id) values (?, ?, 'Hari jadi sekolah', ?)"))
                     .params(UUID.randomUUID(), TODAY, disdik).update();
 
-            checkIn(report(person("Ana", dinkes), true), "WFO", 12);
-            checkIn(report(person("Beni", dinkes), false), "WFA", 0, "MOCK_LOCATION");
-            absence(person("Cici", dinkes), "SAKIT", TODAY, TODAY, "APPROVED");
-            person("Dodi", dinkes);
+            checkIn(report(MonitoringRows.person(jdbc, "Ana", dinkes), true), "WFO", 12);
+            checkIn(report(MonitoringRows.person(jdbc, "Beni", dinkes), false), "WFA", 0, "MOCK_LOCATION");
+            MonitoringRows.absence(jdbc, MonitoringRows.person(jdbc, "Cici", dinkes), "SAKIT", TODAY, TODAY, "APPROVED");
+            MonitoringRows.person(jdbc, "Dodi", dinkes);
 
-            checkIn(person("Eka", puskesmas), "DL", 0);
-            absence(person("Fani", puskesmas), "CUTI", MONDAY, TODAY.plusDays(1), "APPROVED");
-            person("Gita", puskesmas);
-            jdbc.sql(TenantSql.of("update {employee} set status = 'RETIRED' where id = ?")).param(person("Hana", puskesmas)).update();
+            checkIn(MonitoringRows.person(jdbc, "Eka", puskesmas), "DL", 0);
+            MonitoringRows.absence(jdbc, MonitoringRows.person(jdbc, "Fani", puskesmas), "CUTI", MONDAY, TODAY.plusDays(1), "APPROVED");
+            MonitoringRows.person(jdbc, "Gita", puskesmas);
+            jdbc.sql(TenantSql.of("update {employee} set status = 'RETIRED' where id = ?")).param(MonitoringRows.person(jdbc, "Hana", puskesmas)).update();
             jdbc.sql(TenantSql.of("update {employee} set start_date = ? where id = ?"))
-                    .params(LocalDate.parse("2026-02-01"), person("Indra", puskesmas)).update();
+                    .params(LocalDate.parse("2026-02-01"), MonitoringRows.person(jdbc, "Indra", puskesmas)).update();
 
-            person("Joko", disdik);
-            checkIn(person("Kiki", disdik), "WFO", 0);
+            MonitoringRows.person(jdbc, "Joko", disdik);
+            checkIn(MonitoringRows.person(jdbc, "Kiki", disdik), "WFO", 0);
 
-            UUID hadi = person("Hadi", bappeda);
+            UUID hadi = MonitoringRows.person(jdbc, "Hadi", bappeda);
             jdbc.sql(TenantSql.of("update {org_unit} set head_employee_id = ? where id = ?")).params(hadi, bappeda).update();
             checkIn(hadi, "WFO", 0);
-            absence(person("Lina", bappeda), "IZIN", TODAY, TODAY, "PENDING");
+            MonitoringRows.absence(jdbc, MonitoringRows.person(jdbc, "Lina", bappeda), "IZIN", TODAY, TODAY, "PENDING");
         });
     }
 
@@ -179,33 +179,8 @@ class LiveViewTest {
         return TenantContext.callAs(code, work);
     }
 
-    private UUID unit(String unitCode, String name, UUID parent) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql(TenantSql.of("insert into {org_unit} (id, parent_id, code, name, kind) values (?, ?, ?, ?, 'DINAS')"))
-                .params(id, parent, unitCode, name).update();
-        return id;
-    }
-
-    private UUID person(String name, UUID unit) {
-        UUID id = UUID.randomUUID();
-        String nip = String.valueOf(198_000_000_000_000_000L + Math.abs(name.hashCode()));
-        jdbc.sql(TenantSql.of("insert into {employee} (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
-                        + " created_at, updated_at) values (?, ?, ?, 'PNS', ?, 'ACTIVE', ?, ?, now(), now())"))
-                .params(id, nip, name, unit, name.toLowerCase(), UUID.randomUUID().toString()).update();
-        return id;
-    }
-
     private void checkIn(UUID employee, String mode, int minutesLate, String... flags) {
-        jdbc.sql(TenantSql.of("insert into {attendance_check_in} (id, client_request_id, employee_id, work_date, kind, work_mode,"
-                        + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late, flags)"
-                        + " values (?, ?, ?, ?, 'IN', ?, now(), now(), false, -1.7, 119.5, 10, ?, ?)"))
-                .params(UUID.randomUUID(), UUID.randomUUID().toString(), employee, TODAY, mode, minutesLate, flags).update();
-    }
-
-    private void absence(UUID employee, String kind, LocalDate from, LocalDate to, String status) {
-        jdbc.sql(TenantSql.of("insert into {attendance_absence} (id, employee_id, kind, from_date, to_date, reason, status, created_at)"
-                        + " values (?, ?, ?, ?, ?, 'Alasan', ?, now())"))
-                .params(UUID.randomUUID(), employee, kind, from, to, status).update();
+        MonitoringRows.checkIn(jdbc, employee, TODAY, mode, minutesLate, flags);
     }
 
     /** Monday's report: a day with an activity, or a day opened and left empty. */
