@@ -118,8 +118,8 @@ class CheckInApiTest {
             assertThat(day).containsEntry("date", today).containsEntry("status", "PRESENT").containsEntry("workMode", "WFO");
         });
 
-        // Monitoring needs attendance: it goes off first.
-        for (String module : List.of("monitoring", "attendance")) {
+        // Evaluation and monitoring need attendance: they go off first.
+        for (String module : List.of("evaluation", "monitoring", "attendance")) {
             api(TestRealms.token(code, "boss")).put().uri("/api/v1/t/" + code + "/modules/" + module)
                     .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
         }

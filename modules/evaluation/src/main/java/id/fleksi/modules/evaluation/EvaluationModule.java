@@ -1,0 +1,59 @@
+package id.fleksi.modules.evaluation;
+
+import java.util.Set;
+
+import id.fleksi.modules.attendance.AttendanceModule;
+import id.fleksi.modules.monitoring.MonitoringModule;
+import id.fleksi.modules.reports.ActivityReportsModule;
+import id.fleksi.platform.modules.FeatureModule;
+import id.fleksi.platform.modules.LocalizedText;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluation (evaluasi kinerja dan TPP): the month judged by the tenant's own rules. TPP deductions by the Perbup's
+ * bands, the monthly evaluation per employee, OPD and pemda, closing a month before pay, exports for payroll and
+ * e-Kinerja, the WFA trial's verdict, and the public's voice on each OPD's service. It reads attendance, activity
+ * reports and the apel through their public faces; it writes none of their tables.
+ */
+@Component
+public class EvaluationModule implements FeatureModule {
+
+    public static final String ID = "evaluation";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("Evaluasi dan TPP", "Evaluation and TPP");
+    }
+
+    @Override
+    public LocalizedText description() {
+        return LocalizedText.of("Potongan TPP menurut Perbup, evaluasi bulanan, tutup bulan, ekspor, hasil uji coba WFA dan suara publik",
+                "TPP deductions by the Perbup's rules, the monthly evaluation, closing the month, exports, the WFA trial's verdict and the public's voice");
+    }
+
+    @Override
+    public String version() {
+        return "0.1";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(AttendanceModule.ID, ActivityReportsModule.ID, MonitoringModule.ID);
+    }
+
+    @Override
+    public String tenantChangelog() {
+        return "db/tenant/modules/evaluation.yaml";
+    }
+
+    @Override
+    public boolean enabledForNewTenants() {
+        return true;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Evaluasi kinerja dan TPP. Sub-packages hold the parts (deduction rules and the monthly evaluation, closing the month,
+ * exports, the WFA trial's verdict, the public's feedback); each part's {@code internal} package is for it alone, as
+ * {@code ModularityTest} enforces.
+ */
+package id.fleksi.modules.evaluation;
