@@ -7,9 +7,7 @@ import java.util.function.Function;
 import id.fleksi.FleksiApplication;
 import id.fleksi.app.devstack.LocalServices;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
@@ -31,7 +29,7 @@ public class FleksiCli {
 
     public static int run(String[] args) {
         if (args.length == 0) {
-            SpringApplication.run(FleksiApplication.class, args);
+            FleksiApplication.application().run(args);
             return SERVING;
         }
         return new CommandLine(new FleksiCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
@@ -54,7 +52,7 @@ public class FleksiCli {
                 "fleksi.jobs.enabled=false",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN"));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
+        try (ConfigurableApplicationContext context = FleksiApplication.application()
                 .web(WebApplicationType.NONE).run(asArguments(properties))) {
             return command.apply(context);
         } finally {

@@ -19,7 +19,6 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUser;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -53,7 +52,7 @@ class UpCommand implements Callable<Integer> {
         }
         LocalServices services = LocalServices.prepare(true);
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "fleksi-up-stop"));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FleksiApplication.class)
+        ConfigurableApplicationContext context = FleksiApplication.application()
                 .run(FleksiCli.asArguments(services.properties()));
         Environment env = context.getEnvironment();
         String base = "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + env.getProperty("local.server.port");

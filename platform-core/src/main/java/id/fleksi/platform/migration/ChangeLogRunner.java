@@ -41,12 +41,18 @@ final class ChangeLogRunner {
 
     private final DataSource dataSource;
     private final List<String> changelogs;
-    private final ResourceAccessor resources = new ClassLoaderResourceAccessor(ChangeLogRunner.class.getClassLoader());
+    private final ResourceAccessor resources;
     private volatile Set<String> expected;
 
     ChangeLogRunner(DataSource dataSource, List<String> changelogs) {
+        this(dataSource, changelogs, ChangeLogRunner.class.getClassLoader());
+    }
+
+    /** Reading the changelogs through {@code classLoader}: the application's, which sees external modules' jars. */
+    ChangeLogRunner(DataSource dataSource, List<String> changelogs, ClassLoader classLoader) {
         this.dataSource = dataSource;
         this.changelogs = List.copyOf(changelogs);
+        this.resources = new ClassLoaderResourceAccessor(classLoader);
     }
 
     /** The change sets of the changelogs, as {@code id::author}, in order. */

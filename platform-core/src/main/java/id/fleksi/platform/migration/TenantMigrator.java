@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,19 +46,21 @@ public class TenantMigrator {
     /** The core tenant changelog, then each feature module's in dependency order. */
     @Autowired
     public TenantMigrator(DataSource dataSource, TenantRegistry registry, TenancyProperties properties,
-            ModuleCatalog modules, MeterRegistry meters) {
-        this(dataSource, registry, concat(properties.tenantChangelog(), modules.tenantChangelogs()), meters);
+            ModuleCatalog modules, MeterRegistry meters, ResourceLoader resources) {
+        this(dataSource, registry, concat(properties.tenantChangelog(), modules.tenantChangelogs()), meters,
+                resources.getClassLoader() == null ? TenantMigrator.class.getClassLoader() : resources.getClassLoader());
     }
 
     /** With these changelogs (tests), timed in Micrometer's global registry. */
     public TenantMigrator(DataSource dataSource, TenantRegistry registry, List<String> changelogs) {
-        this(dataSource, registry, changelogs, Metrics.globalRegistry);
+        this(dataSource, registry, changelogs, Metrics.globalRegistry, TenantMigrator.class.getClassLoader());
     }
 
-    private TenantMigrator(DataSource dataSource, TenantRegistry registry, List<String> changelogs, MeterRegistry meters) {
+    private TenantMigrator(DataSource dataSource, TenantRegistry registry, List<String> changelogs, MeterRegistry meters,
+            ClassLoader classLoader) {
         this.registry = registry;
         this.changelogs = List.copyOf(changelogs);
-        this.runner = new ChangeLogRunner(dataSource, changelogs);
+        this.runner = new ChangeLogRunner(dataSource, changelogs, classLoader);
         this.meters = meters;
     }
 

@@ -15,6 +15,7 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,10 +42,12 @@ public class ModuleSwitches {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final TenantCache cache;
+    private final ApplicationEventPublisher events;
 
     public ModuleSwitches(ModuleCatalog catalog, ModuleAvailability availability, AuditLog audit, JdbcClient jdbc,
-            TransactionTemplate transactions, TenantCache cache) {
+            TransactionTemplate transactions, TenantCache cache, ApplicationEventPublisher events) {
         this.cache = cache;
+        this.events = events;
         this.catalog = catalog;
         this.availability = availability;
         this.audit = audit;
@@ -123,6 +126,7 @@ public class ModuleSwitches {
                 audit.record(tenant, actor, turnOn ? "module.enable" : "module.disable", moduleId,
                         Map.of("enabled", before.enabled()), Map.of("enabled", turnOn));
                 if (turnOn) {
+                    events.publishEvent(new ModuleSwitchedOn(tenant, moduleId, module.realmRoles()));
                     module.onEnable(tenant);
                 } else {
                     module.onDisable(tenant);

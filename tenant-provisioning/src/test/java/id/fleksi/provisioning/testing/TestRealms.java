@@ -65,6 +65,11 @@ public final class TestRealms {
                 "passwordPolicy", representation.getPasswordPolicy());
     }
 
+    /** The names of the realm's roles. */
+    public static List<String> realmRoleNames(String realm) {
+        return admin().realm(realm).roles().list().stream().map(role -> role.getName()).toList();
+    }
+
     /** Removes a tenant a test made: realm, schema and registry row (a kabupaten before its province). */
     public static void removeTenant(RealmProvisioner realms, org.springframework.jdbc.core.simple.JdbcClient jdbc, String code) {
         realms.deleteRealm(code);
