@@ -67,7 +67,7 @@ class EmployeesPageTest extends PageTest {
             employee.findElement(By.id("password-confirm")).sendKeys("kata-sandi-baru-1");
             employee.findElement(By.id("password-confirm")).submit();
             Browser.waitFor(employee, By.id("greeting"));
-            assertThat(employee.findElement(By.id("greeting")).getText()).isEqualTo("Halo, " + NIP);
+            assertThat(employee.findElement(By.id("greeting")).getText()).as("greeted by name").isEqualTo("Halo, Nurul Hidayah");
             assertThat(employee.findElement(By.id("roles")).getText()).isEqualTo("asn");
         } finally {
             employee.quit();
