@@ -60,6 +60,9 @@ class PlatformConsoleController {
         this.validator = validator;
     }
 
+    /** The parent chosen for a pemda that runs on its own (a kabupaten's own Fleksi): no province above it here. */
+    static final String NO_PARENT = "-";
+
     /** The onboarding form as typed; blank fields stay null. */
     record OnboardingForm(String code, String name, TenantKind kind, String parent, String regionCode,
             RegionTimeZone timeZone) {
@@ -75,6 +78,8 @@ class PlatformConsoleController {
         var tenants = registry.list();
         model.addAttribute("tenants", tenants);
         model.addAttribute("kinds", TenantKind.values());
+        model.addAttribute("provinces", tenants.stream()
+                .filter(t -> t.kind() == TenantKind.PROVINCE && t.status() == TenantStatus.ACTIVE).toList());
         model.addAttribute("zones", RegionTimeZone.values());
         var recent = jobs.recent();
         model.addAttribute("jobs", recent);
@@ -108,12 +113,19 @@ class PlatformConsoleController {
     @PostMapping("/platform/tenants")
     String onboard(@ModelAttribute OnboardingForm form, Authentication authentication, RedirectAttributes redirect) {
         requireOperator(authentication);
-        NewTenant request = new NewTenant(form.code(), form.name(), form.kind(), blankToNull(form.parent()),
+        String parent = blankToNull(form.parent());
+        NewTenant request = new NewTenant(form.code(), form.name(), form.kind(), NO_PARENT.equals(parent) ? null : parent,
                 form.regionCode(), form.timeZone());
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             redirect.addFlashAttribute("error", violations.stream()
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b).orElse(""));
+            redirect.addFlashAttribute("form", form);
+            return "redirect:/platform/";
+        }
+        if (form.kind() != null && form.kind() != TenantKind.PROVINCE && parent == null) {
+            // A kabupaten or kota hosted here belongs to a province; "none" must be chosen, never fallen into.
+            redirect.addFlashAttribute("errorKey", "platform.error.parent");
             redirect.addFlashAttribute("form", form);
             return "redirect:/platform/";
         }
@@ -127,14 +139,20 @@ class PlatformConsoleController {
         return "redirect:/platform/";
     }
 
-    @PostMapping("/platform/tenants/{code}/{action:suspend|resume}")
+    /** Suspend, resume or archive; the page asked first and said what the pemda's users will see. */
+    @PostMapping("/platform/tenants/{code}/{action:suspend|resume|archive}")
     String lifecycle(@PathVariable String code, @PathVariable String action, Authentication authentication,
             RedirectAttributes redirect) {
         requireOperator(authentication);
         try {
             TenantCode tenant = TenantCode.of(code);
-            var result = action.equals("suspend") ? lifecycle.suspend(tenant) : lifecycle.resume(tenant);
-            redirect.addFlashAttribute("message", result.code() + ": " + result.status());
+            var result = switch (action) {
+                case "suspend" -> lifecycle.suspend(tenant);
+                case "resume" -> lifecycle.resume(tenant);
+                default -> lifecycle.archive(tenant);
+            };
+            redirect.addFlashAttribute("done", action);
+            redirect.addFlashAttribute("doneTenant", result);
         } catch (Problem | InvalidTenantCodeException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
