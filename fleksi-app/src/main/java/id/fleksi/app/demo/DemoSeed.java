@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo of {@code fleksi up}: the platform realm with an operator, the province Sulawesi Barat and its
  * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN (mateng also its Bupati, who sees monitoring,
- * and a Monday apel), and an organisation of OPD,
+ * and a Monday apel, and the history of its WFA trial and the months before it), and an organisation of OPD,
  * employees and offices; the ASN has four weeks of attendance behind her. Made once; a later run finds them
  * and changes nothing.
  */
@@ -41,11 +41,14 @@ public class DemoSeed {
     private final DemoFlexibleWork flexibleWork;
     private final DemoAttendance attendance;
     private final DemoMonitoring monitoring;
+    private final DemoTrial trial;
 
     public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, RealmUsers users,
             IdentityProperties identity,
-            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring) {
+            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring,
+            DemoTrial trial) {
         this.monitoring = monitoring;
+        this.trial = trial;
         this.flexibleWork = flexibleWork;
         this.attendance = attendance;
         this.registry = registry;
@@ -86,6 +89,7 @@ public class DemoSeed {
         if (dataset.equals("mateng")) {
             flexibleWork.matengPolicy(tenant);
             monitoring.seed(tenant);
+            trial.history(tenant);
         }
         attendance.history(tenant);
         log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);

@@ -4,12 +4,16 @@ package id.fleksi.modules.evaluation.trial.internal;
  * The 95% intervals the verdict shows. A proportion: Wilson's score interval, which stays inside 0..1 and behaves with
  * few days or a share near 0 or 1; the difference of two: Newcombe's hybrid score interval built from the two Wilson
  * intervals. A mean of per-employee-day values: Welch's interval for the difference of two means with unequal variances,
- * its t quantile by the Cornish-Fisher expansion (within 0.001 of the table from 3 degrees of freedom up).
+ * its t quantile by the Cornish-Fisher expansion (within 0.001 of the table from 4 degrees of freedom up; below, the
+ * table itself).
  */
 public final class Intervals {
 
     /** The standard normal's 97.5% quantile. */
     static final double Z = 1.959963984540054;
+
+    /** The 97.5% quantiles of Student's t for 1 to 4 degrees of freedom, from the table. */
+    private static final double[] SMALL_DF = {12.7062, 4.3027, 3.1824, 2.7764};
 
     private Intervals() {
     }
@@ -70,6 +74,10 @@ public final class Intervals {
 
     /** Student's t 97.5% quantile for df degrees of freedom (Cornish-Fisher expansion about the normal). */
     static double t975(double df) {
+        if (df < 4) {
+            int below = Math.max(1, (int) Math.floor(df));
+            return below >= 4 ? SMALL_DF[3] : SMALL_DF[below - 1] + (SMALL_DF[below] - SMALL_DF[below - 1]) * (Math.max(1, df) - below);
+        }
         double z = Z;
         double z3 = z * z * z;
         double z5 = z3 * z * z;

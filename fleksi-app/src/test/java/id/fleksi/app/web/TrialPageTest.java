@@ -1,0 +1,64 @@
+package id.fleksi.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import id.fleksi.app.demo.DemoSeed;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The Sekda's page on the demo: mateng seeded as {@code fleksi up} seeds it, the Bupati (realm role pimpinan) opens the
+ * WFA trial's verdict and reads the one-page summary with its conclusion, a chart per measure and the table per OPD; then
+ * WFA days against office days. The page is kept as target/trial-page.png for a person to look at.
+ */
+class TrialPageTest extends PageTest {
+
+    @Autowired DemoSeed demo;
+
+    @Test
+    void theBupatiReadsTheTrialsVerdictOnTheDemo() throws Exception {
+        String code = TestRealms.unique("ujicoba");
+        removeAfter(code);
+        demo.tenant(new NewTenant(code, "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA), "mateng", 300);
+
+        WebDriver browser = Browser.chromium();
+        try {
+            logIn(browser, BASE + "/t/" + code + "/evaluation/trial", "bupati", DemoSeed.PASSWORD);
+            Browser.waitFor(browser, By.id("summary"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hasil uji coba WFA \u00b7 Kabupaten Mamuju Tengah");
+            List<WebElement> lines = browser.findElements(By.cssSelector("#summary > p:not(.method)"));
+            assertThat(lines.get(0).getText()).isEqualTo("Uji coba WFA Kabupaten Mamuju Tengah: 22 Januari 2026 s.d. 22 April 2026,"
+                    + " dibandingkan dengan periode sebelumnya 23 Oktober 2025 s.d. 21 Januari 2026.");
+            assertThat(lines.get(1).getText()).startsWith("Yang dibandingkan: 302 pegawai yang ada di kedua sisi; 0 pegawai");
+            assertThat(lines.get(2).getText()).startsWith("Selama uji coba, kehadiran ");
+            WebElement conclusion = browser.findElement(By.cssSelector("#summary p.conclusion"));
+            assertThat(conclusion.getText()).startsWith("Kesimpulan: ").doesNotContain("terlalu sedikit data");
+            assertThat(browser.findElements(By.cssSelector("#charts figure svg"))).hasSize(9);
+            assertThat(browser.findElement(By.id("opds")).getText()).contains("Dinas Komunikasi dan Informatika", "Dinas Kesehatan");
+            Files.write(Path.of("target", "trial-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+            browser.get(BASE + "/t/" + code + "/evaluation/trial?mode=DAYS");
+            Browser.waitFor(browser, By.id("summary"));
+            assertThat(browser.findElement(By.cssSelector("#summary > p")).getText()).isEqualTo("Uji coba WFA Kabupaten Mamuju Tengah:"
+                    + " 22 Januari 2026 s.d. 22 April 2026; hari WFA dibandingkan dengan hari kerja di kantor pada masa yang sama.");
+            assertThat(browser.findElement(By.id("summary")).getText()).contains("tidak punya hari WFA atau hari kantor selama uji coba");
+            assertThat(browser.findElement(By.id("opds")).getText()).doesNotContain("Dinas Kesehatan");
+        } finally {
+            browser.quit();
+        }
+    }
+}
