@@ -14,6 +14,8 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,8 @@ class DemoTrial {
     static final LocalDate TRIAL_TO = LocalDate.parse("2026-04-22");
     static final LocalDate BASELINE_FROM = LocalDate.parse("2025-10-23");
 
+    private static final Logger log = LoggerFactory.getLogger(DemoTrial.class);
+
     private static final String H = "abs(hashtext(d.employee_id::text || d.work_date::text))";
 
     private final JdbcClient jdbc;
@@ -50,12 +54,15 @@ class DemoTrial {
 
     void history(TenantCode tenant) {
         LocalDate last = clock.instant().atZone(registry.require(tenant).timeZone().zone()).toLocalDate().minusDays(29);
+        long started = System.nanoTime();
         TenantContext.runAs(tenant, () -> {
             jdbc.sql(TenantSql.of("update {employee} set start_date = to_date(substr(nip, 9, 6) || '01', 'YYYYMMDD')"
                     + " where start_date is null and nip ~ '^[0-9]{18}$'")).update();
             period(BASELINE_FROM, TRIAL_FROM.minusDays(1), last);
             period(TRIAL_FROM, TRIAL_TO, last);
         });
+        log.info("Demo: tenant {} has its WFA trial and baseline ({} to {}) in {} ms", tenant, BASELINE_FROM, TRIAL_TO,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void period(LocalDate from, LocalDate to, LocalDate last) {

@@ -14,6 +14,7 @@ import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -49,6 +50,7 @@ class TrialPageTest extends PageTest {
             assertThat(conclusion.getText()).startsWith("Kesimpulan: ").doesNotContain("terlalu sedikit data");
             assertThat(browser.findElements(By.cssSelector("#charts figure svg"))).hasSize(9);
             assertThat(browser.findElement(By.id("opds")).getText()).contains("Dinas Komunikasi dan Informatika", "Dinas Kesehatan");
+            browser.manage().window().setSize(new Dimension(1100, 2600));
             Files.write(Path.of("target", "trial-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
             browser.get(BASE + "/t/" + code + "/evaluation/trial?mode=DAYS");

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 public class TrialVerdicts {
 
     /** Employees whose days are answered and counted together. */
-    static final int SLICE = 400;
+    static final int SLICE = 1000;
 
     private final JdbcClient jdbc;
     private final WorkModes modes;
