@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import id.fleksi.app.demo.DemoSeed;
+import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.provisioning.onboarding.NewTenant;
@@ -20,17 +22,21 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 /**
  * The Sekda's page on the demo: mateng seeded as {@code fleksi up} seeds it, the Bupati (realm role pimpinan) opens the
  * WFA trial's verdict and reads the one-page summary with its conclusion, a chart per measure and the table per OPD; then
- * WFA days against office days. The page is kept as target/trial-page.png for a person to look at.
+ * WFA days against office days; and the same through the API. The page is kept as target/trial-page.png for a person to look at.
  */
 class TrialPageTest extends PageTest {
 
     @Autowired DemoSeed demo;
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
     void theBupatiReadsTheTrialsVerdictOnTheDemo() throws Exception {
         String code = TestRealms.unique("ujicoba");
         removeAfter(code);
@@ -62,5 +68,31 @@ class TrialPageTest extends PageTest {
         } finally {
             browser.quit();
         }
+
+        // The same through the API: BKD reads the JSON; an ASN is refused and a comparison that is neither is a 400,
+        // each in Bahasa Indonesia.
+        TestRealms.addTestClient(code, "fleksi-api");
+        TestRealms.addUser(realmUsers, code, "kepegawaian", Role.BKD);
+        TestRealms.addUser(realmUsers, code, "pegawai", Role.ASN);
+        String path = "/api/v1/t/" + code + "/evaluation/trial";
+        ResponseEntity<Map> json = api(TestRealms.token(code, "kepegawaian")).get().uri(path + "?mode=DAYS").retrieve().toEntity(Map.class);
+        assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) json.getBody().get("comparison")).containsEntry("mode", "DAYS")
+                .containsEntry("trialFrom", "2026-01-22").containsEntry("counted", "2026-04-22");
+        assertThat((List<Map<String, Object>>) json.getBody().get("total")).extracting(m -> m.get("key")).containsExactly(
+                "attendance", "punctuality", "reportCompliance", "activitiesPerDay", "outputPerDay", "approvalRate", "returnRate",
+                "flaggedCheckIns", "publicRating");
+        ResponseEntity<Map> refused = api(TestRealms.token(code, "pegawai")).get().uri(path).retrieve().toEntity(Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).containsEntry("detail", "Hasil uji coba WFA untuk pimpinan, BKD dan admin pemda.");
+        ResponseEntity<Map> neither = api(TestRealms.token(code, "kepegawaian")).get().uri(path + "?mode=MINGGUAN").retrieve()
+                .toEntity(Map.class);
+        assertThat(neither.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(neither.getBody()).containsEntry("title", "Perbandingan tidak dikenal");
+    }
+
+    private RestClient api(String token) {
+        return RestClient.builder().baseUrl(BASE).defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 }
