@@ -46,15 +46,15 @@ public final class TrialFigures {
         return m.kind() == TrialVerdict.Kind.PROPORTION ? String.format(locale, "%,d", Math.round(side.numerator())) + "/" + of : of;
     }
 
-    /** "+1,2 poin (−0,3 – +2,7)"; a dash without a difference. */
+    /** "+1,2 poin (-0,3 – +2,7)": the unit once; a dash without a difference. */
     public String difference(Measure m) {
         Side d = m.difference();
         if (d == null) {
             return "–";
         }
         String value = TrialSummary.number(m.kind(), d.value(), locale, points);
-        return d.low() == null ? value : value + " (" + TrialSummary.number(m.kind(), d.low(), locale, points) + " – "
-                + TrialSummary.number(m.kind(), d.high(), locale, points) + ")";
+        return d.low() == null ? value : value + " (" + TrialSummary.number(m.kind(), d.low(), locale, "") + " – "
+                + TrialSummary.number(m.kind(), d.high(), locale, "") + ")";
     }
 
     /** better, worse or plain: how the page colours the finding. */

@@ -65,8 +65,8 @@ public final class TrialChart {
             svg.append("<circle cx=\"").append(fmt(at)).append("\" cy=\"").append(fmt(y)).append("\" r=\"4\" class=\"")
                     .append(tone).append("\"><title>").append(escape(row.label() + ": "
                             + TrialSummary.number(m.kind(), m.difference().value(), locale, points) + " ("
-                            + TrialSummary.number(m.kind(), m.difference().low(), locale, points) + " – "
-                            + TrialSummary.number(m.kind(), m.difference().high(), locale, points) + "), " + m.findingText()))
+                            + TrialSummary.number(m.kind(), m.difference().low(), locale, "") + " – "
+                            + TrialSummary.number(m.kind(), m.difference().high(), locale, "") + "), " + m.findingText()))
                     .append("</title></circle>");
         }
         double axis = TOP + rows.size() * ROW + 14;

@@ -75,7 +75,9 @@ public final class TrialSummary {
         return number(m.kind(), side.value(), locale, null);
     }
 
-    /** A figure; with {@code points} (the word for percentage points) signed, as a difference is shown. */
+    /**
+     * A figure; with {@code points} (the word for percentage points, or empty for none) signed, as a difference is shown.
+     */
     public static String number(Kind kind, @Nullable Double value, Locale locale, @Nullable String points) {
         boolean signed = points != null;
         if (value == null) {
@@ -86,7 +88,7 @@ public final class TrialSummary {
         format.setMaximumFractionDigits(kind == Kind.PROPORTION ? 1 : 2);
         double shown = kind == Kind.PROPORTION ? value * 100 : value;
         String sign = signed && shown > 0 ? "+" : "";
-        return sign + format.format(shown) + (kind == Kind.PROPORTION ? (signed ? " " + points : "%") : "");
+        return sign + format.format(shown) + (kind == Kind.PROPORTION ? (signed ? (points.isEmpty() ? "" : " " + points) : "%") : "");
     }
 
     public static String date(@Nullable LocalDate date, Locale locale) {
