@@ -10,6 +10,7 @@ import java.util.Map;
 import id.fleksi.app.demo.DemoSeed;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.testing.TestRealms;
@@ -27,9 +28,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * The Sekda's page on the demo: mateng seeded as {@code fleksi up} seeds it, the Bupati (realm role pimpinan) opens the
- * WFA trial's verdict and reads the one-page summary with its conclusion, a chart per measure and the table per OPD; then
- * WFA days against office days; and the same through the API. The page is kept as target/trial-page.png for a person to look at.
+ * The Sekda's page on the demo: mateng seeded as {@code fleksi up} seeds it (its trial's history included), the Bupati
+ * (realm role pimpinan) opens the WFA trial's verdict and reads the one-page summary with its conclusion, a chart per
+ * measure and the table per OPD; then WFA days against office days; and the same through the API. The page is kept as
+ * target/trial-page.png for a person to look at.
  */
 class TrialPageTest extends PageTest {
 
@@ -41,6 +43,7 @@ class TrialPageTest extends PageTest {
         String code = TestRealms.unique("ujicoba");
         removeAfter(code);
         demo.tenant(new NewTenant(code, "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA), "mateng", 300);
+        demo.trialHistory(TenantCode.of(code));
 
         WebDriver browser = Browser.chromium();
         try {
