@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
  * Mamuju Tengah's WFA trial as it might have gone, so that the Sekda's page (hasil uji coba WFA) has a verdict to show:
  * every employee's check-ins and daily reports over the trial (22 January to 22 April 2026) and the baseline of the same
  * length before it, each day as FWA answers it (WFA on Thursday and Friday for those eligible, the office for Dinas
- * Kesehatan and Disdukcapil). Figures are a hash of the employee and the day: about one day in 25 absent, one in 8 late
- * at the office and one in 12 on a WFA day, a report on nearly every day present with 2 to 4 activities, and on WFA days
- * one more activity on two days in ten. Siti and Andi kept a clean record. Each employee's start (TMT) is taken from their
- * NIP, so all were there on both sides. Set-based: one insert per period and table, a few seconds for 300 employees.
- * Days in the last four weeks are left to {@link DemoAttendance}.
+ * Kesehatan and Disdukcapil). Figures are a hash of the employee and the day: about one day in 25 away (half of them an
+ * approved sick day), one in 8 late at the office and one in 12 on a WFA day, a report on nearly every day present with
+ * 2 to 4 activities, and on WFA days one more activity on two days in ten. Siti and Andi kept a clean record. Each
+ * employee's start (TMT) is taken from their NIP, so all were there on both sides. Set-based: one insert per period and
+ * table, a few seconds for 300 employees. Days in the last four weeks are left to {@link DemoAttendance}.
  */
 @Component
 class DemoTrial {
@@ -94,6 +94,12 @@ class DemoTrial {
                         + " cross join lateral (select (d.work_date + time '07:20' + make_interval(mins => l.late + 5)) at time zone 'Asia/Makassar' as at,"
                         + " l.late) t"
                         + " where d.clean or " + H + " % 25 <> 0"))
+                .params(employees.toArray(UUID[]::new), dates.toArray(String[]::new), kinds.toArray(String[]::new)).update();
+        // Half the days away were a sick day the supervisor approved; the rest were unexcused.
+        jdbc.sql(TenantSql.of(days + " insert into {attendance_absence} (id, employee_id, kind, from_date, to_date, reason, status,"
+                        + " decided_by, decided_at, created_at) select gen_random_uuid(), d.employee_id, 'SAKIT', d.work_date, d.work_date,"
+                        + " 'Sakit', 'APPROVED', 'demo', d.work_date + time '12:00', d.work_date + time '07:00' from d"
+                        + " where not d.clean and " + H + " % 25 = 0 and " + H + " % 2 = 0"))
                 .params(employees.toArray(UUID[]::new), dates.toArray(String[]::new), kinds.toArray(String[]::new)).update();
         String h = H.replace("d.", "c.");
         jdbc.sql(TenantSql.of("insert into {report_day} (id, employee_id, work_date, status, non_compliant, decided_by, decided_at, returned_at)"
