@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo of {@code fleksi up}: the platform realm with an operator, the province Sulawesi Barat and its
  * kabupaten Mamuju Tengah, each with an admin, a supervisor and an ASN (mateng also its Bupati, who sees monitoring,
- * and a Monday apel), and an organisation of OPD,
+ * and a Monday apel, and the history of its WFA trial and the months before it), and an organisation of OPD,
  * employees and offices; the ASN has four weeks of attendance behind her. Made once; a later run finds them
  * and changes nothing.
  */
@@ -41,11 +41,14 @@ public class DemoSeed {
     private final DemoFlexibleWork flexibleWork;
     private final DemoAttendance attendance;
     private final DemoMonitoring monitoring;
+    private final DemoTrial trial;
 
     public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, RealmUsers users,
             IdentityProperties identity,
-            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring) {
+            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring,
+            DemoTrial trial) {
         this.monitoring = monitoring;
+        this.trial = trial;
         this.flexibleWork = flexibleWork;
         this.attendance = attendance;
         this.registry = registry;
@@ -63,7 +66,20 @@ public class DemoSeed {
             log.info("Demo: platform realm with user operator");
         }
         tenant(new NewTenant("sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA), "sulbar", 80);
+        boolean fresh = !registry.exists(TenantCode.of("mateng"));
         tenant(new NewTenant("mateng", "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, "sulbar", "76.06", RegionTimeZone.WITA), "mateng", 300);
+        if (fresh) {
+            trialHistory(TenantCode.of("mateng"));
+        }
+    }
+
+    /**
+     * Half a year of everyone's check-ins and reports behind a mateng tenant: its WFA trial and the baseline before it,
+     * for the Sekda's verdict ({@link DemoTrial}). The demo's mateng gets it; a test's own mateng only when it asks, so
+     * that tests of other things stay small.
+     */
+    public void trialHistory(TenantCode tenant) {
+        trial.history(tenant);
     }
 
     /**
