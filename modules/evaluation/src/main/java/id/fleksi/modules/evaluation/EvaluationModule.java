@@ -1,5 +1,6 @@
 package id.fleksi.modules.evaluation;
 
+import java.util.List;
 import java.util.Set;
 
 import id.fleksi.modules.attendance.AttendanceModule;
@@ -7,6 +8,8 @@ import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.modules.reports.ActivityReportsModule;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
+import id.fleksi.platform.modules.MenuEntry;
+import id.fleksi.platform.security.Role;
 
 import org.springframework.stereotype.Component;
 
@@ -50,6 +53,13 @@ public class EvaluationModule implements FeatureModule {
     @Override
     public String tenantChangelog() {
         return "db/tenant/modules/evaluation.yaml";
+    }
+
+    @Override
+    public List<MenuEntry> menu() {
+        // Heads of OPD see it as supervisors (atasan); the page shows each person only the parts that are theirs.
+        return List.of(new MenuEntry("evaluation/feedback", LocalizedText.of("Suara publik", "The public's voice"),
+                Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(MonitoringModule.LEADER)));
     }
 
     @Override

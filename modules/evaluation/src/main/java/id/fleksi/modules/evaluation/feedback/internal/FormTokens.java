@@ -1,0 +1,105 @@
+package id.fleksi.modules.evaluation.feedback.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The signed token each public form carries: which pemda and service it was shown for, when, and a one-time nonce,
+ * signed with the server's key (HMAC-SHA256). It replaces the session's CSRF token on a page that has no session, and
+ * lets the server refuse a form sent back sooner than a person fills it in, a forged or stale one, and a second use of
+ * the same form (the used nonces are remembered in memory for as long as a form lives).
+ */
+@Component
+public class FormTokens {
+
+    /** What a token sent back is worth. */
+    public enum Check { VALID, TOO_FAST, EXPIRED, USED, INVALID }
+
+    private final FeedbackProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] key;
+    private final Cache<String, Boolean> used;
+
+    FormTokens(FeedbackProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        if (properties.formKey().isBlank()) {
+            key = new byte[32];
+            random.nextBytes(key);
+        } else {
+            key = properties.formKey().getBytes(StandardCharsets.UTF_8);
+        }
+        used = Caffeine.newBuilder().maximumSize(1_000_000)
+                .expireAfterWrite(Duration.ofMinutes(properties.maxFormAgeMinutes() + 1L)).build();
+    }
+
+    /** A fresh token for the form of this service, shown now. */
+    public String issue(String tenant, String slug) {
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        String payload = tenant + "|" + slug + "|" + clock.instant().toEpochMilli() + "|"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        return encode(payload.getBytes(StandardCharsets.UTF_8)) + "." + encode(sign(payload));
+    }
+
+    /** What the token sent back with a form of this service is worth; a valid one is spent by this check. */
+    public Check check(String token, String tenant, String slug) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot < 0 || token.length() > 400) {
+            return Check.INVALID;
+        }
+        String payload;
+        byte[] signature;
+        try {
+            payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return Check.INVALID;
+        }
+        if (!MessageDigest.isEqual(sign(payload), signature)) {
+            return Check.INVALID;
+        }
+        String[] parts = payload.split("\\|");
+        if (parts.length != 4 || !parts[0].equals(tenant) || !parts[1].equals(slug)) {
+            return Check.INVALID;
+        }
+        Instant shown = Instant.ofEpochMilli(Long.parseLong(parts[2]));
+        Duration age = Duration.between(shown, clock.instant());
+        if (age.compareTo(Duration.ofSeconds(properties.minSecondsToSubmit())) < 0) {
+            return Check.TOO_FAST;
+        }
+        if (age.compareTo(Duration.ofMinutes(properties.maxFormAgeMinutes())) > 0) {
+            return Check.EXPIRED;
+        }
+        return used.asMap().putIfAbsent(parts[3], Boolean.TRUE) == null ? Check.VALID : Check.USED;
+    }
+
+    private byte[] sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
