@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * once.
  *
  * @param formKey              the key that signs each form (HMAC-SHA256); empty: a random key per instance, so with
- *                             several replicas set the same key on each (FLEKSI_FEEDBACK_FORM_KEY)
+ *                             several replicas set the same key on each ({@code FLEKSI_FEEDBACK_FORM_KEY})
  * @param minSecondsToSubmit   a form sent sooner after it was shown was not filled in by a person
  * @param maxFormAgeMinutes    a form older than this is refused (shown again, fresh)
  * @param pagesPerAddressPerMinute public pages one address may open per minute (and at once)
