@@ -46,8 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A service's public rating page over HTTP against the running application, as a citizen's phone meets it: no login,
- * no session, reached through the address its printed QR code holds; a script's honeypot and a form sent back at once
- * keep nothing; a flood from one address is answered 429 after its allowance; a pemda that is unknown, suspended or has
+ * no session, reached through the address its printed QR code holds; a script's honeypot, a form sent back at once and
+ * one without the page's proof of work sent back within ten seconds keep nothing; a flood from one address is answered 429 after its allowance; a pemda that is unknown, suspended or has
  * the module off is a plain page in Bahasa Indonesia. Addresses are told apart by X-Forwarded-For, which the application
  * honours from the loopback proxy as it would from the pemda's TLS proxy.
  */
@@ -109,7 +109,8 @@ class PublicFeedbackTest {
                 "Kami tidak menanyakan atau menyimpan nama, nomor telepon, e-mail maupun alamat IP Anda");
         String form = formToken(page.body());
 
-        HttpResponse<String> tooFast = post(citizen, path, phone, Map.of("score", "5", "comment", "Cepat", "token", form));
+        HttpResponse<String> tooFast = post(citizen, path, phone, Map.of("score", "5", "comment", "Cepat", "token", form,
+                "work", work(form)));
         assertThat(tooFast.statusCode()).isEqualTo(400);
         assertThat(tooFast.body()).contains("Formulir terkirim terlalu cepat. Periksa isinya, lalu kirim lagi.");
         HttpResponse<String> bot = post(citizen, path, phone, Map.of("score", "1", "website", "http://obat.example", "token", form));
@@ -118,11 +119,14 @@ class PublicFeedbackTest {
         assertThat(ratingsKept()).as("neither the hasty form nor the script's").isZero();
 
         Thread.sleep(3_100);   // a person takes longer than the form's minimum to fill it in
+        HttpResponse<String> noScript = post(citizen, path, phone, Map.of("score", "5", "token", form));
+        assertThat(noScript.statusCode()).as("without the page's proof of work, 3 seconds are too few").isEqualTo(400);
+        assertThat(noScript.body()).contains("Formulir terkirim terlalu cepat.");
         HttpResponse<String> rated = post(citizen, path, phone, Map.of("score", "5", "comment", "Cepat, 20 menit selesai",
-                "served", "OFFICE", "website", "", "token", form));
+                "served", "OFFICE", "website", "", "token", form, "work", work(form)));
         assertThat(rated.statusCode()).isEqualTo(302);
         assertThat(rated.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(path + "/terima-kasih"));
-        assertThat(post(citizen, path, phone, Map.of("score", "5", "token", form)).body()).as("sent twice, kept once")
+        assertThat(post(citizen, path, phone, Map.of("score", "5", "token", form, "work", work(form))).body()).as("sent twice, kept once")
                 .contains("Terima kasih");
         assertThat(ratingsKept()).isEqualTo(1);
 
@@ -156,7 +160,8 @@ class PublicFeedbackTest {
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> refused = null;
         for (String form : forms) {
-            HttpResponse<String> answer = post(flooder, path, "curl/8", Map.of("score", "1", "comment", "spam", "token", form));
+            HttpResponse<String> answer = post(flooder, path, "curl/8", Map.of("score", "1", "comment", "spam", "token", form,
+                    "work", work(form)));
             statuses.add(answer.statusCode());
             if (answer.statusCode() == 429 && refused == null) {
                 refused = answer;
@@ -241,6 +246,17 @@ class PublicFeedbackTest {
         Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(html);
         assertThat(token.find()).as(html).isTrue();
         return token.group(1);
+    }
+
+    /** The page script's proof of work, found as a phone finds it: SHA-256(token:n) starting with 12 zero bits. */
+    static String work(String token) throws java.security.NoSuchAlgorithmException {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (int n = 0; ; n++) {
+            byte[] hash = sha.digest((token + ":" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (hash[0] == 0 && (hash[1] & 0xF0) == 0) {
+                return String.valueOf(n);
+            }
+        }
     }
 
     private static String field(String json, String name) {

@@ -2,6 +2,8 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.security.Role;
@@ -9,9 +11,9 @@ import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The public's voice from both sides: the head of Disdukcapil adds a service and opens its QR sheet; a citizen on a
@@ -46,18 +48,21 @@ class FeedbackPageTest extends PageTest {
             String url = head.findElement(By.id("url")).getText();
             assertThat(url).isEqualTo(BASE + "/publik/" + code + "/layanan/ktp-el");
 
-            phone.manage().window().setSize(new Dimension(360, 740));
+            ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
             phone.get(url);
             Browser.waitFor(phone, By.id("rate"));
-            assertThat(((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth"))
-                    .as("nothing wider than the phone").isEqualTo(360L);
+            assertThat(((JavascriptExecutor) phone).executeScript("return [window.innerWidth, document.documentElement.scrollWidth]"))
+                    .as("a 360-pixel screen, nothing wider").isEqualTo(List.of(360L, 360L));
             phone.findElement(By.cssSelector("input[name=score][value='4']")).click();
             phone.findElement(By.id("comment")).sendKeys("Antre lama, petugas ramah");
             phone.findElement(By.cssSelector("input[name=served][value=OFFICE]")).click();
-            Thread.sleep(3_100);   // as long as a person takes, at least
+            Thread.sleep(3_100);   // as long as a person takes, at least (with the page's proof of work done meanwhile)
             phone.findElement(By.cssSelector("#rate button")).click();
             Browser.waitFor(phone, By.id("thanks"));
             assertThat(phone.findElement(By.id("thanks")).getText()).isEqualTo("Terima kasih");
+            assertThat(jdbc.sql("select count(*) from " + s + ".evaluation_feedback").query(Long.class).single())
+                    .as("sent after 3 seconds: the page's script did its proof of work").isEqualTo(1);
 
             head.get(BASE + "/t/" + code + "/evaluation/feedback");
             Browser.waitFor(head, By.id("summary"));

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * A service's public page, where a citizen rates it without logging in: reached by the QR code its OPD prints. No
  * session and no personal data: the form carries a signed token instead of a CSRF token, a field people never see
- * catches scripts that fill in everything, and a form sent back sooner than a person can fill it in is shown again.
+ * catches scripts that fill in everything, and a form sent back sooner than a person can fill it in is shown again
+ * (sooner still without the small proof of work the page's script does, see {@link FormTokens}).
  * Floods from one address or at one service get 429 with {@code Retry-After}, before anything is read or written.
  * Every refusal is a plain page in the visitor's language (Indonesian unless chosen otherwise), never JSON.
  */
@@ -76,6 +77,7 @@ class PublicFeedbackPage {
     String send(@PathVariable String tenant, @PathVariable String slug, @RequestParam(required = false) @Nullable String score,
             @RequestParam(required = false) @Nullable String comment, @RequestParam(required = false) @Nullable String served,
             @RequestParam(required = false) @Nullable String website, @RequestParam(required = false) @Nullable String token,
+            @RequestParam(required = false) @Nullable String work,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         FloodGuard.Verdict verdict = guard.rating(tenant, request.getRemoteAddr());
         if (!verdict.allowed()) {
@@ -88,7 +90,7 @@ class PublicFeedbackPage {
                 // Only a script fills in a field no person sees: it is thanked, and nothing is kept.
                 return thanks(pemda, service, model);
             }
-            FormTokens.Check check = tokens.check(token, pemda.code().value(), service.slug());
+            FormTokens.Check check = tokens.check(token, work, pemda.code().value(), service.slug());
             switch (check) {
                 case USED -> {
                     return thanks(pemda, service, model);   // sent twice (a double tap, the back button): kept once
@@ -117,7 +119,12 @@ class PublicFeedbackPage {
     }
 
     @GetMapping(PATH + "/terima-kasih")
-    String thanks(@PathVariable String tenant, @PathVariable String slug, Model model) {
+    String thanks(@PathVariable String tenant, @PathVariable String slug, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        FloodGuard.Verdict verdict = guard.page(tenant, request.getRemoteAddr());
+        if (!verdict.allowed()) {
+            return tooMany(response, verdict, model);
+        }
         Tenant pemda = serving(tenant);
         try (TenantContext.Scope scope = TenantContext.enter(pemda.code())) {
             return thanks(pemda, service(slug), model);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FloodGuardTest {
 
     final TestClock clock = new TestClock("2026-03-10T01:00:00Z");
-    final FloodGuard guard = new FloodGuard(new FeedbackProperties("", null, null, null, 3, 3, 5, 5), clock);
+    final FloodGuard guard = new FloodGuard(new FeedbackProperties("", null, null, null, null, 3, 3, 5, 5), clock);
 
     @Test
     void oneAddressGetsItsBurstThenWaitsAndAnotherAddressOrPemdaIsNotHeldUp() {
