@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Ratings of two OPD's services (Disdukcapil with a sub-unit, and Dinkes): pending ones count nowhere; the head of
  * Disdukcapil accepts and rejects those of her OPD and no other, BKD those of every OPD, staff none; only what was
- * accepted reaches the summary (comment included) and {@link ServiceRatings}, per OPD and for the whole pemda; every
+ * accepted reaches the summary (comment included) and {@link ServiceRatings}, per OPD and for the whole pemda, also
+ * split by how the citizen was served; every
  * decision is audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -142,6 +143,11 @@ class ModerationTest {
         as(() -> inbox.decide(tenant, dodi, friendly, FeedbackInbox.Decision.ACCEPT));
         assertThat(ratings.between(code, null, from, to)).isEqualTo(new ServiceRatings.Summary(3, 12, 50));
         assertThat(ratings.between(code, null, LocalDate.parse("2026-03-11"), to)).isEqualTo(ServiceRatings.Summary.NONE);
+        assertThat(((ServedModeRatings) ratings).byServedMode(code, null, from, to)).containsExactly(
+                Map.entry("OFFICE", new ServiceRatings.Summary(1, 5, 25)), Map.entry("REMOTE", new ServiceRatings.Summary(1, 3, 9)),
+                Map.entry("NOT_SAID", new ServiceRatings.Summary(1, 4, 16)));
+        assertThat(((ServedModeRatings) ratings).byServedMode(code, dinkes, from, to)).containsEntry("OFFICE",
+                ServiceRatings.Summary.NONE);
 
         assertThat(audit.latest(code, 10)).filteredOn(e -> e.action().startsWith("feedback."))
                 .extracting(e -> e.actor(), e -> e.action(), e -> e.target())

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.modules.evaluation.ServiceRatings;
+import id.fleksi.modules.evaluation.feedback.ServedModeRatings;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantSql;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
  * and the WFA trial's verdict read the same ratings through {@link ServiceRatings}.
  */
 @Service
-public class FeedbackSummaries implements ServiceRatings {
+public class FeedbackSummaries implements ServiceRatings, ServedModeRatings {
 
     /**
      * @param distribution accepted ratings per score, index 0 for score 1 to index 4 for score 5
@@ -62,6 +63,23 @@ public class FeedbackSummaries implements ServiceRatings {
                         + " and (cast(? as uuid) is null or s.unit_id in (select id from under))"))
                 .params(unit, from, to, unit)
                 .query((rs, n) -> new ServiceRatings.Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    @Override
+    public Map<String, ServiceRatings.Summary> byServedMode(TenantCode tenant, @Nullable UUID unit, LocalDate from, LocalDate to) {
+        Map<String, ServiceRatings.Summary> split = new LinkedHashMap<>();
+        for (String mode : List.of(OFFICE, REMOTE, NOT_SAID)) {
+            split.put(mode, ServiceRatings.Summary.NONE);
+        }
+        jdbc.sql(TenantSql.in(tenant, UNDER + " select coalesce(f.served_mode, 'NOT_SAID'), count(*), sum(f.score),"
+                        + " sum(f.score * f.score) from {evaluation_feedback} f join {evaluation_service} s on s.id = f.service_id"
+                        + " where f.status = 'ACCEPTED' and f.given_on between ? and ?"
+                        + " and (cast(? as uuid) is null or s.unit_id in (select id from under)) group by 1"))
+                .params(unit, from, to, unit)
+                .query(rs -> {
+                    split.put(rs.getString(1), new ServiceRatings.Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                });
+        return split;
     }
 
     /** Every service the caller may read, grouped by the OPD (the top unit) it belongs to. Runs with the tenant set. */
