@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class FeedbackPageTest extends PageTest {
 
     @Test
-    void theHeadPrintsTheQrACitizenRatesOnASmallPhoneAndTheCommentShowsOnceAccepted() throws InterruptedException {
+    void theHeadPrintsTheQrACitizenRatesOnASmallPhoneAndTheCommentShowsOnceAccepted() throws Exception {
         String code = onboard("suarapage", "Kabupaten Suara");
         String s = "tenant_" + code;
         UUID unit = UUID.randomUUID();
@@ -54,6 +54,9 @@ class FeedbackPageTest extends PageTest {
             Browser.waitFor(phone, By.id("rate"));
             assertThat(((JavascriptExecutor) phone).executeScript("return [window.innerWidth, document.documentElement.scrollWidth]"))
                     .as("a 360-pixel screen, nothing wider").isEqualTo(List.of(360L, 360L));
+            // For a person to look at once: the page as a 360-pixel phone shows it.
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "feedback-public-360.png"),
+                    ((org.openqa.selenium.TakesScreenshot) phone).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             phone.findElement(By.cssSelector("input[name=score][value='4']")).click();
             phone.findElement(By.id("comment")).sendKeys("Antre lama, petugas ramah");
             phone.findElement(By.cssSelector("input[name=served][value=OFFICE]")).click();
