@@ -68,18 +68,25 @@ public class FeedbackInbox {
                 .params(UUID.randomUUID(), serviceId, today, score, comment, served == null ? null : served.name()).update();
     }
 
-    /** The ratings waiting for this moderator, the oldest first. */
+    /** The ratings waiting for this moderator, the oldest first (at most 500). */
     public List<Pending> pending(Caller caller) {
         Stewards.Reach reach = stewards.toModerate(caller);
-        return jdbc.sql(TenantSql.of("select f.id, f.service_id, s.name as service_name, u.name as unit_name, s.unit_id,"
-                        + " f.given_on, f.score, f.comment, f.served_mode from {evaluation_feedback} f"
+        List<Object> params = new java.util.ArrayList<>();
+        String within = "";
+        if (!reach.everything()) {
+            within = " and s.unit_id in (" + String.join(", ", java.util.Collections.nCopies(reach.units().size(), "?")) + ")";
+            params.addAll(reach.units());
+        }
+        return jdbc.sql(TenantSql.of("select f.id, f.service_id, s.name as service_name, u.name as unit_name, f.given_on, f.score,"
+                        + " f.comment, f.served_mode from {evaluation_feedback} f"
                         + " join {evaluation_service} s on s.id = f.service_id join {org_unit} u on u.id = s.unit_id"
-                        + " where f.status = 'PENDING' order by f.number limit 500"))
-                .query((rs, n) -> reach.covers(rs.getObject("unit_id", UUID.class)) ? new Pending(rs.getObject("id", UUID.class),
-                        rs.getObject("service_id", UUID.class), rs.getString("service_name"), rs.getString("unit_name"),
-                        rs.getObject("given_on", LocalDate.class), rs.getInt("score"), rs.getString("comment"),
-                        rs.getString("served_mode") == null ? null : ServedMode.valueOf(rs.getString("served_mode"))) : null)
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                        + " where f.status = 'PENDING'" + within + " order by f.number limit 500"))
+                .params(params)
+                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getObject("service_id", UUID.class),
+                        rs.getString("service_name"), rs.getString("unit_name"), rs.getObject("given_on", LocalDate.class),
+                        rs.getInt("score"), rs.getString("comment"),
+                        rs.getString("served_mode") == null ? null : ServedMode.valueOf(rs.getString("served_mode"))))
+                .list();
     }
 
     /** Accepts or rejects a pending rating; audited. A rating already decided is refused, unchanged. */
