@@ -90,6 +90,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The public pages where anyone, logged in or not, sends a form: a service's rating page. */
+    static final String PUBLIC_FORMS = "/publik/*/layanan/*";
+
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations, IdentityProperties identity,
@@ -98,7 +101,12 @@ class SecurityConfiguration {
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/t/**", "/platform/**").authenticated()
+                        // A service's public rating page (evaluation's feedback): citizens, no login.
+                        .requestMatchers(PUBLIC_FORMS).permitAll()
                         .anyRequest().permitAll())
+                // The public rating form has no session to forge a request in; its own signed, one-time form token
+                // (HMAC, with the time it was shown) takes the CSRF token's place, which would need a session per visitor.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PUBLIC_FORMS))
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint
                                 .authorizationRequestResolver(new LocalizedAuthorizationRequests(registrations)))

@@ -57,8 +57,11 @@ public class EvaluationModule implements FeatureModule {
 
     @Override
     public List<MenuEntry> menu() {
+        // Heads of OPD see the public's voice as supervisors (atasan); the page shows each person only the parts that are theirs.
         return List.of(new MenuEntry("evaluation/trial", LocalizedText.of("Hasil uji coba WFA", "WFA trial verdict"),
-                Set.of(Role.BKD, Role.TENANT_ADMIN), Set.of(MonitoringModule.LEADER)));
+                        Set.of(Role.BKD, Role.TENANT_ADMIN), Set.of(MonitoringModule.LEADER)),
+                new MenuEntry("evaluation/feedback", LocalizedText.of("Suara publik", "The public's voice"),
+                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(MonitoringModule.LEADER)));
     }
 
     @Override
