@@ -68,7 +68,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, RealmTokenAuthentication tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, RealmTokenAuthentication tokens,
+            org.springframework.beans.factory.ObjectProvider<ConfinedRole> confined) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,7 +79,8 @@ class SecurityConfiguration {
                         // tenant, authenticates it (tenant-provisioning's feed package).
                         .requestMatchers(HttpMethod.POST, "/api/v1/feeds/daily").permitAll()
                         .requestMatchers("/api/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.realmRole())
-                        .anyRequest().authenticated())
+                        // Another system's token holding a confined role reaches only that role's operations.
+                        .anyRequest().access(new ConfinedRoles(confined.orderedStream().toList())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(tokens)
                         .bearerTokenResolver(new BearerTokenHeader())

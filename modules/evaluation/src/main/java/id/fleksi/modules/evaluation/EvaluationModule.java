@@ -1,5 +1,6 @@
 package id.fleksi.modules.evaluation;
 
+import java.util.List;
 import java.util.Set;
 
 import id.fleksi.modules.attendance.AttendanceModule;
@@ -7,6 +8,8 @@ import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.modules.reports.ActivityReportsModule;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
+import id.fleksi.platform.modules.MenuEntry;
+import id.fleksi.platform.security.Role;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,12 @@ import org.springframework.stereotype.Component;
 public class EvaluationModule implements FeatureModule {
 
     public static final String ID = "evaluation";
+
+    /**
+     * The realm role of another system's token (a client with the client-credentials grant, made by the tenant admin): it
+     * reaches the exports of the month and nothing else of the API.
+     */
+    public static final String EXPORT_ROLE = "evaluation-export";
 
     @Override
     public String id() {
@@ -50,6 +59,17 @@ public class EvaluationModule implements FeatureModule {
     @Override
     public String tenantChangelog() {
         return "db/tenant/modules/evaluation.yaml";
+    }
+
+    @Override
+    public Set<String> realmRoles() {
+        return Set.of(EXPORT_ROLE);
+    }
+
+    @Override
+    public List<MenuEntry> menu() {
+        return List.of(new MenuEntry("evaluation/exports", LocalizedText.of("Ekspor bulanan (TPP)", "Monthly exports (TPP)"),
+                Set.of(Role.BKD, Role.ATASAN)));
     }
 
     @Override
