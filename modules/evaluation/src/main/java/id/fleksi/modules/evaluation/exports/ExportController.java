@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The month's exports through the API, for BKD, a head of OPD, and another system's token (the realm role
+ * The month's exports through the API (no {@code produces} on the mappings: a refusal is problem JSON whatever the
+ * client accepts, and {@code curl} without an Accept header gets the file; the document states each media type), for BKD, a head of OPD, and another system's token (the realm role
  * {@code evaluation-export}, which reaches these operations and no other; see docs/evaluation.md, "Ekspor").
  */
 @RestController
@@ -42,7 +43,7 @@ class ExportController {
                     + " then the totals. Headings in the caller's language.",
             responses = @ApiResponse(responseCode = "200", description = "The workbook", content = @Content(
                     mediaType = MonthWorkbook.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))))
-    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/month.xlsx", produces = MonthWorkbook.MEDIA_TYPE)
+    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/month.xlsx")
     void workbook(@PathVariable String code, @RequestParam String month, @RequestParam String unit,
             @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) HttpServletResponse response) {
@@ -54,7 +55,7 @@ class ExportController {
                     + " head (place and date, name, NIP) and page numbers.",
             responses = @ApiResponse(responseCode = "200", description = "The recap", content = @Content(
                     mediaType = RecapPdf.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))))
-    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/recap.pdf", produces = RecapPdf.MEDIA_TYPE)
+    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/recap.pdf")
     void recap(@PathVariable String code, @RequestParam String month, @RequestParam String unit,
             @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller,
             @Parameter(hidden = true) Locale locale, @Parameter(hidden = true) HttpServletResponse response) {
@@ -66,7 +67,7 @@ class ExportController {
                     + " columns are those of docs/evaluation-export.schema.json, in its order.",
             responses = @ApiResponse(responseCode = "200", description = "The rows", content = @Content(
                     mediaType = ResultsCsv.MEDIA_TYPE, schema = @Schema(type = "string"))))
-    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/results.csv", produces = ResultsCsv.MEDIA_TYPE)
+    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/results.csv")
     void csv(@PathVariable String code, @RequestParam String month, @RequestParam(required = false) @Nullable String unit,
             @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller,
             @Parameter(hidden = true) HttpServletResponse response) {
@@ -80,7 +81,7 @@ class ExportController {
             responses = @ApiResponse(responseCode = "200", description = "The month", content = @Content(
                     mediaType = ResultsJson.MEDIA_TYPE, schema = @Schema(type = "object",
                             description = "See docs/evaluation-export.schema.json"))))
-    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/results.json", produces = ResultsJson.MEDIA_TYPE)
+    @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/results.json")
     void json(@PathVariable String code, @RequestParam String month, @RequestParam(required = false) @Nullable String unit,
             @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller,
             @Parameter(hidden = true) HttpServletResponse response) {

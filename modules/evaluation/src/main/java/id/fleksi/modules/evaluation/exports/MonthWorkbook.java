@@ -78,7 +78,7 @@ public class MonthWorkbook {
                 }
             });
             int r = row[0];
-            ws.value(r, 1, text("export.total", locale, totals.employees()));
+            ws.value(r, 2, text("export.total", locale, totals.employees()));
             for (int c = 0; c < columns.size(); c++) {
                 if (columns.get(c).kind() != ExportColumn.Kind.TEXT) {
                     cell(ws, r, c + 1, totals.of(columns.get(c)));
