@@ -81,14 +81,14 @@ public class RecapPdf {
                     }
                     totals.add(month);
                     number[0]++;
-                    row(pdf, y[0], month, null, String.valueOf(number[0]));
+                    row(pdf, y[0], month, null, String.valueOf(number[0]), locale);
                     y[0] += ROW;
                 });
                 if (y[0] + ROW > pdf.height() - PdfWriter.MARGIN - ROW) {
                     y[0] = top(pdf, heading, locale);
                 }
                 pdf.line(PdfWriter.MARGIN, y[0] - ROW + 3, PdfWriter.MARGIN + tableWidth(), y[0] - ROW + 3, 0.6f);
-                row(pdf, y[0], null, totals, text("recap.total", locale, totals.employees()));
+                row(pdf, y[0], null, totals, text("recap.total", locale, totals.employees()), locale);
                 y[0] += ROW * 1.6f;
                 for (String line : text("recap.legend", locale).split("\n")) {
                     pdf.text(line, pdf.regular, 6.5f, PdfWriter.MARGIN, y[0]);
@@ -125,12 +125,18 @@ public class RecapPdf {
         return y + ROW + 2 + 9;
     }
 
-    private void row(PdfWriter pdf, float y, @Nullable EmployeeMonth month, @Nullable MonthTotals totals, String first) {
+    /** A row of an employee, or the totals; figures right-aligned, decimals with a comma in Bahasa Indonesia. */
+    private void row(PdfWriter pdf, float y, @Nullable EmployeeMonth month, @Nullable MonthTotals totals, String first,
+            Locale locale) {
+        boolean comma = !"en".equals(locale.getLanguage());
         float x = PdfWriter.MARGIN;
         for (int c = 0; c < COLUMNS.size(); c++) {
             Column column = COLUMNS.get(c);
             String value = c == 0 && month != null ? first
                     : month != null ? column.value().apply(month) : c == 2 ? first : column.total().apply(totals);
+            if (comma && column.right()) {
+                value = value.replace('.', ',');
+            }
             pdf.cell(value, month == null ? pdf.bold : pdf.regular, SIZE, x, column.width(), y, column.right() && !(month == null && c == 2));
             x += column.width();
         }
@@ -153,7 +159,7 @@ public class RecapPdf {
     }
 
     private static String percent(@Nullable Object value) {
-        return value == null ? "\u2013" : value.toString().replace('.', ',');
+        return value == null ? "\u2013" : value.toString();
     }
 
     private String text(String key, Locale locale, Object... values) {

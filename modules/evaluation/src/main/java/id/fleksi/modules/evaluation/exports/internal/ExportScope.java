@@ -73,9 +73,7 @@ public class ExportScope {
         }
         Unit unit = jdbc.sql(TenantSql.of("select u.id, u.code, u.name, e.name, e.nip from {org_unit} u"
                         + " left join {employee} e on e.id = u.head_employee_id where u.code = ?"))
-                .param(code.strip())
-                .query((rs, n) -> new Unit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .param(code.strip()).query(this::unitRow)
                 .optional().orElseThrow(() -> Problem.notFound("evaluation-export-unknown-unit", "No such unit",
                         "There is no unit with the code " + code.strip() + " here.").values(code.strip()));
         if (!everything && !heads(caller, unit.id())) {
