@@ -69,7 +69,9 @@ public class EvaluationModule implements FeatureModule {
     @Override
     public List<MenuEntry> menu() {
         return List.of(new MenuEntry("evaluation/exports", LocalizedText.of("Ekspor bulanan (TPP)", "Monthly exports (TPP)"),
-                Set.of(Role.BKD, Role.ATASAN)));
+                        Set.of(Role.BKD, Role.ATASAN)),
+                new MenuEntry("evaluation/export-clients", LocalizedText.of("Klien API ekspor", "Export API clients"),
+                        Set.of(Role.TENANT_ADMIN)));
     }
 
     @Override

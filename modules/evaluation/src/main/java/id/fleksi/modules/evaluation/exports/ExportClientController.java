@@ -2,12 +2,8 @@ package id.fleksi.modules.evaluation.exports;
 
 import java.util.List;
 
-import id.fleksi.modules.evaluation.EvaluationModule;
-import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.ApiClients;
 import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The tenant admin's clients for other systems: made with a name, the secret shown in the answer once and never again,
- * listed, removed. Each has the realm role {@value EvaluationModule#EXPORT_ROLE}, which reaches the exports only.
+ * listed, removed ({@link ExportClients}). Each has the realm role evaluation-export, which reaches the exports only.
  */
 @RestController
 class ExportClientController {
@@ -44,31 +39,21 @@ class ExportClientController {
     record Issued(String clientId, String name, String secret, String tokenUrl, String realmRole) {
     }
 
-    private final ObjectProvider<ApiClients> clients;
-    private final AuditLog audit;
+    private final ExportClients clients;
 
-    ExportClientController(ObjectProvider<ApiClients> clients, AuditLog audit) {
+    ExportClientController(ExportClients clients) {
         this.clients = clients;
-        this.audit = audit;
     }
 
     @Operation(operationId = "evaluationExportClientCreate", summary = "Make a client for another system to fetch the exports",
             description = "Tenant admin only. A Keycloak client with the client-credentials grant and the realm role"
                     + " evaluation-export, which reaches the export operations and nothing else. The secret is in this answer"
-                    + " only: store it in the other system now.")
+                    + " only: store it in the other system now. The page /t/{code}/evaluation/export-clients does the same.")
     @PostMapping("/api/v1/t/{code}/evaluation/export-clients")
     @ResponseStatus(HttpStatus.CREATED)
     Issued create(@PathVariable String code, @RequestBody NewClient body, @Parameter(hidden = true) Tenant tenant,
             @Parameter(hidden = true) Caller caller) {
-        admin(caller);
-        String name = body.name() == null ? "" : body.name().strip();
-        if (name.isEmpty() || name.length() > 80) {
-            throw Problem.badRequest("export-client-name", "Name the system", "Give the client the name of the system that"
-                    + " will use it (1 to 80 characters), so that whoever reads the list knows what it is. Nothing was made.");
-        }
-        ApiClients.Issued issued = clients().create(tenant.code(), name, EvaluationModule.EXPORT_ROLE);
-        audit.record(tenant.code(), caller.username(), "evaluation.export-client-created", issued.clientId(), null,
-                new Listed(issued.clientId(), name, true));
+        ApiClients.Issued issued = clients.create(tenant, caller, body.name());
         return new Issued(issued.clientId(), issued.name(), issued.secret(), issued.tokenUrl(), issued.realmRole());
     }
 
@@ -76,9 +61,7 @@ class ExportClientController {
             description = "Tenant admin only.")
     @GetMapping("/api/v1/t/{code}/evaluation/export-clients")
     List<Listed> list(@PathVariable String code, @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller) {
-        admin(caller);
-        return clients().list(tenant.code(), EvaluationModule.EXPORT_ROLE).stream()
-                .map(c -> new Listed(c.clientId(), c.name(), c.enabled())).toList();
+        return clients.list(tenant, caller).stream().map(c -> new Listed(c.clientId(), c.name(), c.enabled())).toList();
     }
 
     @Operation(operationId = "evaluationExportClientDelete", summary = "Remove a client: it gets no new token",
@@ -87,24 +70,6 @@ class ExportClientController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String code, @PathVariable String clientId, @Parameter(hidden = true) Tenant tenant,
             @Parameter(hidden = true) Caller caller) {
-        admin(caller);
-        clients().delete(tenant.code(), clientId, EvaluationModule.EXPORT_ROLE);
-        audit.record(tenant.code(), caller.username(), "evaluation.export-client-deleted", clientId, null, null);
-    }
-
-    private static void admin(Caller caller) {
-        if (!caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("export-client-admin-only", "Not allowed", "Only the tenant admin makes and removes the"
-                    + " clients of other systems.");
-        }
-    }
-
-    private ApiClients clients() {
-        ApiClients found = clients.getIfAvailable();
-        if (found == null) {
-            throw Problem.unavailable("export-client-unavailable", "Not available here", "This Fleksi does not manage"
-                    + " Keycloak clients.");
-        }
-        return found;
+        clients.delete(tenant, caller, clientId);
     }
 }
