@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, RealmTokenAuthentication tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, RealmTokenAuthentication tokens,
+            ObjectProvider<ConfinedRole> confined) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,7 +80,8 @@ class SecurityConfiguration {
                         // tenant, authenticates it (tenant-provisioning's feed package).
                         .requestMatchers(HttpMethod.POST, "/api/v1/feeds/daily").permitAll()
                         .requestMatchers("/api/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.realmRole())
-                        .anyRequest().authenticated())
+                        // Another system's token holding a confined role reaches only that role's operations.
+                        .anyRequest().access(new ConfinedRoles(confined.orderedStream().toList())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(tokens)
                         .bearerTokenResolver(new BearerTokenHeader())

@@ -24,6 +24,12 @@ public class EvaluationModule implements FeatureModule {
 
     public static final String ID = "evaluation";
 
+    /**
+     * The realm role of another system's token (a client with the client-credentials grant, made by the tenant admin): it
+     * reaches the exports of the month and nothing else of the API.
+     */
+    public static final String EXPORT_ROLE = "evaluation-export";
+
     @Override
     public String id() {
         return ID;
@@ -56,12 +62,22 @@ public class EvaluationModule implements FeatureModule {
     }
 
     @Override
+    public Set<String> realmRoles() {
+        return Set.of(EXPORT_ROLE);
+    }
+
+    @Override
     public List<MenuEntry> menu() {
-        // Heads of OPD see the public's voice as supervisors (atasan); the page shows each person only the parts that are theirs.
+        // Heads of OPD see the public's voice and the exports as supervisors (atasan); each page shows a person only the
+        // parts that are theirs.
         return List.of(new MenuEntry("evaluation/trial", LocalizedText.of("Hasil uji coba WFA", "WFA trial verdict"),
                         Set.of(Role.BKD, Role.TENANT_ADMIN), Set.of(MonitoringModule.LEADER)),
                 new MenuEntry("evaluation/feedback", LocalizedText.of("Suara publik", "The public's voice"),
-                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(MonitoringModule.LEADER)));
+                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(MonitoringModule.LEADER)),
+                new MenuEntry("evaluation/exports", LocalizedText.of("Ekspor bulanan (TPP)", "Monthly exports (TPP)"),
+                        Set.of(Role.BKD, Role.ATASAN)),
+                new MenuEntry("evaluation/export-clients", LocalizedText.of("Klien API ekspor", "Export API clients"),
+                        Set.of(Role.TENANT_ADMIN)));
     }
 
     @Override

@@ -1,0 +1,226 @@
+package id.fleksi.app.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The month's workbook and recap through the API with real tokens, read back: every employee's row and the totals are the
+ * evaluation's; the recap names the OPD, the month, every employee, the totals and its head, on numbered pages (both pages
+ * are saved, one above the other, as docs/screens/evaluation-recap.png for a person to look at). An ordinary ASN is refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FakeMonthlyEvaluations.class)
+class EvaluationExportApiTest {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        TestKeycloak.register(registry);
+    }
+
+    @Autowired TenantOnboarding onboarding;
+    @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    String code = TestRealms.unique("eksporapi");
+    UUID dinkes = UUID.randomUUID();
+    YearMonth month = YearMonth.now(ZoneId.of("Asia/Makassar")).minusMonths(1);
+
+    @BeforeEach
+    void tenant() {
+        onboarding.onboard(new NewTenant(code, "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        String s = "tenant_" + code;
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
+                .param(dinkes).update();
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'BKPSDM', 'BKPSDM', 'BADAN')")
+                .param(UUID.randomUUID()).update();
+        UUID head = UUID.randomUUID();
+        jdbc.sql("insert into " + s + ".employee (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
+                        + " created_at, updated_at) values (?, '197502102000031004', 'dr. Hasanuddin, M.Kes', 'PNS', ?, 'ACTIVE',"
+                        + " 'kadis', ?, now(), now())")
+                .params(head, dinkes, UUID.randomUUID().toString()).update();
+        jdbc.sql("update " + s + ".org_unit set head_employee_id = ? where id = ?").params(head, dinkes).update();
+        TestRealms.addTestClient(code, "fleksi-api");
+        TestRealms.addUser(realmUsers, code, "bkd", Role.BKD);
+        TestRealms.addUser(realmUsers, code, "kadis", Role.ATASAN);
+        TestRealms.addUser(realmUsers, code, "asn", Role.ASN);
+    }
+
+    @AfterEach
+    void remove() {
+        TestRealms.removeTenant(realms, jdbc, code);
+    }
+
+    @Test
+    void bkdTakesTheOpdsWorkbookWhoseRowsAndTotalsAreTheEvaluations() throws IOException {
+        ResponseEntity<byte[]> file = api(TestRealms.token(code, "bkd")).get()
+                .uri("/api/v1/t/{c}/evaluation/exports/month.xlsx?month={m}&unit=DINKES", code, month).header("Accept", XLSX)
+                .retrieve().toEntity(byte[].class);
+
+        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(file.getHeaders().getContentType().toString()).isEqualTo(XLSX);
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo("tpp-DINKES-" + month + ".xlsx");
+        assertThat(FakeMonthlyEvaluations.lastUnit).isEqualTo(dinkes);
+        List<EmployeeMonth> evaluation = FakeMonthlyEvaluations.months(month, dinkes);
+        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(file.getBody()))) {
+            List<Row> rows = book.getFirstSheet().read();
+            int h = java.util.stream.IntStream.range(0, rows.size())
+                    .filter(r -> rows.get(r).getCellAsString(1).orElse("").equals("NIP")).findFirst().orElseThrow();
+            Row heading = rows.get(h);
+            assertThat(heading.getRowNum()).isEqualTo(4);
+            assertThat(heading.getCellAsString(1)).contains("NIP");
+            assertThat(heading.getCellAsString(2)).contains("Nama");
+            int late = column(heading, "Terlambat (menit)");
+            int sick = column(heading, "Sakit");
+            int other = column(heading, "Absen lain");
+            int unexcused = column(heading, "Tanpa keterangan");
+            int deduction = column(heading, "Potongan TPP (%)");
+            int compliance = column(heading, "Laporan tepat waktu (%)");
+            int working = column(heading, "Hari kerja");
+            assertThat(rows).hasSize(h + 1 + FakeMonthlyEvaluations.EMPLOYEES + 1);
+            long lateSum = 0;
+            long sickSum = 0;
+            long unexcusedSum = 0;
+            for (int i = 0; i < evaluation.size(); i++) {
+                EmployeeMonth m = evaluation.get(i);
+                Row row = rows.get(h + 1 + i);
+                assertThat(row.getCellAsString(1)).contains(m.nip());
+                assertThat(row.getCellAsString(2)).contains(m.name());
+                assertThat(row.getCellAsNumber(working)).contains(BigDecimal.valueOf(m.workingDays()));
+                assertThat(row.getCellAsNumber(late)).contains(BigDecimal.valueOf(m.lateMinutes()));
+                assertThat(row.getCellAsNumber(sick)).contains(BigDecimal.valueOf(m.absencesByKind().getOrDefault("SAKIT", 0)));
+                assertThat(row.getCellAsNumber(deduction).orElseThrow()).isEqualByComparingTo(m.deductionPercent());
+                lateSum += m.lateMinutes();
+                sickSum += m.absencesByKind().getOrDefault("SAKIT", 0);
+                unexcusedSum += m.unexcusedDays();
+            }
+            assertThat(rows.get(h + 10).getCellAsNumber(other)).contains(BigDecimal.valueOf(4));   // employee 10: MELAHIRKAN
+            Row total = rows.get(rows.size() - 1);
+            assertThat(total.getCellAsString(2)).contains("Jumlah (45 pegawai)");
+            assertThat(total.getCellAsNumber(late)).contains(BigDecimal.valueOf(lateSum));
+            assertThat(total.getCellAsNumber(sick)).contains(BigDecimal.valueOf(sickSum));
+            assertThat(total.getCellAsNumber(unexcused)).contains(BigDecimal.valueOf(unexcusedSum));
+            assertThat(total.getCellAsNumber(working)).contains(BigDecimal.valueOf(21L * FakeMonthlyEvaluations.EMPLOYEES));
+            long filed = evaluation.stream().mapToLong(EmployeeMonth::reportDaysFiled).sum();
+            long due = evaluation.stream().mapToLong(EmployeeMonth::reportDaysDue).sum();
+            assertThat(total.getCellAsNumber(compliance).orElseThrow())
+                    .isEqualByComparingTo(BigDecimal.valueOf(filed * 100).divide(BigDecimal.valueOf(due), 2, java.math.RoundingMode.HALF_UP));
+            assertThat(total.getCellAsNumber(deduction)).isEmpty();
+        }
+    }
+
+    @Test
+    void theHeadOfTheOpdTakesTheRecapToSignAndAnOrdinaryAsnIsRefused() throws IOException {
+        ResponseEntity<byte[]> file = api(TestRealms.token(code, "kadis")).get()
+                .uri("/api/v1/t/{c}/evaluation/exports/recap.pdf?month={m}&unit=DINKES", code, month)
+                .header("Accept", "application/pdf").retrieve().toEntity(byte[].class);
+
+        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(file.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        String monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("id")).format(month);
+        try (PDDocument pdf = Loader.loadPDF(file.getBody())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+            assertThat(text).contains("REKAPITULASI KEHADIRAN DAN POTONGAN TPP", "Dinas Kesehatan",
+                    "Kabupaten Mamuju Tengah \u00b7 Bulan " + monthName, "Jumlah (45 pegawai)", "Kepala Dinas Kesehatan",
+                    "dr. Hasanuddin, M.Kes", "NIP 197502102000031004", "Mamuju Tengah, ", "Halaman 1 dari 2", "Halaman 2 dari 2");
+            for (EmployeeMonth m : FakeMonthlyEvaluations.months(month, dinkes)) {
+                assertThat(text).contains(m.nip());
+                if (m.name().length() < 35) {
+                    assertThat(text).contains(m.name());
+                }
+            }
+            assertThat(text).contains("Muhammad Ridwan Syahputra");   // a long name is cut to its cell, not lost
+            int lateMinutes = FakeMonthlyEvaluations.months(month, dinkes).stream().mapToInt(EmployeeMonth::lateMinutes).sum();
+            assertThat(text).contains(String.valueOf(lateMinutes));
+            BufferedImage first = new PDFRenderer(pdf).renderImageWithDPI(0, 110);
+            BufferedImage last = new PDFRenderer(pdf).renderImageWithDPI(1, 110);
+            BufferedImage image = new BufferedImage(first.getWidth(), first.getHeight() + last.getHeight(), BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D both = image.createGraphics();
+            both.drawImage(first, 0, 0, null);
+            both.drawImage(last, 0, first.getHeight(), null);
+            both.setColor(java.awt.Color.GRAY);
+            both.drawLine(0, first.getHeight(), first.getWidth(), first.getHeight());
+            both.dispose();
+            Path screen = Path.of("..", "docs", "screens", "evaluation-recap.png");
+            Files.createDirectories(screen.getParent());
+            ImageIO.write(image, "png", screen.toFile());
+        }
+
+        RestClient asn = api(TestRealms.token(code, "asn"));
+        ResponseEntity<java.util.Map> refused = asn.get()
+                .uri("/api/v1/t/{c}/evaluation/exports/results.json?month={m}&unit=DINKES", code, month)
+                .retrieve().toEntity(java.util.Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).containsEntry("title", "Tidak diizinkan");
+        assertThat((String) refused.getBody().get("detail")).isEqualTo(
+                "Ekspor bulanan untuk BKD dan kepala unit yang menandatangani rekapnya; Anda bukan keduanya.");
+        assertThat(asn.get().uri("/api/v1/t/{c}/evaluation/exports/month.xlsx?month={m}&unit=DINKES", code, month)
+                .retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<java.util.Map> otherOpd = api(TestRealms.token(code, "kadis")).get()
+                .uri("/api/v1/t/{c}/evaluation/exports/recap.pdf?month={m}&unit=BKPSDM", code, month)
+                .retrieve().toEntity(java.util.Map.class);
+        assertThat(otherOpd.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) otherOpd.getBody().get("detail")).contains("BKPSDM bukan unit yang Anda pimpin");
+    }
+
+    private static int column(Row heading, String title) {
+        return java.util.stream.IntStream.range(0, heading.getCellCount())
+                .filter(c -> heading.getCellAsString(c).orElse("").equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("No column " + title));
+    }
+
+    private RestClient api(String token) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+}

@@ -1,0 +1,187 @@
+package id.fleksi.app.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Another system's token: the tenant admin makes a client and sees its secret once; the system gets a token with the
+ * client-credentials grant and fetches the month as JSON (valid against docs/evaluation-export.schema.json) and as CSV
+ * (the schema's columns, in order, the evaluation's values); the same token is refused (403) on every other operation;
+ * removed, the client gets no token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FakeMonthlyEvaluations.class)
+class ExportClientTokenTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path SCHEMA = Path.of("..", "docs", "evaluation-export.schema.json");
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        TestKeycloak.register(registry);
+    }
+
+    @Autowired TenantOnboarding onboarding;
+    @Autowired RealmProvisioner realms;
+    @Autowired RealmUsers realmUsers;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    String code = TestRealms.unique("eksportoken");
+    YearMonth month = YearMonth.now(ZoneId.of("Asia/Makassar")).minusMonths(1);
+
+    @AfterEach
+    void remove() {
+        TestRealms.removeTenant(realms, jdbc, code);
+    }
+
+    @Test
+    void aClientCredentialsTokenFetchesTheExportsAndIsRefusedEverywhereElse() throws Exception {
+        onboarding.onboard(new NewTenant(code, "Kabupaten Token", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        jdbc.sql("insert into tenant_" + code + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
+                .param(UUID.randomUUID()).update();
+        TestRealms.addTestClient(code, "fleksi-api");
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
+        TestRealms.addUser(realmUsers, code, "bkd", Role.BKD);
+        RestClient admin = api(TestRealms.token(code, "boss"));
+        String clients = "/api/v1/t/" + code + "/evaluation/export-clients";
+
+        ResponseEntity<Map> made = admin.post().uri(clients).header("Content-Type", "application/json")
+                .body(Map.of("name", "SIMPEG BKD")).retrieve().toEntity(Map.class);
+
+        assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String clientId = (String) made.getBody().get("clientId");
+        String secret = (String) made.getBody().get("secret");
+        assertThat(clientId).startsWith("evaluation-export-");
+        assertThat(secret).hasSizeGreaterThan(20);
+        assertThat(made.getBody()).containsEntry("realmRole", "evaluation-export").containsEntry("name", "SIMPEG BKD");
+        String tokenUrl = (String) made.getBody().get("tokenUrl");
+        assertThat(tokenUrl).endsWith("/realms/" + code + "/protocol/openid-connect/token");
+        ResponseEntity<String> listed = admin.get().uri(clients).retrieve().toEntity(String.class);
+        assertThat(listed.getBody()).contains(clientId, "SIMPEG BKD").doesNotContain(secret);
+        assertThat(api(TestRealms.token(code, "bkd")).post().uri(clients).header("Content-Type", "application/json")
+                .body(Map.of("name", "X")).retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        HttpResponse<String> token = clientCredentials(tokenUrl, clientId, secret);
+        assertThat(token.statusCode()).isEqualTo(200);
+        RestClient system = api(JSON.readTree(token.body()).get("access_token").asString());
+
+        ResponseEntity<String> json = system.get().uri("/api/v1/t/{c}/evaluation/exports/results.json?month={m}", code, month)
+                .retrieve().toEntity(String.class);
+        assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(SCHEMA), InputFormat.JSON);
+        List<Error> errors = schema.validate(json.getBody(), InputFormat.JSON);
+        assertThat(errors).isEmpty();
+        JsonNode document = JSON.readTree(json.getBody());
+        assertThat(document.get("tenant").asString()).isEqualTo(code);
+        assertThat(document.get("month").asString()).isEqualTo(month.toString());
+        assertThat(document.get("unit_code").isNull()).isTrue();
+        assertThat(document.get("employee_count").asInt()).isEqualTo(FakeMonthlyEvaluations.EMPLOYEES);
+        List<EmployeeMonth> evaluation = FakeMonthlyEvaluations.months(month, null);
+        JsonNode ninth = document.get("employees").get(8);
+        assertThat(ninth.get("nip").asString()).isEqualTo(evaluation.get(8).nip());
+        assertThat(ninth.get("unexcused_days").asInt()).isEqualTo(1);
+        assertThat(ninth.get("rule_set_versions").toString()).isEqualTo("[1,2]");
+        assertThat(ninth.get("deduction_lines").size()).isEqualTo(evaluation.get(8).lines().size());
+        assertThat(document.get("employees").get(1).get("rating").isNull()).isTrue();
+
+        ResponseEntity<String> csv = system.get().uri("/api/v1/t/{c}/evaluation/exports/results.csv?month={m}&unit=DINKES", code, month)
+                .retrieve().toEntity(String.class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
+        List<String> columns = new ArrayList<>();
+        JSON.readTree(Files.readString(SCHEMA)).get("x-csv-columns").forEach(c -> columns.add(c.asString()));
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv.getBody())).getRecords();
+        assertThat(records.get(0).getParser().getHeaderNames()).isEqualTo(columns);
+        assertThat(records).hasSize(FakeMonthlyEvaluations.EMPLOYEES);
+        for (int i = 0; i < records.size(); i++) {
+            EmployeeMonth m = evaluation.get(i);
+            CSVRecord row = records.get(i);
+            assertThat(row.get("nip")).isEqualTo(m.nip());
+            assertThat(row.get("name")).isEqualTo(m.name());
+            assertThat(row.get("late_minutes")).isEqualTo(String.valueOf(m.lateMinutes()));
+            assertThat(row.get("absent_cuti")).isEqualTo(String.valueOf(m.absencesByKind().getOrDefault("CUTI", 0)));
+            assertThat(new java.math.BigDecimal(row.get("deduction_percent"))).isEqualByComparingTo(m.deductionPercent());
+            assertThat(row.get("rating")).isEqualTo(m.rating() == null ? "" : String.valueOf(m.rating()));
+        }
+        assertThat(records.get(8).get("rule_set_versions")).isEqualTo("1;2");
+
+        for (String other : List.of("/api/v1/t/" + code + "/me", "/api/v1/t/" + code + "/monitoring/digest?unit=DINKES",
+                "/api/v1/t/" + code + "/monitoring/today", clients, "/api/v1/t/" + code + "/attendance/check-ins",
+                "/api/v1/platform/tenants")) {
+            assertThat(system.get().uri(other).retrieve().toBodilessEntity().getStatusCode()).as(other)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+
+        assertThat(admin.delete().uri(clients + "/" + clientId).retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(clientCredentials(tokenUrl, clientId, secret).statusCode()).isEqualTo(401);
+        assertThat(admin.get().uri(clients).retrieve().toEntity(String.class).getBody()).isEqualTo("[]");
+    }
+
+    private static HttpResponse<String> clientCredentials(String tokenUrl, String clientId, String secret) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private RestClient api(String token) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+}
