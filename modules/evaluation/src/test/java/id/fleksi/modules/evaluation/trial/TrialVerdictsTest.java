@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 
 import id.fleksi.modules.attendance.AttendanceModule;
 import id.fleksi.modules.evaluation.EvaluationModule;
-import id.fleksi.modules.evaluation.FakeServiceRatings;
 import id.fleksi.modules.evaluation.ServiceRatings;
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Finding;
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Measure;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,7 +54,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.messages.basename=i18n/evaluation-trial,i18n/evaluation-trial-problems",
         "spring.messages.fallback-to-system-locale=false"})
-@Import(FakeServiceRatings.class)
 class TrialVerdictsTest {
 
     @DynamicPropertySource
@@ -74,7 +71,6 @@ class TrialVerdictsTest {
     @Autowired TrialVerdicts verdicts;
     @Autowired FwaPolicies policies;
     @Autowired WorkingCalendar calendar;
-    @Autowired FakeServiceRatings.Ratings ratings;
     @Autowired TestClock clock;
     @Autowired TenantRegistry registry;
     @Autowired TenantMigrator migrator;
@@ -94,7 +90,6 @@ class TrialVerdictsTest {
             switches.change(code, module, true, Map.of(), "test");
         }
         clock.set("2026-05-04T10:00:00+08:00");
-        ratings.set(TRIAL_FROM, ServiceRatings.Summary.NONE, ServiceRatings.Summary.NONE);
         TenantContext.runAs(code, () -> {
             diskominfo = TrialRows.opd(jdbc, "DISKOMINFO", "Dinas Komunikasi dan Informatika");
             bappeda = TrialRows.opd(jdbc, "BAPPEDA", "Bappeda");
@@ -108,7 +103,6 @@ class TrialVerdictsTest {
 
     @AfterEach
     void dropTenant() {
-        ratings.set(LocalDate.MAX, ServiceRatings.Summary.NONE, ServiceRatings.Summary.NONE);
         TestTenants.remove(jdbc, registry, code);
     }
 
@@ -218,7 +212,20 @@ class TrialVerdictsTest {
     @Test
     void publicRatingsCompareThePeriods() {
         generate(20, 20, false);
-        ratings.set(TRIAL_FROM, new ServiceRatings.Summary(100, 380, 1500), new ServiceRatings.Summary(120, 504, 2160));
+        // The public's accepted ratings of a Diskominfo service: the baseline 40 threes, 40 fours and 20 fives (mean 3.8), the
+        // trial 12 threes, 72 fours and 36 fives (mean 4.2); a pending rating in the trial does not count.
+        TenantContext.runAs(code, () -> {
+            UUID service = UUID.randomUUID();
+            jdbc.sql(TenantSql.of("insert into {evaluation_service} (id, unit_id, slug, name, created_by, created_at, updated_at)"
+                    + " values (?, ?, 'ppid', 'Layanan informasi publik', 'test', now(), now())")).params(service, diskominfo).update();
+            rate(service, BASELINE_FROM.plusDays(10), 3, 40, "ACCEPTED");
+            rate(service, BASELINE_FROM.plusDays(20), 4, 40, "ACCEPTED");
+            rate(service, BASELINE_FROM.plusDays(30), 5, 20, "ACCEPTED");
+            rate(service, TRIAL_FROM.plusDays(10), 3, 12, "ACCEPTED");
+            rate(service, TRIAL_FROM.plusDays(20), 4, 72, "ACCEPTED");
+            rate(service, TRIAL_FROM.plusDays(30), 5, 36, "ACCEPTED");
+            rate(service, TRIAL_FROM.plusDays(40), 1, 30, "PENDING");
+        });
 
         Measure rating = measure(verdict("PERIODS").total(), "publicRating");
 
@@ -237,6 +244,16 @@ class TrialVerdictsTest {
         assertThatThrownBy(() -> TenantContext.runAs(code, () -> verdicts.comparison(tenant, "PERIODS", TRIAL_FROM, TRIAL_TO,
                 LocalDate.parse("2025-11-01"), TRIAL_FROM)))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.type()).isEqualTo("trial-baseline-overlaps"));
+    }
+
+    private void rate(UUID service, LocalDate day, int score, int times, String status) {
+        for (int i = 0; i < times; i++) {
+            boolean decided = !"PENDING".equals(status);
+            jdbc.sql(TenantSql.of("insert into {evaluation_feedback} (id, service_id, given_on, score, status, decided_by, decided_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)"))
+                    .params(UUID.randomUUID(), service, day, score, status, decided ? "kepala" : null,
+                            decided ? java.sql.Timestamp.valueOf(day.atTime(16, 0)) : null).update();
+        }
     }
 
     private void generate(int inDiskominfo, int inBappeda, boolean wfaBoost) {
