@@ -1,5 +1,6 @@
 package id.fleksi.modules.evaluation;
 
+import java.util.List;
 import java.util.Set;
 
 import id.fleksi.modules.attendance.AttendanceModule;
@@ -7,6 +8,9 @@ import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.modules.reports.ActivityReportsModule;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
+import id.fleksi.platform.modules.MenuEntry;
+
+import id.fleksi.platform.security.Role;
 
 import org.springframework.stereotype.Component;
 
@@ -50,6 +54,13 @@ public class EvaluationModule implements FeatureModule {
     @Override
     public String tenantChangelog() {
         return "db/tenant/modules/evaluation.yaml";
+    }
+
+    @Override
+    public List<MenuEntry> menu() {
+        return List.of(
+                // Closing the month (closing/): BKD alone.
+                new MenuEntry("evaluation/closing", LocalizedText.of("Tutup bulan", "Closing the month"), Set.of(Role.BKD)));
     }
 
     @Override
