@@ -150,7 +150,8 @@ class MonthClosingTest {
         assertThat(view.paid().absencesByKind()).isEmpty();
         assertThat(view.current().absencesByKind()).containsEntry("IZIN", 1);
         assertThat(view.differences()).contains("absencesByKind", "deductionPercent");
-        assertThat(view.paid().deductionPercent()).isEqualByComparingTo("46");
+        assertThat(view.paid().deductionPercent()).isEqualByComparingTo("31.5");   // 21 weekdays without a check-in
+        assertThat(view.current().deductionPercent()).isEqualByComparingTo("30");
         assertThat(view.versions()).extracting(PaidAndCurrent.PaidVersion::version).containsExactly(1);
         assertThat(as(() -> closings.state(tenant, BKD, NOVEMBER)).opds()).extracting(MonthClosings.OpdState::code, MonthClosings.OpdState::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("DINKES", "CLOSED"),

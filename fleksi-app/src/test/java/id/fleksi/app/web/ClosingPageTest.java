@@ -1,0 +1,80 @@
+package id.fleksi.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import id.fleksi.platform.security.Role;
+import id.fleksi.provisioning.testing.TestRealms;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * BKD, on a 360 px phone, closes last month for one OPD after reading what it means, finds the other OPD still open,
+ * and records a correction for an employee's day with its reason.
+ */
+class ClosingPageTest extends PageTest {
+
+    @Test
+    void bkdClosesAnOpdsMonthAfterTheConfirmationAndRecordsACorrection() {
+        String code = onboard("tutup", "Kabupaten Tutup");
+        UUID dinkes = UUID.randomUUID();
+        jdbc.sql("insert into tenant_" + code + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS'),"
+                + " (?, 'DISDIK', 'Dinas Pendidikan', 'DINAS')").params(dinkes, UUID.randomUUID()).update();
+        employee(code, "siti", "Siti Aparatur", dinkes, null, Role.ASN);
+        TestRealms.addUser(realmUsers, code, "bkd", Role.BKD);
+        YearMonth last = YearMonth.now(ZoneId.of("Asia/Makassar")).minusMonths(1);
+        WebDriver browser = Browser.chromium();
+        try {
+            browser.manage().window().setSize(new Dimension(360, 800));
+            logIn(browser, BASE + "/t/" + code + "/", "bkd", TestRealms.PASSWORD);
+            Browser.waitFor(browser, By.id("menu"));
+            browser.findElement(By.linkText("Tutup bulan")).click();
+            Browser.waitFor(browser, By.id("opds"));
+            assertThat(state(browser, "DINKES")).isEqualTo("Terbuka");
+            assertThat(fitsTheScreen(browser)).as("usable at 360 px").isTrue();
+
+            browser.findElement(By.cssSelector("tr[data-code=DINKES] a[href*='/close']")).click();
+            Browser.waitFor(browser, By.id("close"));
+            assertThat(browser.findElement(By.id("scope")).getText()).isEqualTo("Untuk OPD DINKES dan semua unit di bawahnya.");
+            assertThat(browser.findElement(By.cssSelector(".warning")).getText()).contains("disimpan sekarang sebagaimana dibayarkan")
+                    .contains("BKD mencatat koreksi");
+            browser.findElement(By.cssSelector("#close button")).click();
+
+            Browser.waitFor(browser, By.id("done"));
+            assertThat(state(browser, "DINKES")).isEqualTo("Ditutup");
+            assertThat(state(browser, "DISDIK")).isEqualTo("Terbuka");
+            browser.findElement(By.linkText("Dinas Kesehatan")).click();
+            Browser.waitFor(browser, By.id("employees"));
+            browser.findElement(By.linkText("Siti Aparatur")).click();
+            Browser.waitFor(browser, By.id("figures"));
+            assertThat(browser.findElements(By.id("differs"))).isEmpty();
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('from').value = arguments[0]",
+                    last.atDay(16).toString());
+            browser.findElement(By.id("reason")).sendKeys("Surat sakit baru diserahkan");
+            browser.findElement(By.cssSelector("#correct button")).click();
+
+            Browser.waitFor(browser, By.id("done"));
+            assertThat(browser.findElement(By.id("corrections")).getText()).contains("Surat sakit baru diserahkan")
+                    .contains("dicatat oleh bkd; hari itu masih terbuka");
+            assertThat(fitsTheScreen(browser)).as("usable at 360 px").isTrue();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String state(WebDriver browser, String opd) {
+        return browser.findElement(By.cssSelector("tr[data-code=" + opd + "] .state")).getText();
+    }
+
+    private static boolean fitsTheScreen(WebDriver browser) {
+        Object width = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+        return Boolean.TRUE.equals(width);
+    }
+}
