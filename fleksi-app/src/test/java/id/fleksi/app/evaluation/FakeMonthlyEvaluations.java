@@ -29,7 +29,7 @@ public class FakeMonthlyEvaluations {
 
     @Bean
     @Primary
-    MonthlyEvaluations fakeMonthlyEvaluations(JdbcClient jdbc) {
+    MonthlyEvaluations monthlyEvaluationsStandIn(JdbcClient jdbc) {
         return new MonthlyEvaluations() {
             @Override
             public EmployeeMonth employee(TenantCode tenant, UUID employeeId, YearMonth month) {

@@ -30,7 +30,7 @@ public class FakeMonthlyEvaluations {
 
     @Bean
     @Primary
-    MonthlyEvaluations fakeMonthlyEvaluations(JdbcClient jdbc) {
+    MonthlyEvaluations monthlyEvaluationsStandIn(JdbcClient jdbc) {
         return new MonthlyEvaluations() {
 
             @Override

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import id.fleksi.modules.attendance.Absences;
 import id.fleksi.modules.attendance.CheckIns;
 import id.fleksi.modules.evaluation.FakeMonthlyEvaluations;
+import id.fleksi.modules.fwa.FwaRequests;
 import id.fleksi.modules.reports.DailyReports;
 import id.fleksi.modules.reports.ReportDay;
 import id.fleksi.platform.migration.TenantMigrator;
@@ -62,6 +63,7 @@ class MonthClosingTest {
     @Autowired CheckIns checkIns;
     @Autowired Absences absences;
     @Autowired DailyReports reports;
+    @Autowired FwaRequests requests;
     @Autowired TestClock clock;
     @Autowired TenantRegistry registry;
     @Autowired TenantMigrator migrator;
@@ -197,6 +199,24 @@ class MonthClosingTest {
         assertThat(activityDescription()).isEqualTo("Menyusun laporan jaringan (revisi)");
         ReportDay november30 = as(() -> reports.day(rows.siti, day("2026-11-30")));
         assertThat(november30.activities()).hasSize(1);
+    }
+
+    @Test
+    void aDecisionOnAWfaRequestTouchingAClosedMonthIsRefused() {
+        jdbc.sql("insert into " + code.schemaName() + ".fwa_policy_version (id, effective_from, enabled, wfa_weekdays, created_by,"
+                + " created_at) values (?, date '2026-11-01', true, 'THURSDAY', 'test', now())").param(UUID.randomUUID()).update();
+        clock.set("2026-11-30T07:00:00+08:00");
+        FwaRequests.Request request = as(() -> requests.file("siti", new FwaRequests.NewRequest(day("2026-11-30"), day("2026-11-30"),
+                null, FwaRequests.Place.OTHER, "Rumah orang tua di Topoyo")));
+        clock.set("2026-12-01T08:00:00+08:00");
+        as(() -> closings.close(tenant, BKD, NOVEMBER, "DISKOMINFO"));
+
+        assertRefused(() -> as(() -> requests.decide("andi", request.id(), false, "Hari itu ada rapat")),
+                "Bulan November 2026 sudah ditutup oleh BKD; permohonan WFA yang mengenai tanggal 30 November 2026 tidak dapat"
+                        + " diputuskan lagi. Bila perlu diubah, minta BKD mencatat koreksi beserta alasannya untuk hari itu, lalu"
+                        + " ulangi. Tidak ada yang diubah.");
+        assertThat(jdbc.sql("select status from " + code.schemaName() + ".fwa_request where id = ?").param(request.id())
+                .query(String.class).single()).isEqualTo("PENDING");
     }
 
     @Test
