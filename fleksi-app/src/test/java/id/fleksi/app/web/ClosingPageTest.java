@@ -45,11 +45,13 @@ class ClosingPageTest extends PageTest {
             assertThat(browser.findElement(By.id("scope")).getText()).isEqualTo("Untuk OPD DINKES dan semua unit di bawahnya.");
             assertThat(browser.findElement(By.cssSelector(".warning")).getText()).contains("disimpan sekarang sebagaimana dibayarkan")
                     .contains("BKD mencatat koreksi");
+            shoot(browser, "closing-confirm");
             browser.findElement(By.cssSelector("#close button")).click();
 
             Browser.waitFor(browser, By.id("done"));
             assertThat(state(browser, "DINKES")).isEqualTo("Ditutup");
             assertThat(state(browser, "DISDIK")).isEqualTo("Terbuka");
+            shoot(browser, "closing-months");
             browser.findElement(By.linkText("Dinas Kesehatan")).click();
             Browser.waitFor(browser, By.id("employees"));
             browser.findElement(By.linkText("Siti Aparatur")).click();
@@ -63,9 +65,20 @@ class ClosingPageTest extends PageTest {
             Browser.waitFor(browser, By.id("done"));
             assertThat(browser.findElement(By.id("corrections")).getText()).contains("Surat sakit baru diserahkan")
                     .contains("dicatat oleh bkd; hari itu masih terbuka");
+            shoot(browser, "closing-employee");
             assertThat(overflowing(browser)).as("usable at 360 px").isEmpty();
         } finally {
             browser.quit();
+        }
+    }
+
+    /** A picture of the page at 360 px in target/, for a person to look at. */
+    private static void shoot(WebDriver browser, String name) {
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -26,6 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class ClosingPage {
 
+    /** A month in the list: its value in the address, and its name (Nov 2026). */
+    record MonthLink(String value, String label) {
+    }
+
+    private static final java.time.format.DateTimeFormatter SHORT_MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", ClosingRules.INDONESIAN);
+
     /** How many months back the month list offers. */
     private static final int MONTHS = 12;
 
@@ -46,9 +53,10 @@ class ClosingPage {
             @RequestParam(required = false) @Nullable String done, Model model) {
         YearMonth thisMonth = YearMonth.from(ClosingRules.today(tenant, clock));
         YearMonth shown = month == null ? thisMonth.minusMonths(1) : ClosingRules.month(month);
-        List<String> recent = new ArrayList<>();
+        List<MonthLink> recent = new ArrayList<>();
         for (int i = 1; i <= MONTHS; i++) {
-            recent.add(thisMonth.minusMonths(i).toString());
+            YearMonth m = thisMonth.minusMonths(i);
+            recent.add(new MonthLink(m.toString(), SHORT_MONTH.format(m)));
         }
         model.addAttribute("tenant", tenant);
         model.addAttribute("state", closings.state(tenant, caller, shown));
