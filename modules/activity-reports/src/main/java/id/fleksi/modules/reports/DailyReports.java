@@ -15,6 +15,7 @@ import java.util.UUID;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
@@ -43,9 +44,11 @@ public class DailyReports {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OpenPeriods periods;
 
     DailyReports(JdbcClient jdbc, Employees employees, WorkingCalendar calendar, ReportDeadline deadline, AuditLog audit,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, OpenPeriods periods) {
+        this.periods = periods;
         this.jdbc = jdbc;
         this.employees = employees;
         this.calendar = calendar;
@@ -198,6 +201,7 @@ public class DailyReports {
             throw Problem.badRequest("report-in-future", "Not yet", "date: " + date + " has not come yet; report what was"
                     + " done once it is done. Nothing was saved.").values(date.toString());
         }
+        periods.requireOpen(TenantContext.require(), employee.id(), date, OpenPeriods.Change.REPORT);
         jdbc.sql(TenantSql.of("insert into {report_day} (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
                         + " on conflict (employee_id, work_date) do nothing"))
                 .params(UUID.randomUUID(), employee.id(), date).update();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
@@ -35,9 +36,11 @@ public class ReportReviews {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OpenPeriods periods;
 
     ReportReviews(JdbcClient jdbc, Employees employees, Deciders deciders, AuditLog audit, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, OpenPeriods periods) {
+        this.periods = periods;
         this.jdbc = jdbc;
         this.employees = employees;
         this.deciders = deciders;
@@ -80,7 +83,7 @@ public class ReportReviews {
                             + " {employee} e on e.id = d.employee_id where d.id = any(?) order by d.id for update of d for share of e"))
                     .param(ids.toArray(UUID[]::new))
                     .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getObject(5), rs.getLong(6), rs.getObject(7, UUID.class)})
+                            rs.getString(4), rs.getObject(5, java.time.LocalDate.class), rs.getLong(6), rs.getObject(7, UUID.class)})
                     .list();
             if (rows.size() < ids.size()) {
                 List<UUID> found = rows.stream().map(r -> (UUID) r[0]).toList();
@@ -102,6 +105,7 @@ public class ReportReviews {
                     throw Problem.conflict("empty-report", "Nothing to decide", who + " has no activity yet. Nothing was changed.")
                             .values(row[3], date);
                 }
+                periods.requireOpen(TenantContext.require(), (UUID) row[6], (java.time.LocalDate) row[4], OpenPeriods.Change.REPORT);
             }
             if (approve && seenAt != null) {
                 List<Object[]> since = jdbc.sql(TenantSql.of("select e.name, d.work_date from {report_day} d join {employee} e"

@@ -11,6 +11,7 @@ import java.util.UUID;
 import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
@@ -59,9 +60,11 @@ public class Absences implements ApprovedAbsences {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Deciders deciders;
+    private final OpenPeriods periods;
 
     public Absences(JdbcClient jdbc, Employees employees, Deciders deciders, AuditLog audit, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, OpenPeriods periods) {
+        this.periods = periods;
         this.employees = employees;
         this.deciders = deciders;
         this.jdbc = jdbc;
@@ -85,6 +88,7 @@ public class Absences implements ApprovedAbsences {
     public Filed submit(String username, NewAbsence request) {
         UUID employee = employees.requireActive(username).id();
         DateRange.require(request.from(), request.to(), 93);
+        periods.requireOpen(TenantContext.require(), employee, request.from(), request.to(), OpenPeriods.Change.ABSENCE);
         LocalDate latest = LocalDate.now(clock).plusYears(1);
         if (request.to().isAfter(latest)) {
             throw Problem.badRequest("absence-too-far", "Too far ahead", "to: an absence is asked for at most a year ahead (until "
@@ -147,6 +151,7 @@ public class Absences implements ApprovedAbsences {
             if (absence.status() != Status.PENDING) {
                 throw alreadyDecided(absence);
             }
+            periods.requireOpen(TenantContext.require(), absence.employeeId(), absence.from(), absence.to(), OpenPeriods.Change.ABSENCE);
             if (!approve && blank(comment)) {
                 throw Problem.badRequest("comment-required", "Say why", "comment: returning an absence needs a reason the employee can act on")
                         .variant("absence");
@@ -182,6 +187,7 @@ public class Absences implements ApprovedAbsences {
                     + absence.status().name().toLowerCase() + "; its document can no longer change. Nothing was saved.")
                     .variant("document." + absence.status().name());
         }
+        periods.requireOpen(TenantContext.require(), author, absence.from(), absence.to(), OpenPeriods.Change.ABSENCE);
         jdbc.sql(TenantSql.of("insert into {attendance_absence_document} (absence_id, file_name, content_type, size_bytes, content)"
                         + " values (?, ?, ?, ?, ?) on conflict (absence_id) do update set file_name = excluded.file_name,"
                         + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content"))

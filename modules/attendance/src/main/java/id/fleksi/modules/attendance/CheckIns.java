@@ -18,6 +18,7 @@ import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
+import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.SqlTransactions;
@@ -46,10 +47,12 @@ public class CheckIns {
     private final WorkModes workModes;
     private final List<CheckOutGuard> guards;
     private final CheckInOutcomes outcomes;
+    private final OpenPeriods periods;
 
     CheckIns(JdbcClient jdbc, ModuleSwitches switches,
             SqlTransactions transactions, Clock clock, TenantRegistry registry,
-            WorkModes workModes, List<CheckOutGuard> guards, UnitOffices offices, CheckInOutcomes outcomes) {
+            WorkModes workModes, List<CheckOutGuard> guards, UnitOffices offices, CheckInOutcomes outcomes, OpenPeriods periods) {
+        this.periods = periods;
         this.outcomes = outcomes;
         this.offices = offices;
         this.guards = guards;
@@ -87,6 +90,8 @@ public class CheckIns {
             if (judged.repeat() != null) {
                 return judged.repeat();
             }
+            // A capture queued offline may belong to a month BKD has closed since.
+            periods.requireOpen(tenant, judged.record().employeeId(), judged.record().workDate(), OpenPeriods.Change.CHECK_IN);
             CheckIn stored = store(tenant, judged.record(), request, username, judged.workingDay());
             // Null: the same request arrived twice at once and the other one stored it.
             return stored != null ? new Submitted(stored, true) : new Submitted(sameEmployee(

@@ -77,7 +77,8 @@ public class EvaluationModule implements FeatureModule {
                 new MenuEntry("evaluation/exports", LocalizedText.of("Ekspor bulanan (TPP)", "Monthly exports (TPP)"),
                         Set.of(Role.BKD, Role.ATASAN)),
                 new MenuEntry("evaluation/export-clients", LocalizedText.of("Klien API ekspor", "Export API clients"),
-                        Set.of(Role.TENANT_ADMIN)));
+                        Set.of(Role.TENANT_ADMIN)),
+                new MenuEntry("evaluation/closing", LocalizedText.of("Tutup bulan", "Closing the month"), Set.of(Role.BKD)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
@@ -58,9 +59,11 @@ public class FwaRequests {
     private final TransactionTemplate transactions;
     private final TenantRegistry registry;
     private final Clock clock;
+    private final OpenPeriods periods;
 
     FwaRequests(JdbcClient jdbc, Employees employees, Deciders deciders, WorkModes modes, AuditLog audit,
-            TransactionTemplate transactions, TenantRegistry registry, Clock clock) {
+            TransactionTemplate transactions, TenantRegistry registry, Clock clock, OpenPeriods periods) {
+        this.periods = periods;
         this.jdbc = jdbc;
         this.employees = employees;
         this.deciders = deciders;
@@ -130,6 +133,8 @@ public class FwaRequests {
                 throw Problem.conflict("already-decided", "Already decided", "This request is already " + status.toLowerCase() + ".")
                         .variant("request." + status);
             }
+            periods.requireOpen(TenantContext.require(), request.employeeId(), request.from(), request.to(),
+                    OpenPeriods.Change.FWA_REQUEST);
             if (approve) {
                 if (request.from().isBefore(today())) {
                     throw Problem.conflict("date-passed", "The day has passed", "The request starts " + request.from() + ", which has"

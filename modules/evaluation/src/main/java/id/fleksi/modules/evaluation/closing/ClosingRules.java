@@ -1,0 +1,58 @@
+package id.fleksi.modules.evaluation.closing;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
+
+/** The rules every closing act starts with: only BKD, a month written as {@code 2026-11}, and a month that is over. */
+final class ClosingRules {
+
+    static final Locale INDONESIAN = Locale.forLanguageTag("id");
+    static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", INDONESIAN);
+
+    private ClosingRules() {
+    }
+
+    static void requireBkd(Caller caller) {
+        if (!caller.hasRole(Role.BKD)) {
+            throw Problem.forbidden("closing-not-allowed", "Not allowed", "Only BKD closes a month and records corrections.");
+        }
+    }
+
+    static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeException | NullPointerException e) {
+            throw Problem.badRequest("invalid-month", "Which month?", "month: written as YYYY-MM, e.g. 2026-11.");
+        }
+    }
+
+    /** Today in the tenant's zone. */
+    static LocalDate today(Tenant tenant, Clock clock) {
+        return clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
+    }
+
+    static boolean over(YearMonth month, Tenant tenant, Clock clock) {
+        return YearMonth.from(today(tenant, clock)).isAfter(month);
+    }
+
+    static void requireOver(YearMonth month, Tenant tenant, Clock clock) {
+        if (!over(month, tenant, clock)) {
+            throw Problem.unprocessable("month-not-over", "The month is not over", month + " is not over yet; a month is closed"
+                    + " from the day after its last day (" + month.atEndOfMonth().plusDays(1) + "). Nothing was closed.")
+                    .values(MONTH_NAME.format(month), ClosingRules.day(month.atEndOfMonth().plusDays(1)));
+        }
+    }
+
+    static String day(LocalDate date) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", INDONESIAN).format(date);
+    }
+}
