@@ -26,7 +26,8 @@ class ModuleApiTest extends ProvisioningIntegrationTest {
 
         ResponseEntity<Map> off = asn.get().uri("/api/v1/t/" + code + "/notes").retrieve().toEntity(Map.class);
         assertThat(off.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat((String) off.getBody().get("detail")).contains("switched off for tenant '" + code + "'");
+        assertThat((String) off.getBody().get("detail")).isEqualTo("Modul Catatan sedang dimatikan untuk pemda ini; datanya tetap"
+                + " disimpan. Admin pemda Anda dapat menyalakannya kembali di halaman Modul.");
 
         assertThat(put(admin, code, "notes", Map.of("enabled", true)).getStatusCode()).isEqualTo(HttpStatus.OK);
         asn.post().uri("/api/v1/t/" + code + "/notes").contentType(MediaType.APPLICATION_JSON)
@@ -73,6 +74,8 @@ class ModuleApiTest extends ProvisioningIntegrationTest {
         assertThat(badSettings.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((List<Map<String, String>>) badSettings.getBody().get("errors"))
                 .containsExactly(Map.of("field", "settings.maxLength", "message", "must be between 10 and 1000"));
+        assertThat((String) badSettings.getBody().get("detail"))
+                .isEqualTo("Panjang maksimum harus bilangan bulat 10–1000. Tidak ada yang diubah.");
         assertThat(notAdmin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         List<Map<String, Object>> audit = admin.get().uri("/api/v1/t/" + code + "/audit-events").retrieve().body(List.class);
         assertThat(audit).isEmpty();
@@ -87,7 +90,8 @@ class ModuleApiTest extends ProvisioningIntegrationTest {
         assertThat(withheld.getBody()).containsEntry("allowed", false);
         ResponseEntity<Map> refused = put(api(TestRealms.token(code, "boss")), code, "notes", Map.of("enabled", true));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat((String) refused.getBody().get("detail")).contains("has not made module 'notes' available");
+        assertThat((String) refused.getBody().get("detail"))
+                .isEqualTo("Operator platform belum membuka modul notes untuk pemda " + code + ". Tanyakan kepada Diskominfo Anda.");
 
         operator.put().uri("/api/v1/platform/modules/notes").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("allowed", true, "enabledForNewTenants", true)).retrieve().toBodilessEntity();
