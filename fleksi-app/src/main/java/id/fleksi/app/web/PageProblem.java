@@ -8,6 +8,7 @@ import id.fleksi.platform.tenancy.TenantCode;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -29,13 +30,9 @@ final class PageProblem {
         if (e instanceof Problem problem) {
             return problem;
         }
-        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
-            return Problem.notFound("page-not-found", "Page not found", "There is no page at this address. Check the"
-                    + " address, or start from your pemda's home page.");
-        }
-        if (e instanceof InvalidTenantCodeException) {
-            return Problem.notFound("page-not-found", "Page not found", "There is no page at this address. Check the"
-                    + " address, or start from your pemda's home page.");
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException
+                || e instanceof InvalidTenantCodeException) {
+            return notFound();
         }
         if (e instanceof AccessDeniedException) {
             return Problem.forbidden("missing-role", "Not allowed", "Your account does not have the role this page needs."
@@ -54,6 +51,11 @@ final class PageProblem {
             return new Problem(Problem.Kind.TOO_LARGE, "file-too-large", "File too large",
                     "The file is larger than this server accepts (at most 5 MB). Nothing was changed.");
         }
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {   // Spring's other refusals
+            return spring.getStatusCode().value() == 404 ? notFound()
+                    : Problem.badRequest("page-parameter", "Address not understood", "Part of this address is not"
+                            + " understood. Start again from the page you came from.");
+        }
         if (id.fleksi.platform.web.DatabaseAway.is(e)) {
             return Problem.unavailable("database-away", "Try again in a moment", "Fleksi cannot reach its database"
                     + " for a moment. Nothing was changed; try again in a few seconds.");
@@ -61,6 +63,11 @@ final class PageProblem {
         return new Problem(Problem.Kind.INTERNAL, "internal-error", "Internal error", "Something went wrong on our side"
                 + " and nothing was changed by this request. Try again; if it keeps happening, tell the platform operator the"
                 + " time of the request.");
+    }
+
+    private static Problem notFound() {
+        return Problem.notFound("page-not-found", "Page not found", "There is no page at this address. Check the address, or"
+                + " start from your pemda's home page.");
     }
 
     /** The tenant's home page, for a page under {@code /t/{code}/} whose problem is not the tenant itself; else null. */

@@ -17,6 +17,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -46,8 +47,8 @@ class PageProblems implements HandlerExceptionResolver, Ordered {
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-        if (!isPage(request, handler)) {
-            return null;
+        if (!isPage(request, handler) || response.isCommitted() || e instanceof AsyncRequestTimeoutException) {
+            return null;   // not a page, a page already on its way, or a live stream that ran its time: Spring's own answer
         }
         Problem problem = PageProblem.of(e);
         if (problem.kind() == Problem.Kind.INTERNAL) {

@@ -80,7 +80,8 @@ class PageWalkTest extends PageTest {
         PageVisitor atasan = PageVisitor.loggedIn(BASE, "/t/" + code + "/", "atasan");
         PageVisitor.Page notEmployee = admin.open("/t/" + code + "/attendance/");
         assertThat(notEmployee.status()).isEqualTo(403);
-        assertThat(notEmployee.text("problem-detail")).startsWith("Halaman ini untuk pegawai, dan akun Anda bukan pegawai aktif");
+        assertThat(notEmployee.text("problem-detail")).isEqualTo("Akun Anda bukan pegawai aktif pemda ini, jadi tidak punya"
+                + " presensi. Jika Anda pegawai di sini, minta BKD menautkan akun Anda ke data pegawai.");
         assertThat(notEmployee.body()).contains("href=\"/t/" + code + "/\"");
         PageVisitor.Page recap = asn.open("/t/" + code + "/attendance/team-recap");
         assertThat(recap.status()).isEqualTo(403);
