@@ -130,7 +130,8 @@ class CheckInApiTest {
         }
         ResponseEntity<Map> off = post(rina, body);
         assertThat(off.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat((String) off.getBody().get("detail")).contains("Module 'attendance' is switched off");
+        assertThat((String) off.getBody().get("detail")).isEqualTo("Modul Presensi sedang dimatikan untuk pemda ini; datanya tetap"
+                + " disimpan. Admin pemda Anda dapat menyalakannya kembali di halaman Modul.");
         assertThat(jdbc.sql("select count(*) from tenant_" + code + ".attendance_check_in").query(Integer.class).single()).isEqualTo(1);
     }
 
