@@ -71,5 +71,11 @@ class ModuleSettingsPageTest extends PageTest {
         assertThat(settings.get("activity-reports")).containsEntry("refuseCheckOutWithoutActivity", false);
         assertThat(admin.open(modules).body()).contains("name=\"settings.checkInWindow.from\" value=\"07:00\"",
                 "name=\"settings.refuseCheckOutWithoutActivity\" value=\"true\">");
+
+        admin.open(modules + "?lang=en");   // the reader who chose English reads the English labels
+        PageVisitor.Page inEnglish = admin.post(modules, "/t/" + code + "/admin/modules/attendance", List.of(
+                Map.entry("settings.latenessToleranceMinutes", "121")));
+        assertThat(inEnglish.text("error")).isEqualTo("Lateness tolerance (minutes) must be a whole number from 0 to 120."
+                + " Nothing was changed.");
     }
 }

@@ -82,8 +82,8 @@ public record ModuleSetting(String key, Type type, String defaultValue, Localize
 
     /**
      * What is wrong with a value, naming the setting by its label, in the reader's language where a bundle says it
-     * ({@code problem.invalid-settings.<rule>}: {0} the Indonesian label, {1} and {2} the bounds); null when the value is
-     * fine.
+     * ({@code problem.invalid-settings.<rule>}: {0} the Indonesian label, {1} and {2} the bounds, {3} the English label);
+     * null when the value is fine.
      */
     public @Nullable MessageSourceResolvable complaint(@Nullable Object value) {
         String problem = problemWith(value);
@@ -99,6 +99,6 @@ public record ModuleSetting(String key, Type type, String defaultValue, Localize
             case TIME_WINDOW -> "time-window";
         };
         return Problem.phrase("problem.invalid-settings." + rule, english, indonesian, min == null ? "" : Long.toString(min),
-                max == null ? "" : Long.toString(max));
+                max == null ? "" : Long.toString(max), label == null ? key : label.en());
     }
 }

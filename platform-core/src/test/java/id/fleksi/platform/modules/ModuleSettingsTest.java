@@ -49,7 +49,7 @@ class ModuleSettingsTest {
         java.util.Locale id = java.util.Locale.forLanguageTag("id");
         assertThat(problems.getMessage(settings.get(0).complaint("x"), id)).isEqualTo("Batas (jam) harus bilangan bulat 1–48");
         assertThat(problems.getMessage(settings.get(0).complaint("x"), java.util.Locale.ENGLISH))
-                .isEqualTo("Limit (hours) must be a whole number");
+                .isEqualTo("Limit (hours) must be a whole number from 1 to 48");
         assertThat(problems.getMessage(settings.get(3).complaint("6-12"), id))
                 .isEqualTo("Jam masuk harus berupa dua jam, dari dan sampai (JJ:MM)");
         assertThat(settings.get(3).htmlPattern()).isEqualTo(TimeWindow.PATTERN);
