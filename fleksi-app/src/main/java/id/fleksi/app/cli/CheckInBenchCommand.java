@@ -116,7 +116,11 @@ class CheckInBenchCommand implements Callable<Integer> {
         realms.add(tenant.realmName());
         LoadTestRealms.prepare(context, tenant.realmName(), CLIENT);
         // The attendance path alone: the activity-report rule would refuse check-outs of a day without a report.
+        context.getBean(ModuleSwitches.class).change(tenant, "evaluation", false, Map.of(), "bench");   // needs activity reports
         context.getBean(ModuleSwitches.class).change(tenant, "activity-reports", false, Map.of(), "bench");
+        // The benchmark runs at any hour: the day open, not a new tenant's 06:00-12:00 and 14:00-18:00.
+        context.getBean(ModuleSwitches.class).change(tenant, "attendance", null, Map.of("checkInWindow", "00:00-23:59",
+                "checkOutWindow", "00:00-23:59"), "bench");
         StringBuilder rows = new StringBuilder("nip,name,employment_type,unit_code\n");
         List<String> usernames = new ArrayList<>();
         for (int i = 0; i < count; i++) {

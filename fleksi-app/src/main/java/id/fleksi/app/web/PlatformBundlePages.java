@@ -88,9 +88,9 @@ class PlatformBundlePages {
     ResponseEntity<FileSystemResource> download(@PathVariable UUID id, Authentication authentication) {
         requireOperator(authentication);
         BundleJobs.Job job = jobs.find(id).orElseThrow(() -> Problem.notFound("unknown-bundle-job", "No such job",
-                "There is no job " + id + " on this replica."));
+                "There is no job " + id + " on this replica.").values(id.toString()));
         Path file = jobs.bundle(id).orElseThrow(() -> Problem.conflict("bundle-not-ready", "No bundle (yet)",
-                "Job " + id + " has no bundle to download."));
+                "Job " + id + " has no bundle to download.").values(id.toString()));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + job.tenant()
                 + ".fleksi-bundle\"").contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(file));
     }

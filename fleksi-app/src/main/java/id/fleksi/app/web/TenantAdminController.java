@@ -10,6 +10,7 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
 
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +24,12 @@ class TenantAdminController {
 
     private final ModuleSwitches switches;
     private final TenantMenu menu;
+    private final MessageSource messages;
 
-    TenantAdminController(ModuleSwitches switches, TenantMenu menu) {
+    TenantAdminController(ModuleSwitches switches, TenantMenu menu, MessageSource messages) {
         this.switches = switches;
         this.menu = menu;
+        this.messages = messages;
     }
 
     @GetMapping("/t/{code}/admin/modules")
@@ -41,19 +44,13 @@ class TenantAdminController {
 
     @PostMapping("/t/{code}/admin/modules/{id}")
     String change(Tenant tenant, Caller caller, @PathVariable String id, @RequestParam(required = false) Boolean enabled,
-            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+            @RequestParam Map<String, String> form, RedirectAttributes redirect, Locale locale) {
         requireAdmin(caller);
-        Map<String, Object> settings = new java.util.LinkedHashMap<>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("settings.")) {
-                settings.put(key.substring("settings.".length()), value);
-            }
-        });
         try {
-            switches.change(tenant.code(), id, enabled, settings, caller.username());
+            switches.change(tenant.code(), id, enabled, SettingsForm.read(form), caller.username());
             redirect.addFlashAttribute("message", id);
         } catch (Problem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.detailFor(messages, locale));
         }
         return "redirect:/t/" + tenant.code() + "/admin/modules";
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.organisation.EmploymentType;
 import id.fleksi.platform.organisation.NewEmployee;
@@ -57,6 +58,7 @@ class CheckInApiTest {
     @Autowired Employees employees;
     @Autowired OrgUnitRepository units;
     @Autowired Offices offices;
+    @Autowired ModuleSwitches switches;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
@@ -71,6 +73,8 @@ class CheckInApiTest {
     void anEmployeeChecksInOnceWhateverTheRetriesAndNotAtAllWhileTheModuleIsOff() {
         onboarding.onboard(new NewTenant(code, "Kabupaten Presensi", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TenantCode tenant = TenantCode.of(code);
+        // It checks in at the hour the test runs: the day open, not the new tenant's 06:00-12:00 and 14:00-18:00.
+        switches.change(tenant, "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59"), "test");
         TenantContext.runAs(tenant, () -> {
             OrgUnit unit = units.save(new OrgUnit(null, "DISKOMINFO", "Diskominfo", UnitKind.DINAS));
             // The office's area (5 km) takes in the fix: this test is about the API's wiring, not the place or the hour.
@@ -103,7 +107,8 @@ class CheckInApiTest {
         assertThat(notEmployee.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         // The person reads why in Bahasa Indonesia unless they chose English; the values are the request's own.
         assertThat(notEmployee.getBody()).containsEntry("title", "Bukan pegawai")
-                .containsEntry("detail", "Akun Anda bukan pegawai aktif pemda ini. Hubungi BKD.");
+                .containsEntry("detail", "Akun Anda bukan pegawai aktif pemda ini, jadi tidak punya presensi. Jika Anda pegawai"
+                        + " di sini, minta BKD menautkan akun Anda ke data pegawai.");
         assertThat(notEmployeeInEnglish.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(notEmployeeInEnglish.getBody()).containsEntry("title", "Not an employee");
         assertThat((String) notEmployeeInEnglish.getBody().get("detail")).contains("not an active employee");
@@ -125,7 +130,8 @@ class CheckInApiTest {
         }
         ResponseEntity<Map> off = post(rina, body);
         assertThat(off.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat((String) off.getBody().get("detail")).contains("Module 'attendance' is switched off");
+        assertThat((String) off.getBody().get("detail")).isEqualTo("Modul Presensi sedang dimatikan untuk pemda ini; datanya tetap"
+                + " disimpan. Admin pemda Anda dapat menyalakannya kembali di halaman Modul.");
         assertThat(jdbc.sql("select count(*) from tenant_" + code + ".attendance_check_in").query(Integer.class).single()).isEqualTo(1);
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import id.fleksi.FleksiApplication;
+import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.EmploymentType;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.organisation.NewEmployee;
@@ -68,6 +69,7 @@ class TwoReplicasTest {
     @Autowired Employees employees;
     @Autowired OrgUnitRepository units;
     @Autowired Offices offices;
+    @Autowired ModuleSwitches switches;
     @Autowired JdbcClient jdbc;
     @Autowired Environment environment;
     @LocalServerPort int port;
@@ -89,6 +91,8 @@ class TwoReplicasTest {
         Assumptions.assumeTrue(now.toLocalTime().isAfter(LocalTime.of(0, 10)) && now.toLocalTime().isBefore(LocalTime.of(22, 0)),
                 "an apel's window that does not cross midnight");
         onboarding.onboard(new NewTenant(code, "Kabupaten Replika", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        // It checks in at the hour the test runs: the day open, not the new tenant's 06:00-12:00 and 14:00-18:00.
+        switches.change(TenantCode.of(code), "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59"), "test");
         TenantContext.runAs(TenantCode.of(code), () -> {
             OrgUnit unit = units.save(new OrgUnit(null, "DISKOMINFO", "Diskominfo", UnitKind.DINAS));
             offices.add(new Offices.NewOffice("Kantor", null, -1.7356, 119.5461, 5000, List.of(unit.id())), "test");

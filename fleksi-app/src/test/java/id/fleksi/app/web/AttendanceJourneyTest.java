@@ -39,6 +39,8 @@ class AttendanceJourneyTest extends PageTest {
         String s = tenant.schemaName();
         // Checked out first, reported after, as the issue tells it: so the day is marked rather than the check-out refused.
         switches.change(tenant, "activity-reports", true, Map.of("refuseCheckOutWithoutActivity", false), "test");
+        // It checks in at the hour the test runs: the day open, not the new tenant's 06:00-12:00 and 14:00-18:00.
+        switches.change(tenant, "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59"), "test");
         UUID unit = UUID.randomUUID();
         UUID office = UUID.randomUUID();
         jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();

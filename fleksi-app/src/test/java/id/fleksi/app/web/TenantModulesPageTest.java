@@ -34,7 +34,8 @@ class TenantModulesPageTest extends PageTest {
             Browser.waitFor(browser, By.id("module-notes"));
             browser.findElement(By.cssSelector("#module-reminders button[value=true]")).click();
             Browser.waitFor(browser, By.id("error"));
-            assertThat(browser.findElement(By.id("error")).getText()).contains("needs notes switched on first");
+            assertThat(browser.findElement(By.id("error")).getText())
+                    .isEqualTo("Modul reminders memerlukan notes dinyalakan lebih dahulu; tidak ada yang diubah.");
 
             browser.findElement(By.cssSelector("#module-notes button[value=true]")).click();
             Browser.waitFor(browser, By.id("saved"));
@@ -56,7 +57,8 @@ class TenantModulesPageTest extends PageTest {
             assertThat(menu(browser)).contains("Modul").doesNotContain("Catatan");
             browser.get(BASE + "/t/" + code + "/notes/");
             Browser.waitFor(browser, By.id("problem-detail"));
-            assertThat(browser.findElement(By.id("problem-detail")).getText()).contains("Module 'notes' is switched off");
+            assertThat(browser.findElement(By.id("problem-detail")).getText()).isEqualTo("Modul Catatan sedang dimatikan untuk"
+                    + " pemda ini; datanya tetap disimpan. Admin pemda Anda dapat menyalakannya kembali di halaman Modul.");
         } finally {
             browser.quit();
         }

@@ -45,7 +45,8 @@ class ModuleOffInterceptor implements HandlerInterceptor {
             if (!switches.isEnabled(tenant, module.id())) {
                 throw Problem.notFound("module-off", "Module off",
                         "Module '" + module.id() + "' is switched off for tenant '" + tenant + "'. Its data is kept;"
-                                + " a tenant admin can switch it on again.");
+                                + " a tenant admin can switch it on again.").values(module.name().in(
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             }
         });
         return true;

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import id.fleksi.platform.calendar.TimeWindow;
+
 /**
  * A module's settings record, read once: its {@link Setting}s as the page and the API show them ({@link #describe}),
  * and a tenant's stored values bound to it ({@link #bind}), so the code that uses a setting reads a typed field instead
@@ -69,6 +71,9 @@ public final class ModuleSettings {
         }
         if (type == boolean.class || type == Boolean.class) {
             return ModuleSetting.bool(component.getName(), Boolean.parseBoolean(setting.defaultValue()), label);
+        }
+        if (type == TimeWindow.class) {
+            return ModuleSetting.timeWindow(component.getName(), setting.defaultValue(), label);
         }
         if (setting.pattern().isEmpty()) {
             throw new IllegalStateException(component.getDeclaringRecord().getName() + "." + component.getName()

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -159,7 +160,7 @@ public class ModuleSwitches {
         if (!availability.allowed(tenant, module.id())) {
             throw Problem.forbidden("module-not-allowed", "Module not available",
                     "The platform operator has not made module '" + module.id() + "' available to tenant '" + tenant
-                            + "'. Ask your Diskominfo.");
+                            + "'. Ask your Diskominfo.").values(module.id(), tenant.value());
         }
     }
 
@@ -173,7 +174,7 @@ public class ModuleSwitches {
         if (!missing.isEmpty()) {
             throw Problem.conflict("module-dependencies-off", "Needs other modules",
                     "Module '" + module.id() + "' needs " + String.join(", ", missing) + " switched on first; nothing"
-                            + " was changed.").with("missing", missing);
+                            + " was changed.").with("missing", missing).values(module.id(), String.join(", ", missing));
         }
     }
 
@@ -187,7 +188,8 @@ public class ModuleSwitches {
         if (!needing.isEmpty()) {
             throw Problem.conflict("module-needed", "Needed by other modules",
                     "Module '" + module.id() + "' is needed by " + String.join(", ", needing) + ", which are on;"
-                            + " switch those off first. Nothing was changed.").with("neededBy", needing);
+                            + " switch those off first. Nothing was changed.").with("neededBy", needing)
+                    .values(module.id(), String.join(", ", needing));
         }
     }
 
@@ -198,20 +200,24 @@ public class ModuleSwitches {
         Map<String, ModuleSetting> known = new HashMap<>();
         module.settings().forEach(setting -> known.put(setting.key(), setting));
         List<Map<String, String>> errors = new ArrayList<>();
+        List<Object> complaints = new ArrayList<>();
         Map<String, Object> typed = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             ModuleSetting setting = known.get(key);
             String problem = setting == null ? "is not a setting of module " + module.id() : setting.problemWith(value);
             if (problem != null) {
                 errors.add(Map.of("field", "settings." + key, "message", problem));
+                complaints.add(setting == null ? Problem.phrase("problem.invalid-settings.unknown", "settings." + key + " " + problem,
+                        key, module.id()) : setting.complaint(value));
             } else {
                 typed.put(key, typedValue(setting, value));
             }
         });
         if (!errors.isEmpty()) {
+            // The English names each setting's key (the API's field); the reader's language names it by its label.
             throw Problem.badRequest("invalid-settings", "Invalid settings", String.join("; ",
                     errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList())
-                    + ". Nothing was changed.").with("errors", errors);
+                    + ". Nothing was changed.").with("errors", errors).values(Problem.joined("; ", complaints));
         }
         return typed;
     }
@@ -221,6 +227,7 @@ public class ModuleSwitches {
             case INTEGER -> value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
             case BOOLEAN -> value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
             case TEXT -> String.valueOf(value);
+            case TIME_WINDOW -> TimeWindow.parse(String.valueOf(value)).toString();
         };
     }
 

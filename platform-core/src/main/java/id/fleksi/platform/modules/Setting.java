@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * One setting of a module, declared on a component of its settings record ({@link FeatureModule#settingsType()}): the
- * component's name is the key, its type the kind (a whole number, true/false, or text, including a value type with a
- * {@code static parse(String)}), and this says the rest. The admin's page, the API and the validation are made from it.
+ * component's name is the key, its type the kind (a whole number, true/false, hours of a day as a
+ * {@link id.fleksi.platform.calendar.TimeWindow}, or text, including a value type with a {@code static parse(String)}), and this says the rest. The admin's page, the API and the validation are made from it.
  */
 @Target(ElementType.RECORD_COMPONENT)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +31,6 @@ public @interface Setting {
     /** For a whole number: the largest value allowed. */
     long max() default Long.MAX_VALUE;
 
-    /** For text: the pattern a value must match (the whole of it). */
+    /** For text: the pattern a value must match (the whole of it); a {@code TimeWindow} needs none. */
     String pattern() default "";
 }

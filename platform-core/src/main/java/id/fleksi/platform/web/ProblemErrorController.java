@@ -1,5 +1,6 @@
 package id.fleksi.platform.web;
 
+import java.util.Locale;
 import java.util.Map;
 
 
@@ -7,6 +8,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +25,12 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class ProblemErrorController implements ErrorController {
+
+    private final MessageSource messages;
+
+    ProblemErrorController(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     Object error(HttpServletRequest request) {
@@ -39,9 +48,17 @@ class ProblemErrorController implements ErrorController {
                     + " tell the platform operator the request id." : "The request was refused.";
         };
         String accept = request.getHeader("Accept");
-        boolean page = !path.startsWith("/api/") && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        boolean page = !path.startsWith("/api/") && (accept == null || accept.contains(MediaType.TEXT_HTML_VALUE)
+                || accept.contains("*/*") && !accept.contains("json"));
         if (page) {
-            ModelAndView view = new ModelAndView("problem", Map.of("status", status.value(), "problemTitle", title, "detail", detail));
+            // A person reads it: in their language (Indonesian unless they chose English), saying where to go.
+            Locale locale = LocaleContextHolder.getLocale();
+            String known = "problem.http-" + status.value();
+            String other = "problem.http-other";
+            String pageTitle = messages.getMessage(known + ".title", null, messages.getMessage(other + ".title", null, title, locale), locale);
+            String pageDetail = messages.getMessage(known + ".detail", null, messages.getMessage(other + ".detail", null, detail, locale), locale);
+            ModelAndView view = new ModelAndView("problem", Map.of("status", status.value(), "problemTitle", pageTitle,
+                    "detail", pageDetail));
             view.setStatus(status);
             return view;
         }

@@ -34,12 +34,13 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
         name = name.length() > 200 ? name.substring(name.length() - 200) : name;
         if (content.length > MAX_BYTES) {
             throw new Problem(Problem.Kind.TOO_LARGE, "document-too-large", "File too large", "file: " + name + " is "
-                    + content.length / 1024 + " KB; documents are at most 5 MB. Send a smaller scan or a link. Nothing was saved.");
+                    + content.length / 1024 + " KB; documents are at most 5 MB. Send a smaller scan or a link. Nothing was saved.")
+                    .values(name, content.length / 1024);
         }
         String type = sniff(content, name);
         if (type == null) {
             throw new Problem(Problem.Kind.UNSUPPORTED_TYPE, "document-type", "File type not accepted", "file: " + name
-                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.");
+                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.").values(name);
         }
         return new UploadedDocument(name, type, content);
     }

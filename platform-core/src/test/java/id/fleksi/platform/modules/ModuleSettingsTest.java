@@ -37,13 +37,23 @@ class ModuleSettingsTest {
 
         assertThat(settings).extracting(ModuleSetting::key).containsExactly("hours", "refuse", "code", "window");
         assertThat(settings).extracting(ModuleSetting::type).containsExactly(ModuleSetting.Type.INTEGER, ModuleSetting.Type.BOOLEAN,
-                ModuleSetting.Type.TEXT, ModuleSetting.Type.TEXT);
+                ModuleSetting.Type.TEXT, ModuleSetting.Type.TIME_WINDOW);
         assertThat(settings).extracting(ModuleSetting::defaultValue).containsExactly("12", "true", "AB", "06:00-12:00");
         assertThat(settings.get(0).label()).isEqualTo(LocalizedText.of("Batas (jam)", "Limit (hours)"));
         assertThat(settings.get(0).problemWith(49)).isEqualTo("must be between 1 and 48");
         assertThat(settings.get(0).problemWith(48)).isNull();
         assertThat(settings.get(2).problemWith("abc")).isEqualTo("must match [A-Z]{2}");
-        assertThat(settings.get(3).problemWith("6-12")).startsWith("must match");
+        assertThat(settings.get(3).problemWith("6-12")).isEqualTo("must be two times of day, from and to (HH:MM-HH:MM)");
+        // Said to the admin by the setting's label, in Indonesian where the bundle has it (the API's field stays the key).
+        org.springframework.context.MessageSource problems = id.fleksi.platform.testing.TestMessages.of("i18n/platform-problems");
+        java.util.Locale id = java.util.Locale.forLanguageTag("id");
+        assertThat(problems.getMessage(settings.get(0).complaint("x"), id)).isEqualTo("Batas (jam) harus bilangan bulat 1–48");
+        assertThat(problems.getMessage(settings.get(0).complaint("x"), java.util.Locale.ENGLISH))
+                .isEqualTo("Limit (hours) must be a whole number from 1 to 48");
+        assertThat(problems.getMessage(settings.get(3).complaint("6-12"), id))
+                .isEqualTo("Jam masuk harus berupa dua jam, dari dan sampai (JJ:MM)");
+        assertThat(settings.get(3).htmlPattern()).isEqualTo(TimeWindow.PATTERN);
+        assertThat(settings.get(0).complaint(12)).isNull();
         assertThat(ModuleSettings.describe(Example.class)).isSameAs(settings);   // read once
     }
 

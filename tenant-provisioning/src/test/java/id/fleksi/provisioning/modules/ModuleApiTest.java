@@ -73,6 +73,10 @@ class ModuleApiTest extends ProvisioningIntegrationTest {
         assertThat(badSettings.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((List<Map<String, String>>) badSettings.getBody().get("errors"))
                 .containsExactly(Map.of("field", "settings.maxLength", "message", "must be between 10 and 1000"));
+        // This test's application reads no message bundles: the English, which names the API's field. (The Indonesian, which
+        // names the setting by its label, is ModuleSettingsPageTest's.)
+        assertThat((String) badSettings.getBody().get("detail")).isEqualTo("settings.maxLength must be between 10 and 1000. Nothing"
+                + " was changed.");
         assertThat(notAdmin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         List<Map<String, Object>> audit = admin.get().uri("/api/v1/t/" + code + "/audit-events").retrieve().body(List.class);
         assertThat(audit).isEmpty();

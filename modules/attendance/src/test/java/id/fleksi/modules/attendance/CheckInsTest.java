@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import id.fleksi.modules.fwa.FwaRequests;
+import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.GeoPoint;
@@ -75,7 +76,10 @@ class CheckInsTest {
     @BeforeEach
     void tenantWithAnOffice() {
         tenant = TestTenants.migrated(registry, migrator, "att");   // WITA (UTC+8)
-        switches.change(tenant, AttendanceModule.ID, true, Map.of(), "test");
+        // These tests check in at any hour and count lateness from the schedule's start: the day open, no tolerance (the
+        // defaults of new tenants are checked by checkInAndCheckOutAreTakenOnlyInsideTheTenantsWindowsOnWorkingDays).
+        switches.change(tenant, AttendanceModule.ID, true, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59",
+                "latenessToleranceMinutes", 0), "test");
         String s = tenant.schemaName();
         UUID unit = UUID.randomUUID();
         UUID office = UUID.randomUUID();
@@ -103,13 +107,31 @@ class CheckInsTest {
     }
 
     @Test
+    void aTenantThatUsedAttendanceBeforeTheWindowDefaultsKeepsItsOpenDayAndWhatItSetItself() throws Exception {
+        TenantCode older = TestTenants.register(registry, "attwin");
+        try {
+            migrator.createAsOf(older, migrator.knownChangeSets().stream().filter(id -> !id.startsWith("attendance-013-"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            jdbc.sql("insert into " + older.schemaName() + ".tenant_module (module_id, enabled, settings, updated_at, updated_by)"
+                    + " values ('attendance', true, '{\"checkOutWindow\": \"15:00-19:00\"}', now(), 'admin')").update();
+
+            migrator.migrate(older);
+
+            assertThat(switches.settings(older, AttendanceModule.ID, AttendanceSettings.class)).isEqualTo(new AttendanceSettings(12, 0,
+                    365, TimeWindow.parse("00:00-23:59"), TimeWindow.parse("15:00-19:00")));
+        } finally {
+            TestTenants.remove(jdbc, registry, older);
+        }
+    }
+
+    @Test
     void flagsStoredAsTextByAnEarlierReleaseBecomeArraysAndAWorkModeOutsideTheEnumIsRefused() throws Exception {
         TenantCode older = TestTenants.register(registry, "attold");
         try {
             // The schema as the release before text[] flags left it (a bundle's), holding its check-ins, then migrated.
             migrator.createAsOf(older, migrator.knownChangeSets().stream()
                     .filter(id -> !id.startsWith("attendance-010-") && !id.startsWith("attendance-011-")
-                            && !id.startsWith("attendance-012-"))
+                            && !id.startsWith("attendance-012-") && !id.startsWith("attendance-013-"))
                     .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
             String s = older.schemaName();
             UUID unit = UUID.randomUUID();
@@ -303,15 +325,22 @@ class CheckInsTest {
 
     @Test
     void checkInAndCheckOutAreTakenOnlyInsideTheTenantsWindowsOnWorkingDays() {
-        switches.change(tenant, AttendanceModule.ID, null, Map.of("checkInWindow", "06:00-12:00",
-                "checkOutWindow", "14:00-18:00"), "test");
+        // A new tenant's settings: what a pemda commonly sets, check-in 06:00-12:00, check-out 14:00-18:00, 30 minutes' tolerance.
+        jdbc.sql("update " + tenant.schemaName() + ".tenant_module set settings = '{}' where module_id = 'attendance'").update();
+        assertThat(switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class)).isEqualTo(new AttendanceSettings(12, 30,
+                365, TimeWindow.parse("06:00-12:00"), TimeWindow.parse("14:00-18:00")));
+        at("2026-01-05T03:10:00+08:00");
+        assertThatThrownBy(() -> submit(in(GeofenceTest.north(10), 5))).isInstanceOfSatisfying(Problem.class, p ->
+                assertThat(p.detailFor(PROBLEMS, java.util.Locale.forLanguageTag("id"))).isEqualTo("Presensi masuk dibuka pukul"
+                        + " 06:00-12:00 pada hari kerja; saat itu pukul 03:10. Minta atasan mencatat izin bila Anda berhalangan."
+                        + " Tidak ada yang dicatat."));
         at("2026-01-05T12:30:00+08:00");
         assertThatThrownBy(() -> submit(in(GeofenceTest.north(10), 5))).isInstanceOfSatisfying(Problem.class, p -> {
             assertThat(p.kind()).isEqualTo(Problem.Kind.UNPROCESSABLE);
             assertThat(p.getMessage()).contains("Check-in is open 06:00-12:00 on working days; it was 12:30");
         });
-        at("2026-01-05T11:55:00+08:00");
-        assertThat(submit(in(GeofenceTest.north(10), 5)).created()).isTrue();
+        at("2026-01-05T08:10:00+08:00");   // the day starts at 07:30: 40 minutes after it, 10 past the tolerance
+        assertThat(submit(in(GeofenceTest.north(10), 5)).record().minutesLate()).isEqualTo(10);
         at("2026-01-05T13:00:00+08:00");
         assertThatThrownBy(() -> submit(out(GeofenceTest.north(10), 5))).hasMessageContaining("Check-out is open 14:00-18:00");
         at("2026-01-05T16:05:00+08:00");
