@@ -1,5 +1,6 @@
 package id.fleksi.modules.evaluation;
 
+import java.util.List;
 import java.util.Set;
 
 import id.fleksi.modules.attendance.AttendanceModule;
@@ -7,6 +8,8 @@ import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.modules.reports.ActivityReportsModule;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
+import id.fleksi.platform.modules.MenuEntry;
+import id.fleksi.platform.security.Role;
 
 import org.springframework.stereotype.Component;
 
@@ -50,6 +53,17 @@ public class EvaluationModule implements FeatureModule {
     @Override
     public String tenantChangelog() {
         return "db/tenant/modules/evaluation.yaml";
+    }
+
+    @Override
+    public List<MenuEntry> menu() {
+        return List.of(new MenuEntry("evaluation/", LocalizedText.of("Evaluasi dan potongan TPP saya", "My evaluation and TPP deduction"),
+                        Set.of(Role.ASN)),
+                new MenuEntry("evaluation/team", LocalizedText.of("Evaluasi tim", "My team's evaluation"), Set.of(Role.ATASAN)),
+                new MenuEntry("evaluation/opds", LocalizedText.of("Evaluasi per OPD", "Evaluation per OPD"), Set.of(Role.BKD, Role.ATASAN),
+                        Set.of(MonitoringModule.LEADER)),
+                new MenuEntry("evaluation/rules", LocalizedText.of("Aturan potongan TPP", "TPP deduction rules"),
+                        Set.of(Role.BKD, Role.TENANT_ADMIN)));
     }
 
     @Override
