@@ -66,7 +66,8 @@ public class RuleSets {
                         + " order by effective_from, version"))
                 .query((rs, n) -> new RuleSet(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, LocalDate.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), bands(rs.getString(7)), bands(rs.getString(8)),
-                        rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBoolean(13),
+                        plain(rs.getBigDecimal(9)), plain(rs.getBigDecimal(10)), plain(rs.getBigDecimal(11)),
+                        plain(rs.getBigDecimal(12)), rs.getBoolean(13),
                         rs.getInt(14), rs.getString(15), rs.getTimestamp(16).toInstant()))
                 .list());
     }
@@ -133,6 +134,12 @@ public class RuleSets {
 
     private LocalDate today() {
         return clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
+    }
+
+    /** 5.00 as 5, 0.50 as 0.5: a percentage as it was written. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String json(List<RuleSet.Band> bands) {
