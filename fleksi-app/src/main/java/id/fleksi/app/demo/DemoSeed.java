@@ -41,11 +41,14 @@ public class DemoSeed {
     private final DemoFlexibleWork flexibleWork;
     private final DemoAttendance attendance;
     private final DemoMonitoring monitoring;
+    private final DemoEvaluation evaluation;
 
     public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, RealmUsers users,
             IdentityProperties identity,
-            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring) {
+            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring,
+            DemoEvaluation evaluation) {
         this.monitoring = monitoring;
+        this.evaluation = evaluation;
         this.flexibleWork = flexibleWork;
         this.attendance = attendance;
         this.registry = registry;
@@ -86,6 +89,7 @@ public class DemoSeed {
         if (dataset.equals("mateng")) {
             flexibleWork.matengPolicy(tenant);
             monitoring.seed(tenant);
+            evaluation.seed(tenant);
         }
         attendance.history(tenant);
         log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);

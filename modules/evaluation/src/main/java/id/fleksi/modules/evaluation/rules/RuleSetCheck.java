@@ -1,47 +1,56 @@
 package id.fleksi.modules.evaluation.rules;
 
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import id.fleksi.platform.problem.Problem;
 
-/** What a rule set must be before it is stored; every fault at once, in words a BKD officer can fix. */
+import org.springframework.context.MessageSourceResolvable;
+
+/**
+ * What a rule set must be before it is stored; every fault at once, in words a BKD officer can fix (messages
+ * {@code evaluation.rules.<key>} in the reader's language, English in the API's {@code errors} and the logs).
+ */
 final class RuleSetCheck {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final List<String> english = new ArrayList<>();
+    private final List<MessageSourceResolvable> said = new ArrayList<>();
 
     private RuleSetCheck() {
     }
 
     static void require(RuleSet rules) {
-        List<String> wrong = new ArrayList<>();
+        RuleSetCheck check = new RuleSetCheck();
         if (rules.name() == null || rules.name().isBlank() || rules.name().length() > 200) {
-            wrong.add("name: 1 to 200 characters");
+            check.wrong("name", "name: 1 to 200 characters");
         }
         if (rules.source() == null || rules.source().isBlank() || rules.source().length() > 2000) {
-            wrong.add("source: the Perbup (number and year) the rules come from, at most 2000 characters");
+            check.wrong("source", "source: the Perbup (number and year) the rules come from, at most 2000 characters");
         }
-        bands("lateBands", rules.lateBands(), wrong);
-        bands("earlyLeaveBands", rules.earlyLeaveBands(), wrong);
-        percent("unexcusedPercent", rules.unexcusedPercent(), wrong);
-        percent("noApelPercent", rules.noApelPercent(), wrong);
-        percent("noReportPercent", rules.noReportPercent(), wrong);
-        percent("capPercent", rules.capPercent(), wrong);
+        check.bands("lateBands", rules.lateBands());
+        check.bands("earlyLeaveBands", rules.earlyLeaveBands());
+        check.percent("unexcusedPercent", rules.unexcusedPercent());
+        check.percent("noApelPercent", rules.noApelPercent());
+        check.percent("noReportPercent", rules.noReportPercent());
+        check.percent("capPercent", rules.capPercent());
         if (rules.makeUpMinutes() < 0 || rules.makeUpMinutes() > 240) {
-            wrong.add("makeUpMinutes: 0 to 240");
+            check.wrong("make-up", "makeUpMinutes: 0 to 240");
         }
-        if (!wrong.isEmpty()) {
-            String joined = String.join("; ", wrong);
-            throw Problem.badRequest("invalid-rules", "Rules not valid", joined + ". Nothing was saved.")
-                    .with("errors", wrong).values(joined);
+        if (!check.english.isEmpty()) {
+            throw Problem.badRequest("invalid-rules", "Rules not valid", String.join("; ", check.english) + ". Nothing was saved.")
+                    .with("errors", check.english).values(Problem.joined("; ", check.said));
         }
     }
 
     /** Bands start at 1 minute, follow each other without a gap, and only the last is open-ended. */
-    private static void bands(String field, List<RuleSet.Band> bands, List<String> wrong) {
+    private void bands(String field, List<RuleSet.Band> bands) {
         if (bands == null || bands.isEmpty() || bands.size() > 10) {
-            wrong.add(field + ": 1 to 10 bands");
+            wrong("bands", "{0}: 1 to 10 bands", field);
             return;
         }
         int next = 1;
@@ -49,22 +58,31 @@ final class RuleSetCheck {
             RuleSet.Band band = bands.get(i);
             boolean last = i == bands.size() - 1;
             if (band.code() == null || !band.code().matches("[A-Za-z0-9]{1,10}")) {
-                wrong.add(field + ": band " + (i + 1) + " needs a code of 1 to 10 letters or digits, e.g. TL1");
+                wrong("band-code", "{0}: band {1} needs a code of 1 to 10 letters or digits, e.g. TL1", field, i + 1);
             }
             if (band.fromMinutes() != next) {
-                wrong.add(field + ": band " + (i + 1) + " starts at " + next + " minutes");
+                wrong("band-start", "{0}: band {1} starts at {2} minutes", field, i + 1, next);
             }
-            if (last != (band.toMinutes() == null) || band.toMinutes() != null && band.toMinutes() < band.fromMinutes()) {
-                wrong.add(field + ": band " + (i + 1) + (last ? " is the last and has no end" : " ends at or after its start"));
+            if (last != (band.toMinutes() == null)) {
+                wrong(last ? "band-open" : "band-end", last ? "{0}: band {1} is the last and has no end"
+                        : "{0}: band {1} has an end", field, i + 1);
+            } else if (band.toMinutes() != null && band.toMinutes() < band.fromMinutes()) {
+                wrong("band-backwards", "{0}: band {1} ends at or after its start", field, i + 1);
             }
-            percent(field + "[" + (i + 1) + "].percent", band.percent(), wrong);
+            percent(field + "[" + (i + 1) + "].percent", band.percent());
             next = band.toMinutes() == null ? next : band.toMinutes() + 1;
         }
     }
 
-    private static void percent(String field, BigDecimal value, List<String> wrong) {
-        if (value == null || value.signum() < 0 || value.compareTo(HUNDRED) > 0 || value.scale() > 2) {
-            wrong.add(field + ": 0 to 100, at most two decimals");
+    private void percent(String field, BigDecimal value) {
+        if (value == null || value.signum() < 0 || value.compareTo(HUNDRED) > 0 || value.stripTrailingZeros().scale() > 2) {
+            wrong("percent", "{0}: 0 to 100, at most two decimals", field);
         }
+    }
+
+    private void wrong(String key, String text, Object... args) {
+        Object[] values = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+        english.add(new MessageFormat(text, Locale.ENGLISH).format(values));
+        said.add(Problem.phrase("evaluation.rules." + key, english.get(english.size() - 1), values));
     }
 }

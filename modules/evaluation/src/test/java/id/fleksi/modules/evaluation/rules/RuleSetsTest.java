@@ -116,8 +116,8 @@ class RuleSetsTest {
                 assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_REQUEST);
                 assertThat(p.getMessage()).contains("lateBands: band 2 starts at 31 minutes",
                         "unexcusedPercent: 0 to 100, at most two decimals", "Nothing was saved");
-                assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).startsWith("lateBands: band 2 starts at 31 minutes")
-                        .endsWith("Tidak ada yang disimpan.");
+                assertThat(p.detailFor(PROBLEMS, TestMessages.INDONESIAN)).isEqualTo("lateBands: kelas 2 dimulai pada 31 menit;"
+                        + " unexcusedPercent: 0 sampai 100, paling banyak dua desimal. Tidak ada yang disimpan.");
             });
             assertThat(rules.versions()).isEmpty();
         });
