@@ -97,12 +97,18 @@ class MonthViews {
         Units units = Units.read(jdbc);
         Set<UUID> visible = visibleUnits(caller, units);
         Map<UUID, UnitTotals> opds = new LinkedHashMap<>();
-        evaluations.each(tenant.code(), month, null, m -> {
+        java.util.function.Consumer<EmployeeMonth> add = m -> {
             if (visible == null || visible.contains(m.unitId())) {
                 Units.Unit opd = units.get(m.opdId());
                 opds.merge(m.opdId(), UnitTotals.empty(opd.code(), opd.name()).plus(m), UnitTotals::plus);
             }
-        });
+        };
+        if (visible == null) {
+            evaluations.each(tenant.code(), month, null, add);
+        } else {   // a head reads only the OPDs he heads something in
+            visible.stream().map(units::opdOf).distinct().sorted(java.util.Comparator.comparing(units::name))
+                    .forEach(opd -> evaluations.each(tenant.code(), month, opd, add));
+        }
         UnitTotals total = opds.values().stream().reduce(UnitTotals.empty("", tenant.name()), UnitTotals::plus);
         return new PemdaView(month, total, List.copyOf(opds.values()));
     }
