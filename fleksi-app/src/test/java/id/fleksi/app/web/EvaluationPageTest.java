@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The ASN reads last month's deductions on her phone, line by line: a day 45 minutes late and a day with nothing at
- * all, under Mukomuko's rules, in Bahasa Indonesia.
+ * all, under Mukomuko's rules, in Bahasa Indonesia. BKD starts the rules from a preset and reads the pemda per OPD down
+ * to an employee; the supervisor rates his team's month.
  */
 class EvaluationPageTest extends PageTest {
 
@@ -72,6 +73,65 @@ class EvaluationPageTest extends PageTest {
             assertThat(overflow).isEqualTo(false);
         } finally {
             browser.quit();
+        }
+    }
+
+    @Test
+    void bkdStartsTheRulesFromAPresetAndReadsThePemdaPerOpdAndTheSupervisorRatesHisTeam() {
+        String code = onboard("evalbkd", "Kabupaten Evaluasi");
+        String s = "tenant_" + code;
+        UUID dinkes = UUID.randomUUID();
+        UUID puskesmas = UUID.randomUUID();
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')").param(dinkes).update();
+        jdbc.sql("insert into " + s + ".org_unit (id, parent_id, code, name, kind) values (?, ?, 'PKM', 'Puskesmas Tobadak', 'UPT')")
+                .params(puskesmas, dinkes).update();
+        employee(code, "bkd", "Budi Kepegawaian", dinkes, null, Role.BKD);
+        UUID andi = employee(code, "atasan", "Andi Atasan", dinkes, null, Role.ATASAN);
+        employee(code, "asn", "Siti Aparatur", puskesmas, andi, Role.ASN);
+        YearMonth month = YearMonth.from(LocalDate.now(ZoneId.of("Asia/Makassar")));
+
+        WebDriver bkd = Browser.chromium();
+        try {
+            logIn(bkd, BASE + "/t/" + code + "/evaluation/rules", "bkd", TestRealms.PASSWORD);
+            Browser.waitFor(bkd, By.id("new-version"));
+            assertThat(bkd.findElement(By.id("no-rules")).getText()).startsWith("Belum ada aturan potongan");
+            new org.openqa.selenium.support.ui.Select(bkd.findElement(By.id("from"))).selectByValue(RulePresets.MUKOMUKO_2021);
+            bkd.findElement(By.id("capPercent")).sendKeys("40");
+            bkd.findElement(By.cssSelector("#new-version button[type=submit]")).click();
+            Browser.waitFor(bkd, By.id("done"));
+            String version = bkd.findElement(By.cssSelector("section.version[data-version='1']")).getText();
+            assertThat(version).contains("Versi 1, berlaku mulai " + LocalDate.now(ZoneId.of("Asia/Makassar")),
+                    "Kabupaten Mukomuko", "Terlambat TL2", "31–60 menit", "tidak apel 2%", "batas sebulan 40%",
+                    "Sumber: Peraturan Bupati Mukomuko Nomor 10 Tahun 2021");
+
+            bkd.get(BASE + "/t/" + code + "/evaluation/opds?month=" + month);
+            Browser.waitFor(bkd, By.id("pemda-total"));
+            assertThat(bkd.findElement(By.cssSelector("tr[data-unit=DINKES]")).getText()).startsWith("Dinas Kesehatan 3");
+            bkd.findElement(By.linkText("Dinas Kesehatan")).click();
+            Browser.waitFor(bkd, By.id("unit-total"));
+            assertThat(bkd.findElements(By.cssSelector("tr[data-employee] a"))).extracting(e -> e.getText())
+                    .containsExactly("Andi Atasan", "Budi Kepegawaian", "Siti Aparatur");
+            bkd.findElement(By.linkText("Siti Aparatur")).click();
+            Browser.waitFor(bkd, By.id("lines"));
+            assertThat(bkd.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluasi Siti Aparatur, " + month);
+        } finally {
+            bkd.quit();
+        }
+
+        WebDriver atasan = Browser.chromium();
+        try {
+            atasan.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+            logIn(atasan, BASE + "/t/" + code + "/evaluation/team?month=" + month, "atasan", TestRealms.PASSWORD);
+            Browser.waitFor(atasan, By.cssSelector("section.member"));
+            atasan.findElement(By.cssSelector("section.member input[name=rating][value='4']")).click();
+            atasan.findElement(By.cssSelector("section.member textarea[name=note]")).sendKeys("Laporan rapi");
+            atasan.findElement(By.cssSelector("section.member button[type=submit]")).click();
+            Browser.waitFor(atasan, By.id("done"));
+            assertThat(atasan.findElement(By.id("done")).getText()).isEqualTo("Penilaian tersimpan.");
+            assertThat(atasan.findElement(By.cssSelector("section.member input[name=rating][value='4']")).isSelected()).isTrue();
+            assertThat(atasan.findElement(By.cssSelector("section.member textarea[name=note]")).getAttribute("value")).isEqualTo("Laporan rapi");
+        } finally {
+            atasan.quit();
         }
     }
 }
