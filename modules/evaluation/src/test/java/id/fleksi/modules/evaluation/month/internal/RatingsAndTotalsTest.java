@@ -65,6 +65,8 @@ class RatingsAndTotalsTest {
     @Autowired TenantMigrator migrator;
     @Autowired ModuleSwitches switches;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired id.fleksi.platform.calendar.WorkingCalendar calendar;
 
     TenantCode code;
     Tenant tenant;
@@ -176,6 +178,59 @@ class RatingsAndTotalsTest {
             assertThatThrownBy(() -> views.employee(tenant, caller("hadi"), siti, NOVEMBER)).isInstanceOf(Problem.class);
             assertThat(views.employee(tenant, caller("kadis"), siti, NOVEMBER).name()).isEqualTo("Siti");
         });
+    }
+
+    @Test
+    void aUnitsMonthTakesTheSameStatementsForOneEmployeeOrForty() {
+        TenantContext.runAs(code, () -> {
+            for (int i = 0; i < 40; i++) {
+                UUID e = EvaluationRows.person(jdbc, "Staf " + i, bappeda, null);
+                for (int d = 2; d <= 6; d++) {
+                    EvaluationRows.checkIn(jdbc, e, NOVEMBER.atDay(d), "IN", "WFO", i, 0);
+                }
+            }
+        });
+        int[] statements = new int[1];
+        Evaluations counted = new Evaluations(JdbcClient.create(counting(dataSource, statements)), calendar, rules, registry, clock);
+        List<Integer> perRun = new ArrayList<>();
+        for (String unit : new String[] {"PKM", "BAPPEDA", "DINKES"}) {
+            UUID id = TenantContext.callAs(code, () -> jdbc.sql(TenantSql.of("select id from {org_unit} where code = ?")).param(unit)
+                    .query(UUID.class).single());
+            statements[0] = 0;
+            List<EmployeeMonth> read = new ArrayList<>();
+            counted.each(code, NOVEMBER, id, read::add);
+            assertThat(read).isNotEmpty();
+            perRun.add(statements[0]);
+        }
+        // The Puskesmas has one employee, Bappeda 41, Dinas Kesehatan three: the same statements for each.
+        assertThat(perRun).containsOnly(perRun.get(0));
+        assertThat(perRun.get(0)).isEqualTo(9);   // units, employees, apels; then check-ins, absences, apel presence, reports, plans, ratings
+    }
+
+    /** The data source, counting the statements prepared on its connections. */
+    private static javax.sql.DataSource counting(javax.sql.DataSource real, int[] statements) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(RatingsAndTotalsTest.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!(result instanceof java.sql.Connection connection)) {
+                        return result;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(RatingsAndTotalsTest.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+                                    statements[0]++;
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static Caller caller(String username) {
