@@ -49,7 +49,8 @@ public final class RulePresets {
     private static RuleSet mukomuko() {
         return new RuleSet(null, 0, LocalDate.of(2021, 6, 14), "Kabupaten Mukomuko (Perbup Nomor 10 Tahun 2021)", MUKOMUKO_2021,
                 "Peraturan Bupati Mukomuko Nomor 10 Tahun 2021 tentang Pemberian TPP ASN, Pasal 11 ayat (3), sebagaimana dikutip"
-                        + " Sekda Mukomuko (Radar Bengkulu, 15 Juni 2021): tidak mengikuti apel dipotong 2% per hari kerja. Dari"
+                        + " Sekda Mukomuko (Radar Bengkulu, Juni 2021; penerapannya saat itu masih dikaji): tidak mengikuti apel pagi"
+                        + " dan apel sore dipotong 2% per hari kerja. Dari"
                         + " sumber: apel 2%. Diasumsikan (pola umum, periksa Perbup): TL dan PSW 0,5/1/1,25/1,5% pada 30/60/90 menit,"
                         + " tanpa keterangan 5% per hari, batas bulanan 100%, tanpa potongan laporan.",
                 common("TL"), common("PSW"), pct("5"), pct("2"), pct("0"), pct("100"), true, 0, null, null);
