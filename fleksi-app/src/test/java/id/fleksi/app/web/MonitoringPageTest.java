@@ -48,7 +48,8 @@ class MonitoringPageTest extends PageTest {
                             + " values (?, ?, ?, ?, 'IN', 'WFA', now(), now(), false, -1.74, 119.53, 10)")
                     .params(UUID.randomUUID(), UUID.randomUUID().toString(), siti, today).update();
 
-            new WebDriverWait(screen, Duration.ofSeconds(5)).until(d -> "1".equals(checkedIn(d)));
+            // The stream recounts every 2 s; a loaded machine may take a few ticks.
+            new WebDriverWait(screen, Duration.ofSeconds(15)).until(d -> "1".equals(checkedIn(d)));
             assertThat(screen.findElement(By.cssSelector("#total [data-f=wfa]")).getText()).isEqualTo("1");
             assertThat(((JavascriptExecutor) screen).executeScript("return window.notReloaded === true")).isEqualTo(true);
             assertThat(screen.getPageSource()).doesNotContain("Siti Aparatur");
