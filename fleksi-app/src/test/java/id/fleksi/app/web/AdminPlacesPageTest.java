@@ -160,6 +160,25 @@ class AdminPlacesPageTest extends PageTest {
             Browser.waitFor(admin, By.id("answer"));
             assertThat(admin.findElement(By.id("answer")).getText()).contains(": hari kerja, 08:00–15:", "jam Ramadan");
             assertThat(admin.findElement(By.id("schedules")).getText()).contains("Seluruh pemda: jam Ramadan");
+
+            // Weekly hours without Friday, set twice: the second replaces the first, and Friday is no working day.
+            for (String start : List.of("07:00", "08:00")) {
+                WebElement hours = admin.findElement(By.id("hours-form"));
+                hours.findElement(By.cssSelector("input[name='on.FRIDAY']")).click();
+                ((JavascriptExecutor) admin).executeScript("arguments[0].value = arguments[1];",
+                        hours.findElement(By.cssSelector("input[name='start.MONDAY']")), start);
+                hours.findElement(By.id("save-hours")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Jam kerja disimpan"));
+            }
+            assertThat(admin.findElements(By.cssSelector("#schedules .schedule"))).hasSize(2);
+            assertThat(admin.findElements(By.cssSelector("#schedules .schedule")).get(0).getText())
+                    .startsWith("Seluruh pemda: jam kerja mingguan\nSen 08:00–16:00; Sel 07:30–16:00;").doesNotContain("Jum");
+            LocalDate friday = day.plusWeeks(2);
+            while (friday.getDayOfWeek() != DayOfWeek.FRIDAY || !workingDayAfter(friday).equals(friday)) {
+                friday = friday.plusDays(1);
+            }
+            LocalDate noHoliday = friday;
+            assertThat(TenantContext.callAs(tenant, () -> calendar.of(null, noHoliday)).kind()).isEqualTo(DayKind.WEEKEND);
             assertThat(noSidewaysScrollAt360(admin)).as("fits a 360 px phone").isTrue();
         } finally {
             admin.quit();
