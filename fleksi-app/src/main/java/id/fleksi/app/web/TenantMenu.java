@@ -38,6 +38,9 @@ class TenantMenu {
         }
         if (caller.hasRole(Role.TENANT_ADMIN) || caller.hasRole(Role.BKD)) {
             links.add(new Link("/t/" + tenant + "/admin/employees", "en".equals(locale.getLanguage()) ? "Employees" : "Pegawai"));
+            links.add(new Link("/t/" + tenant + "/admin/offices", "en".equals(locale.getLanguage()) ? "Offices & geofences" : "Kantor & geofence"));
+            links.add(new Link("/t/" + tenant + "/admin/calendar",
+                    "en".equals(locale.getLanguage()) ? "Holidays & working hours" : "Hari libur & jam kerja"));
         }
         if (caller.hasRole(Role.TENANT_ADMIN)) {
             links.add(new Link("/t/" + tenant + "/admin/modules", "en".equals(locale.getLanguage()) ? "Modules" : "Modul"));

@@ -34,6 +34,14 @@ public class Offices {
         this.transactions = transactions;
     }
 
+    /** Where an office may stand (Indonesia, with a margin) and how wide its geofence may be: the API's bounds and the page's. */
+    public static final double MIN_LATITUDE = -11.5;
+    public static final double MAX_LATITUDE = 6.5;
+    public static final double MIN_LONGITUDE = 94.5;
+    public static final double MAX_LONGITUDE = 141.5;
+    public static final int MIN_RADIUS_METRES = 10;
+    public static final int MAX_RADIUS_METRES = 5000;
+
     public record NewOffice(@NotBlank(message = "is required") String name, String address,
             @NotNull(message = "is required") @DecimalMin(value = "-11.5", message = "is not in Indonesia") @DecimalMax(value = "6.5", message = "is not in Indonesia") Double latitude,
             @NotNull(message = "is required") @DecimalMin(value = "94.5", message = "is not in Indonesia") @DecimalMax(value = "141.5", message = "is not in Indonesia") Double longitude,
@@ -54,16 +62,48 @@ public class Offices {
                 .list();
     }
 
+    /** The office, or a 404 problem. */
+    public Office find(UUID id) {
+        return list().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow(() -> Problem.notFound("unknown-office",
+                "Unknown office", "There is no office " + id + " in this tenant."));
+    }
+
+    /** Changes an office's name, address, geofence and units (its fields already validated), all or nothing. */
+    public Office update(UUID id, NewOffice office, String actor) {
+        return transactions.execute(tx -> {
+            Office before = find(id);
+            List<UUID> units = office.unitIds() == null ? List.of() : office.unitIds();
+            requireUnits(units);
+            new GeoPoint(office.latitude(), office.longitude());
+            jdbc.sql(TenantSql.of("update {office} set name = ?, address = ?, latitude = ?, longitude = ?, radius_metres = ? where id = ?"))
+                    .param(office.name()).param(office.address()).param(office.latitude()).param(office.longitude())
+                    .param(office.radiusMetres()).param(id).update();
+            jdbc.sql(TenantSql.of("delete from {office_unit} where office_id = ?")).param(id).update();
+            units.forEach(unit -> jdbc.sql(TenantSql.of("insert into {office_unit} (office_id, unit_id) values (?, ?)"))
+                    .param(id).param(unit).update());
+            audit.record(TenantContext.require(), actor, "office.update", office.name(),
+                    Map.of("name", before.name(), "latitude", before.latitude(), "longitude", before.longitude(),
+                            "radiusMetres", before.radiusMetres()),
+                    Map.of("name", office.name(), "latitude", office.latitude(), "longitude", office.longitude(),
+                            "radiusMetres", office.radiusMetres()));
+            return new Office(id, office.name(), office.address(), office.latitude(), office.longitude(), office.radiusMetres(), units);
+        });
+    }
+
+    private void requireUnits(List<UUID> units) {
+        for (UUID unit : units) {
+            if (jdbc.sql(TenantSql.of("select count(*) from {org_unit} where id = ?")).param(unit).query(Integer.class).single() == 0) {
+                throw Problem.badRequest("unknown-unit", "Unknown unit", "unitIds: no unit " + unit + " in this tenant");
+            }
+        }
+    }
+
     /** Adds an office (its fields already validated); every unit named must exist in the tenant. */
     public Office add(NewOffice office, String actor) {
         return transactions.execute(tx -> {
             UUID id = UUID.randomUUID();
             List<UUID> units = office.unitIds() == null ? List.of() : office.unitIds();
-            for (UUID unit : units) {
-                if (jdbc.sql(TenantSql.of("select count(*) from {org_unit} where id = ?")).param(unit).query(Integer.class).single() == 0) {
-                    throw Problem.badRequest("unknown-unit", "Unknown unit", "unitIds: no unit " + unit + " in this tenant");
-                }
-            }
+            requireUnits(units);
             new GeoPoint(office.latitude(), office.longitude());
             jdbc.sql(TenantSql.of("insert into {office} (id, name, address, latitude, longitude, radius_metres) values (?, ?, ?, ?, ?, ?)"))
                     .param(id).param(office.name()).param(office.address()).param(office.latitude()).param(office.longitude())

@@ -34,7 +34,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     /**
      * No tracing of every security filter: nothing collects those traces (no tracer is configured; the request metrics
@@ -128,8 +128,17 @@ class SecurityConfiguration {
      * (the login and logout): a script that slipped into a page (a tenant name with markup, say) would not run, and no
      * other site may frame a page.
      */
-    static String contentSecurityPolicy(IdentityProperties identity) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+    public static String contentSecurityPolicy(IdentityProperties identity) {
+        return contentSecurityPolicy(identity, null);
+    }
+
+    /**
+     * The same policy, with images also allowed from one more origin ({@code https://tiles.example.go.id}): a page that
+     * draws the tenant's own map tiles sets it on its answer, for that page only.
+     */
+    public static String contentSecurityPolicy(IdentityProperties identity, String imageOrigin) {
+        String images = imageOrigin == null ? "" : " " + imageOrigin;
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + images + "; connect-src 'self';"
                 + " font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self' "
                 + identity.keycloakUrl();
     }

@@ -5,11 +5,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,10 +21,13 @@ import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,10 +50,12 @@ class FwaPage {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PageForms forms;
+    private final MessageSource messages;
 
     FwaPage(Employees employees, WorkModes modes, FwaRequests requests, FwaPolicies policies, JdbcClient jdbc, Clock clock,
-            PageForms forms) {
+            PageForms forms, MessageSource messages) {
         this.forms = forms;
+        this.messages = messages;
         this.employees = employees;
         this.modes = modes;
         this.requests = requests;
@@ -114,7 +117,13 @@ class FwaPage {
         List<PolicyVersion> versions = new ArrayList<>(policies.versions());
         java.util.Collections.reverse(versions);
         model.addAttribute("versions", versions);
+        // The new version starts from the latest one (the one in force, or one already set for a later date).
+        model.addAttribute("form", PolicyForm.from(versions.isEmpty() ? null : versions.get(0), today));
+        model.addAttribute("base", versions.isEmpty() ? null : versions.get(0));
         model.addAttribute("units", units);
+        Map<String, String> unitNames = new java.util.HashMap<>();
+        units.forEach(u -> unitNames.put(String.valueOf(u.get("id")), u.get("code") + " · " + u.get("name")));
+        model.addAttribute("unitNames", unitNames);
         model.addAttribute("weekdays", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY));
         LocalDate first = (month == null ? today.plusMonths(1) : month).withDayOfMonth(1);
@@ -127,39 +136,19 @@ class FwaPage {
     }
 
     @PostMapping("/t/{code}/fwa/policy")
-    String addVersion(Tenant tenant, Caller caller, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) Set<DayOfWeek> wfaWeekdays,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate trialTo,
-            @RequestParam(required = false) Set<UUID> alwaysWfo, @RequestParam(required = false) Integer maxPercent,
-            @RequestParam(required = false) Integer maxPeople, @RequestParam(required = false) String talentBoxes,
-            @RequestParam(defaultValue = "false") boolean excludeFaceToFace, @RequestParam(defaultValue = "false") boolean excludeLeaders,
-            @RequestParam(defaultValue = "false") boolean requireOwnDevice,
-            @RequestParam(defaultValue = "false") boolean requireGoodConnection,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowTo,
-            @RequestParam(required = false) String windowName,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String addVersion(Tenant tenant, Caller caller, @ModelAttribute PolicyForm form, RedirectAttributes redirect) {
         requireAdmin(caller);
-        List<PolicyVersion.UnitRule> rules = alwaysWfo == null ? List.of()
-                : alwaysWfo.stream().map(u -> new PolicyVersion.UnitRule(u, true, null, null)).toList();
-        Set<Integer> boxes = new java.util.TreeSet<>();
-        try {
-            for (String box : (talentBoxes == null ? "" : talentBoxes).split("[,\\s]+")) {
-                if (!box.isBlank()) {
-                    boxes.add(Integer.valueOf(box));
-                }
-            }
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", List.of("talentBoxes: write the allowed boxes as numbers, e.g. 7, 8, 9. Nothing was saved."));
+        if (form.effectiveFrom() == null) {
+            redirect.addFlashAttribute("error", List.of(messages.getMessage("fwa.error.effectiveFrom", null, LocaleContextHolder.getLocale())));
             return "redirect:/t/" + tenant.code() + "/fwa/policy";
         }
-        List<PolicyVersion.Window> windows = windowFrom == null || windowTo == null ? List.of()
-                : List.of(new PolicyVersion.Window(windowFrom, windowTo, windowName == null || windowName.isBlank() ? "Jendela" : windowName));
-        PolicyVersion version = new PolicyVersion(null, effectiveFrom, enabled,
-                wfaWeekdays == null ? EnumSet.noneOf(DayOfWeek.class) : wfaWeekdays, trialFrom, trialTo, boxes, excludeFaceToFace,
-                excludeLeaders, requireOwnDevice, requireGoodConnection, maxPercent, maxPeople, null, null, null, null, note, windows, rules,
-                null, null);
+        PolicyVersion version;
+        try {
+            version = form.toVersion();
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", List.of(messages.getMessage("fwa.error.talentBoxes", null, LocaleContextHolder.getLocale())));
+            return "redirect:/t/" + tenant.code() + "/fwa/policy";
+        }
         return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/fwa/policy", "policy",
                 () -> policies.add(version, caller.username()));
     }
