@@ -102,11 +102,14 @@ public class DemoSeed {
         organisation.seed(tenant, dataset, employees);
         flexibleWork.demoEmployees(tenant, atasan, asn);
         if (dataset.equals("mateng")) {
+            // BKD, who sets the TPP rules, closes the month and downloads the recaps.
+            users.createUser(request.code(), new RealmUser("bkd", "Bina", "Kepegawaian", PASSWORD, false, Set.of(Role.BKD)));
             flexibleWork.matengPolicy(tenant);
             monitoring.seed(tenant);
             evaluation.seed(tenant);
         }
         attendance.history(tenant);
-        log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);
+        log.info("Demo: tenant {} with users admin, atasan, asn{} and {} employees", request.code(),
+                dataset.equals("mateng") ? ", bkd, bupati" : "", employees);
     }
 }
