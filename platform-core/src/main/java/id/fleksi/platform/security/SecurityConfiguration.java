@@ -95,7 +95,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations, IdentityProperties identity,
             RealmRoles realmRoles) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        // Back to Fleksi's page that says so and offers the same realm's login again (fleksi-app's LoggedOutController).
+        logout.setPostLogoutRedirectUri("{baseUrl}/logged-out/{registrationId}");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/t/**", "/platform/**").authenticated()
                         .anyRequest().permitAll())

@@ -63,7 +63,10 @@ public class RealmProvisioner {
         representation.setWaitIncrementSeconds(60);
         representation.setMaxFailureWaitSeconds(900);
         representation.setLoginWithEmailAllowed(true);
-        representation.setResetPasswordAllowed(false);
+        representation.setResetPasswordAllowed(false);   // until the tenant sets its mail server: RealmLoginPages
+        if (!admin.loginTheme().isBlank()) {
+            representation.setLoginTheme(admin.loginTheme());
+        }
         RolesRepresentation roles = new RolesRepresentation();
         roles.setRealm(realmRoles.grantable(platformRealm).stream().map(RealmProvisioner::role).toList());
         representation.setRoles(roles);
