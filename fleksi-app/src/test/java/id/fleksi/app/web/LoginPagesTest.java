@@ -134,6 +134,16 @@ class LoginPagesTest extends PageTest {
         assertThat(browser.findElement(By.id("greeting")).getText()).isEqualTo("Halo, siti");
     }
 
+    @Test
+    void afterLoggingOutOfAnUnknownRealmThePageOffersTheListOfPemdaNotALinkMadeFromTheAddress() {
+        browser = Browser.chromium();
+        browser.get(BASE + "/logged-out/nosuchrealm");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Anda sudah keluar");
+        assertThat(browser.findElement(By.id("log-in-again")).getText()).isEqualTo("Pilih pemda untuk masuk lagi");
+        assertThat(browser.findElement(By.id("log-in-again")).getAttribute("href")).isEqualTo(BASE + "/");
+    }
+
     /** What the browser fetched for the page: the document and every resource it loaded, headers included. */
     private static long transferred(WebDriver browser) {
         Object bytes = ((JavascriptExecutor) browser).executeScript("""

@@ -64,7 +64,9 @@ public class RealmProvisioner {
         representation.setMaxFailureWaitSeconds(900);
         representation.setLoginWithEmailAllowed(true);
         representation.setResetPasswordAllowed(false);   // until the tenant sets its mail server: RealmLoginPages
-        if (!admin.loginTheme().isBlank()) {
+        // A tenant's people read the theme's words (a forgotten password goes to their BKD); the operators' realm keeps
+        // Keycloak's own pages.
+        if (!platformRealm && !admin.loginTheme().isBlank()) {
             representation.setLoginTheme(admin.loginTheme());
         }
         RolesRepresentation roles = new RolesRepresentation();

@@ -63,6 +63,14 @@ class RealmLoginPagesTest extends ProvisioningIntegrationTest {
         assertThat(pages.apply(TenantCode.of(realm))).isFalse();
     }
 
+    @Test
+    void theOperatorsRealmKeepsKeycloaksOwnPages() {
+        String realm = removeRealmAfter(TestRealms.unique("platform"));
+        realms.createRealm(realm, "Fleksi Platform", true, List.of());
+
+        assertThat(representation(realm).getLoginTheme()).isNull();
+    }
+
     private static RealmRepresentation representation(String realm) {
         return TestRealms.admin().realm(realm).toRepresentation();
     }
