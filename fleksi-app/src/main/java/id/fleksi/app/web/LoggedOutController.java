@@ -1,5 +1,7 @@
 package id.fleksi.app.web;
 
+import java.util.Optional;
+
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 import id.fleksi.platform.tenancy.Tenant;
@@ -40,11 +42,11 @@ class LoggedOutController {
         return "logged-out";
     }
 
-    private java.util.Optional<Tenant> tenant(String realm) {
+    private Optional<Tenant> tenant(String realm) {
         try {
             return registry.find(TenantCode.of(realm)).filter(Tenant::isActive);
         } catch (InvalidTenantCodeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -67,7 +67,7 @@ class LoginPagesTest extends PageTest {
 
         assertThat(browser.getCurrentUrl()).startsWith(TestKeycloak.url() + "/realms/" + code + "/");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
-        assertThat(browser.findElements(By.cssSelector("link[href$='/css/fleksi-login.css']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("link[href*='/css/fleksi-login-']"))).hasSize(1);
         assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("Masuk ke Fleksi");
         assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("Nama pengguna (NIP) atau e-mail");
         assertThat(browser.findElement(By.id("kc-forgot-bkd")).getText()).isEqualTo("Lupa kata sandi? Mintalah kata sandi sekali"

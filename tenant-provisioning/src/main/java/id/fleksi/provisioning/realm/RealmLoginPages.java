@@ -1,6 +1,5 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +65,8 @@ public class RealmLoginPages {
      * @return the tenants whose realm could not be brought in line, with the reason
      */
     public Map<TenantCode, String> applyToAll(Consumer<String> progress) {
-        List<Tenant> tenants = new ArrayList<>(registry.list().stream()
-                .filter(t -> t.status() == TenantStatus.ACTIVE || t.status() == TenantStatus.SUSPENDED).toList());
+        List<Tenant> tenants = registry.list().stream()
+                .filter(t -> t.status() == TenantStatus.ACTIVE || t.status() == TenantStatus.SUSPENDED).toList();
         Map<TenantCode, String> failed = new LinkedHashMap<>();
         int done = 0;
         for (Tenant tenant : tenants) {
