@@ -92,9 +92,14 @@ class FleksiCliTest {
         Run imported = fleksi("import", "employees", "--tenant", CODE, staff.toString());
         assertThat(imported.out()).contains("realm users 1/1", "imported 1 rows: 1 new");
 
+        org.keycloak.representations.idm.RealmRepresentation olderRelease = new org.keycloak.representations.idm.RealmRepresentation();
+        olderRelease.setLoginTheme("keycloak");   // as a realm made before Fleksi's login theme has it
+        TestRealms.admin().realm(CODE).update(olderRelease);
         Run migrated = fleksi("migrate");
         assertThat(migrated.exitCode()).isZero();
-        assertThat(migrated.out()).containsPattern("migrated \\d+/\\d+ " + CODE).contains("tenants current in");
+        assertThat(migrated.out()).containsPattern("migrated \\d+/\\d+ " + CODE).contains("tenants current in")
+                .containsPattern("login page \\d+/\\d+ " + CODE + " updated");
+        assertThat(TestRealms.admin().realm(CODE).toRepresentation().getLoginTheme()).isEqualTo("fleksi");
     }
 
     @Test

@@ -135,6 +135,7 @@ public class ModuleSwitches {
             }
             if (!newSettings.isEmpty() && !before.settings().equals(after.settings())) {
                 audit.record(tenant, actor, "module.settings", moduleId, before.settings(), after.settings());
+                events.publishEvent(new ModuleSettingsChanged(tenant, moduleId, before.settings(), after.settings()));
             }
             return after;
         }));

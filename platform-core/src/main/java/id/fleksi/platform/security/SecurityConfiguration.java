@@ -101,7 +101,8 @@ public class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations, IdentityProperties identity,
             RealmRoles realmRoles) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        // Back to Fleksi's page that says so and offers the same realm's login again (fleksi-app's LoggedOutController).
+        logout.setPostLogoutRedirectUri("{baseUrl}/logged-out/{registrationId}");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/t/**", "/platform/**").authenticated()
                         // A service's public rating page (evaluation's feedback): citizens, no login.

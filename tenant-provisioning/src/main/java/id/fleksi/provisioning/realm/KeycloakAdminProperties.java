@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username     admin user, for a password login when no client secret is set
  * @param password     that user's password
  * @param publicWebUrl where Fleksi's pages are served, for the redirect URIs of each realm's web client
+ * @param loginTheme   the login theme of Fleksi's realms ({@code fleksi}, shipped in keycloak-theme/; empty: Keycloak's own)
  */
 @ConfigurationProperties("fleksi.keycloak-admin")
 public record KeycloakAdminProperties(
@@ -23,5 +24,6 @@ public record KeycloakAdminProperties(
         String clientSecret,
         @DefaultValue("admin") String username,
         @DefaultValue("admin") String password,
-        @DefaultValue("http://127.0.0.1:8080") String publicWebUrl) {
+        @DefaultValue("http://127.0.0.1:8080") String publicWebUrl,
+        @DefaultValue("fleksi") String loginTheme) {
 }

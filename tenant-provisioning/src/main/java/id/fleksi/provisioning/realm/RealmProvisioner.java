@@ -63,7 +63,12 @@ public class RealmProvisioner {
         representation.setWaitIncrementSeconds(60);
         representation.setMaxFailureWaitSeconds(900);
         representation.setLoginWithEmailAllowed(true);
-        representation.setResetPasswordAllowed(false);
+        representation.setResetPasswordAllowed(false);   // until the tenant sets its mail server: RealmLoginPages
+        // A tenant's people read the theme's words (a forgotten password goes to their BKD); the operators' realm keeps
+        // Keycloak's own pages.
+        if (!platformRealm && !admin.loginTheme().isBlank()) {
+            representation.setLoginTheme(admin.loginTheme());
+        }
         RolesRepresentation roles = new RolesRepresentation();
         roles.setRealm(realmRoles.grantable(platformRealm).stream().map(RealmProvisioner::role).toList());
         representation.setRoles(roles);

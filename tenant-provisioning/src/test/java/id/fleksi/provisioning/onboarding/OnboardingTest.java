@@ -125,7 +125,7 @@ class OnboardingTest extends ProvisioningIntegrationTest {
     void withKeycloakStoppedNothingIsLeftBehindAndARetryWorks() {
         String code = removeAfter(TestRealms.unique("kab"));
         RealmProvisioner unreachable = new RealmProvisioner(new KeycloakAdmin(new KeycloakAdminProperties("http://127.0.0.1:1",
-                "master", "admin-cli", null, "admin", "admin", "http://127.0.0.1:8080")), identity, realmRoles);
+                "master", "admin-cli", null, "admin", "admin", "http://127.0.0.1:8080", "fleksi")), identity, realmRoles);
         TenantOnboarding withoutKeycloak = new TenantOnboarding(registry, migrator, unreachable, modules, jdbc);
         NewTenant request = new NewTenant(code, "Kabupaten Uji", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA);
 
