@@ -38,6 +38,7 @@ class TenantMenu {
         }
         if (caller.hasRole(Role.TENANT_ADMIN) || caller.hasRole(Role.BKD)) {
             links.add(new Link("/t/" + tenant + "/admin/employees", "en".equals(locale.getLanguage()) ? "Employees" : "Pegawai"));
+            links.add(new Link("/t/" + tenant + "/admin/audit", "en".equals(locale.getLanguage()) ? "Audit trail" : "Jejak audit"));
         }
         if (caller.hasRole(Role.TENANT_ADMIN)) {
             links.add(new Link("/t/" + tenant + "/admin/modules", "en".equals(locale.getLanguage()) ? "Modules" : "Modul"));
