@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,7 +22,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In the browser, as a tenant admin among 150 employees of two OPDs: finding people by name, by NIP and by OPD a page at a
@@ -63,17 +66,17 @@ class EmployeeAdminPageTest extends PageTest {
             assertFitsAPhone(admin);
 
             admin.findElement(By.id("q")).sendKeys("rahmat");
-            admin.findElement(By.id("find")).click();
+            clickAndLoad(admin, By.id("find"));
             assertThat(names(admin)).containsExactly("Rahmat Hidayat", "Rahmat Saleh");
             new Select(admin.findElement(By.id("unit"))).selectByVisibleText("Dinas Komunikasi dan Informatika");
-            admin.findElement(By.id("find")).click();
+            clickAndLoad(admin, By.id("find"));
             assertThat(names(admin)).containsExactly("Rahmat Saleh");
             admin.get(base + "employees?q=2010011004");
             assertThat(names(admin)).as("found by a part of the NIP").containsExactly("Budi Santoso");
 
             admin.get(base + "employees?unit=" + dinkes);
             assertThat(text(admin, "count")).isEqualTo("131 pegawai ditemukan · halaman 1 dari 3");
-            admin.findElement(By.id("next")).click();
+            clickAndLoad(admin, By.id("next"));
             assertThat(text(admin, "count")).isEqualTo("131 pegawai ditemukan · halaman 2 dari 3");
             assertThat(admin.getCurrentUrl()).contains("unit=" + dinkes, "page=2");
             assertThat(admin.findElements(By.cssSelector("ul.people li .unit")).stream().map(WebElement::getText).distinct())
@@ -116,7 +119,7 @@ class EmployeeAdminPageTest extends PageTest {
                     "Unit\nDinas Komunikasi dan Informatika → Dinas Kesehatan", "Jabatan\n– → Pranata Komputer");
             assertThat(latest.getText()).as("only what changed").doesNotContain("Nama\n");
             new Select(admin.findElement(By.id("kind"))).selectByValue("module");
-            admin.findElement(By.id("show")).click();
+            clickAndLoad(admin, By.id("show"));
             assertThat(admin.findElements(By.cssSelector("#events .action")).stream().map(WebElement::getText).distinct())
                     .doesNotContain("Data pegawai diubah");
 
@@ -128,6 +131,12 @@ class EmployeeAdminPageTest extends PageTest {
             Browser.waitFor(admin, By.id("problems"));
             assertThat(admin.findElement(By.id("problems")).getText()).contains("tidak ada yang diimpor",
                     "baris judul tidak punya kolom 'unit_code'; salin baris judul dari contoh berkas");
+            String job = admin.getCurrentUrl();
+            admin.get(job + "?lang=en");
+            assertThat(text(admin, "problems")).as("in English for a reader who chose it")
+                    .contains("nothing was imported", "the header has no column 'unit_code'");
+            admin.get(job + "?lang=id");
+            Browser.waitFor(admin, By.id("problems"));
 
             String cookies = admin.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
@@ -166,6 +175,13 @@ class EmployeeAdminPageTest extends PageTest {
                         + " created_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, now(), now())")
                 .params(UUID.randomUUID(), nip, name, nip == null ? "NON_ASN" : "PNS", unit, username, UUID.randomUUID().toString())
                 .update();
+    }
+
+    /** Clicks and waits for the next page, so nothing is read from the page being left. */
+    private static void clickAndLoad(WebDriver browser, By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static List<String> names(WebDriver browser) {
