@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import id.fleksi.platform.audit.AuditEvent;
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.EmployeeRepository;
 import id.fleksi.platform.organisation.OrgUnitRepository;
 import id.fleksi.platform.problem.Problem;
@@ -53,9 +54,11 @@ class AuditPageController {
     private final EmployeeRepository employees;
     private final OrgUnitRepository units;
     private final MessageSource messages;
+    private final ModuleSwitches switches;
 
     AuditPageController(TenantMenu menu, AuditLog audit, EmployeeRepository employees, OrgUnitRepository units,
-            MessageSource messages) {
+            MessageSource messages, ModuleSwitches switches) {
+        this.switches = switches;
         this.menu = menu;
         this.audit = audit;
         this.employees = employees;
@@ -74,6 +77,14 @@ class AuditPageController {
         String a = actor == null || actor.isBlank() ? null : actor.strip();
         AuditLog.Page result = audit.page(tenant.code(), k, a, page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1, PAGE_SIZE);
         Map<String, String> names = names(result.events());
+        Map<String, String> moduleNames = new HashMap<>();
+        Map<String, Map<String, String>> settingLabels = new HashMap<>();
+        for (ModuleSwitches.ModuleState state : switches.states(tenant.code())) {
+            String id = state.module().id();
+            moduleNames.put(id, state.module().name().in(locale));
+            settingLabels.put(id, new HashMap<>());
+            state.module().settings().forEach(s -> settingLabels.get(id).put(s.key(), s.label().in(locale)));
+        }
         ZoneId zone = tenant.timeZone().zone();
         model.addAttribute("tenant", tenant);
         model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
@@ -86,11 +97,15 @@ class AuditPageController {
         model.addAttribute("events", result.events().stream().map(e -> new Shown(e.id(),
                 WHEN.withLocale(locale).format(e.at().atZone(zone)), e.actor(),
                 messages.getMessage("audit.action." + e.action(), null, e.action(), locale),
-                names.getOrDefault(e.target(), e.target()), changes(e, names, locale))).toList());
+                e.action().startsWith("module.") ? moduleNames.getOrDefault(e.target(), e.target())
+                        : names.getOrDefault(e.target(), e.target()),
+                changes(e, names, e.action().startsWith("module.") ? settingLabels.getOrDefault(e.target(), Map.of()) : Map.of(),
+                        locale))).toList());
         return "tenant/audit";
     }
 
-    private List<Change> changes(AuditEvent e, Map<String, String> names, Locale locale) {
+    /** The fields of an event that changed; a module's settings by the labels of its settings page. */
+    private List<Change> changes(AuditEvent e, Map<String, String> names, Map<String, String> labels, Locale locale) {
         JsonNode before = read(e.before());
         JsonNode after = read(e.after());
         if ((before != null && !before.isObject()) || (after != null && !after.isObject())) {
@@ -108,7 +123,8 @@ class AuditPageController {
             String was = value(field, before == null ? null : before.get(field), names, locale);
             String is = value(field, after == null ? null : after.get(field), names, locale);
             if (before == null || after == null || !was.equals(is)) {
-                changes.add(new Change(messages.getMessage("audit.field." + field, null, field, locale), was, is));
+                changes.add(new Change(labels.getOrDefault(field, messages.getMessage("audit.field." + field, null, field, locale)),
+                        was, is));
             }
         }
         return changes;

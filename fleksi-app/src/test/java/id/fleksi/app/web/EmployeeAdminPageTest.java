@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * In the browser, as a tenant admin among 150 employees of two OPDs: finding people by name, by NIP and by OPD a page at a
@@ -33,6 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * column told in Indonesian; the downloaded templates imported as they are. Every page fits a 360 px phone.
  */
 class EmployeeAdminPageTest extends PageTest {
+
+    @Autowired ModuleSwitches switches;
 
     @Test
     void anAdminFindsEditsAndAuditsEmployeesAndImportsFromTheTemplates() throws Exception {
@@ -53,6 +59,7 @@ class EmployeeAdminPageTest extends PageTest {
         UUID andi = employee(code, "andi", "Andi Atasan", kominfo, null);
         UUID siti = employee(code, "siti", "Siti Aparatur", kominfo, null);
         String base = BASE + "/t/" + code + "/admin/";
+        switches.change(TenantCode.of(code), "attendance", null, Map.of("latenessToleranceMinutes", 45), "boss");
 
         WebDriver admin = Browser.chromium();
         try {
@@ -122,6 +129,13 @@ class EmployeeAdminPageTest extends PageTest {
             clickAndLoad(admin, By.id("show"));
             assertThat(admin.findElements(By.cssSelector("#events .action")).stream().map(WebElement::getText).distinct())
                     .doesNotContain("Data pegawai diubah");
+            WebElement setting = admin.findElements(By.cssSelector("#events li")).get(0);
+            assertThat(setting.findElement(By.className("action")).getText()).isEqualTo("Setelan modul diubah");
+            assertThat(setting.findElement(By.className("target")).getText()).isEqualTo("Presensi");
+            assertThat(setting.findElement(By.className("change")).getText()).as("a setting by its label, only what changed")
+                    .isEqualTo("Toleransi keterlambatan (menit)\n30 → 45");
+            admin.get(base + "audit?kind=employee&actor=someone-else");
+            assertThat(text(admin, "count")).startsWith("0 kejadian");
 
             Path dir = Files.createTempDirectory("fleksi-template");
             Path missing = Files.writeString(dir.resolve("pegawai.csv"), "nip,name,employment_type\n"
