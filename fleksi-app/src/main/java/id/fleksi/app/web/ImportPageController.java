@@ -60,7 +60,12 @@ class ImportPageController {
             UUID job = imports.start(jobKind, sheet, file.getOriginalFilename(), caller.username());
             return "redirect:/t/" + tenant.code() + "/admin/imports/" + job;
         } catch (IOException e) {
-            redirect.addFlashAttribute("error", messages.getMessage("import.unreadable", new Object[] {e.getMessage()}, locale));
+            String why = e.getMessage();
+            if (e instanceof Spreadsheet.Refused refused && !"en".equals(locale.getLanguage())) {
+                why = messages.getMessage(new DefaultMessageSourceResolvable(new String[] {"import.refused." + refused.code()},
+                        refused.values().toArray(), e.getMessage()), locale);
+            }
+            redirect.addFlashAttribute("error", messages.getMessage("import.unreadable", new Object[] {why}, locale));
             return "redirect:/t/" + tenant.code() + "/admin/employees";
         }
     }

@@ -152,6 +152,12 @@ class EmployeeAdminPageTest extends PageTest {
             admin.get(job + "?lang=id");
             Browser.waitFor(admin, By.id("problems"));
 
+            admin.get(base + "employees");
+            upload(admin, "employees", Files.writeString(dir.resolve("pegawai.pdf"), "%PDF-1.4"));
+            assertThat(text(admin, "import-error")).isEqualTo("Berkas ini tidak dapat dibaca dan tidak ada yang diimpor (berkas impor"
+                    + " berakhiran .csv atau .xlsx, bukan pegawai.pdf). Unggah berkas CSV atau XLSX dengan baris judul di baris 1;"
+                    + " contoh berkasnya ada di bawah formulir impor.");
+
             String cookies = admin.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
             admin.get(base + "employees");

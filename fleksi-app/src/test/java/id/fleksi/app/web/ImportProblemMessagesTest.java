@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import id.fleksi.platform.organisation.NewEmployee;
 import id.fleksi.platform.organisation.Nip;
@@ -48,5 +49,7 @@ class ImportProblemMessagesTest {
         }
         assertThat(codes).as("NewEmployee's constraints were found").anyMatch(c -> c.startsWith("field.name."));
         assertThat(codes.stream().distinct().filter(code -> !texts.containsKey("import.problem." + code)).toList()).isEmpty();
+        assertThat(Stream.of("file-type", "csv", "xlsx", "zip", "size", "rows", "cell", "xlsx-bounds")
+                .filter(code -> !texts.containsKey("import.refused." + code)).toList()).isEmpty();
     }
 }
