@@ -80,6 +80,10 @@ class EmployeeAdminPageTest extends PageTest {
             assertThat(names(admin)).containsExactly("Rahmat Saleh");
             admin.get(base + "employees?q=2010011004");
             assertThat(names(admin)).as("found by a part of the NIP").containsExactly("Budi Santoso");
+            admin.get(base + "employees?q=19850312+201001+1+004");
+            assertThat(names(admin)).as("a NIP as printed on an ID card").containsExactly("Budi Santoso");
+            admin.get(base + "employees?q=%25");
+            assertThat(text(admin, "count")).as("a % is a character, not a wildcard").startsWith("0 pegawai");
 
             admin.get(base + "employees?unit=" + dinkes);
             assertThat(text(admin, "count")).isEqualTo("131 pegawai ditemukan · halaman 1 dari 3");

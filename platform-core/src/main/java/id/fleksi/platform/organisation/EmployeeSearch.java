@@ -40,9 +40,9 @@ public class EmployeeSearch {
     /** Page {@code page} (from 1) of {@code size} rows; a blank {@code text} or a null {@code unitId} filters nothing. */
     public Page find(String text, UUID unitId, int page, int size) {
         String q = text == null || text.isBlank() ? null : text.strip();
-        String pattern = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String digits = q == null ? null : "%" + q.replace(" ", "").toLowerCase(Locale.ROOT)
-                .replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = q == null ? null : "%" + literal(q) + "%";
+        // A NIP as printed on an ID card has spaces (19850312 201001 1 004); usernames are lower case.
+        String digits = q == null ? null : "%" + literal(q.replace(" ", "").toLowerCase(Locale.ROOT)) + "%";
         long total = jdbc.sql(TenantSql.of("select count(*) from {employee} e" + WHERE))
                 .params(q, pattern, digits, unitId, unitId).query(Long.class).single();
         int last = (int) Math.max(1, (total + size - 1) / size);
@@ -55,5 +55,10 @@ public class EmployeeSearch {
                         EmployeeStatus.valueOf(rs.getString(5)), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8)))
                 .list();
         return new Page(rows, total, at, size);
+    }
+
+    /** The text matched as typed: LIKE's wildcards and its escape character taken literally. */
+    private static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
