@@ -1,13 +1,11 @@
 package id.fleksi.app.web;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
-import id.fleksi.platform.organisation.EmployeeRepository;
+import id.fleksi.platform.organisation.EmployeeSearch;
 import id.fleksi.platform.organisation.Employees;
-import id.fleksi.platform.organisation.ImportJobs;
-import id.fleksi.platform.organisation.Spreadsheet;
+import id.fleksi.platform.organisation.OrgUnitRepository;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
@@ -19,59 +17,48 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** BKD's and the tenant admin's page of employees: import spreadsheets, hand out one-time passwords. */
+/** BKD's and the tenant admin's page of employees: find them by name, NIP and unit, hand out one-time passwords. */
 @PageController
 class EmployeesPageController {
 
-    private final TenantMenu menu;
-    private final EmployeeRepository employees;
-    private final Employees employeeService;
-    private final ImportJobs imports;
+    static final int PAGE_SIZE = 50;
 
-    EmployeesPageController(TenantMenu menu, EmployeeRepository employees, Employees employeeService, ImportJobs imports) {
+    private final TenantMenu menu;
+    private final EmployeeSearch search;
+    private final OrgUnitRepository units;
+    private final Employees employeeService;
+
+    EmployeesPageController(TenantMenu menu, EmployeeSearch search, OrgUnitRepository units, Employees employeeService) {
         this.menu = menu;
-        this.employees = employees;
+        this.search = search;
+        this.units = units;
         this.employeeService = employeeService;
-        this.imports = imports;
     }
 
+    /** A page of employees found by name or NIP within a unit; the links to other pages keep the search. */
     @GetMapping("/t/{code}/admin/employees")
-    String page(Tenant tenant, Caller caller, Model model, Locale locale) {
+    String page(Tenant tenant, Caller caller, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String unit, @RequestParam(defaultValue = "1") String page, Model model,
+            Locale locale) {
         allowed(caller);
+        UUID unitId = uuidOrNull(unit);
         model.addAttribute("tenant", tenant);
         model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
-        model.addAttribute("employees", employees.findAllByOrderByName().stream().limit(200).toList());
-        model.addAttribute("total", employees.count());
+        model.addAttribute("units", units.findAllByOrderByCode());
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("unit", unitId);
+        model.addAttribute("result", search.find(q, unitId, page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1, PAGE_SIZE));
         return "tenant/employees";
     }
 
-    /** Starts the import in the background and shows its page, which follows its progress. */
-    @PostMapping("/t/{code}/admin/import")
-    String importFile(Tenant tenant, Caller caller, @RequestParam String kind, @RequestParam MultipartFile file,
-            RedirectAttributes redirect) {
-        allowed(caller);
+    static UUID uuidOrNull(String value) {
         try {
-            Spreadsheet sheet = Spreadsheet.read(file.getInputStream(), file.getOriginalFilename());
-            ImportJobs.Kind jobKind = "units".equals(kind) ? ImportJobs.Kind.UNITS : ImportJobs.Kind.EMPLOYEES;
-            UUID job = imports.start(jobKind, sheet, file.getOriginalFilename(), caller.username());
-            return "redirect:/t/" + tenant.code() + "/admin/imports/" + job;
-        } catch (IOException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:/t/" + tenant.code() + "/admin/employees";
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-    }
-
-    @GetMapping("/t/{code}/admin/imports/{id}")
-    String importJob(Tenant tenant, Caller caller, @PathVariable UUID id, Model model, Locale locale) {
-        allowed(caller);
-        model.addAttribute("tenant", tenant);
-        model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
-        model.addAttribute("job", imports.find(id).orElseThrow(() -> Problem.notFound("unknown-import", "Unknown import",
-                "There is no import " + id + " in this tenant.")));
-        return "tenant/import";
     }
 
     @PostMapping("/t/{code}/admin/employees/{id}/one-time-password")
@@ -83,7 +70,7 @@ class EmployeesPageController {
         return "redirect:/t/" + tenant.code() + "/admin/employees";
     }
 
-    private static void allowed(Caller caller) {
+    static void allowed(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN) && !caller.hasRole(Role.BKD)) {
             throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage employees.").variant("employees");
         }

@@ -41,6 +41,7 @@ class TenantMenu {
             links.add(new Link("/t/" + tenant + "/admin/offices", "en".equals(locale.getLanguage()) ? "Offices & geofences" : "Kantor & geofence"));
             links.add(new Link("/t/" + tenant + "/admin/calendar",
                     "en".equals(locale.getLanguage()) ? "Holidays & working hours" : "Hari libur & jam kerja"));
+            links.add(new Link("/t/" + tenant + "/admin/audit", "en".equals(locale.getLanguage()) ? "Audit trail" : "Jejak audit"));
         }
         if (caller.hasRole(Role.TENANT_ADMIN)) {
             links.add(new Link("/t/" + tenant + "/admin/modules", "en".equals(locale.getLanguage()) ? "Modules" : "Modul"));

@@ -41,7 +41,7 @@ class EmployeesPageTest extends PageTest {
             admin.findElement(By.id("back")).click();
             upload(admin, "employees", staff);
             Browser.waitFor(admin, By.id("problems"));
-            assertThat(admin.findElement(By.id("problems")).getText()).contains("tidak ada yang diimpor", "3", "nip", "digits only");
+            assertThat(admin.findElement(By.id("problems")).getText()).contains("tidak ada yang diimpor", "3", "nip", "NIP hanya berisi angka");
 
             Files.writeString(staff, "nip,name,employment_type,unit_code\n" + NIP + ",Nurul Hidayah,PNS,BKPSDM\n");
             admin.findElement(By.id("back")).click();
@@ -49,7 +49,7 @@ class EmployeesPageTest extends PageTest {
             Browser.waitFor(admin, By.id("imported"));
             assertThat(admin.findElement(By.id("imported")).getText()).contains("1 baru");
             admin.findElement(By.id("back")).click();
-            assertThat(admin.findElement(By.cssSelector("#employee-" + NIP + " td:nth-child(3)")).getText()).as("a status in words")
+            assertThat(admin.findElement(By.cssSelector("#employee-" + NIP + " .status")).getText()).as("a status in words")
                     .isEqualTo("Aktif");
 
             admin.findElement(By.cssSelector("#employee-" + NIP + " button")).click();

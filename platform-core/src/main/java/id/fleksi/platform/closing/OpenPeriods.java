@@ -50,11 +50,13 @@ public class OpenPeriods {
     private final TenantRegistry registry;
     private final Clock clock;
 
-    public OpenPeriods(ObjectProvider<ClosedPeriods> closed, ModuleSwitches switches, TenantRegistry registry, Clock clock) {
+    /** The application's clock where one is declared (attendance declares it; tests set their own), else the system's. */
+    public OpenPeriods(ObjectProvider<ClosedPeriods> closed, ModuleSwitches switches, TenantRegistry registry,
+            ObjectProvider<Clock> clock) {
         this.closed = closed;
         this.switches = switches;
         this.registry = registry;
-        this.clock = clock;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** Refuses when any of the employee's days from {@code from} to {@code to} is closed; does nothing otherwise. */

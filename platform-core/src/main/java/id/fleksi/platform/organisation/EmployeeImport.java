@@ -51,8 +51,19 @@ public class EmployeeImport {
         this.transactions = transactions;
     }
 
-    /** What one broken rule is, and where. */
-    public record RowProblem(int row, String column, String reason) {
+    /**
+     * What one broken rule is, and where: {@code reason} in English, and {@code code} with its {@code values} for a page
+     * to say it in the reader's language ({@code import.problem.<code>}); older reports have no code.
+     */
+    public record RowProblem(int row, String column, String reason, String code, List<String> values) {
+
+        public RowProblem(int row, String column, String reason) {
+            this(row, column, reason, null, List.of());
+        }
+
+        static RowProblem of(int row, String column, String code, String reason, Object... values) {
+            return new RowProblem(row, column, reason, code, java.util.Arrays.stream(values).map(String::valueOf).toList());
+        }
     }
 
     /** The outcome: counts when it was imported, or every problem when nothing was. */
@@ -65,10 +76,10 @@ public class EmployeeImport {
     public Report importEmployees(Spreadsheet sheet, String actor, Consumer<String> progress) {
         TenantCode tenant = TenantContext.require();
         List<RowProblem> problems = new ArrayList<>();
-        sheet.unreadable().forEach(u -> problems.add(new RowProblem(u.row(), u.column(), u.reason())));
+        sheet.unreadable().forEach(u -> problems.add(RowProblem.of(u.row(), u.column(), "long-number", u.reason())));
         for (String required : List.of("name", "employment_type", "unit_code")) {
             if (!sheet.columns().contains(required)) {
-                problems.add(new RowProblem(1, required, "the header has no column '" + required + "'"));
+                problems.add(RowProblem.of(1, required, "no-column", "the header has no column '" + required + "'", required));
             }
         }
         if (!problems.isEmpty()) {
@@ -88,7 +99,8 @@ public class EmployeeImport {
             }
             Integer earlier = firstRow.putIfAbsent(row.username(), line.number());
             if (earlier != null) {
-                problems.add(new RowProblem(line.number(), EmployeeRows.usernameColumn(row.details()), "the same employee as row " + earlier));
+                problems.add(RowProblem.of(line.number(), EmployeeRows.usernameColumn(row.details()), "same-employee",
+                        "the same employee as row " + earlier, earlier));
                 continue;
             }
             planned.add(row);
@@ -96,8 +108,8 @@ public class EmployeeImport {
         for (EmployeeRows.Planned row : planned) {
             String supervisor = row.supervisorKey();
             if (supervisor != null && !firstRow.containsKey(supervisor) && !existing.containsKey(supervisor)) {
-                problems.add(new RowProblem(row.line().number(), "supervisor",
-                        "no employee " + supervisor + " in this file or in the tenant"));
+                problems.add(RowProblem.of(row.line().number(), "supervisor", "no-supervisor",
+                        "no employee " + supervisor + " in this file or in the tenant", supervisor));
             }
         }
         // Supervisors as they would be after the import: the file's, and the tenant's for everyone the file leaves out.
@@ -111,8 +123,8 @@ public class EmployeeImport {
             for (String at = row.username(); at != null && supervisorOf.containsKey(at) && seen.add(at); at = supervisorOf.get(at)) {
                 if (row.username().equals(supervisorOf.get(at))) {
                     seen.add(row.username());
-                    problems.add(new RowProblem(row.line().number(), "supervisor", "the chain of supervisors loops back: "
-                            + String.join(" > ", seen)));
+                    problems.add(RowProblem.of(row.line().number(), "supervisor", "supervisor-loop", "the chain of supervisors loops back: "
+                            + String.join(" > ", seen), String.join(" > ", seen)));
                     break;
                 }
             }
@@ -140,9 +152,9 @@ public class EmployeeImport {
         if (!batch.taken().isEmpty()) {
             batch.made().forEach(id -> realm.delete(tenant, id));
             List<RowProblem> problems = fresh.stream().filter(p -> batch.taken().contains(p.username()))
-                    .map(p -> new RowProblem(p.line().number(), EmployeeRows.usernameColumn(p.details()), "the username " + p.username()
-                            + " already belongs to another account of this tenant (not an employee's); Fleksi never takes over"
-                            + " an existing account"))
+                    .map(p -> RowProblem.of(p.line().number(), EmployeeRows.usernameColumn(p.details()), "username-taken", "the username "
+                            + p.username() + " already belongs to another account of this tenant (not an employee's); Fleksi"
+                            + " never takes over an existing account", p.username()))
                     .toList();
             progress.accept("refused: " + problems.size() + " usernames already taken; nothing was imported");
             return new Report(planned.size(), 0, 0, 0, problems);

@@ -12,4 +12,6 @@ public interface EmployeeRepository extends JpaRepository<Employee, UUID> {
     boolean existsByUsername(String username);
 
     java.util.Optional<Employee> findByUsername(String username);
+
+    List<Employee> findAllByUnitIdOrderByName(UUID unitId);
 }

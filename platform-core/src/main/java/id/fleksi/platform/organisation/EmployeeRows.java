@@ -44,7 +44,8 @@ final class EmployeeRows {
         String unitCode = line.get("unit_code");
         UUID unitId = unitCode == null ? null : unitIds.get(unitCode.toUpperCase(Locale.ROOT));
         if (unitCode != null && unitId == null) {
-            problems.add(new RowProblem(line.number(), "unit_code", "no unit " + unitCode + " in this tenant; import units first"));
+            problems.add(RowProblem.of(line.number(), "unit_code", "no-unit", "no unit " + unitCode + " in this tenant; import units first",
+                    unitCode));
         }
         Integer talentBox = integer(line, "talent_box", problems);
         Double latitude = decimal(line, "home_latitude", problems);
@@ -55,22 +56,39 @@ final class EmployeeRows {
         LocalDate start = date(line, "start_date", problems);
         if (problems.size() > before || type == null) {
             if (type == null && problems.size() == before) {
-                problems.add(new RowProblem(line.number(), "employment_type", "is required: PNS, PPPK or NON_ASN"));
+                problems.add(RowProblem.of(line.number(), "employment_type", "employment-type-required", "is required: PNS, PPPK or NON_ASN"));
             }
             return null;
         }
         NewEmployee details = new NewEmployee(line.get("nip"), line.get("pppk_number"), line.get("username"),
                 line.get("name") == null ? "" : line.get("name"), type, line.get("position"), line.get("grade"), unitId, null,
                 talentBox, faceToFace, ownDevice, connection, latitude, longitude, start);
-        validator.validate(details).forEach(v -> problems.add(new RowProblem(line.number(),
-                FIELD_TO_COLUMN.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString()), v.getMessage())));
+        validator.validate(details).forEach(v -> problems.add(RowProblem.of(line.number(),
+                FIELD_TO_COLUMN.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString()),
+                "field." + v.getPropertyPath() + "." + v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                v.getMessage())));
         Employees.Checked checked = Employees.check(details, id -> true, id -> true);
-        checked.errors().forEach(e -> problems.add(new RowProblem(line.number(),
-                FIELD_TO_COLUMN.getOrDefault(e.get("field"), e.get("field")), e.get("message"))));
+        checked.errors().forEach(e -> problems.add(checkProblem(line.number(), e, details)));
         if (problems.size() > before) {
             return null;
         }
         return new Planned(line, checked.username(), details, line.get("supervisor"));
+    }
+
+    /**
+     * A broken rule of {@link Employees#check} at its column, with the code a page says it by: a NIP's by what is wrong with
+     * it, the others by their field.
+     */
+    private static RowProblem checkProblem(int row, Map<String, String> error, NewEmployee details) {
+        String field = error.get("field");
+        String column = FIELD_TO_COLUMN.getOrDefault(field, field);
+        if ("nip".equals(field)) {
+            Nip.Problem nip = Nip.problem(details.nip());
+            if (nip != null) {
+                return RowProblem.of(row, column, "nip." + nip.code(), error.get("message"), nip.values().toArray());
+            }
+        }
+        return RowProblem.of(row, column, "field." + field, error.get("message"));
     }
 
     /** The column that names the employee: the NIP, the PPPK number or the username, by employment type. */
@@ -91,7 +109,7 @@ final class EmployeeRows {
         try {
             return EmploymentType.valueOf(normal);
         } catch (IllegalArgumentException e) {
-            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not PNS, PPPK or NON_ASN"));
+            problems.add(RowProblem.of(line.number(), column, "employment-type", "'" + value + "' is not PNS, PPPK or NON_ASN", value));
             return null;
         }
     }
@@ -104,7 +122,7 @@ final class EmployeeRows {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not a whole number"));
+            problems.add(RowProblem.of(line.number(), column, "whole-number", "'" + value + "' is not a whole number", value));
             return null;
         }
     }
@@ -117,7 +135,7 @@ final class EmployeeRows {
         try {
             return Double.valueOf(value.replace(',', '.'));
         } catch (NumberFormatException e) {
-            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not a number"));
+            problems.add(RowProblem.of(line.number(), column, "number", "'" + value + "' is not a number", value));
             return null;
         }
     }
@@ -131,7 +149,7 @@ final class EmployeeRows {
             case "ya", "y", "yes", "true", "1" -> true;
             case "tidak", "t", "no", "n", "false", "0" -> false;
             default -> {
-                problems.add(new RowProblem(line.number(), column, "'" + value + "' is not ya/tidak"));
+                problems.add(RowProblem.of(line.number(), column, "yes-no", "'" + value + "' is not ya/tidak", value));
                 yield null;
             }
         };
@@ -151,7 +169,7 @@ final class EmployeeRows {
             }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(new RowProblem(line.number(), column, "'" + value + "' is not a date (yyyy-mm-dd or dd/mm/yyyy)"));
+            problems.add(RowProblem.of(line.number(), column, "date", "'" + value + "' is not a date (yyyy-mm-dd or dd/mm/yyyy)", value));
             return null;
         }
     }

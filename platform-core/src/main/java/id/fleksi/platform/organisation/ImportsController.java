@@ -60,7 +60,7 @@ class ImportsController {
         if (!report.imported()) {
             throw Problem.badRequest("invalid-import", "Nothing imported", report.problems().size()
                     + " problems in the file; nothing was imported. Fix every row listed and send the file again.")
-                    .with("errors", report.problems());
+                    .values(report.problems().size()).with("errors", report.problems());
         }
         return report;
     }
@@ -68,6 +68,8 @@ class ImportsController {
     private static Spreadsheet read(MultipartFile file) {
         try {
             return Spreadsheet.read(file.getInputStream(), file.getOriginalFilename());
+        } catch (Spreadsheet.Refused e) {
+            throw Problem.badRequest("unreadable-file", "Unreadable file", e.getMessage()).variant(e.code(), e.values().toArray());
         } catch (IOException e) {
             throw Problem.badRequest("unreadable-file", "Unreadable file", e.getMessage());
         }

@@ -35,6 +35,30 @@ public final class Spreadsheet {
     public record Unreadable(int row, String column, String reason) {
     }
 
+    /**
+     * A file refused before any row is read: the English message, and a {@code code} with its {@code values} for a page to
+     * say it in the reader's language ({@code import.refused.<code>}).
+     */
+    public static class Refused extends IOException {
+
+        private final String code;
+        private final List<String> values;
+
+        Refused(String code, String message, Throwable cause, Object... values) {
+            super(message, cause);
+            this.code = code;
+            this.values = java.util.Arrays.stream(values).map(String::valueOf).toList();
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public List<String> values() {
+            return values;
+        }
+    }
+
     private final List<String> columns;
     private final List<Line> lines;
     private final List<Unreadable> unreadable;
@@ -71,7 +95,7 @@ public final class Spreadsheet {
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             return csv(new String(SpreadsheetLimits.readBounded(in), StandardCharsets.UTF_8));
         }
-        throw new IOException("a spreadsheet is a .csv or .xlsx file, not " + filename);
+        throw new Refused("file-type", "a spreadsheet is a .csv or .xlsx file, not " + filename, null, filename);
     }
 
     private static Spreadsheet csv(String text) throws IOException {
@@ -100,7 +124,7 @@ public final class Spreadsheet {
                 }
             }
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-            throw new IOException("the CSV file cannot be read: " + e.getMessage(), e);
+            throw new Refused("csv", "the CSV file cannot be read: " + e.getMessage(), e);
         }
         return new Spreadsheet(columns, lines, List.of());
     }
@@ -141,20 +165,22 @@ public final class Spreadsheet {
                 }
             }
         } catch (RuntimeException e) {
-            throw new IOException("the XLSX file cannot be read as a spreadsheet (" + e.getClass().getSimpleName() + ")", e);
+            throw new Refused("xlsx", "the XLSX file cannot be read as a spreadsheet (" + e.getClass().getSimpleName() + ")", e);
         }
         return new Spreadsheet(columns, lines, unreadable);
     }
 
     private static void rowWithin(long number) throws IOException {
         if (number > SpreadsheetLimits.MAX_ROWS + 1) {
-            throw new IOException("the file has more than " + SpreadsheetLimits.MAX_ROWS + " rows; split it into smaller files");
+            throw new Refused("rows", "the file has more than " + SpreadsheetLimits.MAX_ROWS + " rows; split it into smaller files", null,
+                    SpreadsheetLimits.MAX_ROWS);
         }
     }
 
     private static String cellWithin(String value) throws IOException {
         if (value != null && value.length() > SpreadsheetLimits.MAX_CELL_CHARACTERS) {
-            throw new IOException("a cell holds more than " + SpreadsheetLimits.MAX_CELL_CHARACTERS + " characters (Excel's own limit)");
+            throw new Refused("cell", "a cell holds more than " + SpreadsheetLimits.MAX_CELL_CHARACTERS + " characters (Excel's own limit)",
+                    null, SpreadsheetLimits.MAX_CELL_CHARACTERS);
         }
         return value;
     }

@@ -37,7 +37,8 @@ final class SpreadsheetLimits {
     static byte[] readBounded(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new IOException("the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; split it into smaller files");
+            throw new Spreadsheet.Refused("size", "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; split it into"
+                    + " smaller files", null, MAX_FILE_BYTES / (1024 * 1024));
         }
         return bytes;
     }
@@ -72,14 +73,14 @@ final class SpreadsheetLimits {
         } catch (Refused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new IOException("the XLSX file cannot be read: it is not a complete XLSX (zip) file", e);
+            throw new Spreadsheet.Refused("zip", "the XLSX file cannot be read: it is not a complete XLSX (zip) file", e);
         }
     }
 
     /** A bound passed: its message says which, for the person who sent the file. */
-    private static final class Refused extends IOException {
+    private static final class Refused extends Spreadsheet.Refused {
         Refused(String message) {
-            super(message);
+            super("xlsx-bounds", message, null);
         }
     }
 

@@ -42,21 +42,22 @@ public class UnitImport {
         for (Spreadsheet.Line line : sheet.lines()) {
             String code = line.get("code") == null ? null : line.get("code").toUpperCase(Locale.ROOT);
             if (code == null || !code.matches("[A-Z0-9][A-Z0-9._-]{0,49}")) {
-                problems.add(new RowProblem(line.number(), "code", "is 1-50 upper-case letters, digits, dots, dashes"));
+                problems.add(RowProblem.of(line.number(), "code", "unit-code", "is 1-50 upper-case letters, digits, dots, dashes"));
                 continue;
             }
             if (line.get("name") == null) {
-                problems.add(new RowProblem(line.number(), "name", "is required"));
+                problems.add(RowProblem.of(line.number(), "name", "required", "is required"));
             }
             UnitKind kind = null;
             try {
                 kind = UnitKind.valueOf(String.valueOf(line.get("kind")).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new RowProblem(line.number(), "kind", "'" + line.get("kind") + "' is not one of "
-                        + java.util.Arrays.toString(UnitKind.values())));
+                problems.add(RowProblem.of(line.number(), "kind", "unit-kind", "'" + line.get("kind") + "' is not one of "
+                        + java.util.Arrays.toString(UnitKind.values()), line.get("kind"),
+                        String.join(", ", java.util.Arrays.stream(UnitKind.values()).map(Enum::name).toList())));
             }
             if (rows.containsKey(code)) {
-                problems.add(new RowProblem(line.number(), "code", "the same unit as row " + rows.get(code).number()));
+                problems.add(RowProblem.of(line.number(), "code", "same-unit", "the same unit as row " + rows.get(code).number(), rows.get(code).number()));
                 continue;
             }
             String parent = line.get("parent_code") == null ? null : line.get("parent_code").toUpperCase(Locale.ROOT);
@@ -64,9 +65,9 @@ public class UnitImport {
         }
         for (Row row : rows.values()) {
             if (row.parent() != null && !rows.containsKey(row.parent()) && !existing.containsKey(row.parent())) {
-                problems.add(new RowProblem(row.number(), "parent_code", "no unit " + row.parent() + " in this file or the tenant"));
+                problems.add(RowProblem.of(row.number(), "parent_code", "no-parent", "no unit " + row.parent() + " in this file or the tenant", row.parent()));
             } else if (cycles(row, rows)) {
-                problems.add(new RowProblem(row.number(), "parent_code", "units cannot contain each other"));
+                problems.add(RowProblem.of(row.number(), "parent_code", "unit-loop", "units cannot contain each other"));
             }
         }
         if (!problems.isEmpty()) {
