@@ -42,13 +42,15 @@ public class DemoSeed {
     private final DemoAttendance attendance;
     private final DemoMonitoring monitoring;
     private final DemoTrial trial;
+    private final DemoEvaluation evaluation;
 
     public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, RealmUsers users,
             IdentityProperties identity,
             DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring,
-            DemoTrial trial) {
+            DemoTrial trial, DemoEvaluation evaluation) {
         this.monitoring = monitoring;
         this.trial = trial;
+        this.evaluation = evaluation;
         this.flexibleWork = flexibleWork;
         this.attendance = attendance;
         this.registry = registry;
@@ -102,6 +104,7 @@ public class DemoSeed {
         if (dataset.equals("mateng")) {
             flexibleWork.matengPolicy(tenant);
             monitoring.seed(tenant);
+            evaluation.seed(tenant);
         }
         attendance.history(tenant);
         log.info("Demo: tenant {} with users admin, atasan, asn and {} employees", request.code(), employees);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param ruleSetVersions the rule set versions applied (more than one when the rules changed in mid-month)
  * @param rating the supervisor's rating of the month (1 to 5), null until given; {@code ratingNote} with it
  */
+@Schema(name = "EvaluationEmployeeMonth")
 public record EmployeeMonth(
         UUID employeeId, String nip, String name, UUID unitId, String unitName, UUID opdId, String opdName,
         YearMonth month,
@@ -46,6 +49,7 @@ public record EmployeeMonth(
         @Nullable Integer rating, @Nullable String ratingNote) {
 
     /** Quantities reported in the month towards one work-result plan (RHK), beside its target for its period. */
+    @Schema(name = "EvaluationOutput")
     public record Output(UUID targetId, String title, String unit, BigDecimal targetQuantity, BigDecimal achieved) {
     }
 
@@ -54,6 +58,7 @@ public record EmployeeMonth(
      * fell in (e.g. {@code TL2}), the minutes where minutes count, the percent, and a sentence in Indonesian that says
      * why ("Terlambat 45 menit (31–60 menit): 1%").
      */
+    @Schema(name = "EvaluationDeductionLine")
     public record DeductionLine(LocalDate date, String rule, String band, int minutes, BigDecimal percent,
             int ruleSetVersion, String explanation) {
     }
