@@ -11,8 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.MonthlyEvaluations;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
@@ -38,7 +41,7 @@ import org.springframework.web.client.RestClient;
 /**
  * Closing last month through the API with real tokens: BKD closes an OPD's month, the employee's absence for a day of
  * it is refused with a problem in Bahasa Indonesia, an ASN may not close, and BKD's correction lets that day's absence
- * through.
+ * through. The month paid is the real evaluation's: Siti checked in on two days of it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClosingApiTest {
@@ -53,6 +56,7 @@ class ClosingApiTest {
     @Autowired RealmProvisioner realms;
     @Autowired RealmUsers realmUsers;
     @Autowired JdbcClient jdbc;
+    @Autowired MonthlyEvaluations evaluations;
     @LocalServerPort int port;
 
     String code = TestRealms.unique("tutup");
@@ -83,6 +87,11 @@ class ClosingApiTest {
         LocalDate fifteenth = last.atDay(15);
         LocalDate sixteenth = last.atDay(16);
         String closings = "/api/v1/t/" + code + "/evaluation/closings/";
+        MonthRows rows = new MonthRows(jdbc, code, last);
+        rows.checkIn(siti, rows.weekday(5), "WFO", 0, 0);
+        rows.checkIn(siti, rows.weekday(6), "WFA", 20, 0);
+        EmployeeMonth computed = evaluations.employee(TenantCode.of(code), siti, last);
+        assertThat(computed.presentWfo() + computed.presentWfa()).isEqualTo(2);
 
         assertThat(fileAbsence(asn, fifteenth).getStatusCode().is2xxSuccessful()).as("an open month takes it").isTrue();
         ResponseEntity<List> closed = bkd.post().uri(closings + last).contentType(MediaType.APPLICATION_JSON)
@@ -121,7 +130,10 @@ class ClosingApiTest {
                 .satisfies(opd -> assertThat(opd).containsEntry("state", "CORRECTING").containsEntry("openCorrections", 1));
         Map<String, Object> view = bkd.get().uri(closings + last + "/employees/" + siti).retrieve().body(Map.class);
         assertThat((List<?>) view.get("versions")).hasSize(1);
-        assertThat((Map<String, Object>) view.get("paid")).containsEntry("name", "Siti Aparatur");
+        assertThat((Map<String, Object>) view.get("paid")).containsEntry("name", "Siti Aparatur")
+                .containsEntry("workingDays", computed.workingDays()).containsEntry("presentWfo", computed.presentWfo())
+                .containsEntry("presentWfa", computed.presentWfa()).containsEntry("lateMinutes", 20)
+                .containsEntry("unexcusedDays", computed.unexcusedDays());
     }
 
     private ResponseEntity<Map> fileAbsence(RestClient client, LocalDate date) {

@@ -25,8 +25,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.MonthlyEvaluations;
+import id.fleksi.modules.evaluation.rules.RuleSets;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCache;
+import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
@@ -43,7 +47,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,11 +60,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Another system's token: the tenant admin makes a client and sees its secret once; the system gets a token with the
  * client-credentials grant and fetches the month as JSON (valid against docs/evaluation-export.schema.json) and as CSV
- * (the schema's columns, in order, the evaluation's values); the same token is refused (403) on every other operation;
+ * (the schema's columns, in order, the real evaluation's values for twelve employees with the varied month of
+ * {@link MonthRows}, and employee 9's worked out by hand); the same token is refused (403) on every other operation;
  * removed, the client gets no token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FakeMonthlyEvaluations.class)
 class ExportClientTokenTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,6 +80,9 @@ class ExportClientTokenTest {
     @Autowired RealmProvisioner realms;
     @Autowired RealmUsers realmUsers;
     @Autowired JdbcClient jdbc;
+    @Autowired MonthlyEvaluations evaluations;
+    @Autowired RuleSets rules;
+    @Autowired TenantCache cache;
     @LocalServerPort int port;
 
     String code = TestRealms.unique("eksportoken");
@@ -90,8 +96,18 @@ class ExportClientTokenTest {
     @Test
     void aClientCredentialsTokenFetchesTheExportsAndIsRefusedEverywhereElse() throws Exception {
         onboarding.onboard(new NewTenant(code, "Kabupaten Token", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
-        jdbc.sql("insert into tenant_" + code + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
-                .param(UUID.randomUUID()).update();
+        MonthRows rows = new MonthRows(jdbc, code, month);
+        rows.rules(rules, cache, code);
+        UUID dinkes = rows.unit("DINKES", "Dinas Kesehatan", null, "DINAS");
+        for (int i = 1; i <= 12; i++) {
+            rows.work(rows.employee(String.format("19800101200501%04d", 1000 + i), "Pegawai Nomor " + i, dinkes, null, null), i);
+        }
+        List<EmployeeMonth> evaluation = new ArrayList<>();
+        evaluations.each(TenantCode.of(code), month, null, evaluation::add);
+        int ninth = java.util.stream.IntStream.range(0, evaluation.size())
+                .filter(k -> evaluation.get(k).nip().equals("198001012005011009")).findFirst().orElseThrow();
+        int second = java.util.stream.IntStream.range(0, evaluation.size())
+                .filter(k -> evaluation.get(k).nip().equals("198001012005011002")).findFirst().orElseThrow();
         TestRealms.addTestClient(code, "fleksi-api");
         TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         TestRealms.addUser(realmUsers, code, "bkd", Role.BKD);
@@ -129,14 +145,25 @@ class ExportClientTokenTest {
         assertThat(document.get("tenant").asString()).isEqualTo(code);
         assertThat(document.get("month").asString()).isEqualTo(month.toString());
         assertThat(document.get("unit_code").isNull()).isTrue();
-        assertThat(document.get("employee_count").asInt()).isEqualTo(FakeMonthlyEvaluations.EMPLOYEES);
-        List<EmployeeMonth> evaluation = FakeMonthlyEvaluations.months(month, null);
-        JsonNode ninth = document.get("employees").get(8);
-        assertThat(ninth.get("nip").asString()).isEqualTo(evaluation.get(8).nip());
-        assertThat(ninth.get("unexcused_days").asInt()).isEqualTo(1);
-        assertThat(ninth.get("rule_set_versions").toString()).isEqualTo("[1,2]");
-        assertThat(ninth.get("deduction_lines").size()).isEqualTo(evaluation.get(8).lines().size());
-        assertThat(document.get("employees").get(1).get("rating").isNull()).isTrue();
+        assertThat(document.get("employee_count").asInt()).isEqualTo(12).isEqualTo(evaluation.size());
+        for (int k = 0; k < evaluation.size(); k++) {
+            EmployeeMonth m = evaluation.get(k);
+            JsonNode e = document.get("employees").get(k);
+            assertThat(e.get("nip").asString()).isEqualTo(m.nip());
+            assertThat(e.get("working_days").asInt()).isEqualTo(m.workingDays());
+            assertThat(e.get("late_minutes").asInt()).isEqualTo(m.lateMinutes());
+            assertThat(e.get("unexcused_days").asInt()).isEqualTo(m.unexcusedDays());
+            assertThat(e.get("deduction_percent").decimalValue()).isEqualByComparingTo(m.deductionPercent());
+            assertThat(e.get("deduction_lines").size()).isEqualTo(m.lines().size());
+        }
+        // By hand: employee 9 was 17 minutes late before the 16th (0.5%, the first rules) and away without a word after it
+        // (10%, the second).
+        JsonNode nine = document.get("employees").get(ninth);
+        assertThat(nine.get("unexcused_days").asInt()).isEqualTo(1);
+        assertThat(nine.get("rule_set_versions").toString()).isEqualTo("[1,2]");
+        assertThat(nine.get("deduction_lines").size()).isEqualTo(2);
+        assertThat(nine.get("deduction_percent").decimalValue()).isEqualByComparingTo("10.5");
+        assertThat(document.get("employees").get(second).get("rating").isNull()).isTrue();
 
         ResponseEntity<String> csv = system.get().uri("/api/v1/t/{c}/evaluation/exports/results.csv?month={m}&unit=DINKES", code, month)
                 .retrieve().toEntity(String.class);
@@ -146,7 +173,7 @@ class ExportClientTokenTest {
         JSON.readTree(Files.readString(SCHEMA)).get("x-csv-columns").forEach(c -> columns.add(c.asString()));
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv.getBody())).getRecords();
         assertThat(records.get(0).getParser().getHeaderNames()).isEqualTo(columns);
-        assertThat(records).hasSize(FakeMonthlyEvaluations.EMPLOYEES);
+        assertThat(records).hasSize(evaluation.size());
         for (int i = 0; i < records.size(); i++) {
             EmployeeMonth m = evaluation.get(i);
             CSVRecord row = records.get(i);
@@ -157,7 +184,8 @@ class ExportClientTokenTest {
             assertThat(new java.math.BigDecimal(row.get("deduction_percent"))).isEqualByComparingTo(m.deductionPercent());
             assertThat(row.get("rating")).isEqualTo(m.rating() == null ? "" : String.valueOf(m.rating()));
         }
-        assertThat(records.get(8).get("rule_set_versions")).isEqualTo("1;2");
+        assertThat(records.get(ninth).get("rule_set_versions")).isEqualTo("1;2");
+        assertThat(records.get(ninth).get("unexcused_days")).isEqualTo("1");
 
         for (String other : List.of("/api/v1/t/" + code + "/me", "/api/v1/t/" + code + "/monitoring/digest?unit=DINKES",
                 "/api/v1/t/" + code + "/monitoring/today", clients, "/api/v1/t/" + code + "/attendance/check-ins",

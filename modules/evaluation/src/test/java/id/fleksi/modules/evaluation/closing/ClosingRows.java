@@ -76,6 +76,12 @@ final class ClosingRows {
                 OffsetDateTime.parse(capturedAt), false, "phone-1");
     }
 
+    /** A check-out captured on the phone at {@code capturedAt} and sent now (queued offline). */
+    static CheckInRequest offlineCheckOut(String capturedAt) {
+        return new CheckInRequest(CheckInRequest.Kind.OUT, LATITUDE, LONGITUDE, 10.0, "co-" + UUID.randomUUID(),
+                OffsetDateTime.parse(capturedAt), false, "phone-1");
+    }
+
     static NewActivity activity(String description) {
         return new NewActivity(description, BigDecimal.ONE, "dokumen", 60, null, null, null);
     }

@@ -5,6 +5,8 @@ import static id.fleksi.modules.evaluation.closing.ClosingRows.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,11 @@ import java.util.function.Supplier;
 
 import id.fleksi.modules.attendance.Absences;
 import id.fleksi.modules.attendance.CheckIns;
-import id.fleksi.modules.evaluation.FakeMonthlyEvaluations;
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.MonthlyEvaluations;
+import id.fleksi.modules.evaluation.month.internal.EvaluationRows;
+import id.fleksi.modules.evaluation.rules.RulePresets;
+import id.fleksi.modules.evaluation.rules.RuleSets;
 import id.fleksi.modules.fwa.FwaRequests;
 import id.fleksi.modules.reports.DailyReports;
 import id.fleksi.modules.reports.ReportDay;
@@ -36,17 +42,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Closing November 2026 in a pemda of two OPD: what a closed month refuses, what a correction reopens (and what it
- * leaves closed), what closing one OPD leaves open, and that an open month takes everything as before.
+ * Closing November 2026 in a pemda of two OPD under Tebo's rules, on the real monthly evaluation: what a closed month
+ * refuses, what a correction reopens (and what it leaves closed), what closing one OPD leaves open, and that an open month
+ * takes everything as before. Siti checked in and out on every weekday up to the 25th (late 45 minutes on the 3rd) and
+ * asked leave for the 26th and 27th: 1% for the lateness and 5% for each of the 26th, 27th and 30th, 16% in all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(FakeMonthlyEvaluations.class)
 class MonthClosingTest {
 
     static final MessageSource PROBLEMS = TestMessages.of("i18n/platform-problems", "i18n/evaluation-closing-problems");
@@ -58,6 +64,8 @@ class MonthClosingTest {
     }
 
     @Autowired MonthClosings closings;
+    @Autowired MonthlyEvaluations evaluations;
+    @Autowired RuleSets rules;
     @Autowired Corrections corrections;
     @Autowired PaidAndCurrent figures;
     @Autowired CheckIns checkIns;
@@ -78,6 +86,7 @@ class MonthClosingTest {
     UUID rinaFriday;
     UUID tonoFriday;
     UUID sitiActivity;
+    int checkInsBefore;
 
     /** On Monday 30 November the month is still open: absences wait for a decision, Siti reports her day. */
     @BeforeEach
@@ -88,6 +97,16 @@ class MonthClosingTest {
         }
         tenant = registry.require(code);
         rows = new ClosingRows(jdbc, code);
+        TenantContext.runAs(code, () -> {
+            rules.seedHistory(rules.draft(RulePresets.TEBO_2022, LocalDate.of(2026, 1, 1)), "bkd");
+            for (LocalDate d = day("2026-11-02"); !d.isAfter(day("2026-11-25")); d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() <= 5) {
+                    EvaluationRows.checkIn(jdbc, rows.siti, d, "IN", "WFO", d.getDayOfMonth() == 3 ? 45 : 0, 0);
+                    EvaluationRows.checkIn(jdbc, rows.siti, d, "OUT", "WFO", 0, 0);
+                }
+            }
+        });
+        checkInsBefore = count("attendance_check_in");
         clock.set("2026-11-30T10:00:00+08:00");
         sitiFriday = file("siti", "2026-11-27");
         sitiThursday = file("siti", "2026-11-26");
@@ -121,7 +140,7 @@ class MonthClosingTest {
         assertRefused(() -> as(() -> absences.file("siti", new Absences.NewAbsence(Absences.Kind.SAKIT, day("2026-11-20"),
                 day("2026-11-20"), "Demam", null, null, null))), null);
 
-        assertThat(count("attendance_check_in")).isZero();
+        assertThat(count("attendance_check_in")).isEqualTo(checkInsBefore);
         assertThat(status(sitiFriday)).isEqualTo("PENDING");
         assertThat(count("attendance_absence")).isEqualTo(4);
         assertThat(activityDescription()).isEqualTo("Menyusun laporan jaringan");
@@ -131,29 +150,52 @@ class MonthClosingTest {
 
     @Test
     void aCorrectionReopensOnlyItsDayForItsEmployeeIsAuditedAndClosingAgainPaysANewVersion() {
+        EmployeeMonth computed = evaluations.employee(code, rows.siti, NOVEMBER);
         as(() -> closings.close(tenant, BKD, NOVEMBER, null));
         String reason = "Surat izin tanggal 27 diserahkan terlambat; disetujui Kepala Dinas";
         as(() -> corrections.record(tenant, BKD, new Corrections.NewCorrection(rows.siti, day("2026-11-27"), null, reason)));
+        as(() -> corrections.record(tenant, BKD, new Corrections.NewCorrection(rows.siti, day("2026-11-30"), null,
+                "Presensi sif malam tanggal 30 tertahan di ponsel tanpa sinyal")));
 
         assertThat(as(() -> absences.decide("andi", sitiFriday, true, null)).status()).isEqualTo(Absences.Status.APPROVED);
+        assertThat(as(() -> checkIns.submit("siti", ClosingRows.offlineCheckIn("2026-11-30T20:00:00+08:00"))).created()).isTrue();
+        assertThat(as(() -> checkIns.submit("siti", ClosingRows.offlineCheckOut("2026-11-30T20:30:00+08:00"))).created()).isTrue();
         assertRefused(() -> as(() -> absences.decide("andi", sitiThursday, true, null)), null);   // her other day
         assertRefused(() -> as(() -> absences.decide("andi", rinaFriday, true, null)), null);     // a colleague's same day
         assertThat(status(sitiThursday)).isEqualTo("PENDING");
         assertThat(status(rinaFriday)).isEqualTo("PENDING");
 
         Map<String, Object> audited = jdbc.sql("select actor, target, after_state->>'reason' as reason, after_state->>'from' as from_day"
-                        + " from " + code.schemaName() + ".audit_event where action = 'evaluation.correction'")
+                        + " from " + code.schemaName() + ".audit_event where action = 'evaluation.correction'"
+                        + " and after_state->>'from' = '2026-11-27'")
                 .query().singleRow();
         assertThat(audited).containsEntry("actor", "bkd").containsEntry("target", rows.siti.toString())
                 .containsEntry("reason", reason).containsEntry("from_day", "2026-11-27");
 
-        // Paid as it was; the current computation beside it shows the approved day.
+        // Paid as the evaluation computed it at closing; the current computation beside it shows the approved day and the
+        // check-in of the 30th.
         PaidAndCurrent.EmployeeView view = as(() -> figures.employee(tenant, BKD, rows.siti, NOVEMBER));
+        assertThat(view.paid()).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(computed);
+        assertThat(view.current()).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(evaluations.employee(code, rows.siti, NOVEMBER));
+        assertThat(view.paid().workingDays()).isEqualTo(21);
+        assertThat(view.paid().presentWfo()).isEqualTo(18);
+        assertThat(view.paid().unexcusedDays()).isEqualTo(3);
         assertThat(view.paid().absencesByKind()).isEmpty();
-        assertThat(view.current().absencesByKind()).containsEntry("IZIN", 1);
-        assertThat(view.differences()).contains("absencesByKind", "deductionPercent");
-        assertThat(view.paid().deductionPercent()).isEqualByComparingTo("31.5");   // 21 weekdays without a check-in
-        assertThat(view.current().deductionPercent()).isEqualByComparingTo("30");
+        assertThat(view.paid().lines()).extracting(EmployeeMonth.DeductionLine::date, EmployeeMonth.DeductionLine::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(day("2026-11-03"), "LATE"),
+                        org.assertj.core.groups.Tuple.tuple(day("2026-11-26"), "UNEXCUSED"),
+                        org.assertj.core.groups.Tuple.tuple(day("2026-11-27"), "UNEXCUSED"),
+                        org.assertj.core.groups.Tuple.tuple(day("2026-11-30"), "UNEXCUSED"));
+        assertThat(view.paid().deductionPercent()).isEqualByComparingTo("16");   // 1% late, three days unexcused at 5%
+        assertThat(view.current().absencesByKind()).containsExactly(Map.entry("IZIN", 1));
+        assertThat(view.current().presentWfo()).isEqualTo(19);
+        assertThat(view.current().unexcusedDays()).isEqualTo(1);
+        assertThat(view.current().lateDays()).isEqualTo(2);
+        // 1% on the 3rd, 5% for the 26th left unexcused, 1.5% for the 30th (in at 20:00, over 90 minutes late)
+        assertThat(view.current().deductionPercent()).isEqualByComparingTo("7.5");
+        assertThat(view.differences()).contains("absencesByKind", "presentWfo", "unexcusedDays", "deductionPercent");
         assertThat(view.versions()).extracting(PaidAndCurrent.PaidVersion::version).containsExactly(1);
         assertThat(as(() -> closings.state(tenant, BKD, NOVEMBER)).opds()).extracting(MonthClosings.OpdState::code, MonthClosings.OpdState::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("DINKES", "CLOSED"),
@@ -166,8 +208,11 @@ class MonthClosingTest {
         PaidAndCurrent.EmployeeView paidAgain = as(() -> figures.employee(tenant, BKD, rows.siti, NOVEMBER));
         assertThat(paidAgain.versions()).extracting(PaidAndCurrent.PaidVersion::version).containsExactly(2, 1);
         assertThat(paidAgain.paid().absencesByKind()).containsEntry("IZIN", 1);
+        assertThat(paidAgain.paid().deductionPercent()).isEqualByComparingTo("7.5");
+        assertThat(paidAgain.versions()).extracting(PaidAndCurrent.PaidVersion::deductionPercent)
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("7.5"), new BigDecimal("16"));
         assertThat(paidAgain.differences()).isEmpty();
-        assertThat(paidAgain.corrections()).extracting(Corrections.Correction::open).containsExactly(false);
+        assertThat(paidAgain.corrections()).extracting(Corrections.Correction::open).containsExactly(false, false);
         // Closed again: the corrected day is closed like the rest.
         assertRefused(() -> as(() -> absences.file("siti", new Absences.NewAbsence(Absences.Kind.IZIN, day("2026-11-27"),
                 day("2026-11-27"), "Lagi", null, null, null))), null);

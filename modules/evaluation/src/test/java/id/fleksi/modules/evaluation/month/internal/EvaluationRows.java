@@ -9,8 +9,11 @@ import id.fleksi.platform.tenancy.TenantSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Rows the evaluation tests build a pemda from, written straight into the current tenant's tables. */
-final class EvaluationRows {
+/**
+ * Rows the evaluation tests build a pemda from, written straight into the current tenant's tables (public for the closing's
+ * and the exports' tests too).
+ */
+public final class EvaluationRows {
 
     static final double LATITUDE = -1.7391;
     static final double LONGITUDE = 119.5498;
@@ -43,14 +46,14 @@ final class EvaluationRows {
         return id;
     }
 
-    static void checkIn(JdbcClient jdbc, UUID employee, LocalDate date, String kind, String mode, int minutesLate, int minutesEarly) {
+    public static void checkIn(JdbcClient jdbc, UUID employee, LocalDate date, String kind, String mode, int minutesLate, int minutesEarly) {
         jdbc.sql(TenantSql.of("insert into {attendance_check_in} (id, client_request_id, employee_id, work_date, kind, work_mode,"
                         + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late, minutes_early)"
                         + " values (?, ?, ?, ?, ?, ?, now(), now(), false, -1.7, 119.5, 10, ?, ?)"))
                 .params(UUID.randomUUID(), UUID.randomUUID().toString(), employee, date, kind, mode, minutesLate, minutesEarly).update();
     }
 
-    static void absence(JdbcClient jdbc, UUID employee, String kind, LocalDate from, LocalDate to) {
+    public static void absence(JdbcClient jdbc, UUID employee, String kind, LocalDate from, LocalDate to) {
         jdbc.sql(TenantSql.of("insert into {attendance_absence} (id, employee_id, kind, from_date, to_date, reason, status, created_at)"
                         + " values (?, ?, ?, ?, ?, 'Alasan', 'APPROVED', now())"))
                 .params(UUID.randomUUID(), employee, kind, from, to).update();
