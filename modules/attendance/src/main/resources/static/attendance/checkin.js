@@ -140,8 +140,9 @@
     });
   }
 
+  // Sends the queue, oldest first, while the phone says it is online (offline it waits for the 'online' event).
   function drain() {
-    if (draining) { return Promise.resolve(); }
+    if (draining || !navigator.onLine) { return Promise.resolve(); }
     var items = queue();
     if (!items.length) { return Promise.resolve(); }
     draining = true;
