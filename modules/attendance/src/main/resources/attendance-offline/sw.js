@@ -64,6 +64,9 @@ self.addEventListener('fetch', function (event) {
       if (shell && keepable(response, shell) && !url.search) {
         var copy = response.clone();
         caches.open(CACHE).then(function (cache) { return cache.put(shell, copy); });
+      } else if (shell && (response.type === 'opaqueredirect' || response.redirected)) {
+        // The session ended (sent to log in): the copy of someone's page is not kept past it.
+        caches.open(CACHE).then(function (cache) { return cache.delete(shell); });
       }
       return response;
     }, function () {

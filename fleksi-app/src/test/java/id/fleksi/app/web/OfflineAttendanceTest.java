@@ -76,6 +76,7 @@ class OfflineAttendanceTest extends PageTest {
             offline.setOffline(true);
             chrome.setNetworkConditions(offline);
             worker.offline(true);
+            wait.until(d -> Boolean.FALSE.equals(js.executeScript("return navigator.onLine;")));
             phone.findElement(By.id("check-in-button")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("queue"), "data-count", "1"));
 
