@@ -1,7 +1,10 @@
 // Fleksi check-in: show the distance to the nearest office, send the press, and while offline keep it in a
-// queue in this browser (localStorage) that drains when the connection returns. The server judges everything;
-// the distance here is only a hint. A queued press carries its capture time; a fresh one lets the server's
-// clock decide.
+// queue in this browser (localStorage, so it survives a reload and a closed tab) that drains when the connection
+// returns; the server takes each press once by its clientRequestId. The server judges everything; the distance here
+// is only a hint. A queued press carries its capture time; a fresh one lets the server's clock decide. Without a fix
+// (location denied or not found) the page says how to allow it, and on a day that may be worked anywhere the button
+// checks in without one (flagged for review); on an office day it stays off. The service worker (sw.js) keeps this
+// page for a reload without signal.
 (function () {
   'use strict';
   var box = document.getElementById('check-in');
@@ -22,6 +25,10 @@
   var kind = box.dataset.next;
   var fix = null;
   var draining = false;
+  var noFixAllowed = box.dataset.noFix === 'true';
+  var withoutFix = false;   // the button sends a press without a fix
+  var noFixText = document.getElementById('no-fix');
+  var help = document.getElementById('location-help');
 
   function say(template, values) {
     return template.replace(/\{(\d)\}/g, function (m, i) { return values[i]; });
@@ -66,9 +73,32 @@
     queueText.dataset.count = n;
   }
 
+  function label() {
+    button.textContent = withoutFix ? (kind === 'IN' ? texts.buttonNoFixIn : texts.buttonNoFixOut)
+      : (kind === 'IN' ? texts.buttonIn : texts.buttonOut);
+  }
+
+  // No fix: say why and how to allow it; offer a press without one only where the day allows it.
+  function unlocated(error) {
+    if (fix && error.code !== 1) { return; }   // a late or lost reading keeps the last fix; a denial does not
+    fix = null;
+    distanceText.textContent = error.code === 1 ? texts.denied : texts.unavailable;
+    delete distanceText.dataset.metres;
+    help.hidden = false;
+    noFixText.hidden = false;
+    noFixText.textContent = noFixAllowed ? texts.noFixAnywhere : texts.noFixOffice;
+    withoutFix = noFixAllowed;
+    button.disabled = !noFixAllowed;
+    label();
+  }
+
   function located(position) {
     fix = { lat: position.coords.latitude, lon: position.coords.longitude, accuracy: position.coords.accuracy };
+    withoutFix = false;
+    help.hidden = true;
+    noFixText.hidden = true;
     button.disabled = false;
+    label();
     if (!offices.length) { distanceText.textContent = texts.noOffice; return; }
     var nearest = offices.map(function (o) { return { o: o, d: metres(fix, o) }; })
       .sort(function (a, b) { return a.d - b.d; })[0];
@@ -98,7 +128,7 @@
             { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: box.dataset.zone }), body.workMode]);
         resultText.className = 'notice';
         document.getElementById(body.kind === 'IN' ? 'status-in' : 'status-out').textContent = resultText.textContent;
-        if (body.kind === 'IN') { kind = 'OUT'; button.textContent = texts.buttonOut; }
+        if (body.kind === 'IN') { kind = 'OUT'; label(); }
         return true;
       }
       if (response.status >= 400 && response.status < 500) {
@@ -110,8 +140,9 @@
     });
   }
 
+  // Sends the queue, oldest first, while the phone says it is online (offline it waits for the 'online' event).
   function drain() {
-    if (draining) { return Promise.resolve(); }
+    if (draining || !navigator.onLine) { return Promise.resolve(); }
     var items = queue();
     if (!items.length) { return Promise.resolve(); }
     draining = true;
@@ -127,9 +158,9 @@
   }
 
   button.addEventListener('click', function () {
-    if (!fix) { return; }
-    var item = { kind: kind, latitude: fix.lat, longitude: fix.lon, accuracy: fix.accuracy, clientRequestId: newId(),
-      deviceId: deviceId() };
+    if (!fix && !withoutFix) { return; }
+    var item = fix ? { kind: kind, latitude: fix.lat, longitude: fix.lon, accuracy: fix.accuracy, clientRequestId: newId(),
+      deviceId: deviceId() } : { kind: kind, clientRequestId: newId(), deviceId: deviceId() };
     var pressedAt = new Date().toISOString();
     button.disabled = true;
     var first = navigator.onLine ? send(item).then(function (response) { return settle(item, response); },
@@ -140,17 +171,25 @@
         var items = queue();
         items.push(item);
         saveQueue(items);
-        if (kind === 'IN') { kind = 'OUT'; button.textContent = texts.buttonOut; }
+        if (kind === 'IN') { kind = 'OUT'; label(); }
       }
       button.disabled = false;
     });
   });
 
+  // A check-in queued before a reload: the next press is the check-out.
+  if (kind === 'IN' && queue().some(function (q) { return q.kind === 'IN'; })) { kind = 'OUT'; label(); }
+  // The service worker marks the copy it serves without signal.
+  if (document.documentElement.hasAttribute('data-offline-copy')) {
+    document.getElementById('offline-copy').hidden = false;
+  }
   if (navigator.geolocation) {
-    navigator.geolocation.watchPosition(located, function () { distanceText.textContent = texts.noLocation; },
-      { enableHighAccuracy: true, maximumAge: 10000, timeout: 20000 });
+    navigator.geolocation.watchPosition(located, unlocated, { enableHighAccuracy: true, maximumAge: 10000, timeout: 20000 });
   } else {
-    distanceText.textContent = texts.noLocation;
+    unlocated({ code: 2 });
+  }
+  if ('serviceWorker' in navigator && box.dataset.worker) {
+    navigator.serviceWorker.register(box.dataset.worker, { scope: box.dataset.scope }).catch(function () { /* pages work without */ });
   }
   window.addEventListener('online', drain);
   setInterval(drain, 15000);

@@ -66,6 +66,8 @@ class AttendancePage {
         model.addAttribute("week", newestFirst(recap.of(me.id(), today.minusDays(6), today)));
         model.addAttribute("team", caller.hasRole(Role.ATASAN) ? recap.team(caller.username(), today) : List.of());
         model.addAttribute("zone", tenant.timeZone().zone());
+        // Whether a phone without a fix may still check in (flagged): said before the press, judged again on it.
+        model.addAttribute("noFixToday", checkIns.takesNoFixToday(caller.username()));
         return "attendance/today";
     }
 

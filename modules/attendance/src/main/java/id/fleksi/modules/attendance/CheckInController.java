@@ -84,7 +84,10 @@ class CheckInController {
     }
 
     @Operation(summary = "Check in or out", description = "201 with the record; a repeated clientRequestId answers 200"
-            + " with the first record. 422 outside the office on an office day, or captured outside the offline window.")
+            + " with the first record. 422 outside the office on an office day, or captured outside the offline window."
+            + " Without a location (latitude, longitude and accuracy all left out: the phone's location denied or not found)"
+            + " it is taken on a day worked anywhere, flagged NO_LOCATION for review, and refused 422 location-required on an"
+            + " office day; only some of the three is 400 partial-location.")
     @PostMapping("/api/v1/t/{code}/attendance/check-ins")
     ResponseEntity<CheckIn> checkIn(@PathVariable String code, @Valid @RequestBody CheckInRequest request, Caller caller) {
         CheckIns.Submitted submitted = checkIns.submit(caller.username(), request);

@@ -62,7 +62,8 @@ final class CheckInJudgement {
             requireWindow(request.kind(), facts.local(), request.kind() == CheckInRequest.Kind.IN ? rules.checkInWindow()
                     : rules.checkOutWindow());
         }
-        Place place = place(answer, request.latitude(), request.longitude(), request.accuracy(), facts.offices());
+        Place place = request.hasFix() ? place(answer, request.latitude(), request.longitude(), request.accuracy(), facts.offices())
+                : withoutFix(request, answer);
         UnitOffices.Office office = place.office();
         Integer distance = place.distanceMetres();
         int late = 0;
@@ -114,6 +115,23 @@ final class CheckInJudgement {
                             Distance.ofMetres(accuracy));
         }
         return new Place(mode, office, distance);
+    }
+
+    /**
+     * A submission without a fix (the phone's location denied or unavailable): taken, and flagged for review, only on a day
+     * that may be worked anywhere (WFA, dinas luar, a day off); an office day needs the fix to find the office.
+     */
+    static Place withoutFix(CheckInRequest request, DayAnswer answer) {
+        if (!request.hasNoFix()) {
+            throw Problem.badRequest("partial-location", "Incomplete location", "latitude, longitude, accuracy: send all three"
+                    + " of the phone's fix, or none of them when it has none. Nothing was recorded.");
+        }
+        if (!answer.anywhere() && answer.mode() != WorkMode.HOLIDAY) {
+            throw Problem.unprocessable("location-required", "Location needed", "Today is an office day: a check-in needs the"
+                    + " phone's location to find the office. Allow location for this site in the browser (or turn on the phone's"
+                    + " location) and try again, or ask your supervisor to record an absence. Nothing was recorded.");
+        }
+        return new Place(CheckInMode.of(answer).name(), null, null);
     }
 
     /** A capture time is neither in the future (beyond the clocks' skew) nor older than the tenant's offline window. */

@@ -7,10 +7,8 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -109,17 +107,33 @@ public class CheckIns {
      * dinas luar day), without recording anything; refused as a check-in would be, with the distance.
      */
     public Whereabouts whereabouts(String username, double latitude, double longitude, double accuracy) {
+        return today(username, new CheckInRequest(CheckInRequest.Kind.IN, latitude, longitude, accuracy, "whereabouts-" + UUID.randomUUID(),
+                null, false, null), (tenant, employee, date, answer) -> {
+                    CheckInJudgement.Place place = CheckInJudgement.place(answer, latitude, longitude, accuracy,
+                            () -> offices.along(tenant, employee.unitId()));
+                    return new Whereabouts(date, place.workMode(), place.office() == null ? null : place.office().id(),
+                            place.distanceMetres());
+                });
+    }
+
+    /** Whether today takes a check-in without the phone's fix (flagged): a day that may be worked anywhere, or a day off. */
+    boolean takesNoFixToday(String username) {
+        return today(username, new CheckInRequest(CheckInRequest.Kind.IN, null, null, null, "no-fix-" + UUID.randomUUID(), null,
+                false, null), (tenant, employee, date, answer) -> answer.anywhere() || answer.mode() == WorkMode.HOLIDAY);
+    }
+
+    private interface Today<T> {
+        T of(TenantCode tenant, Submitter employee, LocalDate date, DayAnswer answer);
+    }
+
+    /** The employee and FWA's answer for today, as a probe (recording nothing) sees them. */
+    private <T> T today(String username, CheckInRequest probe, Today<T> then) {
         TenantCode tenant = TenantContext.require();
         return transactions.onOneConnection(connection -> {
             Instant now = clock.instant();
             LocalDate date = now.atZone(registry.require(tenant).timeZone().zone()).toLocalDate();
-            CheckInRequest probe = new CheckInRequest(CheckInRequest.Kind.IN, latitude, longitude, accuracy,
-                    "whereabouts-" + UUID.randomUUID(), null, false, null);
             Submitter employee = submitter(tenant, username, probe, now, date);
-            CheckInJudgement.Place place = CheckInJudgement.place(workModes.answer(employee.asFwaSees(), date, employee.absences()),
-                    latitude, longitude, accuracy, () -> offices.along(tenant, employee.unitId()));
-            return new Whereabouts(date, place.workMode(), place.office() == null ? null : place.office().id(),
-                    place.distanceMetres());
+            return then.of(tenant, employee, date, workModes.answer(employee.asFwaSees(), date, employee.absences()));
         });
     }
 
@@ -170,9 +184,10 @@ public class CheckIns {
                             username, record.workDate().toString(), record.capturedAt().toString(),
                             record.id(), record.clientRequestId(), record.employeeId(), record.workDate(), record.kind().name(),
                             record.workMode(), java.sql.Timestamp.from(record.recordedAt()), java.sql.Timestamp.from(record.capturedAt()),
-                            record.offline(), request.latitude(), request.longitude(), (int) Math.round(request.accuracy()),
+                            record.offline(), LocationEvidence.decimal(request.latitude()), LocationEvidence.decimal(request.longitude()),
+                            LocationEvidence.metres(request.accuracy()),
                             record.officeId(), record.distanceMetres(), record.minutesLate(), record.minutesEarly(),
-                            Boolean.TRUE.equals(request.mockLocation()), request.deviceId(), flagsColumn(record.flags()))
+                            Boolean.TRUE.equals(request.mockLocation()), request.deviceId(), LocationFlag.column(record.flags()))
                     .update();
             return inserted == 0 ? null : record;
         } catch (DuplicateKeyException e) {
@@ -250,19 +265,6 @@ public class CheckIns {
      */
     private static final String EARLIER_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1 as earlier_$1");
 
-    /** The flags as the column stores them: a {@code text[]} of their names, sorted. */
-    static String[] flagsColumn(Set<LocationFlag> flags) {
-        return flags.stream().map(Enum::name).sorted().toArray(String[]::new);
-    }
-
-    static Set<LocationFlag> flags(java.sql.Array column) throws java.sql.SQLException {
-        Set<LocationFlag> flags = EnumSet.noneOf(LocationFlag.class);
-        for (String flag : (String[]) column.getArray()) {
-            flags.add(LocationFlag.valueOf(flag));
-        }
-        return flags;
-    }
-
     /** The employee's standing check-in and check-out of a date (a replaced check-out is left out). */
     List<CheckIn> on(UUID employeeId, LocalDate date) {
         return jdbc.sql(TenantSql.of("select " + COLUMNS + " from {attendance_check_in}"
@@ -287,6 +289,6 @@ public class CheckIns {
                 rs.getTimestamp(prefix + "recorded_at").toInstant(), rs.getTimestamp(prefix + "captured_at").toInstant(),
                 rs.getBoolean(prefix + "offline"), rs.getObject(prefix + "office_id", UUID.class),
                 (Integer) rs.getObject(prefix + "distance_metres"), rs.getInt(prefix + "minutes_late"),
-                rs.getInt(prefix + "minutes_early"), flags(rs.getArray(prefix + "flags")));
+                rs.getInt(prefix + "minutes_early"), LocationFlag.read(rs.getArray(prefix + "flags")));
     }
 }

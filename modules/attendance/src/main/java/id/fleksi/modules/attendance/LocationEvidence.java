@@ -56,12 +56,23 @@ final class LocationEvidence {
     static List<Object> columnParameters(CheckInRequest request, Instant captured) {
         return List.of(nullable(request.deviceId()), nullable(request.deviceId()), Timestamp.from(captured.minus(DEVICE_WINDOW)),
                 Timestamp.from(captured.minus(IDENTICAL_WINDOW)), Timestamp.from(captured),
-                request.latitude(), request.longitude(), (int) Math.round(request.accuracy()));
+                decimal(request.latitude()), decimal(request.longitude()), metres(request.accuracy()));
     }
 
-    /** The previous standing fix, aliased {@code p}; one parameter, {@link #joinParameter}. */
+    /** A coordinate as a parameter: a typed SQL null without a fix. */
+    static Object decimal(Double value) {
+        return value == null ? new SqlParameterValue(Types.NUMERIC, null) : value;
+    }
+
+    /** An accuracy as whole metres: a typed SQL null without a fix. */
+    static Object metres(Double accuracy) {
+        return accuracy == null ? new SqlParameterValue(Types.INTEGER, null) : (int) Math.round(accuracy);
+    }
+
+    /** The previous standing fix, aliased {@code p} (a check-in without one is passed over); one parameter, {@link #joinParameter}. */
     static final String JOIN = " left join lateral (select latitude, longitude, captured_at from {attendance_check_in}"
-            + " where employee_id = e.id and not superseded and captured_at < ? order by captured_at desc limit 1) p on true";
+            + " where employee_id = e.id and not superseded and latitude is not null and captured_at < ?"
+            + " order by captured_at desc limit 1) p on true";
 
     static Object joinParameter(Instant captured) {
         return Timestamp.from(captured);
@@ -80,10 +91,12 @@ final class LocationEvidence {
         if (Boolean.TRUE.equals(request.mockLocation())) {
             flags.add(LocationFlag.MOCK_LOCATION);
         }
-        if (request.accuracy() > POOR_ACCURACY_METRES) {
+        if (!request.hasFix()) {
+            flags.add(LocationFlag.NO_LOCATION);
+        } else if (request.accuracy() > POOR_ACCURACY_METRES) {
             flags.add(LocationFlag.POOR_ACCURACY);
         }
-        if (history.previous() != null) {
+        if (history.previous() != null && request.hasFix()) {
             double km = history.previous().metresTo(new GeoPoint(request.latitude(), request.longitude())) / 1000;
             double hours = Math.max(Duration.between(history.previousAt(), captured).toSeconds(), 1) / 3600.0;
             if (km > 1 && km / hours > MAX_KMH) {

@@ -14,5 +14,20 @@ public enum LocationFlag {
     /** The same device checked in for another employee within a week. */
     SHARED_DEVICE,
     /** The very same coordinates as on earlier days: real GPS wanders by metres, replayed fixes do not. */
-    TOO_PERFECT
+    TOO_PERFECT,
+    /** No fix at all (the phone's location was denied or unavailable), taken on a day that may be worked anywhere. */
+    NO_LOCATION;
+
+    /** The flags as the column stores them: a {@code text[]} of their names, sorted. */
+    static String[] column(java.util.Set<LocationFlag> flags) {
+        return flags.stream().map(Enum::name).sorted().toArray(String[]::new);
+    }
+
+    static java.util.Set<LocationFlag> read(java.sql.Array column) throws java.sql.SQLException {
+        java.util.Set<LocationFlag> flags = java.util.EnumSet.noneOf(LocationFlag.class);
+        for (String flag : (String[]) column.getArray()) {
+            flags.add(LocationFlag.valueOf(flag));
+        }
+        return flags;
+    }
 }

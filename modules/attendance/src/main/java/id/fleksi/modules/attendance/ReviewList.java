@@ -41,7 +41,7 @@ class ReviewList {
                 .param(from).param(to).param(supervisorUsername).param(supervisorUsername)
                 .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(5)),
-                        rs.getTimestamp(6).toInstant(), rs.getString(7), (Integer) rs.getObject(8), CheckIns.flags(rs.getArray(9))))
+                        rs.getTimestamp(6).toInstant(), rs.getString(7), (Integer) rs.getObject(8), LocationFlag.read(rs.getArray(9))))
                 .list();
     }
 }

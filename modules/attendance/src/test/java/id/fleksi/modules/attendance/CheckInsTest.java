@@ -131,7 +131,8 @@ class CheckInsTest {
             // The schema as the release before text[] flags left it (a bundle's), holding its check-ins, then migrated.
             migrator.createAsOf(older, migrator.knownChangeSets().stream()
                     .filter(id -> !id.startsWith("attendance-010-") && !id.startsWith("attendance-011-")
-                            && !id.startsWith("attendance-012-") && !id.startsWith("attendance-013-"))
+                            && !id.startsWith("attendance-012-") && !id.startsWith("attendance-013-")
+                            && !id.startsWith("attendance-014-"))
                     .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
             String s = older.schemaName();
             UUID unit = UUID.randomUUID();
