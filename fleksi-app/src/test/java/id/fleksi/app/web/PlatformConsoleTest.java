@@ -2,15 +2,11 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Set;
 
-import id.fleksi.platform.security.Role;
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
@@ -33,11 +29,7 @@ class PlatformConsoleTest extends PageTest {
     @Test
     void anOperatorOnboardsAPemdaThroughTheFormThenSuspendsAndResumesIt() {
         removeAfter(code);
-        if (!realms.realmExists(PLATFORM)) {
-            realms.createRealm(PLATFORM, "Platform", true, List.of(new RealmUser("operator", "Op", "Erator",
-                    TestRealms.PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestRealms.admin().realm(PLATFORM).remove()));
-        }
+        platformOperator();
         WebDriver browser = Browser.chromium();
         try {
             browser.get(BASE + "/platform/");
