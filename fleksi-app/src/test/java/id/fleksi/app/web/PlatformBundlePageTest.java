@@ -147,14 +147,15 @@ class PlatformBundlePageTest extends PageTest {
         assertThat(tenantRow().findElement(By.xpath("td[4]/span[1]")).getText()).isEqualTo("Sudah diserahkan");
         assertThat(tenantRow().findElement(By.cssSelector("td:nth-child(4) .hint")).getText()).isEqualTo("→ " + REPLICA);
         assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.HANDED_OVER);
-        assertThat(tenantRow().findElements(By.tagName("details"))).isEmpty();
+        assertThat(tenantRow().findElements(By.cssSelector("details.move"))).isEmpty();
 
         button(tenantRow(), "Batalkan penyerahan").click();
 
         Browser.waitFor(browser, By.xpath("//tr[td[1]='" + code + "']/td[4]/span[1][text()='Aktif']"));
         assertThat(tenantRow().findElements(By.cssSelector("td:nth-child(4) .hint"))).isEmpty();
         assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.ACTIVE);
-        assertThat(button(tenantRow(), "Bekukan").isDisplayed()).isTrue();
+        assertThat(tenantRow().findElement(By.cssSelector("details.suspend > summary")).isDisplayed())
+                .as("active again: it can be suspended (after a question)").isTrue();
     }
 
     @Test
