@@ -61,7 +61,7 @@ class EvaluationPageTest extends PageTest {
             logIn(browser, BASE + "/t/" + code + "/evaluation/?month=" + month, "asn", TestRealms.PASSWORD);
             Browser.waitFor(browser, By.id("lines"));
 
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluasi saya, " + month);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluasi saya, " + monthName(month));
             assertThat(browser.findElements(By.cssSelector("#lines li .why"))).extracting(e -> e.getText()).containsExactly(
                     "Terlambat 45 menit (31–60 menit): 1%", "Tidak hadir tanpa keterangan: 5%");
             assertThat(browser.findElement(By.id("percent")).getText()).isEqualTo("6%");
@@ -145,7 +145,6 @@ class EvaluationPageTest extends PageTest {
             assertThat(version).contains("Versi 1, berlaku mulai " + LocalDate.now(ZoneId.of("Asia/Makassar")),
                     "Kabupaten Mukomuko", "Terlambat TL2", "31–60 menit", "Terlambat TL4", "91–120 menit", "Terlambat TL5",
                     "lebih dari 120 menit", "tidak apel 2%", "batas sebulan 40%", "Sumber: Peraturan Bupati Mukomuko Nomor 10 Tahun 2021");
-            assertThat(version).doesNotContain("lebih dari 90 menit");
 
             bkd.get(BASE + "/t/" + code + "/evaluation/opds?month=" + month);
             Browser.waitFor(bkd, By.id("pemda-total"));
@@ -156,7 +155,7 @@ class EvaluationPageTest extends PageTest {
                     .containsExactly("Andi Atasan", "Budi Kepegawaian", "Siti Aparatur");
             bkd.findElement(By.linkText("Siti Aparatur")).click();
             Browser.waitFor(bkd, By.id("lines"));
-            assertThat(bkd.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluasi Siti Aparatur, " + month);
+            assertThat(bkd.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluasi Siti Aparatur, " + monthName(month));
         } finally {
             bkd.quit();
         }
@@ -198,5 +197,10 @@ class EvaluationPageTest extends PageTest {
 
     private int rulesVersions(String code) {
         return jdbc.sql("select count(*) from tenant_" + code + ".evaluation_rule_set").query(Integer.class).single();
+    }
+
+    /** "November 2026", as the page names a month. */
+    private static String monthName(YearMonth month) {
+        return java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("id")).format(month);
     }
 }
