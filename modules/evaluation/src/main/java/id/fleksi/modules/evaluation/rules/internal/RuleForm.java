@@ -78,6 +78,7 @@ public class RuleForm {
     private String from = "";
     private String effectiveFrom = "";
     private String name = "";
+    private String source = "";
     private String unexcusedPercent = "";
     private String noApelPercent = "";
     private String noReportPercent = "";
@@ -93,6 +94,7 @@ public class RuleForm {
         form.from = from;
         form.effectiveFrom = date.toString();
         form.name = base.name();
+        form.source = base.source();
         form.unexcusedPercent = plain(base.unexcusedPercent());
         form.noApelPercent = plain(base.noApelPercent());
         form.noReportPercent = plain(base.noReportPercent());
@@ -127,7 +129,7 @@ public class RuleForm {
         } catch (java.time.format.DateTimeParseException e) {
             date = null;
         }
-        return new RuleEditing.NewVersion(from, date, blank(name) ? null : name, null,
+        return new RuleEditing.NewVersion(from, date, blank(name) ? null : name, blank(source) ? null : source,
                 lateBands.stream().map(Row::band).toList(), earlyLeaveBands.stream().map(Row::band).toList(),
                 decimal(unexcusedPercent), decimal(noApelPercent), decimal(noReportPercent), decimal(capPercent), dinasLuarExcuses,
                 integer(makeUpMinutes));
@@ -180,6 +182,14 @@ public class RuleForm {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
     }
 
     public String getUnexcusedPercent() {
