@@ -77,6 +77,7 @@ class DemoMonthTest extends PageTest {
                     .until(d -> d.findElement(By.tagName("h1")).getText().contains(last.toString()));
             browser.findElement(By.cssSelector("tr[data-unit='" + opdCode + "'] a")).click();
             Browser.waitFor(browser, By.id("unit-total"));
+            shoot(browser, "bkd-opd");
             List<String> total = cells(browser.findElement(By.id("unit-total")));
             assertThat(total.get(1)).isEqualTo(String.valueOf(evaluation.size()));
             assertThat(total.get(2)).isEqualTo(String.valueOf(sum(evaluation, EmployeeMonth::workingDays)));
@@ -91,6 +92,7 @@ class DemoMonthTest extends PageTest {
             Browser.waitFor(browser, By.id("close-all"));
             browser.findElement(By.id("close-all")).click();
             Browser.waitFor(browser, By.id("close"));
+            shoot(browser, "bkd-close");
             browser.findElement(By.cssSelector("#close button")).click();
             Browser.waitFor(browser, By.id("done"));
             assertThat(browser.findElements(By.cssSelector("#opds tbody tr"))).isNotEmpty()
@@ -102,11 +104,14 @@ class DemoMonthTest extends PageTest {
             browser.findElement(By.linkText("Ekspor bulanan (TPP)")).click();
             Browser.waitFor(browser, By.id("units"));
             assertThat(browser.findElement(By.cssSelector("#choose input[name=month]")).getAttribute("value")).isEqualTo(last.toString());
+            shoot(browser, "bkd-exports");
             WebElement row = browser.findElement(By.cssSelector("#units tr[data-unit='" + opdCode + "']"));
             byte[] xlsx = download(browser, row.findElement(By.cssSelector("a.xlsx")).getAttribute("href"));
             byte[] pdf = download(browser, row.findElement(By.cssSelector("a.pdf")).getAttribute("href"));
             workbookIsTheEvaluation(xlsx, evaluation);
             try (PDDocument recap = Loader.loadPDF(pdf)) {
+                javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(recap).renderImageWithDPI(0, 80), "png",
+                        java.nio.file.Path.of("target", "demo-month-recap.png").toFile());
                 String text = new PDFTextStripper().getText(recap);
                 assertThat(text).contains("REKAPITULASI KEHADIRAN DAN POTONGAN TPP", (String) opd.get("name"),
                         "Jumlah (" + evaluation.size() + " pegawai)", "Kepala " + opd.get("name"));
@@ -139,8 +144,7 @@ class DemoMonthTest extends PageTest {
                 assertThat(added).isEqualByComparingTo(deducted);
             }
 
-            java.nio.file.Files.write(java.nio.file.Path.of("target", "demo-month-asn.png"),
-                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            shoot(browser, "asn");
 
             // The Bupati opens the WFA trial's verdict from his menu.
             signOut(browser);
@@ -151,6 +155,7 @@ class DemoMonthTest extends PageTest {
             assertThat(browser.findElement(By.cssSelector("#summary p.conclusion")).getText()).startsWith("Kesimpulan: ")
                     .doesNotContain("terlalu sedikit data");
             assertThat(browser.findElements(By.cssSelector("#charts figure svg"))).hasSize(9);
+            shoot(browser, "bupati");
         } finally {
             browser.quit();
         }
@@ -217,5 +222,11 @@ class DemoMonthTest extends PageTest {
     /** "November 2026", as the page names a month. */
     private static String monthName(YearMonth month) {
         return java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("id")).format(month);
+    }
+
+    /** The page as the person saw it, in target/demo-month-*.png, for a person to look at. */
+    private static void shoot(WebDriver browser, String name) throws java.io.IOException {
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "demo-month-" + name + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 }
