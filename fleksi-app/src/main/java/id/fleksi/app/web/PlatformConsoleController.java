@@ -1,5 +1,7 @@
 package id.fleksi.app.web;
 
+import java.util.Locale;
+
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
@@ -25,6 +27,7 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 
 import jakarta.validation.Validator;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,10 +49,13 @@ class PlatformConsoleController {
     private final InstanceKeys keys;
     private final TenantHandover handover;
     private final FeedDays feeds;
+    private final MessageSource messages;
 
     PlatformConsoleController(TenantRegistry registry, TenantOnboarding onboarding, TenantLifecycle lifecycle,
-            IdentityProperties identity, Validator validator, BundleJobs jobs, InstanceKeys keys, TenantHandover handover, FeedDays feeds) {
+            IdentityProperties identity, Validator validator, BundleJobs jobs, InstanceKeys keys, TenantHandover handover, FeedDays feeds,
+            MessageSource messages) {
         this.feeds = feeds;
+        this.messages = messages;
         this.jobs = jobs;
         this.keys = keys;
         this.handover = handover;
@@ -111,7 +117,7 @@ class PlatformConsoleController {
     }
 
     @PostMapping("/platform/tenants")
-    String onboard(@ModelAttribute OnboardingForm form, Authentication authentication, RedirectAttributes redirect) {
+    String onboard(@ModelAttribute OnboardingForm form, Authentication authentication, RedirectAttributes redirect, Locale locale) {
         requireOperator(authentication);
         String parent = blankToNull(form.parent());
         NewTenant request = new NewTenant(form.code(), form.name(), form.kind(), NO_PARENT.equals(parent) ? null : parent,
@@ -132,7 +138,13 @@ class PlatformConsoleController {
         try {
             Onboarded onboarded = onboarding.onboard(request);
             redirect.addFlashAttribute("onboarded", onboarded);
-        } catch (Problem | InvalidTenantCodeException | OnboardingFailedException e) {
+        } catch (InvalidTenantCodeException e) {
+            redirect.addFlashAttribute("badCode", e.rejected());
+            redirect.addFlashAttribute("form", form);
+        } catch (Problem e) {
+            redirect.addFlashAttribute("error", e.detailFor(messages, locale));
+            redirect.addFlashAttribute("form", form);
+        } catch (OnboardingFailedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addFlashAttribute("form", form);
         }

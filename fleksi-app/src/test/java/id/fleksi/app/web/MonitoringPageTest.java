@@ -16,12 +16,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The monitoring page left open, as on a screen in the Bupati's office: a check-in made elsewhere shows on it within
  * seconds, without the page being loaded again. The tenant admin sees counts, never a name.
  */
 class MonitoringPageTest extends PageTest {
+
+    @Autowired ConfigurableApplicationContext context;
 
     @Test
     void aCheckInShowsOnTheOpenDashboardWithoutReloadingAndTheAdminSeesNoNames() {
@@ -31,6 +35,11 @@ class MonitoringPageTest extends PageTest {
         jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();
         employee(code, "pemantau", "Ali Admin", unit, null, Role.TENANT_ADMIN);
         UUID siti = employee(code, "asn", "Siti Aparatur", unit, null, Role.ASN);
+
+        // Stopped and started again first, as Spring pauses a cached test context between test classes: the stream's
+        // recounting must come back with it (it once died with the first stop, and only whole test runs showed it).
+        context.stop();
+        context.start();
 
         WebDriver screen = Browser.chromium();
         try {

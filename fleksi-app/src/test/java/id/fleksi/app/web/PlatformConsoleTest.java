@@ -47,17 +47,17 @@ class PlatformConsoleTest extends PageTest {
             browser.findElement(By.id("name")).sendKeys("Kabupaten Salah");
             browser.findElement(By.id("regionCode")).sendKeys("76.06");
             new Select(browser.findElement(By.id("parent"))).selectByVisibleText("Tanpa induk (Fleksi milik pemda itu sendiri)");
-            browser.findElement(By.cssSelector("#onboard button[type=submit]")).click();
-            Browser.waitFor(browser, By.id("error"));
-            assertThat(browser.findElement(By.id("error")).getText()).contains("Invalid tenant code 'DROP'");
+            pressAndLoad(browser, browser.findElement(By.cssSelector("#onboard button[type=submit]")), By.id("error"));
+            assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("Kode pemda \"DROP\" tidak sah: kode memakai huruf kecil"
+                    + " a-z dan angka, diawali huruf, dan kata boleh disambung satu garis bawah (misalnya mateng, kab_bandung)."
+                    + " Belum ada yang didaftarkan.");
 
             browser.findElement(By.id("code")).clear();
             browser.findElement(By.id("code")).sendKeys(code);
             assertThat(new Select(browser.findElement(By.id("kind"))).getFirstSelectedOption().getText()).as("the usual kind, in words")
                     .isEqualTo("Kabupaten");
             new Select(browser.findElement(By.id("parent"))).selectByVisibleText("— pilih provinsi —");
-            browser.findElement(By.cssSelector("#onboard button[type=submit]")).click();
-            Browser.waitFor(browser, By.id("error"));
+            pressAndLoad(browser, browser.findElement(By.cssSelector("#onboard button[type=submit]")), By.id("error"));
             assertThat(browser.findElement(By.id("error")).getText()).as("a kabupaten without a province is chosen, never fallen into")
                     .isEqualTo("Pilih provinsi induk untuk kabupaten atau kota, atau \"Tanpa induk\" bila ini Fleksi milik pemda itu"
                             + " sendiri. Belum ada yang didaftarkan.");
@@ -102,9 +102,14 @@ class PlatformConsoleTest extends PageTest {
 
     /** Presses a button of the console and waits for the next page: the page before had a result line of its own. */
     private static void pressAndLoad(WebDriver browser, WebElement button) {
+        pressAndLoad(browser, button, By.id("done"));
+    }
+
+    /** Presses a button and waits for the next page's element (the page before may have had one of its own). */
+    private static void pressAndLoad(WebDriver browser, WebElement button, By next) {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
-        Browser.waitFor(browser, By.id("done"));
+        Browser.waitFor(browser, next);
     }
 }

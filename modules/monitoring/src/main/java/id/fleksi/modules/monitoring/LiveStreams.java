@@ -56,18 +56,14 @@ class LiveStreams implements SmartLifecycle {
     }
 
     private final Map<SseEmitter, Subscriber> open = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "monitoring-live");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The recounting thread while running; a stopped context (Spring pauses cached test contexts too) gets a new one on start. */
+    private @Nullable ScheduledExecutorService ticker;
     private final LiveView live;
     private final JsonMapper json;
 
     LiveStreams(LiveView live, JsonMapper json) {
         this.live = live;
         this.json = json;
-        ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A stream of the view for this sight, its first event {@code now}: the view as the caller just had it counted. */
@@ -96,7 +92,8 @@ class LiveStreams implements SmartLifecycle {
                     write(s, SseEmitter.event().comment("still here"));
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // Anything thrown out of here would end the schedule for good, silently.
             log.warn("Monitoring's live tick failed; the next one tries again", e);
         }
     }
@@ -136,14 +133,27 @@ class LiveStreams implements SmartLifecycle {
     private volatile boolean running;
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "monitoring-live");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker = started;
         running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        ticker.shutdownNow();
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
         open.keySet().forEach(SseEmitter::complete);
         open.clear();
     }
