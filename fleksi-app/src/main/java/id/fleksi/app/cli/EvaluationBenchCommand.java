@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
 import id.fleksi.modules.evaluation.MonthlyEvaluations;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
 import id.fleksi.modules.evaluation.exports.MonthTotals;
 import id.fleksi.modules.evaluation.exports.MonthWorkbook;
 import id.fleksi.platform.migration.PlatformSchema;
@@ -73,7 +74,7 @@ class EvaluationBenchCommand implements Callable<Integer> {
                         Runtime.getRuntime().maxMemory() >> 20);
                 System.out.flush();
                 return measure(context.getBeanProvider(MonthlyEvaluations.class).getIfAvailable(),
-                        context.getBean(MonthWorkbook.class), jdbc, tenant, month);
+                        context.getBean(MonthAsPaid.class), context.getBean(MonthWorkbook.class), jdbc, tenant, month);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             } finally {
@@ -84,7 +85,8 @@ class EvaluationBenchCommand implements Callable<Integer> {
         });
     }
 
-    private int measure(MonthlyEvaluations evaluations, MonthWorkbook workbook, JdbcClient jdbc, Tenant tenant, YearMonth month) {
+    private int measure(MonthlyEvaluations evaluations, MonthAsPaid paid, MonthWorkbook workbook, JdbcClient jdbc, Tenant tenant,
+            YearMonth month) {
         String sql = String.format(GROUP_BY, tenant.schemaName());
         Runnable reference = () -> jdbc.sql(sql).params(month.atDay(1), month.atEndOfMonth())
                 .query((rs, n) -> rs.getLong(2)).list();
@@ -99,13 +101,13 @@ class EvaluationBenchCommand implements Callable<Integer> {
         UUID firstOpd = jdbc.sql("select id from " + tenant.schemaName() + ".org_unit where parent_id is null order by code limit 1")
                 .query(UUID.class).single();
         Written[] last = new Written[1];
-        Runnable pemda = () -> last[0] = write(evaluations, workbook, tenant, month, null);
+        Runnable pemda = () -> last[0] = write(evaluations, paid, workbook, tenant, month, null);
         fleksi.add(millis(pemda));
         for (int i = 0; i < runs; i++) {
             query.add(millis(reference));
             fleksi.add(millis(pemda));
         }
-        Written opdOnly = write(evaluations, workbook, tenant, month, firstOpd);
+        Written opdOnly = write(evaluations, paid, workbook, tenant, month, firstOpd);
         System.out.printf("xlsx_pemda: employees=%d bytes=%d peak_heap_mb=%.1f heap_before_mb=%.1f%n", last[0].employees(),
                 last[0].bytes(), last[0].peakMb(), last[0].beforeMb());
         System.out.printf("xlsx_one_opd: employees=%d bytes=%d peak_heap_mb=%.1f heap_before_mb=%.1f%n", opdOnly.employees(),
@@ -121,8 +123,12 @@ class EvaluationBenchCommand implements Callable<Integer> {
     private record Written(int employees, long bytes, double peakMb, double beforeMb) {
     }
 
-    /** The workbook of the unit (the pemda when null), to a stream that counts; the heap's peak while it was written. */
-    private static Written write(MonthlyEvaluations evaluations, MonthWorkbook workbook, Tenant tenant, YearMonth month, UUID unit) {
+    /**
+     * The workbook of the unit (the pemda when null), to a stream that counts, as the export writes it (each employee's
+     * paid figures looked up per batch; the month is not closed here); the heap's peak while it was written.
+     */
+    private static Written write(MonthlyEvaluations evaluations, MonthAsPaid paid, MonthWorkbook workbook, Tenant tenant,
+            YearMonth month, UUID unit) {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -142,7 +148,7 @@ class EvaluationBenchCommand implements Callable<Integer> {
         };
         MonthTotals totals = TenantContext.callAs(tenant.code(), () -> workbook.write(counting,
                 new MonthWorkbook.Heading(tenant.name(), tenant.name(), month), Locale.forLanguageTag("id"),
-                each -> evaluations.each(tenant.code(), month, unit, each)));
+                each -> paid.each(tenant, evaluations, month, unit, each)));
         double peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
         return new Written(totals.employees(), bytes[0], peak, before);
     }

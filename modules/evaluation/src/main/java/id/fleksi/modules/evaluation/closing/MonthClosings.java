@@ -83,8 +83,15 @@ public class MonthClosings {
     /** The month's state per OPD (top-level units, by name). */
     public MonthState state(Tenant tenant, Caller caller, YearMonth month) {
         ClosingRules.requireBkd(caller);
+        List<OpdState> opds = opds(tenant, month);
+        return new MonthState(month.toString(), ClosingRules.over(month, tenant, clock),
+                (int) opds.stream().filter(OpdState::closed).count(), opds);
+    }
+
+    /** Every OPD's state in the month, for whoever may read it (the exports say whose figures they carry). */
+    List<OpdState> opds(Tenant tenant, YearMonth month) {
         LocalDate first = month.atDay(1);
-        List<OpdState> opds = jdbc.sql(TenantSql.in(tenant.code(), "select u.id, u.code, u.name, c.version, c.closed_by,"
+        return jdbc.sql(TenantSql.in(tenant.code(), "select u.id, u.code, u.name, c.version, c.closed_by,"
                         + " c.closed_at, c.employees, (select count(*) from {evaluation_correction} r where r.closed_again_by is null"
                         + " and r.from_date between ? and ? and exists (select 1 from {evaluation_closed_employee} s"
                         + " where s.closing_id = c.id and s.employee_id = r.employee_id))"
@@ -100,8 +107,6 @@ public class MonthClosings {
                             (Integer) rs.getObject(7), corrections);
                 })
                 .list();
-        return new MonthState(month.toString(), ClosingRules.over(month, tenant, clock),
-                (int) opds.stream().filter(OpdState::closed).count(), opds);
     }
 
     /**

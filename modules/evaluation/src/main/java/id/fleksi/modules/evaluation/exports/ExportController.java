@@ -29,7 +29,9 @@ class ExportController {
 
     private static final String WHO = "BKD and a client-credentials token with the realm role evaluation-export: any unit;"
             + " the head of a unit: it and the units under it; anyone else is refused (403). month=2026-11 (a month not begun"
-            + " is refused); unit=the unit's code, everything under it included.";
+            + " is refused); unit=the unit's code, everything under it included. Figures: an employee whose month is closed"
+            + " is exported as paid (the latest closing version), any other with the current computation; the export says"
+            + " which (closed on which date and version, or not closed, and where corrections are open since).";
 
     private final MonthExports exports;
 
@@ -64,7 +66,8 @@ class ExportController {
 
     @Operation(operationId = "evaluationExportCsv", summary = "The month as CSV for payroll and e-Kinerja (stable columns)",
             description = WHO + " Without unit: the whole pemda (BKD and the token only). RFC 4180, UTF-8, a header row; the"
-                    + " columns are those of docs/evaluation-export.schema.json, in its order.",
+                    + " columns are those of docs/evaluation-export.schema.json, in its order; the last say whose figures a row"
+                    + " carries (figures=paid or current, closing_version, closed_at, current_differs).",
             responses = @ApiResponse(responseCode = "200", description = "The rows", content = @Content(
                     mediaType = ResultsCsv.MEDIA_TYPE, schema = @Schema(type = "string"))))
     @GetMapping(path = "/api/v1/t/{code}/evaluation/exports/results.csv")
@@ -77,7 +80,8 @@ class ExportController {
     @Operation(operationId = "evaluationExportJson", summary = "The month as JSON for e-Kinerja, SIASN and payroll systems",
             description = WHO + " Without unit: the whole pemda (BKD and the token only). Described by"
                     + " docs/evaluation-export.schema.json (JSON Schema 2020-12): an object per employee with the CSV's"
-                    + " columns, their absences by kind, outputs against each RHK and every deduction line.",
+                    + " columns, their absences by kind, outputs against each RHK and every deduction line; figures says"
+                    + " whose figures the file carries (a sentence, each OPD's closing state, the closing page).",
             responses = @ApiResponse(responseCode = "200", description = "The month", content = @Content(
                     mediaType = ResultsJson.MEDIA_TYPE, schema = @Schema(type = "object",
                             description = "See docs/evaluation-export.schema.json"))))

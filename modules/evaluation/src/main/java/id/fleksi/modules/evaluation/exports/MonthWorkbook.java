@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
 
 import org.dhatim.fastexcel.BorderSide;
 import org.dhatim.fastexcel.PaperSize;
@@ -41,15 +42,25 @@ public class MonthWorkbook {
         this.messages = messages;
     }
 
-    /** What the sheet is of: the pemda, the OPD (or the whole pemda), the month. */
-    public record Heading(String tenantName, String unitName, YearMonth month) {
+    /**
+     * What the sheet is of: the pemda, the OPD (or the whole pemda), the month; whose figures it carries (closed and in
+     * which version, or the current computation), and the closing page that shows paid beside current (null: say
+     * nothing of either).
+     */
+    public record Heading(String tenantName, String unitName, YearMonth month, @Nullable String figures,
+            @Nullable String closingPage) {
+
+        public Heading(String tenantName, String unitName, YearMonth month) {
+            this(tenantName, unitName, month, null, null);
+        }
     }
 
     /**
      * Writes the workbook to {@code out} (not closed) for the employees {@code employees} hands over one at a time, and
-     * returns their totals.
+     * returns their totals. Under the totals it says for how many the current computation differs from what was paid.
      */
-    public MonthTotals write(OutputStream out, Heading heading, Locale locale, Consumer<Consumer<EmployeeMonth>> employees) {
+    public MonthTotals write(OutputStream out, Heading heading, Locale locale,
+            Consumer<Consumer<MonthAsPaid.Shown>> employees) {
         List<ExportColumn> columns = ExportColumn.workbook();
         MonthTotals totals = new MonthTotals();
         try {
@@ -59,6 +70,10 @@ public class MonthWorkbook {
                     ExportTexts.monthLabel(heading.month(), locale)) + " \u00b7 " + heading.tenantName());
             ws.style(0, 0).bold().fontSize(13).set();
             ws.value(1, 0, text("export.workbook.note", locale));
+            if (heading.figures() != null) {
+                ws.value(2, 0, heading.figures());
+                ws.style(2, 0).bold().set();
+            }
             ws.value(HEADING_ROW, 0, text("export.col.no", locale));
             for (int c = 0; c < columns.size(); c++) {
                 ws.value(HEADING_ROW, c + 1, text("export.col." + columns.get(c).key(), locale));
@@ -66,9 +81,12 @@ public class MonthWorkbook {
             ws.range(HEADING_ROW, 0, HEADING_ROW, columns.size()).style().bold().wrapText(true).fillColor("DDE4EE").set();
             layout(ws, columns);
             int[] row = {HEADING_ROW + 1};
-            employees.accept(month -> {
+            int[] differing = {0};
+            employees.accept(shown -> {
+                EmployeeMonth month = shown.figures();
                 int r = row[0]++;
                 totals.add(month);
+                differing[0] += shown.currentDiffers() ? 1 : 0;
                 ws.value(r, 0, r - HEADING_ROW);
                 for (int c = 0; c < columns.size(); c++) {
                     cell(ws, r, c + 1, columns.get(c).of(month));
@@ -85,6 +103,9 @@ public class MonthWorkbook {
                 }
             }
             ws.range(r, 0, r, columns.size()).style().bold().borderStyle(BorderSide.TOP, "thin").set();
+            if (differing[0] > 0) {
+                ws.value(r + 2, 0, text("export.figures.differing", locale, differing[0], heading.closingPage()));
+            }
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -66,8 +67,9 @@ public class RecapPdf {
 
     /** Writes the recap of the employees {@code employees} hands over to {@code out} (not closed); returns their totals. */
     public MonthTotals write(OutputStream out, MonthWorkbook.Heading heading, Signer signer, Locale locale,
-            Consumer<Consumer<EmployeeMonth>> employees) {
+            Consumer<Consumer<MonthAsPaid.Shown>> employees) {
         MonthTotals totals = new MonthTotals();
+        int[] differing = {0};
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(text("recap.title", locale) + " " + heading.unitName() + " " + ExportTexts.monthLabel(heading.month(), locale));
@@ -75,7 +77,9 @@ public class RecapPdf {
             try (PdfWriter pdf = new PdfWriter(document)) {
                 float[] y = {top(pdf, heading, locale)};
                 int[] number = {0};
-                employees.accept(month -> {
+                employees.accept(shown -> {
+                    EmployeeMonth month = shown.figures();
+                    differing[0] += shown.currentDiffers() ? 1 : 0;
                     if (y[0] + ROW > pdf.height() - PdfWriter.MARGIN - ROW) {
                         y[0] = top(pdf, heading, locale);
                     }
@@ -90,7 +94,19 @@ public class RecapPdf {
                 pdf.line(PdfWriter.MARGIN, y[0] - ROW + 3, PdfWriter.MARGIN + tableWidth(), y[0] - ROW + 3, 0.6f);
                 row(pdf, y[0], null, totals, text("recap.total", locale, totals.employees()), locale);
                 y[0] += ROW * 1.6f;
-                for (String line : text("recap.legend", locale).split("\n")) {
+                List<String> differs = differing[0] == 0 ? List.of()
+                        : lines(pdf, text("export.figures.differing", locale, differing[0], heading.closingPage()), 7.5f);
+                String[] legend = text("recap.legend", locale).split("\n");
+                if (y[0] + differs.size() * 10 + legend.length * 9 > pdf.height() - PdfWriter.MARGIN - ROW) {
+                    pdf.newPage();
+                    y[0] = PdfWriter.MARGIN + 12;
+                }
+                for (String line : differs) {
+                    pdf.text(line, pdf.bold, 7.5f, PdfWriter.MARGIN, y[0]);
+                    y[0] += 10;
+                }
+                y[0] += differs.isEmpty() ? 0 : 3;
+                for (String line : legend) {
                     pdf.text(line, pdf.regular, 6.5f, PdfWriter.MARGIN, y[0]);
                     y[0] += 9;
                 }
@@ -117,6 +133,13 @@ public class RecapPdf {
         pdf.text(text("recap.subtitle", locale, heading.tenantName(), ExportTexts.monthLabel(heading.month(), locale)),
                 pdf.regular, 9.5f, x, PdfWriter.MARGIN + 39);
         float y = PdfWriter.MARGIN + 52;
+        if (heading.figures() != null) {
+            for (String line : lines(pdf, heading.figures(), 8)) {
+                pdf.text(line, pdf.bold, 8, x, y);
+                y += 10;
+            }
+            y += 2;
+        }
         pdf.shade(x, y, tableWidth(), ROW + 2, 0.87f);
         for (Column column : COLUMNS) {
             pdf.cell(text("recap.col." + column.key(), locale), pdf.bold, 6.5f, x, column.width(), y + 9.5f, column.right());
@@ -152,6 +175,25 @@ public class RecapPdf {
         pdf.line(x, nameY + 2, x + pdf.widthOf(name, pdf.bold, 9), nameY + 2, 0.5f);
         pdf.text(text("recap.nip", locale) + " " + (signer.nip() == null ? "...................................." : signer.nip()),
                 pdf.regular, 9, x, nameY + 13);
+    }
+
+    /** The text broken at spaces into lines as wide as the table. */
+    private static List<String> lines(PdfWriter pdf, String text, float size) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && pdf.widthOf(longer, pdf.bold, size) > tableWidth()) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static float tableWidth() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
+import id.fleksi.modules.evaluation.closing.MonthClosings;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +18,11 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The month as JSON for e-Kinerja, SIASN and payroll systems (docs/evaluation-export.schema.json): what it is of, then an
- * object per employee with the columns of {@link ExportColumn} under the same names, their absences by kind, their outputs
- * against each RHK and every line of their deduction, then how many employees there were. Streamed, one employee at a time.
+ * The month as JSON for e-Kinerja, SIASN and payroll systems (docs/evaluation-export.schema.json): what it is of and whose
+ * figures it carries (closed in which version, or the current computation), then an object per employee with the columns
+ * of {@link ExportColumn} under the same names, their absences by kind, their outputs against each RHK, every line of
+ * their deduction and {@link FiguresColumn}'s, then how many employees there were and for how many the current
+ * computation differs from what was paid. Streamed, one employee at a time.
  */
 final class ResultsJson {
 
@@ -30,11 +34,17 @@ final class ResultsJson {
     private ResultsJson() {
     }
 
-    record About(String tenant, String tenantName, YearMonth month, @Nullable String unitCode, String unitName, Instant generatedAt) {
+    record About(String tenant, String tenantName, YearMonth month, @Nullable String unitCode, String unitName, Instant generatedAt,
+            Figures figures) {
     }
 
-    static int write(OutputStream out, About about, Consumer<Consumer<EmployeeMonth>> employees) {
+    /** Whose figures the file carries, in a sentence and per OPD it covers, and where paid and current stand side by side. */
+    record Figures(String statement, String closingPage, java.util.List<MonthClosings.OpdState> opds) {
+    }
+
+    static int write(OutputStream out, About about, Consumer<Consumer<MonthAsPaid.Shown>> employees) {
         int[] count = {0};
+        int[] differing = {0};
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberProperty("schema_version", SCHEMA_VERSION);
@@ -44,20 +54,49 @@ final class ResultsJson {
             json.writeStringProperty("unit_code", about.unitCode());
             json.writeStringProperty("unit_name", about.unitName());
             json.writeStringProperty("generated_at", about.generatedAt().toString());
+            figures(json, about.figures());
             json.writeName("employees");
             json.writeStartArray();
-            employees.accept(month -> {
-                employee(json, month);
+            employees.accept(shown -> {
+                employee(json, shown);
                 count[0]++;
+                differing[0] += shown.currentDiffers() ? 1 : 0;
             });
             json.writeEndArray();
             json.writeNumberProperty("employee_count", count[0]);
+            json.writeNumberProperty("current_differs_count", differing[0]);
             json.writeEndObject();
         }
         return count[0];
     }
 
-    private static void employee(JsonGenerator json, EmployeeMonth month) {
+    private static void figures(JsonGenerator json, Figures figures) {
+        json.writeName("figures");
+        json.writeStartObject();
+        json.writeStringProperty("statement", figures.statement());
+        json.writeStringProperty("closing_page", figures.closingPage());
+        json.writeName("opds");
+        json.writeStartArray();
+        for (MonthClosings.OpdState opd : figures.opds()) {
+            json.writeStartObject();
+            json.writeStringProperty("code", opd.code());
+            json.writeStringProperty("name", opd.name());
+            json.writeStringProperty("state", opd.state());
+            if (opd.version() == null) {
+                json.writeNullProperty("closing_version");
+            } else {
+                json.writeNumberProperty("closing_version", opd.version());
+            }
+            json.writeStringProperty("closed_at", opd.closedAt() == null ? null : opd.closedAt().toString());
+            json.writeNumberProperty("open_corrections", opd.openCorrections());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void employee(JsonGenerator json, MonthAsPaid.Shown shown) {
+        EmployeeMonth month = shown.figures();
         json.writeStartObject();
         for (ExportColumn column : ExportColumn.values()) {
             if (column == ExportColumn.RULE_SET_VERSIONS) {
@@ -113,6 +152,18 @@ final class ResultsJson {
         }
         json.writeEndArray();
         json.writeStringProperty("rating_note", month.ratingNote());
+        for (FiguresColumn column : FiguresColumn.values()) {
+            Object value = column.of(shown);
+            if (value == null) {
+                json.writeNullProperty(column.key());
+            } else if (value instanceof Integer i) {
+                json.writeNumberProperty(column.key(), i);
+            } else if (value instanceof Boolean b) {
+                json.writeBooleanProperty(column.key(), b);
+            } else {
+                json.writeStringProperty(column.key(), value.toString());
+            }
+        }
         json.writeEndObject();
     }
 }
