@@ -13,10 +13,10 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 
 /** The rules every closing act starts with: only BKD, a month written as {@code 2026-11}, and a month that is over. */
-final class ClosingRules {
+public final class ClosingRules {
 
-    static final Locale INDONESIAN = Locale.forLanguageTag("id");
-    static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", INDONESIAN);
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id");
+    public static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", INDONESIAN);
 
     private ClosingRules() {
     }
@@ -27,7 +27,7 @@ final class ClosingRules {
         }
     }
 
-    static YearMonth month(String text) {
+    public static YearMonth month(String text) {
         try {
             return YearMonth.parse(text);
         } catch (DateTimeException | NullPointerException e) {
@@ -36,7 +36,7 @@ final class ClosingRules {
     }
 
     /** Today in the tenant's zone. */
-    static LocalDate today(Tenant tenant, Clock clock) {
+    public static LocalDate today(Tenant tenant, Clock clock) {
         return clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
     }
 
@@ -44,7 +44,7 @@ final class ClosingRules {
         return YearMonth.from(today(tenant, clock)).isAfter(month);
     }
 
-    static void requireOver(YearMonth month, Tenant tenant, Clock clock) {
+    public static void requireOver(YearMonth month, Tenant tenant, Clock clock) {
         if (!over(month, tenant, clock)) {
             throw Problem.unprocessable("month-not-over", "The month is not over", month + " is not over yet; a month is closed"
                     + " from the day after its last day (" + month.atEndOfMonth().plusDays(1) + "). Nothing was closed.")

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * the first byte goes out, so a refusal is still a problem, not half a file. Runs with the tenant set.
  */
 @Service
-class MonthExports {
+public class MonthExports {
 
     private final ObjectProvider<MonthlyEvaluations> evaluations;
     private final ExportScope scope;
@@ -48,7 +48,7 @@ class MonthExports {
         this.clock = clock;
     }
 
-    void workbook(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
+    public void workbook(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = required(scope.unit(caller, unitCode));
         Consumer<Consumer<EmployeeMonth>> employees = employees(tenant, month, unit);
@@ -56,7 +56,7 @@ class MonthExports {
                 out -> workbook.write(out, new MonthWorkbook.Heading(tenant.name(), unit.name(), month), locale, employees));
     }
 
-    void recap(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
+    public void recap(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = required(scope.unit(caller, unitCode));
         Consumer<Consumer<EmployeeMonth>> employees = employees(tenant, month, unit);
@@ -66,7 +66,7 @@ class MonthExports {
                 out -> recap.write(out, new MonthWorkbook.Heading(tenant.name(), unit.name(), month), signer, locale, employees));
     }
 
-    void csv(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
+    public void csv(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = scope.unit(caller, unitCode);
         Consumer<Consumer<EmployeeMonth>> employees = employees(tenant, month, unit);
@@ -74,7 +74,7 @@ class MonthExports {
                 out -> ResultsCsv.write(out, employees));
     }
 
-    void json(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
+    public void json(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = scope.unit(caller, unitCode);
         Consumer<Consumer<EmployeeMonth>> employees = employees(tenant, month, unit);

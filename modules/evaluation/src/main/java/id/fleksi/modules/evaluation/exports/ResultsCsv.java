@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * {@link ExportColumn} in their order, then a row per employee; decimals with a point, booleans as true/false, nothing
  * for a value there is not (a rating not given yet). No totals row: a machine adds up what it needs.
  */
-final class ResultsCsv {
+public final class ResultsCsv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
 
     private ResultsCsv() {
     }

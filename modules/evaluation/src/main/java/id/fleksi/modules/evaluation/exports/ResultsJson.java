@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * object per employee with the columns of {@link ExportColumn} under the same names, their absences by kind, their outputs
  * against each RHK and every line of their deduction, then how many employees there were. Streamed, one employee at a time.
  */
-final class ResultsJson {
+public final class ResultsJson {
 
-    static final String MEDIA_TYPE = "application/json";
+    public static final String MEDIA_TYPE = "application/json";
     static final int SCHEMA_VERSION = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
