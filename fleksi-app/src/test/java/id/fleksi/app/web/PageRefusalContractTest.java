@@ -26,10 +26,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -51,8 +55,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AutoConfigureMockMvc(addFilters = false)   // the security chains are Keycloak's part: the caller is set below instead
 class PageRefusalContractTest {
 
-    /** Fleksi's web conventions and its pages, without the rest of the application's scan. */
-    @SpringBootApplication(scanBasePackages = {"id.fleksi.platform.web", "id.fleksi.app.web"})
+    /**
+     * Fleksi's web conventions and its pages, without the rest of the application's scan; the slice's filter
+     * ({@code TypeExcludeFilter}) keeps only the web parts. A plain {@code @Configuration}, not a
+     * {@code @SpringBootConfiguration}: the other tests of this package search for that one and must find the application.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(basePackages = {"id.fleksi.platform.web", "id.fleksi.app.web"}, excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     @EnableConfigurationProperties(IdentityProperties.class)
     @Import(PageProblems.class)
     @EnableWebSecurity   // for the layout's #authorization (its chains are left out above)

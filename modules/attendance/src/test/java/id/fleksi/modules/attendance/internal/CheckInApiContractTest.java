@@ -34,10 +34,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -58,8 +62,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AutoConfigureMockMvc(addFilters = false)   // the security chains are Keycloak's part: the caller is set below instead
 class CheckInApiContractTest {
 
-    /** The application's own scan, less the JPA repositories a slice has no database for. */
-    @SpringBootApplication(scanBasePackages = "id.fleksi")
+    /**
+     * The test application's scan (the slice's filter, {@code TypeExcludeFilter}, keeps only the web parts), less its JPA
+     * repositories, which a slice has no database for. A plain {@code @Configuration}, not a
+     * {@code @SpringBootConfiguration}, so that no other test's search for the application finds it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(basePackages = "id.fleksi", excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     @EnableConfigurationProperties(IdentityProperties.class)
     static class WebSlice {
     }
