@@ -12,7 +12,8 @@ final class BenchHistory {
      * {@code :s} is the schema, {@code :from} the first day. Every weekday an employee is not absent has a check-in
      * and a check-out and a daily report of one or two activities; one day in 31 is an absence (a sick note on a
      * quarter of the sick days), a tenth of the employees work from home on Fridays under a standing request, and
-     * one activity in 700 carries a photo. Documents are 32 KB of incompressible bytes, like a JPEG or a PDF.
+     * one activity in 700 carries a photo. Documents are 32 KB of incompressible bytes, like a JPEG or a PDF. Check-ins
+     * and report days are written day after day, as a pemda writes them, so the tables lie in the order of their dates.
      */
     private static final String SQL = """
             create temporary table bench_employee as
@@ -37,7 +38,8 @@ final class BenchHistory {
               cross join lateral (select (b.n * 17 + b.day * 5) % 45 m) mm
               cross join lateral (select ((b.work_date + case when k.kind = 'IN' then time '07:05' else time '16:00' end
                 + make_interval(mins => mm.m)) at time zone 'Asia/Makassar') at, mm.m) t
-              where not b.absent;
+              where not b.absent
+              order by b.work_date, k.kind, b.n;
             insert into :s.attendance_absence (id, employee_id, kind, from_date, to_date, reason, letter_number, destination,
                 status, decided_by, decided_at, created_at)
               select gen_random_uuid(), b.employee_id, (array['SAKIT', 'IZIN', 'CUTI', 'DINAS_LUAR'])[1 + b.day % 4],
@@ -64,7 +66,8 @@ final class BenchHistory {
                 case when b.day > :days - 8 then 'PENDING' else 'APPROVED' end,
                 false, case when b.day > :days - 8 then null else 'atasan-' || b.unit_id end,
                 case when b.day > :days - 8 then null else b.work_date + 1 + time '09:00' end
-              from bench_day b where not b.absent;
+              from bench_day b where not b.absent
+              order by b.work_date, b.n;
             insert into :s.report_activity (id, day_id, description, quantity, unit, minutes, target_id, created_at,
                 client_request_id)
               select gen_random_uuid(), r.id, (array['Menyusun laporan kegiatan bidang', 'Melayani permohonan masyarakat',

@@ -77,7 +77,8 @@ public class DemoSeed {
 
     /**
      * Half a year of everyone's check-ins and reports behind a mateng tenant: its WFA trial and the baseline before it,
-     * for the Sekda's verdict ({@link DemoTrial}). The demo's mateng gets it; a test's own mateng only when it asks, so
+     * for the Sekda's verdict ({@link DemoTrial}), and everyone's last month and this one until yesterday, for BKD to
+     * close. The demo's mateng gets it; a test's own mateng only when it asks, so
      * that tests of other things stay small.
      */
     public void trialHistory(TenantCode tenant) {

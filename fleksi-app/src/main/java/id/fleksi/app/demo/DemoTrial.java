@@ -25,9 +25,11 @@ import org.springframework.stereotype.Component;
  * length before it, each day as FWA answers it (WFA on Thursday and Friday for those eligible, the office for Dinas
  * Kesehatan and Disdukcapil). Figures are a hash of the employee and the day: about one day in 25 away (half of them an
  * approved sick day), one in 8 late at the office and one in 12 on a WFA day, a report on nearly every day present with
- * 2 to 4 activities, and on WFA days one more activity on two days in ten. Siti and Andi kept a clean record. Each
+ * 2 to 4 activities, and on WFA days one more activity on two days in ten; each day present ends with a check-out. Siti
+ * and Andi kept a clean record (but for Siti's late first morning of last month, so that her month has a line). Each
  * employee's start (TMT) is taken from their NIP, so all were there on both sides. Set-based: one insert per period and
- * table, a few seconds for 300 employees. Days in the last four weeks are left to {@link DemoAttendance}.
+ * table, a few seconds for 300 employees. Also last month and this one until yesterday, so that a month closed on the
+ * demo is a month everyone worked; in the last four weeks Siti's days are left to {@link DemoAttendance}.
  */
 @Component
 class DemoTrial {
@@ -53,19 +55,33 @@ class DemoTrial {
     }
 
     void history(TenantCode tenant) {
-        LocalDate last = clock.instant().atZone(registry.require(tenant).timeZone().zone()).toLocalDate().minusDays(29);
+        LocalDate today = clock.instant().atZone(registry.require(tenant).timeZone().zone()).toLocalDate();
+        LocalDate last = today.minusDays(29);
         long started = System.nanoTime();
         TenantContext.runAs(tenant, () -> {
             jdbc.sql(TenantSql.of("update {employee} set start_date = to_date(substr(nip, 9, 6) || '01', 'YYYYMMDD')"
                     + " where start_date is null and nip ~ '^[0-9]{18}$'")).update();
-            period(BASELINE_FROM, TRIAL_FROM.minusDays(1), last);
-            period(TRIAL_FROM, TRIAL_TO, last);
+            period(BASELINE_FROM, TRIAL_FROM.minusDays(1), last, null);
+            period(TRIAL_FROM, TRIAL_TO, last, null);
+            // Last month and this one so far, so that BKD closes a month of everyone's days (not a pemda of absentees) and
+            // Siti's month begins on its first day; in the last four weeks Siti's days are DemoAttendance's.
+            LocalDate recent = today.withDayOfMonth(1).minusMonths(1);
+            recent = recent.isAfter(TRIAL_TO) ? recent : TRIAL_TO.plusDays(1);
+            UUID siti = jdbc.sql(TenantSql.of("select id from {employee} where username = 'asn'")).query(UUID.class).optional().orElse(null);
+            period(recent, last, last, null);
+            period(last.plusDays(1), today.minusDays(1), today.minusDays(1), siti);
+            // Siti's last month has a line to read: its first working day she came 45 minutes late (TL2 under the demo's rules).
+            jdbc.sql(TenantSql.of("update {attendance_check_in} set minutes_late = 45, recorded_at = recorded_at + interval '40 minutes',"
+                            + " captured_at = captured_at + interval '40 minutes' where employee_id = ? and kind = 'IN' and work_date ="
+                            + " (select min(work_date) from {attendance_check_in} where employee_id = ? and work_date >= ?)"))
+                    .params(siti, siti, recent).update();
         });
-        log.info("Demo: tenant {} has its WFA trial and baseline ({} to {}) in {} ms", tenant, BASELINE_FROM, TRIAL_TO,
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo: tenant {} has its WFA trial and baseline ({} to {}) and last month until yesterday in {} ms", tenant,
+                BASELINE_FROM, TRIAL_TO, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void period(LocalDate from, LocalDate to, LocalDate last) {
+    /** Everyone's days from {@code from} to {@code to} (not after {@code last}), but {@code leftOut}'s. */
+    private void period(LocalDate from, LocalDate to, LocalDate last, UUID leftOut) {
         LocalDate end = to.isAfter(last) ? last : to;
         if (end.isBefore(from)) {
             return;
@@ -74,7 +90,7 @@ class DemoTrial {
         List<String> dates = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         for (DayAnswer day : modes.answers(null, from, end)) {
-            if (day.mode() == WorkMode.WFO || day.mode() == WorkMode.WFA) {
+            if ((day.mode() == WorkMode.WFO || day.mode() == WorkMode.WFA) && !day.employeeId().equals(leftOut)) {
                 employees.add(day.employeeId());
                 dates.add(day.date().toString());
                 kinds.add(day.mode().name());
@@ -93,6 +109,15 @@ class DemoTrial {
                         + " then 5 + " + H + " % 40 else 0 end as late) l"
                         + " cross join lateral (select (d.work_date + time '07:20' + make_interval(mins => l.late + 5)) at time zone 'Asia/Makassar' as at,"
                         + " l.late) t"
+                        + " where d.clean or " + H + " % 25 <> 0"))
+                .params(employees.toArray(UUID[]::new), dates.toArray(String[]::new), kinds.toArray(String[]::new)).update();
+        // Each day present ends with a check-out after the day's end: a day without one is an early leave ("no record").
+        jdbc.sql(TenantSql.of(days + " insert into {attendance_check_in} (id, client_request_id, employee_id, work_date, kind, work_mode,"
+                        + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late, device_id, flags)"
+                        + " select gen_random_uuid(), 'demo-trial-out-' || d.employee_id || '-' || d.work_date, d.employee_id, d.work_date,"
+                        + " 'OUT', d.mode, t.at, t.at, false, round(-1.7391 + (" + H + " % 100) * 0.00001, 5), 119.5498, 12, 0,"
+                        + " 'demo-hp-' || left(d.employee_id::text, 8), '{}'::text[] from d cross join lateral (select"
+                        + " (d.work_date + time '16:40' + make_interval(mins => " + H + " % 20)) at time zone 'Asia/Makassar' as at) t"
                         + " where d.clean or " + H + " % 25 <> 0"))
                 .params(employees.toArray(UUID[]::new), dates.toArray(String[]::new), kinds.toArray(String[]::new)).update();
         // Half the days away were a sick day the supervisor approved; the rest were unexcused.

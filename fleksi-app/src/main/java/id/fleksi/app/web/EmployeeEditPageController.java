@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EmployeeEditPageController {
 
     /** The form as typed; {@code supervisorNip}, when given, wins over the choice in the list. */
-    record Form(String name, String unitId, String position, String status, String supervisorId, String supervisorNip) {
+    record Form(String name, String unitId, String position, String status, String supervisorId, String supervisorNip,
+            String email) {
     }
 
     private final TenantMenu menu;
@@ -59,7 +60,7 @@ class EmployeeEditPageController {
         EmployeesPageController.allowed(caller);
         Employee e = employees.find(id);
         Form form = new Form(e.name(), e.unitId().toString(), e.position(), e.status().name(),
-                e.supervisorId() == null ? "" : e.supervisorId().toString(), "");
+                e.supervisorId() == null ? "" : e.supervisorId().toString(), "", employees.email(e).orElse(""));
         return show(tenant, caller, e, form, null, model, locale);
     }
 
@@ -92,6 +93,13 @@ class EmployeeEditPageController {
         }
         if (error == null) {
             try {
+                Employees.emailAddress(form.email());
+            } catch (Problem problem) {
+                error = problem.detailFor(messages, locale);
+            }
+        }
+        if (error == null) {
+            try {
                 String position = form.position() == null || form.position().isBlank() ? null : form.position().strip();
                 employees.update(id, new NewEmployee(e.nip(), e.pppkNumber(),
                         e.employmentType() == EmploymentType.NON_ASN ? e.username() : null, name, e.employmentType(), position,
@@ -99,6 +107,14 @@ class EmployeeEditPageController {
                         e.ownDevice(), e.goodConnection(), e.homeLatitude(), e.homeLongitude(), e.startDate()), caller.username());
                 if (status != e.status()) {
                     employees.setStatus(id, status, caller);
+                }
+                try {
+                    employees.setEmail(e, form.email(), caller);
+                } catch (Problem problem) {
+                    // The rest is saved by now; the page says so rather than "nothing was changed".
+                    response.setStatus(HttpServletResponse.SC_CONFLICT);
+                    return show(tenant, caller, employees.find(id), form, messages.getMessage("employee.edit.email.refused",
+                            new Object[] {withoutNothingChanged(problem.detailFor(messages, locale))}, locale), model, locale);
                 }
                 redirect.addFlashAttribute("saved", name);
                 return "redirect:/t/" + tenant.code() + "/admin/employees/" + id;
@@ -133,6 +149,11 @@ class EmployeeEditPageController {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** A refusal's own "Nothing was changed." dropped, where something else was. */
+    private static String withoutNothingChanged(String detail) {
+        return detail.replaceFirst("\\s*(Tidak ada yang diubah|Nothing was changed)\\.\\s*$", "");
     }
 
     /** "supervisorId: seorang pegawai ..." reads as "Seorang pegawai ...": the page shows the field by its label. */

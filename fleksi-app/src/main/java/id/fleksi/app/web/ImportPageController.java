@@ -83,6 +83,11 @@ class ImportPageController {
         return "tenant/import";
     }
 
+    private static Problem unknownTemplate(String name) {
+        return Problem.notFound("unknown-template", "Unknown template", "There is no template " + name + ": the templates are"
+                + " units and employees, each as CSV or XLSX, below the import form.").values(name);
+    }
+
     /** The header row and one example row, for units or employees, as CSV or XLSX. */
     @GetMapping("/t/{code}/admin/import-templates/{kind}.{format}")
     ResponseEntity<byte[]> template(Caller caller, @PathVariable String kind, @PathVariable String format) {
@@ -90,12 +95,12 @@ class ImportPageController {
         ImportTemplates.Kind which = switch (kind) {
             case "units" -> ImportTemplates.Kind.UNITS;
             case "employees" -> ImportTemplates.Kind.EMPLOYEES;
-            default -> throw Problem.notFound("unknown-template", "Unknown template", "There is no template " + kind + ".");
+            default -> throw unknownTemplate(kind + "." + format);
         };
         boolean xlsx = switch (format) {
             case "xlsx" -> true;
             case "csv" -> false;
-            default -> throw Problem.notFound("unknown-template", "Unknown template", "There is no template " + kind + "." + format + ".");
+            default -> throw unknownTemplate(kind + "." + format);
         };
         String name = (which == ImportTemplates.Kind.UNITS ? "contoh-unit." : "contoh-pegawai.") + format;
         return ResponseEntity.ok()

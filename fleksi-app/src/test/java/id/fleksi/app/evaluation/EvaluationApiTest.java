@@ -87,6 +87,33 @@ class EvaluationApiTest {
         assertThat(past.getStatusCode().value()).isEqualTo(422);
         assertThat(past.getBody()).containsEntry("title", "Tidak dapat mengubah yang sudah lewat");
 
+        // The bands through the API: overlapping ones are refused, the band and its field named in Bahasa Indonesia and
+        // by the request's own path in errors; then taken, the early-leave bands kept from the base.
+        String tomorrow = today.plusDays(1).toString();
+        ResponseEntity<Map> overlapping = bkd.post().uri(base + "/rules").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("from", "current", "effectiveFrom", tomorrow, "lateBands", List.of(
+                        Map.of("code", "TL1", "fromMinutes", 1, "toMinutes", 30, "percent", 0.5),
+                        Map.of("code", "TL2", "fromMinutes", 25, "percent", 1))))
+                .retrieve().toEntity(Map.class);
+        assertThat(overlapping.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overlapping.getBody()).containsEntry("type", "urn:fleksi:problem:invalid-rules")
+                .containsEntry("title", "Aturan tidak valid")
+                .containsEntry("detail", "Terlambat (TL), kelas 2 (TL2), menit awal: 25 menit sudah termasuk kelas sebelumnya"
+                        + " (sampai 30 menit); isi 31. Tidak ada yang disimpan.")
+                .containsEntry("errors", List.of(Map.of("field", "lateBands[1].fromMinutes", "message", "Lateness (TL), band 2 (TL2),"
+                        + " from minute: 25 minutes already fall in the band before (up to 30 minutes); make it 31")));
+        ResponseEntity<Map> banded = bkd.post().uri(base + "/rules").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("from", "current", "effectiveFrom", tomorrow, "lateBands", List.of(
+                        Map.of("code", "TL1", "fromMinutes", 1, "toMinutes", 45, "percent", 0.75),
+                        Map.of("code", "TL2", "fromMinutes", 46, "percent", 1.5))))
+                .retrieve().toEntity(Map.class);
+        assertThat(banded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(banded.getBody()).containsEntry("version", 2).containsEntry("capPercent", 40);
+        assertThat((List<Map<String, Object>>) banded.getBody().get("lateBands")).extracting(b -> b.get("code"), b -> b.get("toMinutes"),
+                b -> b.get("percent")).containsExactly(org.assertj.core.groups.Tuple.tuple("TL1", 45, 0.75),
+                org.assertj.core.groups.Tuple.tuple("TL2", null, 1.5));
+        assertThat((List<?>) banded.getBody().get("earlyLeaveBands")).hasSize(4);
+
         ResponseEntity<Map> mine = api(TestRealms.token(code, "asn")).get().uri(base + "/me?month=" + month).retrieve()
                 .toEntity(Map.class);
         assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);

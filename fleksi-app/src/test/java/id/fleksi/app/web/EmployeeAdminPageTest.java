@@ -186,6 +186,82 @@ class EmployeeAdminPageTest extends PageTest {
         }
     }
 
+    @Test
+    void anAdminGivesAnEmployeeTheEmailAddressWarningsAndPasswordResetsGoTo() {
+        String code = onboard("surel", "Kabupaten Surel");
+        TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
+        String schema = "tenant_" + code;
+        UUID kominfo = unit(schema, "KOMINFO", "Dinas Komunikasi dan Informatika");
+        employee(code, "andi", "Andi Atasan", kominfo, null);
+        UUID siti = employee(code, "siti", "Siti Aparatur", kominfo, null);
+        var users = TestRealms.admin().realm(code).users();
+        var andi = users.searchByUsername("andi", true).get(0);
+        andi.setEmail("andi@mamujutengahkab.go.id");
+        users.get(andi.getId()).update(andi);
+        String form = BASE + "/t/" + code + "/admin/employees/" + siti;
+
+        WebDriver admin = Browser.chromium();
+        try {
+            logIn(admin, BASE + "/t/" + code + "/", "boss", TestRealms.PASSWORD);
+            Browser.waitFor(admin, By.id("menu"));
+            admin.get(form);
+            Browser.waitFor(admin, By.id("email"));
+            assertThat(admin.findElement(By.id("email")).getAttribute("value")).isEmpty();
+
+            // The browser takes "siti@pemda" as an address; Fleksi wants a domain with a dot, and changes nothing.
+            admin.findElement(By.id("position")).sendKeys("Pranata Komputer");
+            admin.findElement(By.id("email")).sendKeys("siti@pemda");
+            admin.findElement(By.id("save")).click();
+            Browser.waitFor(admin, By.id("error"));
+            assertThat(text(admin, "error")).isEqualTo("\"siti@pemda\" bukan alamat e-mail (nama@domain, misalnya"
+                    + " siti@mamujutengahkab.go.id). Tidak ada yang diubah.");
+            assertThat(admin.findElement(By.id("email")).getAttribute("value")).as("what was typed stays").isEqualTo("siti@pemda");
+            assertThat(jdbc.sql("select coalesce(position, '-') from " + schema + ".employee where id = ?").param(siti)
+                    .query(String.class).single()).as("nothing was changed").isEqualTo("-");
+            assertThat(keycloakEmail(code, "siti")).isNull();
+
+            WebElement email = admin.findElement(By.id("email"));
+            email.clear();
+            email.sendKeys(" siti.aparatur@mamujutengahkab.go.id ");
+            admin.findElement(By.id("save")).click();
+            Browser.waitFor(admin, By.id("saved"));
+            assertThat(keycloakEmail(code, "siti")).isEqualTo("siti.aparatur@mamujutengahkab.go.id");
+            assertThat(admin.findElement(By.id("email")).getAttribute("value")).isEqualTo("siti.aparatur@mamujutengahkab.go.id");
+
+            // Andi's address is his: the rest of the form is saved, the address is not, and the page says which.
+            email = admin.findElement(By.id("email"));
+            email.clear();
+            email.sendKeys("andi@mamujutengahkab.go.id");
+            WebElement position = admin.findElement(By.id("position"));
+            position.clear();
+            position.sendKeys("Analis Kebijakan");
+            admin.findElement(By.id("save")).click();
+            Browser.waitFor(admin, By.id("error"));
+            assertThat(text(admin, "error")).isEqualTo("Perubahan lain sudah disimpan, tetapi alamat e-mail tidak: Alamat"
+                    + " andi@mamujutengahkab.go.id sudah dipakai akun lain di pemda ini; satu alamat hanya untuk satu akun."
+                    + " Periksa alamatnya lalu simpan lagi.");
+            assertThat(keycloakEmail(code, "siti")).isEqualTo("siti.aparatur@mamujutengahkab.go.id");
+            assertThat(jdbc.sql("select position from " + schema + ".employee where id = ?").param(siti).query(String.class)
+                    .single()).isEqualTo("Analis Kebijakan");
+
+            admin.get(form);
+            Browser.waitFor(admin, By.id("email"));
+            admin.findElement(By.id("email")).clear();
+            admin.findElement(By.id("save")).click();
+            Browser.waitFor(admin, By.id("saved"));
+            assertThat(keycloakEmail(code, "siti")).as("an emptied field removes the address").isNull();
+            assertThat(jdbc.sql("select count(*) from " + schema + ".audit_event where action = 'employee.email'").query(Long.class)
+                    .single()).as("set, then removed; the refused and unchanged saves leave no event").isEqualTo(2);
+        } finally {
+            admin.quit();
+        }
+    }
+
+    private static String keycloakEmail(String realm, String username) {
+        String email = TestRealms.admin().realm(realm).users().searchByUsername(username, true).get(0).getEmail();
+        return email == null || email.isEmpty() ? null : email;
+    }
+
     private UUID unit(String schema, String unitCode, String name) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into " + schema + ".org_unit (id, code, name, kind) values (?, ?, ?, 'DINAS')").params(id, unitCode, name)

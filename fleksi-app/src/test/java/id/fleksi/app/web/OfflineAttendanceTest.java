@@ -162,7 +162,7 @@ class OfflineAttendanceTest extends PageTest {
         }
     }
 
-    /** An office near Tobadak for Diskominfo, Siti (asn) working there; WFA on this weekday when given. */
+    /** An office near Tobadak for Diskominfo, Siti (asn) working there, the day open; WFA on this weekday when given. */
     private String tenantWithAsn(String code, String wfaWeekdays) {
         String s = "tenant_" + code;
         UUID unit = UUID.randomUUID();
@@ -172,6 +172,9 @@ class OfflineAttendanceTest extends PageTest {
                 .params(office, OFFICE_LAT, OFFICE_LON).update();
         jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) values (?, ?)").params(office, unit).update();
         employee(code, "asn", "Siti Aparatur", unit, null, Role.ASN);
+        // The test presses at the hour it runs: the day is open, as for tenants from before the window defaults.
+        switches.change(TenantCode.of(code), "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow",
+                "00:00-23:59"), "test");
         if (wfaWeekdays != null) {
             switches.change(TenantCode.of(code), "fwa", true, Map.of(), "test");
             jdbc.sql("insert into " + s + ".fwa_policy_version (id, effective_from, enabled, wfa_weekdays, created_by, created_at)"

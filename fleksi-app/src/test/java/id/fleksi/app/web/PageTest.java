@@ -90,6 +90,20 @@ abstract class PageTest {
         return id;
     }
 
+    /**
+     * This run's platform realm with its operator ({@code operator}, {@link TestRealms#PASSWORD}), made by the first test
+     * that asks and removed when the JVM ends.
+     */
+    void platformOperator() {
+        synchronized (PageTest.class) {
+            if (!realms.realmExists(PLATFORM)) {
+                realms.createRealm(PLATFORM, "Platform", true, List.of(new RealmUser("operator", "Op", "Erator",
+                        TestRealms.PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> TestRealms.admin().realm(PLATFORM).remove()));
+            }
+        }
+    }
+
     static void logIn(WebDriver browser, String url, String username, String password) {
         browser.get(url);
         Browser.waitFor(browser, By.id("username"));

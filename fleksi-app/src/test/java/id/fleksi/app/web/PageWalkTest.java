@@ -15,7 +15,6 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
-import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
@@ -54,11 +53,7 @@ class PageWalkTest extends PageTest {
                 .users().get(user.getId()).roles().realmLevel().add(List.of(TestRealms.admin().realm(code).roles()
                         .get(MonitoringModule.LEADER).toRepresentation())));
         TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
-        if (!realms.realmExists(PLATFORM)) {
-            realms.createRealm(PLATFORM, "Platform", true, List.of(new RealmUser("operator", "Op", "Erator",
-                    TestRealms.PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestRealms.admin().realm(PLATFORM).remove()));
-        }
+        platformOperator();
 
         Set<String> routes = pageRoutes();
         assertThat(routes).as("page routes found from the page controllers")

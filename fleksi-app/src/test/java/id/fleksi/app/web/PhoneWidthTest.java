@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import id.fleksi.app.demo.DemoSeed;
-import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.provisioning.onboarding.NewTenant;
@@ -31,8 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every page of a demo-like tenant on a 360 px phone (issue 19, item 7), as each role: the ASN, the supervisor, the tenant
- * admin and BKD. The pages are the menu's entries on the person's home page, and the links those pages name as
- * {@code *-link} (history, team recap, ...), so a new page is walked without a change here. None may scroll sideways
+ * admin, BKD and the leader (the Bupati); and the platform operator's console. The pages are the menu's entries on the
+ * person's home page, and the links those pages name as {@code *-link} (history, team recap, ...), so a new page is walked
+ * without a change here. None may scroll sideways
  * ({@code scrollWidth <= 360}), and every visible button, input, select and checkbox is at least 44 px high. A screenshot
  * of each page's first screen goes to {@code docs/screens/<role>-<page>.png} for the README.
  */
@@ -83,46 +82,58 @@ class PhoneWidthTest extends PageTest {
         String code = TestRealms.unique("layar");
         removeAfter(code);
         demo.tenant(new NewTenant(code, "Kabupaten Layar", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA), "mateng", 40);
-        TestRealms.addUser(realmUsers, code, "bkd", Role.BKD);
-        Map<String, String> roles = Map.of("asn", DemoSeed.PASSWORD, "atasan", DemoSeed.PASSWORD, "admin", DemoSeed.PASSWORD,
-                "bkd", TestRealms.PASSWORD);
+        platformOperator();
         Path screens = screens();
         List<String> problems = new ArrayList<>();
         int pages = 0;
-        for (String role : List.of("asn", "atasan", "admin", "bkd")) {
-            WebDriver phone = phone();
-            try {
-                logIn(phone, BASE + "/t/" + code + "/", role, roles.get(role));
-                Browser.waitFor(phone, By.tagName("main"));
-                Set<String> walk = new LinkedHashSet<>();
-                walk.add(BASE + "/t/" + code + "/");
-                phone.findElements(By.cssSelector("#menu a")).forEach(a -> walk.add(a.getAttribute("href")));
+        // The demo's people of a kabupaten (bupati is its leader, pimpinan), then the province's operator on the console.
+        for (String role : List.of("asn", "atasan", "admin", "bkd", "bupati")) {
+            pages += walk(role, DemoSeed.PASSWORD, BASE + "/t/" + code + "/", code, screens, problems);
+        }
+        pages += walk("operator", TestRealms.PASSWORD, BASE + "/platform/", null, screens, problems);
+        assertThat(pages).isGreaterThanOrEqualTo(20);
+        assertThat(problems).as("pages too wide or controls too small at 360 px").isEmpty();
+    }
+
+    /**
+     * Logs in as the role from {@code home}, walks the home page, its menu's entries and the {@code *-link} pages they name
+     * under the same start, measuring each page and leaving its screenshot; answers how many pages were walked.
+     */
+    private int walk(String role, String password, String home, String code, Path screens, List<String> problems) {
+        WebDriver phone = phone();
+        try {
+            logIn(phone, home, role, password);
+            Browser.waitFor(phone, By.tagName("main"));
+            Set<String> walk = new LinkedHashSet<>();
+            walk.add(home);
+            phone.findElements(By.cssSelector("#menu a")).stream().map(a -> a.getAttribute("href"))
+                    .filter(href -> href != null && href.startsWith(home)).forEach(walk::add);
+            if (code != null) {
                 assertThat(walk).as(role + "'s menu").hasSizeGreaterThan(1);
-                for (String url : List.copyOf(walk)) {
-                    phone.get(url);
-                    for (WebElement link : phone.findElements(By.cssSelector("main a[id$='-link']"))) {
-                        String href = link.getAttribute("href");
-                        if (href != null && href.startsWith(BASE + "/t/" + code + "/")) {
-                            walk.add(href.replaceFirst("#.*$", ""));
-                        }
+            }
+            for (String url : List.copyOf(walk)) {
+                phone.get(url);
+                for (WebElement link : phone.findElements(By.cssSelector("main a[id$='-link']"))) {
+                    String href = link.getAttribute("href");
+                    if (href != null && href.startsWith(home)) {
+                        walk.add(href.replaceFirst("#.*$", ""));
                     }
                 }
-                for (String url : walk) {
-                    phone.get(url);
-                    Browser.waitFor(phone, By.tagName("main"));
-                    String page = pageName(code, url);
-                    @SuppressWarnings("unchecked")
-                    List<String> found = (List<String>) ((JavascriptExecutor) phone).executeScript(MEASURE, WIDTH, TOUCH);
-                    found.forEach(f -> problems.add(role + " " + url.substring(BASE.length()) + ": " + f));
-                    write(screens.resolve(role + "-" + page + ".png"), ((ChromeDriver) phone).getScreenshotAs(OutputType.BYTES));
-                    pages++;
-                }
-            } finally {
-                phone.quit();
             }
+            for (String url : walk) {
+                phone.get(url);
+                Browser.waitFor(phone, By.tagName("main"));
+                @SuppressWarnings("unchecked")
+                List<String> found = (List<String>) ((JavascriptExecutor) phone).executeScript(MEASURE, WIDTH, TOUCH);
+                found.forEach(f -> problems.add(role + " " + url.substring(BASE.length()) + ": " + f));
+                String page = code == null ? url.substring(BASE.length() + 1).replaceFirst("[?#].*$", "").replaceAll("/+$", "")
+                        .replace('/', '-') : pageName(code, url);
+                write(screens.resolve(role + "-" + page + ".png"), ((ChromeDriver) phone).getScreenshotAs(OutputType.BYTES));
+            }
+            return walk.size();
+        } finally {
+            phone.quit();
         }
-        assertThat(pages).isGreaterThanOrEqualTo(12);
-        assertThat(problems).as("pages too wide or controls too small at 360 px").isEmpty();
     }
 
     /** Debian's Chromium as a 360 x 740 phone (a mobile viewport, as a cheap Android phone has). */

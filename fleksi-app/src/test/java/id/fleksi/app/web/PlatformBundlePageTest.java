@@ -17,12 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -33,7 +31,6 @@ import id.fleksi.provisioning.bundle.InstanceKeys;
 import id.fleksi.provisioning.bundle.TenantHandover;
 import id.fleksi.provisioning.feed.DailyFeed;
 import id.fleksi.provisioning.feed.ReplicaKeys;
-import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.AfterEach;
@@ -70,11 +67,7 @@ class PlatformBundlePageTest extends PageTest {
     @BeforeEach
     void aPemdaAndTheOperatorOnTheConsole() {
         code = onboard("pindah", "Kabupaten Pindah");
-        if (!realms.realmExists(PLATFORM)) {
-            realms.createRealm(PLATFORM, "Platform", true, List.of(new RealmUser("operator", "Op", "Erator",
-                    TestRealms.PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestRealms.admin().realm(PLATFORM).remove()));
-        }
+        platformOperator();
         browser = Browser.chromium();
         logIn(browser, BASE + "/platform/", "operator", TestRealms.PASSWORD);
         Browser.waitFor(browser, By.id("bundles"));
@@ -115,8 +108,8 @@ class PlatformBundlePageTest extends PageTest {
 
     @Test
     void anOperatorExportsAPemdaAndDownloadsItsBundleFromTheJobsRow() throws Exception {
-        tenantRow().findElement(By.tagName("summary")).click();
-        assertThat(tenantRow().findElement(By.tagName("summary")).getText()).isEqualTo("Ekspor / serahkan");
+        tenantRow().findElement(By.cssSelector("details.move > summary")).click();
+        assertThat(tenantRow().findElement(By.cssSelector("details.move > summary")).getText()).isEqualTo("Ekspor / serahkan");
         assertThat(browser.findElement(By.cssSelector("label[for='pass-" + code + "']")).getText())
                 .isEqualTo("Frasa sandi (opsional, min. 12 karakter)");
         button(tenantRow(), "Ekspor bundel").click();
@@ -139,7 +132,7 @@ class PlatformBundlePageTest extends PageTest {
 
     @Test
     void anOperatorHandsAPemdaOverAndCancelsTheHandover() {
-        tenantRow().findElement(By.tagName("summary")).click();
+        tenantRow().findElement(By.cssSelector("details.move > summary")).click();
         assertThat(browser.findElement(By.cssSelector("label[for='to-" + code + "']")).getText())
                 .isEqualTo("Alamat Fleksi kabupaten");
         assertThat(browser.findElement(By.cssSelector("label[for='handover-pass-" + code + "']")).getText())
@@ -154,14 +147,15 @@ class PlatformBundlePageTest extends PageTest {
         assertThat(tenantRow().findElement(By.xpath("td[4]/span[1]")).getText()).isEqualTo("Sudah diserahkan");
         assertThat(tenantRow().findElement(By.cssSelector("td:nth-child(4) .hint")).getText()).isEqualTo("→ " + REPLICA);
         assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.HANDED_OVER);
-        assertThat(tenantRow().findElements(By.tagName("details"))).isEmpty();
+        assertThat(tenantRow().findElements(By.cssSelector("details.move"))).isEmpty();
 
         button(tenantRow(), "Batalkan penyerahan").click();
 
         Browser.waitFor(browser, By.xpath("//tr[td[1]='" + code + "']/td[4]/span[1][text()='Aktif']"));
         assertThat(tenantRow().findElements(By.cssSelector("td:nth-child(4) .hint"))).isEmpty();
         assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.ACTIVE);
-        assertThat(button(tenantRow(), "Bekukan").isDisplayed()).isTrue();
+        assertThat(tenantRow().findElement(By.cssSelector("details.suspend > summary")).isDisplayed())
+                .as("active again: it can be suspended (after a question)").isTrue();
     }
 
     @Test
@@ -189,7 +183,10 @@ class PlatformBundlePageTest extends PageTest {
                 .isEqualTo("→ " + REPLICA + " (dikonfirmasi kabupaten)");
         assertThat(tenantRow().findElement(By.cssSelector("td:nth-child(4) .feed")).getText()).isEqualTo("Laporan harian server"
                 + " kabupaten, " + yesterday + ": 57 dari 63 pegawai hadir (WFO 50, WFA 5, terlambat 5) di 2 OPD");
-        assertThat(tenantRow().findElements(By.tagName("button"))).as("no cancel or confirm once confirmed").isEmpty();
+        assertThat(tenantRow().findElements(By.cssSelector("form[action*='/handover'] button")))
+                .as("no cancel or confirm once confirmed").isEmpty();
+        assertThat(tenantRow().findElement(By.cssSelector("details.archive > summary")).getText())
+                .as("a pemda handed over can be archived, after a question").isEqualTo("Arsipkan…");
 
         browser.get(BASE + "/platform/?lang=en");
         Browser.waitFor(browser, By.id("bundles"));
@@ -242,7 +239,7 @@ class PlatformBundlePageTest extends PageTest {
 
     @Test
     void aPassphraseShorterThanTwelveCharactersIsRefusedByTheFormAndByTheServer() {
-        tenantRow().findElement(By.tagName("summary")).click();
+        tenantRow().findElement(By.cssSelector("details.move > summary")).click();
         WebElement passphrase = browser.findElement(By.id("pass-" + code));
         passphrase.sendKeys("kurang");
         button(tenantRow(), "Ekspor bundel").click();

@@ -2,21 +2,22 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Set;
+import java.time.Duration;
 
-import id.fleksi.platform.security.Role;
+
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.provisioning.realm.RealmUser;
 import id.fleksi.provisioning.testing.TestRealms;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,11 +34,7 @@ class PlatformConsoleTest extends PageTest {
     @Test
     void anOperatorOnboardsAPemdaThroughTheFormThenSuspendsAndResumesIt() {
         removeAfter(code);
-        if (!realms.realmExists(PLATFORM)) {
-            realms.createRealm(PLATFORM, "Platform", true, List.of(new RealmUser("operator", "Op", "Erator",
-                    TestRealms.PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestRealms.admin().realm(PLATFORM).remove()));
-        }
+        platformOperator();
         WebDriver browser = Browser.chromium();
         try {
             browser.get(BASE + "/platform/");
@@ -77,24 +74,20 @@ class PlatformConsoleTest extends PageTest {
             row(browser).findElement(By.cssSelector("details.suspend summary")).click();
             assertThat(row(browser).findElement(By.cssSelector("details.suspend p")).getText())
                     .startsWith("Selama dibekukan, pengguna Kabupaten Salah tidak bisa masuk");
-            row(browser).findElement(By.xpath(".//button[text()='Ya, bekukan " + code + "']")).click();
-            Browser.waitFor(browser, By.id("done"));
+            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Ya, bekukan " + code + "']")));
             assertThat(browser.findElement(By.id("done")).getText())
                     .isEqualTo("Kabupaten Salah (" + code + ") dibekukan: penggunanya tidak bisa masuk sampai diaktifkan kembali.");
             assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.SUSPENDED);
 
-            row(browser).findElement(By.xpath(".//button[text()='Aktifkan kembali']")).click();
-            Browser.waitFor(browser, By.id("done"));
+            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Aktifkan kembali']")));
             assertThat(browser.findElement(By.id("done")).getText())
                     .isEqualTo("Kabupaten Salah (" + code + ") aktif kembali: penggunanya bisa masuk seperti sebelumnya.");
             assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.ACTIVE);
 
             row(browser).findElement(By.cssSelector("details.suspend summary")).click();
-            row(browser).findElement(By.xpath(".//button[text()='Ya, bekukan " + code + "']")).click();
-            Browser.waitFor(browser, By.id("done"));
+            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Ya, bekukan " + code + "']")));
             row(browser).findElement(By.cssSelector("details.archive summary")).click();
-            row(browser).findElement(By.xpath(".//button[text()='Ya, arsipkan " + code + "']")).click();
-            Browser.waitFor(browser, By.id("done"));
+            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Ya, arsipkan " + code + "']")));
             assertThat(browser.findElement(By.id("done")).getText())
                     .isEqualTo("Kabupaten Salah (" + code + ") diarsipkan: realm loginnya ditutup.");
             assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.ARCHIVED);
@@ -105,5 +98,13 @@ class PlatformConsoleTest extends PageTest {
 
     private org.openqa.selenium.WebElement row(WebDriver browser) {
         return browser.findElement(By.xpath("//tr[td[text()='" + code + "']]"));
+    }
+
+    /** Presses a button of the console and waits for the next page: the page before had a result line of its own. */
+    private static void pressAndLoad(WebDriver browser, WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        Browser.waitFor(browser, By.id("done"));
     }
 }

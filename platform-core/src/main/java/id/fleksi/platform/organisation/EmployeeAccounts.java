@@ -31,6 +31,12 @@ public interface EmployeeAccounts {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Sets the account's e-mail address (early warnings and password resets go there), or removes it with {@code null}.
+     * An address another account of the realm already has is a 409 problem.
+     */
+    void setEmail(TenantCode tenant, String realmUserId, String email);
+
     /** An account to create in a batch: no password yet, asked to choose one at first login. */
     record NewAccount(String username, String name, Set<String> realmRoles) {
     }

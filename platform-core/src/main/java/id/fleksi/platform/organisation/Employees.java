@@ -3,8 +3,11 @@ package id.fleksi.platform.organisation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
@@ -142,6 +145,51 @@ public class Employees {
                     Map.of("status", status));
             return employee;
         });
+    }
+
+    /** What an e-mail address looks like here: one {@code @}, a dotted domain, no spaces; at most 254 characters. */
+    private static final Pattern EMAIL = Pattern
+            .compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+    /** The e-mail address of the employee's account, if it has one. */
+    public Optional<String> email(Employee employee) {
+        return employee.realmUserId() == null ? Optional.empty()
+                : accounts().email(TenantContext.require(), employee.realmUserId());
+    }
+
+    /**
+     * The address as it will be kept ({@code null} for blank, trimmed otherwise), or a 400 problem when it is not an e-mail
+     * address: a form checks it before it changes anything else.
+     */
+    public static String emailAddress(String email) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            throw Problem.badRequest("invalid-email", "Invalid e-mail address", "\"" + address + "\" is not an e-mail address"
+                    + " (name@domain, for example siti@mamujutengahkab.go.id). Nothing was changed.").values(address);
+        }
+        return address;
+    }
+
+    /**
+     * Sets the e-mail address of the employee's account, where early warnings and password resets go; blank removes it.
+     * A malformed address is refused and nothing changes; so is an account with a role above the caller's own.
+     */
+    public void setEmail(Employee employee, String email, Caller caller) {
+        TenantCode tenant = TenantContext.require();
+        String address = emailAddress(email);
+        if (employee.realmUserId() == null) {
+            throw Problem.conflict("no-account", "No account", employee.name() + " has no account to give an e-mail address."
+                    + " Nothing was changed.").values(employee.name());
+        }
+        requireMayManageAccount(tenant, employee, caller, "change the e-mail of");
+        String before = email(employee).orElse(null);
+        if (Objects.equals(before, address)) {
+            return;
+        }
+        accounts().setEmail(tenant, employee.realmUserId(), address);
+        // The audit says whether there is an address, not the address: it is personal data.
+        audit.record(tenant, caller.username(), "employee.email", employee.username(), Map.of("email", before != null),
+                Map.of("email", address != null));
     }
 
     /**

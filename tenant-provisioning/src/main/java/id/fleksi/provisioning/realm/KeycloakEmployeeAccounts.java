@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 import id.fleksi.platform.organisation.EmployeeAccounts;
+import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
 
@@ -63,6 +64,24 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
         return keycloak.call("read the e-mail of user " + realmUserId + " in " + tenant.realmName(), () -> java.util.Optional
                 .ofNullable(keycloak.client().realm(tenant.realmName()).users().get(realmUserId).toRepresentation().getEmail())
                 .filter(email -> !email.isBlank()));
+    }
+
+    @Override
+    public void setEmail(TenantCode tenant, String realmUserId, String email) {
+        keycloak.call("set the e-mail of user " + realmUserId + " in " + tenant.realmName(), () -> {
+            var realmUsers = keycloak.client().realm(tenant.realmName()).users();
+            if (email != null && realmUsers.searchByEmail(email, true).stream().anyMatch(other -> !other.getId().equals(realmUserId))) {
+                throw Problem.conflict("email-taken", "E-mail address in use", "The address " + email + " belongs to another"
+                        + " account of this pemda; an address is for one account only. Nothing was changed.").values(email);
+            }
+            var user = realmUsers.get(realmUserId);
+            UserRepresentation representation = user.toRepresentation();
+            // Keycloak keeps an absent address as an empty one; set by BKD from the personnel file, so taken as verified.
+            representation.setEmail(email == null ? "" : email);
+            representation.setEmailVerified(email != null);
+            user.update(representation);
+            return null;
+        });
     }
 
     @Override

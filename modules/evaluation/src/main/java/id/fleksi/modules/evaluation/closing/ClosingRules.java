@@ -27,8 +27,12 @@ public final class ClosingRules {
         }
     }
 
+    /** A month as YYYY-MM with four digits of year: "+999999999-12" parses as a YearMonth but has no day after it. */
     public static YearMonth month(String text) {
         try {
+            if (text == null || !text.matches("\\d{4}-\\d{2}")) {
+                throw new DateTimeException(text);
+            }
             return YearMonth.parse(text);
         } catch (DateTimeException | NullPointerException e) {
             throw Problem.badRequest("invalid-month", "Which month?", "month: written as YYYY-MM, e.g. 2026-11.");

@@ -76,9 +76,10 @@ public class RuleSets {
     public RuleSet add(RuleSet rules, String actor) {
         LocalDate today = today();
         if (rules.effectiveFrom() == null || rules.effectiveFrom().isBefore(today)) {
-            throw Problem.unprocessable("rules-in-past", "Cannot change the past", "effectiveFrom: " + rules.effectiveFrom()
+            throw Problem.unprocessable("rules-in-past", "Cannot change the past", "In force from " + rules.effectiveFrom()
                     + " has passed; past days stay judged by the rules in force then. Use " + today + " or later."
-                    + " Nothing was saved.").values(String.valueOf(rules.effectiveFrom()), today.toString());
+                    + " Nothing was saved.").values(String.valueOf(rules.effectiveFrom()), today.toString())
+                    .with("errors", List.of(Map.of("field", "effectiveFrom", "message", "today (" + today + ") or later")));
         }
         return store(rules, actor);
     }

@@ -95,6 +95,9 @@ class MonthClosingTest {
         for (String module : List.of("fwa", "attendance", "activity-reports", "monitoring", "evaluation")) {
             switches.change(code, module, true, Map.of(), "test");
         }
+        // The day open and no tolerance, as tenants had before the window defaults: the hand-made times are judged as they are.
+        switches.change(code, "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59",
+                "latenessToleranceMinutes", 0), "test");
         tenant = registry.require(code);
         rows = new ClosingRows(jdbc, code);
         TenantContext.runAs(code, () -> {

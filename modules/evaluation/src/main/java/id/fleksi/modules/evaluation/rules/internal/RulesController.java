@@ -54,8 +54,10 @@ class RulesController {
     }
 
     @Operation(operationId = "evaluationAddRuleSet", summary = "Starts a new version of the deduction rules from a date",
-            description = "Roles bkd and tenant-admin. From a preset or the current version, with the figures given; takes"
-                    + " effect today or later (past days keep the rules in force then).")
+            description = "Roles bkd and tenant-admin. From a preset or the current version, with the figures and bands given"
+                    + " (lateBands, earlyLeaveBands: in order, no gap or overlap, the last without toMinutes); takes effect today or"
+                    + " later (past days keep the rules in force then). A refusal is invalid-rules with every fault in errors"
+                    + " (field, e.g. lateBands[1].fromMinutes, and message).")
     @PostMapping(path = "/api/v1/t/{code}/evaluation/rules", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

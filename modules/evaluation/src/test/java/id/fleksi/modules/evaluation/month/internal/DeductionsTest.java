@@ -71,6 +71,9 @@ class DeductionsTest {
         for (String module : new String[] {AttendanceModule.ID, "fwa", "activity-reports", "monitoring", EvaluationModule.ID}) {
             switches.change(code, module, true, Map.of(), "test");
         }
+        // The day open and no tolerance, as tenants had before the window defaults: the hand-made times are judged as they are.
+        switches.change(code, "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59",
+                "latenessToleranceMinutes", 0), "test");
         // A check-out without an activity is taken (and the day marked): this month is about attendance.
         switches.change(code, "activity-reports", null, Map.of("refuseCheckOutWithoutActivity", "false"), "test");
         clock.set("2026-01-20T09:00:00+08:00");
