@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.fleksi.modules.reports.internal.ReportDeadline;
+import id.fleksi.modules.reports.internal.ReportRows;
+import id.fleksi.modules.reports.internal.SubmittedReport;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
@@ -180,7 +183,7 @@ public class DailyReports {
      * Opens the day for a change to one of its activities, refused for an activity the supervisor approved.
      * Call inside a transaction.
      */
-    UUID openForChange(Employee employee, LocalDate date, UUID activityId) {
+    public UUID openForChange(Employee employee, LocalDate date, UUID activityId) {
         boolean approved = jdbc.sql(TenantSql.of("select approved_at is not null from {report_activity} where id = ?"))
                 .param(activityId).query(Boolean.class).single();
         if (approved) {

@@ -3,7 +3,7 @@ package id.fleksi.modules.reports;
 import id.fleksi.platform.modules.Setting;
 
 /** The daily reports' settings of a tenant, as its admin sets them (the admin's page and the API are made from them). */
-record ReportSettings(
+public record ReportSettings(
         @Setting(id = "Tolak presensi pulang sebelum ada kegiatan (jika tidak: hari ditandai tidak patuh)",
                 en = "Refuse check-out until the day has an activity (otherwise: mark the day non-compliant)", defaultValue = "true")
         boolean refuseCheckOutWithoutActivity,

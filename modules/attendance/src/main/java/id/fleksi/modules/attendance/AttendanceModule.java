@@ -3,6 +3,7 @@ package id.fleksi.modules.attendance;
 import java.util.List;
 import java.util.Set;
 
+import id.fleksi.modules.attendance.internal.LocationRetention;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;

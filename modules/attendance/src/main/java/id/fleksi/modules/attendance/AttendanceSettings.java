@@ -4,7 +4,7 @@ import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.modules.Setting;
 
 /** The attendance module's settings of a tenant, as its admin sets them (the admin's page and the API are made from them). */
-record AttendanceSettings(
+public record AttendanceSettings(
         @Setting(id = "Batas presensi luring (jam)", en = "Offline capture window (hours)", defaultValue = "12", min = 1, max = 48)
         int offlineWindowHours,
         @Setting(id = "Toleransi keterlambatan (menit)", en = "Lateness tolerance (minutes)", defaultValue = "30", min = 0, max = 120)

@@ -31,11 +31,11 @@ public record CheckInRequest(
     public enum Kind { IN, OUT }
 
     /** Whether the phone sent a fix (all three of latitude, longitude and accuracy); none is {@link #hasNoFix()}. */
-    boolean hasFix() {
+    public boolean hasFix() {
         return latitude != null && longitude != null && accuracy != null;
     }
 
-    boolean hasNoFix() {
+    public boolean hasNoFix() {
         return latitude == null && longitude == null && accuracy == null;
     }
 }

@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import id.fleksi.modules.attendance.internal.CheckInJudgement;
+import id.fleksi.modules.attendance.internal.CheckInOutcomes;
+import id.fleksi.modules.attendance.internal.LocationEvidence;
+import id.fleksi.modules.attendance.internal.UnitOffices;
 import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
@@ -117,7 +121,7 @@ public class CheckIns {
     }
 
     /** Whether today takes a check-in without the phone's fix (flagged): a day that may be worked anywhere, or a day off. */
-    boolean takesNoFixToday(String username) {
+    public boolean takesNoFixToday(String username) {
         return today(username, new CheckInRequest(CheckInRequest.Kind.IN, null, null, null, "no-fix-" + UUID.randomUUID(), null,
                 false, null), (tenant, employee, date, answer) -> answer.anywhere() || answer.mode() == WorkMode.HOLIDAY);
     }
@@ -266,7 +270,7 @@ public class CheckIns {
     private static final String EARLIER_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1 as earlier_$1");
 
     /** The employee's standing check-in and check-out of a date (a replaced check-out is left out). */
-    List<CheckIn> on(UUID employeeId, LocalDate date) {
+    public List<CheckIn> on(UUID employeeId, LocalDate date) {
         return jdbc.sql(TenantSql.of("select " + COLUMNS + " from {attendance_check_in}"
                         + " where employee_id = ? and work_date = ? and not superseded order by kind"))
                 .param(employeeId).param(date).query(CheckIns::map).list();

@@ -23,7 +23,7 @@ public enum LocationFlag {
         return flags.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    static java.util.Set<LocationFlag> read(java.sql.Array column) throws java.sql.SQLException {
+    public static java.util.Set<LocationFlag> read(java.sql.Array column) throws java.sql.SQLException {
         java.util.Set<LocationFlag> flags = java.util.EnumSet.noneOf(LocationFlag.class);
         for (String flag : (String[]) column.getArray()) {
             flags.add(LocationFlag.valueOf(flag));

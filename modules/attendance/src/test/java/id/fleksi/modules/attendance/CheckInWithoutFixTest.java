@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import id.fleksi.modules.attendance.internal.GeofenceTest;
+import id.fleksi.modules.attendance.internal.ReviewList;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;

@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import id.fleksi.modules.attendance.internal.DailyRecap;
+import id.fleksi.modules.attendance.internal.GeofenceTest;
+import id.fleksi.modules.attendance.internal.ReviewList;
 import id.fleksi.modules.fwa.FwaRequests;
 import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.migration.TenantMigrator;

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import id.fleksi.modules.fwa.internal.NationalFrame;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import id.fleksi.modules.fwa.internal.NationalFrame;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.organisation.Deciders;

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.fleksi.modules.attendance.CheckIns;
+import id.fleksi.modules.monitoring.internal.Person;
+import id.fleksi.modules.monitoring.internal.TodayFacts;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
@@ -223,7 +225,7 @@ public class Apels {
                 .params(apelId, today(tenant), unit, said, caller.username(), Timestamp.from(clock.instant())).update();
     }
 
-    Apel find(UUID id) {
+    public Apel find(UUID id) {
         return jdbc.sql(TenantSql.of(SELECT + " where id = ?")).param(id).query((rs, n) -> apel(rs)).optional()
                 .orElseThrow(() -> Problem.notFound("unknown-apel", "No such apel", "There is no apel " + id
                         + " here. Open the list of apels again.").values(id.toString()));

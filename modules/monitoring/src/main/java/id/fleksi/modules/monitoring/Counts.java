@@ -1,5 +1,8 @@
 package id.fleksi.modules.monitoring;
 
+import id.fleksi.modules.monitoring.internal.Person;
+import id.fleksi.modules.monitoring.internal.Standing;
+
 /**
  * A group's day in counts: the whole pemda, an OPD with its sub-units, a unit. {@code expected} are the people for whom
  * today is a working day; each of them is in exactly one of checked in, excused, not yet in and absent, so those add up

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import id.fleksi.modules.monitoring.internal.Person;
+import id.fleksi.modules.monitoring.internal.Sight;
+import id.fleksi.modules.monitoring.internal.TodayFacts;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
@@ -66,7 +69,7 @@ public class LiveView {
     }
 
     /** What this caller may see; refused for those who may see nothing here. Runs with the tenant set. */
-    Sight sightOf(Caller caller) {
+    public Sight sightOf(Caller caller) {
         if (caller.roles().contains(MonitoringModule.LEADER) || caller.hasRole(Role.BKD)) {
             return Sight.everything();
         }
@@ -90,7 +93,7 @@ public class LiveView {
     }
 
     /** Today as this sight sees it, counted now; a unit out of sight is refused. Runs with the tenant set. */
-    View view(Tenant tenant, Sight sight, @Nullable String unitCode) {
+    public View view(Tenant tenant, Sight sight, @Nullable String unitCode) {
         return view(tenant, sight, unitCode, facts.today(tenant));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import id.fleksi.modules.attendance.AttendanceModule;
+import id.fleksi.modules.monitoring.internal.EarlyWarning;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;

@@ -7,7 +7,7 @@ import id.fleksi.platform.modules.Setting;
  * are e-mailed. A threshold of 0 switches its rule off; an empty mail server sends no e-mail (the list still shows
  * every warning).
  */
-record MonitoringSettings(
+public record MonitoringSettings(
         @Setting(id = "Peringatan tahapan PP 94/2021 (hari tanpa keterangan)", en = "PP 94/2021 steps (unexcused days)",
                 defaultValue = "true")
         boolean absenceSteps,

@@ -16,6 +16,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import id.fleksi.modules.attendance.AttendanceModule;
+import id.fleksi.modules.monitoring.internal.DigestPeriod;
+import id.fleksi.modules.monitoring.internal.DigestWorkbook;
+import id.fleksi.modules.monitoring.internal.Digests;
+import id.fleksi.modules.monitoring.internal.Tally;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;

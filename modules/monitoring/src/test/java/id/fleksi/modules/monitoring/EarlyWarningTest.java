@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import id.fleksi.modules.attendance.AttendanceModule;
+import id.fleksi.modules.monitoring.internal.EarlyWarning;
+import id.fleksi.modules.monitoring.internal.Warnings;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;

@@ -13,10 +13,10 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 
 /** The rules every closing act starts with: only BKD, a month written as {@code 2026-11}, and a month that is over. */
-final class ClosingRules {
+public final class ClosingRules {
 
-    static final Locale INDONESIAN = Locale.forLanguageTag("id");
-    static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", INDONESIAN);
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id");
+    public static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", INDONESIAN);
 
     private ClosingRules() {
     }
@@ -28,7 +28,7 @@ final class ClosingRules {
     }
 
     /** A month as YYYY-MM with four digits of year: "+999999999-12" parses as a YearMonth but has no day after it. */
-    static YearMonth month(String text) {
+    public static YearMonth month(String text) {
         try {
             if (text == null || !text.matches("\\d{4}-\\d{2}")) {
                 throw new DateTimeException(text);
@@ -40,7 +40,7 @@ final class ClosingRules {
     }
 
     /** Today in the tenant's zone. */
-    static LocalDate today(Tenant tenant, Clock clock) {
+    public static LocalDate today(Tenant tenant, Clock clock) {
         return clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
     }
 
@@ -48,7 +48,7 @@ final class ClosingRules {
         return YearMonth.from(today(tenant, clock)).isAfter(month);
     }
 
-    static void requireOver(YearMonth month, Tenant tenant, Clock clock) {
+    public static void requireOver(YearMonth month, Tenant tenant, Clock clock) {
         if (!over(month, tenant, clock)) {
             throw Problem.unprocessable("month-not-over", "The month is not over", month + " is not over yet; a month is closed"
                     + " from the day after its last day (" + month.atEndOfMonth().plusDays(1) + "). Nothing was closed.")

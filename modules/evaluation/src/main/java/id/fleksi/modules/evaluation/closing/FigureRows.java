@@ -9,7 +9,7 @@ import id.fleksi.modules.evaluation.EmployeeMonth;
 import org.jspecify.annotations.Nullable;
 
 /** The figures a BKD pays from, paid beside current, one row each, for the employee's page. */
-record FigureRows(String key, String paid, String current, boolean differs) {
+public record FigureRows(String key, String paid, String current, boolean differs) {
 
     private record Figure(String key, Function<EmployeeMonth, Object> value) {
     }
@@ -28,7 +28,7 @@ record FigureRows(String key, String paid, String current, boolean differs) {
             new Figure("activities", EmployeeMonth::activities),
             new Figure("deductionPercent", m -> m.deductionPercent() + "%"));
 
-    static List<FigureRows> of(@Nullable EmployeeMonth paid, EmployeeMonth current) {
+    public static List<FigureRows> of(@Nullable EmployeeMonth paid, EmployeeMonth current) {
         List<FigureRows> rows = new ArrayList<>();
         for (Figure figure : FIGURES) {
             String now = String.valueOf(figure.value().apply(current));

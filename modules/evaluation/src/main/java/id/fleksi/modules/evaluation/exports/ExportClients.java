@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * removed; both audited.
  */
 @Service
-class ExportClients {
+public class ExportClients {
 
     private final ObjectProvider<ApiClients> clients;
     private final AuditLog audit;
@@ -30,7 +30,7 @@ class ExportClients {
         this.audit = audit;
     }
 
-    ApiClients.Issued create(Tenant tenant, Caller caller, @Nullable String name) {
+    public ApiClients.Issued create(Tenant tenant, Caller caller, @Nullable String name) {
         admin(caller);
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > 80 || stripped.chars().anyMatch(Character::isISOControl)) {
@@ -43,12 +43,12 @@ class ExportClients {
         return issued;
     }
 
-    List<ApiClients.Client> list(Tenant tenant, Caller caller) {
+    public List<ApiClients.Client> list(Tenant tenant, Caller caller) {
         admin(caller);
         return clients().list(tenant.code(), EvaluationModule.EXPORT_ROLE);
     }
 
-    void delete(Tenant tenant, Caller caller, String clientId) {
+    public void delete(Tenant tenant, Caller caller, String clientId) {
         admin(caller);
         clients().delete(tenant.code(), clientId, EvaluationModule.EXPORT_ROLE);
         audit.record(tenant.code(), caller.username(), "evaluation.export-client-deleted", clientId, null, null);

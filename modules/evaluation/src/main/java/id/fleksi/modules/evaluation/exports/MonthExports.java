@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * the first byte goes out, so a refusal is still a problem, not half a file. Runs with the tenant set.
  */
 @Service
-class MonthExports {
+public class MonthExports {
 
     /** The language of the sentences in the JSON, read by machines and by BKD's staff. */
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
@@ -56,7 +56,7 @@ class MonthExports {
         this.clock = clock;
     }
 
-    void workbook(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
+    public void workbook(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = required(scope.unit(caller, unitCode));
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);
@@ -65,7 +65,7 @@ class MonthExports {
                 out -> workbook.write(out, heading, locale, employees));
     }
 
-    void recap(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
+    public void recap(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = required(scope.unit(caller, unitCode));
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);
@@ -76,7 +76,7 @@ class MonthExports {
                 out -> recap.write(out, heading, signer, locale, employees));
     }
 
-    void csv(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
+    public void csv(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = scope.unit(caller, unitCode);
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);
@@ -84,7 +84,7 @@ class MonthExports {
                 out -> ResultsCsv.write(out, employees));
     }
 
-    void json(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
+    public void json(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = scope.unit(caller, unitCode);
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);

@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * then a row per employee; decimals with a point, booleans as true/false, nothing for a value there is not (a rating not
  * given yet, the closing version of a month not closed). No totals row: a machine adds up what it needs.
  */
-final class ResultsCsv {
+public final class ResultsCsv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
 
     private ResultsCsv() {
     }

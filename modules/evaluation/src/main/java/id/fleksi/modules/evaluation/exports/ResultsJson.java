@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * their deduction and {@link FiguresColumn}'s, then how many employees there were and for how many the current
  * computation differs from what was paid. Streamed, one employee at a time.
  */
-final class ResultsJson {
+public final class ResultsJson {
 
-    static final String MEDIA_TYPE = "application/json";
+    public static final String MEDIA_TYPE = "application/json";
     static final int SCHEMA_VERSION = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * ({@code FLEKSI_PUBLIC_URL}, the same the realms' logins return to) and the page's path. It is what the QR code holds.
  */
 @Component
-class PublicAddress {
+public class PublicAddress {
 
     private final String base;
 
@@ -20,7 +20,7 @@ class PublicAddress {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    String of(Tenant tenant, OpdServices.OpdService service) {
+    public String of(Tenant tenant, OpdServices.OpdService service) {
         return base + "/publik/" + tenant.code().value() + "/layanan/" + service.slug();
     }
 }

@@ -22,7 +22,7 @@ public final class TrialFigures {
     private final Locale locale;
     private final String points;
 
-    TrialFigures(Locale locale, String points) {
+    public TrialFigures(Locale locale, String points) {
         this.locale = locale;
         this.points = points;
     }
