@@ -106,7 +106,8 @@ class FeedDeliveryTest extends FeedIntegration {
         rows = new TenantRows(jdbc, active);
         UUID unit = rows.unit("DISKOMINFO", "Dinas Komunikasi dan Informatika", null);
         rows.checkIn(rows.employee(unit, "ACTIVE", null), day, "IN", "WFO", 0, "", false);
-        Instant now = Instant.now();
+        // Noon of the test's today: counted again 15 minutes later, it is still the same day (not so at 23:50).
+        Instant now = today.atTime(12, 0).atZone(WITA.zone()).toInstant();
 
         schedule.count(now);
         List<FeedOutbox.Waiting> counted = outbox.waiting(code);
