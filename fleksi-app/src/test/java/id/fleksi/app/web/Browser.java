@@ -32,6 +32,16 @@ final class Browser {
     }
 
     /** A port to serve on, so each realm's redirect URI can name it before Fleksi starts. */
+    /**
+     * Presses what {@code target} finds and waits until the page it was on is gone: the next page may hold an element of
+     * the same id as the last one (a result line, an error), which a plain wait would find at once on the old page.
+     */
+    static void pressAndLoad(WebDriver browser, By target) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +24,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -73,10 +70,10 @@ class EmployeeAdminPageTest extends PageTest {
             assertFitsAPhone(admin);
 
             admin.findElement(By.id("q")).sendKeys("rahmat");
-            clickAndLoad(admin, By.id("find"));
+            Browser.pressAndLoad(admin, By.id("find"));
             assertThat(names(admin)).containsExactly("Rahmat Hidayat", "Rahmat Saleh");
             new Select(admin.findElement(By.id("unit"))).selectByVisibleText("Dinas Komunikasi dan Informatika");
-            clickAndLoad(admin, By.id("find"));
+            Browser.pressAndLoad(admin, By.id("find"));
             assertThat(names(admin)).containsExactly("Rahmat Saleh");
             admin.get(base + "employees?q=2010011004");
             assertThat(names(admin)).as("found by a part of the NIP").containsExactly("Budi Santoso");
@@ -87,7 +84,7 @@ class EmployeeAdminPageTest extends PageTest {
 
             admin.get(base + "employees?unit=" + dinkes);
             assertThat(text(admin, "count")).isEqualTo("131 pegawai ditemukan · halaman 1 dari 3");
-            clickAndLoad(admin, By.id("next"));
+            Browser.pressAndLoad(admin, By.id("next"));
             assertThat(text(admin, "count")).isEqualTo("131 pegawai ditemukan · halaman 2 dari 3");
             assertThat(admin.getCurrentUrl()).contains("unit=" + dinkes, "page=2");
             assertThat(admin.findElements(By.cssSelector("ul.people li .unit")).stream().map(WebElement::getText).distinct())
@@ -130,7 +127,7 @@ class EmployeeAdminPageTest extends PageTest {
                     "Unit\nDinas Komunikasi dan Informatika → Dinas Kesehatan", "Jabatan\n– → Pranata Komputer");
             assertThat(latest.getText()).as("only what changed").doesNotContain("Nama\n");
             new Select(admin.findElement(By.id("kind"))).selectByValue("module");
-            clickAndLoad(admin, By.id("show"));
+            Browser.pressAndLoad(admin, By.id("show"));
             assertThat(admin.findElements(By.cssSelector("#events .action")).stream().map(WebElement::getText).distinct())
                     .doesNotContain("Data pegawai diubah");
             WebElement setting = admin.findElements(By.cssSelector("#events li")).get(0);
@@ -278,12 +275,6 @@ class EmployeeAdminPageTest extends PageTest {
     }
 
     /** Clicks and waits for the next page, so nothing is read from the page being left. */
-    private static void clickAndLoad(WebDriver browser, By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
-    }
-
     private static List<String> names(WebDriver browser) {
         Browser.waitFor(browser, By.id("count"));
         return browser.findElements(By.cssSelector("ul.people li .name")).stream().map(WebElement::getText).toList();

@@ -2,9 +2,6 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -47,7 +42,8 @@ class PlatformConsoleTest extends PageTest {
             browser.findElement(By.id("name")).sendKeys("Kabupaten Salah");
             browser.findElement(By.id("regionCode")).sendKeys("76.06");
             new Select(browser.findElement(By.id("parent"))).selectByVisibleText("Tanpa induk (Fleksi milik pemda itu sendiri)");
-            pressAndLoad(browser, browser.findElement(By.cssSelector("#onboard button[type=submit]")), By.id("error"));
+            Browser.pressAndLoad(browser, By.cssSelector("#onboard button[type=submit]"));
+            Browser.waitFor(browser, By.id("error"));
             assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("Kode pemda \"DROP\" tidak sah: kode memakai huruf kecil"
                     + " a-z dan angka, diawali huruf, dan kata boleh disambung satu garis bawah (misalnya mateng, kab_bandung)."
                     + " Belum ada yang didaftarkan.");
@@ -57,7 +53,8 @@ class PlatformConsoleTest extends PageTest {
             assertThat(new Select(browser.findElement(By.id("kind"))).getFirstSelectedOption().getText()).as("the usual kind, in words")
                     .isEqualTo("Kabupaten");
             new Select(browser.findElement(By.id("parent"))).selectByVisibleText("— pilih provinsi —");
-            pressAndLoad(browser, browser.findElement(By.cssSelector("#onboard button[type=submit]")), By.id("error"));
+            Browser.pressAndLoad(browser, By.cssSelector("#onboard button[type=submit]"));
+            Browser.waitFor(browser, By.id("error"));
             assertThat(browser.findElement(By.id("error")).getText()).as("a kabupaten without a province is chosen, never fallen into")
                     .isEqualTo("Pilih provinsi induk untuk kabupaten atau kota, atau \"Tanpa induk\" bila ini Fleksi milik pemda itu"
                             + " sendiri. Belum ada yang didaftarkan.");
@@ -74,20 +71,24 @@ class PlatformConsoleTest extends PageTest {
             row(browser).findElement(By.cssSelector("details.suspend summary")).click();
             assertThat(row(browser).findElement(By.cssSelector("details.suspend p")).getText())
                     .startsWith("Selama dibekukan, pengguna Kabupaten Salah tidak bisa masuk");
-            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Ya, bekukan " + code + "']")));
+            Browser.pressAndLoad(browser, By.xpath("//tr[td[1]='" + code + "']//button[text()='Ya, bekukan " + code + "']"));
+            Browser.waitFor(browser, By.id("done"));
             assertThat(browser.findElement(By.id("done")).getText())
                     .isEqualTo("Kabupaten Salah (" + code + ") dibekukan: penggunanya tidak bisa masuk sampai diaktifkan kembali.");
             assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.SUSPENDED);
 
-            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Aktifkan kembali']")));
+            Browser.pressAndLoad(browser, By.xpath("//tr[td[1]='" + code + "']//button[text()='Aktifkan kembali']"));
+            Browser.waitFor(browser, By.id("done"));
             assertThat(browser.findElement(By.id("done")).getText())
                     .isEqualTo("Kabupaten Salah (" + code + ") aktif kembali: penggunanya bisa masuk seperti sebelumnya.");
             assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.ACTIVE);
 
             row(browser).findElement(By.cssSelector("details.suspend summary")).click();
-            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Ya, bekukan " + code + "']")));
+            Browser.pressAndLoad(browser, By.xpath("//tr[td[1]='" + code + "']//button[text()='Ya, bekukan " + code + "']"));
+            Browser.waitFor(browser, By.id("done"));
             row(browser).findElement(By.cssSelector("details.archive summary")).click();
-            pressAndLoad(browser, row(browser).findElement(By.xpath(".//button[text()='Ya, arsipkan " + code + "']")));
+            Browser.pressAndLoad(browser, By.xpath("//tr[td[1]='" + code + "']//button[text()='Ya, arsipkan " + code + "']"));
+            Browser.waitFor(browser, By.id("done"));
             assertThat(browser.findElement(By.id("done")).getText())
                     .isEqualTo("Kabupaten Salah (" + code + ") diarsipkan: realm loginnya ditutup.");
             assertThat(registry.find(TenantCode.of(code)).orElseThrow().status()).isEqualTo(TenantStatus.ARCHIVED);
@@ -98,18 +99,5 @@ class PlatformConsoleTest extends PageTest {
 
     private org.openqa.selenium.WebElement row(WebDriver browser) {
         return browser.findElement(By.xpath("//tr[td[text()='" + code + "']]"));
-    }
-
-    /** Presses a button of the console and waits for the next page: the page before had a result line of its own. */
-    private static void pressAndLoad(WebDriver browser, WebElement button) {
-        pressAndLoad(browser, button, By.id("done"));
-    }
-
-    /** Presses a button and waits for the next page's element (the page before may have had one of its own). */
-    private static void pressAndLoad(WebDriver browser, WebElement button, By next) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
-        Browser.waitFor(browser, next);
     }
 }
