@@ -19,12 +19,14 @@ import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.closing.OpenPeriods;
+import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,10 +50,12 @@ public class DailyReports {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final OpenPeriods periods;
+    private final ApplicationEventPublisher events;
 
     DailyReports(JdbcClient jdbc, Employees employees, WorkingCalendar calendar, ReportDeadline deadline, AuditLog audit,
-            TransactionTemplate transactions, Clock clock, OpenPeriods periods) {
+            TransactionTemplate transactions, Clock clock, OpenPeriods periods, ApplicationEventPublisher events) {
         this.periods = periods;
+        this.events = events;
         this.jdbc = jdbc;
         this.employees = employees;
         this.calendar = calendar;
@@ -119,6 +123,7 @@ public class DailyReports {
                 return sentBefore(employee, activity.clientRequestId()).orElseThrow();
             }
             audit.record(TenantContext.require(), username, "report.activity-added", date.toString(), null, activity);
+            events.publishEvent(new DayChanged(TenantContext.require()));   // a report filed counts in the live view
             return ReportRows.activity(jdbc, id);
         });
     }
@@ -167,6 +172,7 @@ public class DailyReports {
             ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
             jdbc.sql(TenantSql.of("delete from {report_activity} where id = ?")).param(activityId).update();
             audit.record(TenantContext.require(), username, "report.activity-removed", date.toString(), before, null);
+            events.publishEvent(new DayChanged(TenantContext.require()));
             // Removing the only work added since an approval leaves nothing new to decide: the day is approved as it was.
             int settled = jdbc.sql(TenantSql.of("update {report_day} d set status = 'APPROVED' where d.id = ? and d.status = 'PENDING'"
                             + " and exists (select 1 from {report_activity} a where a.day_id = d.id)"

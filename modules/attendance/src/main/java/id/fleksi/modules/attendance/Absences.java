@@ -12,6 +12,7 @@ import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.closing.OpenPeriods;
+import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,10 +63,12 @@ public class Absences implements ApprovedAbsences {
     private final TransactionTemplate transactions;
     private final Deciders deciders;
     private final OpenPeriods periods;
+    private final ApplicationEventPublisher events;
 
     public Absences(JdbcClient jdbc, Employees employees, Deciders deciders, AuditLog audit, Clock clock,
-            TransactionTemplate transactions, OpenPeriods periods) {
+            TransactionTemplate transactions, OpenPeriods periods, ApplicationEventPublisher events) {
         this.periods = periods;
+        this.events = events;
         this.employees = employees;
         this.deciders = deciders;
         this.jdbc = jdbc;
@@ -166,6 +170,7 @@ public class Absences implements ApprovedAbsences {
             }
             audit.record(TenantContext.require(), supervisorUsername, "absence." + status.name().toLowerCase(), id.toString(),
                     Map.of("status", "PENDING"), Map.of("status", status.name()));
+            events.publishEvent(new DayChanged(TenantContext.require()));   // heard once committed (an approval excuses)
             return find(id).orElseThrow();
         });
     }

@@ -21,6 +21,7 @@ import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.closing.OpenPeriods;
+import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.SqlTransactions;
@@ -29,6 +30,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,11 +52,14 @@ public class CheckIns {
     private final List<CheckOutGuard> guards;
     private final CheckInOutcomes outcomes;
     private final OpenPeriods periods;
+    private final ApplicationEventPublisher events;
 
     CheckIns(JdbcClient jdbc, ModuleSwitches switches,
             SqlTransactions transactions, Clock clock, TenantRegistry registry,
-            WorkModes workModes, List<CheckOutGuard> guards, UnitOffices offices, CheckInOutcomes outcomes, OpenPeriods periods) {
+            WorkModes workModes, List<CheckOutGuard> guards, UnitOffices offices, CheckInOutcomes outcomes, OpenPeriods periods,
+            ApplicationEventPublisher events) {
         this.periods = periods;
+        this.events = events;
         this.outcomes = outcomes;
         this.offices = offices;
         this.guards = guards;
@@ -76,6 +81,9 @@ public class CheckIns {
         CheckInRequest.Kind kind = request.kind() == null ? CheckInRequest.Kind.IN : request.kind();
         try {
             Submitted submitted = submitOnce(tenant, username, request);
+            if (submitted.created()) {   // stored by then (one statement, no transaction): the live view counts again
+                events.publishEvent(new DayChanged(tenant));
+            }
             outcomes.recorded(tenant, kind, submitted);
             return submitted;
         } catch (Problem refusal) {
