@@ -2,8 +2,11 @@ package id.fleksi.app.cli;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 /** A year of a tenant's life, written set-based: check-ins, absences, daily reports with activities, evidence. */
 final class BenchHistory {
@@ -99,10 +102,20 @@ final class BenchHistory {
 
     /** Writes the history into {@code schema}, then vacuums it; returns the rows of the schema's tables. */
     static long write(DataSource dataSource, String schema, int days) {
-        String from = "(current_date - " + days + ")";
+        return write(dataSource, schema, days, null);
+    }
+
+    /**
+     * The same, the history ending the day before {@code today} (the tenant's date), not the database's: from 16:00 UTC
+     * a WITA tenant's today is the server's tomorrow, and a history ending the server's yesterday leaves the tenant's
+     * yesterday empty. Null: the database's current date.
+     */
+    static long write(DataSource dataSource, String schema, int days, @Nullable LocalDate today) {
+        String current = today == null ? "current_date" : "date '" + today + "'";
+        String from = "(" + current + " - " + days + ")";
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             for (String sql : SQL.split(";\n")) {
-                statement.execute(sql.replace(":s.", schema + ".").replace(":from", from)
+                statement.execute(sql.replace("current_date", current).replace(":s.", schema + ".").replace(":from", from)
                         .replace(":days", Integer.toString(days)).replace(":q", Integer.toString(days / 4 + 1)));
             }
             // Set every row's hint bits and visibility now, so neither Fleksi's export nor pg_dump pays for it.
@@ -152,7 +165,7 @@ final class BenchHistory {
             analyze""";
 
     /** Writes today so far ({@link #TODAY}) into {@code schema}, whose history of {@code days} days ends yesterday. */
-    static void today(DataSource dataSource, String schema, java.time.LocalDate today, int days) {
+    static void today(DataSource dataSource, String schema, LocalDate today, int days) {
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             for (String sql : TODAY.split(";\n")) {
                 statement.execute(sql.replace(":s.", schema + ".").replace(":today", "date '" + today + "'")
