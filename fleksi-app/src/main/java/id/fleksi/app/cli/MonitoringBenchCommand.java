@@ -1,16 +1,5 @@
 package id.fleksi.app.cli;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-
-import javax.sql.DataSource;
-
 import id.fleksi.modules.monitoring.LiveView;
 import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.modules.monitoring.ProvinceView;
@@ -22,10 +11,17 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,19 +33,40 @@ import picocli.CommandLine.Option;
  * a year with a week on the same size. Needs no Keycloak: the tenants are registered and migrated directly, their people
  * written in SQL, as {@code bench-fwa} does. Drops every schema and registry row it made.
  */
-@Command(name = "bench-monitoring", hidden = true, description = "Time the live view and the province's view (see bench/monitoring).")
+@Command(
+        name = "bench-monitoring",
+        hidden = true,
+        description = "Time the live view and the province's view (see bench/monitoring).")
 class MonitoringBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--employees", defaultValue = "10000", description = "employees of each kabupaten") int employees;
-    @Option(names = "--opd", defaultValue = "40") int opd;
-    @Option(names = "--days", defaultValue = "365", description = "days of history of the first kabupaten, ending yesterday") int days;
-    @Option(names = "--short-days", defaultValue = "7", description = "days of history of the others") int shortDays;
-    @Option(names = "--kabupaten", defaultValue = "6", description = "kabupaten of the province (at least 2)") int kabupaten;
-    @Option(names = "--calls", defaultValue = "50", description = "warm calls of each view") int calls;
-    @Option(names = "--hold", description = "after measuring, print the schemas and wait for this file before dropping them")
+    @Option(names = "--employees", defaultValue = "10000", description = "employees of each kabupaten")
+    int employees;
+
+    @Option(names = "--opd", defaultValue = "40")
+    int opd;
+
+    @Option(
+            names = "--days",
+            defaultValue = "365",
+            description = "days of history of the first kabupaten, ending yesterday")
+    int days;
+
+    @Option(names = "--short-days", defaultValue = "7", description = "days of history of the others")
+    int shortDays;
+
+    @Option(names = "--kabupaten", defaultValue = "6", description = "kabupaten of the province (at least 2)")
+    int kabupaten;
+
+    @Option(names = "--calls", defaultValue = "50", description = "warm calls of each view")
+    int calls;
+
+    @Option(
+            names = "--hold",
+            description = "after measuring, print the schemas and wait for this file before dropping them")
     java.nio.file.Path hold;
 
-    private static final Caller LEADER = new Caller("bench", "bench-pimpinan", "bench-pimpinan", Set.of(MonitoringModule.LEADER));
+    private static final Caller LEADER =
+            new Caller("bench", "bench-pimpinan", "bench-pimpinan", Set.of(MonitoringModule.LEADER));
 
     @Override
     public Integer call() {
@@ -73,14 +90,20 @@ class MonitoringBenchCommand implements Callable<Integer> {
                     long rows = BenchHistory.write(context.getBean(DataSource.class), code.schemaName(), history);
                     LocalDate today = today(registry.require(code));
                     BenchHistory.today(context.getBean(DataSource.class), code.schemaName(), today, history);
-                    System.out.printf("setup kabupaten=%d employees=%d history_days=%d rows=%d check_ins=%d ms=%d%n", k + 1,
-                            employees, history, rows, count(jdbc, code.schemaName() + ".attendance_check_in", null),
+                    System.out.printf(
+                            "setup kabupaten=%d employees=%d history_days=%d rows=%d check_ins=%d ms=%d%n",
+                            k + 1,
+                            employees,
+                            history,
+                            rows,
+                            count(jdbc, code.schemaName() + ".attendance_check_in", null),
                             millis(start));
                     System.out.flush();
                 }
                 measure(context, jdbc, registry, province, kabs);
                 if (hold != null) {
-                    System.out.println("holding schemas=" + kabs.stream().map(TenantCode::schemaName).toList() + " until " + hold);
+                    System.out.println("holding schemas="
+                            + kabs.stream().map(TenantCode::schemaName).toList() + " until " + hold);
                     System.out.flush();
                     while (!java.nio.file.Files.exists(hold)) {
                         Thread.sleep(1000);
@@ -91,24 +114,33 @@ class MonitoringBenchCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             } finally {
                 for (TenantCode code : kabs) {
-                    jdbc.sql("drop schema if exists " + code.schemaName() + " cascade").update();
+                    jdbc.sql("drop schema if exists " + code.schemaName() + " cascade")
+                            .update();
                 }
                 kabs.add(province);
-                kabs.forEach(code -> jdbc.sql("delete from platform.tenant where code = ?").param(code.value()).update());
+                kabs.forEach(code -> jdbc.sql("delete from platform.tenant where code = ?")
+                        .param(code.value())
+                        .update());
             }
         });
     }
 
-    private void measure(ConfigurableApplicationContext context, JdbcClient jdbc, TenantRegistry registry, TenantCode provinceCode,
+    private void measure(
+            ConfigurableApplicationContext context,
+            JdbcClient jdbc,
+            TenantRegistry registry,
+            TenantCode provinceCode,
             List<TenantCode> kabs) {
         LiveView live = context.getBean(LiveView.class);
         ProvinceView provinceView = context.getBean(ProvinceView.class);
         Tenant year = registry.require(kabs.get(0));
         Tenant week = registry.require(kabs.get(1));
         LocalDate today = today(year);
-        System.out.printf("today=%s calls=%d (warm figures: p50 and p95 over the calls after the first)%n", today, calls);
+        System.out.printf(
+                "today=%s calls=%d (warm figures: p50 and p95 over the calls after the first)%n", today, calls);
 
-        // The first call of each tenant is its cold figure (the year's is also the JVM's first); then the warm calls take
+        // The first call of each tenant is its cold figure (the year's is also the JVM's first); then the warm calls
+        // take
         // turns, year, its count, week, its count, so that both see the same JIT and the same load on a shared machine.
         List<Supplier<Object>> views = new ArrayList<>();
         List<Supplier<Object>> references = new ArrayList<>();
@@ -123,34 +155,57 @@ class MonitoringBenchCommand implements Callable<Integer> {
         for (int t = 0; t < 2; t++) {
             LiveView.View shown = (LiveView.View) views.get(t).get();
             Timing timing = timings.get(t);
-            System.out.printf("live_view_%s: history_days=%d units_shown=%d expected=%d checked_in=%d cold_ms=%.1f p50_ms=%.1f"
-                            + " p95_ms=%.1f | count_query: result=%d cold_ms=%.1f p50_ms=%.2f p95_ms=%.2f%n", t == 0 ? "year" : "week",
-                    t == 0 ? days : shortDays, shown.units().size(), shown.total().expected(), shown.total().checkedIn(),
-                    timing.cold(), timing.fleksi(50), timing.fleksi(95), (Long) references.get(t).get(), timing.refCold(),
-                    timing.reference(50), timing.reference(95));
+            System.out.printf(
+                    "live_view_%s: history_days=%d units_shown=%d expected=%d checked_in=%d cold_ms=%.1f p50_ms=%.1f"
+                            + " p95_ms=%.1f | count_query: result=%d cold_ms=%.1f p50_ms=%.2f p95_ms=%.2f%n",
+                    t == 0 ? "year" : "week",
+                    t == 0 ? days : shortDays,
+                    shown.units().size(),
+                    shown.total().expected(),
+                    shown.total().checkedIn(),
+                    timing.cold(),
+                    timing.fleksi(50),
+                    timing.fleksi(95),
+                    (Long) references.get(t).get(),
+                    timing.refCold(),
+                    timing.reference(50),
+                    timing.reference(95));
         }
 
         Tenant province = registry.require(provinceCode);
         StringBuilder all = new StringBuilder("select 0");
-        kabs.forEach(code -> all.append(" + (select count(*) from ").append(code.schemaName())
+        kabs.forEach(code -> all.append(" + (select count(*) from ")
+                .append(code.schemaName())
                 .append(".attendance_check_in where work_date = :day)"));
         Supplier<Object> view = () -> TenantContext.callAs(province.code(), () -> provinceView.of(province, LEADER));
-        Supplier<Object> reference = () -> jdbc.sql(all.toString()).param("day", today).query(Long.class).single();
+        Supplier<Object> reference = () ->
+                jdbc.sql(all.toString()).param("day", today).query(Long.class).single();
         Timing provinceTiming = time(List.of(view), List.of(reference)).get(0);
         ProvinceView.View shown = (ProvinceView.View) view.get();
-        System.out.printf("province_view: kabupaten=%d opd_rows=%d checked_in=%d cold_ms=%.1f p50_ms=%.1f p95_ms=%.1f"
+        System.out.printf(
+                "province_view: kabupaten=%d opd_rows=%d checked_in=%d cold_ms=%.1f p50_ms=%.1f p95_ms=%.1f"
                         + " | count_query (today's check-ins of all %d schemas, one statement): result=%d cold_ms=%.1f p50_ms=%.2f"
-                        + " p95_ms=%.2f%n", shown.kabupaten().size(),
+                        + " p95_ms=%.2f%n",
+                shown.kabupaten().size(),
                 shown.kabupaten().stream().mapToInt(k -> k.opds().size()).sum(),
-                shown.kabupaten().stream().mapToInt(k -> k.total().checkedIn()).sum(), provinceTiming.cold(),
-                provinceTiming.fleksi(50), provinceTiming.fleksi(95), kabs.size(), (Long) reference.get(), provinceTiming.refCold(),
-                provinceTiming.reference(50), provinceTiming.reference(95));
+                shown.kabupaten().stream().mapToInt(k -> k.total().checkedIn()).sum(),
+                provinceTiming.cold(),
+                provinceTiming.fleksi(50),
+                provinceTiming.fleksi(95),
+                kabs.size(),
+                (Long) reference.get(),
+                provinceTiming.refCold(),
+                provinceTiming.reference(50),
+                provinceTiming.reference(95));
 
-        System.out.printf("history_growth=%.2f (live view p50, %d days of history / %d days; 1.00: history costs nothing)%n",
+        System.out.printf(
+                "history_growth=%.2f (live view p50, %d days of history / %d days; 1.00: history costs nothing)%n",
                 yearView.fleksi(50) / weekView.fleksi(50), days, shortDays);
         System.out.printf("dashboard_week_ratio=%.2f%n", weekView.fleksi(50) / weekView.reference(50));
-        System.out.printf("dashboard_p95_ms=%.1f province_p95_ms=%.1f%n", yearView.fleksi(95), provinceTiming.fleksi(95));
-        System.out.printf("province_ratio=%.2f (target <= 5)%n", provinceTiming.fleksi(50) / provinceTiming.reference(50));
+        System.out.printf(
+                "dashboard_p95_ms=%.1f province_p95_ms=%.1f%n", yearView.fleksi(95), provinceTiming.fleksi(95));
+        System.out.printf(
+                "province_ratio=%.2f (target <= 5)%n", provinceTiming.fleksi(50) / provinceTiming.reference(50));
         System.out.printf("dashboard_ratio=%.2f (target <= 5)%n", yearView.fleksi(50) / yearView.reference(50));
     }
 
@@ -208,11 +263,16 @@ class MonitoringBenchCommand implements Callable<Integer> {
     }
 
     private static long count(JdbcClient jdbc, String table, LocalDate day) {
-        return day == null ? jdbc.sql("select count(*) from " + table).query(Long.class).single()
-                : jdbc.sql("select count(*) from " + table + " where work_date = ?").param(day).query(Long.class).single();
+        return day == null
+                ? jdbc.sql("select count(*) from " + table).query(Long.class).single()
+                : jdbc.sql("select count(*) from " + table + " where work_date = ?")
+                        .param(day)
+                        .query(Long.class)
+                        .single();
     }
 
-    private static void register(TenantRegistry registry, TenantCode code, String name, TenantKind kind, TenantCode parent) {
+    private static void register(
+            TenantRegistry registry, TenantCode code, String name, TenantKind kind, TenantCode parent) {
         BenchPeople.register(registry, code, name, kind, parent);
     }
 
