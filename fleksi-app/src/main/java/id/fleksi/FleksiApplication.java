@@ -1,10 +1,8 @@
 package id.fleksi;
 
-import java.nio.file.Path;
-
 import id.fleksi.app.cli.FleksiCli;
 import id.fleksi.platform.modules.ExternalModules;
-
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -3,9 +3,7 @@ package id.fleksi.app.cli;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-
 import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 
 /** A year of a tenant's life, written set-based: check-ins, absences, daily reports with activities, evidence. */
@@ -113,16 +111,22 @@ final class BenchHistory {
     static long write(DataSource dataSource, String schema, int days, @Nullable LocalDate today) {
         String current = today == null ? "current_date" : "date '" + today + "'";
         String from = "(" + current + " - " + days + ")";
-        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             for (String sql : SQL.split(";\n")) {
-                statement.execute(sql.replace("current_date", current).replace(":s.", schema + ".").replace(":from", from)
-                        .replace(":days", Integer.toString(days)).replace(":q", Integer.toString(days / 4 + 1)));
+                statement.execute(sql.replace("current_date", current)
+                        .replace(":s.", schema + ".")
+                        .replace(":from", from)
+                        .replace(":days", Integer.toString(days))
+                        .replace(":q", Integer.toString(days / 4 + 1)));
             }
             // Set every row's hint bits and visibility now, so neither Fleksi's export nor pg_dump pays for it.
             statement.execute("vacuum (freeze, analyze)");
             long rows = 0;
-            try (var tables = connection.createStatement().executeQuery("select sum(n_live_tup) from pg_stat_user_tables"
-                    + " where schemaname = '" + schema + "' and relname not like 'databasechangelog%'")) {
+            try (var tables = connection
+                    .createStatement()
+                    .executeQuery("select sum(n_live_tup) from pg_stat_user_tables" + " where schemaname = '" + schema
+                            + "' and relname not like 'databasechangelog%'")) {
                 tables.next();
                 rows = tables.getLong(1);
             }
@@ -166,9 +170,11 @@ final class BenchHistory {
 
     /** Writes today so far ({@link #TODAY}) into {@code schema}, whose history of {@code days} days ends yesterday. */
     static void today(DataSource dataSource, String schema, LocalDate today, int days) {
-        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             for (String sql : TODAY.split(";\n")) {
-                statement.execute(sql.replace(":s.", schema + ".").replace(":today", "date '" + today + "'")
+                statement.execute(sql.replace(":s.", schema + ".")
+                        .replace(":today", "date '" + today + "'")
                         .replace(":day", Integer.toString(days)));
             }
         } catch (SQLException e) {
@@ -176,6 +182,5 @@ final class BenchHistory {
         }
     }
 
-    private BenchHistory() {
-    }
+    private BenchHistory() {}
 }

@@ -1,22 +1,5 @@
 package id.fleksi.app.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
-
-import javax.sql.DataSource;
-
 import id.fleksi.platform.migration.PlatformSchema;
 import id.fleksi.platform.organisation.EmployeeImport;
 import id.fleksi.platform.organisation.Offices;
@@ -36,9 +19,22 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.loadtest.LoadTestRealms;
-
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,22 +49,33 @@ import picocli.CommandLine.Option;
  * services: each half prints {@code ready}, waits for the file {@code go} in its directory, does its part, prints
  * {@code done}, and waits for {@code finish} before it cleans up.
  */
-@Command(name = "bench-bundle", hidden = true, description = "Time a tenant bundle's export or import (see bench/bundle).",
+@Command(
+        name = "bench-bundle",
+        hidden = true,
+        description = "Time a tenant bundle's export or import (see bench/bundle).",
         subcommands = {BundleBenchCommand.Export.class, BundleBenchCommand.Import.class})
 class BundleBenchCommand {
 
     @Command(name = "export", description = "Make a tenant with a year of history, then time its export.")
     static class Export implements Callable<Integer> {
-        @Option(names = "--employees", defaultValue = "1000") int employees;
-        @Option(names = "--days", defaultValue = "365", description = "days of history, ending yesterday") int days;
-        @Option(names = "--dir", required = true, description = "writes bundle.zip and key.pem here; waits for go, finish")
+        @Option(names = "--employees", defaultValue = "1000")
+        int employees;
+
+        @Option(names = "--days", defaultValue = "365", description = "days of history, ending yesterday")
+        int days;
+
+        @Option(
+                names = "--dir",
+                required = true,
+                description = "writes bundle.zip and key.pem here; waits for go, finish")
         Path dir;
 
         @Override
         public Integer call() {
             return FleksiCli.withContext(true, context -> {
                 context.getBean(PlatformSchema.class).migrate();
-                TenantCode code = TenantCode.of("bbundle" + UUID.randomUUID().toString().replace("-", "").substring(0, 6));
+                TenantCode code = TenantCode.of("bbundle"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 6));
                 RealmProvisioner realms = context.getBean(RealmProvisioner.class);
                 try {
                     long start = System.nanoTime();
@@ -76,19 +83,26 @@ class BundleBenchCommand {
                     System.out.printf("setup_tenant_ms=%d%n", millis(start));
                     start = System.nanoTime();
                     long rows = BenchHistory.write(context.getBean(DataSource.class), code.schemaName(), days);
-                    System.out.printf("setup_history_ms=%d rows=%d%nschema=%s%n", millis(start), rows, code.schemaName());
-                    write(dir.resolve("key.pem"), BundleSignatures.toPem(context.getBean(InstanceKeys.class).publicKey()));
+                    System.out.printf(
+                            "setup_history_ms=%d rows=%d%nschema=%s%n", millis(start), rows, code.schemaName());
+                    write(
+                            dir.resolve("key.pem"),
+                            BundleSignatures.toPem(
+                                    context.getBean(InstanceKeys.class).publicKey()));
                     TenantExport export = context.getBean(TenantExport.class);
                     handshake("ready", "go");
                     TenantExport.Exported exported;
                     try (HeapWatch heap = HeapWatch.start()) {
                         long began = System.nanoTime();
-                        exported = BundleCommands.writeAtomically(dir.resolve("bundle.zip"),
-                                target -> export.export(code, target, null, steps(began)));
+                        exported = BundleCommands.writeAtomically(
+                                dir.resolve("bundle.zip"), target -> export.export(code, target, null, steps(began)));
                         System.out.printf("fleksi_export_ms=%d%n%s%n", millis(began), heap.figures());
                     }
-                    System.out.printf("bundle_bytes=%d bundle_rows=%d bundle_users=%d%n", exported.bytes(),
-                            exported.manifest().totalRows(), exported.manifest().users());
+                    System.out.printf(
+                            "bundle_bytes=%d bundle_rows=%d bundle_users=%d%n",
+                            exported.bytes(),
+                            exported.manifest().totalRows(),
+                            exported.manifest().users());
                     handshake("done", "finish");
                     return 0;
                 } finally {
@@ -104,9 +118,14 @@ class BundleBenchCommand {
 
     @Command(name = "import", description = "Time the import of a bundle, verification included.")
     static class Import implements Callable<Integer> {
-        @Option(names = "--bundle", required = true) Path bundle;
-        @Option(names = "--signed-by", required = true) Path key;
-        @Option(names = "--dir", required = true, description = "waits for go and finish here") Path dir;
+        @Option(names = "--bundle", required = true)
+        Path bundle;
+
+        @Option(names = "--signed-by", required = true)
+        Path key;
+
+        @Option(names = "--dir", required = true, description = "waits for go and finish here")
+        Path dir;
 
         @Override
         public Integer call() {
@@ -115,17 +134,23 @@ class BundleBenchCommand {
                 RealmProvisioner realms = context.getBean(RealmProvisioner.class);
                 // A Keycloak started a minute ago makes its first realm slowly (its code not yet compiled); one small
                 // realm first, so the import is timed on a Keycloak that has served before, as PostgreSQL has.
-                String warmUp = "bbwarm" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+                String warmUp =
+                        "bbwarm" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
                 realms.createRealm(warmUp, "warm-up", false, List.of());
                 realms.deleteRealm(warmUp);
                 TenantImport.Imported imported = null;
                 try {
                     handshake(dir, "ready", "go");
                     long began = System.nanoTime();
-                    imported = context.getBean(TenantImport.class).importBundle(bundle, BundleCommands.readKey(key), null,
-                            steps(began));
-                    System.out.printf("fleksi_import_ms=%d%nimported_rows=%d imported_users=%d%n", millis(began),
-                            imported.rows().values().stream().mapToLong(Long::longValue).sum(), imported.users());
+                    imported = context.getBean(TenantImport.class)
+                            .importBundle(bundle, BundleCommands.readKey(key), null, steps(began));
+                    System.out.printf(
+                            "fleksi_import_ms=%d%nimported_rows=%d imported_users=%d%n",
+                            millis(began),
+                            imported.rows().values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum(),
+                            imported.users());
                     handshake(dir, "done", "finish");
                     return 0;
                 } finally {
@@ -158,10 +183,12 @@ class BundleBenchCommand {
 
     /** 25 OPD, an office, and {@code count} employees with realm users and passwords (heads of unit supervise the rest). */
     private static void tenant(ConfigurableApplicationContext context, TenantCode code, int count) {
-        context.getBean(TenantOnboarding.class).onboard(new NewTenant(code.value(), "Kabupaten Bench", TenantKind.KABUPATEN,
-                null, "76.06", RegionTimeZone.WITA));
+        context.getBean(TenantOnboarding.class)
+                .onboard(new NewTenant(
+                        code.value(), "Kabupaten Bench", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         RealmUsers users = context.getBean(RealmUsers.class);
-        // Hashing cut to one iteration so 1,000 passwords are set in seconds; the hashes the bundle carries are as long.
+        // Hashing cut to one iteration so 1,000 passwords are set in seconds; the hashes the bundle carries are as
+        // long.
         LoadTestRealms.prepare(context, code.realmName(), CheckInBenchCommand.CLIENT);
         StringBuilder units = new StringBuilder("code,name,kind\n");
         for (int u = 0; u < 25; u++) {
@@ -172,23 +199,43 @@ class BundleBenchCommand {
         for (int i = 0; i < count; i++) {
             String nip = String.format("19800101%04d%02d1%03d", 2005 + i / 12000, 1 + (i / 999) % 12, 1 + i % 999);
             nips.add(nip);
-            rows.append(nip).append(",Pegawai ").append(i).append(",PNS,OPD").append(i % 25).append(',')
-                    .append(i < 25 ? "" : nips.get(i % 25)).append(',').append(1 + i % 9).append('\n');
+            rows.append(nip)
+                    .append(",Pegawai ")
+                    .append(i)
+                    .append(",PNS,OPD")
+                    .append(i % 25)
+                    .append(',')
+                    .append(i < 25 ? "" : nips.get(i % 25))
+                    .append(',')
+                    .append(1 + i % 9)
+                    .append('\n');
         }
         TenantContext.runAs(code, () -> {
             context.getBean(UnitImport.class).importUnits(sheet(units), "bench");
-            List<UUID> unitIds = context.getBean(OrgUnitRepository.class).findAll().stream().map(u -> u.id()).toList();
-            context.getBean(Offices.class).add(new Offices.NewOffice("Kantor Bupati", "Jl. Bench 1",
-                    CheckInBenchCommand.OFFICE_LAT, CheckInBenchCommand.OFFICE_LON, 200, unitIds), "bench");
-            var report = context.getBean(EmployeeImport.class).importEmployees(sheet(rows), "bench", line -> { });
+            List<UUID> unitIds = context.getBean(OrgUnitRepository.class).findAll().stream()
+                    .map(u -> u.id())
+                    .toList();
+            context.getBean(Offices.class)
+                    .add(
+                            new Offices.NewOffice(
+                                    "Kantor Bupati",
+                                    "Jl. Bench 1",
+                                    CheckInBenchCommand.OFFICE_LAT,
+                                    CheckInBenchCommand.OFFICE_LON,
+                                    200,
+                                    unitIds),
+                            "bench");
+            var report = context.getBean(EmployeeImport.class).importEmployees(sheet(rows), "bench", line -> {});
             if (!report.imported()) {
                 throw new IllegalStateException("bench employees refused: " + report.problems());
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> done = nips.stream().<Future<?>>map(nip -> pool.submit(() ->
-                    users.setPassword(code.realmName(), nip, CheckInBenchCommand.PASSWORD, false))).toList();
+            List<Future<?>> done = nips.stream()
+                    .<Future<?>>map(nip -> pool.submit(
+                            () -> users.setPassword(code.realmName(), nip, CheckInBenchCommand.PASSWORD, false)))
+                    .toList();
             for (Future<?> future : done) {
                 future.get();
             }
@@ -201,7 +248,8 @@ class BundleBenchCommand {
 
     private static Spreadsheet sheet(CharSequence csv) {
         try {
-            return Spreadsheet.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "bench.csv");
+            return Spreadsheet.read(
+                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "bench.csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

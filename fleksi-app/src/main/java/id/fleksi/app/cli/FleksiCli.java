@@ -1,15 +1,12 @@
 package id.fleksi.app.cli;
 
+import id.fleksi.FleksiApplication;
+import id.fleksi.app.devstack.LocalServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
-import id.fleksi.FleksiApplication;
-import id.fleksi.app.devstack.LocalServices;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,11 +14,25 @@ import picocli.CommandLine.Command;
  * The {@code fleksi} command for platform operators, in the spirit of Frappe's {@code bench}: verbs that
  * read like the job. Without a command, Fleksi just serves.
  */
-@Command(name = "fleksi", mixinStandardHelpOptions = true, version = "Fleksi 0.1",
+@Command(
+        name = "fleksi",
+        mixinStandardHelpOptions = true,
+        version = "Fleksi 0.1",
         description = "Run and operate Fleksi.",
-        subcommands = {UpCommand.class, MigrateCommand.class, PlatformCommand.class, TenantCommand.class, ModuleCommand.class,
-                ImportCommand.class, BenchCommand.class, CheckInBenchCommand.class, FwaBenchCommand.class, BundleBenchCommand.class,
-                MonitoringBenchCommand.class, EvaluationBenchCommand.class})
+        subcommands = {
+            UpCommand.class,
+            MigrateCommand.class,
+            PlatformCommand.class,
+            TenantCommand.class,
+            ModuleCommand.class,
+            ImportCommand.class,
+            BenchCommand.class,
+            CheckInBenchCommand.class,
+            FwaBenchCommand.class,
+            BundleBenchCommand.class,
+            MonitoringBenchCommand.class,
+            EvaluationBenchCommand.class
+        })
 public class FleksiCli {
 
     /** Keeps the JVM alive: the command started a server. */
@@ -32,7 +43,9 @@ public class FleksiCli {
             FleksiApplication.application().run(args);
             return SERVING;
         }
-        return new CommandLine(new FleksiCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new FleksiCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 
     /**
@@ -52,8 +65,8 @@ public class FleksiCli {
                 "fleksi.jobs.enabled=false",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN"));
-        try (ConfigurableApplicationContext context = FleksiApplication.application()
-                .web(WebApplicationType.NONE).run(asArguments(properties))) {
+        try (ConfigurableApplicationContext context =
+                FleksiApplication.application().web(WebApplicationType.NONE).run(asArguments(properties))) {
             return command.apply(context);
         } finally {
             services.stop();

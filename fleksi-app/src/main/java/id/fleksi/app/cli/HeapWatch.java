@@ -1,5 +1,6 @@
 package id.fleksi.app.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -7,12 +8,9 @@ import java.lang.management.MemoryType;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
-
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * The heap while a bundle is written: the most it held (sampled every 5 ms, garbage included), and the most that
@@ -32,28 +30,34 @@ final class HeapWatch implements AutoCloseable {
         before = used();
         // A collection reports every pool it manages, Metaspace and the code cache too: only the heap's count here.
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
         listener = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                 long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                        .filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
+                        .filter(pool -> heapPools.contains(pool.getKey()))
+                        .mapToLong(pool -> pool.getValue().getUsed())
+                        .sum();
                 peakAfterGc.accumulateAndGet(after, Math::max);
                 collections.incrementAndGet();
             }
         };
-        ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> ((NotificationEmitter) gc)
-                .addNotificationListener(listener, null, null));
-        sampler = new Thread(() -> {
-            while (running) {
-                peak.accumulateAndGet(used(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-watch");
+        ManagementFactory.getGarbageCollectorMXBeans()
+                .forEach(gc -> ((NotificationEmitter) gc).addNotificationListener(listener, null, null));
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        peak.accumulateAndGet(used(), Math::max);
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-watch");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -67,8 +71,12 @@ final class HeapWatch implements AutoCloseable {
     }
 
     String figures() {
-        return String.format("heap_before_mb=%d heap_peak_mb=%d heap_peak_after_gc_mb=%d gcs=%d heap_max_mb=%d",
-                before >> 20, Math.max(peak.get(), used()) >> 20, peakAfterGc.get() >> 20, collections.get(),
+        return String.format(
+                "heap_before_mb=%d heap_peak_mb=%d heap_peak_after_gc_mb=%d gcs=%d heap_max_mb=%d",
+                before >> 20,
+                Math.max(peak.get(), used()) >> 20,
+                peakAfterGc.get() >> 20,
+                collections.get(),
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 

@@ -1,9 +1,7 @@
 package id.fleksi.app.cli;
 
-import java.util.concurrent.Callable;
-
 import id.fleksi.platform.security.IdentityProperties;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,15 +10,23 @@ import picocli.CommandLine.Option;
  * {@code fleksi up --no-demo} makes on a laptop), once; the operator's one-time password is printed once and Keycloak
  * asks for a new one at first login.
  */
-@Command(name = "platform", mixinStandardHelpOptions = true, description = "The platform operators' own realm.",
+@Command(
+        name = "platform",
+        mixinStandardHelpOptions = true,
+        description = "The platform operators' own realm.",
         subcommands = PlatformCommand.Init.class)
 class PlatformCommand {
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(
+            name = "init",
+            mixinStandardHelpOptions = true,
             description = "Make the platform realm with a first operator (once); prints the one-time password.")
     static class Init implements Callable<Integer> {
 
-        @Option(names = "--operator", defaultValue = "operator", description = "The first operator's username (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--operator",
+                defaultValue = "operator",
+                description = "The first operator's username (default: ${DEFAULT-VALUE}).")
         String operator;
 
         @Override
@@ -29,11 +35,13 @@ class PlatformCommand {
                 String realm = context.getBean(IdentityProperties.class).platformRealm();
                 String password = UpCommand.platformOperator(context, operator);
                 if (password == null) {
-                    System.out.println("The platform realm '" + realm + "' is there already; its operators keep their passwords.");
+                    System.out.println(
+                            "The platform realm '" + realm + "' is there already; its operators keep their passwords.");
                     return 0;
                 }
-                System.out.println("Platform realm '" + realm + "' made. First operator: " + operator + ", one-time password "
-                        + password + " (shown once; Keycloak asks for a new one at first login).");
+                System.out.println(
+                        "Platform realm '" + realm + "' made. First operator: " + operator + ", one-time password "
+                                + password + " (shown once; Keycloak asks for a new one at first login).");
                 return 0;
             });
         }

@@ -1,10 +1,5 @@
 package id.fleksi.app.cli;
 
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-
 import id.fleksi.FleksiApplication;
 import id.fleksi.app.demo.DemoSeed;
 import id.fleksi.app.devstack.LocalServices;
@@ -18,10 +13,12 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUser;
-
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,13 +29,20 @@ import picocli.CommandLine.Option;
  * the same variables that name it ({@code FLEKSI_DB_URL}, {@code FLEKSI_HTTP_PORT},
  * {@code FLEKSI_KEYCLOAK_PORT}) let a second instance run beside it.
  */
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
         description = "Run Fleksi on this machine with the demo (sulbar, mateng), or empty with --no-demo.")
 class UpCommand implements Callable<Integer> {
 
     /** What names an instance; printed so the operator's other commands act on this one. Never a password. */
-    private static final List<String> INSTANCE_SETTINGS = List.of("FLEKSI_DB_URL", "FLEKSI_DB_USER", "FLEKSI_HTTP_PORT",
-            "FLEKSI_PUBLIC_URL", "FLEKSI_KEYCLOAK_URL", "FLEKSI_KEYCLOAK_PORT");
+    private static final List<String> INSTANCE_SETTINGS = List.of(
+            "FLEKSI_DB_URL",
+            "FLEKSI_DB_USER",
+            "FLEKSI_HTTP_PORT",
+            "FLEKSI_PUBLIC_URL",
+            "FLEKSI_KEYCLOAK_URL",
+            "FLEKSI_KEYCLOAK_PORT");
 
     @Option(names = "--no-demo", description = "Seed no demo: an empty instance with a platform operator.")
     boolean noDemo;
@@ -46,19 +50,26 @@ class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (OperatorSettings.PRODUCTION.equals(PostgresServer.setting(OperatorSettings.MODE))) {
-            System.err.println("fleksi up runs Fleksi on a developer's machine (its own Keycloak with admin/admin, a demo);"
-                    + " with FLEKSI_MODE=production, start Fleksi without a command (README.md, \"Running in production\").");
+            System.err.println(
+                    "fleksi up runs Fleksi on a developer's machine (its own Keycloak with admin/admin, a demo);"
+                            + " with FLEKSI_MODE=production, start Fleksi without a command (README.md, \"Running in production\").");
             return 2;
         }
         LocalServices services = LocalServices.prepare(true);
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "fleksi-up-stop"));
-        ConfigurableApplicationContext context = FleksiApplication.application()
-                .run(FleksiCli.asArguments(services.properties()));
+        ConfigurableApplicationContext context =
+                FleksiApplication.application().run(FleksiCli.asArguments(services.properties()));
         Environment env = context.getEnvironment();
-        String base = "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + env.getProperty("local.server.port");
+        String base =
+                "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + env.getProperty("local.server.port");
         String stops = services.keycloak() != null ? " and the Keycloak it started" : "";
         if (noDemo) {
-            printEmpty(base, services, platformOperator(context), stops, context.getBean(TenantRegistry.class).list());
+            printEmpty(
+                    base,
+                    services,
+                    platformOperator(context),
+                    stops,
+                    context.getBean(TenantRegistry.class).list());
         } else {
             context.getBean(DemoSeed.class).seed();
             printDemo(base, services, stops, context.getBean(TenantRegistry.class));
@@ -82,13 +93,18 @@ class UpCommand implements Callable<Integer> {
             return null;
         }
         String password = OneTimePassword.generate(16);
-        realms.createRealm(realm, "Fleksi Platform", true,
-                List.of(new RealmUser(username, "Platform", "Operator", password, true, Set.of(Role.PLATFORM_OPERATOR))));
+        realms.createRealm(
+                realm,
+                "Fleksi Platform",
+                true,
+                List.of(new RealmUser(
+                        username, "Platform", "Operator", password, true, Set.of(Role.PLATFORM_OPERATOR))));
         return password;
     }
 
     private static void printDemo(String base, LocalServices services, String stops, TenantRegistry registry) {
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 Fleksi is up.
                   Mamuju Tengah (ASN):  %5$s
@@ -98,21 +114,32 @@ class UpCommand implements Callable<Integer> {
                   API document:         %1$s/v3/api-docs
                   Keycloak:             %3$s  (admin / admin, loopback only)
                 Ctrl-C stops Fleksi%4$s.
-                """, base, DemoSeed.PASSWORD, services.keycloakUrl(), stops, where(base, registry, "mateng"), where(base, registry, "sulbar"));
+                """,
+                base,
+                DemoSeed.PASSWORD,
+                services.keycloakUrl(),
+                stops,
+                where(base, registry, "mateng"),
+                where(base, registry, "sulbar"));
     }
 
     /** A demo tenant's address, or what became of it (handed over to its own server, suspended). */
     private static String where(String base, TenantRegistry registry, String code) {
-        return registry.find(TenantCode.of(code)).map(tenant -> tenant.isActive() ? base + "/t/" + code + "/   users admin, atasan, asn"
-                : "not served here (" + tenant.status().words() + "; see ./fleksi tenant show " + code
-                        + ")").orElse("not here");
+        return registry.find(TenantCode.of(code))
+                .map(tenant -> tenant.isActive()
+                        ? base + "/t/" + code + "/   users admin, atasan, asn"
+                        : "not served here (" + tenant.status().words() + "; see ./fleksi tenant show " + code + ")")
+                .orElse("not here");
     }
 
-    private static void printEmpty(String base, LocalServices services, String operatorPassword, String stops, List<Tenant> tenants) {
-        String login = operatorPassword == null ? "your platform operators"
+    private static void printEmpty(
+            String base, LocalServices services, String operatorPassword, String stops, List<Tenant> tenants) {
+        String login = operatorPassword == null
+                ? "your platform operators"
                 : "user operator, one-time password " + operatorPassword + " (shown once)";
         if (!tenants.isEmpty()) {
-            System.out.printf("""
+            System.out.printf(
+                    """
 
                     Fleksi is up, with no demo.
                       Platform console:  %1$s/platform/   %2$s
@@ -120,15 +147,28 @@ class UpCommand implements Callable<Integer> {
                       API document:      %1$s/v3/api-docs
                       Keycloak:          %4$s  (admin / admin, loopback only)
                     Ctrl-C stops Fleksi%5$s.
-                    """, base, login, tenants.stream().map(t -> t.code() + " (" + t.status().words() + ")")
-                            .collect(Collectors.joining(", ")) + ", at " + base + "/t/CODE/", services.keycloakUrl(), stops);
+                    """,
+                    base,
+                    login,
+                    tenants.stream()
+                                    .map(t -> t.code() + " (" + t.status().words() + ")")
+                                    .collect(Collectors.joining(", "))
+                            + ", at " + base + "/t/CODE/",
+                    services.keycloakUrl(),
+                    stops);
             return;
         }
-        String instance = INSTANCE_SETTINGS.stream().filter(name -> PostgresServer.setting(name) != null)
-                .map(name -> name + "=" + shellWord(withoutPassword(PostgresServer.setting(name)))).collect(Collectors.joining(" "));
-        String prefix = instance.isEmpty() ? "" : "export " + instance
-                + (PostgresServer.setting("FLEKSI_DB_PASSWORD") != null ? " FLEKSI_DB_PASSWORD=..." : "") + "\n  ";
-        System.out.printf("""
+        String instance = INSTANCE_SETTINGS.stream()
+                .filter(name -> PostgresServer.setting(name) != null)
+                .map(name -> name + "=" + shellWord(withoutPassword(PostgresServer.setting(name))))
+                .collect(Collectors.joining(" "));
+        String prefix = instance.isEmpty()
+                ? ""
+                : "export " + instance
+                        + (PostgresServer.setting("FLEKSI_DB_PASSWORD") != null ? " FLEKSI_DB_PASSWORD=..." : "")
+                        + "\n  ";
+        System.out.printf(
+                """
 
                 Fleksi is up, with no demo.
                   Platform console:  %1$s/platform/   %2$s

@@ -1,13 +1,11 @@
 package id.fleksi.app.demo;
 
-import java.time.LocalDate;
-
 import id.fleksi.modules.evaluation.rules.RulePresets;
 import id.fleksi.modules.evaluation.rules.RuleSet;
 import id.fleksi.modules.evaluation.rules.RuleSets;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
-
+import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +24,25 @@ class DemoEvaluation {
     void seed(TenantCode tenant) {
         TenantContext.runAs(tenant, () -> {
             RuleSet preset = rules.draft(RulePresets.MUKOMUKO_2021, LocalDate.of(2025, 12, 1));
-            rules.seedHistory(new RuleSet(null, 0, preset.effectiveFrom(), "Contoh demo: aturan Mukomuko (bukan Perbup Mamuju Tengah)",
-                    preset.preset(), preset.source(), preset.lateBands(), preset.earlyLeaveBands(), preset.unexcusedPercent(),
-                    preset.noApelPercent(), preset.noReportPercent(), preset.capPercent(), preset.dinasLuarExcuses(),
-                    preset.makeUpMinutes(), null, null), "admin");
+            rules.seedHistory(
+                    new RuleSet(
+                            null,
+                            0,
+                            preset.effectiveFrom(),
+                            "Contoh demo: aturan Mukomuko (bukan Perbup Mamuju Tengah)",
+                            preset.preset(),
+                            preset.source(),
+                            preset.lateBands(),
+                            preset.earlyLeaveBands(),
+                            preset.unexcusedPercent(),
+                            preset.noApelPercent(),
+                            preset.noReportPercent(),
+                            preset.capPercent(),
+                            preset.dinasLuarExcuses(),
+                            preset.makeUpMinutes(),
+                            null,
+                            null),
+                    "admin");
         });
     }
 }

@@ -1,5 +1,13 @@
 package id.fleksi.app.demo;
 
+import id.fleksi.platform.organisation.EmployeeImport;
+import id.fleksi.platform.organisation.Offices;
+import id.fleksi.platform.organisation.OrgUnit;
+import id.fleksi.platform.organisation.OrgUnitRepository;
+import id.fleksi.platform.organisation.Spreadsheet;
+import id.fleksi.platform.organisation.UnitImport;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import id.fleksi.platform.organisation.EmployeeImport;
-import id.fleksi.platform.organisation.Offices;
-import id.fleksi.platform.organisation.OrgUnit;
-import id.fleksi.platform.organisation.OrgUnitRepository;
-import id.fleksi.platform.organisation.Spreadsheet;
-import id.fleksi.platform.organisation.UnitImport;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantContext;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +30,66 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoOrganisation {
 
-    private static final String[] FIRST = {"Andi", "Muhammad", "Siti", "Nur", "Ahmad", "Sitti", "Rahmat", "Hasniah",
-            "Irwan", "Sri", "Muh.", "Darmawati", "Syamsul", "Fitriani", "Arman", "Rosmiati", "Jufri", "Hasnah", "Sulaiman",
-            "Rahmawati", "Ilham", "Nurhayati", "Hamzah", "Kartini", "Baharuddin", "Jumriani", "Ridwan", "Asriani"};
-    private static final String[] LAST = {"Pawelangi", "Mandar", "Rahman", "Yusuf", "Hasan", "Salam", "Abdullah",
-            "Saleh", "Latif", "Mahmud", "Amir", "Ibrahim", "Basri", "Hamid", "Nasir", "Arifin", "Syarif", "Tahir"};
-    private static final String[] POSITIONS = {"Analis Kebijakan", "Pranata Komputer", "Pengadministrasi Umum",
-            "Bendahara", "Penyusun Laporan Keuangan", "Perencana", "Arsiparis", "Pengelola Data"};
+    private static final String[] FIRST = {
+        "Andi",
+        "Muhammad",
+        "Siti",
+        "Nur",
+        "Ahmad",
+        "Sitti",
+        "Rahmat",
+        "Hasniah",
+        "Irwan",
+        "Sri",
+        "Muh.",
+        "Darmawati",
+        "Syamsul",
+        "Fitriani",
+        "Arman",
+        "Rosmiati",
+        "Jufri",
+        "Hasnah",
+        "Sulaiman",
+        "Rahmawati",
+        "Ilham",
+        "Nurhayati",
+        "Hamzah",
+        "Kartini",
+        "Baharuddin",
+        "Jumriani",
+        "Ridwan",
+        "Asriani"
+    };
+    private static final String[] LAST = {
+        "Pawelangi",
+        "Mandar",
+        "Rahman",
+        "Yusuf",
+        "Hasan",
+        "Salam",
+        "Abdullah",
+        "Saleh",
+        "Latif",
+        "Mahmud",
+        "Amir",
+        "Ibrahim",
+        "Basri",
+        "Hamid",
+        "Nasir",
+        "Arifin",
+        "Syarif",
+        "Tahir"
+    };
+    private static final String[] POSITIONS = {
+        "Analis Kebijakan",
+        "Pranata Komputer",
+        "Pengadministrasi Umum",
+        "Bendahara",
+        "Penyusun Laporan Keuangan",
+        "Perencana",
+        "Arsiparis",
+        "Pengelola Data"
+    };
 
     private final UnitImport unitImport;
     private final EmployeeImport employeeImport;
@@ -61,13 +112,22 @@ class DemoOrganisation {
         TenantContext.runAs(tenant, () -> {
             check(unitImport.importUnits(sheet("demo/" + dataset + "-units.csv"), "demo"));
             List<OrgUnit> opd = units.findAllByOrderByCode();
-            check(employeeImport.importEmployees(csv(employeesCsv(tenant, opd, employees)), "demo", line -> { }));
+            check(employeeImport.importEmployees(csv(employeesCsv(tenant, opd, employees)), "demo", line -> {}));
             Map<String, UUID> byCode = new HashMap<>();
             opd.forEach(u -> byCode.put(u.code(), u.id()));
             for (String[] office : officeRows(dataset)) {
-                List<UUID> unitIds = java.util.Arrays.stream(office[5].split(";")).map(byCode::get).toList();
-                offices.add(new Offices.NewOffice(office[1], "Demo, koordinat perkiraan", Double.valueOf(office[2]),
-                        Double.valueOf(office[3]), Integer.valueOf(office[4]), unitIds), "demo");
+                List<UUID> unitIds = java.util.Arrays.stream(office[5].split(";"))
+                        .map(byCode::get)
+                        .toList();
+                offices.add(
+                        new Offices.NewOffice(
+                                office[1],
+                                "Demo, koordinat perkiraan",
+                                Double.valueOf(office[2]),
+                                Double.valueOf(office[3]),
+                                Integer.valueOf(office[4]),
+                                unitIds),
+                        "demo");
             }
         });
     }
@@ -85,16 +145,33 @@ class DemoOrganisation {
             do {
                 LocalDate birth = LocalDate.of(1966, 1, 1).plusDays(random.nextInt(365 * 32));
                 int startYear = birth.getYear() + 22 + random.nextInt(10);
-                nip = String.format("%04d%02d%02d%04d%02d%d%03d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth(),
-                        Math.min(startYear, 2024), 1 + random.nextInt(12), 1 + random.nextInt(2), 1 + random.nextInt(999));
+                nip = String.format(
+                        "%04d%02d%02d%04d%02d%d%03d",
+                        birth.getYear(),
+                        birth.getMonthValue(),
+                        birth.getDayOfMonth(),
+                        Math.min(startYear, 2024),
+                        1 + random.nextInt(12),
+                        1 + random.nextInt(2),
+                        1 + random.nextInt(999));
             } while (!nips.add(nip));
             boolean head = !heads.containsKey(unit.code());
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
             String position = head ? "Kepala " + unit.name() : POSITIONS[random.nextInt(POSITIONS.length)];
             boolean faceToFace = unit.code().startsWith("PKM") || unit.code().equals("DISDUKCAPIL");
-            csv.append(String.join(",", nip, name, "PNS", position.replace(",", ""), head ? "IV/b" : "III/" + "abcd".charAt(random.nextInt(4)),
-                    unit.code(), head ? "" : heads.get(unit.code()), String.valueOf(1 + random.nextInt(9)),
-                    faceToFace ? "ya" : "tidak", random.nextInt(10) < 8 ? "ya" : "tidak", random.nextInt(10) < 7 ? "ya" : "tidak"))
+            csv.append(String.join(
+                            ",",
+                            nip,
+                            name,
+                            "PNS",
+                            position.replace(",", ""),
+                            head ? "IV/b" : "III/" + "abcd".charAt(random.nextInt(4)),
+                            unit.code(),
+                            head ? "" : heads.get(unit.code()),
+                            String.valueOf(1 + random.nextInt(9)),
+                            faceToFace ? "ya" : "tidak",
+                            random.nextInt(10) < 8 ? "ya" : "tidak",
+                            random.nextInt(10) < 7 ? "ya" : "tidak"))
                     .append('\n');
             heads.putIfAbsent(unit.code(), nip);
         }
@@ -105,8 +182,14 @@ class DemoOrganisation {
         List<String[]> rows = new ArrayList<>();
         for (Spreadsheet.Line line : sheet("demo/offices.csv").lines()) {
             if (dataset.equals(line.get("tenant"))) {
-                rows.add(new String[] {line.get("tenant"), line.get("name"), line.get("latitude"), line.get("longitude"),
-                        line.get("radius_metres"), line.get("unit_codes")});
+                rows.add(new String[] {
+                    line.get("tenant"),
+                    line.get("name"),
+                    line.get("latitude"),
+                    line.get("longitude"),
+                    line.get("radius_metres"),
+                    line.get("unit_codes")
+                });
             }
         }
         return rows;
@@ -128,7 +211,8 @@ class DemoOrganisation {
 
     private static Spreadsheet csv(String text) {
         try {
-            return Spreadsheet.read(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "demo.csv");
+            return Spreadsheet.read(
+                    new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "demo.csv");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,5 @@
 package id.fleksi.app.demo;
 
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
@@ -12,9 +9,10 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
-
+import id.fleksi.provisioning.realm.RealmUsers;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,10 +42,18 @@ public class DemoSeed {
     private final DemoTrial trial;
     private final DemoEvaluation evaluation;
 
-    public DemoSeed(TenantRegistry registry, TenantOnboarding onboarding, RealmProvisioner realms, RealmUsers users,
+    public DemoSeed(
+            TenantRegistry registry,
+            TenantOnboarding onboarding,
+            RealmProvisioner realms,
+            RealmUsers users,
             IdentityProperties identity,
-            DemoOrganisation organisation, DemoFlexibleWork flexibleWork, DemoAttendance attendance, DemoMonitoring monitoring,
-            DemoTrial trial, DemoEvaluation evaluation) {
+            DemoOrganisation organisation,
+            DemoFlexibleWork flexibleWork,
+            DemoAttendance attendance,
+            DemoMonitoring monitoring,
+            DemoTrial trial,
+            DemoEvaluation evaluation) {
         this.monitoring = monitoring;
         this.trial = trial;
         this.evaluation = evaluation;
@@ -63,13 +69,30 @@ public class DemoSeed {
 
     public void seed() {
         if (!realms.realmExists(identity.platformRealm())) {
-            realms.createRealm(identity.platformRealm(), "Fleksi Platform (Diskominfo Sulbar)", true,
-                    List.of(new RealmUser("operator", "Operator", "Diskominfo", PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
+            realms.createRealm(
+                    identity.platformRealm(),
+                    "Fleksi Platform (Diskominfo Sulbar)",
+                    true,
+                    List.of(new RealmUser(
+                            "operator", "Operator", "Diskominfo", PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
             log.info("Demo: platform realm with user operator");
         }
-        tenant(new NewTenant("sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA), "sulbar", 80);
+        tenant(
+                new NewTenant(
+                        "sulbar", "Provinsi Sulawesi Barat", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA),
+                "sulbar",
+                80);
         boolean fresh = !registry.exists(TenantCode.of("mateng"));
-        tenant(new NewTenant("mateng", "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, "sulbar", "76.06", RegionTimeZone.WITA), "mateng", 300);
+        tenant(
+                new NewTenant(
+                        "mateng",
+                        "Kabupaten Mamuju Tengah",
+                        TenantKind.KABUPATEN,
+                        "sulbar",
+                        "76.06",
+                        RegionTimeZone.WITA),
+                "mateng",
+                300);
         if (fresh) {
             trialHistory(TenantCode.of("mateng"));
         }
@@ -96,21 +119,27 @@ public class DemoSeed {
         }
         onboarding.onboard(request);
         users.setPassword(request.code(), TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
-        String atasan = users.createUser(request.code(), new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false,
-                Set.of(Role.ATASAN, Role.ASN)));
-        String asn = users.createUser(request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
+        String atasan = users.createUser(
+                request.code(),
+                new RealmUser("atasan", "Andi", "Atasan", PASSWORD, false, Set.of(Role.ATASAN, Role.ASN)));
+        String asn = users.createUser(
+                request.code(), new RealmUser("asn", "Siti", "Aparatur", PASSWORD, false, Set.of(Role.ASN)));
         TenantCode tenant = TenantCode.of(request.code());
         organisation.seed(tenant, dataset, employees);
         flexibleWork.demoEmployees(tenant, atasan, asn);
         if (dataset.equals("mateng")) {
             // BKD, who sets the TPP rules, closes the month and downloads the recaps.
-            users.createUser(request.code(), new RealmUser("bkd", "Bina", "Kepegawaian", PASSWORD, false, Set.of(Role.BKD)));
+            users.createUser(
+                    request.code(), new RealmUser("bkd", "Bina", "Kepegawaian", PASSWORD, false, Set.of(Role.BKD)));
             flexibleWork.matengPolicy(tenant);
             monitoring.seed(tenant);
             evaluation.seed(tenant);
         }
         attendance.history(tenant);
-        log.info("Demo: tenant {} with users admin, atasan, asn{} and {} employees", request.code(),
-                dataset.equals("mateng") ? ", bkd, bupati" : "", employees);
+        log.info(
+                "Demo: tenant {} with users admin, atasan, asn{} and {} employees",
+                request.code(),
+                dataset.equals("mateng") ? ", bkd, bupati" : "",
+                employees);
     }
 }

@@ -1,14 +1,13 @@
 package id.fleksi.app.devstack;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import id.fleksi.app.settings.OperatorSettings;
 import id.fleksi.devstack.EmbeddedPostgres;
 import id.fleksi.devstack.KeycloakServer;
 import id.fleksi.devstack.PostgresServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where Fleksi finds its database and Keycloak on an operator's machine (each setting an environment
@@ -26,7 +25,11 @@ import id.fleksi.devstack.PostgresServer;
  * @param keycloakDatabase the database of the Keycloak run here, which a tenant bundle's export reads; null when
  *                         Keycloak is elsewhere ({@code FLEKSI_KEYCLOAK_URL}) or {@code FLEKSI_KEYCLOAK_DB_URL} names it
  */
-public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServer keycloak, EmbeddedPostgres embedded,
+public record LocalServices(
+        String databaseUrl,
+        String keycloakUrl,
+        KeycloakServer keycloak,
+        EmbeddedPostgres embedded,
         PostgresServer keycloakDatabase) {
 
     public static final int KEYCLOAK_PORT = 8180;
@@ -62,12 +65,19 @@ public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServ
             return new LocalServices(databaseUrl, configuredKeycloak, null, embedded, null);
         }
         int port = keycloakPort();
-        KeycloakServer keycloak = new KeycloakServer(KeycloakServer.defaultHome(), port, server, keycloakDatabaseName(port));
+        KeycloakServer keycloak =
+                new KeycloakServer(KeycloakServer.defaultHome(), port, server, keycloakDatabaseName(port));
         if (startUp) {
             keycloak.start(Duration.ofMinutes(4));
         }
-        return new LocalServices(databaseUrl, keycloak.url(), startUp && keycloak.startedHere() ? keycloak : null, embedded,
-                PostgresServer.setting("FLEKSI_KEYCLOAK_DB_URL") == null ? server.withDatabase(keycloakDatabaseName(port)) : null);
+        return new LocalServices(
+                databaseUrl,
+                keycloak.url(),
+                startUp && keycloak.startedHere() ? keycloak : null,
+                embedded,
+                PostgresServer.setting("FLEKSI_KEYCLOAK_DB_URL") == null
+                        ? server.withDatabase(keycloakDatabaseName(port))
+                        : null);
     }
 
     /** The Spring properties that point Fleksi at these services, to be given as command-line arguments. */
@@ -82,7 +92,9 @@ public record LocalServices(String databaseUrl, String keycloakUrl, KeycloakServ
         if (keycloakDatabase != null) {
             properties.add("fleksi.keycloak-database.url=" + keycloakDatabase.jdbcUrl());
             properties.add("fleksi.keycloak-database.username=" + keycloakDatabase.user());
-            keycloakDatabase.password().ifPresent(password -> properties.add("fleksi.keycloak-database.password=" + password));
+            keycloakDatabase
+                    .password()
+                    .ifPresent(password -> properties.add("fleksi.keycloak-database.password=" + password));
         }
         return properties;
     }

@@ -2,22 +2,20 @@ package id.fleksi.app.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
-
 import id.fleksi.app.demo.DemoSeed;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,18 +29,37 @@ record DemoTenants(String province, String kabupaten) {
     static DemoTenants seed(DemoSeed demo, RealmUsers realmUsers, JdbcClient jdbc) {
         DemoTenants tenants = new DemoTenants(TestRealms.unique("prov"), TestRealms.unique("kab"));
         String kabupaten = tenants.kabupaten();
-        demo.tenant(new NewTenant(tenants.province(), "Provinsi Uji", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA),
-                "sulbar", 40);
-        demo.tenant(new NewTenant(kabupaten, "Kabupaten Uji", TenantKind.KABUPATEN, tenants.province(), "76.06",
-                RegionTimeZone.WITA), "mateng", 90);
+        demo.tenant(
+                new NewTenant(tenants.province(), "Provinsi Uji", TenantKind.PROVINCE, null, "76", RegionTimeZone.WITA),
+                "sulbar",
+                40);
+        demo.tenant(
+                new NewTenant(
+                        kabupaten,
+                        "Kabupaten Uji",
+                        TenantKind.KABUPATEN,
+                        tenants.province(),
+                        "76.06",
+                        RegionTimeZone.WITA),
+                "mateng",
+                90);
         String schema = TenantCode.of(kabupaten).schemaName();
-        UUID sickDay = jdbc.sql("select id from " + schema + ".attendance_absence where kind = 'SAKIT'").query(UUID.class).single();
-        jdbc.sql("insert into " + schema + ".attendance_absence_document (absence_id, file_name, content_type, size_bytes, content)"
-                + " values (?, 'surat-sakit.pdf', 'application/pdf', 4096, ?)").params(sickDay, document()).update();
+        UUID sickDay = jdbc.sql("select id from " + schema + ".attendance_absence where kind = 'SAKIT'")
+                .query(UUID.class)
+                .single();
+        jdbc.sql("insert into " + schema
+                        + ".attendance_absence_document (absence_id, file_name, content_type, size_bytes, content)"
+                        + " values (?, 'surat-sakit.pdf', 'application/pdf', 4096, ?)")
+                .params(sickDay, document())
+                .update();
         TestRealms.addTestClient(kabupaten, "fleksi-api");
         realmUsers.setPassword(kabupaten, "asn", TestRealms.PASSWORD, false);
         realmUsers.createUser(kabupaten, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));
-        var disabled = TestRealms.admin().realm(kabupaten).users().searchByUsername("pensiun", true).get(0);
+        var disabled = TestRealms.admin()
+                .realm(kabupaten)
+                .users()
+                .searchByUsername("pensiun", true)
+                .get(0);
         disabled.setEnabled(false);
         TestRealms.admin().realm(kabupaten).users().get(disabled.getId()).update(disabled);
         realmUsers.createUser(kabupaten, "baru", "Pegawai Baru", "sandi-sekali-99", Set.of("asn"));
@@ -64,8 +81,12 @@ record DemoTenants(String province, String kabupaten) {
 
     /** The schema's tables, the migration history's left out. */
     static List<String> tables(JdbcClient jdbc, String schema) {
-        return jdbc.sql("select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE'"
-                + " and table_name not like 'databasechangelog%' order by 1").param(schema).query(String.class).list();
+        return jdbc.sql(
+                        "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE'"
+                                + " and table_name not like 'databasechangelog%' order by 1")
+                .param(schema)
+                .query(String.class)
+                .list();
     }
 
     /** Every table of the schema holds the same rows on both instances. */
@@ -73,13 +94,18 @@ record DemoTenants(String province, String kabupaten) {
         List<String> tables = tables(exporting, schema);
         assertThat(tables(importing, schema)).isEqualTo(tables);
         for (String table : tables) {
-            assertThat(fingerprint(importing, schema, table)).as(table).isEqualTo(fingerprint(exporting, schema, table));
+            assertThat(fingerprint(importing, schema, table))
+                    .as(table)
+                    .isEqualTo(fingerprint(exporting, schema, table));
         }
     }
 
     /** A table's rows as one value: how many, and a hash of them all in a fixed order. */
     static String fingerprint(JdbcClient jdbc, String schema, String table) {
-        return jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') from "
-                + schema + "." + table + " t").query(String.class).single();
+        return jdbc.sql(
+                        "select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') from "
+                                + schema + "." + table + " t")
+                .query(String.class)
+                .single();
     }
 }

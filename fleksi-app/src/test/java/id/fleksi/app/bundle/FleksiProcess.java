@@ -1,5 +1,6 @@
 package id.fleksi.app.bundle;
 
+import id.fleksi.FleksiApplication;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
-
-import id.fleksi.FleksiApplication;
 
 /**
  * A {@code fleksi} command run as an operator runs it: a JVM of its own on this test's class path, pointed at an instance by
@@ -45,10 +44,14 @@ final class FleksiProcess implements AutoCloseable {
      * matches {@code stallAt}.
      */
     static FleksiProcess start(Map<String, String> fleksiVariables, Pattern stallAt, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-D" + STALL_AT + "=" + stallAt.pattern(),
-                "-cp", System.getProperty("java.class.path")));
+                "-cp",
+                System.getProperty("java.class.path")));
         String keycloakHome = System.getProperty("fleksi.keycloak.home");
         if (keycloakHome != null) {
             command.add("-Dfleksi.keycloak.home=" + keycloakHome);
@@ -82,10 +85,11 @@ final class FleksiProcess implements AutoCloseable {
                 output.wait(200);
             }
         }
-        String end = process.waitFor(5, TimeUnit.SECONDS) ? "before it ended with exit code " + process.exitValue()
+        String end = process.waitFor(5, TimeUnit.SECONDS)
+                ? "before it ended with exit code " + process.exitValue()
                 : "within " + timeout;
-        throw new AssertionError("no line matching '" + line + "' from fleksi " + end + "; its output:\n"
-                + String.join("\n", output()));
+        throw new AssertionError(
+                "no line matching '" + line + "' from fleksi " + end + "; its output:\n" + String.join("\n", output()));
     }
 
     List<String> output() {
@@ -114,7 +118,8 @@ final class FleksiProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 synchronized (output) {
                     output.add(line);

@@ -1,5 +1,9 @@
 package id.fleksi.app.bundle;
 
+import id.fleksi.FleksiApplication;
+import id.fleksi.devstack.KeycloakServer;
+import id.fleksi.devstack.PostgresServer;
+import id.fleksi.platform.testing.TestDatabase;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,12 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import id.fleksi.FleksiApplication;
-import id.fleksi.devstack.KeycloakServer;
-import id.fleksi.devstack.PostgresServer;
-import id.fleksi.platform.testing.TestDatabase;
-
 import org.keycloak.admin.client.Keycloak;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,8 +56,11 @@ final class SecondInstance implements AutoCloseable {
         settings.put("fleksi.rate-limit.enabled", false);
         // As arguments: they outrank application.yaml (default properties would not).
         context = new SpringApplicationBuilder(FleksiApplication.class)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-        admin = Keycloak.getInstance(keycloak.url(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+                .run(settings.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+        admin = Keycloak.getInstance(
+                keycloak.url(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
     }
 
     <T> T bean(Class<T> type) {
@@ -94,13 +95,28 @@ final class SecondInstance implements AutoCloseable {
 
     /** A token from this instance's Keycloak by the test client's password grant; the response's status and body. */
     HttpResponse<String> token(String realm, String username, String password) throws Exception {
-        String form = Map.of("grant_type", "password", "client_id", "fleksi-test", "username", username, "password", password,
-                        "scope", "openid").entrySet().stream()
+        String form = Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "fleksi-test",
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "scope",
+                        "openid")
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.url() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(keycloak.url() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Removes what an import made here (realm, schema, registry rows, the record of its transfers). */
@@ -112,8 +128,12 @@ final class SecondInstance implements AutoCloseable {
         }
         var jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
         jdbc.sql("drop schema if exists tenant_" + code + " cascade").update();
-        jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(code).update();
-        jdbc.sql("delete from platform.tenant_transfer where tenant_code = ?").param(code).update();
+        jdbc.sql("delete from platform.module_availability where tenant_code = ?")
+                .param(code)
+                .update();
+        jdbc.sql("delete from platform.tenant_transfer where tenant_code = ?")
+                .param(code)
+                .update();
         jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
     }
 

@@ -3,13 +3,11 @@ package id.fleksi.app.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.fleksi.devstack.PostgresServer;
+import id.fleksi.platform.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.UUID;
-
-import id.fleksi.devstack.PostgresServer;
-import id.fleksi.platform.testing.TestDatabase;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +39,10 @@ class LocalServicesTest {
         assertThat(services.keycloak()).isNull();
         assertThat(PostgresServer.answers("127.0.0.1", port)).isFalse();
         assertThat(TestDatabase.server().hasDatabase("fleksi_keycloak_" + port)).isFalse();
-        assertThat(services.properties()).contains("fleksi.identity.keycloak-url=http://127.0.0.1:" + port,
-                "fleksi.keycloak-database.url=" + TestDatabase.server().jdbcUrl("fleksi_keycloak_" + port));
+        assertThat(services.properties())
+                .contains(
+                        "fleksi.identity.keycloak-url=http://127.0.0.1:" + port,
+                        "fleksi.keycloak-database.url=" + TestDatabase.server().jdbcUrl("fleksi_keycloak_" + port));
     }
 
     @Test
@@ -67,13 +67,15 @@ class LocalServicesTest {
     void aPortThatLeavesNoRoomForKeycloaksManagementInterfaceIsRefusedWithTheRule() {
         System.setProperty("FLEKSI_KEYCLOAK_PORT", "65000");
 
-        assertThatThrownBy(LocalServices::keycloakPort).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(LocalServices::keycloakPort)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("FLEKSI_KEYCLOAK_PORT=65000 is not a port from 1024 to 64535");
     }
 
     @Test
     void upMakesTheDatabaseFleksiDbUrlNamesAndOtherCommandsDoNot() {
-        String name = "fleksi_up_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "fleksi_up_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         System.setProperty("FLEKSI_DB_URL", urlOf(name));
         System.setProperty("FLEKSI_KEYCLOAK_URL", "http://127.0.0.1:1");
         try {
@@ -89,7 +91,8 @@ class LocalServicesTest {
 
     private static String urlOf(String database) {
         PostgresServer server = TestDatabase.server();
-        return server.jdbcUrl(database) + "?user=" + server.user() + server.password().map(p -> "&password=" + p).orElse("");
+        return server.jdbcUrl(database) + "?user=" + server.user()
+                + server.password().map(p -> "&password=" + p).orElse("");
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,11 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.app.demo.DemoSeed;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,13 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import id.fleksi.app.demo.DemoSeed;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.provisioning.onboarding.NewTenant;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,7 +39,8 @@ class PhoneWidthTest extends PageTest {
     static final int HEIGHT = 740;
     static final int TOUCH = 44;
 
-    @Autowired DemoSeed demo;
+    @Autowired
+    DemoSeed demo;
 
     /** What the page's script finds: sideways scroll (with the widest elements) and touch targets below 44 px. */
     static final String MEASURE = """
@@ -81,18 +80,24 @@ class PhoneWidthTest extends PageTest {
     void noPageOfAnyRoleScrollsSidewaysAt360PxAndEveryControlIsATouchTarget() {
         String code = TestRealms.unique("layar");
         removeAfter(code);
-        demo.tenant(new NewTenant(code, "Kabupaten Layar", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA), "mateng", 40);
+        demo.tenant(
+                new NewTenant(code, "Kabupaten Layar", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA),
+                "mateng",
+                40);
         platformOperator();
         Path screens = screens();
         List<String> problems = new ArrayList<>();
         int pages = 0;
-        // The demo's people of a kabupaten (bupati is its leader, pimpinan), then the province's operator on the console.
+        // The demo's people of a kabupaten (bupati is its leader, pimpinan), then the province's operator on the
+        // console.
         for (String role : List.of("asn", "atasan", "admin", "bkd", "bupati")) {
             pages += walk(role, DemoSeed.PASSWORD, BASE + "/t/" + code + "/", code, screens, problems);
         }
         pages += walk("operator", TestRealms.PASSWORD, BASE + "/platform/", null, screens, problems);
         assertThat(pages).isGreaterThanOrEqualTo(20);
-        assertThat(problems).as("pages too wide or controls too small at 360 px").isEmpty();
+        assertThat(problems)
+                .as("pages too wide or controls too small at 360 px")
+                .isEmpty();
     }
 
     /**
@@ -106,8 +111,10 @@ class PhoneWidthTest extends PageTest {
             Browser.waitFor(phone, By.tagName("main"));
             Set<String> walk = new LinkedHashSet<>();
             walk.add(home);
-            phone.findElements(By.cssSelector("#menu a")).stream().map(a -> a.getAttribute("href"))
-                    .filter(href -> href != null && href.startsWith(home)).forEach(walk::add);
+            phone.findElements(By.cssSelector("#menu a")).stream()
+                    .map(a -> a.getAttribute("href"))
+                    .filter(href -> href != null && href.startsWith(home))
+                    .forEach(walk::add);
             if (code != null) {
                 assertThat(walk).as(role + "'s menu").hasSizeGreaterThan(1);
             }
@@ -126,9 +133,15 @@ class PhoneWidthTest extends PageTest {
                 @SuppressWarnings("unchecked")
                 List<String> found = (List<String>) ((JavascriptExecutor) phone).executeScript(MEASURE, WIDTH, TOUCH);
                 found.forEach(f -> problems.add(role + " " + url.substring(BASE.length()) + ": " + f));
-                String page = code == null ? url.substring(BASE.length() + 1).replaceFirst("[?#].*$", "").replaceAll("/+$", "")
-                        .replace('/', '-') : pageName(code, url);
-                write(screens.resolve(role + "-" + page + ".png"), ((ChromeDriver) phone).getScreenshotAs(OutputType.BYTES));
+                String page = code == null
+                        ? url.substring(BASE.length() + 1)
+                                .replaceFirst("[?#].*$", "")
+                                .replaceAll("/+$", "")
+                                .replace('/', '-')
+                        : pageName(code, url);
+                write(
+                        screens.resolve(role + "-" + page + ".png"),
+                        ((ChromeDriver) phone).getScreenshotAs(OutputType.BYTES));
             }
             return walk.size();
         } finally {
@@ -139,14 +152,18 @@ class PhoneWidthTest extends PageTest {
     /** Debian's Chromium as a 360 x 740 phone (a mobile viewport, as a cheap Android phone has). */
     static WebDriver phone() {
         WebDriver phone = Browser.chromium();
-        ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+        ((ChromeDriver) phone)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
         return phone;
     }
 
     /** The page's path in the tenant as a file name: {@code attendance-history}, {@code home} for the home page. */
     static String pageName(String code, String url) {
-        String path = url.substring((BASE + "/t/" + code + "/").length()).replaceFirst("[?#].*$", "").replaceAll("/+$", "");
+        String path = url.substring((BASE + "/t/" + code + "/").length())
+                .replaceFirst("[?#].*$", "")
+                .replaceAll("/+$", "");
         return path.isEmpty() ? "home" : path.replace('/', '-');
     }
 

@@ -9,5 +9,4 @@ import id.fleksi.platform.tenancy.TenantCode;
  * whoever keeps the day's figures in memory (the live view) drops them once it is committed, so this replica shows its
  * own changes at once. Other replicas do not hear of it: what they keep, they keep for seconds only.
  */
-public record DayChanged(TenantCode tenant) implements TenantEvent {
-}
+public record DayChanged(TenantCode tenant) implements TenantEvent {}

@@ -1,13 +1,10 @@
 package id.fleksi.provisioning.realm.loadtest;
 
-import java.util.List;
-
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.provisioning.realm.KeycloakAdmin;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -19,8 +16,7 @@ import org.springframework.context.ApplicationContext;
  */
 public final class LoadTestRealms {
 
-    private LoadTestRealms() {
-    }
+    private LoadTestRealms() {}
 
     /**
      * Readies a throw-away realm for a load test: password hashing cut to one iteration (so thousands of users can log

@@ -1,20 +1,17 @@
 package id.fleksi.modules.monitoring;
 
+import id.fleksi.modules.monitoring.internal.TodayFacts;
+import id.fleksi.platform.figures.DayChanged;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-
-import id.fleksi.modules.monitoring.internal.TodayFacts;
-import id.fleksi.platform.figures.DayChanged;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantCode;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -37,8 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class TodayPictures {
 
     /** The day as read, with its units as a tree, each counted. */
-    record Picture(TodayFacts.Day day, TodayTree tree, long revision, long madeAtNanos) {
-    }
+    record Picture(TodayFacts.Day day, TodayTree tree, long revision, long madeAtNanos) {}
 
     private static final class Slot {
         final ReentrantLock counting = new ReentrantLock();
@@ -70,7 +66,7 @@ class TodayPictures {
         slot.counting.lock();
         try {
             kept = slot.picture;
-            if (fresh(kept, tenant, maxAge)) {   // counted by the caller we waited for
+            if (fresh(kept, tenant, maxAge)) { // counted by the caller we waited for
                 return kept;
             }
             long changes = slot.changes.get();
@@ -102,8 +98,11 @@ class TodayPictures {
         sweep();
         TodayFacts.Day day = facts.today(tenant);
         Picture picture = new Picture(day, new TodayTree(day), tenant.revision(), System.nanoTime());
-        Counter.builder(LiveView.COUNTED).description("Whole-pemda counts of today made for the live view (each shared by its callers)")
-                .tag("tenant", tenant.code().value()).register(meters).increment();
+        Counter.builder(LiveView.COUNTED)
+                .description("Whole-pemda counts of today made for the live view (each shared by its callers)")
+                .tag("tenant", tenant.code().value())
+                .register(meters)
+                .increment();
         return picture;
     }
 
@@ -119,12 +118,18 @@ class TodayPictures {
     }
 
     private boolean fresh(@Nullable Picture picture, Tenant tenant, Duration maxAge) {
-        if (picture == null || picture.revision() < tenant.revision() || System.nanoTime() - picture.madeAtNanos() > maxAge.toNanos()) {
+        if (picture == null
+                || picture.revision() < tenant.revision()
+                || System.nanoTime() - picture.madeAtNanos() > maxAge.toNanos()) {
             return false;
         }
         // The clock may be set (tests) or the day turn: a picture is of its moment, within the same age.
-        Duration apart = Duration.between(picture.day().asOf().toInstant(), clock.instant()).abs();
+        Duration apart = Duration.between(picture.day().asOf().toInstant(), clock.instant())
+                .abs();
         return apart.compareTo(maxAge) <= 0
-                && clock.instant().atZone(tenant.timeZone().zone()).toLocalDate().equals(picture.day().date());
+                && clock.instant()
+                        .atZone(tenant.timeZone().zone())
+                        .toLocalDate()
+                        .equals(picture.day().date());
     }
 }

@@ -1,5 +1,7 @@
 package id.fleksi.modules.monitoring;
 
+import id.fleksi.modules.monitoring.internal.Person;
+import id.fleksi.modules.monitoring.internal.TodayFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.modules.monitoring.internal.Person;
-import id.fleksi.modules.monitoring.internal.TodayFacts;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +37,7 @@ final class TodayTree {
         }
         Map<UUID, Counts> own = new HashMap<>();
         Counts all = Counts.NONE;
-        for (Person p : day.people()) {   // in the order read (by name), which each unit's list keeps
+        for (Person p : day.people()) { // in the order read (by name), which each unit's list keeps
             own.merge(p.unitId(), Counts.NONE.plus(p), Counts::plus);
             peopleIn.computeIfAbsent(p.unitId(), k -> new ArrayList<>()).add(p);
             all = all.plus(p);

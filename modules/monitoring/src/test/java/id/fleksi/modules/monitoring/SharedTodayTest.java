@@ -2,13 +2,6 @@ package id.fleksi.modules.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
-
 import id.fleksi.modules.attendance.Absences;
 import id.fleksi.modules.attendance.AttendanceModule;
 import id.fleksi.modules.attendance.CheckInRequest;
@@ -24,10 +17,14 @@ import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,15 +51,32 @@ class SharedTodayTest {
         TestDatabase.register(registry);
     }
 
-    @Autowired LiveView live;
-    @Autowired CheckIns checkIns;
-    @Autowired Absences absences;
-    @Autowired TestClock clock;
-    @Autowired TenantRegistry registry;
-    @Autowired TenantMigrator migrator;
-    @Autowired ModuleSwitches switches;
-    @Autowired JdbcClient jdbc;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    LiveView live;
+
+    @Autowired
+    CheckIns checkIns;
+
+    @Autowired
+    Absences absences;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    TenantMigrator migrator;
+
+    @Autowired
+    ModuleSwitches switches;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     TenantCode code;
     Tenant tenant;
@@ -70,7 +84,7 @@ class SharedTodayTest {
 
     @BeforeEach
     void aPemdaWithAnOffice() {
-        code = TestTenants.migrated(registry, migrator, "shared");   // WITA (UTC+8)
+        code = TestTenants.migrated(registry, migrator, "shared"); // WITA (UTC+8)
         switches.change(code, AttendanceModule.ID, true, Map.of(), "test");
         switches.change(code, "fwa", true, Map.of(), "test");
         switches.change(code, MonitoringModule.ID, true, Map.of(), "test");
@@ -79,20 +93,29 @@ class SharedTodayTest {
             UUID dinkes = MonitoringRows.unit(jdbc, "DINKES", "Dinas Kesehatan", null);
             UUID bappeda = MonitoringRows.unit(jdbc, "BAPPEDA", "Bappeda", null);
             UUID office = UUID.randomUUID();
-            jdbc.sql(TenantSql.of("insert into {office} (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 100)"))
-                    .params(office, OFFICE_LAT, OFFICE_LON).update();
+            jdbc.sql(
+                            TenantSql.of(
+                                    "insert into {office} (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 100)"))
+                    .params(office, OFFICE_LAT, OFFICE_LON)
+                    .update();
             for (UUID unit : new UUID[] {dinkes, bappeda}) {
-                jdbc.sql(TenantSql.of("insert into {office_unit} (office_id, unit_id) values (?, ?)")).params(office, unit).update();
+                jdbc.sql(TenantSql.of("insert into {office_unit} (office_id, unit_id) values (?, ?)"))
+                        .params(office, unit)
+                        .update();
             }
             UUID ana = MonitoringRows.person(jdbc, "Ana", dinkes);
             UUID beni = MonitoringRows.person(jdbc, "Beni", dinkes);
-            jdbc.sql(TenantSql.of("update {employee} set supervisor_id = ? where id = ?")).params(ana, beni).update();
+            jdbc.sql(TenantSql.of("update {employee} set supervisor_id = ? where id = ?"))
+                    .params(ana, beni)
+                    .update();
             MonitoringRows.person(jdbc, "Cici", dinkes);
             dodi = MonitoringRows.person(jdbc, "Dodi", bappeda);
             UUID hadi = MonitoringRows.person(jdbc, "Hadi", bappeda);
-            jdbc.sql(TenantSql.of("update {org_unit} set head_employee_id = ? where id = ?")).params(hadi, bappeda).update();
+            jdbc.sql(TenantSql.of("update {org_unit} set head_employee_id = ? where id = ?"))
+                    .params(hadi, bappeda)
+                    .update();
         });
-        tenant = registry.require(code);   // its revision after the units and offices above
+        tenant = registry.require(code); // its revision after the units and offices above
     }
 
     @AfterEach
@@ -102,22 +125,36 @@ class SharedTodayTest {
 
     @Test
     void aCheckInTakenHereShowsAtTheNextCallWithoutWaiting() {
-        assertThat(as(() -> live.today(tenant, leader(), null)).total().checkedIn()).isZero();
+        assertThat(as(() -> live.today(tenant, leader(), null)).total().checkedIn())
+                .isZero();
         double before = counted();
 
-        as(() -> checkIns.submit("cici", new CheckInRequest(CheckInRequest.Kind.IN, OFFICE_LAT + 0.0002, OFFICE_LON, 10.0,
-                "press-" + UUID.randomUUID(), null, false, null)));
+        as(() -> checkIns.submit(
+                "cici",
+                new CheckInRequest(
+                        CheckInRequest.Kind.IN,
+                        OFFICE_LAT + 0.0002,
+                        OFFICE_LON,
+                        10.0,
+                        "press-" + UUID.randomUUID(),
+                        null,
+                        false,
+                        null)));
 
         LiveView.View after = as(() -> live.today(tenant, leader(), null));
         assertThat(after.total().checkedIn()).isEqualTo(1);
-        assertThat(counted() - before).as("counted again once, for the check-in").isEqualTo(1);
+        assertThat(counted() - before)
+                .as("counted again once, for the check-in")
+                .isEqualTo(1);
     }
 
     @Test
     void anAbsenceApprovedHereShowsAtTheNextCall() {
-        UUID filed = as(() -> absences.file("beni", new Absences.NewAbsence(Absences.Kind.SAKIT, TODAY, TODAY, "Demam", null, null,
-                null))).id();
-        assertThat(as(() -> live.today(tenant, leader(), null)).total().excused()).isZero();
+        UUID filed = as(() -> absences.file(
+                        "beni", new Absences.NewAbsence(Absences.Kind.SAKIT, TODAY, TODAY, "Demam", null, null, null)))
+                .id();
+        assertThat(as(() -> live.today(tenant, leader(), null)).total().excused())
+                .isZero();
 
         as(() -> absences.decide("ana", filed, true, null));
 
@@ -126,7 +163,8 @@ class SharedTodayTest {
 
     @Test
     void aCheckInWrittenStraightIntoTheDatabaseShowsWithinTheInterval() throws InterruptedException {
-        assertThat(as(() -> live.today(tenant, leader(), null)).total().checkedIn()).isZero();
+        assertThat(as(() -> live.today(tenant, leader(), null)).total().checkedIn())
+                .isZero();
         long start = System.nanoTime();
 
         // As another replica, or an import, would write it: nothing here hears of it.
@@ -150,19 +188,32 @@ class SharedTodayTest {
     void callersOfDifferentRolesGetTheirOwnViewsCutFromOneCount() {
         // A check-in recorded here, so that the next view counts anew (and the interval is long, so that a slow machine
         // cannot let the count age in between: the callers are served as within it).
-        as(() -> checkIns.submit("dodi", new CheckInRequest(CheckInRequest.Kind.IN, OFFICE_LAT, OFFICE_LON, 10.0,
-                "press-" + UUID.randomUUID(), null, false, null)));
+        as(() -> checkIns.submit(
+                "dodi",
+                new CheckInRequest(
+                        CheckInRequest.Kind.IN,
+                        OFFICE_LAT,
+                        OFFICE_LON,
+                        10.0,
+                        "press-" + UUID.randomUUID(),
+                        null,
+                        false,
+                        null)));
         double before = counted();
         Duration interval = Duration.ofMinutes(1);
 
         LiveView.View bupati = as(() -> live.view(tenant, live.sightOf(leader()), "BAPPEDA", interval));
-        LiveView.View admin = as(() -> live.view(tenant, live.sightOf(caller("admin", "tenant-admin")), "BAPPEDA", interval));
+        LiveView.View admin =
+                as(() -> live.view(tenant, live.sightOf(caller("admin", "tenant-admin")), "BAPPEDA", interval));
         LiveView.View hadi = as(() -> live.view(tenant, live.sightOf(caller("hadi")), null, interval));
         LiveView.View bkd = as(() -> live.view(tenant, live.sightOf(caller("bkd", "bkd")), null, interval));
 
         assertThat(counted() - before).as("one count for the four").isEqualTo(1);
-        assertThat(bupati.people()).extracting(LiveView.PersonRow::name, LiveView.PersonRow::standing)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Dodi", "WFO"), org.assertj.core.groups.Tuple.tuple("Hadi", "NOT_YET_IN"));
+        assertThat(bupati.people())
+                .extracting(LiveView.PersonRow::name, LiveView.PersonRow::standing)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Dodi", "WFO"),
+                        org.assertj.core.groups.Tuple.tuple("Hadi", "NOT_YET_IN"));
         assertThat(admin.people()).as("the tenant admin sees counts only").isNull();
         assertThat(admin.total()).isEqualTo(bupati.total());
         assertThat(hadi.units()).extracting(LiveView.UnitRow::code).containsExactly("BAPPEDA");
@@ -173,7 +224,8 @@ class SharedTodayTest {
     }
 
     private double counted() {
-        Counter counter = meters.find(LiveView.COUNTED).tag("tenant", code.value()).counter();
+        Counter counter =
+                meters.find(LiveView.COUNTED).tag("tenant", code.value()).counter();
         return counter == null ? 0 : counter.count();
     }
 
