@@ -160,13 +160,10 @@ class MonitoringBenchCommand implements Callable<Integer> {
                 "today=%s calls=%d (warm figures: p50 and p95 over the calls after the first)%n", today, calls);
 
         // The first call of each tenant is its cold figure (the year's is also the JVM's first): a count of the day.
-        // Then the
-        // warm calls take turns, year then week: a recount (the tenant's picture dropped first, as a check-in recorded
-        // here
-        // drops it, so the call counts the day again: what each tick of the live streams costs), a served call (the
-        // picture just counted is fresh: what a caller waits for), and the count query, so that all three see the same
-        // JIT
-        // and the same load on a shared machine.
+        // Then the warm calls take turns, year then week: a recount (the tenant's picture dropped first, as a check-in
+        // recorded here drops it, so the call counts the day again: what each tick of the live streams costs), a
+        // served call (the picture just counted is fresh: what a caller waits for), and the count query, so that all
+        // three see the same JIT and the same load on a shared machine.
         MeterRegistry meters = context.getBean(MeterRegistry.class);
         List<List<Supplier<Object>>> series = new ArrayList<>();
         for (Tenant tenant : List.of(year, week)) {

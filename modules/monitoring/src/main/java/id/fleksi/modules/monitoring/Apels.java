@@ -222,8 +222,7 @@ public class Apels {
     /** Each OPD at the apel on that day, the fullest first: the expected are those for whom today is a working day. */
     public Ranking ranking(Tenant tenant, UUID apelId) {
         Apel apel = find(apelId);
-        // Who is expected, from the live view's count of the day (shared, no older than its interval); presence read
-        // now.
+        // Who is expected, from the live view's count of the day (shared, at most its interval old); presence now.
         TodayFacts.Day today = pictures.of(tenant, LiveView.INTERVAL).day();
         Map<UUID, TodayFacts.Unit> units = new HashMap<>();
         today.units().forEach(u -> units.put(u.id(), u));

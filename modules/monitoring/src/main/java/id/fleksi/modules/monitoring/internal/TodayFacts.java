@@ -74,9 +74,8 @@ public class TodayFacts {
         LocalDate from = day.minusDays(LOOK_BACK_DAYS);
         WorkingCalendar.Snapshot days = calendar.snapshot(from, day);
         // The statements in one read-only transaction: one snapshot of the day, and no JIT. A year of check-ins makes
-        // the
-        // planner's estimate of today's BRIN scan large enough (cost above jit_above_cost) that PostgreSQL compiled the
-        // people statement each time, 40-90 ms for a statement that runs in 50; a week's did not.
+        // the planner's estimate of today's BRIN scan large enough (cost above jit_above_cost) that PostgreSQL
+        // compiled the people statement each time, 40-90 ms for a statement that runs in 50; a week's did not.
         return reading.execute(tx -> {
             jdbc.sql("set local jit = off").update();
             return read(tenant, now, windowClosed, days);
@@ -106,10 +105,9 @@ public class TodayFacts {
                 .sorted()
                 .toList();
         Map<UUID, List<Object[]>> absences = new HashMap<>();
-        // The approved absences reaching into the days asked about (today, and the units' previous working days for the
-        // reports), by date (ix_absence_approved_to_date): not the 14 days looked back over, whose rows grow with the
-        // history
-        // until the first 14 days of it are there.
+        // The approved absences reaching into the days asked about (today, and the units' previous working days for
+        // the reports), by date (ix_absence_approved_to_date): not the 14 days looked back over, whose rows grow with
+        // the history until the first 14 days of it are there.
         LocalDate since = previousDays.isEmpty() ? day : previousDays.get(0);
         jdbc.sql(TenantSql.of("select a.employee_id, a.kind, a.from_date, a.to_date from {employee} e"
                         + " join {attendance_absence} a on a.employee_id = e.id and a.to_date >= ? and a.from_date <= ?"
