@@ -99,13 +99,13 @@ public class Problem extends RuntimeException {
     }
 
     /** The values the translated detail names ({0}, {1}, ...); the English detail stays as it was written. */
-    public Problem values(Object... values) {
+    public Problem values(@Nullable Object... values) {
         this.arguments = values.clone();
         return this;
     }
 
     /** As {@link #values}, for a detail that differs from others of its type: {@code problem.<type>.<variant>.detail}. */
-    public Problem variant(String variant, Object... values) {
+    public Problem variant(String variant, @Nullable Object... values) {
         this.detailCode = "problem." + type + "." + variant + ".detail";
         return values(values);
     }
