@@ -114,7 +114,7 @@ public class Problem extends RuntimeException {
      * A value of a translated detail that is itself said in the reader's language: the message {@code code} with its
      * values where a bundle has it, else {@code english} as written.
      */
-    public static MessageSourceResolvable phrase(String code, String english, Object... values) {
+    public static MessageSourceResolvable phrase(String code, String english, @Nullable Object... values) {
         return new DefaultMessageSourceResolvable(
                 new String[] {code}, values, values.length == 0 ? english : literal(english));
     }

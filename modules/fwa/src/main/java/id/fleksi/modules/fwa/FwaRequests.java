@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,7 +64,7 @@ public class FwaRequests {
             String employee,
             LocalDate from,
             LocalDate to,
-            DayOfWeek weekday,
+            @Nullable DayOfWeek weekday,
             Place place,
             String where,
             Status status,
@@ -260,12 +262,13 @@ public class FwaRequests {
     private record Checked(FwaFacts facts, List<LocalDate> days) {}
 
     /** The employee's working days the request covers, after checking eligibility and the weekly cap on each. */
-    private Checked check(Employee employee, LocalDate from, LocalDate to, DayOfWeek weekday) {
+    private Checked check(Employee employee, LocalDate from, LocalDate to, @Nullable DayOfWeek weekday) {
         // The weeks the request touches, whole, so WFA days of those weeks outside the request count towards the cap.
         LocalDate weekStart = from.with(DayOfWeek.MONDAY);
         LocalDate weekEnd = to.with(DayOfWeek.SUNDAY);
         FwaFacts weeks = modes.facts(List.of(employee.id()), weekStart, weekEnd);
-        FwaFacts.Person person = weeks.people.get(employee.id());
+        // The facts were read for this employee, who is active (the requester, or the one asked about).
+        FwaFacts.Person person = Objects.requireNonNull(weeks.people.get(employee.id()));
         List<LocalDate> days = new ArrayList<>();
         List<DatedReason> problems = new ArrayList<>();
         Map<Integer, Integer> perWeek = new HashMap<>();
