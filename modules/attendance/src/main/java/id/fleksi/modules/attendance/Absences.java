@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -328,14 +330,15 @@ public class Absences implements ApprovedAbsences {
     }
 
     @Override
-    public List<ApprovedAbsences.Absence> between(LocalDate from, LocalDate to, java.util.Collection<UUID> employees) {
+    public List<ApprovedAbsences.Absence> between(
+            LocalDate from, LocalDate to, java.util.@Nullable Collection<UUID> employees) {
         var query = jdbc.sql(TenantSql.of("select " + APPROVED_COLUMNS + " from {attendance_absence} a"
                         + " where a.status = 'APPROVED' and a.from_date <= ? and a.to_date >="
                         + " ?" + (employees == null ? "" : " and a.employee_id = any(?)")))
                 .param(to)
                 .param(from);
         return (employees == null ? query : query.param(employees.toArray(UUID[]::new)))
-                .query((rs, n) -> approved(rs))
+                .query((rs, n) -> Objects.requireNonNull(approved(rs))) // a row of the absences themselves
                 .list();
     }
 
@@ -345,7 +348,7 @@ public class Absences implements ApprovedAbsences {
                     + " a.kind as absence_kind, a.destination as absence_destination";
 
     /** The absence in {@link #APPROVED_COLUMNS}, by their names; null when they are null (no row joined). */
-    static ApprovedAbsences.Absence approved(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static ApprovedAbsences.@Nullable Absence approved(java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID employee = rs.getObject("absence_employee_id", UUID.class);
         String kind = rs.getString("absence_kind");
         return employee == null

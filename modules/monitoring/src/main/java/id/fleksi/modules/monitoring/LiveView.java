@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,9 @@ public class LiveView {
                     ? tree.children(null)
                     : day.units().stream()
                             .filter(u -> sight.within().contains(u.id()))
-                            .filter(u -> u.parentId() == null || !visible.contains(u.parentId()))
+                            // visible is set: the sight is not the whole pemda
+                            .filter(u -> u.parentId() == null
+                                    || !Objects.requireNonNull(visible).contains(u.parentId()))
                             .toList();
             List<UnitRow> rows = rows(tree, top);
             Counts total = rows.stream().map(UnitRow::counts).reduce(Counts.NONE, Counts::plus);
@@ -230,8 +233,9 @@ public class LiveView {
             }
         }
 
+        /** A unit of the day, or the parent of one: the tree holds them all. */
         TodayFacts.Unit unit(UUID id) {
-            return units.get(id);
+            return Objects.requireNonNull(units.get(id), "no unit " + id);
         }
 
         TodayFacts.@Nullable Unit byCode(String code) {
