@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,13 +64,13 @@ public class Absences implements ApprovedAbsences {
             @NotBlank(message = "is required") @Size(max = 500, message = "has at most 500 characters")
             String reason,
 
-            @Size(max = 100, message = "has at most 100 characters")
+            @Size(max = 100, message = "has at most 100 characters") @Nullable
             String letterNumber,
 
-            @Size(max = 200, message = "has at most 200 characters")
+            @Size(max = 200, message = "has at most 200 characters") @Nullable
             String destination,
 
-            @Size(max = 500, message = "has at most 500 characters")
+            @Size(max = 500, message = "has at most 500 characters") @Nullable
             String documentUrl) {}
 
     public record Absence(
@@ -79,12 +81,12 @@ public class Absences implements ApprovedAbsences {
             LocalDate from,
             LocalDate to,
             String reason,
-            String letterNumber,
-            String destination,
+            @Nullable String letterNumber,
+            @Nullable String destination,
             Status status,
-            String decidedBy,
-            String comment,
-            String document) {}
+            @Nullable String decidedBy,
+            @Nullable String comment,
+            @Nullable String document) {}
 
     private final JdbcClient jdbc;
     private final Employees employees;
@@ -156,7 +158,9 @@ public class Absences implements ApprovedAbsences {
                                         + " reason, letter_number, destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?,"
                                         + " ?, ?, ?, 'PENDING', ?)"
                                         + " on conflict (employee_id, kind, from_date, to_date) where status = 'PENDING' do nothing returning id"))
-                .params(
+                // As a list: a letter number, destination or document is often null, which params(Object...) does not
+                // take.
+                .params(Arrays.asList(
                         UUID.randomUUID(),
                         employee,
                         request.kind().name(),
@@ -166,7 +170,7 @@ public class Absences implements ApprovedAbsences {
                         request.letterNumber(),
                         request.destination(),
                         request.documentUrl(),
-                        java.sql.Timestamp.from(clock.instant()))
+                        java.sql.Timestamp.from(clock.instant())))
                 .query(UUID.class)
                 .optional();
         UUID id = created.orElseGet(
@@ -211,7 +215,7 @@ public class Absences implements ApprovedAbsences {
      * Approves or returns an absence; only the employee's direct supervisor may (an active employee, never the employee
      * themself: {@link Deciders}), and only while it is pending.
      */
-    public Absence decide(String supervisorUsername, UUID id, boolean approve, String comment) {
+    public Absence decide(String supervisorUsername, UUID id, boolean approve, @Nullable String comment) {
         return transactions.execute(tx -> {
             Absence absence = find(id).orElseThrow(() -> Problem.notFound(
                             "unknown-absence", "Unknown absence", "There is no absence " + id + " in this tenant.")
@@ -245,7 +249,12 @@ public class Absences implements ApprovedAbsences {
             int decided = jdbc.sql(TenantSql.of(
                             "update {attendance_absence} set status = ?, decided_by = ?, decided_at = ?, comment = ?"
                                     + " where id = ? and status = 'PENDING'"))
-                    .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id)
+                    .params(Arrays.asList(
+                            status.name(),
+                            supervisorUsername,
+                            java.sql.Timestamp.from(Instant.now(clock)),
+                            comment,
+                            id))
                     .update();
             if (decided == 0) {
                 throw alreadyDecided(find(id).orElseThrow());
@@ -390,7 +399,8 @@ public class Absences implements ApprovedAbsences {
                 rs.getString(13));
     }
 
-    private static boolean blank(String value) {
+    @Contract("null -> true")
+    private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 }

@@ -214,7 +214,7 @@ public class FwaPolicies {
                 jdbc.sql(TenantSql.of(
                                 "insert into {fwa_policy_unit} (version_id, unit_id, always_wfo, max_percent, max_people)"
                                         + " values (?, ?, ?, ?, ?)"))
-                        .params(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople())
+                        .params(Arrays.asList(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople()))
                         .update();
             }
             audit.record(TenantContext.require(), actor, "fwa.policy-version", id.toString(), null, version);

@@ -18,6 +18,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,8 @@ public class FwaRequests {
             Place place,
             String where,
             Status status,
-            String reason,
-            String decidedBy) {}
+            @Nullable String reason,
+            @Nullable String decidedBy) {}
 
     private final JdbcClient jdbc;
     private final Employees employees;
@@ -178,7 +179,7 @@ public class FwaRequests {
     }
 
     /** Approves or refuses; only the direct supervisor, only while pending, and (to approve) only within every rule. */
-    public Request decide(String supervisorUsername, UUID id, boolean approve, String reason) {
+    public Request decide(String supervisorUsername, UUID id, boolean approve, @Nullable String reason) {
         if (!approve && (reason == null || reason.isBlank())) {
             throw Problem.badRequest(
                             "reason-required",
@@ -241,12 +242,12 @@ public class FwaRequests {
             jdbc.sql(
                             TenantSql.of(
                                     "update {fwa_request} set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?"))
-                    .params(
+                    .params(Arrays.asList( // a list: an approval has no reason, which params(Object...) does not take
                             approve ? "APPROVED" : "REFUSED",
                             reason,
                             supervisorUsername,
                             Timestamp.from(clock.instant()),
-                            id)
+                            id))
                     .update();
             audit.record(
                     TenantContext.require(),

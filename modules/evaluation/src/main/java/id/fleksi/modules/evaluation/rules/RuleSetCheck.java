@@ -152,7 +152,7 @@ final class RuleSetCheck {
         }
     }
 
-    private void percent(String at, Label name, BigDecimal value) {
+    private void percent(String at, Label name, @Nullable BigDecimal value) {
         if (value == null
                 || value.signum() < 0
                 || value.compareTo(HUNDRED) > 0

@@ -210,7 +210,10 @@ public class RuleSets {
             row.put("code", band.code());
             row.put("from", band.fromMinutes());
             row.put("to", band.toMinutes());
-            row.put("percent", band.percent().toPlainString());
+            row.put(
+                    "percent",
+                    Objects.requireNonNull(band.percent(), "checked before it is stored")
+                            .toPlainString());
             stored.add(row);
         }
         return JSON.writeValueAsString(stored);
