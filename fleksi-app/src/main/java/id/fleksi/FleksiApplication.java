@@ -10,7 +10,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Fleksi: platform-core, tenant-provisioning and the feature modules, assembled. Without arguments it
- * serves; with a command ({@code up}, {@code tenant ...}, {@code migrate}) it is the operator's CLI.
+ * serves; with a command ({@code tenant ...}, {@code migrate}; fleksi-dev adds {@code up}) it is the operator's CLI.
  */
 @SpringBootApplication
 public class FleksiApplication {

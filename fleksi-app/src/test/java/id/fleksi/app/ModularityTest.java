@@ -40,6 +40,22 @@ class ModularityTest {
                 .check(FLEKSI);
     }
 
+    /**
+     * What a production server runs never reaches the demo, the benchmarks, {@code up} or the launcher of local services:
+     * they live in fleksi-dev and fleksi-devstack, which fleksi-app's jar does not carry (fleksi-app reaches fleksi-dev's
+     * additions only through {@code DevelopmentMachine}, found by {@code ServiceLoader} when that jar is present).
+     */
+    @Test
+    void theApplicationDoesNotReachTheDevelopmentMachine() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("id.fleksi.dev..", "id.fleksi.devstack..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("id.fleksi.dev..", "id.fleksi.devstack..")
+                .check(FLEKSI);
+    }
+
     /** Each package of platform-core can be understood, and changed, without the ones that use it. */
     @Test
     void platformCorePackagesDoNotDependOnEachOtherInACircle() {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * instances as one signed file (see docs/self-hosting.md). Passphrases come from {@code FLEKSI_BUNDLE_PASSPHRASE}, a
  * file ({@code --passphrase-file}), or the terminal, never from the command line.
  */
-final class BundleCommands {
+public final class BundleCommands {
 
     private BundleCommands() {}
 
@@ -223,12 +223,12 @@ final class BundleCommands {
         }
     }
 
-    interface Writer<T> {
+    public interface Writer<T> {
         T write(OutputStream target);
     }
 
     /** Writes beside the target, then moves into place: a failed export leaves no half file. */
-    static <T> T writeAtomically(Path out, Writer<T> writer) {
+    public static <T> T writeAtomically(Path out, Writer<T> writer) {
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
         try {
             T result = writer.write(Files.newOutputStream(partial));
@@ -277,7 +277,7 @@ final class BundleCommands {
         return first;
     }
 
-    static PublicKey readKey(Path file) {
+    public static PublicKey readKey(Path file) {
         try {
             return BundleSignatures.readPem(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package id.fleksi.app.cli;
 
 import id.fleksi.FleksiApplication;
-import id.fleksi.app.devstack.LocalServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,18 +19,11 @@ import picocli.CommandLine.Command;
         version = "Fleksi 0.1",
         description = "Run and operate Fleksi.",
         subcommands = {
-            UpCommand.class,
             MigrateCommand.class,
             PlatformCommand.class,
             TenantCommand.class,
             ModuleCommand.class,
-            ImportCommand.class,
-            BenchCommand.class,
-            CheckInBenchCommand.class,
-            FwaBenchCommand.class,
-            BundleBenchCommand.class,
-            MonitoringBenchCommand.class,
-            EvaluationBenchCommand.class
+            ImportCommand.class
         })
 public class FleksiCli {
 
@@ -43,22 +35,24 @@ public class FleksiCli {
             FleksiApplication.application().run(args);
             return SERVING;
         }
-        return new CommandLine(new FleksiCli())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+        CommandLine cli = new CommandLine(new FleksiCli());
+        DevelopmentMachine.present().ifPresent(machine -> machine.commands().forEach(cli::addSubcommand));
+        return cli.setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     /**
-     * Runs an operator command inside a Fleksi context without a web server, against the services
-     * {@link LocalServices} finds, with migrations on start-up off (the command decides).
+     * Runs an operator command inside a Fleksi context without a web server, against the configured services (or, on a
+     * developer's machine, those {@link DevelopmentMachine} finds), with migrations on start-up off (the command decides).
      */
-    static int withContext(Function<ConfigurableApplicationContext, Integer> command) {
+    public static int withContext(Function<ConfigurableApplicationContext, Integer> command) {
         return withContext(false, command);
     }
 
     /** As {@link #withContext(Function)}; with {@code startKeycloak}, starts Keycloak as {@code up} does. */
-    static int withContext(boolean startKeycloak, Function<ConfigurableApplicationContext, Integer> command) {
-        LocalServices services = LocalServices.prepare(startKeycloak);
+    public static int withContext(boolean startKeycloak, Function<ConfigurableApplicationContext, Integer> command) {
+        CommandServices services = DevelopmentMachine.present()
+                .map(machine -> machine.services(startKeycloak))
+                .orElseGet(CommandServices::configured);
         List<String> properties = new ArrayList<>(services.properties());
         properties.addAll(List.of(
                 "fleksi.tenancy.migrate-on-startup=false",
@@ -74,7 +68,7 @@ public class FleksiCli {
     }
 
     /** As command-line arguments, which outrank application.yaml (builder "properties" would not). */
-    static String[] asArguments(List<String> properties) {
+    public static String[] asArguments(List<String> properties) {
         return properties.stream().map(property -> "--" + property).toArray(String[]::new);
     }
 }

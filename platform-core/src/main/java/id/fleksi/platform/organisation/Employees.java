@@ -209,6 +209,9 @@ public class Employees {
         TenantCode tenant = TenantContext.require();
         String address = emailAddress(email);
         if (employee.realmUserId() == null) {
+            if (address == null) {
+                return; // no account, and none asked for: the edit page sends the empty field with every save
+            }
             throw Problem.conflict(
                             "no-account",
                             "No account",

@@ -265,13 +265,13 @@ public class CheckIns {
                     .update();
             return inserted == 0 ? null : record;
         } catch (DuplicateKeyException e) {
+            // The same request sent twice at once: the other one's row can meet this one on the day's one-check-in or
+            // one-check-out index before the request id's (a key the insert does not arbitrate). Then it is a repeat,
+            // not a rival, and the caller answers with the stored record.
+            if (find(tenant, record.clientRequestId()).isPresent()) {
+                return null;
+            }
             if (record.kind() == CheckInRequest.Kind.OUT) {
-                // The same request sent twice at once: the other one's row can meet this one on the day's one-check-out
-                // index before the request id's (a key the insert does not arbitrate). Then it is a repeat, not a
-                // rival.
-                if (find(tenant, record.clientRequestId()).isPresent()) {
-                    return null;
-                }
                 throw Problem.conflict(
                         "concurrent-check-out",
                         "Check-out at the same moment",

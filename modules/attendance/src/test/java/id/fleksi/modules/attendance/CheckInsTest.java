@@ -309,6 +309,35 @@ class CheckInsTest {
 
         assertThat(created).isEqualTo(1);
         assertThat(count()).isEqualTo(2);
+
+        // The same for a check-in: a press sent twenty times at once is one check-in, never "already checked in".
+        at("2026-01-06T07:20:00+08:00");
+        CheckInRequest morning = in(GeofenceTest.north(20), 10);
+        assertThat(burst(morning, 20)).isEqualTo(1);
+        assertThat(count()).isEqualTo(3);
+    }
+
+    /** Sends {@code request} {@code times} times at once; how many were created (each of the others answered as a repeat). */
+    private int burst(CheckInRequest request, int times) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CheckIns.Submitted>> results = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return submit(request);
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<CheckIns.Submitted> result : results) {
+                created += result.get().created() ? 1 : 0;
+            }
+            return created;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
