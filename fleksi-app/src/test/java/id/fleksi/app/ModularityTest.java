@@ -146,7 +146,7 @@ class ModularityTest {
     /**
      * The public faces of platform-core, tenant-provisioning and the feature modules say where null is an answer
      * (JSpecify's {@code @Nullable}) and NullAway holds their code to it: every package there outside {@code internal}
-     * is {@code @NullMarked}. (The application's own classes, among them its load-test realms, are not held to it.)
+     * is {@code @NullMarked}. (The application's own classes are not held to it.)
      */
     @Test
     void publicFacesAreNullMarked() {
