@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 
@@ -139,6 +141,41 @@ class ModularityTest {
                 .resideInAPackage("id.fleksi.modules..")
                 .should(keepOutOfAnotherOwnersInternals())
                 .check(FLEKSI);
+    }
+
+    /**
+     * The public faces of platform-core, tenant-provisioning and the feature modules say where null is an answer
+     * (JSpecify's {@code @Nullable}) and NullAway holds their code to it: every package there outside {@code internal}
+     * is {@code @NullMarked}. (The application's own classes are not held to it.)
+     */
+    @Test
+    void publicFacesAreNullMarked() {
+        classes()
+                .that()
+                .resideInAnyPackage("id.fleksi.platform..", "id.fleksi.provisioning..", "id.fleksi.modules..")
+                .and()
+                .resideOutsideOfPackage("..internal..")
+                .and(builtOutsideTheApplication())
+                .should(new ArchCondition<>("be in a @NullMarked package") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        if (!origin.getPackage().isAnnotatedWith(NullMarked.class)) {
+                            events.add(SimpleConditionEvent.violated(
+                                    origin,
+                                    origin.getName() + " is in " + origin.getPackageName()
+                                            + ", whose package-info.java is not @NullMarked"));
+                        }
+                    }
+                })
+                .check(FLEKSI);
+    }
+
+    static DescribedPredicate<JavaClass> builtOutsideTheApplication() {
+        return DescribedPredicate.describe(
+                "built outside fleksi-app",
+                type -> type.getSource()
+                        .map(source -> !source.getUri().toString().contains("/fleksi-app/"))
+                        .orElse(true));
     }
 
     /**

@@ -2,6 +2,7 @@ package id.fleksi.platform;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -30,7 +31,7 @@ public final class LogContext {
      * log line: NIPs and other long numbers, and coordinates, replaced. Fleksi's own log statements name employees by
      * id and never write a location; this is the net under what they quote.
      */
-    public static String redacted(String text) {
+    public static String redacted(@Nullable String text) {
         if (text == null) {
             return "";
         }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -141,6 +142,7 @@ class ProductionChecks implements BeanFactoryPostProcessor {
         return secret != null && DEFAULT_PASSWORDS.contains(secret.strip().toLowerCase(Locale.ROOT));
     }
 
+    @Contract("null -> true")
     private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
     }

@@ -4,6 +4,7 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantSql;
 import java.sql.Timestamp;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,13 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
-    public void record(TenantCode tenant, String actor, String action, String target, Object before, Object after) {
+    public void record(
+            TenantCode tenant,
+            String actor,
+            String action,
+            String target,
+            @Nullable Object before,
+            @Nullable Object after) {
         jdbc.sql(TenantSql.in(
                         tenant,
                         "insert into {audit_event} (actor, action, target, before_state, after_state)"
@@ -69,9 +76,12 @@ public class AuditLog {
      * Page {@code page} (from 1) of the events of one kind (the part of the action before its dot: {@code employee},
      * {@code module}...) by one actor, newest first; a null kind or actor filters nothing.
      */
-    public Page page(TenantCode tenant, String kind, String actor, int page, int size) {
+    public Page page(TenantCode tenant, @Nullable String kind, @Nullable String actor, int page, int size) {
         long total = jdbc.sql(TenantSql.in(tenant, "select count(*) from {audit_event}" + FILTER))
-                .params(kind, kind, actor, actor)
+                .param(kind)
+                .param(kind)
+                .param(actor)
+                .param(actor)
                 .query(Long.class)
                 .single();
         int last = (int) Math.max(1, (total + size - 1) / size);
@@ -81,7 +91,12 @@ public class AuditLog {
                         "select id, at, actor, action, target, before_state::text,"
                                 + " after_state::text from {audit_event}" + FILTER
                                 + " order by id desc limit ? offset ?"))
-                .params(kind, kind, actor, actor, size, (at - 1) * size)
+                .param(kind)
+                .param(kind)
+                .param(actor)
+                .param(actor)
+                .param(size)
+                .param((at - 1) * size)
                 .query((rs, row) -> new AuditEvent(
                         rs.getLong(1),
                         rs.getObject(2, Timestamp.class).toInstant(),
@@ -110,7 +125,7 @@ public class AuditLog {
                 .list();
     }
 
-    private static String json(Object state) {
+    private static @Nullable String json(@Nullable Object state) {
         return state == null ? null : JSON.writeValueAsString(state);
     }
 }

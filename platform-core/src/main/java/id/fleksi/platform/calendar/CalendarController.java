@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,19 +47,19 @@ class CalendarController {
     record NewLocalHoliday(
             @NotNull(message = "is required") LocalDate date,
             @NotBlank(message = "is required") String name,
-            UUID unitId) {}
+            @Nullable UUID unitId) {}
 
     /** Weekly hours ({@code days}) for REGULAR and RAMADAN; a cycle of shifts from {@code validFrom} for SHIFT. */
     record NewSchedule(
-            UUID unitId,
+            @Nullable UUID unitId,
 
             @NotNull(message = "is required: REGULAR, RAMADAN or SHIFT")
             WorkingCalendar.ScheduleKind kind,
 
-            LocalDate validFrom,
-            LocalDate validTo,
-            Map<java.time.DayOfWeek, DayHours> days,
-            List<DayHours> cycle) {}
+            @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            @Nullable Map<java.time.DayOfWeek, DayHours> days,
+            @Nullable List<@Nullable DayHours> cycle) {}
 
     @Operation(summary = "Working days of a unit between two dates (at most 366 days)")
     @GetMapping
@@ -133,7 +135,8 @@ class CalendarController {
         }
         if (!shift) {
             // An office day ends after it starts; hours past midnight are a night shift, set as a SHIFT rotation.
-            for (Map.Entry<java.time.DayOfWeek, DayHours> day : schedule.days().entrySet()) {
+            for (Map.Entry<java.time.DayOfWeek, DayHours> day :
+                    Objects.requireNonNull(schedule.days()).entrySet()) {
                 if (day.getValue() == null || day.getValue().overnight()) {
                     throw Problem.badRequest(
                             "invalid-schedule",
@@ -148,9 +151,11 @@ class CalendarController {
                 }
             }
         }
+        // Checked above: a rotation has its first day and its days, a week its hours.
         String days = shift
-                ? WorkingCalendar.json(new ShiftPattern(schedule.validFrom(), schedule.cycle()))
-                : WorkingCalendar.json(new WeekSchedule(schedule.days()));
+                ? WorkingCalendar.json(new ShiftPattern(
+                        Objects.requireNonNull(schedule.validFrom()), Objects.requireNonNull(schedule.cycle())))
+                : WorkingCalendar.json(new WeekSchedule(Objects.requireNonNull(schedule.days())));
         jdbc.sql(TenantSql.of(
                         "insert into {work_schedule} (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?,"
                                 + " ?, ?, cast(? as jsonb))"))

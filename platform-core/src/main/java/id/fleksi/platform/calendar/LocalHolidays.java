@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
 public class LocalHolidays {
 
     /** A holiday of the pemda, for everyone ({@code unitId} null) or one unit and its sub-units. */
-    public record Holiday(UUID id, LocalDate date, String name, UUID unitId) {}
+    public record Holiday(
+            UUID id, LocalDate date, String name, @Nullable UUID unitId) {}
 
     /** A national holiday or cuti bersama ({@code kind} NATIONAL_HOLIDAY or CUTI_BERSAMA). */
     public record NationalHoliday(LocalDate date, String kind, String name) {}
@@ -56,7 +58,7 @@ public class LocalHolidays {
                 .list();
     }
 
-    public Holiday add(LocalDate date, String name, UUID unitId, String actor) {
+    public Holiday add(LocalDate date, String name, @Nullable UUID unitId, String actor) {
         if (date == null || name == null || name.isBlank() || name.strip().length() > 200) {
             throw Problem.badRequest(
                     "invalid-holiday", "Invalid holiday", "date, name: a date and a name of 1 to 200 characters");

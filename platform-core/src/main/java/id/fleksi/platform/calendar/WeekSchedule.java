@@ -3,6 +3,7 @@ package id.fleksi.platform.calendar;
 import java.time.DayOfWeek;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Office hours per weekday; a weekday without hours is not a working day. */
 public record WeekSchedule(Map<DayOfWeek, DayHours> days) {
@@ -41,7 +42,8 @@ public record WeekSchedule(Map<DayOfWeek, DayHours> days) {
         return new WeekSchedule(days);
     }
 
-    public DayHours on(DayOfWeek day) {
+    /** The hours of the day, or null: no office hours on it. */
+    public @Nullable DayHours on(DayOfWeek day) {
         return days.get(day);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,11 +27,11 @@ public class WorkSchedules {
     /** A stored schedule: {@code week} null for a shift rotation. */
     public record Stored(
             UUID id,
-            UUID unitId,
+            @Nullable UUID unitId,
             WorkingCalendar.ScheduleKind kind,
-            LocalDate validFrom,
-            LocalDate validTo,
-            WeekSchedule week) {}
+            @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            @Nullable WeekSchedule week) {}
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -62,7 +63,7 @@ public class WorkSchedules {
     }
 
     /** Sets the regular weekly hours of the tenant ({@code unitId} null) or a unit, replacing the ones it had. */
-    public void setRegular(UUID unitId, Map<DayOfWeek, DayHours> days, String actor) {
+    public void setRegular(@Nullable UUID unitId, Map<DayOfWeek, DayHours> days, String actor) {
         requireDays(days);
         transactions.executeWithoutResult(tx -> {
             requireUnit(unitId);
@@ -83,7 +84,12 @@ public class WorkSchedules {
     }
 
     /** Adds Ramadan hours for the tenant or a unit between two dates. */
-    public void addRamadan(UUID unitId, LocalDate from, LocalDate to, Map<DayOfWeek, DayHours> days, String actor) {
+    public void addRamadan(
+            @Nullable UUID unitId,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            Map<DayOfWeek, DayHours> days,
+            String actor) {
         if (from == null || to == null || to.isBefore(from) || to.isAfter(from.plusDays(40))) {
             throw Problem.badRequest(
                             "invalid-schedule",
@@ -127,10 +133,10 @@ public class WorkSchedules {
     }
 
     private void insert(
-            UUID unitId,
+            @Nullable UUID unitId,
             WorkingCalendar.ScheduleKind kind,
-            LocalDate from,
-            LocalDate to,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
             Map<DayOfWeek, DayHours> days) {
         jdbc.sql(TenantSql.of(
                         "insert into {work_schedule} (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?, ?, ?,"
@@ -167,7 +173,7 @@ public class WorkSchedules {
         }
     }
 
-    private void requireUnit(UUID unitId) {
+    private void requireUnit(@Nullable UUID unitId) {
         if (unitId != null
                 && jdbc.sql(TenantSql.of("select count(*) from {org_unit} where id = ?"))
                                 .param(unitId)

@@ -13,7 +13,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -66,7 +68,7 @@ public class WorkingCalendar {
     private final Map<Integer, NationalYear> nationalByYear = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The answer for one unit and date, in the current tenant. */
-    public WorkingDay of(UUID unitId, LocalDate date) {
+    public WorkingDay of(@Nullable UUID unitId, LocalDate date) {
         return snapshot(date, date).of(unitId, date);
     }
 
@@ -127,9 +129,16 @@ public class WorkingCalendar {
         return new Kept(List.copyOf(local), java.util.Collections.unmodifiableMap(parents), List.copyOf(schedules));
     }
 
-    private static Schedule schedule(UUID unit, ScheduleKind kind, LocalDate from, LocalDate to, String days) {
+    private static Schedule schedule(
+            @Nullable UUID unit, ScheduleKind kind, @Nullable LocalDate from, @Nullable LocalDate to, String days) {
         return kind == ScheduleKind.SHIFT
-                ? new Schedule(unit, kind, from, to, null, shifts(from, days))
+                ? new Schedule(
+                        unit,
+                        kind,
+                        from,
+                        to,
+                        null,
+                        shifts(Objects.requireNonNull(from, "a shift rotation has its first day"), days))
                 : new Schedule(unit, kind, from, to, week(days), null);
     }
 
@@ -161,7 +170,7 @@ public class WorkingCalendar {
         return DayHours.of(
                 String.valueOf(day.get("start")),
                 String.valueOf(day.get("end")),
-                ((Number) day.get("breakMinutes")).intValue());
+                ((Number) Objects.requireNonNull(day.get("breakMinutes"), "a stored day has its break")).intValue());
     }
 
     /** A schedule's days as stored: {@code {"MONDAY": {"start": "07:30", "end": "16:00", "breakMinutes": 60}, ...}}. */
@@ -195,10 +204,16 @@ public class WorkingCalendar {
         SHIFT
     }
 
-    record LocalHoliday(LocalDate date, String name, UUID unitId) {}
+    record LocalHoliday(
+            LocalDate date, String name, @Nullable UUID unitId) {}
 
     record Schedule(
-            UUID unitId, ScheduleKind kind, LocalDate from, LocalDate to, WeekSchedule week, ShiftPattern shifts) {
+            @Nullable UUID unitId,
+            ScheduleKind kind,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable WeekSchedule week,
+            @Nullable ShiftPattern shifts) {
         boolean appliesOn(LocalDate date) {
             return kind != ScheduleKind.RAMADAN || (!date.isBefore(from) && !date.isAfter(to));
         }
@@ -226,16 +241,19 @@ public class WorkingCalendar {
             this.schedules = schedules;
         }
 
-        public WorkingDay of(UUID unitId, LocalDate date) {
-            List<UUID> chain = chain(unitId);
+        public WorkingDay of(@Nullable UUID unitId, LocalDate date) {
+            List<@Nullable UUID> chain = chain(unitId);
             Schedule schedule = scheduleFor(chain, date);
             if (schedule != null && schedule.kind() == ScheduleKind.SHIFT) {
-                DayHours shift = schedule.shifts().on(date);
+                DayHours shift =
+                        Objects.requireNonNull(schedule.shifts()).on(date); // a SHIFT schedule has its rotation
                 return shift == null
                         ? new WorkingDay(date, DayKind.SHIFT_REST, "Rest day of the shift rotation", null, false, zone)
                         : new WorkingDay(date, DayKind.WORKDAY, "Shift", shift, false, zone);
             }
-            WeekSchedule week = schedule == null ? WeekSchedule.perpres21of2023() : schedule.week();
+            WeekSchedule week = schedule == null
+                    ? WeekSchedule.perpres21of2023()
+                    : Objects.requireNonNull(schedule.week()); // a REGULAR or RAMADAN schedule has its week
             boolean ramadan = schedule != null && schedule.kind() == ScheduleKind.RAMADAN;
             String[] holiday = national.get(date);
             if (holiday != null) {
@@ -258,9 +276,9 @@ public class WorkingCalendar {
         }
 
         /** The unit, its parent, ... up to the OPD, then the tenant (null). */
-        private List<UUID> chain(UUID unitId) {
-            List<UUID> chain = new ArrayList<>();
-            UUID current = unitId;
+        private List<@Nullable UUID> chain(@Nullable UUID unitId) {
+            List<@Nullable UUID> chain = new ArrayList<>();
+            @Nullable UUID current = unitId;
             while (current != null && !chain.contains(current)) {
                 chain.add(current);
                 current = parents.get(current);
@@ -270,7 +288,7 @@ public class WorkingCalendar {
         }
 
         /** The nearest unit's schedule that applies on the date; at one level, Ramadan hours win over regular ones. */
-        private Schedule scheduleFor(List<UUID> chain, LocalDate date) {
+        private @Nullable Schedule scheduleFor(List<@Nullable UUID> chain, LocalDate date) {
             for (UUID level : chain) {
                 Schedule regular = null;
                 for (Schedule schedule : schedules) {

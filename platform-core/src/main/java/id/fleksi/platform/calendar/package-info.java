@@ -4,4 +4,7 @@
  * schedule overrides them, national holidays and cuti bersama from the joint ministerial decree, and the
  * tenant's own holidays, all in the tenant's time zone.
  */
+@NullMarked
 package id.fleksi.platform.calendar;
+
+import org.jspecify.annotations.NullMarked;

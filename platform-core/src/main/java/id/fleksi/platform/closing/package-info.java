@@ -5,4 +5,7 @@
  * activity reports, FWA) ask before they write. Without an implementation, or with its module off for the tenant,
  * every period is open.
  */
+@NullMarked
 package id.fleksi.platform.closing;
+
+import org.jspecify.annotations.NullMarked;

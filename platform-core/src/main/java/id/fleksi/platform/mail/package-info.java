@@ -4,4 +4,7 @@
  * server it is ({@link id.fleksi.platform.mail.TenantMailServers}) and when it changed
  * ({@link id.fleksi.platform.mail.TenantMailServerChanged}); tenant-provisioning puts it into the realm.
  */
+@NullMarked
 package id.fleksi.platform.mail;
+
+import org.jspecify.annotations.NullMarked;

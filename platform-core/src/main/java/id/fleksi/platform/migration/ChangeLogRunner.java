@@ -23,6 +23,7 @@ import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies changelogs, in order, to one schema with Liquibase, then checks the schema's own
@@ -40,7 +41,7 @@ final class ChangeLogRunner {
     private final DataSource dataSource;
     private final List<String> changelogs;
     private final ResourceAccessor resources;
-    private volatile Set<String> expected;
+    private volatile @Nullable Set<String> expected;
 
     ChangeLogRunner(DataSource dataSource, List<String> changelogs) {
         this(dataSource, changelogs, ChangeLogRunner.class.getClassLoader());

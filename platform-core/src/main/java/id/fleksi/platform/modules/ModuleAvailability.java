@@ -2,6 +2,7 @@ package id.fleksi.platform.modules;
 
 import id.fleksi.platform.tenancy.TenantCode;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,8 @@ public class ModuleAvailability {
     }
 
     /** Sets, for one tenant or (tenant null) as the default for all, whether the module may be used. */
-    public void set(TenantCode tenant, String moduleId, boolean allowed, Boolean enabledForNewTenants) {
+    public void set(
+            @Nullable TenantCode tenant, String moduleId, boolean allowed, @Nullable Boolean enabledForNewTenants) {
         jdbc.sql("""
                 insert into platform.module_availability (tenant_code, module_id, allowed, enabled_for_new_tenants)
                 values (?, ?, ?, ?)

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -104,11 +105,13 @@ public class ModuleCatalog implements RealmRoles.Source {
             throw new IllegalStateException(
                     "Feature modules depend on each other in a cycle: " + String.join(" -> ", path));
         }
-        for (String dependency : new TreeSet<>(byId.get(id).dependsOn())) {
+        // Every id asked for is known: the constructor refused a dependency that is not on the classpath.
+        FeatureModule module = Objects.requireNonNull(byId.get(id), id);
+        for (String dependency : new TreeSet<>(module.dependsOn())) {
             visit(dependency, byId, result, visiting, path);
         }
         visiting.remove(id);
         path.remove(path.size() - 1);
-        result.put(id, byId.get(id));
+        result.put(id, module);
     }
 }

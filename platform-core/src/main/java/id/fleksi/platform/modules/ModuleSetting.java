@@ -2,6 +2,7 @@ package id.fleksi.platform.modules;
 
 import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.problem.Problem;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
@@ -12,7 +13,13 @@ import org.springframework.context.MessageSourceResolvable;
  * the setting by its label, in the reader's language.
  */
 public record ModuleSetting(
-        String key, Type type, String defaultValue, LocalizedText label, Long min, Long max, Pattern pattern) {
+        String key,
+        Type type,
+        String defaultValue,
+        @Nullable LocalizedText label,
+        @Nullable Long min,
+        @Nullable Long max,
+        @Nullable Pattern pattern) {
 
     /** The kind of value, which also decides the admin's input: a number, a checkbox, two times, or a text box. */
     public enum Type {
@@ -71,6 +78,8 @@ public record ModuleSetting(
                 if (value instanceof Double || value instanceof Float) {
                     return "must be a whole number";
                 }
+                long min = Objects.requireNonNull(this.min, "an INTEGER setting has bounds");
+                long max = Objects.requireNonNull(this.max, "an INTEGER setting has bounds");
                 if (number < min || number > max) {
                     return "must be between " + min + " and " + max;
                 }
@@ -82,10 +91,15 @@ public record ModuleSetting(
                         : "must be true or false";
             }
             case TEXT -> {
+                Pattern pattern = Objects.requireNonNull(this.pattern, "a TEXT setting has a pattern");
                 return pattern.matcher(text).matches() ? null : "must match " + pattern.pattern();
             }
             case TIME_WINDOW -> {
-                return pattern.matcher(text).matches() ? null : "must be two times of day, from and to (HH:MM-HH:MM)";
+                return Objects.requireNonNull(pattern, "a TIME_WINDOW setting has a pattern")
+                                .matcher(text)
+                                .matches()
+                        ? null
+                        : "must be two times of day, from and to (HH:MM-HH:MM)";
             }
         }
         return null;
@@ -104,7 +118,10 @@ public record ModuleSetting(
         String english = (label == null ? key : label.en()) + " " + problem;
         String indonesian = label == null ? key : label.id();
         String rule = switch (type) {
-            case INTEGER -> max >= Integer.MAX_VALUE ? "whole-number-from" : "whole-number-between";
+            case INTEGER ->
+                Objects.requireNonNull(max, "an INTEGER setting has bounds") >= Integer.MAX_VALUE
+                        ? "whole-number-from"
+                        : "whole-number-between";
             case BOOLEAN -> "yes-or-no";
             case TEXT -> "text";
             case TIME_WINDOW -> "time-window";

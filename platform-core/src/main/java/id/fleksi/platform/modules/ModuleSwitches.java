@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -106,7 +107,11 @@ public class ModuleSwitches {
      * setting (all errors at once) and recording the change in the tenant's audit trail.
      */
     public ModuleState change(
-            TenantCode tenant, String moduleId, Boolean enabled, Map<String, Object> settings, String actor) {
+            TenantCode tenant,
+            String moduleId,
+            @Nullable Boolean enabled,
+            @Nullable Map<String, Object> settings,
+            String actor) {
         FeatureModule module = known(moduleId);
         Map<String, Object> newSettings = validated(module, settings);
         return TenantContext.callAs(
@@ -238,7 +243,7 @@ public class ModuleSwitches {
         }
     }
 
-    private static Map<String, Object> validated(FeatureModule module, Map<String, Object> settings) {
+    private static Map<String, Object> validated(FeatureModule module, @Nullable Map<String, Object> settings) {
         if (settings == null || settings.isEmpty()) {
             return Map.of();
         }
@@ -249,17 +254,17 @@ public class ModuleSwitches {
         Map<String, Object> typed = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             ModuleSetting setting = known.get(key);
-            String problem = setting == null ? "is not a setting of module " + module.id() : setting.problemWith(value);
+            if (setting == null) {
+                String problem = "is not a setting of module " + module.id();
+                errors.add(Map.of("field", "settings." + key, "message", problem));
+                complaints.add(Problem.phrase(
+                        "problem.invalid-settings.unknown", "settings." + key + " " + problem, key, module.id()));
+                return;
+            }
+            String problem = setting.problemWith(value);
             if (problem != null) {
                 errors.add(Map.of("field", "settings." + key, "message", problem));
-                complaints.add(
-                        setting == null
-                                ? Problem.phrase(
-                                        "problem.invalid-settings.unknown",
-                                        "settings." + key + " " + problem,
-                                        key,
-                                        module.id())
-                                : setting.complaint(value));
+                complaints.add(setting.complaint(value));
             } else {
                 typed.put(key, typedValue(setting, value));
             }
@@ -290,7 +295,7 @@ public class ModuleSwitches {
         };
     }
 
-    private ModuleState state(TenantCode tenant, FeatureModule module, Row row) {
+    private ModuleState state(TenantCode tenant, FeatureModule module, @Nullable Row row) {
         return new ModuleState(
                 module,
                 row != null && row.enabled(),
@@ -298,7 +303,7 @@ public class ModuleSwitches {
                 effectiveSettings(module, row));
     }
 
-    private static Map<String, Object> effectiveSettings(FeatureModule module, Row row) {
+    private static Map<String, Object> effectiveSettings(FeatureModule module, @Nullable Row row) {
         Map<String, Object> effective = new LinkedHashMap<>();
         for (ModuleSetting setting : module.settings()) {
             Object stored = row == null ? null : row.settings().get(setting.key());

@@ -4,4 +4,7 @@
  * migrates and what it adds. Every module's tables exist in every tenant schema; what a switch changes is
  * behaviour ({@link id.fleksi.platform.modules.ModuleSwitches}).
  */
+@NullMarked
 package id.fleksi.platform.modules;
+
+import org.jspecify.annotations.NullMarked;

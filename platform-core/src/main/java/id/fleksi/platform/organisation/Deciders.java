@@ -2,8 +2,10 @@ package id.fleksi.platform.organisation;
 
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantSql;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,7 +33,8 @@ public class Deciders {
          * Refuses unless this decider is the direct supervisor ({@code supervisorId}, as read in the same transaction)
          * of {@code employeeId}, and not that employee.
          */
-        public void requireSupervisorOf(UUID employeeId, UUID supervisorId, Supplier<Problem> notTheSupervisor) {
+        public void requireSupervisorOf(
+                UUID employeeId, @Nullable UUID supervisorId, Supplier<Problem> notTheSupervisor) {
             if (id.equals(employeeId)) {
                 throw Problem.forbidden(
                         "own-request",
@@ -52,10 +55,11 @@ public class Deciders {
         return jdbc.sql(TenantSql.of("select id, status from {employee} where username = ? for share"))
                 .param(username)
                 .query((rs, n) -> EmployeeStatus.RETIRED.name().equals(rs.getString(2))
-                        ? new Decider(null, username)
-                        : new Decider(rs.getObject(1, UUID.class), username))
+                        ? Optional.<UUID>empty()
+                        : Optional.of(rs.getObject(1, UUID.class)))
                 .optional()
-                .filter(decider -> decider.id() != null)
+                .flatMap(id -> id)
+                .map(id -> new Decider(id, username))
                 .orElseThrow(Deciders::notAnActiveEmployee);
     }
 

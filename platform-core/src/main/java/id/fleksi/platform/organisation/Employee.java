@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
 /** An employee of the tenant; always paired with a user of the tenant's realm ({@link #realmUserId()}). */
@@ -26,10 +28,10 @@ public class Employee implements Persistable<UUID> {
     @Id
     private UUID id;
 
-    private String nip;
+    private @Nullable String nip;
 
     @Column(name = "pppk_number")
-    private String pppkNumber;
+    private @Nullable String pppkNumber;
 
     @Column(nullable = false)
     private String name;
@@ -38,17 +40,17 @@ public class Employee implements Persistable<UUID> {
     @Column(name = "employment_type", nullable = false)
     private EmploymentType employmentType;
 
-    private String position;
-    private String grade;
+    private @Nullable String position;
+    private @Nullable String grade;
 
     @Column(name = "unit_id", nullable = false)
     private UUID unitId;
 
     @Column(name = "supervisor_id")
-    private UUID supervisorId;
+    private @Nullable UUID supervisorId;
 
     @Column(name = "talent_box")
-    private Short talentBox;
+    private @Nullable Short talentBox;
 
     @Column(name = "face_to_face_service", nullable = false)
     private boolean faceToFaceService;
@@ -60,17 +62,17 @@ public class Employee implements Persistable<UUID> {
     private boolean goodConnection;
 
     @Column(name = "home_latitude")
-    private Double homeLatitude;
+    private @Nullable Double homeLatitude;
 
     @Column(name = "home_longitude")
-    private Double homeLongitude;
+    private @Nullable Double homeLongitude;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private EmployeeStatus status;
 
     @Column(name = "start_date")
-    private LocalDate startDate;
+    private @Nullable LocalDate startDate;
 
     @Column(nullable = false, unique = true)
     private String username;
@@ -97,18 +99,23 @@ public class Employee implements Persistable<UUID> {
         this.realmUserId = realmUserId;
         this.status = EmployeeStatus.ACTIVE;
         this.createdAt = Instant.now();
-        apply(details);
+        take(details);
     }
 
     /** Takes every attribute personnel data gives; the realm user is updated by {@link Employees}. */
     void apply(NewEmployee details) {
+        take(details);
+    }
+
+    private void take(NewEmployee details) {
         this.nip = details.nip();
         this.pppkNumber = details.pppkNumber();
         this.name = details.name().strip();
         this.employmentType = details.employmentType();
         this.position = details.position();
         this.grade = details.grade();
-        this.unitId = details.unitId();
+        // Null only in details that fail their check (@NotNull), which never make or change an employee.
+        this.unitId = Objects.requireNonNull(details.unitId(), "an employee's unit is required");
         this.supervisorId = details.supervisorId();
         this.talentBox =
                 details.talentBox() == null ? null : details.talentBox().shortValue();
@@ -146,11 +153,11 @@ public class Employee implements Persistable<UUID> {
         return id;
     }
 
-    public String nip() {
+    public @Nullable String nip() {
         return nip;
     }
 
-    public String pppkNumber() {
+    public @Nullable String pppkNumber() {
         return pppkNumber;
     }
 
@@ -162,11 +169,11 @@ public class Employee implements Persistable<UUID> {
         return employmentType;
     }
 
-    public String position() {
+    public @Nullable String position() {
         return position;
     }
 
-    public String grade() {
+    public @Nullable String grade() {
         return grade;
     }
 
@@ -174,11 +181,11 @@ public class Employee implements Persistable<UUID> {
         return unitId;
     }
 
-    public UUID supervisorId() {
+    public @Nullable UUID supervisorId() {
         return supervisorId;
     }
 
-    public Short talentBox() {
+    public @Nullable Short talentBox() {
         return talentBox;
     }
 
@@ -194,11 +201,11 @@ public class Employee implements Persistable<UUID> {
         return goodConnection;
     }
 
-    public Double homeLatitude() {
+    public @Nullable Double homeLatitude() {
         return homeLatitude;
     }
 
-    public Double homeLongitude() {
+    public @Nullable Double homeLongitude() {
         return homeLongitude;
     }
 
@@ -206,7 +213,7 @@ public class Employee implements Persistable<UUID> {
         return status;
     }
 
-    public LocalDate startDate() {
+    public @Nullable LocalDate startDate() {
         return startDate;
     }
 

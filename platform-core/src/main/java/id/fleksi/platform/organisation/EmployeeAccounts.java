@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The realm users behind employees. Implemented where Keycloak is talked to (tenant-provisioning); the
@@ -34,7 +35,7 @@ public interface EmployeeAccounts {
      * Sets the account's e-mail address (early warnings and password resets go there), or removes it with {@code null}.
      * An address another account of the realm already has is a 409 problem.
      */
-    void setEmail(TenantCode tenant, String realmUserId, String email);
+    void setEmail(TenantCode tenant, String realmUserId, @Nullable String email);
 
     /** An account to create in a batch: no password yet, asked to choose one at first login. */
     record NewAccount(String username, String name, Set<String> realmRoles) {}

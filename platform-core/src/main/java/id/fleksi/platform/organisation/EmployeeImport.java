@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,15 +71,16 @@ public class EmployeeImport {
 
     /**
      * What one broken rule is, and where: {@code reason} in English, and {@code code} with its {@code values} for a page
-     * to say it in the reader's language ({@code import.problem.<code>}); older reports have no code.
+     * to say it in the reader's language ({@code import.problem.<code>}); older reports have no code (null).
      */
-    public record RowProblem(int row, String column, String reason, String code, List<String> values) {
+    public record RowProblem(
+            int row, String column, String reason, @Nullable String code, List<String> values) {
 
         public RowProblem(int row, String column, String reason) {
             this(row, column, reason, null, List.of());
         }
 
-        static RowProblem of(int row, String column, String code, String reason, Object... values) {
+        static RowProblem of(int row, String column, String code, String reason, @Nullable Object... values) {
             return new RowProblem(
                     row,
                     column,
@@ -218,11 +221,12 @@ public class EmployeeImport {
                 List<Employee> created = new ArrayList<>();
                 for (EmployeeRows.Planned p : supervisorsFirst(fresh)) {
                     UUID supervisor = p.supervisorKey() == null ? null : ids.get(p.supervisorKey());
+                    // Every fresh row was given an id above, and a realm user (none of their usernames was taken).
                     created.add(new Employee(
-                            ids.get(p.username()),
+                            Objects.requireNonNull(ids.get(p.username())),
                             withSupervisor(p.details(), supervisor),
                             p.username(),
-                            realmIds.get(p.username())));
+                            Objects.requireNonNull(realmIds.get(p.username()))));
                 }
                 employees.saveAll(created);
                 counts[0] = created.size();
@@ -300,7 +304,7 @@ public class EmployeeImport {
         return copy;
     }
 
-    private static NewEmployee withSupervisor(NewEmployee d, UUID supervisor) {
+    private static NewEmployee withSupervisor(NewEmployee d, @Nullable UUID supervisor) {
         return new NewEmployee(
                 d.nip(),
                 d.pppkNumber(),

@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of BKPSDM's employee spreadsheet read as the employee it describes: each cell in the forms a spreadsheet
@@ -34,7 +36,11 @@ final class EmployeeRows {
             Map.entry("startDate", "start_date"));
 
     /** A valid row: who it is, the details to store, and the username of its supervisor (or null). */
-    record Planned(Spreadsheet.Line line, String username, NewEmployee details, String supervisorKey) {}
+    record Planned(
+            Spreadsheet.Line line,
+            String username,
+            NewEmployee details,
+            @Nullable String supervisorKey) {}
 
     private final Validator validator;
 
@@ -43,6 +49,7 @@ final class EmployeeRows {
     }
 
     /** The row as an employee to import, or null with its problems added. */
+    @Nullable
     Planned plan(Spreadsheet.Line line, Map<String, UUID> unitIds, List<RowProblem> problems) {
         int before = problems.size();
         EmploymentType type = enumValue(line, "employment_type", problems);
@@ -108,7 +115,7 @@ final class EmployeeRows {
         if (problems.size() > before) {
             return null;
         }
-        return new Planned(line, checked.username(), details, line.get("supervisor"));
+        return new Planned(line, checked.validUsername(), details, line.get("supervisor"));
     }
 
     /**
@@ -116,20 +123,18 @@ final class EmployeeRows {
      * it, the others by their field.
      */
     private static RowProblem checkProblem(int row, Map<String, String> error, NewEmployee details) {
-        String field = error.get("field");
+        // Employees.check names the field and says the message of every rule it finds broken.
+        String field = Objects.requireNonNull(error.get("field"));
+        String message = Objects.requireNonNull(error.get("message"));
         String column = FIELD_TO_COLUMN.getOrDefault(field, field);
         if ("nip".equals(field)) {
             Nip.Problem nip = Nip.problem(details.nip());
             if (nip != null) {
                 return RowProblem.of(
-                        row,
-                        column,
-                        "nip." + nip.code(),
-                        error.get("message"),
-                        nip.values().toArray());
+                        row, column, "nip." + nip.code(), message, nip.values().toArray());
             }
         }
-        return RowProblem.of(row, column, "field." + field, error.get("message"));
+        return RowProblem.of(row, column, "field." + field, message);
     }
 
     /** The column that names the employee: the NIP, the PPPK number or the username, by employment type. */
@@ -141,7 +146,7 @@ final class EmployeeRows {
         };
     }
 
-    private static EmploymentType enumValue(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+    private static @Nullable EmploymentType enumValue(Spreadsheet.Line line, String column, List<RowProblem> problems) {
         String value = line.get(column);
         if (value == null) {
             return null;
@@ -156,7 +161,7 @@ final class EmployeeRows {
         }
     }
 
-    private static Integer integer(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+    private static @Nullable Integer integer(Spreadsheet.Line line, String column, List<RowProblem> problems) {
         String value = line.get(column);
         if (value == null) {
             return null;
@@ -170,7 +175,7 @@ final class EmployeeRows {
         }
     }
 
-    private static Double decimal(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+    private static @Nullable Double decimal(Spreadsheet.Line line, String column, List<RowProblem> problems) {
         String value = line.get(column);
         if (value == null) {
             return null;
@@ -183,7 +188,7 @@ final class EmployeeRows {
         }
     }
 
-    private static Boolean yesNo(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+    private static @Nullable Boolean yesNo(Spreadsheet.Line line, String column, List<RowProblem> problems) {
         String value = line.get(column);
         if (value == null) {
             return null;
@@ -198,7 +203,7 @@ final class EmployeeRows {
         };
     }
 
-    private static LocalDate date(Spreadsheet.Line line, String column, List<RowProblem> problems) {
+    private static @Nullable LocalDate date(Spreadsheet.Line line, String column, List<RowProblem> problems) {
         String value = line.get(column);
         if (value == null) {
             return null;

@@ -4,6 +4,7 @@ import id.fleksi.platform.tenancy.TenantSql;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,13 +43,17 @@ public class EmployeeSearch {
     }
 
     /** Page {@code page} (from 1) of {@code size} rows; a blank {@code text} or a null {@code unitId} filters nothing. */
-    public Page find(String text, UUID unitId, int page, int size) {
+    public Page find(@Nullable String text, @Nullable UUID unitId, int page, int size) {
         String q = text == null || text.isBlank() ? null : text.strip();
         String pattern = q == null ? null : "%" + literal(q) + "%";
         // A NIP as printed on an ID card has spaces (19850312 201001 1 004); usernames are lower case.
         String digits = q == null ? null : "%" + literal(q.replace(" ", "").toLowerCase(Locale.ROOT)) + "%";
         long total = jdbc.sql(TenantSql.of("select count(*) from {employee} e" + WHERE))
-                .params(q, pattern, digits, unitId, unitId)
+                .param(q)
+                .param(pattern)
+                .param(digits)
+                .param(unitId)
+                .param(unitId)
                 .query(Long.class)
                 .single();
         int last = (int) Math.max(1, (total + size - 1) / size);
@@ -57,7 +62,13 @@ public class EmployeeSearch {
                         TenantSql.of("select e.id, e.name, e.username, e.position, e.status, e.unit_id, u.name, s.name"
                                 + " from {employee} e join {org_unit} u on u.id = e.unit_id left join {employee} s on s.id = e.supervisor_id"
                                 + WHERE + " order by e.name, e.username limit ? offset ?"))
-                .params(q, pattern, digits, unitId, unitId, size, (at - 1) * size)
+                .param(q)
+                .param(pattern)
+                .param(digits)
+                .param(unitId)
+                .param(unitId)
+                .param(size)
+                .param((at - 1) * size)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,7 @@ public class Employees {
      * it never comes back (else someone would approve their own requests). Supervisor changes of a tenant are made one
      * at a time, so two changes sent together cannot close a loop that neither makes alone.
      */
-    private void requireNoSupervisorLoop(Employee employee, UUID supervisorId) {
+    private void requireNoSupervisorLoop(Employee employee, @Nullable UUID supervisorId) {
         if (supervisorId == null || supervisorId.equals(employee.supervisorId())) {
             return;
         }
@@ -186,7 +187,7 @@ public class Employees {
      * The address as it will be kept ({@code null} for blank, trimmed otherwise), or a 400 problem when it is not an e-mail
      * address: a form checks it before it changes anything else.
      */
-    public static String emailAddress(String email) {
+    public static @Nullable String emailAddress(@Nullable String email) {
         String address = email == null || email.isBlank() ? null : email.strip();
         if (address != null
                 && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
@@ -204,7 +205,7 @@ public class Employees {
      * Sets the e-mail address of the employee's account, where early warnings and password resets go; blank removes it.
      * A malformed address is refused and nothing changes; so is an account with a role above the caller's own.
      */
-    public void setEmail(Employee employee, String email, Caller caller) {
+    public void setEmail(Employee employee, @Nullable String email, Caller caller) {
         TenantCode tenant = TenantContext.require();
         String address = emailAddress(email);
         if (employee.realmUserId() == null) {
@@ -300,11 +301,17 @@ public class Employees {
                                             .toList()))
                     .with("errors", checked.errors());
         }
-        return checked.username();
+        return checked.validUsername();
     }
 
-    /** The outcome of the employee rules: the login username, or every broken rule by field. */
-    record Checked(String username, List<Map<String, String>> errors) {}
+    /** The outcome of the employee rules: the login username, or (username null) every broken rule by field. */
+    record Checked(@Nullable String username, List<Map<String, String>> errors) {
+
+        /** The username of details that broke no rule. */
+        String validUsername() {
+            return java.util.Objects.requireNonNull(username, "details that broke a rule have no username");
+        }
+    }
 
     /** The rules beyond field formats, shared by the API and the bulk import. */
     static Checked check(
@@ -312,7 +319,7 @@ public class Employees {
             java.util.function.Predicate<UUID> unitExists,
             java.util.function.Predicate<UUID> supervisorExists) {
         List<Map<String, String>> errors = new ArrayList<>();
-        String username = null;
+        @Nullable String username = null;
         switch (details.employmentType()) {
             case PNS -> {
                 String problem = Nip.problemWith(details.nip());

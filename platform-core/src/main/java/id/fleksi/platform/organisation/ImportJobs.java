@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -54,12 +55,12 @@ public class ImportJobs implements DisposableBean {
     public record ImportJob(
             UUID id,
             Kind kind,
-            String fileName,
+            @Nullable String fileName,
             Instant startedAt,
-            Instant finishedAt,
-            String progress,
-            EmployeeImport.Report report,
-            String failure) {
+            @Nullable Instant finishedAt,
+            @Nullable String progress,
+            EmployeeImport.@Nullable Report report,
+            @Nullable String failure) {
 
         public boolean finished() {
             return finishedAt != null;
@@ -67,7 +68,7 @@ public class ImportJobs implements DisposableBean {
     }
 
     /** Starts an import of the current tenant in the background; returns its id at once. */
-    public UUID start(Kind kind, Spreadsheet sheet, String fileName, String actor) {
+    public UUID start(Kind kind, Spreadsheet sheet, @Nullable String fileName, String actor) {
         TenantCode tenant = TenantContext.require();
         UUID id = UUID.randomUUID();
         jdbc.sql(TenantSql.in(
@@ -139,7 +140,7 @@ public class ImportJobs implements DisposableBean {
                 .update();
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

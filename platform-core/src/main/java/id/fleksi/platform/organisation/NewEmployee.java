@@ -10,18 +10,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An employee as personnel data (BKPSDM) describes them. A PNS has a NIP; a PPPK has an 18-digit PPPK
  * number; either is their username. A non-ASN worker needs a username.
  */
 public record NewEmployee(
-        String nip,
+        @Nullable String nip,
 
-        @Pattern(regexp = "\\d{18}", message = "is 18 digits")
+        @Pattern(regexp = "\\d{18}", message = "is 18 digits") @Nullable
         String pppkNumber,
 
-        String username,
+        @Nullable String username,
 
         @NotBlank(message = "is required") @Size(max = 200, message = "has at most 200 characters")
         String name,
@@ -29,29 +30,32 @@ public record NewEmployee(
         @NotNull(message = "is required: PNS, PPPK or NON_ASN")
         EmploymentType employmentType,
 
-        @Size(max = 200, message = "has at most 200 characters")
+        @Size(max = 200, message = "has at most 200 characters") @Nullable
         String position,
 
-        @Size(max = 10, message = "has at most 10 characters")
+        @Size(max = 10, message = "has at most 10 characters") @Nullable
         String grade,
 
-        @NotNull(message = "is required") UUID unitId,
-        UUID supervisorId,
+        @NotNull(message = "is required") @Nullable UUID unitId,
+        @Nullable UUID supervisorId,
 
         @Min(value = 1, message = "is a box of the 9-box grid, 1 to 9")
         @Max(value = 9, message = "is a box of the 9-box grid, 1 to 9")
+        @Nullable
         Integer talentBox,
 
-        Boolean faceToFaceService,
-        Boolean ownDevice,
-        Boolean goodConnection,
+        @Nullable Boolean faceToFaceService,
+        @Nullable Boolean ownDevice,
+        @Nullable Boolean goodConnection,
 
         @DecimalMin(value = "-11.5", message = "is not in Indonesia")
         @DecimalMax(value = "6.5", message = "is not in Indonesia")
+        @Nullable
         Double homeLatitude,
 
         @DecimalMin(value = "94.5", message = "is not in Indonesia")
         @DecimalMax(value = "141.5", message = "is not in Indonesia")
+        @Nullable
         Double homeLongitude,
 
-        LocalDate startDate) {}
+        @Nullable LocalDate startDate) {}

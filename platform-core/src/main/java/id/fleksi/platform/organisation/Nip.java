@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A civil servant's NIP (Nomor Induk Pegawai): 18 digits, {@code yyyyMMdd} birth date, {@code yyyyMM} start
@@ -21,12 +22,15 @@ public record Nip(String value) {
         }
     }
 
-    public static Nip of(String value) {
-        return new Nip(value == null ? null : value.replace(" ", ""));
+    public static Nip of(@Nullable String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("Invalid NIP 'null': " + problemWith(null));
+        }
+        return new Nip(value.replace(" ", ""));
     }
 
     /** What is wrong with a NIP, in words for the person who typed it; null when nothing is. */
-    public static String problemWith(String value) {
+    public static @Nullable String problemWith(@Nullable String value) {
         Problem problem = problem(value);
         return problem == null ? null : problem.english();
     }
@@ -42,7 +46,7 @@ public record Nip(String value) {
     }
 
     /** What is wrong with a NIP; null when nothing is. */
-    public static Problem problem(String value) {
+    public static @Nullable Problem problem(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return Problem.of("required", "a NIP is required");
         }

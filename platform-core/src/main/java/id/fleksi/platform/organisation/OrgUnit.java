@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A unit of a pemda's organisation: an OPD (dinas, badan, ...) or a unit inside one. */
 @Entity
@@ -17,7 +18,7 @@ public class OrgUnit {
     private UUID id;
 
     @Column(name = "parent_id")
-    private UUID parentId;
+    private @Nullable UUID parentId;
 
     @Column(nullable = false, unique = true)
     private String code;
@@ -30,11 +31,11 @@ public class OrgUnit {
     private UnitKind kind;
 
     @Column(name = "head_employee_id")
-    private UUID headEmployeeId;
+    private @Nullable UUID headEmployeeId;
 
     protected OrgUnit() {}
 
-    public OrgUnit(UUID parentId, String code, String name, UnitKind kind) {
+    public OrgUnit(@Nullable UUID parentId, String code, String name, UnitKind kind) {
         this.id = UUID.randomUUID();
         this.parentId = parentId;
         this.code = code;
@@ -46,7 +47,7 @@ public class OrgUnit {
         return id;
     }
 
-    public UUID parentId() {
+    public @Nullable UUID parentId() {
         return parentId;
     }
 
@@ -62,11 +63,11 @@ public class OrgUnit {
         return kind;
     }
 
-    public UUID headEmployeeId() {
+    public @Nullable UUID headEmployeeId() {
         return headEmployeeId;
     }
 
-    void change(UUID parentId, String name, UnitKind kind) {
+    void change(@Nullable UUID parentId, String name, UnitKind kind) {
         this.parentId = parentId;
         this.name = name;
         this.kind = kind;

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +60,13 @@ class OrganisationController {
             @NotBlank(message = "is required") String name,
             @NotNull(message = "is required") UnitKind kind) {}
 
-    record UnitView(UUID id, UUID parentId, String code, String name, UnitKind kind, UUID headEmployeeId) {
+    record UnitView(
+            UUID id,
+            @Nullable UUID parentId,
+            String code,
+            String name,
+            UnitKind kind,
+            @Nullable UUID headEmployeeId) {
         static UnitView of(OrgUnit u) {
             return new UnitView(u.id(), u.parentId(), u.code(), u.name(), u.kind(), u.headEmployeeId());
         }
@@ -68,15 +75,15 @@ class OrganisationController {
     record EmployeeView(
             UUID id,
             String username,
-            String nip,
-            String pppkNumber,
+            @Nullable String nip,
+            @Nullable String pppkNumber,
             String name,
             EmploymentType employmentType,
-            String position,
-            String grade,
+            @Nullable String position,
+            @Nullable String grade,
             UUID unitId,
-            UUID supervisorId,
-            Short talentBox,
+            @Nullable UUID supervisorId,
+            @Nullable Short talentBox,
             EmployeeStatus status) {
         static EmployeeView of(Employee e) {
             return new EmployeeView(

@@ -15,6 +15,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A spreadsheet as BKPSDM hands it over, CSV (comma or semicolon) or XLSX (first sheet): a header row, then
@@ -25,7 +26,8 @@ public final class Spreadsheet {
 
     /** One data row: its number in the file and its cells by lower-case column name (blank cells absent). */
     public record Line(int number, Map<String, String> cells) {
-        public String get(String column) {
+        /** The cell, or null: blank or no such column. */
+        public @Nullable String get(String column) {
             return cells.get(column);
         }
     }
@@ -42,7 +44,7 @@ public final class Spreadsheet {
         private final String code;
         private final List<String> values;
 
-        Refused(String code, String message, Throwable cause, Object... values) {
+        Refused(String code, String message, @Nullable Throwable cause, @Nullable Object... values) {
             super(message, cause);
             this.code = code;
             this.values = java.util.Arrays.stream(values).map(String::valueOf).toList();
@@ -83,7 +85,7 @@ public final class Spreadsheet {
      * Reads a spreadsheet within {@link SpreadsheetLimits}: a file, an unpacked XLSX, a row count or a cell over its bound
      * is refused with an {@link IOException} saying which, before it can fill the memory.
      */
-    public static Spreadsheet read(InputStream in, String filename) throws IOException {
+    public static Spreadsheet read(InputStream in, @Nullable String filename) throws IOException {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
             byte[] file = SpreadsheetLimits.readBounded(in);

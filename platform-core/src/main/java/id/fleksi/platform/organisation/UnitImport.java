@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +31,12 @@ public class UnitImport {
         this.transactions = transactions;
     }
 
-    private record Row(int number, String code, String name, UnitKind kind, String parent) {}
+    private record Row(
+            int number,
+            String code,
+            @Nullable String name,
+            @Nullable UnitKind kind,
+            @Nullable String parent) {}
 
     public Report importUnits(Spreadsheet sheet, String actor) {
         List<RowProblem> problems = new ArrayList<>();
@@ -46,7 +53,7 @@ public class UnitImport {
             if (line.get("name") == null) {
                 problems.add(RowProblem.of(line.number(), "name", "required", "is required"));
             }
-            UnitKind kind = null;
+            @Nullable UnitKind kind = null;
             try {
                 kind = UnitKind.valueOf(String.valueOf(line.get("kind")).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -98,15 +105,19 @@ public class UnitImport {
             Map<String, OrgUnit> all = new HashMap<>(existing);
             for (Row row : inParentOrder(rows)) {
                 OrgUnit current = all.get(row.code());
-                java.util.UUID parentId =
-                        row.parent() == null ? null : all.get(row.parent()).id();
+                // A row without a name or a kind was refused above, and a parent is stored before its children.
+                String name = Objects.requireNonNull(row.name());
+                UnitKind kind = Objects.requireNonNull(row.kind());
+                java.util.UUID parentId = row.parent() == null
+                        ? null
+                        : Objects.requireNonNull(all.get(row.parent())).id();
                 if (current == null) {
-                    all.put(row.code(), units.save(new OrgUnit(parentId, row.code(), row.name(), row.kind())));
+                    all.put(row.code(), units.save(new OrgUnit(parentId, row.code(), name, kind)));
                     counts[0]++;
-                } else if (!row.name().equals(current.name())
-                        || row.kind() != current.kind()
+                } else if (!name.equals(current.name())
+                        || kind != current.kind()
                         || !java.util.Objects.equals(parentId, current.parentId())) {
-                    current.change(parentId, row.name(), row.kind());
+                    current.change(parentId, name, kind);
                     counts[1]++;
                 } else {
                     counts[2]++;

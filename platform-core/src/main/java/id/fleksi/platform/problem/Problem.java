@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -55,9 +57,9 @@ public class Problem extends RuntimeException {
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private String detailCode;
-    private Object[] arguments;
+    private Object @Nullable [] arguments;
 
-    public Problem(Kind kind, String type, String title, String detail) {
+    public Problem(Kind kind, String type, String title, @Nullable String detail) {
         super(detail, null, false, false); // a refusal, not a fault: no stack trace to fill
         this.kind = kind;
         this.type = type;
@@ -65,28 +67,28 @@ public class Problem extends RuntimeException {
         this.detailCode = "problem." + type + ".detail";
     }
 
-    public static Problem badRequest(String type, String title, String detail) {
+    public static Problem badRequest(String type, String title, @Nullable String detail) {
         return new Problem(Kind.BAD_REQUEST, type, title, detail);
     }
 
-    public static Problem notFound(String type, String title, String detail) {
+    public static Problem notFound(String type, String title, @Nullable String detail) {
         return new Problem(Kind.NOT_FOUND, type, title, detail);
     }
 
-    public static Problem conflict(String type, String title, String detail) {
+    public static Problem conflict(String type, String title, @Nullable String detail) {
         return new Problem(Kind.CONFLICT, type, title, detail);
     }
 
     /** The request is well formed but cannot be accepted as it is (e.g. a check-in outside the office). */
-    public static Problem unprocessable(String type, String title, String detail) {
+    public static Problem unprocessable(String type, String title, @Nullable String detail) {
         return new Problem(Kind.UNPROCESSABLE, type, title, detail);
     }
 
-    public static Problem forbidden(String type, String title, String detail) {
+    public static Problem forbidden(String type, String title, @Nullable String detail) {
         return new Problem(Kind.FORBIDDEN, type, title, detail);
     }
 
-    public static Problem unavailable(String type, String title, String detail) {
+    public static Problem unavailable(String type, String title, @Nullable String detail) {
         return new Problem(Kind.UNAVAILABLE, type, title, detail);
     }
 
@@ -97,13 +99,13 @@ public class Problem extends RuntimeException {
     }
 
     /** The values the translated detail names ({0}, {1}, ...); the English detail stays as it was written. */
-    public Problem values(Object... values) {
+    public Problem values(@Nullable Object... values) {
         this.arguments = values.clone();
         return this;
     }
 
     /** As {@link #values}, for a detail that differs from others of its type: {@code problem.<type>.<variant>.detail}. */
-    public Problem variant(String variant, Object... values) {
+    public Problem variant(String variant, @Nullable Object... values) {
         this.detailCode = "problem." + type + "." + variant + ".detail";
         return values(values);
     }
@@ -112,7 +114,7 @@ public class Problem extends RuntimeException {
      * A value of a translated detail that is itself said in the reader's language: the message {@code code} with its
      * values where a bundle has it, else {@code english} as written.
      */
-    public static MessageSourceResolvable phrase(String code, String english, Object... values) {
+    public static MessageSourceResolvable phrase(String code, String english, @Nullable Object... values) {
         return new DefaultMessageSourceResolvable(
                 new String[] {code}, values, values.length == 0 ? english : literal(english));
     }
@@ -154,11 +156,15 @@ public class Problem extends RuntimeException {
 
     /** The title as the person reads it: in {@code locale} where a bundle of {@code messages} says it, else English. */
     public String titleFor(MessageSource messages, Locale locale) {
-        return messages.getMessage("problem." + type + ".title", null, title, locale);
+        return Objects.requireNonNullElse(
+                messages.getMessage("problem." + type + ".title", null, title, locale), title);
     }
 
-    /** The detail as the person reads it: in {@code locale} where a bundle of {@code messages} says it, else English. */
-    public String detailFor(MessageSource messages, Locale locale) {
+    /**
+     * The detail as the person reads it: in {@code locale} where a bundle of {@code messages} says it, else English; null
+     * for a problem made without one.
+     */
+    public @Nullable String detailFor(MessageSource messages, Locale locale) {
         // No default here: the message source would format the English with the values, and it is answered as written.
         String translated = messages.getMessage(detailCode, arguments == null ? null : arguments.clone(), null, locale);
         return translated != null ? translated : getMessage();

@@ -1,6 +1,7 @@
 package id.fleksi.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
@@ -17,12 +18,12 @@ final class BearerTokenHeader implements BearerTokenResolver {
     private static final String SCHEME = "Bearer ";
 
     @Override
-    public String resolve(HttpServletRequest request) {
+    public @Nullable String resolve(HttpServletRequest request) {
         return token(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     /** The token in an {@code Authorization} header's value; null when the header is absent or of another scheme. */
-    static String token(String header) {
+    static @Nullable String token(@Nullable String header) {
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
             return null;
         }

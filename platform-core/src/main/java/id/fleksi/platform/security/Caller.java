@@ -16,6 +16,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record Caller(String realm, String subject, String username, Set<String> roles) {
 
     /** The caller behind an authentication, or null if it is not a Keycloak login or token. */
+    // Spring calls every claim optional; a token or login accepted here was issued by a realm of this Keycloak (realm
+    // never null) and carries the sub and preferred_username every Fleksi realm's client scopes put in.
+    @SuppressWarnings("NullAway")
     public static @Nullable Caller of(@Nullable Authentication authentication, IdentityProperties identity) {
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return new Caller(

@@ -2,6 +2,7 @@ package id.fleksi.platform.security;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -35,7 +36,7 @@ final class ConfinedRoles implements AuthorizationManager<RequestAuthorizationCo
     }
 
     @Override
-    public AuthorizationResult authorize(
+    public @Nullable AuthorizationResult authorize(
             Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         AuthorizationResult result = authenticated.authorize(authentication, context);
         if (result == null || !result.isGranted()) {

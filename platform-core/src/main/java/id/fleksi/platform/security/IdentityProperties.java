@@ -37,7 +37,7 @@ public record IdentityProperties(
     }
 
     /** The realm an issuer names, if it is one of this Keycloak's; null otherwise. */
-    public String realmOf(String issuer) {
+    public @Nullable String realmOf(@Nullable String issuer) {
         String prefix = keycloakUrl + "/realms/";
         if (issuer == null || !issuer.startsWith(prefix)) {
             return null;

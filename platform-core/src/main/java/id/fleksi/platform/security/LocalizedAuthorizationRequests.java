@@ -2,6 +2,7 @@ package id.fleksi.platform.security;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
@@ -30,7 +31,7 @@ final class LocalizedAuthorizationRequests implements OAuth2AuthorizationRequest
      * answered 404 like any other unknown address, not 500 as Spring's resolver would have it.
      */
     @Override
-    public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+    public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
         try {
             return localize(delegate.resolve(request), request);
         } catch (IllegalArgumentException unknownRegistration) {
@@ -39,7 +40,7 @@ final class LocalizedAuthorizationRequests implements OAuth2AuthorizationRequest
     }
 
     @Override
-    public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String clientRegistrationId) {
+    public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request, String clientRegistrationId) {
         try {
             return localize(delegate.resolve(request, clientRegistrationId), request);
         } catch (IllegalArgumentException unknownRegistration) {
@@ -47,8 +48,8 @@ final class LocalizedAuthorizationRequests implements OAuth2AuthorizationRequest
         }
     }
 
-    private static OAuth2AuthorizationRequest localize(
-            OAuth2AuthorizationRequest authorization, HttpServletRequest request) {
+    private static @Nullable OAuth2AuthorizationRequest localize(
+            @Nullable OAuth2AuthorizationRequest authorization, HttpServletRequest request) {
         if (authorization == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -27,7 +28,7 @@ class RealmClientRegistrations implements ClientRegistrationRepository {
     }
 
     @Override
-    public ClientRegistration findByRegistrationId(String realm) {
+    public @Nullable ClientRegistration findByRegistrationId(String realm) {
         if (!realm.equals(identity.platformRealm()) && !isActiveTenant(realm)) {
             return null;
         }

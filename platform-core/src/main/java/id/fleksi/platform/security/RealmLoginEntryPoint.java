@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -75,6 +76,7 @@ final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
     }
 
     /** {@code /t/mateng/...} → mateng; {@code /platform/...} → the platform realm; else null. */
+    @Nullable
     String realmOf(String path) {
         if (path.startsWith("/platform")) {
             return identity.platformRealm();

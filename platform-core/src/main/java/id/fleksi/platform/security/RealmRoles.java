@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,7 @@ public class RealmRoles {
     }
 
     /** Maps a Keycloak {@code realm_access} claim to authorities ({@code ROLE_<name>}), keeping only what the realm may grant. */
-    public Set<String> authoritiesFrom(Map<String, Object> realmAccess, boolean platformRealm) {
+    public Set<String> authoritiesFrom(@Nullable Map<String, Object> realmAccess, boolean platformRealm) {
         Set<String> authorities = new TreeSet<>();
         if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> names) {
             Set<String> grantable = grantable(platformRealm);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
@@ -134,6 +135,8 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
         return provider::authenticate;
     }
 
+    // Spring calls sub optional; a token of a Fleksi realm carries it (the basic client scope every realm has).
+    @SuppressWarnings("NullAway")
     private AbstractAuthenticationToken toAuthentication(Jwt jwt, boolean platformRealm) {
         var authorities = realmRoles.authoritiesFrom(jwt.getClaimAsMap("realm_access"), platformRealm).stream()
                 .map(SimpleGrantedAuthority::new)
@@ -142,7 +145,7 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
         return new JwtAuthenticationToken(jwt, authorities, username != null ? username : jwt.getSubject());
     }
 
-    private static String issuerOf(String token) {
+    private static @Nullable String issuerOf(String token) {
         try {
             Object issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
             return issuer == null ? null : issuer.toString();

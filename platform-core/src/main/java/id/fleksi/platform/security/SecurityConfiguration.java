@@ -3,7 +3,9 @@ package id.fleksi.platform.security;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -153,7 +155,7 @@ public class SecurityConfiguration {
      * The same policy, with images also allowed from one more origin ({@code https://tiles.example.go.id}): a page that
      * draws the tenant's own map tiles sets it on its answer, for that page only.
      */
-    public static String contentSecurityPolicy(IdentityProperties identity, String imageOrigin) {
+    public static String contentSecurityPolicy(IdentityProperties identity, @Nullable String imageOrigin) {
         String images = imageOrigin == null ? "" : " " + imageOrigin;
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + images
                 + "; connect-src 'self';"
@@ -168,8 +170,10 @@ public class SecurityConfiguration {
             for (GrantedAuthority authority : authorities) {
                 if (authority instanceof OidcUserAuthority oidc) {
                     boolean platform = identity.platformRealm()
-                            .equals(identity.realmOf(
-                                    oidc.getIdToken().getIssuer().toString()));
+                            .equals(identity.realmOf(Objects.requireNonNull(
+                                            oidc.getIdToken().getIssuer(),
+                                            "Spring's OIDC login checks an ID token has iss")
+                                    .toString()));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> realmAccess =
                             (Map<String, Object>) oidc.getIdToken().getClaims().get("realm_access");

@@ -1,16 +1,18 @@
 package id.fleksi.platform.tenancy;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pemda registered on this Fleksi instance: one row of {@code platform.tenant}. {@code revision} moves whenever the
- * tenant's slowly-changing data does (see {@link TenantCache}).
+ * tenant's slowly-changing data does (see {@link TenantCache}). {@code parent} is null for a province,
+ * {@code migrationError} while the last migration did not fail, the times until the tenant is registered.
  */
 public record Tenant(
         TenantCode code,
         String name,
         TenantKind kind,
-        TenantCode parent,
+        @Nullable TenantCode parent,
         String regionCode,
         RegionTimeZone timeZone,
         String schemaName,
@@ -19,9 +21,9 @@ public record Tenant(
         Hosting hosting,
         int appliedChangeSets,
         MigrationState migrationState,
-        String migrationError,
-        Instant createdAt,
-        Instant updatedAt,
+        @Nullable String migrationError,
+        @Nullable Instant createdAt,
+        @Nullable Instant updatedAt,
         long revision) {
 
     /** A tenant about to be registered (its revision is the registry's to give). */
@@ -29,7 +31,7 @@ public record Tenant(
             TenantCode code,
             String name,
             TenantKind kind,
-            TenantCode parent,
+            @Nullable TenantCode parent,
             String regionCode,
             RegionTimeZone timeZone,
             String schemaName,
@@ -38,9 +40,9 @@ public record Tenant(
             Hosting hosting,
             int appliedChangeSets,
             MigrationState migrationState,
-            String migrationError,
-            Instant createdAt,
-            Instant updatedAt) {
+            @Nullable String migrationError,
+            @Nullable Instant createdAt,
+            @Nullable Instant updatedAt) {
         this(
                 code,
                 name,

@@ -2,6 +2,7 @@ package id.fleksi.platform.tenancy;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's code, such as {@code mateng}: the realm name, and (prefixed) the schema name. Validated by a
@@ -40,7 +41,7 @@ public record TenantCode(String value) {
     }
 
     /** Why a string is not a tenant code, in words for the person who typed it; null when it is one. */
-    public static String problemWith(String value) {
+    public static @Nullable String problemWith(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return "a tenant code is required";
         }

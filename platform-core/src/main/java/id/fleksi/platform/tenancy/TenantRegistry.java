@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -142,7 +143,7 @@ public class TenantRegistry {
                 == 1;
     }
 
-    public void recordMigration(TenantCode code, int appliedChangeSets, MigrationState state, String error) {
+    public void recordMigration(TenantCode code, int appliedChangeSets, MigrationState state, @Nullable String error) {
         RequestMemo.forget("tenant.");
         jdbc.sql("""
                 update platform.tenant set applied_change_sets = ?, migration_state = ?, migration_error = ?,
@@ -182,7 +183,7 @@ public class TenantRegistry {
                 rs.getLong("revision"));
     }
 
-    private static java.time.Instant instant(Timestamp timestamp) {
+    private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

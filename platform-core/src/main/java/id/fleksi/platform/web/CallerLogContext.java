@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -37,7 +38,7 @@ class CallerLogContext extends OncePerRequestFilter {
         }
     }
 
-    static String subjectOf(Authentication authentication) {
+    static @Nullable String subjectOf(@Nullable Authentication authentication) {
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return jwt.getToken().getSubject();
         }

@@ -3,6 +3,7 @@ package id.fleksi.platform.web;
 import id.fleksi.platform.problem.Problem;
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +25,7 @@ public final class ProblemDetails {
     }
 
     /** A problem of Fleksi's own type ({@code urn:fleksi:problem:<type>}) made here, not from a refusal. */
-    public static ProblemDetail of(int status, String type, String title, String detail) {
+    public static ProblemDetail of(int status, String type, String title, @Nullable String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         body.setType(URI.create(Problem.TYPE_PREFIX + type));
         body.setTitle(title);

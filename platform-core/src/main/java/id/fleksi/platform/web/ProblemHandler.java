@@ -5,8 +5,11 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,7 +37,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem problem) {
         return ResponseEntity.status(problem.kind().status())
-                .body(ProblemDetails.of(problem, getMessageSource(), LocaleContextHolder.getLocale()));
+                .body(ProblemDetails.of(problem, messages(), LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(InvalidTenantCodeException.class)
@@ -54,7 +57,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                 "Not allowed",
                                 "Your account does not have the role this operation needs. Ask your tenant admin for it.")
                         .variant("operation"),
-                getMessageSource(),
+                messages(),
                 LocaleContextHolder.getLocale());
     }
 
@@ -80,7 +83,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                 "Internal error",
                                 "Something went wrong on our side and nothing was changed by this request. Try again; if it"
                                         + " keeps happening, tell the platform operator the time of the request."),
-                        getMessageSource(),
+                        messages(),
                         LocaleContextHolder.getLocale()));
     }
 
@@ -153,7 +156,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * out of its range, an id of nothing): the request's fault, answered 4xx, never "try again". Each has its bound at
      * the edge as well; this is the net under them.
      */
-    static ResponseEntity<ProblemDetail> refusedByDatabase(Exception e) {
+    static @Nullable ResponseEntity<ProblemDetail> refusedByDatabase(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -188,7 +191,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    static String firstLine(String message) {
+    /** The application's message source, which Spring gives every exception handler before the first request. */
+    private MessageSource messages() {
+        return Objects.requireNonNull(getMessageSource(), "no message source");
+    }
+
+    static String firstLine(@Nullable String message) {
         if (message == null) {
             return "";
         }

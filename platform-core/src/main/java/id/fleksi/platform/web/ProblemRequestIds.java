@@ -1,5 +1,6 @@
 package id.fleksi.platform.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,8 +21,8 @@ class ProblemRequestIds implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(
-            Object body,
+    public @Nullable Object beforeBodyWrite(
+            @Nullable Object body,
             MethodParameter returnType,
             MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType,

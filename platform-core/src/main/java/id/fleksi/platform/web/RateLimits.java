@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -99,7 +100,7 @@ class RateLimits implements HandlerInterceptor {
     }
 
     /** Takes a token from each bucket in turn; the first that has none says how long to wait (the others keep theirs). */
-    private static ConsumptionProbe first(Bucket... buckets) {
+    private static @Nullable ConsumptionProbe first(@Nullable Bucket... buckets) {
         for (Bucket bucket : buckets) {
             if (bucket != null) {
                 ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

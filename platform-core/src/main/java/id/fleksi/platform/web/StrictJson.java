@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,7 +104,7 @@ class StrictJson {
         }
 
         /** What is wrong with a text, or null: too long, or a control character other than tab and line breaks. */
-        static String problemWith(String text) {
+        static @Nullable String problemWith(String text) {
             if (text.length() > MAX_CHARACTERS) {
                 return "is longer than " + MAX_CHARACTERS + " characters";
             }

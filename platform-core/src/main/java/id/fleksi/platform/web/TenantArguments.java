@@ -3,6 +3,7 @@ package id.fleksi.platform.web;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -30,11 +31,11 @@ class TenantArguments implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(
+    public @Nullable Object resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer mavContainer,
+            @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request,
-            WebDataBinderFactory binderFactory) {
+            @Nullable WebDataBinderFactory binderFactory) {
         if (parameter.getParameterType() == Tenant.class) {
             Object tenant = request.getAttribute(TenantInterceptor.TENANT, RequestAttributes.SCOPE_REQUEST);
             if (tenant == null) {

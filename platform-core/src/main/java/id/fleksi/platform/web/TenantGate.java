@@ -8,6 +8,7 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,7 +33,7 @@ public class TenantGate {
     }
 
     /** The tenant, if the caller may use it now; otherwise a problem saying why not. */
-    public Tenant admit(String code, Caller caller) {
+    public Tenant admit(String code, @Nullable Caller caller) {
         Tenant tenant = serving(code);
         if (caller == null || !tenant.realm().equals(caller.realm())) {
             throw Problem.forbidden(

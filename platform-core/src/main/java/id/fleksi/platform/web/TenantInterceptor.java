@@ -7,6 +7,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -50,7 +51,7 @@ class TenantInterceptor implements HandlerInterceptor {
 
     @Override
     public void afterCompletion(
-            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable Exception ex) {
         if (request.getAttribute(SCOPE) instanceof TenantContext.Scope scope) {
             request.removeAttribute(SCOPE);
             scope.close();

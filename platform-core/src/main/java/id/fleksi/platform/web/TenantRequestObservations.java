@@ -5,6 +5,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -31,7 +32,11 @@ class TenantRequestObservations extends DefaultServerRequestObservationConventio
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
-        return super.getLowCardinalityKeyValues(context).and(KeyValue.of(TENANT, tenantOf(context.getCarrier())));
+        return super.getLowCardinalityKeyValues(context)
+                .and(KeyValue.of(
+                        TENANT,
+                        tenantOf(
+                                Objects.requireNonNull(context.getCarrier(), "a server observation has its request"))));
     }
 
     static String tenantOf(HttpServletRequest request) {

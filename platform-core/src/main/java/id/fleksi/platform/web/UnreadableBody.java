@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -119,7 +120,7 @@ final class UnreadableBody {
         return "is an object of the documented shape";
     }
 
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    private static <T extends Throwable> @Nullable T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,7 +28,7 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
             ".ods", "application/vnd.oasis.opendocument.spreadsheet");
 
     /** The document, or a problem (413, 415) saying in words why it is not accepted. */
-    public static UploadedDocument of(String fileName, byte[] content) {
+    public static UploadedDocument of(@Nullable String fileName, byte[] content) {
         String name = fileName == null || fileName.isBlank() ? "dokumen" : fileName.strip();
         name = name.length() > 200 ? name.substring(name.length() - 200) : name;
         if (content.length > MAX_BYTES) {
@@ -66,7 +67,7 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
                 .body(content);
     }
 
-    static String sniff(byte[] content, String fileName) {
+    static @Nullable String sniff(byte[] content, String fileName) {
         if (starts(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return "application/pdf";
         }

@@ -3,4 +3,7 @@
  * place), and every tenant-scoped request passes the {@link id.fleksi.platform.web.TenantGate} before it
  * reaches a controller.
  */
+@NullMarked
 package id.fleksi.platform.web;
+
+import org.jspecify.annotations.NullMarked;

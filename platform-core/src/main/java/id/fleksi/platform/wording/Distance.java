@@ -2,6 +2,7 @@ package id.fleksi.platform.wording;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -28,7 +29,7 @@ public record Distance(double metres) implements MessageSourceResolvable {
     }
 
     @Override
-    public String[] getCodes() {
+    public String @Nullable [] getCodes() {
         return null;
     }
 

@@ -4,4 +4,7 @@
  * {@code #{key(${value})}} and a problem's translated detail render it in the reader's locale, so every page says it
  * the same way.
  */
+@NullMarked
 package id.fleksi.platform.wording;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpHeaders;
@@ -174,7 +175,9 @@ class PlatformBundleController {
                                 + (job.kind() == BundleJobs.Kind.IMPORT ? " and an import writes none" : "") + "."));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + job.tenant() + ".fleksi-bundle\"")
-                .header("X-Bundle-Sha256", job.bundleSha256())
+                .header(
+                        "X-Bundle-Sha256",
+                        Objects.requireNonNull(job.bundleSha256(), "a job with a bundle has its digest"))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new FileSystemResource(file));
     }

@@ -9,6 +9,7 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,7 +33,7 @@ class PlatformModulesController {
 
     record ModuleDefault(String id, String version, boolean enabledForNewTenants) {}
 
-    record Availability(Boolean allowed, Boolean enabledForNewTenants) {}
+    record Availability(@Nullable Boolean allowed, @Nullable Boolean enabledForNewTenants) {}
 
     @Operation(summary = "Feature modules on this Fleksi and whether new tenants get them")
     @GetMapping("/api/v1/platform/modules")

@@ -7,13 +7,14 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantStatus;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A tenant as the platform API shows it. */
 public record TenantView(
         String code,
         String name,
         TenantKind kind,
-        String parent,
+        @Nullable String parent,
         String regionCode,
         RegionTimeZone timeZone,
         String schema,
@@ -22,9 +23,9 @@ public record TenantView(
         Hosting hosting,
         MigrationState migrationState,
         int appliedChangeSets,
-        String migrationError,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Nullable String migrationError,
+        @Nullable Instant createdAt,
+        @Nullable Instant updatedAt) {
 
     public static TenantView of(Tenant tenant) {
         return new TenantView(

@@ -14,6 +14,7 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passphrase encryption of a bundle in plain OpenPGP (RFC 4880), so that an operator can open a bundle with
@@ -117,7 +118,7 @@ public final class BundleEncryption {
 
     /** The passphrase does not open the bundle; the person can try again. */
     public static final class WrongPassphraseException extends RuntimeException {
-        WrongPassphraseException(Throwable cause) {
+        WrongPassphraseException(@Nullable Throwable cause) {
             super("The passphrase does not open this bundle.", cause);
         }
     }

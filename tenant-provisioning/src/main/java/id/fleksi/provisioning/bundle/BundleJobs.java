@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -55,31 +56,31 @@ public class BundleJobs implements DisposableBean {
     public record Job(
             UUID id,
             Kind kind,
-            String tenant,
+            @Nullable String tenant,
             State state,
             Instant startedAt,
-            Instant finishedAt,
+            @Nullable Instant finishedAt,
             List<String> progress,
-            String error,
-            String bundleSha256,
-            Long bundleBytes,
-            String signer) {}
+            @Nullable String error,
+            @Nullable String bundleSha256,
+            @Nullable Long bundleBytes,
+            @Nullable String signer) {}
 
     private final class Running {
         final UUID id = UUID.randomUUID();
         final Kind kind;
-        final String tenant;
+        final @Nullable String tenant;
         final Instant startedAt = Instant.now();
         final List<String> lines = new ArrayList<>();
         volatile State state = State.RUNNING;
-        volatile Instant finishedAt;
-        volatile String error;
-        volatile String sha256;
-        volatile Long bytes;
-        volatile String signer;
-        volatile Path file;
+        volatile @Nullable Instant finishedAt;
+        volatile @Nullable String error;
+        volatile @Nullable String sha256;
+        volatile @Nullable Long bytes;
+        volatile @Nullable String signer;
+        volatile @Nullable Path file;
 
-        Running(Kind kind, String tenant) {
+        Running(Kind kind, @Nullable String tenant) {
             this.kind = kind;
             this.tenant = tenant;
         }
@@ -132,12 +133,12 @@ public class BundleJobs implements DisposableBean {
         this.importer = importer;
     }
 
-    public Job startExport(TenantCode code, char[] passphrase) {
+    public Job startExport(TenantCode code, char @Nullable [] passphrase) {
         return start(
                 Kind.EXPORT, code.value(), job -> written(job, out -> export.export(code, out, passphrase, job::line)));
     }
 
-    public Job startHandover(TenantCode code, String replicaUrl, char[] passphrase) {
+    public Job startHandover(TenantCode code, String replicaUrl, char @Nullable [] passphrase) {
         return start(
                 Kind.HANDOVER,
                 code.value(),
@@ -149,7 +150,7 @@ public class BundleJobs implements DisposableBean {
      *
      * @param passphrase the one the bundle was encrypted with, or null or empty
      */
-    public Job startImport(InputStream body, String trustedFingerprint, String passphrase) {
+    public Job startImport(InputStream body, @Nullable String trustedFingerprint, @Nullable String passphrase) {
         Path uploaded = newFile("upload-");
         try {
             Files.copy(body, uploaded, StandardCopyOption.REPLACE_EXISTING);
@@ -175,7 +176,7 @@ public class BundleJobs implements DisposableBean {
      * A passphrase for a new bundle, as the API or the console received it: none (null or empty), or at least 12
      * characters, since a bundle holds every employee's personal data.
      */
-    public static char[] newPassphrase(String passphrase) {
+    public static char @Nullable [] newPassphrase(@Nullable String passphrase) {
         if (passphrase == null || passphrase.isEmpty()) {
             return null;
         }
@@ -230,7 +231,7 @@ public class BundleJobs implements DisposableBean {
         void run(Running job) throws Exception;
     }
 
-    private Job start(Kind kind, String tenant, Work work) {
+    private Job start(Kind kind, @Nullable String tenant, Work work) {
         Running job = new Running(kind, tenant);
         jobs.put(job.id, job);
         worker.submit(LogContext.carried(() -> {

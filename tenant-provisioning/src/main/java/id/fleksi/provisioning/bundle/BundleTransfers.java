@@ -3,6 +3,7 @@ package id.fleksi.provisioning.bundle;
 import id.fleksi.platform.tenancy.TenantCode;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +34,12 @@ public class BundleTransfers {
             String tenant,
             Direction direction,
             State state,
-            String bundleSha256,
-            String signer,
-            String replicaUrl,
-            String detail,
+            @Nullable String bundleSha256,
+            @Nullable String signer,
+            @Nullable String replicaUrl,
+            @Nullable String detail,
             java.time.Instant startedAt,
-            java.time.Instant finishedAt) {}
+            java.time.@Nullable Instant finishedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -46,7 +47,12 @@ public class BundleTransfers {
         this.jdbc = jdbc;
     }
 
-    public UUID start(TenantCode tenant, Direction direction, String bundleSha256, String signer, String replicaUrl) {
+    public UUID start(
+            TenantCode tenant,
+            Direction direction,
+            @Nullable String bundleSha256,
+            @Nullable String signer,
+            @Nullable String replicaUrl) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into platform.tenant_transfer (id, tenant_code, direction, state, bundle_sha256, signer_fingerprint,
@@ -61,7 +67,7 @@ public class BundleTransfers {
         return id;
     }
 
-    public void finish(UUID id, State state, String detail) {
+    public void finish(UUID id, State state, @Nullable String detail) {
         jdbc.sql("update platform.tenant_transfer set state = ?, detail = ?, finished_at = now() where id = ?")
                 .param(state.name())
                 .param(detail)

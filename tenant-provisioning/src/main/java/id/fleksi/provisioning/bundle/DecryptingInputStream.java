@@ -19,6 +19,7 @@ import org.bouncycastle.openpgp.PGPPBEEncryptedData;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reading end of {@link BundleEncryption#decrypting}. It turns BouncyCastle's many ways of failing into
@@ -187,7 +188,7 @@ final class DecryptingInputStream extends InputStream {
      */
     private static final class WatchedSource extends FilterInputStream {
 
-        private IOException failure;
+        private @Nullable IOException failure;
 
         WatchedSource(InputStream in) {
             super(in);

@@ -2,6 +2,8 @@ package id.fleksi.provisioning.bundle;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +37,14 @@ public class InstanceKeys {
                 .param(fresh.getPublic().getEncoded())
                 .param(fresh.getPrivate().getEncoded())
                 .update();
-        return stored();
+        return Objects.requireNonNull(stored(), "stored just now, by this replica or another");
     }
 
     public PublicKey publicKey() {
         return signingKey().getPublic();
     }
 
-    private KeyPair stored() {
+    private @Nullable KeyPair stored() {
         return jdbc.sql("select public_key, private_key from platform.instance_key where purpose = ?")
                 .param(PURPOSE)
                 .query((rs, row) -> new KeyPair(

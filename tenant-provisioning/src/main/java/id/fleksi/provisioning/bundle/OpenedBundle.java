@@ -15,10 +15,12 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bundle file opened for import and checked whole before anything is written: decrypted (into a private temporary
@@ -28,12 +30,13 @@ import java.util.zip.ZipFile;
 final class OpenedBundle implements AutoCloseable {
 
     private final ZipFile zip;
-    private final Path temporary;
+    private final @Nullable Path temporary;
     private final String fileSha256;
     private final BundleManifest manifest;
     private final String signer;
 
-    private OpenedBundle(ZipFile zip, Path temporary, String fileSha256, BundleManifest manifest, String signer) {
+    private OpenedBundle(
+            ZipFile zip, @Nullable Path temporary, String fileSha256, BundleManifest manifest, String signer) {
         this.zip = zip;
         this.temporary = temporary;
         this.fileSha256 = fileSha256;
@@ -49,7 +52,7 @@ final class OpenedBundle implements AutoCloseable {
      *                   bundle names (integrity, not origin)
      * @param passphrase for an encrypted bundle
      */
-    static OpenedBundle open(Path file, String trusted, char[] passphrase) {
+    static OpenedBundle open(Path file, @Nullable String trusted, char @Nullable [] passphrase) {
         if (!Files.isRegularFile(file)) {
             throw Problem.badRequest("bundle-missing", "No bundle there", "There is no file " + file + ".")
                     .values(file);
@@ -159,7 +162,11 @@ final class OpenedBundle implements AutoCloseable {
                         return null;
                     };
             return new OpenedBundle(
-                    zip, temporary, BundleContents.check(zip, manifest, fileSha256, entriesSha256), manifest, signer);
+                    Objects.requireNonNull(zip, "opened above"),
+                    temporary,
+                    BundleContents.check(zip, manifest, fileSha256, entriesSha256),
+                    manifest,
+                    signer);
         } catch (IOException e) {
             close(zip, temporary);
             throw new UncheckedIOException("Reading the bundle failed: " + e.getMessage(), e);
@@ -227,7 +234,7 @@ final class OpenedBundle implements AutoCloseable {
         return Problem.unprocessable(type, title, detail);
     }
 
-    private static void close(ZipFile zip, Path temporary) {
+    private static void close(@Nullable ZipFile zip, @Nullable Path temporary) {
         try {
             if (zip != null) {
                 zip.close();

@@ -1,5 +1,6 @@
 package id.fleksi.provisioning.bundle;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -51,7 +52,9 @@ final class RealmCreation implements AutoCloseable {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            // An ExecutionException always has the failure of the work as its cause.
+            Throwable cause = Objects.requireNonNull(e.getCause());
+            throw new IllegalStateException(cause.getMessage(), cause);
         }
     }
 

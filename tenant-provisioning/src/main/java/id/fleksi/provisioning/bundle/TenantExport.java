@@ -25,6 +25,7 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,8 @@ public class TenantExport {
      * @param passphrase encrypts the bundle when not null
      * @param progress   receives a line per part, e.g. {@code table 12/40 attendance_check_in: 1000000 rows, 84 MB}
      */
-    public Exported export(TenantCode code, OutputStream target, char[] passphrase, Consumer<String> progress) {
+    public Exported export(
+            TenantCode code, OutputStream target, char @Nullable [] passphrase, Consumer<String> progress) {
         Tenant tenant = registry.require(code);
         if (tenant.status() == TenantStatus.PROVISIONING
                 || tenant.status() == TenantStatus.ARCHIVED

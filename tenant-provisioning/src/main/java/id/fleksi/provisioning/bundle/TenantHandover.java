@@ -8,6 +8,7 @@ import id.fleksi.platform.tenancy.TenantStatus;
 import java.io.OutputStream;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,7 +35,11 @@ public class TenantHandover {
      * is back in service at once.
      */
     public TenantExport.Exported handOver(
-            TenantCode code, String replicaUrl, OutputStream target, char[] passphrase, Consumer<String> progress) {
+            TenantCode code,
+            String replicaUrl,
+            OutputStream target,
+            char @Nullable [] passphrase,
+            Consumer<String> progress) {
         Tenant tenant = find(code);
         if (tenant.status() != TenantStatus.ACTIVE) {
             throw Problem.conflict(

@@ -22,9 +22,11 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,12 +87,14 @@ public class TenantImport {
      * @param passphrase for an encrypted bundle, else null
      * @param progress   receives the signer's fingerprint first, then a line per step
      */
-    public Imported importBundle(Path file, PublicKey trusted, char[] passphrase, Consumer<String> progress) {
+    public Imported importBundle(
+            Path file, @Nullable PublicKey trusted, char @Nullable [] passphrase, Consumer<String> progress) {
         return importBundle(file, trusted == null ? null : BundleSignatures.fingerprint(trusted), passphrase, progress);
     }
 
     /** As {@link #importBundle(Path, PublicKey, char[], Consumer)}, given the key's fingerprint ({@code SHA256:...}). */
-    public Imported importBundle(Path file, String trusted, char[] passphrase, Consumer<String> progress) {
+    public Imported importBundle(
+            Path file, @Nullable String trusted, char @Nullable [] passphrase, Consumer<String> progress) {
         try (OpenedBundle bundle = OpenedBundle.open(file, trusted, passphrase)) {
             BundleManifest manifest = bundle.manifest();
             progress.accept("signed by " + bundle.signer()
@@ -133,11 +137,11 @@ public class TenantImport {
         TenantCode parent = hostHere(facts.get("parent"));
         Tenant tenant = new Tenant(
                 code,
-                (String) facts.get("name"),
-                TenantKind.valueOf((String) facts.get("kind")),
+                fact(facts, "name"),
+                TenantKind.valueOf(fact(facts, "kind")),
                 parent,
-                (String) facts.get("region"),
-                RegionTimeZone.valueOf((String) facts.get("timeZone")),
+                fact(facts, "region"),
+                RegionTimeZone.valueOf(fact(facts, "timeZone")),
                 code.schemaName(),
                 code.realmName(),
                 TenantStatus.PROVISIONING,
@@ -211,8 +215,13 @@ public class TenantImport {
         }
     }
 
+    /** A fact every bundle's manifest states (its export writes them all, and the bundle's signature covers them). */
+    private static String fact(Map<?, ?> facts, String name) {
+        return (String) Objects.requireNonNull(facts.get(name), name);
+    }
+
     /** The bundle's parent, if this instance hosts it as a province; else the tenant stands alone here. */
-    private TenantCode hostHere(Object parent) {
+    private @Nullable TenantCode hostHere(@Nullable Object parent) {
         if (parent == null) {
             return null;
         }
@@ -222,7 +231,7 @@ public class TenantImport {
                 .orElse(null);
     }
 
-    private void insertModuleAvailability(TenantCode code, Object rows) {
+    private void insertModuleAvailability(TenantCode code, @Nullable Object rows) {
         if (!(rows instanceof List<?> list)) {
             return;
         }

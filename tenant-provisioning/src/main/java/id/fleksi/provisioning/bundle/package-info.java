@@ -3,4 +3,7 @@
  * users' password hashes, its registry facts), optionally encrypted; the export, the import that checks everything
  * before it writes anything, and the province's handover. The operator's guide is docs/self-hosting.md.
  */
+@NullMarked
 package id.fleksi.provisioning.bundle;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -100,7 +101,7 @@ class FeedSender {
     }
 
     /** Null when the province took it; otherwise why not, for the log and the outbox. */
-    private Failure post(FeedOutbox.Waiting document, String signer) {
+    private @Nullable Failure post(FeedOutbox.Waiting document, String signer) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", "application/json")

@@ -4,4 +4,7 @@
  * backoff; the province takes it only for a tenant handed over from it, signed by the key registered for its replica,
  * and keeps one set of figures per day. The operator's guide is docs/feed.md.
  */
+@NullMarked
 package id.fleksi.provisioning.feed;
+
+import org.jspecify.annotations.NullMarked;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,7 +147,7 @@ public class TenantOnboarding {
                 "A tenant with code '" + code + "' already exists; nothing was changed.");
     }
 
-    private TenantCode checkParent(NewTenant request) {
+    private @Nullable TenantCode checkParent(NewTenant request) {
         if (request.parent() == null || request.parent().isBlank()) {
             return null;
         }

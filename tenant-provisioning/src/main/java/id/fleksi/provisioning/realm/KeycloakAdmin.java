@@ -9,6 +9,7 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,7 +28,7 @@ public class KeycloakAdmin implements DisposableBean {
 
     private final KeycloakAdminProperties admin;
     private final MeterRegistry meters;
-    private volatile Keycloak keycloak;
+    private volatile @Nullable Keycloak keycloak;
 
     @Autowired
     public KeycloakAdmin(KeycloakAdminProperties admin, MeterRegistry meters) {
@@ -102,7 +103,8 @@ public class KeycloakAdmin implements DisposableBean {
         Keycloak result = keycloak;
         if (result == null) {
             synchronized (this) {
-                if (keycloak == null) {
+                result = keycloak;
+                if (result == null) {
                     // Keycloak's own client (its Jackson 2 provider, its pool), with every call timed.
                     Client rest = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
                     rest.register(new KeycloakCallTimer(meters));
@@ -118,9 +120,9 @@ public class KeycloakAdmin implements DisposableBean {
                                 .password(admin.password())
                                 .grantType("password");
                     }
-                    keycloak = builder.build();
+                    result = builder.build();
+                    keycloak = result;
                 }
-                result = keycloak;
             }
         }
         return result;

@@ -8,8 +8,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -71,7 +73,7 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
     }
 
     @Override
-    public void setEmail(TenantCode tenant, String realmUserId, String email) {
+    public void setEmail(TenantCode tenant, String realmUserId, @Nullable String email) {
         keycloak.call("set the e-mail of user " + realmUserId + " in " + tenant.realmName(), () -> {
             var realmUsers = keycloak.client().realm(tenant.realmName()).users();
             if (email != null
@@ -133,7 +135,8 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
                     // {"results": [{"action": "ADDED" | "SKIPPED", "resourceType": "USER", "resourceName": ..., "id":
                     // ...}]}
                     Map<?, ?> body = response.readEntity(Map.class);
-                    for (Object entry : (List<?>) body.get("results")) {
+                    for (Object entry :
+                            (List<?>) Objects.requireNonNull(body.get("results"), "Keycloak answers its results")) {
                         Map<?, ?> result = (Map<?, ?>) entry;
                         if ("USER".equals(result.get("resourceType"))) {
                             String username = String.valueOf(result.get("resourceName"));

@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -72,7 +74,14 @@ final class KeycloakUserTables {
     }
 
     /** The Keycloak release that last migrated the database, or null if it is not Keycloak's. */
-    private static String version(Connection connection) throws SQLException {
+    /** The user a row names: every table is read for the users of the page, by their ids. */
+    private static UserRepresentation userOf(Map<String, UserRepresentation> users, ResultSet rows)
+            throws SQLException {
+        String id = rows.getString("user_id");
+        return Objects.requireNonNull(users.get(id), id);
+    }
+
+    private static @Nullable String version(Connection connection) throws SQLException {
         if (single(connection, "select to_regclass('migration_model')::text", null) == null) {
             return null;
         }
@@ -130,7 +139,7 @@ final class KeycloakUserTables {
                 select user_id, name, coalesce(long_value, value) as value from user_attribute
                 where user_id = any (?) order by user_id, name, id""", ids, rows -> {
             if (!ROOT_ATTRIBUTES.contains(rows.getString("name"))) {
-                UserRepresentation user = users.get(rows.getString("user_id"));
+                UserRepresentation user = userOf(users, rows);
                 if (user.getAttributes() == null) {
                     user.setAttributes(new TreeMap<>());
                 }
@@ -142,14 +151,12 @@ final class KeycloakUserTables {
         each(
                 "select user_id, required_action from user_required_action where user_id = any (?) order by user_id, required_action",
                 ids,
-                rows -> users.get(rows.getString("user_id"))
-                        .getRequiredActions()
-                        .add(rows.getString("required_action")));
+                rows -> userOf(users, rows).getRequiredActions().add(rows.getString("required_action")));
         each("""
                 select m.user_id, r.name, r.client_role, c.client_id from user_role_mapping m
                 join keycloak_role r on r.id = m.role_id left join client c on c.id = r.client
                 where m.user_id = any (?) order by m.user_id, c.client_id nulls first, r.name""", ids, rows -> {
-            UserRepresentation user = users.get(rows.getString("user_id"));
+            UserRepresentation user = userOf(users, rows);
             if (rows.getBoolean("client_role")) {
                 user.getClientRoles()
                         .computeIfAbsent(rows.getString("client_id"), client -> new ArrayList<>())
@@ -164,7 +171,7 @@ final class KeycloakUserTables {
                 rows -> {
                     String path = groupPaths.get(rows.getString("group_id"));
                     if (path != null) { // an organization's group, which the realm's groups do not show
-                        users.get(rows.getString("user_id")).getGroups().add(path);
+                        userOf(users, rows).getGroups().add(path);
                     }
                 });
         each("""
@@ -179,7 +186,7 @@ final class KeycloakUserTables {
             credential.setSecretData(rows.getString("secret_data"));
             credential.setCredentialData(rows.getString("credential_data"));
             credential.setPriority(rows.getInt("priority"));
-            UserRepresentation user = users.get(rows.getString("user_id"));
+            UserRepresentation user = userOf(users, rows);
             user.getCredentials().add(credential);
             if ("otp".equals(credential.getType())) {
                 user.setTotp(true);
@@ -192,7 +199,7 @@ final class KeycloakUserTables {
             link.setIdentityProvider(rows.getString("identity_provider"));
             link.setUserId(rows.getString("federated_user_id"));
             link.setUserName(rows.getString("federated_username"));
-            UserRepresentation user = users.get(rows.getString("user_id"));
+            UserRepresentation user = userOf(users, rows);
             if (user.getFederatedIdentities() == null) {
                 user.setFederatedIdentities(new ArrayList<>());
             }
@@ -242,7 +249,8 @@ final class KeycloakUserTables {
         }
     }
 
-    private static String single(Connection connection, String sql, String parameter) throws SQLException {
+    private static @Nullable String single(Connection connection, String sql, @Nullable String parameter)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 statement.setString(1, parameter);

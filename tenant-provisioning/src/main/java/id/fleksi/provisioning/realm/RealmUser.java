@@ -2,6 +2,7 @@ package id.fleksi.provisioning.realm;
 
 import id.fleksi.platform.security.Role;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user to create in a realm.
@@ -9,4 +10,9 @@ import java.util.Set;
  * @param temporary true makes the password one-time: Keycloak asks for a new one at first login
  */
 public record RealmUser(
-        String username, String firstName, String lastName, String password, boolean temporary, Set<Role> roles) {}
+        String username,
+        String firstName,
+        @Nullable String lastName,
+        String password,
+        boolean temporary,
+        Set<Role> roles) {}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One employee's daily report as its author and reviewers see it.
@@ -16,18 +17,18 @@ import java.util.UUID;
  *     one added after an approval, before the deadline, sends the day back to the supervisor)
  */
 public record ReportDay(
-        UUID id,
+        @Nullable UUID id,
         UUID employeeId,
         String employee,
         LocalDate date,
         boolean workingDay,
-        Status status,
+        @Nullable Status status,
         boolean nonCompliant,
         Instant deadline,
         boolean locked,
-        String decidedBy,
-        String comment,
-        Instant returnedAt,
+        @Nullable String decidedBy,
+        @Nullable String comment,
+        @Nullable Instant returnedAt,
         List<Activity> activities) {
 
     public enum Status {

@@ -4,4 +4,7 @@
  * deadline; the direct supervisor approves or returns it. Through attendance's {@code CheckOutGuard} it
  * holds Fleksi's rule: at least one activity per working day before checking out, or the day is marked.
  */
+@NullMarked
 package id.fleksi.modules.reports;
+
+import org.jspecify.annotations.NullMarked;

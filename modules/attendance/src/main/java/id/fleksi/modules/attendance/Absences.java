@@ -17,13 +17,17 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,13 +66,13 @@ public class Absences implements ApprovedAbsences {
             @NotBlank(message = "is required") @Size(max = 500, message = "has at most 500 characters")
             String reason,
 
-            @Size(max = 100, message = "has at most 100 characters")
+            @Size(max = 100, message = "has at most 100 characters") @Nullable
             String letterNumber,
 
-            @Size(max = 200, message = "has at most 200 characters")
+            @Size(max = 200, message = "has at most 200 characters") @Nullable
             String destination,
 
-            @Size(max = 500, message = "has at most 500 characters")
+            @Size(max = 500, message = "has at most 500 characters") @Nullable
             String documentUrl) {}
 
     public record Absence(
@@ -79,12 +83,12 @@ public class Absences implements ApprovedAbsences {
             LocalDate from,
             LocalDate to,
             String reason,
-            String letterNumber,
-            String destination,
+            @Nullable String letterNumber,
+            @Nullable String destination,
             Status status,
-            String decidedBy,
-            String comment,
-            String document) {}
+            @Nullable String decidedBy,
+            @Nullable String comment,
+            @Nullable String document) {}
 
     private final JdbcClient jdbc;
     private final Employees employees;
@@ -159,7 +163,9 @@ public class Absences implements ApprovedAbsences {
                                         + " reason, letter_number, destination, document_url, status, created_at) values (?, ?, ?, ?, ?, ?,"
                                         + " ?, ?, ?, 'PENDING', ?)"
                                         + " on conflict (employee_id, kind, from_date, to_date) where status = 'PENDING' do nothing returning id"))
-                .params(
+                // As a list: a letter number, destination or document is often null, which params(Object...) does not
+                // take.
+                .params(Arrays.asList(
                         UUID.randomUUID(),
                         employee,
                         request.kind().name(),
@@ -169,7 +175,7 @@ public class Absences implements ApprovedAbsences {
                         request.letterNumber(),
                         request.destination(),
                         request.documentUrl(),
-                        java.sql.Timestamp.from(clock.instant()))
+                        java.sql.Timestamp.from(clock.instant())))
                 .query(UUID.class)
                 .optional();
         UUID id = created.orElseGet(
@@ -214,7 +220,7 @@ public class Absences implements ApprovedAbsences {
      * Approves or returns an absence; only the employee's direct supervisor may (an active employee, never the employee
      * themself: {@link Deciders}), and only while it is pending.
      */
-    public Absence decide(String supervisorUsername, UUID id, boolean approve, String comment) {
+    public Absence decide(String supervisorUsername, UUID id, boolean approve, @Nullable String comment) {
         return transactions.execute(tx -> {
             Absence absence = find(id).orElseThrow(() -> Problem.notFound(
                             "unknown-absence", "Unknown absence", "There is no absence " + id + " in this tenant.")
@@ -248,7 +254,12 @@ public class Absences implements ApprovedAbsences {
             int decided = jdbc.sql(TenantSql.of(
                             "update {attendance_absence} set status = ?, decided_by = ?, decided_at = ?, comment = ?"
                                     + " where id = ? and status = 'PENDING'"))
-                    .params(status.name(), supervisorUsername, java.sql.Timestamp.from(Instant.now(clock)), comment, id)
+                    .params(Arrays.asList(
+                            status.name(),
+                            supervisorUsername,
+                            java.sql.Timestamp.from(Instant.now(clock)),
+                            comment,
+                            id))
                     .update();
             if (decided == 0) {
                 throw alreadyDecided(find(id).orElseThrow());
@@ -334,14 +345,15 @@ public class Absences implements ApprovedAbsences {
     }
 
     @Override
-    public List<ApprovedAbsences.Absence> between(LocalDate from, LocalDate to, java.util.Collection<UUID> employees) {
+    public List<ApprovedAbsences.Absence> between(
+            LocalDate from, LocalDate to, java.util.@Nullable Collection<UUID> employees) {
         var query = jdbc.sql(TenantSql.of("select " + APPROVED_COLUMNS + " from {attendance_absence} a"
                         + " where a.status = 'APPROVED' and a.from_date <= ? and a.to_date >="
                         + " ?" + (employees == null ? "" : " and a.employee_id = any(?)")))
                 .param(to)
                 .param(from);
         return (employees == null ? query : query.param(employees.toArray(UUID[]::new)))
-                .query((rs, n) -> approved(rs))
+                .query((rs, n) -> Objects.requireNonNull(approved(rs))) // a row of the absences themselves
                 .list();
     }
 
@@ -351,7 +363,7 @@ public class Absences implements ApprovedAbsences {
                     + " a.kind as absence_kind, a.destination as absence_destination";
 
     /** The absence in {@link #APPROVED_COLUMNS}, by their names; null when they are null (no row joined). */
-    static ApprovedAbsences.Absence approved(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static ApprovedAbsences.@Nullable Absence approved(java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID employee = rs.getObject("absence_employee_id", UUID.class);
         String kind = rs.getString("absence_kind");
         return employee == null
@@ -393,7 +405,8 @@ public class Absences implements ApprovedAbsences {
                 rs.getString(13));
     }
 
-    private static boolean blank(String value) {
+    @Contract("null -> true")
+    private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A check-in or check-out as the phone sends it.
@@ -22,22 +23,24 @@ public record CheckInRequest(
 
         @DecimalMin(value = "-90", message = "is between -90 and 90")
         @DecimalMax(value = "90", message = "is between -90 and 90")
+        @Nullable
         Double latitude,
 
         @DecimalMin(value = "-180", message = "is between -180 and 180")
         @DecimalMax(value = "180", message = "is between -180 and 180")
+        @Nullable
         Double longitude,
 
-        @Min(value = 0, message = "is at least 0 metres") @Max(value = 100000, message = "is at most 100 km")
+        @Min(value = 0, message = "is at least 0 metres") @Max(value = 100000, message = "is at most 100 km") @Nullable
         Double accuracy,
 
         @NotBlank(message = "is required")
         @Pattern(regexp = "[A-Za-z0-9._:-]{8,64}", message = "is 8-64 letters, digits, dots, colons, dashes")
         String clientRequestId,
 
-        OffsetDateTime capturedAt,
-        Boolean mockLocation,
-        String deviceId) {
+        @Nullable OffsetDateTime capturedAt,
+        @Nullable Boolean mockLocation,
+        @Nullable String deviceId) {
 
     public enum Kind {
         IN,

@@ -24,10 +24,13 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,17 +109,18 @@ public class CheckIns {
             if (judged.repeat() != null) {
                 return judged.repeat();
             }
+            CheckIn judgedRecord =
+                    Objects.requireNonNull(judged.record(), "a judgement that is no repeat has a record");
             // A capture queued offline may belong to a month BKD has closed since.
             periods.requireOpen(
-                    tenant, judged.record().employeeId(), judged.record().workDate(), OpenPeriods.Change.CHECK_IN);
-            CheckIn stored = store(tenant, judged.record(), request, username, judged.workingDay());
+                    tenant, judgedRecord.employeeId(), judgedRecord.workDate(), OpenPeriods.Change.CHECK_IN);
+            CheckIn stored = store(tenant, judgedRecord, request, username, judged.workingDay());
             // Null: the same request arrived twice at once and the other one stored it.
             return stored != null
                     ? new Submitted(stored, true)
                     : new Submitted(
                             sameEmployee(
-                                    find(tenant, request.clientRequestId()).orElseThrow(),
-                                    judged.record().employeeId()),
+                                    find(tenant, request.clientRequestId()).orElseThrow(), judgedRecord.employeeId()),
                             false);
         });
     }
@@ -181,7 +185,8 @@ public class CheckIns {
     }
 
     /** What a submission comes to before anything is written: an earlier answer to repeat, or the record to store. */
-    private record Judged(Submitted repeat, CheckIn record, boolean workingDay) {}
+    private record Judged(
+            @Nullable Submitted repeat, @Nullable CheckIn record, boolean workingDay) {}
 
     /** The facts in one statement (and the tenant's cached settings and offices), then {@link CheckInJudgement} decides. */
     private Judged judge(TenantCode tenant, String username, CheckInRequest request) {
@@ -210,7 +215,7 @@ public class CheckIns {
         return new Judged(null, record, answer.mode() != WorkMode.HOLIDAY);
     }
 
-    private CheckIn store(
+    private @Nullable CheckIn store(
             TenantCode tenant, CheckIn record, CheckInRequest request, String username, boolean workingDay) {
         boolean out = record.kind() == CheckInRequest.Kind.OUT;
         if (out) { // a guard may refuse (422) or mark the day; either holds whether or not this check-out is stored
@@ -237,7 +242,8 @@ public class CheckIns {
                                     + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, round(?::numeric, 5), round(?::numeric, 5), ?, ?, ?, ?, ?, ?, ?, ?::text[]"
                                     + " from (select count(*) from replaced) done"
                                     + " on conflict (client_request_id) do nothing"))
-                    .params(
+                    // As a list: some values are null (no fix, no device id), which params(Object...) does not take.
+                    .params(Arrays.asList(
                             out,
                             record.employeeId(),
                             record.workDate(),
@@ -263,7 +269,7 @@ public class CheckIns {
                             record.minutesEarly(),
                             Boolean.TRUE.equals(request.mockLocation()),
                             request.deviceId(),
-                            LocationFlag.column(record.flags()))
+                            LocationFlag.column(record.flags())))
                     .update();
             return inserted == 0 ? null : record;
         } catch (DuplicateKeyException e) {
@@ -310,7 +316,7 @@ public class CheckIns {
             UUID id,
             UUID unitId,
             boolean checkedIn,
-            CheckIn earlier,
+            @Nullable CheckIn earlier,
             LocationEvidence.History history,
             WorkModes.Employee asFwaSees,
             List<ApprovedAbsences.Absence> absences) {}

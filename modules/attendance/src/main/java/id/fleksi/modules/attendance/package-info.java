@@ -4,4 +4,7 @@
  * Offline captures are judged by their capture time within a window; a client request id makes every
  * submission idempotent; lateness and early leave come from the working calendar, in the tenant's time zone.
  */
+@NullMarked
 package id.fleksi.modules.attendance;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package id.fleksi.modules.fwa;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Approved absences (izin, sakit, cuti, dinas luar), which the attendance module keeps. The FWA answer counts
@@ -13,5 +14,5 @@ public interface ApprovedAbsences {
     record Absence(UUID employeeId, LocalDate from, LocalDate to, boolean dinasLuar, String kind, String destination) {}
 
     /** Approved absences overlapping the dates, of the given employees (all when null). */
-    List<Absence> between(LocalDate from, LocalDate to, java.util.Collection<UUID> employees);
+    List<Absence> between(LocalDate from, LocalDate to, java.util.@Nullable Collection<UUID> employees);
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one answer for an employee and a date.
@@ -17,10 +18,10 @@ public record DayAnswer(
         UUID employeeId,
         LocalDate date,
         WorkMode mode,
-        String where,
-        LocalTime start,
-        LocalTime latestStart,
-        LocalTime end,
+        @Nullable String where,
+        @Nullable LocalTime start,
+        @Nullable LocalTime latestStart,
+        @Nullable LocalTime end,
         List<Reason> reasons) {
 
     /** The reasons in English words. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** "Is this employee eligible, and if not, why?" Every failed rule, in words a person understands. */
 public final class Eligibility {
@@ -18,7 +19,8 @@ public final class Eligibility {
 
     private Eligibility() {}
 
-    static List<Reason> reasons(FwaFacts facts, FwaFacts.Person person, LocalDate date, PolicyVersion version) {
+    static List<Reason> reasons(
+            FwaFacts facts, FwaFacts.Person person, LocalDate date, @Nullable PolicyVersion version) {
         List<Reason> reasons = new ArrayList<>();
         if (!facts.enabled) {
             reasons.add(Reason.of("fwa-off", "Flexible work is switched off for this tenant"));

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,15 +24,19 @@ final class FwaFacts {
             UUID id,
             String name,
             UUID unitId,
-            Short talentBox,
+            @Nullable Short talentBox,
             boolean faceToFace,
             boolean ownDevice,
             boolean goodConnection,
-            LocalDate startDate) {}
+            @Nullable LocalDate startDate) {}
 
     record Sanction(LocalDate from, LocalDate to, String note) {}
 
-    record Unit(UUID id, UUID parentId, String name, UUID headEmployeeId) {}
+    record Unit(
+            UUID id,
+            @Nullable UUID parentId,
+            String name,
+            @Nullable UUID headEmployeeId) {}
 
     /** A {@link Person}'s columns, of the employee aliased {@code e}; read by {@link #person}. */
     /** An employee aliased {@code e}, each column named {@code fwa_*} so that it reads the same in anyone's statement. */
@@ -87,11 +92,11 @@ final class FwaFacts {
             List<PolicyVersion> versions,
             WorkingCalendar.Snapshot calendar,
             List<Unit> allUnits,
-            Collection<UUID> only,
+            @Nullable Collection<UUID> only,
             LocalDate from,
             LocalDate to,
-            ApprovedAbsences absenceSource,
-            Person known) {
+            @Nullable ApprovedAbsences absenceSource,
+            @Nullable Person known) {
         this.enabled = enabled;
         this.newEmployeeMonths = newEmployeeMonths;
         this.versions = versions;
@@ -130,7 +135,12 @@ final class FwaFacts {
     }
 
     private void sanctionsAndRequests(
-            JdbcClient jdbc, TenantCode tenant, UUID[] ids, String byEmployee, LocalDate from, LocalDate to) {
+            JdbcClient jdbc,
+            TenantCode tenant,
+            UUID @Nullable [] ids,
+            String byEmployee,
+            LocalDate from,
+            LocalDate to) {
         var sanctionRows = jdbc.sql(TenantSql.in(
                         tenant,
                         "select employee_id, from_date, to_date, note from {fwa_sanction} e"
@@ -164,12 +174,12 @@ final class FwaFacts {
     }
 
     /** The rule a version sets for this unit: its own, or the nearest unit above it that has one. */
-    PolicyVersion.UnitRule unitRule(PolicyVersion version, UUID unit) {
+    PolicyVersion.@Nullable UnitRule unitRule(PolicyVersion version, UUID unit) {
         Map<UUID, PolicyVersion.UnitRule> rules = unitRules.computeIfAbsent(version.id(), k -> new HashMap<>());
         if (rules.containsKey(unit)) {
             return rules.get(unit);
         }
-        PolicyVersion.UnitRule found = null;
+        PolicyVersion.@Nullable UnitRule found = null;
         for (UUID at = unit;
                 at != null && found == null;
                 at = units.containsKey(at) ? units.get(at).parentId() : null) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -115,7 +116,7 @@ public class FwaPolicies {
     }
 
     /** The version in force on a date, if any. */
-    static PolicyVersion inForce(List<PolicyVersion> versions, LocalDate date) {
+    static @Nullable PolicyVersion inForce(List<PolicyVersion> versions, LocalDate date) {
         PolicyVersion found = null;
         for (PolicyVersion version : versions) {
             if (!version.effectiveFrom().isAfter(date)) {
@@ -168,7 +169,8 @@ public class FwaPolicies {
                                     + " allowed_talent_boxes, exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection,"
                                     + " max_percent, max_people, start_from, start_to, core_from, core_to, note, created_by, created_at)"
                                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                    .params(
+                    // As a list: the optional settings are null, which params(Object...) does not take.
+                    .params(Arrays.asList(
                             id,
                             version.effectiveFrom(),
                             version.enabled(),
@@ -194,7 +196,7 @@ public class FwaPolicies {
                             version.coreTo(),
                             version.note(),
                             actor,
-                            Timestamp.from(clock.instant()))
+                            Timestamp.from(clock.instant())))
                     .update();
             for (PolicyVersion.Window window : version.windows()) {
                 jdbc.sql(
@@ -212,7 +214,7 @@ public class FwaPolicies {
                 jdbc.sql(TenantSql.of(
                                 "insert into {fwa_policy_unit} (version_id, unit_id, always_wfo, max_percent, max_people)"
                                         + " values (?, ?, ?, ?, ?)"))
-                        .params(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople())
+                        .params(Arrays.asList(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople()))
                         .update();
             }
             audit.record(TenantContext.require(), actor, "fwa.policy-version", id.toString(), null, version);

@@ -18,10 +18,13 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,12 +65,12 @@ public class FwaRequests {
             String employee,
             LocalDate from,
             LocalDate to,
-            DayOfWeek weekday,
+            @Nullable DayOfWeek weekday,
             Place place,
             String where,
             Status status,
-            String reason,
-            String decidedBy) {}
+            @Nullable String reason,
+            @Nullable String decidedBy) {}
 
     private final JdbcClient jdbc;
     private final Employees employees;
@@ -176,7 +179,7 @@ public class FwaRequests {
     }
 
     /** Approves or refuses; only the direct supervisor, only while pending, and (to approve) only within every rule. */
-    public Request decide(String supervisorUsername, UUID id, boolean approve, String reason) {
+    public Request decide(String supervisorUsername, UUID id, boolean approve, @Nullable String reason) {
         if (!approve && (reason == null || reason.isBlank())) {
             throw Problem.badRequest(
                             "reason-required",
@@ -239,12 +242,12 @@ public class FwaRequests {
             jdbc.sql(
                             TenantSql.of(
                                     "update {fwa_request} set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?"))
-                    .params(
+                    .params(Arrays.asList( // a list: an approval has no reason, which params(Object...) does not take
                             approve ? "APPROVED" : "REFUSED",
                             reason,
                             supervisorUsername,
                             Timestamp.from(clock.instant()),
-                            id)
+                            id))
                     .update();
             audit.record(
                     TenantContext.require(),
@@ -260,12 +263,13 @@ public class FwaRequests {
     private record Checked(FwaFacts facts, List<LocalDate> days) {}
 
     /** The employee's working days the request covers, after checking eligibility and the weekly cap on each. */
-    private Checked check(Employee employee, LocalDate from, LocalDate to, DayOfWeek weekday) {
+    private Checked check(Employee employee, LocalDate from, LocalDate to, @Nullable DayOfWeek weekday) {
         // The weeks the request touches, whole, so WFA days of those weeks outside the request count towards the cap.
         LocalDate weekStart = from.with(DayOfWeek.MONDAY);
         LocalDate weekEnd = to.with(DayOfWeek.SUNDAY);
         FwaFacts weeks = modes.facts(List.of(employee.id()), weekStart, weekEnd);
-        FwaFacts.Person person = weeks.people.get(employee.id());
+        // The facts were read for this employee, who is active (the requester, or the one asked about).
+        FwaFacts.Person person = Objects.requireNonNull(weeks.people.get(employee.id()));
         List<LocalDate> days = new ArrayList<>();
         List<DatedReason> problems = new ArrayList<>();
         Map<Integer, Integer> perWeek = new HashMap<>();

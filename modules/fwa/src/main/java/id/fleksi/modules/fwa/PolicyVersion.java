@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One version of a tenant's flexible-work policy, in force from its date until the next version's.
@@ -36,10 +37,10 @@ public record PolicyVersion(
         boolean requireOwnDevice,
         boolean requireGoodConnection,
 
-        @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100")
+        @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100") @Nullable
         Integer maxPercent,
 
-        @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000")
+        @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000") @Nullable
         Integer maxPeople,
 
         LocalTime startFrom,
@@ -66,10 +67,10 @@ public record PolicyVersion(
             @NotNull(message = "is required") UUID unitId,
             boolean alwaysWfo,
 
-            @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100")
+            @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100") @Nullable
             Integer maxPercent,
 
-            @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000")
+            @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000") @Nullable
             Integer maxPeople) {}
 
     public Set<DayOfWeek> wfaWeekdays() {

@@ -4,6 +4,7 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantSql;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,7 +20,8 @@ final class Quotas {
     static void require(JdbcClient jdbc, FwaFacts facts, UUID unit, List<LocalDate> days) {
         Integer headcount = null;
         for (LocalDate day : days) {
-            PolicyVersion version = FwaPolicies.inForce(facts.versions, day);
+            // The days were found eligible for WFA, which a version in force must allow.
+            PolicyVersion version = Objects.requireNonNull(FwaPolicies.inForce(facts.versions, day));
             PolicyVersion.UnitRule rule = facts.unitRule(version, unit);
             Integer percent = rule != null && (rule.maxPercent() != null || rule.maxPeople() != null)
                     ? rule.maxPercent()

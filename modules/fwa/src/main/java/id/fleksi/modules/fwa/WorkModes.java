@@ -1,6 +1,7 @@
 package id.fleksi.modules.fwa;
 
 import id.fleksi.platform.calendar.DateRange;
+import id.fleksi.platform.calendar.DayHours;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.modules.ModuleSwitches;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,7 +89,8 @@ public class WorkModes {
         return answer(employee.person.id(), date, (from, to, employees) -> absencesOnTheDate, employee.person);
     }
 
-    private DayAnswer answer(UUID employee, LocalDate date, ApprovedAbsences absences, FwaFacts.Person known) {
+    private DayAnswer answer(
+            UUID employee, LocalDate date, @Nullable ApprovedAbsences absences, FwaFacts.@Nullable Person known) {
         List<DayAnswer> answers = answers(facts(List.of(employee), date, date, absences, known), date, date);
         if (answers.isEmpty()) {
             throw Problem.notFound(
@@ -160,16 +163,16 @@ public class WorkModes {
         return new Eligibility.Verdict(reasons.isEmpty(), reasons);
     }
 
-    FwaFacts facts(Collection<UUID> employees, LocalDate from, LocalDate to) {
+    FwaFacts facts(@Nullable Collection<UUID> employees, LocalDate from, LocalDate to) {
         return facts(employees, from, to, absenceSource.get(), null);
     }
 
     private FwaFacts facts(
-            Collection<UUID> employees,
+            @Nullable Collection<UUID> employees,
             LocalDate from,
             LocalDate to,
-            ApprovedAbsences absences,
-            FwaFacts.Person known) {
+            @Nullable ApprovedAbsences absences,
+            FwaFacts.@Nullable Person known) {
         TenantCode tenant = TenantContext.require();
         boolean on = switches.isEnabled(tenant, FwaModule.ID);
         int months = switches.settings(tenant, FwaModule.ID, FwaSettings.class).newEmployeeMonths();
@@ -203,8 +206,9 @@ public class WorkModes {
                     null,
                     List.of(Reason.of("day-off", "{0}", day.reason())));
         }
-        LocalTime start = day.hours().start();
-        LocalTime end = day.hours().end();
+        DayHours hours = Objects.requireNonNull(day.hours(), "a working day has its hours");
+        LocalTime start = hours.start();
+        LocalTime end = hours.end();
         for (ApprovedAbsences.Absence absence : facts.absences.getOrDefault(person.id(), List.of())) {
             if (!date.isBefore(absence.from()) && !date.isAfter(absence.to())) {
                 return absence.dinasLuar()
@@ -241,7 +245,8 @@ public class WorkModes {
         if (!ineligible.isEmpty()) {
             return new DayAnswer(person.id(), date, WorkMode.WFO, null, start, latest, end, ineligible);
         }
-        for (PolicyVersion.Window window : version.windows()) {
+        // Eligible: a version is in force (Eligibility gives a reason when none is).
+        for (PolicyVersion.Window window : Objects.requireNonNull(version).windows()) {
             if (!date.isBefore(window.from()) && !date.isAfter(window.to())) {
                 return new DayAnswer(
                         person.id(),

@@ -6,4 +6,7 @@
  * id.fleksi.modules.fwa.internal.NationalFrame}; requests and standing arrangements are approved by the direct
  * supervisor within eligibility and quotas, under concurrency.
  */
+@NullMarked
 package id.fleksi.modules.fwa;
+
+import org.jspecify.annotations.NullMarked;

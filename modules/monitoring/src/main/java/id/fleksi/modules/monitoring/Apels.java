@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -147,7 +148,9 @@ public class Apels {
         boolean counts = request.countsInEvaluation() == null || request.countsInEvaluation();
         jdbc.sql(TenantSql.of("insert into {monitoring_apel} (id, title, weekday, on_date, starts_at, window_minutes,"
                         + " counts_in_evaluation, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                .params(
+                // As a list: a weekly apel has no date and a dated one no weekday, which params(Object...) does not
+                // take.
+                .params(Arrays.asList(
                         id,
                         title,
                         weekday,
@@ -156,7 +159,7 @@ public class Apels {
                         window,
                         counts,
                         caller.username(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant())))
                 .update();
         return find(id);
     }
@@ -205,7 +208,8 @@ public class Apels {
         int added = jdbc.sql(TenantSql.of(
                         "insert into {monitoring_apel_presence} (apel_id, day, employee_id, confirmed_at, work_mode,"
                                 + " distance_metres) values (?, ?, ?, ?, ?, ?) on conflict do nothing"))
-                .params(apelId, day, employee, Timestamp.from(confirmed), where.workMode(), where.distanceMetres())
+                .params(Arrays.asList(
+                        apelId, day, employee, Timestamp.from(confirmed), where.workMode(), where.distanceMetres()))
                 .update();
         if (added == 0) {
             confirmed = jdbc.sql(TenantSql.of(

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -131,7 +132,9 @@ public class LiveView {
                     ? tree.children(null)
                     : day.units().stream()
                             .filter(u -> sight.within().contains(u.id()))
-                            .filter(u -> u.parentId() == null || !visible.contains(u.parentId()))
+                            // visible is set: the sight is not the whole pemda
+                            .filter(u -> u.parentId() == null
+                                    || !Objects.requireNonNull(visible).contains(u.parentId()))
                             .toList();
             List<UnitRow> rows = rows(tree, top);
             Counts total = rows.stream().map(UnitRow::counts).reduce(Counts.NONE, Counts::plus);

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -117,6 +118,7 @@ class TodayPictures {
         }
     }
 
+    @Contract("null, _, _ -> false")
     private boolean fresh(@Nullable Picture picture, Tenant tenant, Duration maxAge) {
         if (picture == null
                 || picture.revision() < tenant.revision()

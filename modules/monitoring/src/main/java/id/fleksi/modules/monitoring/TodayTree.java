@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -60,8 +61,9 @@ final class TodayTree {
         return done;
     }
 
+    /** A unit of the day, or the parent of one: the tree holds them all. */
     TodayFacts.Unit unit(UUID id) {
-        return units.get(id);
+        return Objects.requireNonNull(units.get(id), () -> "no unit " + id);
     }
 
     TodayFacts.@Nullable Unit byCode(String code) {

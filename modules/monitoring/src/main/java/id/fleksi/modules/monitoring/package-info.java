@@ -4,4 +4,7 @@
  * id.fleksi.modules.monitoring.ProvinceView}); apel and its confirmations ({@link id.fleksi.modules.monitoring.Apels});
  * digests and early warnings. This package is what others use; {@code internal} is for the module alone.
  */
+@NullMarked
 package id.fleksi.modules.monitoring;
+
+import org.jspecify.annotations.NullMarked;

@@ -149,7 +149,10 @@ public class Corrections {
                                 + " r.recorded_by, r.recorded_at, r.closed_again_by is null from {evaluation_correction} r join {employee} e"
                                 + " on e.id = r.employee_id where r.from_date between ? and ? and (cast(? as uuid) is null or r.employee_id = ?)"
                                 + " order by r.recorded_at desc, r.id"))
-                .params(month.atDay(1), month.atEndOfMonth(), employeeId, employeeId)
+                .param(month.atDay(1))
+                .param(month.atEndOfMonth())
+                .param(employeeId)
+                .param(employeeId)
                 .query((rs, n) -> new Correction(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),

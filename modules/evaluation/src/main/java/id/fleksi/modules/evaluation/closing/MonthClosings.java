@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -212,7 +213,8 @@ public class MonthClosings {
                     closingOfOpd);
             List<Closed> done = new ArrayList<>();
             for (OpdState target : targets) {
-                UUID id = closingOfOpd.get(target.unitId());
+                // Every target was given its closing and version above.
+                UUID id = Objects.requireNonNull(closingOfOpd.get(target.unitId()));
                 int employees = counts.getOrDefault(id, 0);
                 jdbc.sql(TenantSql.in(tenant.code(), "update {evaluation_closing} set employees = ? where id = ?"))
                         .params(employees, id)
@@ -225,7 +227,7 @@ public class MonthClosings {
                                         + " where s.closing_id = ? and s.employee_id = r.employee_id)"))
                         .params(id, month.atDay(1), month.atEndOfMonth(), id)
                         .update();
-                int version = versions.get(target.unitId());
+                int version = Objects.requireNonNull(versions.get(target.unitId()));
                 audit.record(
                         tenant.code(),
                         caller.username(),

@@ -5,4 +5,7 @@
  * closed again (a new paid version; the earlier ones are kept). The pages and the API show the paid figures beside the
  * current computation where they differ.
  */
+@NullMarked
 package id.fleksi.modules.evaluation.closing;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,12 @@ class ClosingNote {
         if (standing.noneClosed()) {
             text = text("export.figures.open", locale);
         } else if (single != null) {
-            text = text("export.figures.closed", locale, date(single.closedAt(), zone, locale), single.version());
+            // The one OPD, and not none closed: it is closed, so it has its time.
+            text = text(
+                    "export.figures.closed",
+                    locale,
+                    date(Objects.requireNonNull(single.closedAt()), zone, locale),
+                    single.version());
         } else if (standing.allClosed()) {
             text = text("export.figures.allClosed", locale, standing.opds().size());
         } else {
@@ -59,7 +66,7 @@ class ClosingNote {
         return ExportTexts.date(at.atZone(zone).toLocalDate(), locale);
     }
 
-    private String text(String key, Locale locale, Object... values) {
+    private String text(String key, Locale locale, @Nullable Object... values) {
         return messages.getMessage(key, values, locale);
     }
 }

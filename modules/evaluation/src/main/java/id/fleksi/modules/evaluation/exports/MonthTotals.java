@@ -1,6 +1,7 @@
 package id.fleksi.modules.evaluation.exports;
 
 import id.fleksi.modules.evaluation.EmployeeMonth;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,8 @@ public final class MonthTotals {
         employees++;
         for (ExportColumn column : ExportColumn.values()) {
             if (summed(column)) {
-                sums[column.ordinal()] += ((Number) column.of(month)).longValue();
+                // A summed column is a number for every employee.
+                sums[column.ordinal()] += ((Number) Objects.requireNonNull(column.of(month))).longValue();
             }
         }
     }

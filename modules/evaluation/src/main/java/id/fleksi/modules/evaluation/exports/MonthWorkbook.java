@@ -173,7 +173,7 @@ public class MonthWorkbook {
         }
     }
 
-    private String text(String key, Locale locale, Object... values) {
+    private String text(String key, Locale locale, @Nullable Object... values) {
         return messages.getMessage(key, values, locale);
     }
 }

@@ -2,6 +2,7 @@ package id.fleksi.modules.evaluation.exports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -9,6 +10,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text and lines on landscape A4 pages of one document, top-down: {@code y} counts from the top edge. Helvetica (one of
@@ -22,7 +24,7 @@ final class PdfWriter implements AutoCloseable {
     final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PDDocument document;
-    private PDPageContentStream content;
+    private @Nullable PDPageContentStream content;
 
     PdfWriter(PDDocument document) {
         this.document = document;
@@ -46,13 +48,13 @@ final class PdfWriter implements AutoCloseable {
     /** Text with its left edge at x and its baseline at y from the top. */
     void text(String text, PDFont font, float size, float x, float y) {
         String safe = safe(text, font);
-        io(() -> {
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, height() - y);
-            content.showText(safe);
-            content.endText();
-            return null;
+        PDPageContentStream stream = content();
+        write(() -> {
+            stream.beginText();
+            stream.setFont(font, size);
+            stream.newLineAtOffset(x, height() - y);
+            stream.showText(safe);
+            stream.endText();
         });
     }
 
@@ -71,22 +73,22 @@ final class PdfWriter implements AutoCloseable {
     }
 
     void line(float x1, float y1, float x2, float y2, float thickness) {
-        io(() -> {
-            content.setLineWidth(thickness);
-            content.moveTo(x1, height() - y1);
-            content.lineTo(x2, height() - y2);
-            content.stroke();
-            return null;
+        PDPageContentStream stream = content();
+        write(() -> {
+            stream.setLineWidth(thickness);
+            stream.moveTo(x1, height() - y1);
+            stream.lineTo(x2, height() - y2);
+            stream.stroke();
         });
     }
 
     void shade(float x, float y, float w, float h, float grey) {
-        io(() -> {
-            content.setNonStrokingColor(grey, grey, grey);
-            content.addRect(x, height() - y - h, w, h);
-            content.fill();
-            content.setNonStrokingColor(0f, 0f, 0f);
-            return null;
+        PDPageContentStream stream = content();
+        write(() -> {
+            stream.setNonStrokingColor(grey, grey, grey);
+            stream.addRect(x, height() - y - h, w, h);
+            stream.fill();
+            stream.setNonStrokingColor(0f, 0f, 0f);
         });
     }
 
@@ -128,11 +130,9 @@ final class PdfWriter implements AutoCloseable {
     }
 
     private void closeContent() {
-        if (content != null) {
-            io(() -> {
-                content.close();
-                return null;
-            });
+        PDPageContentStream open = content;
+        if (open != null) {
+            write(open::close);
             content = null;
         }
     }
@@ -140,6 +140,23 @@ final class PdfWriter implements AutoCloseable {
     @Override
     public void close() {
         closeContent();
+    }
+
+    /** The page being written: {@link #newPage} or {@link #pageNumbers} opened it. */
+    private PDPageContentStream content() {
+        return Objects.requireNonNull(content, "no page is open");
+    }
+
+    private interface IoStep {
+        void run() throws IOException;
+    }
+
+    private static void write(IoStep step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private interface IoAction<T> {

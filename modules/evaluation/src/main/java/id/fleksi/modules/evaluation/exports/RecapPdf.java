@@ -260,7 +260,7 @@ public class RecapPdf {
         return value == null ? "\u2013" : value.toString();
     }
 
-    private String text(String key, Locale locale, Object... values) {
+    private String text(String key, Locale locale, @Nullable Object... values) {
         return messages.getMessage(key, values, locale);
     }
 }

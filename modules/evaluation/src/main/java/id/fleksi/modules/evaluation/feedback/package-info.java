@@ -4,4 +4,7 @@
  * once the OPD's head or BKD accepts them. The evaluation and the WFA trial's verdict read them through
  * {@link id.fleksi.modules.evaluation.ServiceRatings}. {@code internal} is for this package alone.
  */
+@NullMarked
 package id.fleksi.modules.evaluation.feedback;
+
+import org.jspecify.annotations.NullMarked;

@@ -26,7 +26,7 @@ public final class RulePresets {
 
     public static Optional<RuleSet> find(String code) {
         return all().stream()
-                .filter(p -> p.preset().equalsIgnoreCase(code.strip()))
+                .filter(p -> code.strip().equalsIgnoreCase(p.preset())) // every preset has its name
                 .findFirst();
     }
 

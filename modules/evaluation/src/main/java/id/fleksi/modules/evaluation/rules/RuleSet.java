@@ -51,7 +51,10 @@ public record RuleSet(
      */
     @Schema(name = "EvaluationBand")
     public record Band(
-            String code, int fromMinutes, @Nullable Integer toMinutes, BigDecimal percent) {
+            @Nullable String code,
+            int fromMinutes,
+            @Nullable Integer toMinutes,
+            @Nullable BigDecimal percent) {
 
         public boolean holds(int minutes) {
             return minutes >= fromMinutes && (toMinutes == null || minutes <= toMinutes);

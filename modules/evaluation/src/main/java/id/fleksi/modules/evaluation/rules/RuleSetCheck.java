@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -150,7 +152,7 @@ final class RuleSetCheck {
         }
     }
 
-    private void percent(String at, Label name, BigDecimal value) {
+    private void percent(String at, Label name, @Nullable BigDecimal value) {
         if (value == null
                 || value.signum() < 0
                 || value.compareTo(HUNDRED) > 0
@@ -159,7 +161,7 @@ final class RuleSetCheck {
         }
     }
 
-    private void wrong(String at, Label name, String key, String english, Object... args) {
+    private void wrong(String at, Label name, String key, String english, @Nullable Object... args) {
         Object[] inEnglish = new Object[args.length + 1];
         Object[] said = new Object[args.length + 1];
         inEnglish[0] = name.english();
@@ -183,12 +185,17 @@ final class RuleSetCheck {
                             "evaluation.rules.band-field",
                             english + ", " + ENGLISH.get(part),
                             said,
-                            Problem.phrase("evaluation.rules.field." + part, ENGLISH.get(part))));
+                            Problem.phrase("evaluation.rules.field." + part, englishOf(part))));
         }
     }
 
     private static Label field(String name) {
-        return new Label(ENGLISH.get(name), Problem.phrase("evaluation.rules.field." + name, ENGLISH.get(name)));
+        return new Label(englishOf(name), Problem.phrase("evaluation.rules.field." + name, englishOf(name)));
+    }
+
+    /** The English label of a field this check names; it names only fields {@link #ENGLISH} has. */
+    private static String englishOf(String field) {
+        return Objects.requireNonNull(ENGLISH.get(field), field);
     }
 
     /** "Lateness (TL), band 2 (TL2)", or without the code when it has none. */

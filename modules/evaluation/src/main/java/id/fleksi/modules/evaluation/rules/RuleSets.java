@@ -11,9 +11,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +60,7 @@ public class RuleSets {
     }
 
     /** The version in force today, if any. */
-    public RuleSet current() {
+    public @Nullable RuleSet current() {
         return RuleSet.inForce(versions(), today());
     }
 
@@ -160,7 +163,8 @@ public class RuleSets {
                                             + " late_bands, early_leave_bands, unexcused_percent, no_apel_percent, no_report_percent, cap_percent,"
                                             + " dinas_luar_excuses, make_up_minutes, created_by, created_at)"
                                             + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)"))
-                    .params(
+                    // As a list: a rule set made without a preset has none, which params(Object...) does not take.
+                    .params(Arrays.asList(
                             id,
                             version,
                             rules.effectiveFrom(),
@@ -176,7 +180,7 @@ public class RuleSets {
                             rules.dinasLuarExcuses(),
                             rules.makeUpMinutes(),
                             actor,
-                            Timestamp.from(clock.instant()))
+                            Timestamp.from(clock.instant())))
                     .update();
             audit.record(TenantContext.require(), actor, "evaluation.rule-set", id.toString(), null, rules);
         });
@@ -206,7 +210,10 @@ public class RuleSets {
             row.put("code", band.code());
             row.put("from", band.fromMinutes());
             row.put("to", band.toMinutes());
-            row.put("percent", band.percent().toPlainString());
+            row.put(
+                    "percent",
+                    Objects.requireNonNull(band.percent(), "checked before it is stored")
+                            .toPlainString());
             stored.add(row);
         }
         return JSON.writeValueAsString(stored);
@@ -217,7 +224,7 @@ public class RuleSets {
         return stored.stream()
                 .map(b -> new RuleSet.Band(
                         String.valueOf(b.get("code")),
-                        ((Number) b.get("from")).intValue(),
+                        ((Number) Objects.requireNonNull(b.get("from"), "a stored band has its start")).intValue(),
                         b.get("to") == null ? null : ((Number) b.get("to")).intValue(),
                         new BigDecimal(String.valueOf(b.get("percent")))))
                 .toList();

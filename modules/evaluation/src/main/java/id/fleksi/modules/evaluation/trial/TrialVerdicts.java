@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -138,15 +139,17 @@ public class TrialVerdicts {
             }
             totalA = totalA.plus(both[0]);
             totalB = totalB.plus(both[1]);
+            Integer opdEmployees =
+                    Objects.requireNonNull(heads.get(opd.id())); // an OPD with tallies has people compared
             opds.add(new TrialVerdict.Opd(
                     opd.id(),
                     opd.code(),
                     opd.name(),
-                    heads.get(opd.id()),
+                    opdEmployees,
                     TrialMeasures.of(
                             both[0],
                             both[1],
-                            heads.get(opd.id()),
+                            opdEmployees,
                             rated(feedback, tenant, opd.id(), c.baselineFrom(), c.baselineTo()),
                             rated(feedback, tenant, opd.id(), c.trialFrom(), c.counted()),
                             text)));
