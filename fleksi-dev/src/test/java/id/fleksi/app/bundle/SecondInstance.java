@@ -19,12 +19,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A second Fleksi, as a kabupaten would run it: a database of its own and a Keycloak server of its own (the official
- * distribution on 127.0.0.1:8183, data in {@code fleksi_keycloak_test_b}), in this JVM. Closing it stops the application
+ * distribution on a free loopback port, data in {@code fleksi_keycloak_test_b}), in this JVM. Closing it stops the application
  * and the Keycloak it started, and drops its database.
  */
 final class SecondInstance implements AutoCloseable {
 
-    static final int KEYCLOAK_PORT = Integer.getInteger("fleksi.test.keycloak.second-port", 8183);
+    /**
+     * A port of its own (with the management port 1000 above it free too), never a fixed one: a Keycloak already listening
+     * on a fixed port would be taken as this instance's, realms and all (one of a benchmark's, once, with 600 realms).
+     */
+    static final int KEYCLOAK_PORT = Integer.getInteger("fleksi.test.keycloak.second-port", freePortPair());
+
     private static final String KEYCLOAK_DATABASE = "fleksi_keycloak_test_b";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -143,5 +148,20 @@ final class SecondInstance implements AutoCloseable {
         context.close();
         server.dropDatabase(database);
         keycloak.stop();
+    }
+
+    private static int freePortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (java.net.ServerSocket socket =
+                    new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                int port = socket.getLocalPort();
+                if (port <= 64535 && !PostgresServer.answers("127.0.0.1", port + 1000)) {
+                    return port;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no free loopback port with a free port 1000 above it");
     }
 }
