@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Run and operate Fleksi.",
         subcommands = {UpCommand.class, MigrateCommand.class, PlatformCommand.class, TenantCommand.class, ModuleCommand.class,
                 ImportCommand.class, BenchCommand.class, CheckInBenchCommand.class, FwaBenchCommand.class, BundleBenchCommand.class,
-                MonitoringBenchCommand.class, EvaluationBenchCommand.class})
+                MonitoringBenchCommand.class, EvaluationBenchCommand.class, RealmsBenchCommand.class})
 public class FleksiCli {
 
     /** Keeps the JVM alive: the command started a server. */
