@@ -1,10 +1,8 @@
 package id.fleksi;
 
-import java.nio.file.Path;
-
 import id.fleksi.app.cli.FleksiCli;
 import id.fleksi.platform.modules.ExternalModules;
-
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,7 +10,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Fleksi: platform-core, tenant-provisioning and the feature modules, assembled. Without arguments it
- * serves; with a command ({@code up}, {@code tenant ...}, {@code migrate}) it is the operator's CLI.
+ * serves; with a command ({@code tenant ...}, {@code migrate}; fleksi-dev adds {@code up}) it is the operator's CLI.
  */
 @SpringBootApplication
 public class FleksiApplication {

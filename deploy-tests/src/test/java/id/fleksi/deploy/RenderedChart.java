@@ -1,5 +1,12 @@
 package id.fleksi.deploy;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,15 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
-
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * The chart in helm/fleksi rendered by Helm itself (helm-java embeds Helm 3 as a native library), each manifest
@@ -35,13 +33,18 @@ record RenderedChart(List<HasMetadata> manifests, Map<String, String> hooks) {
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     /** The hook templates of the chart, by file name. */
     static final List<String> HOOK_TEMPLATES = List.of("migration-job.yaml");
+
     private static final String HOOKS_SHOWN = "zz-hooks-shown-for-tests";
 
     static RenderedChart of(String valuesFile, Map<String, String> sets) {
         Path copy = copyWithHooksShown();
         try {
-            TemplateCommand template = new Helm(copy).template().withName("fleksi").withNamespace("fleksi")
-                    .withKubeVersion("1.33.0").withValuesFile(valuesFile(valuesFile));
+            TemplateCommand template = new Helm(copy)
+                    .template()
+                    .withName("fleksi")
+                    .withNamespace("fleksi")
+                    .withKubeVersion("1.33.0")
+                    .withValuesFile(valuesFile(valuesFile));
             for (Map.Entry<String, String> set : sets.entrySet()) {
                 template = template.set(set.getKey(), set.getValue());
             }
@@ -63,7 +66,8 @@ record RenderedChart(List<HasMetadata> manifests, Map<String, String> hooks) {
                 continue;
             }
             HasMetadata manifest = SERIALIZATION.unmarshal(document);
-            if (manifest instanceof ConfigMap configMap && configMap.getMetadata().getName().equals(HOOKS_SHOWN)) {
+            if (manifest instanceof ConfigMap configMap
+                    && configMap.getMetadata().getName().equals(HOOKS_SHOWN)) {
                 hooks = configMap.getData();
             } else {
                 manifests.add(manifest);
@@ -79,14 +83,17 @@ record RenderedChart(List<HasMetadata> manifests, Map<String, String> hooks) {
     <T extends HasMetadata> T one(Class<T> kind) {
         List<T> found = all(kind);
         if (found.size() != 1) {
-            throw new AssertionError("expected one " + kind.getSimpleName() + ", rendered " + found.size() + ": " + kinds());
+            throw new AssertionError(
+                    "expected one " + kind.getSimpleName() + ", rendered " + found.size() + ": " + kinds());
         }
         return found.get(0);
     }
 
     List<GenericKubernetesResource> custom(String apiVersion, String kind) {
         return all(GenericKubernetesResource.class).stream()
-                .filter(resource -> resource.getApiVersion().equals(apiVersion) && resource.getKind().equals(kind)).toList();
+                .filter(resource -> resource.getApiVersion().equals(apiVersion)
+                        && resource.getKind().equals(kind))
+                .toList();
     }
 
     List<String> kinds() {
@@ -112,10 +119,13 @@ record RenderedChart(List<HasMetadata> manifests, Map<String, String> hooks) {
                     }
                 }
             }
-            StringBuilder shown = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + HOOKS_SHOWN
-                    + "\ndata:\n");
+            StringBuilder shown = new StringBuilder(
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + HOOKS_SHOWN + "\ndata:\n");
             for (String hook : HOOK_TEMPLATES) {
-                shown.append("  ").append(hook).append(": {{ include \"fleksi/templates/").append(hook)
+                shown.append("  ")
+                        .append(hook)
+                        .append(": {{ include \"fleksi/templates/")
+                        .append(hook)
                         .append("\" . | quote }}\n");
             }
             Files.writeString(copy.resolve("templates").resolve(HOOKS_SHOWN + ".yaml"), shown);

@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 
@@ -29,9 +28,29 @@ class ModularityTest {
 
     @Test
     void platformCoreDependsOnNothingBuiltOnIt() {
-        noClasses().that().resideInAPackage("id.fleksi.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("id.fleksi.provisioning..", "id.fleksi.app..",
-                        "id.fleksi.modules..", "id.fleksi.devstack..")
+        noClasses()
+                .that()
+                .resideInAPackage("id.fleksi.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "id.fleksi.provisioning..", "id.fleksi.app..", "id.fleksi.modules..", "id.fleksi.devstack..")
+                .check(FLEKSI);
+    }
+
+    /**
+     * What a production server runs never reaches the demo, the benchmarks, {@code up} or the launcher of local services:
+     * they live in fleksi-dev and fleksi-devstack, which fleksi-app's jar does not carry (fleksi-app reaches fleksi-dev's
+     * additions only through {@code DevelopmentMachine}, found by {@code ServiceLoader} when that jar is present).
+     */
+    @Test
+    void theApplicationDoesNotReachTheDevelopmentMachine() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("id.fleksi.dev..", "id.fleksi.devstack..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("id.fleksi.dev..", "id.fleksi.devstack..")
                 .check(FLEKSI);
     }
 
@@ -54,7 +73,11 @@ class ModularityTest {
      */
     @Test
     void thePartsOfEachFeatureModuleDoNotDependOnEachOtherInACircle() {
-        slices().matching("id.fleksi.modules.(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles().check(FLEKSI);
+        slices().matching("id.fleksi.modules.(*).(*)..")
+                .namingSlices("$1.$2")
+                .should()
+                .beFreeOfCycles()
+                .check(FLEKSI);
     }
 
     /**
@@ -64,28 +87,43 @@ class ModularityTest {
      */
     @Test
     void featureModulesKeepTheirControllersInternal() {
-        classes().that().resideInAPackage("id.fleksi.modules..")
-                .and().areMetaAnnotatedWith(Controller.class)   // @RestController and @PageController too
-                .should().resideInAPackage("..internal..")
+        classes()
+                .that()
+                .resideInAPackage("id.fleksi.modules..")
+                .and()
+                .areMetaAnnotatedWith(Controller.class) // @RestController and @PageController too
+                .should()
+                .resideInAPackage("..internal..")
                 .check(FLEKSI);
     }
 
     @Test
     void tenantProvisioningPackagesDoNotDependOnEachOtherInACircle() {
-        slices().matching("id.fleksi.provisioning.(*)..").should().beFreeOfCycles().check(FLEKSI);
+        slices().matching("id.fleksi.provisioning.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(FLEKSI);
     }
 
     @Test
     void tenantProvisioningDoesNotDependOnTheApplicationOrFeatureModules() {
-        noClasses().that().resideInAPackage("id.fleksi.provisioning..")
-                .should().dependOnClassesThat().resideInAnyPackage("id.fleksi.app..", "id.fleksi.modules..")
+        noClasses()
+                .that()
+                .resideInAPackage("id.fleksi.provisioning..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("id.fleksi.app..", "id.fleksi.modules..")
                 .check(FLEKSI);
     }
 
     @Test
     void onlyRealmProvisioningTalksToKeycloaksAdminApi() {
-        noClasses().that().resideOutsideOfPackage("id.fleksi.provisioning.realm..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.keycloak.admin..", "org.keycloak.representations..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("id.fleksi.provisioning.realm..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.keycloak.admin..", "org.keycloak.representations..")
                 .check(FLEKSI);
     }
 
@@ -96,7 +134,9 @@ class ModularityTest {
 
     @Test
     void featureModulesUseOnlyEachOthersPublicFaces() {
-        classes().that().resideInAPackage("id.fleksi.modules..")
+        classes()
+                .that()
+                .resideInAPackage("id.fleksi.modules..")
                 .should(keepOutOfAnotherOwnersInternals())
                 .check(FLEKSI);
     }

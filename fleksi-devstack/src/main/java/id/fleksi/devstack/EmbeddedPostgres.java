@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +47,33 @@ public final class EmbeddedPostgres {
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 Files.createDirectories(data);
                 giveToServerUser(dir);
-                run(Duration.ofMinutes(2), bin("initdb"), "-D", data.toString(), "-U", "postgres", "--auth=trust",
-                        "-E", "UTF8", "--locale=C");
+                run(
+                        Duration.ofMinutes(2),
+                        bin("initdb"),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        "postgres",
+                        "--auth=trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C");
             }
             log.info("Starting embedded PostgreSQL on 127.0.0.1:{} (data: {})", port, data);
-            run(Duration.ofMinutes(1), bin("pg_ctl"), "-D", data.toString(), "-l", dir.resolve("postgres.log").toString(),
-                    "-w", "-o", "-p " + port + " -h 127.0.0.1 -k " + data, "start");
+            run(
+                    Duration.ofMinutes(1),
+                    bin("pg_ctl"),
+                    "-D",
+                    data.toString(),
+                    "-l",
+                    dir.resolve("postgres.log").toString(),
+                    "-w",
+                    "-o",
+                    "-p " + port + " -h 127.0.0.1 -k " + data,
+                    "start");
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start an embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start an embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
         return server;
     }
@@ -63,7 +81,15 @@ public final class EmbeddedPostgres {
     public void stop() {
         if (Files.exists(dir.resolve("data/postmaster.pid"))) {
             try {
-                run(Duration.ofMinutes(1), bin("pg_ctl"), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+                run(
+                        Duration.ofMinutes(1),
+                        bin("pg_ctl"),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-m",
+                        "fast",
+                        "-w",
+                        "stop");
             } catch (IOException e) {
                 log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
             }

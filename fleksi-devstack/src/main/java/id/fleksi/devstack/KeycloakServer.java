@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,8 @@ public final class KeycloakServer {
         Path dir = Path.of(".fleksi").toAbsolutePath();
         try (var entries = Files.list(dir)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
-                    .filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst()
+                    .filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh")))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No Keycloak distribution under " + dir
                             + ": run ./mvnw -pl fleksi-devstack generate-resources to unpack it"));
         } catch (IOException e) {
@@ -80,9 +80,11 @@ public final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (FileChannel channel = FileChannel.open(fleksiDir.resolve("keycloak-" + port + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        fleksiDir.resolve("keycloak-" + port + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             if (answers()) {
                 return this;
             }
@@ -123,9 +125,11 @@ public final class KeycloakServer {
         if (Files.exists(marker)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(home.getParent().resolve("run/keycloak-build.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        home.getParent().resolve("run/keycloak-build.lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             if (!Files.exists(marker)) {
                 build(marker);
             }
@@ -134,13 +138,18 @@ public final class KeycloakServer {
 
     private void build(Path marker) throws IOException {
         log.info("Building Keycloak for PostgreSQL (once per distribution)...");
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
-                "--health-enabled=true");
-        Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.getParent().resolve("run/keycloak-build.log").toFile()).start();
+        List<String> command =
+                List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true");
+        Process build = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        home.getParent().resolve("run/keycloak-build.log").toFile())
+                .start();
         try {
             if (build.waitFor() != 0) {
-                throw new IllegalStateException("kc.sh build failed; see " + home.getParent().resolve("run/keycloak-build.log"));
+                throw new IllegalStateException(
+                        "kc.sh build failed; see " + home.getParent().resolve("run/keycloak-build.log"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,15 +160,24 @@ public final class KeycloakServer {
     }
 
     private Process launch(Path logFile) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                "--http-management-port=" + (port + 1000), "--hostname-strict=false",
-                "--db-url=" + database.jdbcUrl(databaseName), "--db-username=" + database.user(),
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + (port + 1000),
+                "--hostname-strict=false",
+                "--db-url=" + database.jdbcUrl(databaseName),
+                "--db-username=" + database.user(),
                 "--cache=local"));
         database.password().ifPresent(p -> command.add("--db-password=" + p));
         log.info("Starting Keycloak on {} (log: {})", url(), logFile);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
         Map<String, String> env = builder.environment();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -171,8 +189,8 @@ public final class KeycloakServer {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue()
-                        + "; see " + home.getParent().resolve("run/keycloak-" + port + ".log"));
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see "
+                        + home.getParent().resolve("run/keycloak-" + port + ".log"));
             }
             if (answers()) {
                 log.info("Keycloak ready on {}", url());
@@ -190,7 +208,8 @@ public final class KeycloakServer {
             return false;
         }
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/realms/master").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create(url() + "/realms/master").toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(5000);
             return connection.getResponseCode() == 200;

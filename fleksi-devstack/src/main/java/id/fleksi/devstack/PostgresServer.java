@@ -56,9 +56,11 @@ public record PostgresServer(String host, int port, String user, Optional<String
                 }
             }
         }
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-        return new PostgresServer(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), user,
-                Optional.ofNullable(password), database);
+        String database = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
+        return new PostgresServer(
+                uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), user, Optional.ofNullable(password), database);
     }
 
     /** A {@code FLEKSI_*} setting: a system property of that name, else the environment variable. */
@@ -107,7 +109,7 @@ public record PostgresServer(String host, int port, String user, Optional<String
     public void createDatabaseIfMissing(String databaseName) {
         requireSafeName(databaseName);
         try (Connection connection = connect("postgres");
-             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, databaseName);
             if (!exists.executeQuery().next()) {
                 try (var create = connection.createStatement()) {
@@ -115,14 +117,16 @@ public record PostgresServer(String host, int port, String user, Optional<String
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + databaseName + " on " + host + ":" + port
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not create database " + databaseName + " on " + host + ":" + port + ": " + e.getMessage(),
+                    e);
         }
     }
 
     public void dropDatabase(String databaseName) {
         requireSafeName(databaseName);
-        try (Connection connection = connect("postgres"); var statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres");
+                var statement = connection.createStatement()) {
             statement.execute("drop database if exists " + databaseName + " with (force)");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop database " + databaseName + ": " + e.getMessage(), e);

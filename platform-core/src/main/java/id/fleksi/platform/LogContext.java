@@ -2,7 +2,6 @@ package id.fleksi.platform;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.slf4j.MDC;
 
 /**
@@ -24,8 +23,7 @@ public final class LogContext {
     /** A number with 4 or more decimals: a coordinate (-1.7357, 119.5462) or an accuracy to the millimetre. */
     private static final Pattern PRECISE_DECIMAL = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /**
      * Text from outside Fleksi's own words (an exception's message, a parser's or the database's complaint) made fit for a
@@ -36,7 +34,9 @@ public final class LogContext {
         if (text == null) {
             return "";
         }
-        return PRECISE_DECIMAL.matcher(LONG_NUMBER.matcher(text).replaceAll("[number]")).replaceAll("[decimal]");
+        return PRECISE_DECIMAL
+                .matcher(LONG_NUMBER.matcher(text).replaceAll("[number]"))
+                .replaceAll("[decimal]");
     }
 
     /** A fresh id: 16 hexadecimal characters. */

@@ -1,7 +1,6 @@
 package id.fleksi.platform;
 
 import java.util.function.Supplier;
-
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -15,8 +14,7 @@ public final class RequestMemo {
 
     private static final String PREFIX = "fleksi.memo.";
 
-    private RequestMemo() {
-    }
+    private RequestMemo() {}
 
     @SuppressWarnings("unchecked")
     public static <T> T get(String key, Supplier<T> read) {

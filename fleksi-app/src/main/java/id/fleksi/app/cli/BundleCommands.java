@@ -1,5 +1,15 @@
 package id.fleksi.app.cli;
 
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.provisioning.bundle.BundleSignatures;
+import id.fleksi.provisioning.bundle.BundleTransfers;
+import id.fleksi.provisioning.bundle.ImportFailedException;
+import id.fleksi.provisioning.bundle.InstanceKeys;
+import id.fleksi.provisioning.bundle.TenantExport;
+import id.fleksi.provisioning.bundle.TenantHandover;
+import id.fleksi.provisioning.bundle.TenantImport;
+import id.fleksi.provisioning.feed.ReplicaKeys;
 import java.io.Console;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,18 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.provisioning.bundle.BundleSignatures;
-import id.fleksi.provisioning.bundle.BundleTransfers;
-import id.fleksi.provisioning.bundle.ImportFailedException;
-import id.fleksi.provisioning.bundle.InstanceKeys;
-import id.fleksi.provisioning.bundle.TenantExport;
-import id.fleksi.provisioning.bundle.TenantHandover;
-import id.fleksi.provisioning.bundle.TenantImport;
-import id.fleksi.provisioning.feed.ReplicaKeys;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,38 +30,56 @@ import picocli.CommandLine.Parameters;
  * instances as one signed file (see docs/self-hosting.md). Passphrases come from {@code FLEKSI_BUNDLE_PASSPHRASE}, a
  * file ({@code --passphrase-file}), or the terminal, never from the command line.
  */
-final class BundleCommands {
+public final class BundleCommands {
 
-    private BundleCommands() {
-    }
+    private BundleCommands() {}
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
             description = "Write a tenant's bundle: schema, realm with password hashes, registry, signed.")
     static class Export implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
-        @Option(names = "--out", required = true, description = "the bundle file to write") Path out;
-        @Option(names = "--encrypt", description = "encrypt with a passphrase (OpenPGP; gpg opens it too)") boolean encrypt;
-        @Option(names = "--passphrase-file", description = "read the passphrase from this file") Path passphraseFile;
+        @Parameters(paramLabel = "CODE")
+        String code;
+
+        @Option(names = "--out", required = true, description = "the bundle file to write")
+        Path out;
+
+        @Option(names = "--encrypt", description = "encrypt with a passphrase (OpenPGP; gpg opens it too)")
+        boolean encrypt;
+
+        @Option(names = "--passphrase-file", description = "read the passphrase from this file")
+        Path passphraseFile;
 
         @Override
         public Integer call() {
             char[] passphrase = encrypt ? passphrase(passphraseFile, true) : null;
             return TenantCommand.guarded(context -> {
-                TenantExport.Exported exported = writeAtomically(out, target -> context.getBean(TenantExport.class)
-                        .export(TenantRegistry.codeInPath(code), target, passphrase, System.out::println));
-                System.out.printf("wrote %s (%d bytes, SHA-256 %s)%nsigned by %s%n", out, exported.bytes(),
-                        exported.bundleSha256(), exported.signerFingerprint());
+                TenantExport.Exported exported = writeAtomically(
+                        out,
+                        target -> context.getBean(TenantExport.class)
+                                .export(TenantRegistry.codeInPath(code), target, passphrase, System.out::println));
+                System.out.printf(
+                        "wrote %s (%d bytes, SHA-256 %s)%nsigned by %s%n",
+                        out, exported.bytes(), exported.bundleSha256(), exported.signerFingerprint());
                 return 0;
             });
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Import a tenant's bundle: checked whole first, then all or nothing.")
     static class Import implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE") Path file;
-        @Option(names = "--signed-by", description = "the exporting instance's public key (PEM), as its operator sent it")
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(
+                names = "--signed-by",
+                description = "the exporting instance's public key (PEM), as its operator sent it")
         Path signedBy;
+
         @Option(names = "--passphrase-file", description = "read the passphrase of an encrypted bundle from this file")
         Path passphraseFile;
 
@@ -85,10 +101,14 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "key", mixinStandardHelpOptions = true,
+    @Command(
+            name = "key",
+            mixinStandardHelpOptions = true,
             description = "Print this instance's bundle-signing public key and its fingerprint.")
     static class Key implements Callable<Integer> {
-        @Option(names = "--out", description = "also write the key (PEM) to this file, to send to the importing operator")
+        @Option(
+                names = "--out",
+                description = "also write the key (PEM) to this file, to send to the importing operator")
         Path out;
 
         @Override
@@ -106,48 +126,80 @@ final class BundleCommands {
         }
     }
 
-    @Command(name = "handover", mixinStandardHelpOptions = true,
+    @Command(
+            name = "handover",
+            mixinStandardHelpOptions = true,
             description = "Hand a tenant over to its own server: read-only, export, HANDED_OVER.")
     static class Handover implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
-        @Option(names = "--to", required = true, description = "the kabupaten's Fleksi, e.g. https://fleksi.example.go.id")
+        @Parameters(paramLabel = "CODE")
+        String code;
+
+        @Option(
+                names = "--to",
+                required = true,
+                description = "the kabupaten's Fleksi, e.g. https://fleksi.example.go.id")
         String replicaUrl;
-        @Option(names = "--out", required = true, description = "the bundle file to write") Path out;
-        @Option(names = "--encrypt", description = "encrypt with a passphrase") boolean encrypt;
-        @Option(names = "--passphrase-file", description = "read the passphrase from this file") Path passphraseFile;
+
+        @Option(names = "--out", required = true, description = "the bundle file to write")
+        Path out;
+
+        @Option(names = "--encrypt", description = "encrypt with a passphrase")
+        boolean encrypt;
+
+        @Option(names = "--passphrase-file", description = "read the passphrase from this file")
+        Path passphraseFile;
 
         @Override
         public Integer call() {
             char[] passphrase = encrypt ? passphrase(passphraseFile, true) : null;
             return TenantCommand.guarded(context -> {
-                TenantExport.Exported exported = writeAtomically(out, target -> context.getBean(TenantHandover.class)
-                        .handOver(TenantRegistry.codeInPath(code), replicaUrl, target, passphrase, System.out::println));
-                System.out.printf("wrote %s (SHA-256 %s), signed by %s%n", out, exported.bundleSha256(), exported.signerFingerprint());
+                TenantExport.Exported exported = writeAtomically(
+                        out,
+                        target -> context.getBean(TenantHandover.class)
+                                .handOver(
+                                        TenantRegistry.codeInPath(code),
+                                        replicaUrl,
+                                        target,
+                                        passphrase,
+                                        System.out::println));
+                System.out.printf(
+                        "wrote %s (SHA-256 %s), signed by %s%n",
+                        out, exported.bundleSha256(), exported.signerFingerprint());
                 return 0;
             });
         }
     }
 
-    @Command(name = "handover-cancel", mixinStandardHelpOptions = true,
+    @Command(
+            name = "handover-cancel",
+            mixinStandardHelpOptions = true,
             description = "Bring a handed-over tenant back into service (before confirmation).")
     static class Cancel implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
+        @Parameters(paramLabel = "CODE")
+        String code;
 
         @Override
         public Integer call() {
-            return TenantCommand.guarded(context -> TenantCommand.print(
-                    context.getBean(TenantHandover.class).cancel(TenantRegistry.codeInPath(code))));
+            return TenantCommand.guarded(context ->
+                    TenantCommand.print(context.getBean(TenantHandover.class).cancel(TenantRegistry.codeInPath(code))));
         }
     }
 
-    @Command(name = "handover-confirm", mixinStandardHelpOptions = true,
+    @Command(
+            name = "handover-confirm",
+            mixinStandardHelpOptions = true,
             description = "Record that the kabupaten runs the tenant on its own server now;"
-            + " with --replica-key, take its replica's daily feed (docs/feed.md).")
+                    + " with --replica-key, take its replica's daily feed (docs/feed.md).")
     static class Confirm implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE") String code;
-        @Option(names = "--replica-key", paramLabel = "KEYFILE", description = "the replica's public key (PEM), as"
-                + " 'fleksi tenant key' prints it on the kabupaten's server: the daily feed signed by it is accepted. Given"
-                + " again after the confirmation, it replaces the key registered before")
+        @Parameters(paramLabel = "CODE")
+        String code;
+
+        @Option(
+                names = "--replica-key",
+                paramLabel = "KEYFILE",
+                description = "the replica's public key (PEM), as"
+                        + " 'fleksi tenant key' prints it on the kabupaten's server: the daily feed signed by it is accepted. Given"
+                        + " again after the confirmation, it replaces the key registered before")
         Path replicaKey;
 
         @Override
@@ -156,8 +208,10 @@ final class BundleCommands {
             return TenantCommand.guarded(context -> {
                 TenantCode tenant = TenantRegistry.codeInPath(code);
                 TenantHandover handovers = context.getBean(TenantHandover.class);
-                boolean pending = handovers.handover(tenant)
-                        .filter(handover -> handover.state() == BundleTransfers.State.RUNNING).isPresent();
+                boolean pending = handovers
+                        .handover(tenant)
+                        .filter(handover -> handover.state() == BundleTransfers.State.RUNNING)
+                        .isPresent();
                 int exit = pending || key == null ? TenantCommand.print(handovers.confirm(tenant)) : 0;
                 if (key != null) {
                     String fingerprint = context.getBean(ReplicaKeys.class).register(tenant, key);
@@ -169,12 +223,12 @@ final class BundleCommands {
         }
     }
 
-    interface Writer<T> {
+    public interface Writer<T> {
         T write(OutputStream target);
     }
 
     /** Writes beside the target, then moves into place: a failed export leaves no half file. */
-    static <T> T writeAtomically(Path out, Writer<T> writer) {
+    public static <T> T writeAtomically(Path out, Writer<T> writer) {
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
         try {
             T result = writer.write(Files.newOutputStream(partial));
@@ -196,7 +250,7 @@ final class BundleCommands {
             byte[] head = in.readNBytes(4);
             return head.length > 0 && id.fleksi.provisioning.bundle.BundleEncryption.isEncrypted(head);
         } catch (IOException e) {
-            return false;   // the import says what is wrong with the file
+            return false; // the import says what is wrong with the file
         }
     }
 
@@ -223,7 +277,7 @@ final class BundleCommands {
         return first;
     }
 
-    static PublicKey readKey(Path file) {
+    public static PublicKey readKey(Path file) {
         try {
             return BundleSignatures.readPem(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {

@@ -1,8 +1,5 @@
 package id.fleksi.app.cli;
 
-import java.util.concurrent.Callable;
-import java.util.function.Function;
-
 import id.fleksi.platform.migration.PlatformSchema;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.RegionTimeZone;
@@ -17,11 +14,10 @@ import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
 import id.fleksi.provisioning.onboarding.OnboardingFailedException;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
-
 import jakarta.validation.Validator;
-
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,10 +26,19 @@ import picocli.CommandLine.Parameters;
  * {@code fleksi tenant create|list|show|suspend|resume|archive}, and the bundle commands ({@link BundleCommands}). Exit
  * code 2: refused, with the reason.
  */
-@Command(name = "tenant", mixinStandardHelpOptions = true, description = "Onboard, manage and move pemda (tenants).",
-        subcommands = {TenantCommand.Create.class, BundleCommands.Export.class, BundleCommands.Import.class,
-                BundleCommands.Key.class, BundleCommands.Handover.class, BundleCommands.Cancel.class,
-                BundleCommands.Confirm.class})
+@Command(
+        name = "tenant",
+        mixinStandardHelpOptions = true,
+        description = "Onboard, manage and move pemda (tenants).",
+        subcommands = {
+            TenantCommand.Create.class,
+            BundleCommands.Export.class,
+            BundleCommands.Import.class,
+            BundleCommands.Key.class,
+            BundleCommands.Handover.class,
+            BundleCommands.Cancel.class,
+            BundleCommands.Confirm.class
+        })
 class TenantCommand {
 
     private static final String ROW = "%-14s %-10s %-10s %-8s %-5s %s%n";
@@ -52,19 +57,34 @@ class TenantCommand {
         return guarded(context -> {
             Tenant t = context.getBean(TenantRegistry.class).require(TenantRegistry.codeInPath(code));
             print(t);
-            System.out.printf("schema %s, realm %s, hosting %s, migration %s (%d change sets)%s%ncreated %s, updated %s%n",
-                    t.schemaName(), t.realm(), t.hosting(), t.migrationState(), t.appliedChangeSets(),
-                    t.migrationError() == null ? "" : ": " + t.migrationError(), t.createdAt(), t.updatedAt());
+            System.out.printf(
+                    "schema %s, realm %s, hosting %s, migration %s (%d change sets)%s%ncreated %s, updated %s%n",
+                    t.schemaName(),
+                    t.realm(),
+                    t.hosting(),
+                    t.migrationState(),
+                    t.appliedChangeSets(),
+                    t.migrationError() == null ? "" : ": " + t.migrationError(),
+                    t.createdAt(),
+                    t.updatedAt());
             if (t.status() == TenantStatus.HANDING_OVER || t.status() == TenantStatus.HANDED_OVER) {
-                context.getBean(TenantHandover.class).handover(t.code()).ifPresent(h -> System.out.printf(
-                        "handed over to %s on %s, bundle SHA-256 %s; %s%n", h.replicaUrl(), h.startedAt(), h.bundleSha256(),
-                        switch (h.state()) {
-                            case DONE -> "confirmed by the kabupaten" + (h.finishedAt() == null ? "" : " on " + h.finishedAt());
-                            case RUNNING -> t.status() == TenantStatus.HANDED_OVER
-                                    ? "waiting for the kabupaten's confirmation (tenant handover-confirm, or cancel)"
-                                    : "the export is running";
-                            default -> h.state().name().toLowerCase();
-                        }));
+                context.getBean(TenantHandover.class)
+                        .handover(t.code())
+                        .ifPresent(h -> System.out.printf(
+                                "handed over to %s on %s, bundle SHA-256 %s; %s%n",
+                                h.replicaUrl(),
+                                h.startedAt(),
+                                h.bundleSha256(),
+                                switch (h.state()) {
+                                    case DONE ->
+                                        "confirmed by the kabupaten"
+                                                + (h.finishedAt() == null ? "" : " on " + h.finishedAt());
+                                    case RUNNING ->
+                                        t.status() == TenantStatus.HANDED_OVER
+                                                ? "waiting for the kabupaten's confirmation (tenant handover-confirm, or cancel)"
+                                                : "the export is running";
+                                    default -> h.state().name().toLowerCase();
+                                }));
             }
             return 0;
         });
@@ -80,18 +100,28 @@ class TenantCommand {
         return lifecycle(code, TenantLifecycle::resume);
     }
 
-    @Command(name = "archive", mixinStandardHelpOptions = true,
+    @Command(
+            name = "archive",
+            mixinStandardHelpOptions = true,
             description = "Keep a tenant's data but remove all access (disables its realm).")
     int archive(@Parameters(paramLabel = "CODE") String code) {
         return lifecycle(code, TenantLifecycle::archive);
     }
 
-    private static int lifecycle(String code, java.util.function.BiFunction<TenantLifecycle, TenantCode, Tenant> change) {
-        return guarded(context -> print(change.apply(context.getBean(TenantLifecycle.class), TenantRegistry.codeInPath(code))));
+    private static int lifecycle(
+            String code, java.util.function.BiFunction<TenantLifecycle, TenantCode, Tenant> change) {
+        return guarded(context ->
+                print(change.apply(context.getBean(TenantLifecycle.class), TenantRegistry.codeInPath(code))));
     }
 
     static int print(Tenant tenant) {
-        System.out.printf(ROW, tenant.code(), tenant.kind(), tenant.status(), tenant.regionCode(), tenant.timeZone(),
+        System.out.printf(
+                ROW,
+                tenant.code(),
+                tenant.kind(),
+                tenant.status(),
+                tenant.regionCode(),
+                tenant.timeZone(),
                 tenant.name() + (tenant.parent() == null ? "" : " (in " + tenant.parent() + ")"));
         return 0;
     }
@@ -112,14 +142,26 @@ class TenantCommand {
         });
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Onboard a pemda: registry row, realm with first admin, schema.")
     static class Create implements Callable<Integer> {
-        @Option(names = "--code", required = true, description = "e.g. mateng") String code;
-        @Option(names = "--name", required = true, description = "e.g. \"Kabupaten Mamuju Tengah\"") String name;
-        @Option(names = "--kind", required = true, description = "PROVINCE, KABUPATEN or KOTA") TenantKind kind;
-        @Option(names = "--parent", description = "the hosting province, e.g. sulbar") String parent;
-        @Option(names = "--region", required = true, description = "Kemendagri region code, e.g. 76.06") String region;
+        @Option(names = "--code", required = true, description = "e.g. mateng")
+        String code;
+
+        @Option(names = "--name", required = true, description = "e.g. \"Kabupaten Mamuju Tengah\"")
+        String name;
+
+        @Option(names = "--kind", required = true, description = "PROVINCE, KABUPATEN or KOTA")
+        TenantKind kind;
+
+        @Option(names = "--parent", description = "the hosting province, e.g. sulbar")
+        String parent;
+
+        @Option(names = "--region", required = true, description = "Kemendagri region code, e.g. 76.06")
+        String region;
+
         @Option(names = "--tz", defaultValue = "WITA", description = "WIB, WITA or WIT (default ${DEFAULT-VALUE})")
         RegionTimeZone timeZone;
 
@@ -134,8 +176,11 @@ class TenantCommand {
                 }
                 Onboarded onboarded = context.getBean(TenantOnboarding.class).onboard(request);
                 print(onboarded.tenant());
-                System.out.printf("onboarded in %d ms %s%nfirst admin: %s  one-time password: %s (shown once)%n",
-                        onboarded.timings().get("total").toMillis(), onboarded.timings(), onboarded.adminUsername(),
+                System.out.printf(
+                        "onboarded in %d ms %s%nfirst admin: %s  one-time password: %s (shown once)%n",
+                        onboarded.timings().get("total").toMillis(),
+                        onboarded.timings(),
+                        onboarded.adminUsername(),
                         onboarded.oneTimePassword());
                 return 0;
             });

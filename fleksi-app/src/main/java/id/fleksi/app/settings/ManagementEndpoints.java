@@ -1,7 +1,6 @@
 package id.fleksi.app.settings;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -29,9 +28,15 @@ public class ManagementEndpoints implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (separatePort(environment)) {
             // Loopback unless FLEKSI_MANAGEMENT_ADDRESS says otherwise (0.0.0.0 in a pod, for Prometheus to scrape).
-            environment.getPropertySources().addFirst(new MapPropertySource("fleksiManagementEndpoints", Map.of(
-                    "management.endpoints.web.exposure.include", "health,prometheus",
-                    "management.server.address", environment.getProperty("FLEKSI_MANAGEMENT_ADDRESS", "127.0.0.1"))));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "fleksiManagementEndpoints",
+                            Map.of(
+                                    "management.endpoints.web.exposure.include",
+                                    "health,prometheus",
+                                    "management.server.address",
+                                    environment.getProperty("FLEKSI_MANAGEMENT_ADDRESS", "127.0.0.1"))));
         }
     }
 
@@ -42,6 +47,8 @@ public class ManagementEndpoints implements EnvironmentPostProcessor, Ordered {
             return false;
         }
         String management = port.strip();
-        return management.equals("0") || !management.equals(environment.getProperty("server.port", "8080").strip());
+        return management.equals("0")
+                || !management.equals(
+                        environment.getProperty("server.port", "8080").strip());
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -68,11 +67,12 @@ public class OperatorSettings implements EnvironmentPostProcessor, Ordered {
         if (dir != null && !dir.isBlank()) {
             Path path = Path.of(dir.strip());
             if (!Files.isDirectory(path)) {
-                throw new SettingsRefused("Fleksi cannot read its settings", List.of(SECRETS_DIR + "=" + dir
-                        + " is not a directory Fleksi can read"));
+                throw new SettingsRefused(
+                        "Fleksi cannot read its settings",
+                        List.of(SECRETS_DIR + "=" + dir + " is not a directory Fleksi can read"));
             }
-            PropertySource<?> tree = new ConfigTreePropertySource("fleksiSecretsDir", path,
-                    ConfigTreePropertySource.Option.AUTO_TRIM_TRAILING_NEW_LINE);
+            PropertySource<?> tree = new ConfigTreePropertySource(
+                    "fleksiSecretsDir", path, ConfigTreePropertySource.Option.AUTO_TRIM_TRAILING_NEW_LINE);
             String after = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
             if (environment.getPropertySources().contains(after)) {
                 environment.getPropertySources().addAfter(after, tree);
@@ -88,7 +88,9 @@ public class OperatorSettings implements EnvironmentPostProcessor, Ordered {
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (String name : enumerable.getPropertyNames()) {
-                    if (name.startsWith("FLEKSI_") && name.endsWith(FILE_SUFFIX) && name.length() > "FLEKSI__FILE".length()) {
+                    if (name.startsWith("FLEKSI_")
+                            && name.endsWith(FILE_SUFFIX)
+                            && name.length() > "FLEKSI__FILE".length()) {
                         names.add(name);
                     }
                 }
@@ -108,10 +110,14 @@ public class OperatorSettings implements EnvironmentPostProcessor, Ordered {
             }
             try {
                 String content = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8);
-                values.put(name, content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
-                        : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content);
+                values.put(
+                        name,
+                        content.endsWith("\r\n")
+                                ? content.substring(0, content.length() - 2)
+                                : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content);
             } catch (IOException | RuntimeException e) {
-                problems.add(fileName + "=" + file + ": the file cannot be read (" + e.getClass().getSimpleName() + ")");
+                problems.add(fileName + "=" + file + ": the file cannot be read ("
+                        + e.getClass().getSimpleName() + ")");
             }
         }
         return values;

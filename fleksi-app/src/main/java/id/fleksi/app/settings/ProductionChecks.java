@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Component;
 class ProductionChecks implements BeanFactoryPostProcessor {
 
     /** Passwords published with Keycloak, PostgreSQL images, the demo, and tutorials: never a production secret. */
-    static final Set<String> DEFAULT_PASSWORDS = Set.of("admin", "postgres", "password", "fleksi", "fleksi-demo", "changeme",
-            "secret", "keycloak");
+    static final Set<String> DEFAULT_PASSWORDS =
+            Set.of("admin", "postgres", "password", "fleksi", "fleksi-demo", "changeme", "secret", "keycloak");
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
@@ -36,8 +35,11 @@ class ProductionChecks implements BeanFactoryPostProcessor {
         }
         List<String> problems = problems(environment);
         if (!problems.isEmpty()) {
-            throw new SettingsRefused("Fleksi runs in production mode (" + OperatorSettings.MODE + "=production) and will not"
-                    + " start: " + problems.size() + (problems.size() == 1 ? " setting" : " settings") + " to fix", problems);
+            throw new SettingsRefused(
+                    "Fleksi runs in production mode (" + OperatorSettings.MODE + "=production) and will not"
+                            + " start: " + problems.size() + (problems.size() == 1 ? " setting" : " settings")
+                            + " to fix",
+                    problems);
         }
     }
 
@@ -77,21 +79,26 @@ class ProductionChecks implements BeanFactoryPostProcessor {
                         + " (or, better, FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET for a service-account client)");
             }
             if (blank(password)) {
-                problems.add("FLEKSI_KEYCLOAK_ADMIN_PASSWORD is not set: that admin's password (or FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET)");
+                problems.add(
+                        "FLEKSI_KEYCLOAK_ADMIN_PASSWORD is not set: that admin's password (or FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET)");
             } else if (isDefault(password) || password.equals(admin)) {
-                problems.add("FLEKSI_KEYCLOAK_ADMIN_PASSWORD is a default password (Keycloak's " + (admin == null ? "" : admin)
-                        + "/" + password + "): change it in Keycloak, then here, or use FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET");
+                problems.add("FLEKSI_KEYCLOAK_ADMIN_PASSWORD is a default password (Keycloak's "
+                        + (admin == null ? "" : admin) + "/" + password
+                        + "): change it in Keycloak, then here, or use FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET");
             }
         } else if (isDefault(env.getProperty("fleksi.keycloak-admin.client-secret"))) {
-            problems.add("FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET is a published default; use the secret Keycloak generated");
+            problems.add(
+                    "FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET is a published default; use the secret Keycloak generated");
         }
 
         if (!blank(env.getProperty("fleksi.keycloak-database.url"))) {
             String password = env.getProperty("fleksi.keycloak-database.password");
             if (blank(password)) {
-                problems.add("FLEKSI_KEYCLOAK_DB_PASSWORD is not set, while FLEKSI_KEYCLOAK_DB_URL is: the read-only login's password");
+                problems.add(
+                        "FLEKSI_KEYCLOAK_DB_PASSWORD is not set, while FLEKSI_KEYCLOAK_DB_URL is: the read-only login's password");
             } else if (isDefault(password)) {
-                problems.add("FLEKSI_KEYCLOAK_DB_PASSWORD is a published default password ('" + password + "'); choose another");
+                problems.add("FLEKSI_KEYCLOAK_DB_PASSWORD is a published default password ('" + password
+                        + "'); choose another");
             }
         }
         String passphrase = env.getProperty("FLEKSI_BUNDLE_PASSPHRASE");
@@ -99,11 +106,13 @@ class ProductionChecks implements BeanFactoryPostProcessor {
             problems.add("FLEKSI_BUNDLE_PASSPHRASE is a published default ('" + passphrase + "'); choose another");
         }
         if (env.getProperty("fleksi.demo.seed", Boolean.class, false)) {
-            problems.add("FLEKSI_DEMO=true: the demo's users share the published password 'fleksi-demo'; leave it unset");
+            problems.add(
+                    "FLEKSI_DEMO=true: the demo's users share the published password 'fleksi-demo'; leave it unset");
         }
         if (!ManagementEndpoints.separatePort(env)) {
-            problems.add("FLEKSI_MANAGEMENT_PORT must differ from FLEKSI_HTTP_PORT: the metrics and health endpoints stay off"
-                    + " the public port");
+            problems.add(
+                    "FLEKSI_MANAGEMENT_PORT must differ from FLEKSI_HTTP_PORT: the metrics and health endpoints stay off"
+                            + " the public port");
         }
         return problems;
     }

@@ -11,7 +11,9 @@ public class SettingsRefused extends RuntimeException {
     private final List<String> problems;
 
     public SettingsRefused(String why, List<String> problems) {
-        super(why + ":\n" + String.join("\n", problems.stream().map(problem -> "  - " + problem).toList()));
+        super(why + ":\n"
+                + String.join(
+                        "\n", problems.stream().map(problem -> "  - " + problem).toList()));
         this.problems = List.copyOf(problems);
     }
 

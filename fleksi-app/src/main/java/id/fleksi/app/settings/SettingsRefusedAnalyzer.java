@@ -8,8 +8,11 @@ class SettingsRefusedAnalyzer extends AbstractFailureAnalyzer<SettingsRefused> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SettingsRefused cause) {
-        return new FailureAnalysis(cause.getMessage(), "Set each variable named above in Fleksi's environment, or put the"
-                + " value in a file and name it with the variable's name followed by _FILE (FLEKSI_DB_PASSWORD_FILE=...)."
-                + " Every setting is listed in README.md, \"Configuration\".", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Set each variable named above in Fleksi's environment, or put the"
+                        + " value in a file and name it with the variable's name followed by _FILE (FLEKSI_DB_PASSWORD_FILE=...)."
+                        + " Every setting is listed in README.md, \"Configuration\".",
+                cause);
     }
 }

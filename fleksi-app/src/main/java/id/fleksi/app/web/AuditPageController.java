@@ -1,16 +1,5 @@
 package id.fleksi.app.web;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import id.fleksi.platform.audit.AuditEvent;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.modules.ModuleSwitches;
@@ -21,12 +10,20 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,12 +39,10 @@ class AuditPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     /** One event as the page shows it. */
-    record Shown(long id, String when, String actor, String action, String target, List<Change> changes) {
-    }
+    record Shown(long id, String when, String actor, String action, String target, List<Change> changes) {}
 
     /** One field of an event, before and after ("–" where there was nothing). */
-    record Change(String field, String before, String after) {
-    }
+    record Change(String field, String before, String after) {}
 
     private final TenantMenu menu;
     private final AuditLog audit;
@@ -56,8 +51,13 @@ class AuditPageController {
     private final MessageSource messages;
     private final ModuleSwitches switches;
 
-    AuditPageController(TenantMenu menu, AuditLog audit, EmployeeRepository employees, OrgUnitRepository units,
-            MessageSource messages, ModuleSwitches switches) {
+    AuditPageController(
+            TenantMenu menu,
+            AuditLog audit,
+            EmployeeRepository employees,
+            OrgUnitRepository units,
+            MessageSource messages,
+            ModuleSwitches switches) {
         this.switches = switches;
         this.menu = menu;
         this.audit = audit;
@@ -67,15 +67,22 @@ class AuditPageController {
     }
 
     @GetMapping("/t/{code}/admin/audit")
-    String page(Tenant tenant, Caller caller, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String actor, @RequestParam(defaultValue = "1") String page, Model model,
+    String page(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "1") String page,
+            Model model,
             Locale locale) {
         if (!caller.hasRole(Role.TENANT_ADMIN) && !caller.hasRole(Role.BKD)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin read the audit trail.").variant("audit");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin read the audit trail.")
+                    .variant("audit");
         }
         String k = kind == null || kind.isBlank() ? null : kind.strip();
         String a = actor == null || actor.isBlank() ? null : actor.strip();
-        AuditLog.Page result = audit.page(tenant.code(), k, a, page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1, PAGE_SIZE);
+        AuditLog.Page result =
+                audit.page(tenant.code(), k, a, page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1, PAGE_SIZE);
         Map<String, String> names = names(result.events());
         Map<String, String> moduleNames = new HashMap<>();
         Map<String, Map<String, String>> settingLabels = new HashMap<>();
@@ -83,24 +90,41 @@ class AuditPageController {
             String id = state.module().id();
             moduleNames.put(id, state.module().name().in(locale));
             settingLabels.put(id, new HashMap<>());
-            state.module().settings().forEach(s -> settingLabels.get(id).put(s.key(), s.label().in(locale)));
+            state.module()
+                    .settings()
+                    .forEach(s -> settingLabels.get(id).put(s.key(), s.label().in(locale)));
         }
         ZoneId zone = tenant.timeZone().zone();
         model.addAttribute("tenant", tenant);
         model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
         model.addAttribute("kind", k == null ? "" : k);
         model.addAttribute("actor", a == null ? "" : a);
-        model.addAttribute("kinds", audit.kinds(tenant.code()).stream()
-                .map(x -> Map.entry(x, messages.getMessage("audit.kind." + x, null, x, locale))).toList());
+        model.addAttribute(
+                "kinds",
+                audit.kinds(tenant.code()).stream()
+                        .map(x -> Map.entry(x, messages.getMessage("audit.kind." + x, null, x, locale)))
+                        .toList());
         model.addAttribute("actors", audit.actors(tenant.code()));
         model.addAttribute("result", result);
-        model.addAttribute("events", result.events().stream().map(e -> new Shown(e.id(),
-                WHEN.withLocale(locale).format(e.at().atZone(zone)), e.actor(),
-                messages.getMessage("audit.action." + e.action(), null, e.action(), locale),
-                e.action().startsWith("module.") ? moduleNames.getOrDefault(e.target(), e.target())
-                        : names.getOrDefault(e.target(), e.target()),
-                changes(e, names, e.action().startsWith("module.") ? settingLabels.getOrDefault(e.target(), Map.of()) : Map.of(),
-                        locale))).toList());
+        model.addAttribute(
+                "events",
+                result.events().stream()
+                        .map(e -> new Shown(
+                                e.id(),
+                                WHEN.withLocale(locale).format(e.at().atZone(zone)),
+                                e.actor(),
+                                messages.getMessage("audit.action." + e.action(), null, e.action(), locale),
+                                e.action().startsWith("module.")
+                                        ? moduleNames.getOrDefault(e.target(), e.target())
+                                        : names.getOrDefault(e.target(), e.target()),
+                                changes(
+                                        e,
+                                        names,
+                                        e.action().startsWith("module.")
+                                                ? settingLabels.getOrDefault(e.target(), Map.of())
+                                                : Map.of(),
+                                        locale)))
+                        .toList());
         return "tenant/audit";
     }
 
@@ -123,8 +147,10 @@ class AuditPageController {
             String was = value(field, before == null ? null : before.get(field), names, locale);
             String is = value(field, after == null ? null : after.get(field), names, locale);
             if (before == null || after == null || !was.equals(is)) {
-                changes.add(new Change(labels.getOrDefault(field, messages.getMessage("audit.field." + field, null, field, locale)),
-                        was, is));
+                changes.add(new Change(
+                        labels.getOrDefault(field, messages.getMessage("audit.field." + field, null, field, locale)),
+                        was,
+                        is));
             }
         }
         return changes;
@@ -152,7 +178,9 @@ class AuditPageController {
             for (String json : new String[] {e.before(), e.after()}) {
                 JsonNode node = read(json);
                 if (node != null && node.isObject()) {
-                    node.properties().forEach(p -> collect(p.getValue().isString() ? p.getValue().asString() : null, ids));
+                    node.properties()
+                            .forEach(p -> collect(
+                                    p.getValue().isString() ? p.getValue().asString() : null, ids));
                 }
             }
         }

@@ -1,16 +1,5 @@
 package id.fleksi.app.web;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.platform.calendar.DayHours;
 import id.fleksi.platform.calendar.LocalHolidays;
 import id.fleksi.platform.calendar.WeekSchedule;
@@ -23,7 +12,16 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +51,15 @@ class CalendarPage {
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarPage(LocalHolidays holidays, WorkSchedules schedules, WorkingCalendar calendar, TenantMenu menu, JdbcClient jdbc,
-            PageForms forms, MessageSource messages, Clock clock) {
+    CalendarPage(
+            LocalHolidays holidays,
+            WorkSchedules schedules,
+            WorkingCalendar calendar,
+            TenantMenu menu,
+            JdbcClient jdbc,
+            PageForms forms,
+            MessageSource messages,
+            Clock clock) {
         this.holidays = holidays;
         this.schedules = schedules;
         this.calendar = calendar;
@@ -66,14 +71,21 @@ class CalendarPage {
     }
 
     @GetMapping({"/t/{code}/admin/calendar", "/t/{code}/admin/calendar/"})
-    String page(Tenant tenant, Caller caller, @RequestParam(required = false) Integer year,
+    String page(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) Integer year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID unitId, Model model, Locale locale) {
+            @RequestParam(required = false) UUID unitId,
+            Model model,
+            Locale locale) {
         allowed(caller);
         LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
         int shown = year == null || year < 2000 || year > 2100 ? today.getYear() : year;
-        List<Map<String, Object>> units = jdbc.sql(TenantSql.in(tenant.code(), "select id, code, name from {org_unit} order by code"))
-                .query().listOfRows();
+        List<Map<String, Object>> units = jdbc.sql(
+                        TenantSql.in(tenant.code(), "select id, code, name from {org_unit} order by code"))
+                .query()
+                .listOfRows();
         Map<UUID, String> unitNames = new java.util.HashMap<>();
         units.forEach(u -> unitNames.put((UUID) u.get("id"), u.get("code") + " · " + u.get("name")));
         model.addAttribute("tenant", tenant);
@@ -96,15 +108,25 @@ class CalendarPage {
     }
 
     @PostMapping("/t/{code}/admin/calendar/holidays")
-    String addHoliday(Tenant tenant, Caller caller, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String name, @RequestParam(required = false) UUID unitId, RedirectAttributes redirect) {
+    String addHoliday(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) UUID unitId,
+            RedirectAttributes redirect) {
         allowed(caller);
         int year = date == null ? LocalDate.now(clock).getYear() : date.getYear();
-        return forms.redirect(redirect, back(tenant, year), "holiday", () -> holidays.add(date, name, unitId, caller.username()));
+        return forms.redirect(
+                redirect, back(tenant, year), "holiday", () -> holidays.add(date, name, unitId, caller.username()));
     }
 
     @PostMapping("/t/{code}/admin/calendar/holidays/{id}/remove")
-    String removeHoliday(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam(required = false) Integer year,
+    String removeHoliday(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer year,
             RedirectAttributes redirect) {
         allowed(caller);
         return forms.redirect(redirect, back(tenant, year), "holidayRemoved", () -> {
@@ -115,10 +137,16 @@ class CalendarPage {
 
     /** The week's hours from the form: a ticked day with its start, end and break; or the form's problem, said. */
     @PostMapping("/t/{code}/admin/calendar/schedules")
-    String setHours(Tenant tenant, Caller caller, @RequestParam String kind, @RequestParam(required = false) UUID unitId,
+    String setHours(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam String kind,
+            @RequestParam(required = false) UUID unitId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam Map<String, String> form, Locale locale, RedirectAttributes redirect) {
+            @RequestParam Map<String, String> form,
+            Locale locale,
+            RedirectAttributes redirect) {
         allowed(caller);
         Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : WEEK) {
@@ -129,24 +157,32 @@ class CalendarPage {
             try {
                 LocalTime start = LocalTime.parse(form.getOrDefault("start." + day, ""));
                 LocalTime end = LocalTime.parse(form.getOrDefault("end." + day, ""));
-                int pause = Integer.parseInt(form.getOrDefault("break." + day, "0").isBlank() ? "0" : form.get("break." + day));
-                if (!end.isAfter(start) || pause < 0 || pause >= java.time.Duration.between(start, end).toMinutes()) {
-                    return refuse(tenant, redirect, messages.getMessage("calendar.error.hours", new Object[] {dayName}, locale));
+                int pause = Integer.parseInt(
+                        form.getOrDefault("break." + day, "0").isBlank() ? "0" : form.get("break." + day));
+                if (!end.isAfter(start)
+                        || pause < 0
+                        || pause >= java.time.Duration.between(start, end).toMinutes()) {
+                    return refuse(
+                            tenant,
+                            redirect,
+                            messages.getMessage("calendar.error.hours", new Object[] {dayName}, locale));
                 }
                 days.put(day, new DayHours(start, end, pause));
             } catch (DateTimeParseException | NumberFormatException e) {
-                return refuse(tenant, redirect, messages.getMessage("calendar.error.time", new Object[] {dayName}, locale));
+                return refuse(
+                        tenant, redirect, messages.getMessage("calendar.error.time", new Object[] {dayName}, locale));
             }
         }
         boolean ramadan = "RAMADAN".equals(kind);
-        return forms.redirect(redirect, back(tenant, from == null ? null : from.getYear()), ramadan ? "ramadan" : "hours", () -> {
-            if (ramadan) {
-                schedules.addRamadan(unitId, from, to, days, caller.username());
-            } else {
-                schedules.setRegular(unitId, days, caller.username());
-            }
-            return null;
-        });
+        return forms.redirect(
+                redirect, back(tenant, from == null ? null : from.getYear()), ramadan ? "ramadan" : "hours", () -> {
+                    if (ramadan) {
+                        schedules.addRamadan(unitId, from, to, days, caller.username());
+                    } else {
+                        schedules.setRegular(unitId, days, caller.username());
+                    }
+                    return null;
+                });
     }
 
     @PostMapping("/t/{code}/admin/calendar/schedules/{id}/remove")
@@ -169,7 +205,8 @@ class CalendarPage {
 
     private static void allowed(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN) && !caller.hasRole(Role.BKD)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage the calendar.").variant("calendar");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage the calendar.")
+                    .variant("calendar");
         }
     }
 }

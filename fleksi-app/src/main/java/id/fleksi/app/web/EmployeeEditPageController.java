@@ -1,30 +1,26 @@
 package id.fleksi.app.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.EmployeeRepository;
 import id.fleksi.platform.organisation.EmployeeStatus;
-import id.fleksi.platform.organisation.EmploymentType;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.organisation.EmploymentType;
 import id.fleksi.platform.organisation.NewEmployee;
 import id.fleksi.platform.organisation.OrgUnitRepository;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,9 +32,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EmployeeEditPageController {
 
     /** The form as typed; {@code supervisorNip}, when given, wins over the choice in the list. */
-    record Form(String name, String unitId, String position, String status, String supervisorId, String supervisorNip,
-            String email) {
-    }
+    record Form(
+            String name,
+            String unitId,
+            String position,
+            String status,
+            String supervisorId,
+            String supervisorNip,
+            String email) {}
 
     private final TenantMenu menu;
     private final Employees employees;
@@ -46,7 +47,11 @@ class EmployeeEditPageController {
     private final OrgUnitRepository units;
     private final MessageSource messages;
 
-    EmployeeEditPageController(TenantMenu menu, Employees employees, EmployeeRepository repository, OrgUnitRepository units,
+    EmployeeEditPageController(
+            TenantMenu menu,
+            Employees employees,
+            EmployeeRepository repository,
+            OrgUnitRepository units,
             MessageSource messages) {
         this.menu = menu;
         this.employees = employees;
@@ -59,14 +64,27 @@ class EmployeeEditPageController {
     String form(Tenant tenant, Caller caller, @PathVariable UUID id, Model model, Locale locale) {
         EmployeesPageController.allowed(caller);
         Employee e = employees.find(id);
-        Form form = new Form(e.name(), e.unitId().toString(), e.position(), e.status().name(),
-                e.supervisorId() == null ? "" : e.supervisorId().toString(), "", employees.email(e).orElse(""));
+        Form form = new Form(
+                e.name(),
+                e.unitId().toString(),
+                e.position(),
+                e.status().name(),
+                e.supervisorId() == null ? "" : e.supervisorId().toString(),
+                "",
+                employees.email(e).orElse(""));
         return show(tenant, caller, e, form, null, model, locale);
     }
 
     @PostMapping("/t/{code}/admin/employees/{id}")
-    String save(Tenant tenant, Caller caller, @PathVariable UUID id, Form form, Model model, Locale locale,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String save(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            Form form,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         EmployeesPageController.allowed(caller);
         Employee e = employees.find(id);
         String error = null;
@@ -100,11 +118,29 @@ class EmployeeEditPageController {
         }
         if (error == null) {
             try {
-                String position = form.position() == null || form.position().isBlank() ? null : form.position().strip();
-                employees.update(id, new NewEmployee(e.nip(), e.pppkNumber(),
-                        e.employmentType() == EmploymentType.NON_ASN ? e.username() : null, name, e.employmentType(), position,
-                        e.grade(), unitId, supervisorId, e.talentBox() == null ? null : (int) e.talentBox(), e.faceToFaceService(),
-                        e.ownDevice(), e.goodConnection(), e.homeLatitude(), e.homeLongitude(), e.startDate()), caller.username());
+                String position = form.position() == null || form.position().isBlank()
+                        ? null
+                        : form.position().strip();
+                employees.update(
+                        id,
+                        new NewEmployee(
+                                e.nip(),
+                                e.pppkNumber(),
+                                e.employmentType() == EmploymentType.NON_ASN ? e.username() : null,
+                                name,
+                                e.employmentType(),
+                                position,
+                                e.grade(),
+                                unitId,
+                                supervisorId,
+                                e.talentBox() == null ? null : (int) e.talentBox(),
+                                e.faceToFaceService(),
+                                e.ownDevice(),
+                                e.goodConnection(),
+                                e.homeLatitude(),
+                                e.homeLongitude(),
+                                e.startDate()),
+                        caller.username());
                 if (status != e.status()) {
                     employees.setStatus(id, status, caller);
                 }
@@ -113,8 +149,17 @@ class EmployeeEditPageController {
                 } catch (Problem problem) {
                     // The rest is saved by now; the page says so rather than "nothing was changed".
                     response.setStatus(HttpServletResponse.SC_CONFLICT);
-                    return show(tenant, caller, employees.find(id), form, messages.getMessage("employee.edit.email.refused",
-                            new Object[] {withoutNothingChanged(problem.detailFor(messages, locale))}, locale), model, locale);
+                    return show(
+                            tenant,
+                            caller,
+                            employees.find(id),
+                            form,
+                            messages.getMessage(
+                                    "employee.edit.email.refused",
+                                    new Object[] {withoutNothingChanged(problem.detailFor(messages, locale))},
+                                    locale),
+                            model,
+                            locale);
                 }
                 redirect.addFlashAttribute("saved", name);
                 return "redirect:/t/" + tenant.code() + "/admin/employees/" + id;

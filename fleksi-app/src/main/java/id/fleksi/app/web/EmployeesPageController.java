@@ -1,8 +1,5 @@
 package id.fleksi.app.web;
 
-import java.util.Locale;
-import java.util.UUID;
-
 import id.fleksi.platform.organisation.EmployeeSearch;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.organisation.OrgUnitRepository;
@@ -11,7 +8,8 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +28,8 @@ class EmployeesPageController {
     private final OrgUnitRepository units;
     private final Employees employeeService;
 
-    EmployeesPageController(TenantMenu menu, EmployeeSearch search, OrgUnitRepository units, Employees employeeService) {
+    EmployeesPageController(
+            TenantMenu menu, EmployeeSearch search, OrgUnitRepository units, Employees employeeService) {
         this.menu = menu;
         this.search = search;
         this.units = units;
@@ -39,8 +38,13 @@ class EmployeesPageController {
 
     /** A page of employees found by name or NIP within a unit; the links to other pages keep the search. */
     @GetMapping("/t/{code}/admin/employees")
-    String page(Tenant tenant, Caller caller, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String unit, @RequestParam(defaultValue = "1") String page, Model model,
+    String page(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String unit,
+            @RequestParam(defaultValue = "1") String page,
+            Model model,
             Locale locale) {
         allowed(caller);
         UUID unitId = uuidOrNull(unit);
@@ -49,7 +53,8 @@ class EmployeesPageController {
         model.addAttribute("units", units.findAllByOrderByCode());
         model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("unit", unitId);
-        model.addAttribute("result", search.find(q, unitId, page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1, PAGE_SIZE));
+        model.addAttribute(
+                "result", search.find(q, unitId, page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1, PAGE_SIZE));
         return "tenant/employees";
     }
 
@@ -72,7 +77,8 @@ class EmployeesPageController {
 
     static void allowed(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN) && !caller.hasRole(Role.BKD)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage employees.").variant("employees");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage employees.")
+                    .variant("employees");
         }
     }
 }

@@ -2,7 +2,6 @@ package id.fleksi.app.web;
 
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.web.PageController;
-
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -18,7 +17,8 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("tenants", registry.list().stream().filter(t -> t.isActive()).toList());
+        model.addAttribute(
+                "tenants", registry.list().stream().filter(t -> t.isActive()).toList());
         return "index";
     }
 }

@@ -1,10 +1,5 @@
 package id.fleksi.app.web;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
 import id.fleksi.platform.organisation.EmployeeImport;
 import id.fleksi.platform.organisation.ImportJobs;
 import id.fleksi.platform.organisation.ImportTemplates;
@@ -13,7 +8,10 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ContentDisposition;
@@ -36,8 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportPageController {
 
     /** A problem of an import as the page shows it. */
-    record ShownProblem(int row, String column, String reason) {
-    }
+    record ShownProblem(int row, String column, String reason) {}
 
     private final TenantMenu menu;
     private final ImportJobs imports;
@@ -51,8 +48,13 @@ class ImportPageController {
 
     /** Starts the import in the background and shows its page, which follows its progress. */
     @PostMapping("/t/{code}/admin/import")
-    String importFile(Tenant tenant, Caller caller, @RequestParam String kind, @RequestParam MultipartFile file,
-            RedirectAttributes redirect, Locale locale) {
+    String importFile(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam String kind,
+            @RequestParam MultipartFile file,
+            RedirectAttributes redirect,
+            Locale locale) {
         EmployeesPageController.allowed(caller);
         try {
             Spreadsheet sheet = Spreadsheet.read(file.getInputStream(), file.getOriginalFilename());
@@ -62,8 +64,12 @@ class ImportPageController {
         } catch (IOException e) {
             String why = e.getMessage();
             if (e instanceof Spreadsheet.Refused refused && !"en".equals(locale.getLanguage())) {
-                why = messages.getMessage(new DefaultMessageSourceResolvable(new String[] {"import.refused." + refused.code()},
-                        refused.values().toArray(), e.getMessage()), locale);
+                why = messages.getMessage(
+                        new DefaultMessageSourceResolvable(
+                                new String[] {"import.refused." + refused.code()},
+                                refused.values().toArray(),
+                                e.getMessage()),
+                        locale);
             }
             redirect.addFlashAttribute("error", messages.getMessage("import.unreadable", new Object[] {why}, locale));
             return "redirect:/t/" + tenant.code() + "/admin/employees";
@@ -73,19 +79,29 @@ class ImportPageController {
     @GetMapping("/t/{code}/admin/imports/{id}")
     String importJob(Tenant tenant, Caller caller, @PathVariable UUID id, Model model, Locale locale) {
         EmployeesPageController.allowed(caller);
-        ImportJobs.ImportJob job = imports.find(id).orElseThrow(() -> Problem.notFound("unknown-import", "Unknown import",
-                "There is no import " + id + " in this tenant."));
+        ImportJobs.ImportJob job = imports.find(id)
+                .orElseThrow(() -> Problem.notFound(
+                        "unknown-import", "Unknown import", "There is no import " + id + " in this tenant."));
         model.addAttribute("tenant", tenant);
         model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
         model.addAttribute("job", job);
-        model.addAttribute("problems", job.report() == null ? List.of()
-                : job.report().problems().stream().map(p -> shown(p, locale)).toList());
+        model.addAttribute(
+                "problems",
+                job.report() == null
+                        ? List.of()
+                        : job.report().problems().stream()
+                                .map(p -> shown(p, locale))
+                                .toList());
         return "tenant/import";
     }
 
     private static Problem unknownTemplate(String name) {
-        return Problem.notFound("unknown-template", "Unknown template", "There is no template " + name + ": the templates are"
-                + " units and employees, each as CSV or XLSX, below the import form.").values(name);
+        return Problem.notFound(
+                        "unknown-template",
+                        "Unknown template",
+                        "There is no template " + name + ": the templates are"
+                                + " units and employees, each as CSV or XLSX, below the import form.")
+                .values(name);
     }
 
     /** The header row and one example row, for units or employees, as CSV or XLSX. */
@@ -104,16 +120,27 @@ class ImportPageController {
         };
         String name = (which == ImportTemplates.Kind.UNITS ? "contoh-unit." : "contoh-pegawai.") + format;
         return ResponseEntity.ok()
-                .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                        : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(
+                        xlsx
+                                ? MediaType.parseMediaType(
+                                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .body(xlsx ? ImportTemplates.xlsx(which) : ImportTemplates.csv(which));
     }
 
     private ShownProblem shown(EmployeeImport.RowProblem p, Locale locale) {
         // The English reason is the one the import wrote; other languages are said by its code.
-        String reason = p.code() == null || "en".equals(locale.getLanguage()) ? p.reason() : messages.getMessage(new DefaultMessageSourceResolvable(
-                new String[] {"import.problem." + p.code()}, p.values() == null ? null : p.values().toArray(), p.reason()), locale);
+        String reason = p.code() == null || "en".equals(locale.getLanguage())
+                ? p.reason()
+                : messages.getMessage(
+                        new DefaultMessageSourceResolvable(
+                                new String[] {"import.problem." + p.code()},
+                                p.values() == null ? null : p.values().toArray(),
+                                p.reason()),
+                        locale);
         return new ShownProblem(p.row(), p.column(), reason);
     }
 }

@@ -1,13 +1,11 @@
 package id.fleksi.app.web;
 
+import id.fleksi.platform.organisation.Offices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.platform.organisation.Offices;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -16,11 +14,17 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * The office form as typed: kept as text, so a wrong value comes back to the admin as they wrote it, with a message
  * per field in their language. A decimal comma (-1,7391) is read as a point.
  */
-record OfficeForm(String name, String address, String latitude, String longitude, String radiusMetres, List<UUID> unitIds) {
+record OfficeForm(
+        String name, String address, String latitude, String longitude, String radiusMetres, List<UUID> unitIds) {
 
     static OfficeForm of(Offices.Office office) {
-        return new OfficeForm(office.name(), office.address(), String.valueOf(office.latitude()), String.valueOf(office.longitude()),
-                String.valueOf(office.radiusMetres()), office.unitIds());
+        return new OfficeForm(
+                office.name(),
+                office.address(),
+                String.valueOf(office.latitude()),
+                String.valueOf(office.longitude()),
+                String.valueOf(office.radiusMetres()),
+                office.unitIds());
     }
 
     static OfficeForm empty() {
@@ -50,7 +54,9 @@ record OfficeForm(String name, String address, String latitude, String longitude
         }
         Integer radius = whole(radiusMetres);
         if (radius == null || radius < Offices.MIN_RADIUS_METRES || radius > Offices.MAX_RADIUS_METRES) {
-            problems.put("radiusMetres", message("offices.error.radius", Offices.MIN_RADIUS_METRES, Offices.MAX_RADIUS_METRES));
+            problems.put(
+                    "radiusMetres",
+                    message("offices.error.radius", Offices.MIN_RADIUS_METRES, Offices.MAX_RADIUS_METRES));
         }
         Map<String, String> said = new LinkedHashMap<>();
         problems.forEach((field, problem) -> said.put(field, messages.getMessage(problem, locale)));
@@ -59,8 +65,13 @@ record OfficeForm(String name, String address, String latitude, String longitude
 
     /** The office to store; call only when {@link #problems} found none. */
     Offices.NewOffice toOffice() {
-        return new Offices.NewOffice(name.strip(), address == null || address.isBlank() ? null : address.strip(), decimal(latitude),
-                decimal(longitude), whole(radiusMetres), new ArrayList<>(units()));
+        return new Offices.NewOffice(
+                name.strip(),
+                address == null || address.isBlank() ? null : address.strip(),
+                decimal(latitude),
+                decimal(longitude),
+                whole(radiusMetres),
+                new ArrayList<>(units()));
     }
 
     private static MessageSourceResolvable message(String code, Object... values) {

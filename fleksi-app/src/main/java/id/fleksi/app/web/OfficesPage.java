@@ -1,10 +1,5 @@
 package id.fleksi.app.web;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.platform.organisation.MapTiles;
 import id.fleksi.platform.organisation.Offices;
 import id.fleksi.platform.problem.Problem;
@@ -16,9 +11,11 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.Model;
@@ -45,7 +42,13 @@ class OfficesPage {
     private final PageForms forms;
     private final IdentityProperties identity;
 
-    OfficesPage(Offices offices, MapTiles tiles, TenantMenu menu, JdbcClient jdbc, MessageSource messages, PageForms forms,
+    OfficesPage(
+            Offices offices,
+            MapTiles tiles,
+            TenantMenu menu,
+            JdbcClient jdbc,
+            MessageSource messages,
+            PageForms forms,
             IdentityProperties identity) {
         this.offices = offices;
         this.tiles = tiles;
@@ -63,13 +66,26 @@ class OfficesPage {
     }
 
     @GetMapping("/t/{code}/admin/offices/{id}")
-    String edit(Tenant tenant, Caller caller, @PathVariable UUID id, Model model, Locale locale, HttpServletResponse response) {
+    String edit(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
         allowed(caller);
-        return page(tenant, caller, model, locale, response, offices.find(id), OfficeForm.of(offices.find(id)), Map.of());
+        return page(
+                tenant, caller, model, locale, response, offices.find(id), OfficeForm.of(offices.find(id)), Map.of());
     }
 
     @PostMapping("/t/{code}/admin/offices")
-    String add(Tenant tenant, Caller caller, @ModelAttribute OfficeForm form, Model model, Locale locale, HttpServletResponse response,
+    String add(
+            Tenant tenant,
+            Caller caller,
+            @ModelAttribute OfficeForm form,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         allowed(caller);
         Map<String, String> problems = form.problems(messages, locale);
@@ -77,13 +93,23 @@ class OfficesPage {
             response.setStatus(422);
             return page(tenant, caller, model, locale, response, null, form, problems);
         }
-        return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/admin/offices", "added",
+        return forms.redirect(
+                redirect,
+                "redirect:/t/" + tenant.code() + "/admin/offices",
+                "added",
                 () -> offices.add(form.toOffice(), caller.username()));
     }
 
     @PostMapping("/t/{code}/admin/offices/{id}")
-    String change(Tenant tenant, Caller caller, @PathVariable UUID id, @ModelAttribute OfficeForm form, Model model, Locale locale,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String change(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @ModelAttribute OfficeForm form,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         allowed(caller);
         Offices.Office office = offices.find(id);
         Map<String, String> problems = form.problems(messages, locale);
@@ -91,16 +117,24 @@ class OfficesPage {
             response.setStatus(422);
             return page(tenant, caller, model, locale, response, office, form, problems);
         }
-        return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/admin/offices", "changed",
+        return forms.redirect(
+                redirect,
+                "redirect:/t/" + tenant.code() + "/admin/offices",
+                "changed",
                 () -> offices.update(id, form.toOffice(), caller.username()));
     }
 
     /** The tile server the map draws from; only the tenant admin sets it. */
     @PostMapping("/t/{code}/admin/offices/map")
-    String map(Tenant tenant, Caller caller, @RequestParam(required = false) String urlTemplate,
-            @RequestParam(required = false) String attribution, RedirectAttributes redirect) {
+    String map(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) String urlTemplate,
+            @RequestParam(required = false) String attribution,
+            RedirectAttributes redirect) {
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin sets the map's tile server.").variant("map");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin sets the map's tile server.")
+                    .variant("map");
         }
         return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/admin/offices", "map", () -> {
             tiles.set(urlTemplate, attribution, caller.username());
@@ -108,21 +142,33 @@ class OfficesPage {
         });
     }
 
-    private String page(Tenant tenant, Caller caller, Model model, Locale locale, HttpServletResponse response, Offices.Office editing,
-            OfficeForm form, Map<String, String> problems) {
-        List<Map<String, Object>> units = jdbc.sql(TenantSql.in(tenant.code(), "select id, code, name from {org_unit} order by code"))
-                .query().listOfRows();
+    private String page(
+            Tenant tenant,
+            Caller caller,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            Offices.Office editing,
+            OfficeForm form,
+            Map<String, String> problems) {
+        List<Map<String, Object>> units = jdbc.sql(
+                        TenantSql.in(tenant.code(), "select id, code, name from {org_unit} order by code"))
+                .query()
+                .listOfRows();
         Map<UUID, String> unitNames = new java.util.HashMap<>();
         units.forEach(u -> unitNames.put((UUID) u.get("id"), (String) u.get("name")));
         var server = tiles.server();
         // The tenant's tile server may serve this page's images: its origin joins img-src here, and nowhere else.
-        server.ifPresent(s -> response.setHeader("Content-Security-Policy",
-                SecurityConfiguration.contentSecurityPolicy(identity, s.origin())));
+        server.ifPresent(s -> response.setHeader(
+                "Content-Security-Policy", SecurityConfiguration.contentSecurityPolicy(identity, s.origin())));
         model.addAttribute("tenant", tenant);
         model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
         List<Offices.Office> all = offices.list();
         Map<UUID, String> officeUnits = new java.util.HashMap<>();
-        all.forEach(o -> officeUnits.put(o.id(), String.join(", ", o.unitIds().stream().map(unitNames::get).sorted().toList())));
+        all.forEach(o -> officeUnits.put(
+                o.id(),
+                String.join(
+                        ", ", o.unitIds().stream().map(unitNames::get).sorted().toList())));
         model.addAttribute("offices", all);
         model.addAttribute("officeUnits", officeUnits);
         model.addAttribute("units", units);
@@ -131,14 +177,21 @@ class OfficesPage {
         model.addAttribute("problems", problems);
         model.addAttribute("tiles", server.orElse(null));
         model.addAttribute("admin", caller.hasRole(Role.TENANT_ADMIN));
-        model.addAttribute("bounds", new double[] {Offices.MIN_LATITUDE, Offices.MAX_LATITUDE, Offices.MIN_LONGITUDE,
-                Offices.MAX_LONGITUDE, Offices.MIN_RADIUS_METRES, Offices.MAX_RADIUS_METRES});
+        model.addAttribute("bounds", new double[] {
+            Offices.MIN_LATITUDE,
+            Offices.MAX_LATITUDE,
+            Offices.MIN_LONGITUDE,
+            Offices.MAX_LONGITUDE,
+            Offices.MIN_RADIUS_METRES,
+            Offices.MAX_RADIUS_METRES
+        });
         return "tenant/offices";
     }
 
     static void allowed(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN) && !caller.hasRole(Role.BKD)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage offices.").variant("offices");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only BKD or a tenant admin manage offices.")
+                    .variant("offices");
         }
     }
 }

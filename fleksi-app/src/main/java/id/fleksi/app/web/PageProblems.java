@@ -1,13 +1,10 @@
 package id.fleksi.app.web;
 
-import java.util.Locale;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.web.PageController;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -15,9 +12,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -46,9 +43,11 @@ class PageProblems implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!isPage(request, handler) || response.isCommitted() || e instanceof AsyncRequestTimeoutException) {
-            return null;   // not a page, a page already on its way, or a live stream that ran its time: Spring's own answer
+            return null; // not a page, a page already on its way, or a live stream that ran its time: Spring's own
+            // answer
         }
         Problem problem = PageProblem.of(e);
         if (problem.kind() == Problem.Kind.INTERNAL) {
@@ -58,7 +57,8 @@ class PageProblems implements HandlerExceptionResolver, Ordered {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setStatus(problem.kind().status());
         ModelAndView page = new ModelAndView("problem");
-        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(problem.kind().status()));
+        page.setStatus(
+                org.springframework.http.HttpStatusCode.valueOf(problem.kind().status()));
         page.addObject("status", problem.kind().status());
         // Not "title": the layout's fragment parameter of that name would be shadowed by it.
         page.addObject("problemTitle", problem.titleFor(messages, locale));

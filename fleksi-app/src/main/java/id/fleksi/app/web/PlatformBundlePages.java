@@ -1,9 +1,5 @@
 package id.fleksi.app.web;
 
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.UUID;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
@@ -14,7 +10,9 @@ import id.fleksi.provisioning.bundle.BundleJobs;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.InstanceKeys;
 import id.fleksi.provisioning.bundle.TenantHandover;
-
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,25 +48,40 @@ class PlatformBundlePages {
     }
 
     @PostMapping("/platform/tenants/{code}/export")
-    String export(@PathVariable String code, @RequestParam(required = false) String passphrase, Authentication authentication,
+    String export(
+            @PathVariable String code,
+            @RequestParam(required = false) String passphrase,
+            Authentication authentication,
             RedirectAttributes redirect) {
         requireOperator(authentication);
-        return refusalShown(redirect, () -> jobs.startExport(TenantCode.of(code), BundleJobs.newPassphrase(passphrase)));
+        return refusalShown(
+                redirect, () -> jobs.startExport(TenantCode.of(code), BundleJobs.newPassphrase(passphrase)));
     }
 
     @PostMapping("/platform/tenants/{code}/handover")
-    String handOver(@PathVariable String code, @RequestParam String replicaUrl, @RequestParam(required = false) String passphrase,
-            Authentication authentication, RedirectAttributes redirect) {
+    String handOver(
+            @PathVariable String code,
+            @RequestParam String replicaUrl,
+            @RequestParam(required = false) String passphrase,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         requireOperator(authentication);
-        return refusalShown(redirect, () -> jobs.startHandover(TenantCode.of(code), replicaUrl, BundleJobs.newPassphrase(passphrase)));
+        return refusalShown(
+                redirect,
+                () -> jobs.startHandover(TenantCode.of(code), replicaUrl, BundleJobs.newPassphrase(passphrase)));
     }
 
     @PostMapping("/platform/tenants/{code}/handover/{decision:cancel|confirm}")
-    String decide(@PathVariable String code, @PathVariable String decision, Authentication authentication,
+    String decide(
+            @PathVariable String code,
+            @PathVariable String decision,
+            Authentication authentication,
             RedirectAttributes redirect) {
         requireOperator(authentication);
         return refusalShown(redirect, () -> {
-            var tenant = decision.equals("cancel") ? handover.cancel(TenantCode.of(code)) : handover.confirm(TenantCode.of(code));
+            var tenant = decision.equals("cancel")
+                    ? handover.cancel(TenantCode.of(code))
+                    : handover.confirm(TenantCode.of(code));
             redirect.addFlashAttribute("message", tenant.code() + ": " + tenant.status());
             return null;
         });
@@ -77,8 +90,11 @@ class PlatformBundlePages {
     /** The page's script sends the file as the body; the answer is the job, whose progress the console shows. */
     @PostMapping(path = "/platform/bundle-imports", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @ResponseBody
-    BundleJobs.Job importBundle(InputStream body, @RequestParam(required = false) String signedBy,
-            @RequestHeader(name = "X-Bundle-Passphrase", required = false) String passphrase, Authentication authentication) {
+    BundleJobs.Job importBundle(
+            InputStream body,
+            @RequestParam(required = false) String signedBy,
+            @RequestHeader(name = "X-Bundle-Passphrase", required = false) String passphrase,
+            Authentication authentication) {
         requireOperator(authentication);
         String trusted = signedBy == null || signedBy.isBlank() ? null : signedBy.strip();
         return jobs.startImport(body, trusted, passphrase);
@@ -87,12 +103,18 @@ class PlatformBundlePages {
     @GetMapping("/platform/bundle-jobs/{id}/bundle")
     ResponseEntity<FileSystemResource> download(@PathVariable UUID id, Authentication authentication) {
         requireOperator(authentication);
-        BundleJobs.Job job = jobs.find(id).orElseThrow(() -> Problem.notFound("unknown-bundle-job", "No such job",
-                "There is no job " + id + " on this replica.").values(id.toString()));
-        Path file = jobs.bundle(id).orElseThrow(() -> Problem.conflict("bundle-not-ready", "No bundle (yet)",
-                "Job " + id + " has no bundle to download.").values(id.toString()));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + job.tenant()
-                + ".fleksi-bundle\"").contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(file));
+        BundleJobs.Job job = jobs.find(id)
+                .orElseThrow(() -> Problem.notFound(
+                                "unknown-bundle-job", "No such job", "There is no job " + id + " on this replica.")
+                        .values(id.toString()));
+        Path file = jobs.bundle(id)
+                .orElseThrow(() -> Problem.conflict(
+                                "bundle-not-ready", "No bundle (yet)", "Job " + id + " has no bundle to download.")
+                        .values(id.toString()));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + job.tenant() + ".fleksi-bundle\"")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(new FileSystemResource(file));
     }
 
     @GetMapping(path = "/platform/instance-key.pem", produces = "application/x-pem-file")
@@ -111,15 +133,18 @@ class PlatformBundlePages {
             action.run();
         } catch (Problem | InvalidTenantCodeException e) {
             redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:/platform/#error";   // the refusal is at the top of the page: in view, not scrolled past
+            return "redirect:/platform/#error"; // the refusal is at the top of the page: in view, not scrolled past
         }
         return "redirect:/platform/#bundles";
     }
 
     private void requireOperator(Authentication authentication) {
         Caller caller = Caller.of(authentication, identity);
-        if (caller == null || !identity.platformRealm().equals(caller.realm()) || !caller.hasRole(Role.PLATFORM_OPERATOR)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only a platform operator may move tenants.").variant("platform");
+        if (caller == null
+                || !identity.platformRealm().equals(caller.realm())
+                || !caller.hasRole(Role.PLATFORM_OPERATOR)) {
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a platform operator may move tenants.")
+                    .variant("platform");
         }
     }
 }

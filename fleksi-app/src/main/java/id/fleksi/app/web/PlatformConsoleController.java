@@ -1,7 +1,5 @@
 package id.fleksi.app.web;
 
-import java.util.Locale;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
@@ -24,9 +22,8 @@ import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
 import id.fleksi.provisioning.onboarding.OnboardingFailedException;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
-
 import jakarta.validation.Validator;
-
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -51,8 +48,16 @@ class PlatformConsoleController {
     private final FeedDays feeds;
     private final MessageSource messages;
 
-    PlatformConsoleController(TenantRegistry registry, TenantOnboarding onboarding, TenantLifecycle lifecycle,
-            IdentityProperties identity, Validator validator, BundleJobs jobs, InstanceKeys keys, TenantHandover handover, FeedDays feeds,
+    PlatformConsoleController(
+            TenantRegistry registry,
+            TenantOnboarding onboarding,
+            TenantLifecycle lifecycle,
+            IdentityProperties identity,
+            Validator validator,
+            BundleJobs jobs,
+            InstanceKeys keys,
+            TenantHandover handover,
+            FeedDays feeds,
             MessageSource messages) {
         this.feeds = feeds;
         this.messages = messages;
@@ -70,12 +75,14 @@ class PlatformConsoleController {
     static final String NO_PARENT = "-";
 
     /** The onboarding form as typed; blank fields stay null. */
-    record OnboardingForm(String code, String name, TenantKind kind, String parent, String regionCode,
-            RegionTimeZone timeZone) {
-    }
+    record OnboardingForm(
+            String code, String name, TenantKind kind, String parent, String regionCode, RegionTimeZone timeZone) {}
 
     @GetMapping({"/platform", "/platform/"})
-    String console(Authentication authentication, Model model, jakarta.servlet.http.HttpServletRequest request,
+    String console(
+            Authentication authentication,
+            Model model,
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response) {
         if (!isOperator(authentication)) {
             return "redirect:/oauth2/authorization/" + identity.platformRealm();
@@ -84,16 +91,21 @@ class PlatformConsoleController {
         var tenants = registry.list();
         model.addAttribute("tenants", tenants);
         model.addAttribute("kinds", TenantKind.values());
-        model.addAttribute("provinces", tenants.stream()
-                .filter(t -> t.kind() == TenantKind.PROVINCE && t.status() == TenantStatus.ACTIVE).toList());
+        model.addAttribute(
+                "provinces",
+                tenants.stream()
+                        .filter(t -> t.kind() == TenantKind.PROVINCE && t.status() == TenantStatus.ACTIVE)
+                        .toList());
         model.addAttribute("zones", RegionTimeZone.values());
         var recent = jobs.recent();
         model.addAttribute("jobs", recent);
         model.addAttribute("fingerprint", BundleSignatures.fingerprint(keys.publicKey()));
-        // Where each handed-over tenant went, and whether the kabupaten has yet to confirm (only then can it be cancelled).
+        // Where each handed-over tenant went, and whether the kabupaten has yet to confirm (only then can it be
+        // cancelled).
         java.util.Map<String, String> wentTo = new java.util.HashMap<>();
         java.util.Set<String> awaitingConfirmation = new java.util.HashSet<>();
-        tenants.stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.HANDING_OVER)
+        tenants.stream()
+                .filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.HANDING_OVER)
                 .forEach(t -> handover.handover(t.code()).ifPresent(h -> {
                     wentTo.put(t.code().value(), h.replicaUrl());
                     if (h.state() == BundleTransfers.State.RUNNING) {
@@ -104,8 +116,10 @@ class PlatformConsoleController {
         model.addAttribute("awaitingConfirmation", awaitingConfirmation);
         // A self-hosted kabupaten beside the shared ones: its last day as its replica's feed reported it.
         java.util.Map<String, FeedDays.ReceivedDay> fed = new java.util.HashMap<>();
-        tenants.stream().filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.ARCHIVED)
-                .forEach(t -> feeds.latest(t.code()).ifPresent(day -> fed.put(t.code().value(), day)));
+        tenants.stream()
+                .filter(t -> t.status() == TenantStatus.HANDED_OVER || t.status() == TenantStatus.ARCHIVED)
+                .forEach(t ->
+                        feeds.latest(t.code()).ifPresent(day -> fed.put(t.code().value(), day)));
         model.addAttribute("fed", fed);
         if (recent.stream().anyMatch(job -> job.state() == BundleJobs.State.RUNNING)) {
             // The progress of a running job, without a script. A refresh to the page's own address, which ends in
@@ -117,15 +131,29 @@ class PlatformConsoleController {
     }
 
     @PostMapping("/platform/tenants")
-    String onboard(@ModelAttribute OnboardingForm form, Authentication authentication, RedirectAttributes redirect, Locale locale) {
+    String onboard(
+            @ModelAttribute OnboardingForm form,
+            Authentication authentication,
+            RedirectAttributes redirect,
+            Locale locale) {
         requireOperator(authentication);
         String parent = blankToNull(form.parent());
-        NewTenant request = new NewTenant(form.code(), form.name(), form.kind(), NO_PARENT.equals(parent) ? null : parent,
-                form.regionCode(), form.timeZone());
+        NewTenant request = new NewTenant(
+                form.code(),
+                form.name(),
+                form.kind(),
+                NO_PARENT.equals(parent) ? null : parent,
+                form.regionCode(),
+                form.timeZone());
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            redirect.addFlashAttribute("error", violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b).orElse(""));
+            redirect.addFlashAttribute(
+                    "error",
+                    violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted()
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""));
             redirect.addFlashAttribute("form", form);
             return "redirect:/platform/";
         }
@@ -153,7 +181,10 @@ class PlatformConsoleController {
 
     /** Suspend, resume or archive; the page asked first and said what the pemda's users will see. */
     @PostMapping("/platform/tenants/{code}/{action:suspend|resume|archive}")
-    String lifecycle(@PathVariable String code, @PathVariable String action, Authentication authentication,
+    String lifecycle(
+            @PathVariable String code,
+            @PathVariable String action,
+            Authentication authentication,
             RedirectAttributes redirect) {
         requireOperator(authentication);
         try {
@@ -173,12 +204,15 @@ class PlatformConsoleController {
 
     private boolean isOperator(Authentication authentication) {
         Caller caller = Caller.of(authentication, identity);
-        return caller != null && identity.platformRealm().equals(caller.realm()) && caller.hasRole(Role.PLATFORM_OPERATOR);
+        return caller != null
+                && identity.platformRealm().equals(caller.realm())
+                && caller.hasRole(Role.PLATFORM_OPERATOR);
     }
 
     private void requireOperator(Authentication authentication) {
         if (!isOperator(authentication)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only a platform operator may change tenants.").variant("platform");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a platform operator may change tenants.")
+                    .variant("platform");
         }
     }
 

@@ -12,8 +12,7 @@ final class SettingsForm {
 
     private static final String PREFIX = "settings.";
 
-    private SettingsForm() {
-    }
+    private SettingsForm() {}
 
     static Map<String, Object> read(Map<String, String> form) {
         Map<String, Object> settings = new LinkedHashMap<>();

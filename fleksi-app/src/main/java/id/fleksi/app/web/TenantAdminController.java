@@ -1,15 +1,13 @@
 package id.fleksi.app.web;
 
-import java.util.Locale;
-import java.util.Map;
-
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +41,14 @@ class TenantAdminController {
     }
 
     @PostMapping("/t/{code}/admin/modules/{id}")
-    String change(Tenant tenant, Caller caller, @PathVariable String id, @RequestParam(required = false) Boolean enabled,
-            @RequestParam Map<String, String> form, RedirectAttributes redirect, Locale locale) {
+    String change(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable String id,
+            @RequestParam(required = false) Boolean enabled,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect,
+            Locale locale) {
         requireAdmin(caller);
         try {
             switches.change(tenant.code(), id, enabled, SettingsForm.read(form), caller.username());
@@ -57,7 +61,8 @@ class TenantAdminController {
 
     private static void requireAdmin(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin may switch modules.").variant("modules");
+            throw Problem.forbidden("missing-role", "Not allowed", "Only a tenant admin may switch modules.")
+                    .variant("modules");
         }
     }
 }

@@ -1,7 +1,5 @@
 package id.fleksi.app.web;
 
-import java.util.List;
-
 import id.fleksi.platform.modules.HomeNotices;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.organisation.Employee;
@@ -11,7 +9,7 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.TenantGate;
-
+import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +28,11 @@ class TenantHomeController {
     private final ModuleSwitches switches;
     private final EmployeeRepository employees;
 
-    TenantHomeController(TenantGate gate, TenantMenu menu, List<HomeNotices> notices, ModuleSwitches switches,
+    TenantHomeController(
+            TenantGate gate,
+            TenantMenu menu,
+            List<HomeNotices> notices,
+            ModuleSwitches switches,
             EmployeeRepository employees) {
         this.gate = gate;
         this.menu = menu;
@@ -40,8 +42,7 @@ class TenantHomeController {
     }
 
     /** A line of the page: the notice's text in the reader's language and its link. */
-    record Line(String text, String href, boolean waiting) {
-    }
+    record Line(String text, String href, boolean waiting) {}
 
     @GetMapping({"/t/{code}", "/t/{code}/"})
     String home(@PathVariable String code, Caller caller, Model model, java.util.Locale locale) {
@@ -52,20 +53,34 @@ class TenantHomeController {
         }
         gate.admit(code, caller);
         // In the catalog's order (a module after those it needs), so the lines stand the same way every time.
-        List<String> on = switches.states(tenant.code()).stream().filter(ModuleSwitches.ModuleState::enabled)
-                .map(state -> state.module().id()).toList();
-        List<Line> lines = TenantContext.callAs(tenant.code(), () -> notices.stream()
-                .filter(source -> on.contains(source.moduleId()))
-                .sorted(java.util.Comparator.comparingInt(source -> on.indexOf(source.moduleId())))
-                .flatMap(source -> source.of(tenant, caller).stream())
-                .map(notice -> new Line(notice.text().in(locale), "/t/" + tenant.code() + "/" + notice.path(), notice.waiting()))
-                .toList());
+        List<String> on = switches.states(tenant.code()).stream()
+                .filter(ModuleSwitches.ModuleState::enabled)
+                .map(state -> state.module().id())
+                .toList();
+        List<Line> lines = TenantContext.callAs(
+                tenant.code(),
+                () -> notices.stream()
+                        .filter(source -> on.contains(source.moduleId()))
+                        .sorted(java.util.Comparator.comparingInt(source -> on.indexOf(source.moduleId())))
+                        .flatMap(source -> source.of(tenant, caller).stream())
+                        .map(notice -> new Line(
+                                notice.text().in(locale),
+                                "/t/" + tenant.code() + "/" + notice.path(),
+                                notice.waiting()))
+                        .toList());
         model.addAttribute("tenant", tenant);
         model.addAttribute("caller", caller);
-        model.addAttribute("name", TenantContext.callAs(tenant.code(), () -> employees.findByUsername(caller.username())
-                .map(Employee::name).orElse(caller.username())));
+        model.addAttribute(
+                "name",
+                TenantContext.callAs(
+                        tenant.code(),
+                        () -> employees
+                                .findByUsername(caller.username())
+                                .map(Employee::name)
+                                .orElse(caller.username())));
         model.addAttribute("waiting", lines.stream().filter(Line::waiting).toList());
-        model.addAttribute("today", lines.stream().filter(line -> !line.waiting()).toList());
+        model.addAttribute(
+                "today", lines.stream().filter(line -> !line.waiting()).toList());
         model.addAttribute("menu", menu.linksFor(tenant.code(), caller, locale));
         return "tenant/home";
     }

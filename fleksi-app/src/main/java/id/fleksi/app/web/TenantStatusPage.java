@@ -7,7 +7,6 @@ import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.bundle.TenantHandover;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -35,16 +34,23 @@ class TenantStatusPage {
         try {
             tenant = gate.serving(code);
         } catch (Problem problem) {
-            registry.find(TenantRegistry.codeInPath(code)).filter(t -> t.status() == TenantStatus.HANDED_OVER)
-                    .flatMap(t -> handover.handover(t.code())).filter(h -> h.replicaUrl() != null)
-                    .ifPresent(h -> problem.with("newAddress", h.replicaUrl().replaceAll("/+$", "") + "/t/" + code + "/"));
+            registry.find(TenantRegistry.codeInPath(code))
+                    .filter(t -> t.status() == TenantStatus.HANDED_OVER)
+                    .flatMap(t -> handover.handover(t.code()))
+                    .filter(h -> h.replicaUrl() != null)
+                    .ifPresent(
+                            h -> problem.with("newAddress", h.replicaUrl().replaceAll("/+$", "") + "/t/" + code + "/"));
             throw problem;
         }
-        if (tenant.status() != TenantStatus.ACTIVE) {   // being handed over: those logged in read on, nobody new logs in
-            throw Problem.unavailable("tenant-moving", "Tenant moving", "Tenant '" + code + "' is being moved to its own"
-                    + " server; nobody can log in until the move is done. Your Diskominfo will tell you the new address.")
-                    .variant("login", code).with("retryAfterSeconds", 600);
+        if (tenant.status() != TenantStatus.ACTIVE) { // being handed over: those logged in read on, nobody new logs in
+            throw Problem.unavailable(
+                            "tenant-moving",
+                            "Tenant moving",
+                            "Tenant '" + code + "' is being moved to its own"
+                                    + " server; nobody can log in until the move is done. Your Diskominfo will tell you the new address.")
+                    .variant("login", code)
+                    .with("retryAfterSeconds", 600);
         }
-        return "redirect:/t/" + tenant.code() + "/";   // served again (a move cancelled, say): log in as usual
+        return "redirect:/t/" + tenant.code() + "/"; // served again (a move cancelled, say): log in as usual
     }
 }

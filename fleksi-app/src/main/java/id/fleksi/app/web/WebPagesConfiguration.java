@@ -2,7 +2,6 @@ package id.fleksi.app.web;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -31,7 +30,7 @@ class WebPagesConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
-        interceptor.setIgnoreInvalidLocale(true);   // ?lang=<x> is no language: ignored, never a 500
+        interceptor.setIgnoreInvalidLocale(true); // ?lang=<x> is no language: ignored, never a 500
         registry.addInterceptor(interceptor);
     }
 }

@@ -3,12 +3,6 @@ package id.fleksi.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-
 import id.fleksi.client.ApiClient;
 import id.fleksi.client.ApiException;
 import id.fleksi.client.api.AbsenceControllerApi;
@@ -39,7 +33,11 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,11 +62,20 @@ class GeneratedClientTest {
         TestKeycloak.register(registry);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     final String code = TestRealms.unique("klien");
 
@@ -79,70 +86,143 @@ class GeneratedClientTest {
 
     @Test
     void theMainJourneysWorkThroughAClientGeneratedFromTheDocument() throws Exception {
-        onboarding.onboard(new NewTenant(code, "Kabupaten Klien", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten Klien", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TestRealms.addTestClient(code, "fleksi-api");
         TestRealms.addUser(realmUsers, code, "admin.klien", Role.TENANT_ADMIN, Role.BKD);
         ApiClient admin = client("admin.klien");
 
         var organisation = new OrganisationControllerApi(admin);
-        var unit = organisation.addUnit(code, new NewUnit().code("DISKOMINFO").name("Dinas Komunikasi dan Informatika")
-                .kind(NewUnit.KindEnum.DINAS));
-        var andi = organisation.addEmployee(code, new NewEmployee().username("andi.atasan").name("Andi Atasan")
-                .employmentType(NewEmployee.EmploymentTypeEnum.NON_ASN).unitId(unit.getId())).getEmployee();
-        var siti = organisation.addEmployee(code, new NewEmployee().username("siti.aparatur").name("Siti Aparatur")
-                .employmentType(NewEmployee.EmploymentTypeEnum.NON_ASN).unitId(unit.getId()).supervisorId(andi.getId())).getEmployee();
+        var unit = organisation.addUnit(
+                code,
+                new NewUnit()
+                        .code("DISKOMINFO")
+                        .name("Dinas Komunikasi dan Informatika")
+                        .kind(NewUnit.KindEnum.DINAS));
+        var andi = organisation
+                .addEmployee(
+                        code,
+                        new NewEmployee()
+                                .username("andi.atasan")
+                                .name("Andi Atasan")
+                                .employmentType(NewEmployee.EmploymentTypeEnum.NON_ASN)
+                                .unitId(unit.getId()))
+                .getEmployee();
+        var siti = organisation
+                .addEmployee(
+                        code,
+                        new NewEmployee()
+                                .username("siti.aparatur")
+                                .name("Siti Aparatur")
+                                .employmentType(NewEmployee.EmploymentTypeEnum.NON_ASN)
+                                .unitId(unit.getId())
+                                .supervisorId(andi.getId()))
+                .getEmployee();
         assertThat(siti.getSupervisorId()).isEqualTo(andi.getId());
-        var andiUser = TestRealms.admin().realm(code).users().searchByUsername("andi.atasan", true).get(0);
-        TestRealms.admin().realm(code).users().get(andiUser.getId()).roles().realmLevel()
-                .add(List.of(TestRealms.admin().realm(code).roles().get(Role.ATASAN.realmRole()).toRepresentation()));
+        var andiUser = TestRealms.admin()
+                .realm(code)
+                .users()
+                .searchByUsername("andi.atasan", true)
+                .get(0);
+        TestRealms.admin()
+                .realm(code)
+                .users()
+                .get(andiUser.getId())
+                .roles()
+                .realmLevel()
+                .add(List.of(TestRealms.admin()
+                        .realm(code)
+                        .roles()
+                        .get(Role.ATASAN.realmRole())
+                        .toRepresentation()));
         ApiClient sitiClient = client("siti.aparatur");
         ApiClient andiClient = client("andi.atasan");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
-        LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+        LocalDate nextMonday =
+                today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
 
         // Absences: one approved, one returned with a comment; a return without one says what is missing.
         var sitiAbsences = new AbsenceControllerApi(sitiClient);
         var andiAbsences = new AbsenceControllerApi(andiClient);
-        Absence izin = sitiAbsences.fileAbsence(code, new NewAbsence().kind(NewAbsence.KindEnum.IZIN).from(nextMonday)
-                .to(nextMonday).reason("Mengurus KTP"));
-        Absence cuti = sitiAbsences.fileAbsence(code, new NewAbsence().kind(NewAbsence.KindEnum.CUTI).from(nextMonday.plusDays(1))
-                .to(nextMonday.plusDays(2)).reason("Cuti tahunan"));
-        assertThat(andiAbsences.absencesAwaitingDecision(code)).extracting(Absence::getId).containsExactly(izin.getId(), cuti.getId());
-        assertThat(andiAbsences.approveAbsence(code, izin.getId(), new AbsenceDecision()).getStatus())
+        Absence izin = sitiAbsences.fileAbsence(
+                code,
+                new NewAbsence()
+                        .kind(NewAbsence.KindEnum.IZIN)
+                        .from(nextMonday)
+                        .to(nextMonday)
+                        .reason("Mengurus KTP"));
+        Absence cuti = sitiAbsences.fileAbsence(
+                code,
+                new NewAbsence()
+                        .kind(NewAbsence.KindEnum.CUTI)
+                        .from(nextMonday.plusDays(1))
+                        .to(nextMonday.plusDays(2))
+                        .reason("Cuti tahunan"));
+        assertThat(andiAbsences.absencesAwaitingDecision(code))
+                .extracting(Absence::getId)
+                .containsExactly(izin.getId(), cuti.getId());
+        assertThat(andiAbsences
+                        .approveAbsence(code, izin.getId(), new AbsenceDecision())
+                        .getStatus())
                 .isEqualTo(Absence.StatusEnum.APPROVED);
         assertThatThrownBy(() -> andiAbsences.returnAbsence(code, cuti.getId(), new AbsenceDecision()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(400);
                     assertThat(e.getResponseBody()).contains("comment");
                 });
-        Absence returned = andiAbsences.returnAbsence(code, cuti.getId(), new AbsenceDecision().comment("Bentrok dengan apel"));
+        Absence returned =
+                andiAbsences.returnAbsence(code, cuti.getId(), new AbsenceDecision().comment("Bentrok dengan apel"));
         assertThat(returned.getStatus()).isEqualTo(Absence.StatusEnum.RETURNED);
         assertThat(returned.getComment()).isEqualTo("Bentrok dengan apel");
 
         // A day's report, approved by its ids.
-        new ReportsControllerApi(sitiClient).addActivity(code, today, new NewActivity().description("Menyusun laporan bulanan")
-                .quantity(new java.math.BigDecimal("1")).unit("dokumen").minutes(120));
+        new ReportsControllerApi(sitiClient)
+                .addActivity(
+                        code,
+                        today,
+                        new NewActivity()
+                                .description("Menyusun laporan bulanan")
+                                .quantity(new java.math.BigDecimal("1"))
+                                .unit("dokumen")
+                                .minutes(120));
         var andiReports = new ReportsControllerApi(andiClient);
         List<SubmittedReport> waiting = andiReports.reportsAwaitingDecision(code);
-        assertThat(waiting).singleElement().satisfies(report -> assertThat(report.getEmployee()).isEqualTo("Siti Aparatur"));
-        List<SubmittedReport> approved = andiReports.approveReports(code, new ReportDecision().ids(List.of(waiting.get(0).getId()))
-                .comment("Bagus"));
-        assertThat(approved).singleElement().satisfies(report -> assertThat(report.getStatus())
-                .isEqualTo(SubmittedReport.StatusEnum.APPROVED));
+        assertThat(waiting)
+                .singleElement()
+                .satisfies(report -> assertThat(report.getEmployee()).isEqualTo("Siti Aparatur"));
+        List<SubmittedReport> approved = andiReports.approveReports(
+                code, new ReportDecision().ids(List.of(waiting.get(0).getId())).comment("Bagus"));
+        assertThat(approved)
+                .singleElement()
+                .satisfies(report -> assertThat(report.getStatus()).isEqualTo(SubmittedReport.StatusEnum.APPROVED));
 
         // A WFA request, refused with a reason the employee reads.
         new ModulesControllerApi(admin).changeModule(code, "fwa", new ModuleChange().enabled(true));
-        new FwaControllerApi(admin).addVersion(code, new PolicyVersion().effectiveFrom(today).enabled(true)
-                .wfaWeekdays(java.util.Set.of(PolicyVersion.WfaWeekdaysEnum.THURSDAY)));
+        new FwaControllerApi(admin)
+                .addVersion(
+                        code,
+                        new PolicyVersion()
+                                .effectiveFrom(today)
+                                .enabled(true)
+                                .wfaWeekdays(java.util.Set.of(PolicyVersion.WfaWeekdaysEnum.THURSDAY)));
         LocalDate friday = nextMonday.plusDays(4);
-        while (jdbc.sql("select count(*) from platform.national_holiday where date = ?").param(friday).query(Integer.class)
-                .single() > 0) {
-            friday = friday.plusWeeks(1);   // a request for a holiday has no working day to ask for (25 December, say)
+        while (jdbc.sql("select count(*) from platform.national_holiday where date = ?")
+                        .param(friday)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
+            friday = friday.plusWeeks(1); // a request for a holiday has no working day to ask for (25 December, say)
         }
-        Request request = new FwaControllerApi(sitiClient).fileRequest(code, new NewRequest().from(friday)
-                .to(friday).place(NewRequest.PlaceEnum.OTHER).where("Perpustakaan daerah"));
-        Request refused = new FwaControllerApi(andiClient).refuseRequest(code, request.getId(),
-                new RequestDecision().reason("Jadwal pelayanan penuh"));
+        Request request = new FwaControllerApi(sitiClient)
+                .fileRequest(
+                        code,
+                        new NewRequest()
+                                .from(friday)
+                                .to(friday)
+                                .place(NewRequest.PlaceEnum.OTHER)
+                                .where("Perpustakaan daerah"));
+        Request refused = new FwaControllerApi(andiClient)
+                .refuseRequest(code, request.getId(), new RequestDecision().reason("Jadwal pelayanan penuh"));
         assertThat(refused.getStatus()).isEqualTo(Request.StatusEnum.REFUSED);
         assertThat(refused.getReason()).isEqualTo("Jadwal pelayanan penuh");
     }

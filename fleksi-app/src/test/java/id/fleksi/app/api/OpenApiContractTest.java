@@ -2,20 +2,17 @@ package id.fleksi.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 class OpenApiContractTest {
 
     static final Path CONTRACT = Path.of("..", "docs", "openapi.json");
-    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -38,14 +36,19 @@ class OpenApiContractTest {
         TestKeycloak.register(registry);
     }
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void theServedDocumentIsTheOneInDocsAndEachRequestHasItsOwnSchema() throws Exception {
-        ObjectNode served = (ObjectNode) JSON.readTree(RestClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs")
-                .retrieve().body(String.class));
-        served.remove("servers");   // the test's random port
-        ((ObjectNode) served.get("paths")).remove("/api/v1/t/{code}/notes");   // a test module's (platform-core's test jar)
+        ObjectNode served = (ObjectNode) JSON.readTree(RestClient.create("http://127.0.0.1:" + port)
+                .get()
+                .uri("/v3/api-docs")
+                .retrieve()
+                .body(String.class));
+        served.remove("servers"); // the test's random port
+        ((ObjectNode) served.get("paths"))
+                .remove("/api/v1/t/{code}/notes"); // a test module's (platform-core's test jar)
         sortTags(served);
         Files.writeString(Path.of("target", "openapi.json"), JSON.writeValueAsString(served) + "\n");
 
@@ -53,8 +56,9 @@ class OpenApiContractTest {
         assertThat(properties(schemas, "AbsenceDecision")).containsOnlyKeys("comment");
         assertThat(properties(schemas, "ReportDecision")).containsOnlyKeys("ids", "comment");
         assertThat(properties(schemas, "RequestDecision")).containsOnlyKeys("reason");
-        assertThat(JSON.readTree(Files.readString(CONTRACT))).as("docs/openapi.json is out of date: review target/openapi.json"
-                + " (fleksi-app) and copy it there").isEqualTo(served);
+        assertThat(JSON.readTree(Files.readString(CONTRACT)))
+                .as("docs/openapi.json is out of date: review target/openapi.json" + " (fleksi-app) and copy it there")
+                .isEqualTo(served);
     }
 
     /** The document's tags in name order: springdoc lists them in the order it met their controllers. */

@@ -2,6 +2,20 @@ package id.fleksi.app.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.devstack.EmbeddedPostgres;
+import id.fleksi.devstack.PostgresServer;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUser;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,22 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import id.fleksi.devstack.EmbeddedPostgres;
-import id.fleksi.devstack.PostgresServer;
-import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestKeycloak;
-import id.fleksi.provisioning.onboarding.NewTenant;
-import id.fleksi.provisioning.onboarding.TenantOnboarding;
-import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
-import id.fleksi.provisioning.realm.RealmUser;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CheckInBurstAcrossDatabaseRestartTest {
 
     static final int PHONES = 16;
-    static final int PRESSES_EACH = 12;   // one check-in, then check-outs (each replaces the one before)
+    static final int PRESSES_EACH = 12; // one check-in, then check-outs (each replaces the one before)
     static final EmbeddedPostgres POSTGRES = new EmbeddedPostgres(Path.of("target/restart-postgres"), freePort());
     static final PostgresServer DATABASE = database();
 
@@ -70,15 +68,27 @@ class CheckInBurstAcrossDatabaseRestartTest {
         TestKeycloak.register(registry);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired ModuleSwitches switches;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    ModuleSwitches switches;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     final String code = TestRealms.unique("pulih");
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
     void remove() {
@@ -92,27 +102,44 @@ class CheckInBurstAcrossDatabaseRestartTest {
 
     @Test
     void everyCheckInAnswered2xxIsStoredOnceThroughARestart() throws Exception {
-        onboarding.onboard(new NewTenant(code, "Kabupaten Pulih", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten Pulih", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TenantCode tenant = TenantCode.of(code);
-        switches.change(tenant, "evaluation", false, Map.of(), "test");   // it needs activity reports, switched off next
-        switches.change(tenant, "activity-reports", false, Map.of(), "test");   // check-outs here need no report
+        switches.change(tenant, "evaluation", false, Map.of(), "test"); // it needs activity reports, switched off next
+        switches.change(tenant, "activity-reports", false, Map.of(), "test"); // check-outs here need no report
         // It checks in at the hour the test runs: the day open, not the new tenant's 06:00-12:00 and 14:00-18:00.
-        switches.change(tenant, "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59"), "test");
+        switches.change(
+                tenant,
+                "attendance",
+                null,
+                Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59"),
+                "test");
         String s = tenant.schemaName();
         UUID unit = UUID.randomUUID();
         UUID office = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();
-        jdbc.sql("insert into " + s + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor', -1.7356, 119.5461, 100)")
-                .param(office).update();
-        jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) values (?, ?)").params(office, unit).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')")
+                .param(unit)
+                .update();
+        jdbc.sql(
+                        "insert into " + s
+                                + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor', -1.7356, 119.5461, 100)")
+                .param(office)
+                .update();
+        jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) values (?, ?)")
+                .params(office, unit)
+                .update();
         TestRealms.addTestClient(code, "fleksi-api");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PHONES; i++) {
             String username = "asn" + i;
-            String realmUser = realmUsers.createUser(code, new RealmUser(username, "ASN " + i, null, TestRealms.PASSWORD, false, Set.of(Role.ASN)));
-            jdbc.sql("insert into " + s + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id, created_at,"
+            String realmUser = realmUsers.createUser(
+                    code, new RealmUser(username, "ASN " + i, null, TestRealms.PASSWORD, false, Set.of(Role.ASN)));
+            jdbc.sql("insert into " + s
+                            + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id, created_at,"
                             + " updated_at) values (?, ?, 'NON_ASN', ?, 'ACTIVE', ?, ?, now(), now())")
-                    .params(UUID.randomUUID(), "ASN " + i, unit, username, realmUser).update();
+                    .params(UUID.randomUUID(), "ASN " + i, unit, username, realmUser)
+                    .update();
             tokens.add(TestRealms.token(code, username));
         }
 
@@ -128,7 +155,8 @@ class CheckInBurstAcrossDatabaseRestartTest {
             running.add(phones.submit(() -> {
                 for (int press = 0; press < PRESSES_EACH; press++) {
                     String id = "burst-" + UUID.randomUUID();
-                    String body = "{\"kind\":\"" + (press == 0 ? "IN" : "OUT") + "\",\"latitude\":-1.7357,\"longitude\":119.5462,"
+                    String body = "{\"kind\":\"" + (press == 0 ? "IN" : "OUT")
+                            + "\",\"latitude\":-1.7357,\"longitude\":119.5462,"
                             + "\"accuracy\":10,\"clientRequestId\":\"" + id + "\"}";
                     long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                     while (true) {
@@ -166,30 +194,42 @@ class CheckInBurstAcrossDatabaseRestartTest {
         assertThat(refused).as("no press refused").isEmpty();
         assertThat(answered).hasSize(PHONES * PRESSES_EACH);
         assertThat(retries.get()).as("the restart interrupted the burst").isPositive();
-        assertThat(retried).as("while the database was away the answer was 503, try again (0: no answer)").isSubsetOf(503, 0);
-        List<String> stored = jdbc.sql("select client_request_id from " + s + ".attendance_check_in").query(String.class).list();
+        assertThat(retried)
+                .as("while the database was away the answer was 503, try again (0: no answer)")
+                .isSubsetOf(503, 0);
+        List<String> stored = jdbc.sql("select client_request_id from " + s + ".attendance_check_in")
+                .query(String.class)
+                .list();
         assertThat(stored).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(answered);
-        assertThat(jdbc.sql("select count(*) from " + s + ".attendance_check_in where kind = 'IN'").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from " + s + ".attendance_check_in where kind = 'IN'")
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(PHONES);
         assertThat(jdbc.sql("select count(*) from " + s + ".attendance_check_in where kind = 'OUT' and not superseded")
-                .query(Integer.class).single()).isEqualTo(PHONES);
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(PHONES);
     }
 
     private int send(String token, String body) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/t/" + code + "/attendance/check-ins"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/t/" + code + "/attendance/check-ins"))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {
-            return 0;   // no answer: retry, as a phone would
+            return 0; // no answer: retry, as a phone would
         }
     }
 
     private static PostgresServer database() {
         PostgresServer server = POSTGRES.start();
-        String name = "fleksi_restart_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String name = "fleksi_restart_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         server.createDatabaseIfMissing(name);
         return server.withDatabase(name);
     }

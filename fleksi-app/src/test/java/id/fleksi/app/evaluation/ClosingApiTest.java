@@ -2,15 +2,6 @@ package id.fleksi.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.modules.evaluation.EmployeeMonth;
 import id.fleksi.modules.evaluation.MonthlyEvaluations;
 import id.fleksi.platform.security.Role;
@@ -24,7 +15,14 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,12 +50,23 @@ class ClosingApiTest {
         TestKeycloak.register(registry);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired JdbcClient jdbc;
-    @Autowired MonthlyEvaluations evaluations;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MonthlyEvaluations evaluations;
+
+    @LocalServerPort
+    int port;
 
     String code = TestRealms.unique("tutup");
 
@@ -68,15 +77,21 @@ class ClosingApiTest {
 
     @Test
     void bkdClosesLastMonthAndAnAbsenceInItIsRefusedUntilBkdRecordsACorrection() {
-        onboarding.onboard(new NewTenant(code, "Kabupaten Tutup", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten Tutup", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         String s = "tenant_" + code;
         UUID dinkes = UUID.randomUUID();
         UUID siti = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
-                .param(dinkes).update();
-        jdbc.sql("insert into " + s + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id,"
-                        + " created_at, updated_at) values (?, 'Siti Aparatur', 'PNS', ?, 'ACTIVE', 'siti', ?, now(), now())")
-                .params(siti, dinkes, UUID.randomUUID().toString()).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
+                .param(dinkes)
+                .update();
+        jdbc.sql(
+                        "insert into " + s
+                                + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id,"
+                                + " created_at, updated_at) values (?, 'Siti Aparatur', 'PNS', ?, 'ACTIVE', 'siti', ?, now(), now())")
+                .params(siti, dinkes, UUID.randomUUID().toString())
+                .update();
         TestRealms.addTestClient(code, "fleksi-api");
         TestRealms.addUser(realmUsers, code, "bkd", Role.BKD);
         TestRealms.addUser(realmUsers, code, "siti", Role.ASN);
@@ -93,57 +108,95 @@ class ClosingApiTest {
         EmployeeMonth computed = evaluations.employee(TenantCode.of(code), siti, last);
         assertThat(computed.presentWfo() + computed.presentWfa()).isEqualTo(2);
 
-        assertThat(fileAbsence(asn, fifteenth).getStatusCode().is2xxSuccessful()).as("an open month takes it").isTrue();
-        ResponseEntity<List> closed = bkd.post().uri(closings + last).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("opd", "DINKES")).retrieve().toEntity(List.class);
+        assertThat(fileAbsence(asn, fifteenth).getStatusCode().is2xxSuccessful())
+                .as("an open month takes it")
+                .isTrue();
+        ResponseEntity<List> closed = bkd.post()
+                .uri(closings + last)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("opd", "DINKES"))
+                .retrieve()
+                .toEntity(List.class);
         assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat((Map<String, Object>) closed.getBody().get(0)).containsEntry("opdCode", "DINKES").containsEntry("version", 1)
+        assertThat((Map<String, Object>) closed.getBody().get(0))
+                .containsEntry("opdCode", "DINKES")
+                .containsEntry("version", 1)
                 .containsEntry("employees", 1);
 
         ResponseEntity<Map> refused = fileAbsence(asn, sixteenth);
 
         Locale indonesian = Locale.forLanguageTag("id");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refused.getBody()).containsEntry("type", "urn:fleksi:problem:month-closed")
-                .containsEntry("title", "Bulan sudah ditutup").containsEntry("month", last.toString())
+        assertThat(refused.getBody())
+                .containsEntry("type", "urn:fleksi:problem:month-closed")
+                .containsEntry("title", "Bulan sudah ditutup")
+                .containsEntry("month", last.toString())
                 .containsEntry("date", sixteenth.toString())
-                .containsEntry("detail", "Bulan " + DateTimeFormatter.ofPattern("MMMM yyyy", indonesian).format(last)
-                        + " sudah ditutup oleh BKD; izin, sakit, cuti atau dinas luar yang mengenai tanggal "
-                        + DateTimeFormatter.ofPattern("d MMMM yyyy", indonesian).format(sixteenth) + " tidak dapat diajukan atau"
-                        + " diputuskan lagi. Bila perlu diubah, minta BKD mencatat koreksi beserta alasannya untuk hari itu, lalu"
-                        + " ulangi. Tidak ada yang diubah.");
+                .containsEntry(
+                        "detail",
+                        "Bulan "
+                                + DateTimeFormatter.ofPattern("MMMM yyyy", indonesian)
+                                        .format(last)
+                                + " sudah ditutup oleh BKD; izin, sakit, cuti atau dinas luar yang mengenai tanggal "
+                                + DateTimeFormatter.ofPattern("d MMMM yyyy", indonesian)
+                                        .format(sixteenth) + " tidak dapat diajukan atau"
+                                + " diputuskan lagi. Bila perlu diubah, minta BKD mencatat koreksi beserta alasannya untuk hari itu, lalu"
+                                + " ulangi. Tidak ada yang diubah.");
         ResponseEntity<Map> notBkd = asn.post().uri(closings + last).retrieve().toEntity(Map.class);
         assertThat(notBkd.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(notBkd.getBody()).containsEntry("detail", "Hanya BKD yang menutup bulan dan mencatat koreksi.");
-        ResponseEntity<Map> notOver = bkd.post().uri(closings + thisMonth).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> notOver =
+                bkd.post().uri(closings + thisMonth).retrieve().toEntity(Map.class);
         assertThat(notOver.getStatusCode()).isEqualTo(HttpStatus.valueOf(422));
         assertThat(notOver.getBody()).containsEntry("title", "Bulan belum selesai");
 
-        ResponseEntity<Map> correction = bkd.post().uri("/api/v1/t/" + code + "/evaluation/corrections")
+        ResponseEntity<Map> correction = bkd.post()
+                .uri("/api/v1/t/" + code + "/evaluation/corrections")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("employeeId", siti.toString(), "from", sixteenth.toString(), "reason", "Surat sakit baru diserahkan"))
-                .retrieve().toEntity(Map.class);
+                .body(Map.of(
+                        "employeeId",
+                        siti.toString(),
+                        "from",
+                        sixteenth.toString(),
+                        "reason",
+                        "Surat sakit baru diserahkan"))
+                .retrieve()
+                .toEntity(Map.class);
         assertThat(correction.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(fileAbsence(asn, sixteenth).getStatusCode().is2xxSuccessful()).as("the corrected day takes it").isTrue();
+        assertThat(fileAbsence(asn, sixteenth).getStatusCode().is2xxSuccessful())
+                .as("the corrected day takes it")
+                .isTrue();
         Map<String, Object> state = bkd.get().uri(closings + last).retrieve().body(Map.class);
-        assertThat((List<Map<String, Object>>) state.get("opds")).singleElement()
-                .satisfies(opd -> assertThat(opd).containsEntry("state", "CORRECTING").containsEntry("openCorrections", 1));
-        Map<String, Object> view = bkd.get().uri(closings + last + "/employees/" + siti).retrieve().body(Map.class);
+        assertThat((List<Map<String, Object>>) state.get("opds"))
+                .singleElement()
+                .satisfies(opd ->
+                        assertThat(opd).containsEntry("state", "CORRECTING").containsEntry("openCorrections", 1));
+        Map<String, Object> view =
+                bkd.get().uri(closings + last + "/employees/" + siti).retrieve().body(Map.class);
         assertThat((List<?>) view.get("versions")).hasSize(1);
-        assertThat((Map<String, Object>) view.get("paid")).containsEntry("name", "Siti Aparatur")
-                .containsEntry("workingDays", computed.workingDays()).containsEntry("presentWfo", computed.presentWfo())
-                .containsEntry("presentWfa", computed.presentWfa()).containsEntry("lateMinutes", 20)
+        assertThat((Map<String, Object>) view.get("paid"))
+                .containsEntry("name", "Siti Aparatur")
+                .containsEntry("workingDays", computed.workingDays())
+                .containsEntry("presentWfo", computed.presentWfo())
+                .containsEntry("presentWfa", computed.presentWfa())
+                .containsEntry("lateMinutes", 20)
                 .containsEntry("unexcusedDays", computed.unexcusedDays());
     }
 
     private ResponseEntity<Map> fileAbsence(RestClient client, LocalDate date) {
-        return client.post().uri("/api/v1/t/" + code + "/attendance/absences").contentType(MediaType.APPLICATION_JSON)
+        return client.post()
+                .uri("/api/v1/t/" + code + "/attendance/absences")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("kind", "SAKIT", "from", date.toString(), "to", date.toString(), "reason", "Demam"))
-                .retrieve().toEntity(Map.class);
+                .retrieve()
+                .toEntity(Map.class);
     }
 
     private RestClient api(String token) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", "Bearer " + token)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
     }
 }

@@ -2,20 +2,6 @@ package id.fleksi.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import javax.imageio.ImageIO;
-
 import id.fleksi.modules.evaluation.EmployeeMonth;
 import id.fleksi.modules.evaluation.MonthlyEvaluations;
 import id.fleksi.modules.evaluation.rules.RuleSets;
@@ -31,7 +17,18 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -68,14 +65,29 @@ class EvaluationExportApiTest {
         TestKeycloak.register(registry);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired JdbcClient jdbc;
-    @Autowired MonthlyEvaluations evaluations;
-    @Autowired RuleSets rules;
-    @Autowired TenantCache cache;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MonthlyEvaluations evaluations;
+
+    @Autowired
+    RuleSets rules;
+
+    @Autowired
+    TenantCache cache;
+
+    @LocalServerPort
+    int port;
 
     String code = TestRealms.unique("eksporapi");
     YearMonth month = YearMonth.now(ZoneId.of("Asia/Makassar")).minusMonths(1);
@@ -84,14 +96,17 @@ class EvaluationExportApiTest {
 
     @BeforeEach
     void tenant() {
-        onboarding.onboard(new NewTenant(code, "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(new NewTenant(
+                code, "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         MonthRows rows = new MonthRows(jdbc, code, month);
         rows.rules(rules, cache, code);
         dinkes = rows.unit("DINKES", "Dinas Kesehatan", null, "DINAS");
         UUID puskesmas = rows.unit("PKM", "UPT Puskesmas Tobadak", dinkes, "UPT");
         rows.unit("BKPSDM", "BKPSDM", null, "BADAN");
         UUID head = rows.employee("197502102000031004", "dr. Hasanuddin, M.Kes", dinkes, null, "kadis");
-        jdbc.sql("update tenant_" + code + ".org_unit set head_employee_id = ? where id = ?").params(head, dinkes).update();
+        jdbc.sql("update tenant_" + code + ".org_unit set head_employee_id = ? where id = ?")
+                .params(head, dinkes)
+                .update();
         rows.work(head, 0);
         nips.add("197502102000031004");
         for (int i = 1; i <= 44; i++) {
@@ -118,9 +133,12 @@ class EvaluationExportApiTest {
 
     @Test
     void bkdTakesTheOpdsWorkbookWhoseRowsAndTotalsAreTheEvaluations() throws IOException {
-        ResponseEntity<byte[]> file = api(TestRealms.token(code, "bkd")).get()
-                .uri("/api/v1/t/{c}/evaluation/exports/month.xlsx?month={m}&unit=DINKES", code, month).header("Accept", XLSX)
-                .retrieve().toEntity(byte[].class);
+        ResponseEntity<byte[]> file = api(TestRealms.token(code, "bkd"))
+                .get()
+                .uri("/api/v1/t/{c}/evaluation/exports/month.xlsx?month={m}&unit=DINKES", code, month)
+                .header("Accept", XLSX)
+                .retrieve()
+                .toEntity(byte[].class);
 
         assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(file.getHeaders().getContentType().toString()).isEqualTo(XLSX);
@@ -130,7 +148,9 @@ class EvaluationExportApiTest {
         try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(file.getBody()))) {
             List<Row> rows = book.getFirstSheet().read();
             int h = java.util.stream.IntStream.range(0, rows.size())
-                    .filter(r -> rows.get(r).getCellAsString(1).orElse("").equals("NIP")).findFirst().orElseThrow();
+                    .filter(r -> rows.get(r).getCellAsString(1).orElse("").equals("NIP"))
+                    .findFirst()
+                    .orElseThrow();
             Row heading = rows.get(h);
             assertThat(heading.getRowNum()).isEqualTo(4);
             assertThat(heading.getCellAsString(1)).contains("NIP");
@@ -155,8 +175,10 @@ class EvaluationExportApiTest {
                 assertThat(row.getCellAsString(2)).contains(m.name());
                 assertThat(row.getCellAsNumber(working)).contains(BigDecimal.valueOf(m.workingDays()));
                 assertThat(row.getCellAsNumber(late)).contains(BigDecimal.valueOf(m.lateMinutes()));
-                assertThat(row.getCellAsNumber(sick)).contains(BigDecimal.valueOf(m.absencesByKind().getOrDefault("SAKIT", 0)));
-                assertThat(row.getCellAsNumber(cuti)).contains(BigDecimal.valueOf(m.absencesByKind().getOrDefault("CUTI", 0)));
+                assertThat(row.getCellAsNumber(sick))
+                        .contains(BigDecimal.valueOf(m.absencesByKind().getOrDefault("SAKIT", 0)));
+                assertThat(row.getCellAsNumber(cuti))
+                        .contains(BigDecimal.valueOf(m.absencesByKind().getOrDefault("CUTI", 0)));
                 assertThat(row.getCellAsNumber(unexcused)).contains(BigDecimal.valueOf(m.unexcusedDays()));
                 assertThat(row.getCellAsNumber(other)).contains(BigDecimal.ZERO);
                 assertThat(row.getCellAsNumber(deduction).orElseThrow()).isEqualByComparingTo(m.deductionPercent());
@@ -165,7 +187,8 @@ class EvaluationExportApiTest {
                 unexcusedSum += m.unexcusedDays();
                 workingSum += m.workingDays();
             }
-            // By hand from the rows written (MonthRows): Siti (1) late 47 minutes (1%) and out 11 early (0.5%); employee 9
+            // By hand from the rows written (MonthRows): Siti (1) late 47 minutes (1%) and out 11 early (0.5%);
+            // employee 9
             // late 17 minutes under the first rules (0.5%) and a day unexcused under the second (10%); 5 sick two days,
             // 7 on leave three.
             Row siti = rowOf(rows, h, nips.get(1));
@@ -181,32 +204,50 @@ class EvaluationExportApiTest {
             assertThat(total.getCellAsNumber(late)).contains(BigDecimal.valueOf(lateSum));
             assertThat(total.getCellAsNumber(sick)).contains(BigDecimal.valueOf(sickSum));
             assertThat(total.getCellAsNumber(unexcused)).contains(BigDecimal.valueOf(unexcusedSum));
-            assertThat(unexcusedSum).isEqualTo(4);   // employees 9, 18, 27 and 36
-            assertThat(sickSum).isEqualTo(16);   // eight of the 44 (5, 10, ..., 40), two days each
+            assertThat(unexcusedSum).isEqualTo(4); // employees 9, 18, 27 and 36
+            assertThat(sickSum).isEqualTo(16); // eight of the 44 (5, 10, ..., 40), two days each
             assertThat(total.getCellAsNumber(working)).contains(BigDecimal.valueOf(workingSum));
-            long filed = evaluation.stream().mapToLong(EmployeeMonth::reportDaysFiled).sum();
-            long due = evaluation.stream().mapToLong(EmployeeMonth::reportDaysDue).sum();
+            long filed = evaluation.stream()
+                    .mapToLong(EmployeeMonth::reportDaysFiled)
+                    .sum();
+            long due =
+                    evaluation.stream().mapToLong(EmployeeMonth::reportDaysDue).sum();
             assertThat(total.getCellAsNumber(compliance).orElseThrow())
-                    .isEqualByComparingTo(BigDecimal.valueOf(filed * 100).divide(BigDecimal.valueOf(due), 2, java.math.RoundingMode.HALF_UP));
+                    .isEqualByComparingTo(BigDecimal.valueOf(filed * 100)
+                            .divide(BigDecimal.valueOf(due), 2, java.math.RoundingMode.HALF_UP));
             assertThat(total.getCellAsNumber(deduction)).isEmpty();
         }
     }
 
     @Test
     void theHeadOfTheOpdTakesTheRecapToSignAndAnOrdinaryAsnIsRefused() throws IOException {
-        ResponseEntity<byte[]> file = api(TestRealms.token(code, "kadis")).get()
+        ResponseEntity<byte[]> file = api(TestRealms.token(code, "kadis"))
+                .get()
                 .uri("/api/v1/t/{c}/evaluation/exports/recap.pdf?month={m}&unit=DINKES", code, month)
-                .header("Accept", "application/pdf").retrieve().toEntity(byte[].class);
+                .header("Accept", "application/pdf")
+                .retrieve()
+                .toEntity(byte[].class);
 
         assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(file.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
-        String monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("id")).format(month);
+        String monthName = java.time.format.DateTimeFormatter.ofPattern(
+                        "MMMM yyyy", java.util.Locale.forLanguageTag("id"))
+                .format(month);
         try (PDDocument pdf = Loader.loadPDF(file.getBody())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(pdf.getNumberOfPages()).isEqualTo(2);
-            assertThat(text).contains("REKAPITULASI KEHADIRAN DAN POTONGAN TPP", "Dinas Kesehatan",
-                    "Kabupaten Mamuju Tengah \u00b7 Bulan " + monthName, "Jumlah (45 pegawai)", "Kepala Dinas Kesehatan",
-                    "dr. Hasanuddin, M.Kes", "NIP 197502102000031004", "Mamuju Tengah, ", "Halaman 1 dari 2", "Halaman 2 dari 2");
+            assertThat(text)
+                    .contains(
+                            "REKAPITULASI KEHADIRAN DAN POTONGAN TPP",
+                            "Dinas Kesehatan",
+                            "Kabupaten Mamuju Tengah \u00b7 Bulan " + monthName,
+                            "Jumlah (45 pegawai)",
+                            "Kepala Dinas Kesehatan",
+                            "dr. Hasanuddin, M.Kes",
+                            "NIP 197502102000031004",
+                            "Mamuju Tengah, ",
+                            "Halaman 1 dari 2",
+                            "Halaman 2 dari 2");
             List<EmployeeMonth> evaluation = evaluation();
             for (EmployeeMonth m : evaluation) {
                 assertThat(text).contains(m.nip());
@@ -214,12 +255,14 @@ class EvaluationExportApiTest {
                     assertThat(text).contains(m.name());
                 }
             }
-            assertThat(text).contains("Muhammad Ridwan Syahputra");   // a long name is cut to its cell, not lost
-            int lateMinutes = evaluation.stream().mapToInt(EmployeeMonth::lateMinutes).sum();
+            assertThat(text).contains("Muhammad Ridwan Syahputra"); // a long name is cut to its cell, not lost
+            int lateMinutes =
+                    evaluation.stream().mapToInt(EmployeeMonth::lateMinutes).sum();
             assertThat(text).contains(String.valueOf(lateMinutes));
             BufferedImage first = new PDFRenderer(pdf).renderImageWithDPI(0, 110);
             BufferedImage last = new PDFRenderer(pdf).renderImageWithDPI(1, 110);
-            BufferedImage image = new BufferedImage(first.getWidth(), first.getHeight() + last.getHeight(), BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(
+                    first.getWidth(), first.getHeight() + last.getHeight(), BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D both = image.createGraphics();
             both.drawImage(first, 0, 0, null);
             both.drawImage(last, 0, first.getHeight(), null);
@@ -234,17 +277,25 @@ class EvaluationExportApiTest {
         RestClient asn = api(TestRealms.token(code, "asn"));
         ResponseEntity<java.util.Map> refused = asn.get()
                 .uri("/api/v1/t/{c}/evaluation/exports/results.json?month={m}&unit=DINKES", code, month)
-                .retrieve().toEntity(java.util.Map.class);
+                .retrieve()
+                .toEntity(java.util.Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.getBody()).containsEntry("title", "Tidak diizinkan");
-        assertThat((String) refused.getBody().get("detail")).isEqualTo(
-                "Ekspor bulanan untuk BKD dan kepala unit yang menandatangani rekapnya; Anda bukan keduanya.");
-        assertThat(asn.get().uri("/api/v1/t/{c}/evaluation/exports/month.xlsx?month={m}&unit=DINKES", code, month)
-                .retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) refused.getBody().get("detail"))
+                .isEqualTo(
+                        "Ekspor bulanan untuk BKD dan kepala unit yang menandatangani rekapnya; Anda bukan keduanya.");
+        assertThat(asn.get()
+                        .uri("/api/v1/t/{c}/evaluation/exports/month.xlsx?month={m}&unit=DINKES", code, month)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
-        ResponseEntity<java.util.Map> otherOpd = api(TestRealms.token(code, "kadis")).get()
+        ResponseEntity<java.util.Map> otherOpd = api(TestRealms.token(code, "kadis"))
+                .get()
                 .uri("/api/v1/t/{c}/evaluation/exports/recap.pdf?month={m}&unit=BKPSDM", code, month)
-                .retrieve().toEntity(java.util.Map.class);
+                .retrieve()
+                .toEntity(java.util.Map.class);
         assertThat(otherOpd.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat((String) otherOpd.getBody().get("detail")).contains("BKPSDM bukan unit yang Anda pimpin");
     }
@@ -257,18 +308,25 @@ class EvaluationExportApiTest {
     }
 
     private static Row rowOf(List<Row> rows, int heading, String nip) {
-        return rows.stream().skip(heading + 1).filter(r -> r.getCellAsString(1).orElse("").equals(nip)).findFirst()
+        return rows.stream()
+                .skip(heading + 1)
+                .filter(r -> r.getCellAsString(1).orElse("").equals(nip))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No row for " + nip));
     }
 
     private static int column(Row heading, String title) {
         return java.util.stream.IntStream.range(0, heading.getCellCount())
-                .filter(c -> heading.getCellAsString(c).orElse("").equals(title)).findFirst()
+                .filter(c -> heading.getCellAsString(c).orElse("").equals(title))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No column " + title));
     }
 
     private RestClient api(String token) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", "Bearer " + token)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
     }
 }

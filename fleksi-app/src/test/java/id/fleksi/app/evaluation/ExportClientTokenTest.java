@@ -2,28 +2,11 @@ package id.fleksi.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-
 import id.fleksi.modules.evaluation.EmployeeMonth;
 import id.fleksi.modules.evaluation.MonthlyEvaluations;
 import id.fleksi.modules.evaluation.rules.RuleSets;
@@ -39,7 +22,21 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +50,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,14 +72,29 @@ class ExportClientTokenTest {
         TestKeycloak.register(registry);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired JdbcClient jdbc;
-    @Autowired MonthlyEvaluations evaluations;
-    @Autowired RuleSets rules;
-    @Autowired TenantCache cache;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MonthlyEvaluations evaluations;
+
+    @Autowired
+    RuleSets rules;
+
+    @Autowired
+    TenantCache cache;
+
+    @LocalServerPort
+    int port;
 
     String code = TestRealms.unique("eksportoken");
     YearMonth month = YearMonth.now(ZoneId.of("Asia/Makassar")).minusMonths(1);
@@ -95,47 +106,70 @@ class ExportClientTokenTest {
 
     @Test
     void aClientCredentialsTokenFetchesTheExportsAndIsRefusedEverywhereElse() throws Exception {
-        onboarding.onboard(new NewTenant(code, "Kabupaten Token", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten Token", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         MonthRows rows = new MonthRows(jdbc, code, month);
         rows.rules(rules, cache, code);
         UUID dinkes = rows.unit("DINKES", "Dinas Kesehatan", null, "DINAS");
         for (int i = 1; i <= 12; i++) {
-            rows.work(rows.employee(String.format("19800101200501%04d", 1000 + i), "Pegawai Nomor " + i, dinkes, null, null), i);
+            rows.work(
+                    rows.employee(
+                            String.format("19800101200501%04d", 1000 + i), "Pegawai Nomor " + i, dinkes, null, null),
+                    i);
         }
         List<EmployeeMonth> evaluation = new ArrayList<>();
         evaluations.each(TenantCode.of(code), month, null, evaluation::add);
         int ninth = java.util.stream.IntStream.range(0, evaluation.size())
-                .filter(k -> evaluation.get(k).nip().equals("198001012005011009")).findFirst().orElseThrow();
+                .filter(k -> evaluation.get(k).nip().equals("198001012005011009"))
+                .findFirst()
+                .orElseThrow();
         int second = java.util.stream.IntStream.range(0, evaluation.size())
-                .filter(k -> evaluation.get(k).nip().equals("198001012005011002")).findFirst().orElseThrow();
+                .filter(k -> evaluation.get(k).nip().equals("198001012005011002"))
+                .findFirst()
+                .orElseThrow();
         TestRealms.addTestClient(code, "fleksi-api");
         TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         TestRealms.addUser(realmUsers, code, "bkd", Role.BKD);
         RestClient admin = api(TestRealms.token(code, "boss"));
         String clients = "/api/v1/t/" + code + "/evaluation/export-clients";
 
-        ResponseEntity<Map> made = admin.post().uri(clients).header("Content-Type", "application/json")
-                .body(Map.of("name", "SIMPEG BKD")).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> made = admin.post()
+                .uri(clients)
+                .header("Content-Type", "application/json")
+                .body(Map.of("name", "SIMPEG BKD"))
+                .retrieve()
+                .toEntity(Map.class);
 
         assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String clientId = (String) made.getBody().get("clientId");
         String secret = (String) made.getBody().get("secret");
         assertThat(clientId).startsWith("evaluation-export-");
         assertThat(secret).hasSizeGreaterThan(20);
-        assertThat(made.getBody()).containsEntry("realmRole", "evaluation-export").containsEntry("name", "SIMPEG BKD");
+        assertThat(made.getBody())
+                .containsEntry("realmRole", "evaluation-export")
+                .containsEntry("name", "SIMPEG BKD");
         String tokenUrl = (String) made.getBody().get("tokenUrl");
         assertThat(tokenUrl).endsWith("/realms/" + code + "/protocol/openid-connect/token");
         ResponseEntity<String> listed = admin.get().uri(clients).retrieve().toEntity(String.class);
         assertThat(listed.getBody()).contains(clientId, "SIMPEG BKD").doesNotContain(secret);
-        assertThat(api(TestRealms.token(code, "bkd")).post().uri(clients).header("Content-Type", "application/json")
-                .body(Map.of("name", "X")).retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api(TestRealms.token(code, "bkd"))
+                        .post()
+                        .uri(clients)
+                        .header("Content-Type", "application/json")
+                        .body(Map.of("name", "X"))
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         HttpResponse<String> token = clientCredentials(tokenUrl, clientId, secret);
         assertThat(token.statusCode()).isEqualTo(200);
         RestClient system = api(JSON.readTree(token.body()).get("access_token").asString());
 
-        ResponseEntity<String> json = system.get().uri("/api/v1/t/{c}/evaluation/exports/results.json?month={m}", code, month)
-                .retrieve().toEntity(String.class);
+        ResponseEntity<String> json = system.get()
+                .uri("/api/v1/t/{c}/evaluation/exports/results.json?month={m}", code, month)
+                .retrieve()
+                .toEntity(String.class);
         assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(SCHEMA), InputFormat.JSON);
@@ -156,7 +190,8 @@ class ExportClientTokenTest {
             assertThat(e.get("deduction_percent").decimalValue()).isEqualByComparingTo(m.deductionPercent());
             assertThat(e.get("deduction_lines").size()).isEqualTo(m.lines().size());
         }
-        // By hand: employee 9 was 17 minutes late before the 16th (0.5%, the first rules) and away without a word after it
+        // By hand: employee 9 was 17 minutes late before the 16th (0.5%, the first rules) and away without a word after
+        // it
         // (10%, the second).
         JsonNode nine = document.get("employees").get(ninth);
         assertThat(nine.get("unexcused_days").asInt()).isEqualTo(1);
@@ -165,13 +200,20 @@ class ExportClientTokenTest {
         assertThat(nine.get("deduction_percent").decimalValue()).isEqualByComparingTo("10.5");
         assertThat(document.get("employees").get(second).get("rating").isNull()).isTrue();
 
-        ResponseEntity<String> csv = system.get().uri("/api/v1/t/{c}/evaluation/exports/results.csv?month={m}&unit=DINKES", code, month)
-                .retrieve().toEntity(String.class);
+        ResponseEntity<String> csv = system.get()
+                .uri("/api/v1/t/{c}/evaluation/exports/results.csv?month={m}&unit=DINKES", code, month)
+                .retrieve()
+                .toEntity(String.class);
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
         List<String> columns = new ArrayList<>();
         JSON.readTree(Files.readString(SCHEMA)).get("x-csv-columns").forEach(c -> columns.add(c.asString()));
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv.getBody())).getRecords();
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(csv.getBody()))
+                .getRecords();
         assertThat(records.get(0).getParser().getHeaderNames()).isEqualTo(columns);
         assertThat(records).hasSize(evaluation.size());
         for (int i = 0; i < records.size(); i++) {
@@ -180,36 +222,56 @@ class ExportClientTokenTest {
             assertThat(row.get("nip")).isEqualTo(m.nip());
             assertThat(row.get("name")).isEqualTo(m.name());
             assertThat(row.get("late_minutes")).isEqualTo(String.valueOf(m.lateMinutes()));
-            assertThat(row.get("absent_cuti")).isEqualTo(String.valueOf(m.absencesByKind().getOrDefault("CUTI", 0)));
-            assertThat(new java.math.BigDecimal(row.get("deduction_percent"))).isEqualByComparingTo(m.deductionPercent());
+            assertThat(row.get("absent_cuti"))
+                    .isEqualTo(String.valueOf(m.absencesByKind().getOrDefault("CUTI", 0)));
+            assertThat(new java.math.BigDecimal(row.get("deduction_percent")))
+                    .isEqualByComparingTo(m.deductionPercent());
             assertThat(row.get("rating")).isEqualTo(m.rating() == null ? "" : String.valueOf(m.rating()));
         }
         assertThat(records.get(ninth).get("rule_set_versions")).isEqualTo("1;2");
         assertThat(records.get(ninth).get("unexcused_days")).isEqualTo("1");
 
-        for (String other : List.of("/api/v1/t/" + code + "/me", "/api/v1/t/" + code + "/monitoring/digest?unit=DINKES",
-                "/api/v1/t/" + code + "/monitoring/today", clients, "/api/v1/t/" + code + "/attendance/check-ins",
+        for (String other : List.of(
+                "/api/v1/t/" + code + "/me",
+                "/api/v1/t/" + code + "/monitoring/digest?unit=DINKES",
+                "/api/v1/t/" + code + "/monitoring/today",
+                clients,
+                "/api/v1/t/" + code + "/attendance/check-ins",
                 "/api/v1/platform/tenants")) {
-            assertThat(system.get().uri(other).retrieve().toBodilessEntity().getStatusCode()).as(other)
+            assertThat(system.get().uri(other).retrieve().toBodilessEntity().getStatusCode())
+                    .as(other)
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
 
-        assertThat(admin.delete().uri(clients + "/" + clientId).retrieve().toBodilessEntity().getStatusCode())
+        assertThat(admin.delete()
+                        .uri(clients + "/" + clientId)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(clientCredentials(tokenUrl, clientId, secret).statusCode()).isEqualTo(401);
-        assertThat(admin.get().uri(clients).retrieve().toEntity(String.class).getBody()).isEqualTo("[]");
+        assertThat(admin.get().uri(clients).retrieve().toEntity(String.class).getBody())
+                .isEqualTo("[]");
     }
 
-    private static HttpResponse<String> clientCredentials(String tokenUrl, String clientId, String secret) throws Exception {
+    private static HttpResponse<String> clientCredentials(String tokenUrl, String clientId, String secret)
+            throws Exception {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tokenUrl))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private RestClient api(String token) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", "Bearer " + token)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
     }
 }

@@ -1,17 +1,15 @@
 package id.fleksi.app.evaluation;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import id.fleksi.modules.evaluation.rules.RulePresets;
 import id.fleksi.modules.evaluation.rules.RuleSets;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
-
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -64,28 +62,40 @@ public final class MonthRows {
     public void rules(RuleSets rules, TenantCache cache, String tenantCode) {
         TenantCode code = TenantCode.of(tenantCode);
         TenantContext.runAs(code, () -> rules.seedHistory(rules.draft(RulePresets.TEBO_2022, month.atDay(1)), "bkd"));
-        jdbc.sql("insert into " + schema + ".evaluation_rule_set (id, version, effective_from, name, preset, source, late_bands,"
+        jdbc.sql("insert into " + schema
+                        + ".evaluation_rule_set (id, version, effective_from, name, preset, source, late_bands,"
                         + " early_leave_bands, unexcused_percent, no_apel_percent, no_report_percent, cap_percent, dinas_luar_excuses,"
                         + " make_up_minutes, created_by, created_at) select ?, 2, ?, name || ' (perubahan)', preset, source, late_bands,"
                         + " early_leave_bands, 10, no_apel_percent, no_report_percent, cap_percent, dinas_luar_excuses,"
                         + " make_up_minutes, 'bkd', now() from " + schema + ".evaluation_rule_set where version = 1")
-                .params(UUID.randomUUID(), month.atDay(16)).update();
+                .params(UUID.randomUUID(), month.atDay(16))
+                .update();
         cache.forget(code);
     }
 
     public UUID unit(String code, String name, @Nullable UUID parent, String kind) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into " + schema + ".org_unit (id, parent_id, code, name, kind) values (?, ?, ?, ?, ?)")
-                .params(id, parent, code, name, kind).update();
+                .params(id, parent, code, name, kind)
+                .update();
         return id;
     }
 
     /** An active PNS; {@code username} null for one who never logs in here (then "p" and the NIP). */
     public UUID employee(String nip, String name, UUID unit, @Nullable UUID supervisor, @Nullable String username) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into " + schema + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status, username,"
-                        + " realm_user_id, created_at, updated_at) values (?, ?, ?, 'PNS', ?, ?, 'ACTIVE', ?, ?, now(), now())")
-                .params(id, nip, name, unit, supervisor, username == null ? "p" + nip : username, UUID.randomUUID().toString())
+        jdbc.sql(
+                        "insert into " + schema
+                                + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status, username,"
+                                + " realm_user_id, created_at, updated_at) values (?, ?, ?, 'PNS', ?, ?, 'ACTIVE', ?, ?, now(), now())")
+                .params(
+                        id,
+                        nip,
+                        name,
+                        unit,
+                        supervisor,
+                        username == null ? "p" + nip : username,
+                        UUID.randomUUID().toString())
                 .update();
         return id;
     }
@@ -112,37 +122,53 @@ public final class MonthRows {
             }
         }
         if (i > 0 && i != 2) {
-            jdbc.sql("insert into " + schema + ".evaluation_rating (employee_id, month, rating, note, rated_by, rated_at)"
-                    + " values (?, ?, ?, 'Baik', 'atasan', now())").params(employee, month.toString(), 1 + i % 5).update();
+            jdbc.sql("insert into " + schema
+                            + ".evaluation_rating (employee_id, month, rating, note, rated_by, rated_at)"
+                            + " values (?, ?, ?, 'Baik', 'atasan', now())")
+                    .params(employee, month.toString(), 1 + i % 5)
+                    .update();
         }
     }
 
     /** A check-in and a check-out on a day, with the minutes attendance judged late and early. */
     public void checkIn(UUID employee, LocalDate day, String mode, int minutesLate, int minutesEarly) {
         for (String kind : List.of("IN", "OUT")) {
-            jdbc.sql("insert into " + schema + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
+            jdbc.sql("insert into " + schema
+                            + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
                             + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late, minutes_early)"
                             + " values (?, ?, ?, ?, ?, ?, now(), now(), false, -1.7, 119.5, 10, ?, ?)")
-                    .params(UUID.randomUUID(), UUID.randomUUID().toString(), employee, day, kind, mode,
-                            kind.equals("IN") ? minutesLate : 0, kind.equals("OUT") ? minutesEarly : 0)
+                    .params(
+                            UUID.randomUUID(),
+                            UUID.randomUUID().toString(),
+                            employee,
+                            day,
+                            kind,
+                            mode,
+                            kind.equals("IN") ? minutesLate : 0,
+                            kind.equals("OUT") ? minutesEarly : 0)
                     .update();
         }
     }
 
     /** An approved absence of one day. */
     public void absence(UUID employee, String kind, LocalDate day) {
-        jdbc.sql("insert into " + schema + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason, status,"
-                + " created_at) values (?, ?, ?, ?, ?, 'Alasan', 'APPROVED', now())")
-                .params(UUID.randomUUID(), employee, kind, day, day).update();
+        jdbc.sql("insert into " + schema
+                        + ".attendance_absence (id, employee_id, kind, from_date, to_date, reason, status,"
+                        + " created_at) values (?, ?, ?, ?, ?, 'Alasan', 'APPROVED', now())")
+                .params(UUID.randomUUID(), employee, kind, day, day)
+                .update();
     }
 
     /** A daily report of one activity, filed on its day, approved or waiting. */
     public void report(UUID employee, LocalDate day, boolean approved) {
         UUID dayId = UUID.randomUUID();
         jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status) values (?, ?, ?, ?)")
-                .params(dayId, employee, day, approved ? "APPROVED" : "PENDING").update();
-        jdbc.sql("insert into " + schema + ".report_activity (id, day_id, description, quantity, unit, minutes, created_at)"
+                .params(dayId, employee, day, approved ? "APPROVED" : "PENDING")
+                .update();
+        jdbc.sql("insert into " + schema
+                        + ".report_activity (id, day_id, description, quantity, unit, minutes, created_at)"
                         + " values (?, ?, 'Melayani pasien', 1, 'layanan', 60, now())")
-                .params(UUID.randomUUID(), dayId).update();
+                .params(UUID.randomUUID(), dayId)
+                .update();
     }
 }

@@ -2,6 +2,26 @@ package id.fleksi.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import id.fleksi.modules.evaluation.EvaluationModule;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestClock;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.lifecycle.TenantLifecycle;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,29 +35,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import id.fleksi.modules.evaluation.EvaluationModule;
-import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestClock;
-import id.fleksi.platform.testing.TestKeycloak;
-import id.fleksi.provisioning.lifecycle.TenantLifecycle;
-import id.fleksi.provisioning.onboarding.NewTenant;
-import id.fleksi.provisioning.onboarding.TenantOnboarding;
-import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
-import id.fleksi.provisioning.testing.TestRealms;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,14 +66,29 @@ class PublicFeedbackTest {
         registry.add("fleksi.keycloak-admin.public-web-url", () -> PUBLIC_URL);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired TenantLifecycle lifecycle;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired ModuleSwitches switches;
-    @Autowired JdbcClient jdbc;
-    @Autowired TestClock clock;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    TenantLifecycle lifecycle;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    ModuleSwitches switches;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @LocalServerPort
+    int port;
 
     /** The server's clock, which the form's minimum time is measured on: moved by the test, not waited for. */
     @TestConfiguration
@@ -94,7 +106,8 @@ class PublicFeedbackTest {
     }
 
     final String code = TestRealms.unique("suara");
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @AfterEach
     void remove() {
@@ -108,15 +121,20 @@ class PublicFeedbackTest {
         TestRealms.addTestClient(code, "fleksi-api");
         TestRealms.addUser(realmUsers, code, "pengelola", Role.TENANT_ADMIN);
         String token = TestRealms.token(code, "pengelola");
-        HttpResponse<String> defined = send(HttpRequest.newBuilder(local("/api/v1/t/" + code + "/evaluation/feedback/services"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"unit\":\"DUKCAPIL\",\"name\":\"Pembuatan KTP-el\",\"slug\":\"ktp-el\"}")));
+        HttpResponse<String> defined =
+                send(HttpRequest.newBuilder(local("/api/v1/t/" + code + "/evaluation/feedback/services"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"unit\":\"DUKCAPIL\",\"name\":\"Pembuatan KTP-el\",\"slug\":\"ktp-el\"}")));
         assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
         String id = field(defined.body(), "id");
 
-        HttpResponse<String> qr = send(HttpRequest.newBuilder(local("/api/v1/t/" + code + "/evaluation/feedback/services/" + id + "/qr"))
-                .header("Authorization", "Bearer " + token));
-        assertThat(qr.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+        HttpResponse<String> qr =
+                send(HttpRequest.newBuilder(local("/api/v1/t/" + code + "/evaluation/feedback/services/" + id + "/qr"))
+                        .header("Authorization", "Bearer " + token));
+        assertThat(qr.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
         String printed = readQr(qr.body());
         assertThat(printed).isEqualTo(PUBLIC_URL + "/publik/" + code + "/layanan/ktp-el");
         String path = URI.create(printed).getPath();
@@ -125,46 +143,99 @@ class PublicFeedbackTest {
         String phone = "Mozilla/5.0 (Linux; Android 9; HargaMurah-1) Mobile";
         HttpResponse<String> page = send(from(citizen, path).header("User-Agent", phone));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.headers().allValues("Set-Cookie")).as("no session for a visitor").isEmpty();
-        assertThat(page.body()).contains("Pembuatan KTP-el", "Bagaimana layanan kami hari ini?", "Kirim penilaian",
-                "Kami tidak menanyakan atau menyimpan nama, nomor telepon, e-mail maupun alamat IP Anda");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .as("no session for a visitor")
+                .isEmpty();
+        assertThat(page.body())
+                .contains(
+                        "Pembuatan KTP-el",
+                        "Bagaimana layanan kami hari ini?",
+                        "Kirim penilaian",
+                        "Kami tidak menanyakan atau menyimpan nama, nomor telepon, e-mail maupun alamat IP Anda");
         String form = formToken(page.body());
 
-        HttpResponse<String> tooFast = post(citizen, path, phone, Map.of("score", "5", "comment", "Cepat", "token", form,
-                "work", work(form)));
+        HttpResponse<String> tooFast =
+                post(citizen, path, phone, Map.of("score", "5", "comment", "Cepat", "token", form, "work", work(form)));
         assertThat(tooFast.statusCode()).isEqualTo(400);
         assertThat(tooFast.body()).contains("Formulir terkirim terlalu cepat. Periksa isinya, lalu kirim lagi.");
-        HttpResponse<String> bot = post(citizen, path, phone, Map.of("score", "1", "website", "http://obat.example", "token", form));
+        HttpResponse<String> bot =
+                post(citizen, path, phone, Map.of("score", "1", "website", "http://obat.example", "token", form));
         assertThat(bot.statusCode()).isEqualTo(200);
         assertThat(bot.body()).contains("Terima kasih");
         assertThat(ratingsKept()).as("neither the hasty form nor the script's").isZero();
 
-        later(5);   // a person takes longer than the form's minimum to fill it in
+        later(5); // a person takes longer than the form's minimum to fill it in
         HttpResponse<String> noScript = post(citizen, path, phone, Map.of("score", "5", "token", form));
-        assertThat(noScript.statusCode()).as("without the page's proof of work, 5 seconds are too few").isEqualTo(400);
+        assertThat(noScript.statusCode())
+                .as("without the page's proof of work, 5 seconds are too few")
+                .isEqualTo(400);
         assertThat(noScript.body()).contains("Formulir terkirim terlalu cepat.");
-        HttpResponse<String> rated = post(citizen, path, phone, Map.of("score", "5", "comment", "Cepat, 20 menit selesai",
-                "served", "OFFICE", "website", "", "token", form, "work", work(form)));
+        HttpResponse<String> rated = post(
+                citizen,
+                path,
+                phone,
+                Map.of(
+                        "score",
+                        "5",
+                        "comment",
+                        "Cepat, 20 menit selesai",
+                        "served",
+                        "OFFICE",
+                        "website",
+                        "",
+                        "token",
+                        form,
+                        "work",
+                        work(form)));
         assertThat(rated.statusCode()).isEqualTo(302);
-        assertThat(rated.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(path + "/terima-kasih"));
-        assertThat(post(citizen, path, phone, Map.of("score", "5", "token", form, "work", work(form))).body()).as("sent twice, kept once")
+        assertThat(rated.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(path + "/terima-kasih"));
+        assertThat(post(citizen, path, phone, Map.of("score", "5", "token", form, "work", work(form)))
+                        .body())
+                .as("sent twice, kept once")
                 .contains("Terima kasih");
         assertThat(ratingsKept()).isEqualTo(1);
 
         String schema = "tenant_" + code;
         assertThat(jdbc.sql("select column_name from information_schema.columns where table_schema = ? and table_name ="
-                        + " 'evaluation_feedback' order by ordinal_position").param(schema).query(String.class).list())
-                .containsExactly("id", "number", "service_id", "given_on", "score", "comment", "served_mode", "status",
-                        "decided_by", "decided_at");
-        Map<String, Object> row = jdbc.sql("select score, comment, served_mode, status, decided_by, decided_at from " + schema
-                + ".evaluation_feedback").query().singleRow();
-        assertThat(row).containsEntry("score", 5).containsEntry("comment", "Cepat, 20 menit selesai")
-                .containsEntry("served_mode", "OFFICE").containsEntry("status", "PENDING").containsEntry("decided_by", null);
-        String everything = jdbc.sql("select coalesce(string_agg(t::text, ' '), '') from " + schema + ".evaluation_feedback t")
-                .query(String.class).single() + jdbc.sql("select coalesce(string_agg(t::text, ' '), '') from " + schema
-                + ".audit_event t").query(String.class).single();
-        assertThat(everything).doesNotContain(citizen).doesNotContain("HargaMurah").doesNotContain("198.51");
+                                + " 'evaluation_feedback' order by ordinal_position")
+                        .param(schema)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "id",
+                        "number",
+                        "service_id",
+                        "given_on",
+                        "score",
+                        "comment",
+                        "served_mode",
+                        "status",
+                        "decided_by",
+                        "decided_at");
+        Map<String, Object> row = jdbc.sql("select score, comment, served_mode, status, decided_by, decided_at from "
+                        + schema + ".evaluation_feedback")
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("score", 5)
+                .containsEntry("comment", "Cepat, 20 menit selesai")
+                .containsEntry("served_mode", "OFFICE")
+                .containsEntry("status", "PENDING")
+                .containsEntry("decided_by", null);
+        String everything =
+                jdbc.sql("select coalesce(string_agg(t::text, ' '), '') from " + schema + ".evaluation_feedback t")
+                                .query(String.class)
+                                .single()
+                        + jdbc.sql("select coalesce(string_agg(t::text, ' '), '') from " + schema + ".audit_event t")
+                                .query(String.class)
+                                .single();
+        assertThat(everything)
+                .doesNotContain(citizen)
+                .doesNotContain("HargaMurah")
+                .doesNotContain("198.51");
     }
 
     @Test
@@ -182,20 +253,27 @@ class PublicFeedbackTest {
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> refused = null;
         for (String form : forms) {
-            HttpResponse<String> answer = post(flooder, path, "curl/8", Map.of("score", "1", "comment", "spam", "token", form,
-                    "work", work(form)));
+            HttpResponse<String> answer = post(
+                    flooder,
+                    path,
+                    "curl/8",
+                    Map.of("score", "1", "comment", "spam", "token", form, "work", work(form)));
             statuses.add(answer.statusCode());
             if (answer.statusCode() == 429 && refused == null) {
                 refused = answer;
             }
         }
         assertThat(statuses).containsExactly(302, 302, 302, 302, 302, 429, 429, 429);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(refused.body()).contains("Terlalu banyak kiriman", "Tidak ada yang disimpan.");
         assertThat(ratingsKept()).isEqualTo(5);
 
-        assertThat(send(from("203.0.113.8", path)).statusCode()).as("a neighbour is not held up").isEqualTo(200);
+        assertThat(send(from("203.0.113.8", path)).statusCode())
+                .as("a neighbour is not held up")
+                .isEqualTo(200);
     }
 
     @Test
@@ -219,29 +297,38 @@ class PublicFeedbackTest {
 
     private void assertPage(HttpResponse<String> answer, int status, String title) {
         assertThat(answer.statusCode()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(answer.body()).contains("<h1 id=\"problem-title\">" + title + "</h1>").doesNotContain("urn:fleksi:problem");
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.body())
+                .contains("<h1 id=\"problem-title\">" + title + "</h1>")
+                .doesNotContain("urn:fleksi:problem");
     }
 
     private void onboard() {
-        onboarding.onboard(new NewTenant(code, "Kabupaten Suara", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten Suara", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
     }
 
     private UUID unit(String unitCode, String name) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into tenant_" + code + ".org_unit (id, code, name, kind) values (?, ?, ?, 'DINAS')")
-                .params(id, unitCode, name).update();
+                .params(id, unitCode, name)
+                .update();
         return id;
     }
 
     private void service(UUID unit, String slug, boolean active) {
-        jdbc.sql("insert into tenant_" + code + ".evaluation_service (id, unit_id, slug, name, active, created_by, created_at,"
-                + " updated_at) values (?, ?, ?, 'Akta kelahiran', ?, 'test', now(), now())")
-                .params(UUID.randomUUID(), unit, slug, active).update();
+        jdbc.sql("insert into tenant_" + code
+                        + ".evaluation_service (id, unit_id, slug, name, active, created_by, created_at,"
+                        + " updated_at) values (?, ?, ?, 'Akta kelahiran', ?, 'test', now(), now())")
+                .params(UUID.randomUUID(), unit, slug, active)
+                .update();
     }
 
     private long ratingsKept() {
-        return jdbc.sql("select count(*) from tenant_" + code + ".evaluation_feedback").query(Long.class).single();
+        return jdbc.sql("select count(*) from tenant_" + code + ".evaluation_feedback")
+                .query(Long.class)
+                .single();
     }
 
     private URI local(String path) {
@@ -254,9 +341,14 @@ class PublicFeedbackTest {
 
     private HttpResponse<String> post(String address, String path, String agent, Map<String, String> fields)
             throws IOException, InterruptedException {
-        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
-                java.nio.charset.StandardCharsets.UTF_8)).reduce((a, b) -> a + "&" + b).orElse("");
-        return send(from(address, path).header("User-Agent", agent).header("Content-Type", "application/x-www-form-urlencoded")
+        String body = fields.entrySet().stream()
+                .map(e -> e.getKey() + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "&" + b)
+                .orElse("");
+        return send(from(address, path)
+                .header("User-Agent", agent)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -305,6 +397,8 @@ class PublicFeedbackTest {
             }
         }
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size, size, pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+        return new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
     }
 }

@@ -2,19 +2,10 @@ package id.fleksi.app.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
-
 import id.fleksi.FleksiApplication;
 import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.organisation.EmploymentType;
 import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.organisation.EmploymentType;
 import id.fleksi.platform.organisation.NewEmployee;
 import id.fleksi.platform.organisation.Offices;
 import id.fleksi.platform.organisation.OrgUnit;
@@ -32,7 +23,14 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -63,16 +61,35 @@ class TwoReplicasTest {
         TestKeycloak.register(registry);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired Employees employees;
-    @Autowired OrgUnitRepository units;
-    @Autowired Offices offices;
-    @Autowired ModuleSwitches switches;
-    @Autowired JdbcClient jdbc;
-    @Autowired Environment environment;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    Employees employees;
+
+    @Autowired
+    OrgUnitRepository units;
+
+    @Autowired
+    Offices offices;
+
+    @Autowired
+    ModuleSwitches switches;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    @LocalServerPort
+    int port;
 
     String code = TestRealms.unique("replika");
     ConfigurableApplicationContext replica;
@@ -91,67 +108,142 @@ class TwoReplicasTest {
         // An apel that began 5 minutes ago, its window up to an hour but not past midnight: only the ten minutes around
         // midnight are left out.
         LocalTime starts = now.toLocalTime().minusMinutes(5).withSecond(0).withNano(0);
-        int window = (int) Math.min(60, java.time.Duration.between(starts, LocalTime.of(23, 59)).toMinutes());
-        Assumptions.assumeTrue(now.toLocalTime().isAfter(LocalTime.of(0, 5)) && window >= 10,
+        int window = (int) Math.min(
+                60, java.time.Duration.between(starts, LocalTime.of(23, 59)).toMinutes());
+        Assumptions.assumeTrue(
+                now.toLocalTime().isAfter(LocalTime.of(0, 5)) && window >= 10,
                 "an apel's window that does not cross midnight");
-        onboarding.onboard(new NewTenant(code, "Kabupaten Replika", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten Replika", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         // It checks in at the hour the test runs: the day open, not the new tenant's 06:00-12:00 and 14:00-18:00.
-        switches.change(TenantCode.of(code), "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59"), "test");
+        switches.change(
+                TenantCode.of(code),
+                "attendance",
+                null,
+                Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59"),
+                "test");
         TenantContext.runAs(TenantCode.of(code), () -> {
             OrgUnit unit = units.save(new OrgUnit(null, "DISKOMINFO", "Diskominfo", UnitKind.DINAS));
             offices.add(new Offices.NewOffice("Kantor", null, -1.7356, 119.5461, 5000, List.of(unit.id())), "test");
-            employees.create(new NewEmployee(NIP, null, null, "Rina", EmploymentType.PNS, null, null, unit.id(), null,
-                    null, null, null, null, null, null, null), "test");
+            employees.create(
+                    new NewEmployee(
+                            NIP,
+                            null,
+                            null,
+                            "Rina",
+                            EmploymentType.PNS,
+                            null,
+                            null,
+                            unit.id(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    "test");
         });
         realmUsers.setPassword(code, NIP, TestRealms.PASSWORD, false);
         TestRealms.addTestClient(code, "fleksi-api");
         TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         replica = startReplica();
         RestClient a = RestClient.create("http://127.0.0.1:" + port);
-        RestClient b = RestClient.create("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port"));
+        RestClient b =
+                RestClient.create("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port"));
         String boss = "Bearer " + TestRealms.token(code, "boss");
         String rina = "Bearer " + TestRealms.token(code, NIP);
 
         assertThat(checkedIn(b, boss)).isZero();
-        a.post().uri("/api/v1/t/" + code + "/attendance/check-ins").header("Authorization", rina)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "IN", "latitude", -1.7357, "longitude", 119.5462,
-                        "accuracy", 12, "clientRequestId", "press-" + UUID.randomUUID())).retrieve().toBodilessEntity();
+        a.post()
+                .uri("/api/v1/t/" + code + "/attendance/check-ins")
+                .header("Authorization", rina)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "kind",
+                        "IN",
+                        "latitude",
+                        -1.7357,
+                        "longitude",
+                        119.5462,
+                        "accuracy",
+                        12,
+                        "clientRequestId",
+                        "press-" + UUID.randomUUID()))
+                .retrieve()
+                .toBodilessEntity();
         assertThat(checkedIn(b, boss)).as("the other replica's live view").isEqualTo(1);
         assertThat(checkedIn(a, boss)).isEqualTo(1);
 
-        Map<?, ?> apel = a.post().uri("/api/v1/t/" + code + "/monitoring/apels").header("Authorization", boss)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Apel siang", "date", LocalDate.from(now).toString(),
-                        "startsAt", starts.toString(), "windowMinutes", window))
-                .retrieve().body(Map.class);
+        Map<?, ?> apel = a.post()
+                .uri("/api/v1/t/" + code + "/monitoring/apels")
+                .header("Authorization", boss)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "title",
+                        "Apel siang",
+                        "date",
+                        LocalDate.from(now).toString(),
+                        "startsAt",
+                        starts.toString(),
+                        "windowMinutes",
+                        window))
+                .retrieve()
+                .body(Map.class);
         String apelId = (String) apel.get("id");
-        b.post().uri("/api/v1/t/" + code + "/monitoring/apels/" + apelId + "/confirm").header("Authorization", rina)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("latitude", -1.7357, "longitude", 119.5462, "accuracy", 12))
-                .retrieve().toBodilessEntity();
+        b.post()
+                .uri("/api/v1/t/" + code + "/monitoring/apels/" + apelId + "/confirm")
+                .header("Authorization", rina)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("latitude", -1.7357, "longitude", 119.5462, "accuracy", 12))
+                .retrieve()
+                .toBodilessEntity();
         for (RestClient replicaSeen : List.of(a, b)) {
-            Map<?, ?> ranking = replicaSeen.get().uri("/api/v1/t/" + code + "/monitoring/apels/" + apelId + "/ranking")
-                    .header("Authorization", boss).retrieve().body(Map.class);
+            Map<?, ?> ranking = replicaSeen
+                    .get()
+                    .uri("/api/v1/t/" + code + "/monitoring/apels/" + apelId + "/ranking")
+                    .header("Authorization", boss)
+                    .retrieve()
+                    .body(Map.class);
             assertThat(ranking.get("confirmed")).isEqualTo(1);
         }
     }
 
     private int checkedIn(RestClient replicaSeen, String token) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> view = replicaSeen.get().uri("/api/v1/t/" + code + "/monitoring/today").header("Authorization", token)
-                .retrieve().body(Map.class);
-        assertThat(view).doesNotContainKey("people");   // the tenant admin sees counts only
+        Map<String, Object> view = replicaSeen
+                .get()
+                .uri("/api/v1/t/" + code + "/monitoring/today")
+                .header("Authorization", token)
+                .retrieve()
+                .body(Map.class);
+        assertThat(view).doesNotContainKey("people"); // the tenant admin sees counts only
         return (Integer) ((Map<?, ?>) view.get("total")).get("checkedIn");
     }
 
     /** The same application on the same database and Keycloak, on a port of its own. */
     private ConfigurableApplicationContext startReplica() {
-        String[] shared = Stream.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                        "fleksi.identity.keycloak-url", "fleksi.keycloak-admin.url", "fleksi.keycloak-admin.username",
-                        "fleksi.keycloak-admin.password", "fleksi.keycloak-database.url", "fleksi.keycloak-database.username",
+        String[] shared = Stream.of(
+                        "spring.datasource.url",
+                        "spring.datasource.username",
+                        "spring.datasource.password",
+                        "fleksi.identity.keycloak-url",
+                        "fleksi.keycloak-admin.url",
+                        "fleksi.keycloak-admin.username",
+                        "fleksi.keycloak-admin.password",
+                        "fleksi.keycloak-database.url",
+                        "fleksi.keycloak-database.username",
                         "fleksi.keycloak-database.password")
                 .filter(key -> environment.getProperty(key) != null)
-                .map(key -> "--" + key + "=" + environment.getProperty(key)).toArray(String[]::new);
-        String[] own = {"--server.port=0", "--server.address=127.0.0.1", "--fleksi.jobs.enabled=false",
-                "--fleksi.rate-limit.enabled=false"};
+                .map(key -> "--" + key + "=" + environment.getProperty(key))
+                .toArray(String[]::new);
+        String[] own = {
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--fleksi.jobs.enabled=false",
+            "--fleksi.rate-limit.enabled=false"
+        };
         return new SpringApplicationBuilder(FleksiApplication.class)
                 .run(Stream.concat(Stream.of(shared), Stream.of(own)).toArray(String[]::new));
     }

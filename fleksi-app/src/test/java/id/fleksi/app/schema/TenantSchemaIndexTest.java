@@ -2,15 +2,13 @@ package id.fleksi.app.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.testing.TestTenants;
-
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +27,13 @@ class TenantSchemaIndexTest {
 
     /** Table and column of foreign keys left without an index: configuration read whole into the tenant's cache. */
     static final List<String> READ_WHOLE = List.of(
-            "fwa_policy_unit.unit_id", "fwa_policy_window.version_id", "local_holiday.unit_id", "office_unit.unit_id",
-            "org_unit.head_employee_id", "org_unit.parent_id", "work_schedule.unit_id");
+            "fwa_policy_unit.unit_id",
+            "fwa_policy_window.version_id",
+            "local_holiday.unit_id",
+            "office_unit.unit_id",
+            "org_unit.head_employee_id",
+            "org_unit.parent_id",
+            "work_schedule.unit_id");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -38,9 +41,14 @@ class TenantSchemaIndexTest {
         TestKeycloak.register(registry);
     }
 
-    @Autowired TenantRegistry registry;
-    @Autowired TenantMigrator migrator;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    TenantMigrator migrator;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TenantCode tenant;
 
@@ -58,9 +66,13 @@ class TenantSchemaIndexTest {
                         + " where c.contype = 'f' and c.connamespace = ?::regnamespace and not exists (select 1 from pg_index i"
                         + " where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1]) order by 1, 2")
                 .param(tenant.schemaName())
-                .query((rs, n) -> rs.getString(1).substring(rs.getString(1).indexOf('.') + 1) + "." + rs.getString(2)).list();
-        long foreignKeys = jdbc.sql("select count(*) from pg_constraint where contype = 'f' and connamespace = ?::regnamespace")
-                .param(tenant.schemaName()).query(Long.class).single();
+                .query((rs, n) -> rs.getString(1).substring(rs.getString(1).indexOf('.') + 1) + "." + rs.getString(2))
+                .list();
+        long foreignKeys = jdbc.sql(
+                        "select count(*) from pg_constraint where contype = 'f' and connamespace = ?::regnamespace")
+                .param(tenant.schemaName())
+                .query(Long.class)
+                .single();
 
         assertThat(foreignKeys).as("the schema has the modules' tables").isGreaterThan(15);
         assertThat(unindexed).containsExactlyInAnyOrderElementsOf(READ_WHOLE);

@@ -2,6 +2,19 @@ package id.fleksi.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUser;
+import id.fleksi.provisioning.realm.RealmUsers;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,21 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
-import id.fleksi.provisioning.onboarding.NewTenant;
-import id.fleksi.provisioning.onboarding.TenantOnboarding;
-import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
-import id.fleksi.provisioning.realm.RealmUser;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,8 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * that is otherwise plausible, by someone holding every tenant role. None may be answered 5xx; each refusal is an RFC
  * 9457 problem that names no Java, Spring or Jackson internals; and none changes a row of the tenant's tables.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "fleksi.rate-limit.enabled=false")   // thousands of requests as one person, on purpose
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fleksi.rate-limit.enabled=false") // thousands of requests as one person, on purpose
 class ApiFuzzTest {
 
     @DynamicPropertySource
@@ -62,18 +60,41 @@ class ApiFuzzTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String MEGABYTE = "x".repeat(1024 * 1024);
-    static final List<String> INTERNALS = List.of("java.", "javax.", "jakarta.", "org.springframework", "tools.jackson",
-            "com.fasterxml", "Exception", "org.hibernate", "org.postgresql", "SQL", "nimbus", "DeserializationFeature");
+    static final List<String> INTERNALS = List.of(
+            "java.",
+            "javax.",
+            "jakarta.",
+            "org.springframework",
+            "tools.jackson",
+            "com.fasterxml",
+            "Exception",
+            "org.hibernate",
+            "org.postgresql",
+            "SQL",
+            "nimbus",
+            "DeserializationFeature");
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired ModuleSwitches switches;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    ModuleSwitches switches;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     final String code = TestRealms.unique("fuzz");
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Map<String, Object> document;
     String token;
     String unitId;
@@ -87,18 +108,31 @@ class ApiFuzzTest {
     @Test
     @SuppressWarnings("unchecked")
     void noHostileValueOnAnyOperationGetsA5xxOrChangesAnything() throws Exception {
-        onboarding.onboard(new NewTenant(code, "Kabupaten Fuzz", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten Fuzz", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TenantCode tenant = TenantCode.of(code);
         switches.change(tenant, "fwa", true, Map.of(), "test");
         unitId = UUID.randomUUID().toString();
-        jdbc.sql("insert into " + tenant.schemaName() + ".org_unit (id, code, name, kind) values (?::uuid, 'DISKOMINFO', 'Diskominfo', 'DINAS')")
-                .param(unitId).update();
-        String realmUser = realmUsers.createUser(code, new RealmUser("semua.peran", "Semua", "Peran", TestRealms.PASSWORD, false,
-                java.util.Set.of(Role.ASN, Role.ATASAN, Role.ADMIN_OPD, Role.BKD, Role.TENANT_ADMIN)));
+        jdbc.sql("insert into " + tenant.schemaName()
+                        + ".org_unit (id, code, name, kind) values (?::uuid, 'DISKOMINFO', 'Diskominfo', 'DINAS')")
+                .param(unitId)
+                .update();
+        String realmUser = realmUsers.createUser(
+                code,
+                new RealmUser(
+                        "semua.peran",
+                        "Semua",
+                        "Peran",
+                        TestRealms.PASSWORD,
+                        false,
+                        java.util.Set.of(Role.ASN, Role.ATASAN, Role.ADMIN_OPD, Role.BKD, Role.TENANT_ADMIN)));
         employeeId = UUID.randomUUID().toString();
-        jdbc.sql("insert into " + tenant.schemaName() + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id,"
-                        + " created_at, updated_at) values (?::uuid, 'Semua Peran', 'NON_ASN', ?::uuid, 'ACTIVE', 'semua.peran', ?, now(), now())")
-                .params(employeeId, unitId, realmUser).update();
+        jdbc.sql(
+                        "insert into " + tenant.schemaName()
+                                + ".employee (id, name, employment_type, unit_id, status, username, realm_user_id,"
+                                + " created_at, updated_at) values (?::uuid, 'Semua Peran', 'NON_ASN', ?::uuid, 'ACTIVE', 'semua.peran', ?, now(), now())")
+                .params(employeeId, unitId, realmUser)
+                .update();
         TestRealms.addTestClient(code, "fleksi-api");
         token = TestRealms.token(code, "semua.peran");
         document = JSON.readValue(send("GET", "/v3/api-docs", null, null).body(), Map.class);
@@ -153,8 +187,7 @@ class ApiFuzzTest {
         return null;
     }
 
-    record Variant(String what, String path, String query, Object body) {
-    }
+    record Variant(String what, String path, String query, Object body) {}
 
     /** The operation with each of its values made hostile in turn, every other value plausible. */
     @SuppressWarnings("unchecked")
@@ -167,7 +200,8 @@ class ApiFuzzTest {
             String name = (String) parameter.get("name");
             if ("path".equals(parameter.get("in"))) {
                 pathValues.put(name, name.equals("code") ? code : String.valueOf(plausible(name, schema)));
-            } else if ("query".equals(parameter.get("in")) && (Boolean.TRUE.equals(parameter.get("required")) || schema.containsKey("format"))) {
+            } else if ("query".equals(parameter.get("in"))
+                    && (Boolean.TRUE.equals(parameter.get("required")) || schema.containsKey("format"))) {
                 queryValues.put(name, String.valueOf(plausible(name, schema)));
             }
         }
@@ -192,10 +226,14 @@ class ApiFuzzTest {
             }
         }
         if (bodySchema != null) {
-            for (Map.Entry<String, List<Object>> leaf : leaves("", bodySchema, 0).entrySet()) {
+            for (Map.Entry<String, List<Object>> leaf :
+                    leaves("", bodySchema, 0).entrySet()) {
                 for (Object hostile : leaf.getValue()) {
-                    variants.add(new Variant("body " + leaf.getKey() + "=" + describe(hostile), fill(template, pathValues),
-                            encode(queryValues), replaced(body, leaf.getKey(), hostile)));
+                    variants.add(new Variant(
+                            "body " + leaf.getKey() + "=" + describe(hostile),
+                            fill(template, pathValues),
+                            encode(queryValues),
+                            replaced(body, leaf.getKey(), hostile)));
                 }
             }
         }
@@ -255,8 +293,10 @@ class ApiFuzzTest {
             case "date" -> List.of("+999999999-12-30", "-999999999-01-01", "1900-01-01", "99999-01-01");
             case "date-time" -> List.of("+999999999-12-30T00:00:00Z", "1900-01-01T00:00:00+08:00");
             case "uuid" -> List.of("a\u0000b", UUID.randomUUID().toString());
-            default -> "integer".equals(schema.get("type")) || "number".equals(schema.get("type"))
-                    ? List.of("1e308", "-99999999999999999999") : List.of("a\u0000b", MEGABYTE);
+            default ->
+                "integer".equals(schema.get("type")) || "number".equals(schema.get("type"))
+                        ? List.of("1e308", "-99999999999999999999")
+                        : List.of("a\u0000b", MEGABYTE);
         };
     }
 
@@ -274,18 +314,28 @@ class ApiFuzzTest {
             case "number" -> 1.5;
             case "boolean" -> true;
             case "array" -> List.of(plausible(name, resolveItems(schema)));
-            case "string" -> switch (format) {
-                case "date" -> "2026-01-05";
-                case "date-time" -> "2026-01-05T08:00:00+08:00";
-                case "uuid" -> name.toLowerCase().contains("unit") ? unitId : employeeId;
-                default -> name.equals("month") ? "2026-01" : name.equals("date") ? "2026-01-05"
-                        : name.toLowerCase().contains("time") || name.equals("start") || name.equals("end") ? "08:00" : "Uji";
-            };
+            case "string" ->
+                switch (format) {
+                    case "date" -> "2026-01-05";
+                    case "date-time" -> "2026-01-05T08:00:00+08:00";
+                    case "uuid" -> name.toLowerCase().contains("unit") ? unitId : employeeId;
+                    default ->
+                        name.equals("month")
+                                ? "2026-01"
+                                : name.equals("date")
+                                        ? "2026-01-05"
+                                        : name.toLowerCase().contains("time")
+                                                        || name.equals("start")
+                                                        || name.equals("end")
+                                                ? "08:00"
+                                                : "Uji";
+                };
             default -> {
                 Map<String, Object> object = new LinkedHashMap<>();
                 if (schema.get("properties") instanceof Map<?, ?> properties) {
-                    ((Map<String, Object>) properties).forEach((property, child) ->
-                            object.put(property, plausible(property, (Map<String, Object>) child)));
+                    ((Map<String, Object>) properties)
+                            .forEach((property, child) ->
+                                    object.put(property, plausible(property, (Map<String, Object>) child)));
                 } else if (schema.get("additionalProperties") instanceof Map<?, ?> values) {
                     object.put("MONDAY", plausible("MONDAY", (Map<String, Object>) values));
                 }
@@ -305,7 +355,8 @@ class ApiFuzzTest {
             return Map.of("type", "string");
         }
         if (schema.get("$ref") instanceof String ref) {
-            Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+            Map<String, Object> schemas =
+                    (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
             return resolve((Map<String, Object>) schemas.get(ref.substring(ref.lastIndexOf('/') + 1)));
         }
         if (schema.get("allOf") instanceof List<?> parts && parts.size() == 1) {
@@ -346,20 +397,25 @@ class ApiFuzzTest {
     private static String fill(String template, Map<String, String> values) {
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
-            path = path.replace("{" + value.getKey() + "}", URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
+            path = path.replace(
+                    "{" + value.getKey() + "}",
+                    URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return path;
     }
 
     private static String encode(Map<String, String> query) {
-        return query.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
     private HttpResponse<String> send(String method, String path, String query, Object body) throws Exception {
         String uri = "http://127.0.0.1:" + port + path + (query == null || query.isEmpty() ? "" : "?" + query);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -371,10 +427,19 @@ class ApiFuzzTest {
 
     /** Every table of the tenant, each as a digest of its rows. */
     private String tables(TenantCode tenant) {
-        List<String> names = jdbc.sql("select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE'"
-                + " order by table_name").param(tenant.schemaName()).query(String.class).list();
-        return names.stream().map(table -> table + ":" + jdbc.sql("select md5(coalesce(string_agg(t::text, ',' order by t::text), ''))"
-                + " from " + tenant.schemaName() + "." + table + " t").query(String.class).single()).collect(Collectors.joining(" "));
+        List<String> names = jdbc.sql(
+                        "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE'"
+                                + " order by table_name")
+                .param(tenant.schemaName())
+                .query(String.class)
+                .list();
+        return names.stream()
+                .map(table -> table + ":"
+                        + jdbc.sql("select md5(coalesce(string_agg(t::text, ',' order by t::text), ''))" + " from "
+                                        + tenant.schemaName() + "." + table + " t")
+                                .query(String.class)
+                                .single())
+                .collect(Collectors.joining(" "));
     }
 
     private static String describe(Object value) {

@@ -3,15 +3,13 @@ package id.fleksi.app.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.fleksi.FleksiApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import id.fleksi.FleksiApplication;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,16 +55,24 @@ class ProductionModeTest {
     void settingsWithEverythingGivenAndNoDefaultSecretPass() {
         assertThat(ProductionChecks.problems(production())).isEmpty();
         assertThat(problemsWith(env -> {
-            env.setProperty("fleksi.keycloak-admin.username", "");
-            env.setProperty("fleksi.keycloak-admin.password", "");
-            env.setProperty("fleksi.keycloak-admin.client-secret", "b1c8e0b6-generated-by-keycloak");
-        })).as("a service-account client instead of the admin user").isEmpty();
+                    env.setProperty("fleksi.keycloak-admin.username", "");
+                    env.setProperty("fleksi.keycloak-admin.password", "");
+                    env.setProperty("fleksi.keycloak-admin.client-secret", "b1c8e0b6-generated-by-keycloak");
+                }))
+                .as("a service-account client instead of the admin user")
+                .isEmpty();
         assertThat(problemsWith(env -> env.setProperty("spring.datasource.password", "")))
-                .singleElement().asString().startsWith("FLEKSI_DB_PASSWORD is not set");
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_DB_PASSWORD is not set");
         assertThat(problemsWith(env -> {
-            env.setProperty("spring.datasource.password", "");
-            env.setProperty("spring.datasource.url", "jdbc:postgresql://db:5432/fleksi?user=fleksi&password=Qm4-random");
-        })).as("the password given in the URL").isEmpty();
+                    env.setProperty("spring.datasource.password", "");
+                    env.setProperty(
+                            "spring.datasource.url",
+                            "jdbc:postgresql://db:5432/fleksi?user=fleksi&password=Qm4-random");
+                }))
+                .as("the password given in the URL")
+                .isEmpty();
     }
 
     @Test
@@ -80,59 +86,102 @@ class ProductionModeTest {
                 "fleksi.keycloak-admin.password", "FLEKSI_KEYCLOAK_ADMIN_PASSWORD is not set",
                 "management.server.port", "FLEKSI_MANAGEMENT_PORT must differ from FLEKSI_HTTP_PORT");
         missing.forEach((property, problem) -> assertThat(problemsWith(env -> env.setProperty(property, "")))
-                .as(property).singleElement().asString().startsWith(problem));
-        assertThat(problemsWith(env -> env.setProperty("fleksi.keycloak-database.url", "jdbc:postgresql://db:5432/keycloak")))
-                .singleElement().asString().startsWith("FLEKSI_KEYCLOAK_DB_PASSWORD is not set, while FLEKSI_KEYCLOAK_DB_URL is");
+                .as(property)
+                .singleElement()
+                .asString()
+                .startsWith(problem));
+        assertThat(problemsWith(
+                        env -> env.setProperty("fleksi.keycloak-database.url", "jdbc:postgresql://db:5432/keycloak")))
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_KEYCLOAK_DB_PASSWORD is not set, while FLEKSI_KEYCLOAK_DB_URL is");
     }
 
     @Test
     void eachDefaultSecretIsRefusedByItsName() {
         assertThat(problemsWith(env -> {
-            env.setProperty("fleksi.keycloak-admin.username", "admin");
-            env.setProperty("fleksi.keycloak-admin.password", "admin");
-        })).singleElement().asString().startsWith("FLEKSI_KEYCLOAK_ADMIN_PASSWORD is a default password (Keycloak's admin/admin)");
+                    env.setProperty("fleksi.keycloak-admin.username", "admin");
+                    env.setProperty("fleksi.keycloak-admin.password", "admin");
+                }))
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_KEYCLOAK_ADMIN_PASSWORD is a default password (Keycloak's admin/admin)");
         assertThat(problemsWith(env -> env.setProperty("fleksi.keycloak-admin.password", "fleksi-provisioner")))
-                .as("the password is the username").singleElement().asString()
+                .as("the password is the username")
+                .singleElement()
+                .asString()
                 .startsWith("FLEKSI_KEYCLOAK_ADMIN_PASSWORD is a default password");
         assertThat(problemsWith(env -> env.setProperty("spring.datasource.password", "postgres")))
-                .singleElement().asString().startsWith("FLEKSI_DB_PASSWORD is a published default password ('postgres')");
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_DB_PASSWORD is a published default password ('postgres')");
         assertThat(problemsWith(env -> {
-            env.setProperty("fleksi.keycloak-database.url", "jdbc:postgresql://db:5432/keycloak");
-            env.setProperty("fleksi.keycloak-database.password", "keycloak");
-        })).singleElement().asString().startsWith("FLEKSI_KEYCLOAK_DB_PASSWORD is a published default password");
+                    env.setProperty("fleksi.keycloak-database.url", "jdbc:postgresql://db:5432/keycloak");
+                    env.setProperty("fleksi.keycloak-database.password", "keycloak");
+                }))
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_KEYCLOAK_DB_PASSWORD is a published default password");
         assertThat(problemsWith(env -> env.setProperty("FLEKSI_BUNDLE_PASSPHRASE", "changeme")))
-                .singleElement().asString().startsWith("FLEKSI_BUNDLE_PASSPHRASE is a published default");
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_BUNDLE_PASSPHRASE is a published default");
         assertThat(problemsWith(env -> env.setProperty("fleksi.demo.seed", "true")))
-                .singleElement().asString().startsWith("FLEKSI_DEMO=true");
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_DEMO=true");
     }
 
     @Test
     void publicAddressesGoOverTlsExceptOnThisMachine() {
-        assertThat(problemsWith(env -> env.setProperty("fleksi.keycloak-admin.public-web-url", "http://fleksi.sulbarprov.go.id")))
-                .singleElement().asString().startsWith("FLEKSI_PUBLIC_URL=http://fleksi.sulbarprov.go.id is plain http");
+        assertThat(problemsWith(env ->
+                        env.setProperty("fleksi.keycloak-admin.public-web-url", "http://fleksi.sulbarprov.go.id")))
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_PUBLIC_URL=http://fleksi.sulbarprov.go.id is plain http");
         assertThat(problemsWith(env -> env.setProperty("fleksi.identity.keycloak-url", "http://10.0.0.5:8080")))
-                .singleElement().asString().startsWith("FLEKSI_KEYCLOAK_URL=http://10.0.0.5:8080 is plain http");
-        assertThat(problemsWith(env -> env.setProperty("fleksi.identity.keycloak-url", "http://127.0.0.1:8180"))).isEmpty();
+                .singleElement()
+                .asString()
+                .startsWith("FLEKSI_KEYCLOAK_URL=http://10.0.0.5:8080 is plain http");
+        assertThat(problemsWith(env -> env.setProperty("fleksi.identity.keycloak-url", "http://127.0.0.1:8180")))
+                .isEmpty();
     }
 
     @Test
     void fleksiRefusesToStartInProductionModeNamingEveryProblemInOneMessage(CapturedOutput output) {
         // Empty values on the command line outrank anything the machine's environment may hold.
-        assertThatThrownBy(() -> start("--FLEKSI_MODE=production", "--FLEKSI_DB_URL=", "--FLEKSI_DB_PASSWORD=",
-                "--FLEKSI_KEYCLOAK_URL=", "--FLEKSI_PUBLIC_URL=", "--FLEKSI_KEYCLOAK_ADMIN=admin",
-                "--FLEKSI_KEYCLOAK_ADMIN_PASSWORD=admin", "--FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET=", "--FLEKSI_DEMO=false"))
+        assertThatThrownBy(() -> start(
+                        "--FLEKSI_MODE=production",
+                        "--FLEKSI_DB_URL=",
+                        "--FLEKSI_DB_PASSWORD=",
+                        "--FLEKSI_KEYCLOAK_URL=",
+                        "--FLEKSI_PUBLIC_URL=",
+                        "--FLEKSI_KEYCLOAK_ADMIN=admin",
+                        "--FLEKSI_KEYCLOAK_ADMIN_PASSWORD=admin",
+                        "--FLEKSI_KEYCLOAK_ADMIN_CLIENT_SECRET=",
+                        "--FLEKSI_DEMO=false"))
                 .isInstanceOf(SettingsRefused.class)
-                .satisfies(refused -> assertThat(((SettingsRefused) refused).problems()).hasSize(5)
-                        .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_DB_URL is not set"))
-                        .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_DB_PASSWORD is not set"))
-                        .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_KEYCLOAK_URL is not set"))
-                        .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_PUBLIC_URL is not set"))
-                        .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_KEYCLOAK_ADMIN_PASSWORD is a default password (Keycloak's admin/admin)")))
-                .hasMessageStartingWith("Fleksi runs in production mode (FLEKSI_MODE=production) and will not start: 5 settings to fix:\n"
-                        + "  - FLEKSI_DB_URL is not set");
+                .satisfies(
+                        refused -> assertThat(((SettingsRefused) refused).problems())
+                                .hasSize(5)
+                                .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_DB_URL is not set"))
+                                .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_DB_PASSWORD is not set"))
+                                .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_KEYCLOAK_URL is not set"))
+                                .anySatisfy(p -> assertThat(p).startsWith("FLEKSI_PUBLIC_URL is not set"))
+                                .anySatisfy(
+                                        p -> assertThat(p)
+                                                .startsWith(
+                                                        "FLEKSI_KEYCLOAK_ADMIN_PASSWORD is a default password (Keycloak's admin/admin)")))
+                .hasMessageStartingWith(
+                        "Fleksi runs in production mode (FLEKSI_MODE=production) and will not start: 5 settings to fix:\n"
+                                + "  - FLEKSI_DB_URL is not set");
         // Spring Boot's start-up failure report: the same list, then what to do.
-        assertThat(output.toString()).contains("APPLICATION FAILED TO START", "5 settings to fix",
-                "FLEKSI_PUBLIC_URL is not set", "name it with the variable's name followed by _FILE");
+        assertThat(output.toString())
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "5 settings to fix",
+                        "FLEKSI_PUBLIC_URL is not set",
+                        "name it with the variable's name followed by _FILE");
     }
 
     @Test
@@ -149,14 +198,17 @@ class ProductionModeTest {
         new OperatorSettings().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("FLEKSI_DB_PASSWORD")).isEqualTo("from-a-file");
 
-        StandardEnvironment both = environment(Map.of("FLEKSI_DB_PASSWORD_FILE", password.toString(), "FLEKSI_DB_PASSWORD", "x"));
+        StandardEnvironment both =
+                environment(Map.of("FLEKSI_DB_PASSWORD_FILE", password.toString(), "FLEKSI_DB_PASSWORD", "x"));
         assertThatThrownBy(() -> new OperatorSettings().postProcessEnvironment(both, new SpringApplication()))
                 .isInstanceOf(SettingsRefused.class)
                 .hasMessageContaining("FLEKSI_DB_PASSWORD and FLEKSI_DB_PASSWORD_FILE are both set; keep one");
-        StandardEnvironment missing = environment(Map.of("FLEKSI_KEYCLOAK_ADMIN_PASSWORD_FILE", dir.resolve("nothing").toString()));
+        StandardEnvironment missing = environment(Map.of(
+                "FLEKSI_KEYCLOAK_ADMIN_PASSWORD_FILE", dir.resolve("nothing").toString()));
         assertThatThrownBy(() -> new OperatorSettings().postProcessEnvironment(missing, new SpringApplication()))
                 .isInstanceOf(SettingsRefused.class)
-                .hasMessageContaining("FLEKSI_KEYCLOAK_ADMIN_PASSWORD_FILE=" + dir.resolve("nothing") + ": the file cannot be read")
+                .hasMessageContaining(
+                        "FLEKSI_KEYCLOAK_ADMIN_PASSWORD_FILE=" + dir.resolve("nothing") + ": the file cannot be read")
                 .hasMessageNotContaining("from-a-file");
     }
 
@@ -164,7 +216,8 @@ class ProductionModeTest {
     void aDirectoryOfSecretsGivesASettingPerFileAndTheEnvironmentWins(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("FLEKSI_KEYCLOAK_ADMIN_PASSWORD"), "mounted-secret\n");
         Files.writeString(dir.resolve("FLEKSI_DB_PASSWORD"), "from-the-directory");
-        StandardEnvironment env = environment(Map.of(OperatorSettings.SECRETS_DIR, dir.toString(), "FLEKSI_DB_PASSWORD", "given"));
+        StandardEnvironment env =
+                environment(Map.of(OperatorSettings.SECRETS_DIR, dir.toString(), "FLEKSI_DB_PASSWORD", "given"));
         new OperatorSettings().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("FLEKSI_KEYCLOAK_ADMIN_PASSWORD")).isEqualTo("mounted-secret");
         assertThat(env.getProperty("FLEKSI_DB_PASSWORD")).isEqualTo("given");
@@ -173,8 +226,10 @@ class ProductionModeTest {
     /** An environment whose "system environment" holds these variables (the machine's own are left out). */
     private static StandardEnvironment environment(Map<String, Object> variables) {
         StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        env.getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         return env;
     }
@@ -182,6 +237,9 @@ class ProductionModeTest {
     private static void start(String... arguments) {
         List<String> args = new ArrayList<>(List.of(arguments));
         args.add("--spring.main.banner-mode=off");
-        new SpringApplicationBuilder(FleksiApplication.class).web(WebApplicationType.NONE).run(args.toArray(String[]::new)).close();
+        new SpringApplicationBuilder(FleksiApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new))
+                .close();
     }
 }

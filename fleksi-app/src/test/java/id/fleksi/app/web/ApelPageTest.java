@@ -2,6 +2,13 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.modules.monitoring.Apels;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,15 +17,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.modules.monitoring.Apels;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,8 +36,11 @@ class ApelPageTest extends PageTest {
     static final double OFFICE_LAT = -1.7356;
     static final double OFFICE_LON = 119.5461;
 
-    @Autowired Apels apels;
-    @Autowired TenantRegistry registry;
+    @Autowired
+    Apels apels;
+
+    @Autowired
+    TenantRegistry registry;
 
     @Test
     void aConfirmationFromAPhoneShowsOnTheLeadersRanking() {
@@ -47,22 +48,35 @@ class ApelPageTest extends PageTest {
         // An apel that began 5 minutes ago, its window up to an hour but not past midnight: only the ten minutes around
         // midnight are left out.
         LocalTime starts = now.toLocalTime().minusMinutes(5).withSecond(0).withNano(0);
-        int window = (int) Math.min(60, java.time.Duration.between(starts, LocalTime.of(23, 59)).toMinutes());
-        Assumptions.assumeTrue(now.toLocalTime().isAfter(LocalTime.of(0, 5)) && window >= 10,
+        int window = (int) Math.min(
+                60, java.time.Duration.between(starts, LocalTime.of(23, 59)).toMinutes());
+        Assumptions.assumeTrue(
+                now.toLocalTime().isAfter(LocalTime.of(0, 5)) && window >= 10,
                 "an apel's window that does not cross midnight");
         String code = onboard("apel", "Kabupaten Apel");
         String s = "tenant_" + code;
         UUID unit = UUID.randomUUID();
         UUID office = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')").param(unit).update();
-        jdbc.sql("insert into " + s + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 100)")
-                .params(office, OFFICE_LAT, OFFICE_LON).update();
-        jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) values (?, ?)").params(office, unit).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
+                .param(unit)
+                .update();
+        jdbc.sql(
+                        "insert into " + s
+                                + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 100)")
+                .params(office, OFFICE_LAT, OFFICE_LON)
+                .update();
+        jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) values (?, ?)")
+                .params(office, unit)
+                .update();
         employee(code, "pemantau", "Ali Admin", unit, null, Role.TENANT_ADMIN);
         employee(code, "asn", "Siti Aparatur", unit, null, Role.ASN);
-        Apels.Apel apel = TenantContext.callAs(TenantCode.of(code), () -> apels.schedule(registry.require(TenantCode.of(code)),
-                new Caller(code, "x", "pemantau", java.util.Set.of("tenant-admin")), new Apels.NewApel("Apel siang",
-                        null, LocalDate.from(now), starts.toString(), window, true)));
+        Apels.Apel apel = TenantContext.callAs(
+                TenantCode.of(code),
+                () -> apels.schedule(
+                        registry.require(TenantCode.of(code)),
+                        new Caller(code, "x", "pemantau", java.util.Set.of("tenant-admin")),
+                        new Apels.NewApel("Apel siang", null, LocalDate.from(now), starts.toString(), window, true)));
 
         WebDriver screen = Browser.chromium();
         WebDriver phone = Browser.chromium();
@@ -73,26 +87,38 @@ class ApelPageTest extends PageTest {
             ((JavascriptExecutor) screen).executeScript("window.notReloaded = true;");
 
             ChromeDriver chrome = (ChromeDriver) phone;
-            chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", BASE, "permissions", List.of("geolocation")));
-            chrome.executeCdpCommand("Emulation.setGeolocationOverride",
+            chrome.executeCdpCommand(
+                    "Browser.grantPermissions", Map.of("origin", BASE, "permissions", List.of("geolocation")));
+            chrome.executeCdpCommand(
+                    "Emulation.setGeolocationOverride",
                     Map.of("latitude", OFFICE_LAT + 0.0002, "longitude", OFFICE_LON, "accuracy", 10));
-            logIn(phone, BASE + "/t/" + code + "/monitoring/apel/" + apel.id() + "/confirm", "asn", TestRealms.PASSWORD);
-            new WebDriverWait(phone, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.id("confirm-button")))
+            logIn(
+                    phone,
+                    BASE + "/t/" + code + "/monitoring/apel/" + apel.id() + "/confirm",
+                    "asn",
+                    TestRealms.PASSWORD);
+            new WebDriverWait(phone, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.elementToBeClickable(By.id("confirm-button")))
                     .click();
             new WebDriverWait(phone, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Kehadiran di apel tercatat"));
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("result"), "Kehadiran di apel tercatat"));
 
             new WebDriverWait(screen, Duration.ofSeconds(8)).until(d -> "1".equals(confirmed(d)));
-            assertThat(((JavascriptExecutor) screen).executeScript("return window.notReloaded === true")).isEqualTo(true);
+            assertThat(((JavascriptExecutor) screen).executeScript("return window.notReloaded === true"))
+                    .isEqualTo(true);
         } finally {
             screen.quit();
             phone.quit();
         }
-        assertThat(jdbc.sql("select work_mode from " + s + ".monitoring_apel_presence").query(String.class).single())
+        assertThat(jdbc.sql("select work_mode from " + s + ".monitoring_apel_presence")
+                        .query(String.class)
+                        .single())
                 .isIn("WFO", "WFA");
     }
 
     private static String confirmed(WebDriver screen) {
-        return screen.findElement(By.cssSelector("#ranking tr[data-code=DINKES] [data-f=confirmed]")).getText();
+        return screen.findElement(By.cssSelector("#ranking tr[data-code=DINKES] [data-f=confirmed]"))
+                .getText();
     }
 }

@@ -3,7 +3,6 @@ package id.fleksi.app.web;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,16 +13,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Debian's Chromium, headless, at a phone's size; the flags keep it off the closed network here. */
 final class Browser {
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static WebDriver chromium() {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=412,915");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=412,915");
         return new ChromeDriver(options);
     }
 

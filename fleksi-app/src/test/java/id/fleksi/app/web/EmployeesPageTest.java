@@ -2,12 +2,10 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import id.fleksi.platform.security.Role;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -27,8 +25,10 @@ class EmployeesPageTest extends PageTest {
         TestRealms.addUser(realmUsers, code, "boss", Role.TENANT_ADMIN);
         Path dir = Files.createTempDirectory("fleksi-import");
         Path units = Files.writeString(dir.resolve("unit.csv"), "code,name,kind\nBKPSDM,Badan Kepegawaian,BADAN\n");
-        Path staff = Files.writeString(dir.resolve("pegawai.csv"), "nip,name,employment_type,unit_code\n"
-                + NIP + ",Nurul Hidayah,PNS,BKPSDM\n19900115201503300X,Salah,PNS,BKPSDM\n");
+        Path staff = Files.writeString(
+                dir.resolve("pegawai.csv"),
+                "nip,name,employment_type,unit_code\n" + NIP
+                        + ",Nurul Hidayah,PNS,BKPSDM\n19900115201503300X,Salah,PNS,BKPSDM\n");
 
         WebDriver admin = Browser.chromium();
         String oneTimePassword;
@@ -41,7 +41,8 @@ class EmployeesPageTest extends PageTest {
             admin.findElement(By.id("back")).click();
             upload(admin, "employees", staff);
             Browser.waitFor(admin, By.id("problems"));
-            assertThat(admin.findElement(By.id("problems")).getText()).contains("tidak ada yang diimpor", "3", "nip", "NIP hanya berisi angka");
+            assertThat(admin.findElement(By.id("problems")).getText())
+                    .contains("tidak ada yang diimpor", "3", "nip", "NIP hanya berisi angka");
 
             Files.writeString(staff, "nip,name,employment_type,unit_code\n" + NIP + ",Nurul Hidayah,PNS,BKPSDM\n");
             admin.findElement(By.id("back")).click();
@@ -49,7 +50,9 @@ class EmployeesPageTest extends PageTest {
             Browser.waitFor(admin, By.id("imported"));
             assertThat(admin.findElement(By.id("imported")).getText()).contains("1 baru");
             admin.findElement(By.id("back")).click();
-            assertThat(admin.findElement(By.cssSelector("#employee-" + NIP + " .status")).getText()).as("a status in words")
+            assertThat(admin.findElement(By.cssSelector("#employee-" + NIP + " .status"))
+                            .getText())
+                    .as("a status in words")
                     .isEqualTo("Aktif");
 
             admin.findElement(By.cssSelector("#employee-" + NIP + " button")).click();
@@ -67,7 +70,9 @@ class EmployeesPageTest extends PageTest {
             employee.findElement(By.id("password-confirm")).sendKeys("kata-sandi-baru-1");
             employee.findElement(By.id("password-confirm")).submit();
             Browser.waitFor(employee, By.id("greeting"));
-            assertThat(employee.findElement(By.id("greeting")).getText()).as("greeted by name").isEqualTo("Halo, Nurul Hidayah");
+            assertThat(employee.findElement(By.id("greeting")).getText())
+                    .as("greeted by name")
+                    .isEqualTo("Halo, Nurul Hidayah");
             assertThat(employee.findElement(By.id("roles")).getText()).isEqualTo("asn");
         } finally {
             employee.quit();

@@ -2,12 +2,6 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
-
 import id.fleksi.modules.evaluation.rules.RulePresets;
 import id.fleksi.modules.evaluation.rules.RuleSets;
 import id.fleksi.platform.calendar.WorkingCalendar;
@@ -15,7 +9,11 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -28,31 +26,51 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class EvaluationPageTest extends PageTest {
 
-    @Autowired RuleSets rules;
-    @Autowired WorkingCalendar calendar;
+    @Autowired
+    RuleSets rules;
+
+    @Autowired
+    WorkingCalendar calendar;
 
     @Test
     void theAsnReadsHerMonthsDeductionsLineByLine() {
         String code = onboard("evalpage", "Kabupaten Evaluasi");
         String s = "tenant_" + code;
         UUID unit = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')")
+                .param(unit)
+                .update();
         UUID siti = employee(code, "asn", "Siti Aparatur", unit, null, Role.ASN);
-        YearMonth month = YearMonth.from(LocalDate.now(ZoneId.of("Asia/Makassar"))).minusMonths(1);
+        YearMonth month =
+                YearMonth.from(LocalDate.now(ZoneId.of("Asia/Makassar"))).minusMonths(1);
         List<LocalDate> working = TenantContext.callAs(TenantCode.of(code), () -> {
             rules.seedHistory(rules.draft(RulePresets.MUKOMUKO_2021, LocalDate.of(2021, 6, 14)), "bkd");
             WorkingCalendar.Snapshot days = calendar.snapshot(month.atDay(1), month.atEndOfMonth());
-            return month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1)).filter(d -> days.of(unit, d).isWorking()).toList();
+            return month.atDay(1)
+                    .datesUntil(month.atEndOfMonth().plusDays(1))
+                    .filter(d -> days.of(unit, d).isWorking())
+                    .toList();
         });
         // She started on the month's second-last working day: late on it, nothing at all on the last.
         LocalDate late = working.get(working.size() - 2);
         LocalDate absent = working.get(working.size() - 1);
-        jdbc.sql("update " + s + ".employee set start_date = ? where id = ?").params(late, siti).update();
+        jdbc.sql("update " + s + ".employee set start_date = ? where id = ?")
+                .params(late, siti)
+                .update();
         for (String kind : new String[] {"IN", "OUT"}) {
-            jdbc.sql("insert into " + s + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
+            jdbc.sql("insert into " + s
+                            + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
                             + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres, minutes_late, minutes_early)"
                             + " values (?, ?, ?, ?, ?, 'WFO', now(), now(), false, -1.74, 119.53, 10, ?, 0)")
-                    .params(UUID.randomUUID(), UUID.randomUUID().toString(), siti, late, kind, kind.equals("IN") ? 45 : 0).update();
+                    .params(
+                            UUID.randomUUID(),
+                            UUID.randomUUID().toString(),
+                            siti,
+                            late,
+                            kind,
+                            kind.equals("IN") ? 45 : 0)
+                    .update();
         }
 
         WebDriver browser = Browser.chromium();
@@ -62,14 +80,15 @@ class EvaluationPageTest extends PageTest {
             Browser.waitFor(browser, By.id("lines"));
 
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluasi saya, " + monthName(month));
-            assertThat(browser.findElements(By.cssSelector("#lines li .why"))).extracting(e -> e.getText()).containsExactly(
-                    "Terlambat 45 menit (31–60 menit): 1%", "Tidak hadir tanpa keterangan: 5%");
+            assertThat(browser.findElements(By.cssSelector("#lines li .why")))
+                    .extracting(e -> e.getText())
+                    .containsExactly("Terlambat 45 menit (31–60 menit): 1%", "Tidak hadir tanpa keterangan: 5%");
             assertThat(browser.findElement(By.id("percent")).getText()).isEqualTo("6%");
             assertThat(browser.findElement(By.id("working-days")).getText()).isEqualTo("2");
             assertThat(browser.findElement(By.id("late")).getText()).isEqualTo("1 hari, 45 menit");
             assertThat(browser.findElement(By.id("rating")).getText()).contains("Belum dinilai.");
-            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth > window.innerWidth");
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).isEqualTo(false);
         } finally {
             browser.quit();
@@ -82,9 +101,15 @@ class EvaluationPageTest extends PageTest {
         String s = "tenant_" + code;
         UUID dinkes = UUID.randomUUID();
         UUID puskesmas = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')").param(dinkes).update();
-        jdbc.sql("insert into " + s + ".org_unit (id, parent_id, code, name, kind) values (?, ?, 'PKM', 'Puskesmas Tobadak', 'UPT')")
-                .params(puskesmas, dinkes).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
+                .param(dinkes)
+                .update();
+        jdbc.sql(
+                        "insert into " + s
+                                + ".org_unit (id, parent_id, code, name, kind) values (?, ?, 'PKM', 'Puskesmas Tobadak', 'UPT')")
+                .params(puskesmas, dinkes)
+                .update();
         employee(code, "bkd", "Budi Kepegawaian", dinkes, null, Role.BKD);
         UUID andi = employee(code, "atasan", "Andi Atasan", dinkes, null, Role.ATASAN);
         employee(code, "asn", "Siti Aparatur", puskesmas, andi, Role.ASN);
@@ -98,24 +123,30 @@ class EvaluationPageTest extends PageTest {
             assertThat(bkd.findElement(By.id("no-rules")).getText()).startsWith("Belum ada aturan potongan");
             // Choosing the base fills the form with its figures and bands (the page's small script sends the choice).
             assertThat(value(bkd, "lateBands[1].fromMinutes")).isEqualTo("31");
-            new org.openqa.selenium.support.ui.Select(bkd.findElement(By.id("from"))).selectByValue(RulePresets.MUKOMUKO_2021);
+            new org.openqa.selenium.support.ui.Select(bkd.findElement(By.id("from")))
+                    .selectByValue(RulePresets.MUKOMUKO_2021);
             new org.openqa.selenium.support.ui.WebDriverWait(bkd, java.time.Duration.ofSeconds(20))
                     .until(d -> d.getCurrentUrl().contains("from=" + RulePresets.MUKOMUKO_2021));
             assertThat(value(bkd, "noApelPercent")).isEqualTo("2");
             assertThat(bkd.findElements(By.cssSelector("#lateBands .band"))).hasSize(4);
 
-            // Typed wrong: TL2 overlapping TL1 and a percentage over 100. Refused, each fault on its own line naming the
+            // Typed wrong: TL2 overlapping TL1 and a percentage over 100. Refused, each fault on its own line naming
+            // the
             // band and the field in Bahasa Indonesia, the faulty inputs marked, and everything as it was typed.
             type(bkd, "capPercent", "40");
             type(bkd, "lateBands[1].fromMinutes", "25");
             type(bkd, "lateBands[0].percent", "150");
             bkd.findElement(By.id("save")).click();
             Browser.waitFor(bkd, By.id("faults"));
-            assertThat(bkd.findElements(By.cssSelector("#faults li"))).extracting(e -> e.getText()).containsExactly(
-                    "Terlambat (TL), kelas 1 (TL1), persen: 0 sampai 100, paling banyak dua desimal",
-                    "Terlambat (TL), kelas 2 (TL2), menit awal: 25 menit sudah termasuk kelas sebelumnya (sampai 30 menit); isi 31");
-            assertThat(bkd.findElement(By.id("lateBands[1].fromMinutes")).getAttribute("aria-invalid")).isEqualTo("true");
-            assertThat(bkd.findElement(By.id("lateBands[1].toMinutes")).getAttribute("aria-invalid")).isNull();
+            assertThat(bkd.findElements(By.cssSelector("#faults li")))
+                    .extracting(e -> e.getText())
+                    .containsExactly(
+                            "Terlambat (TL), kelas 1 (TL1), persen: 0 sampai 100, paling banyak dua desimal",
+                            "Terlambat (TL), kelas 2 (TL2), menit awal: 25 menit sudah termasuk kelas sebelumnya (sampai 30 menit); isi 31");
+            assertThat(bkd.findElement(By.id("lateBands[1].fromMinutes")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            assertThat(bkd.findElement(By.id("lateBands[1].toMinutes")).getAttribute("aria-invalid"))
+                    .isNull();
             assertThat(value(bkd, "lateBands[1].fromMinutes")).isEqualTo("25");
             assertThat(value(bkd, "lateBands[0].percent")).isEqualTo("150");
             assertThat(value(bkd, "capPercent")).isEqualTo("40");
@@ -130,32 +161,48 @@ class EvaluationPageTest extends PageTest {
             addRow(bkd);
             assertThat(bkd.findElements(By.cssSelector("#lateBands .band"))).hasSize(6);
             assertThat(value(bkd, "lateBands[3].toMinutes")).isEqualTo("120");
-            bkd.findElement(By.cssSelector("#lateBands button[name=remove][value='lateBands:5']")).click();
+            bkd.findElement(By.cssSelector("#lateBands button[name=remove][value='lateBands:5']"))
+                    .click();
             new org.openqa.selenium.support.ui.WebDriverWait(bkd, java.time.Duration.ofSeconds(20))
-                    .until(d -> d.findElements(By.cssSelector("#lateBands .band")).size() == 5);
+                    .until(d ->
+                            d.findElements(By.cssSelector("#lateBands .band")).size() == 5);
             type(bkd, "lateBands[4].code", "TL5");
             type(bkd, "lateBands[4].fromMinutes", "121");
             type(bkd, "lateBands[4].percent", "2");
-            Object overflow = ((org.openqa.selenium.JavascriptExecutor) bkd).executeScript(
-                    "return document.documentElement.scrollWidth > window.innerWidth");
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) bkd)
+                    .executeScript("return document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).isEqualTo(false);
             bkd.findElement(By.id("save")).click();
             Browser.waitFor(bkd, By.id("done"));
-            String version = bkd.findElement(By.cssSelector("section.version[data-version='1']")).getText();
-            assertThat(version).contains("Versi 1, berlaku mulai " + LocalDate.now(ZoneId.of("Asia/Makassar")),
-                    "Kabupaten Mukomuko", "Terlambat TL2", "31–60 menit", "Terlambat TL4", "91–120 menit", "Terlambat TL5",
-                    "lebih dari 120 menit", "tidak apel 2%", "batas sebulan 40%", "Sumber: Peraturan Bupati Mukomuko Nomor 10 Tahun 2021");
+            String version = bkd.findElement(By.cssSelector("section.version[data-version='1']"))
+                    .getText();
+            assertThat(version)
+                    .contains(
+                            "Versi 1, berlaku mulai " + LocalDate.now(ZoneId.of("Asia/Makassar")),
+                            "Kabupaten Mukomuko",
+                            "Terlambat TL2",
+                            "31–60 menit",
+                            "Terlambat TL4",
+                            "91–120 menit",
+                            "Terlambat TL5",
+                            "lebih dari 120 menit",
+                            "tidak apel 2%",
+                            "batas sebulan 40%",
+                            "Sumber: Peraturan Bupati Mukomuko Nomor 10 Tahun 2021");
 
             bkd.get(BASE + "/t/" + code + "/evaluation/opds?month=" + month);
             Browser.waitFor(bkd, By.id("pemda-total"));
-            assertThat(bkd.findElement(By.cssSelector("tr[data-unit=DINKES]")).getText()).startsWith("Dinas Kesehatan 3");
+            assertThat(bkd.findElement(By.cssSelector("tr[data-unit=DINKES]")).getText())
+                    .startsWith("Dinas Kesehatan 3");
             bkd.findElement(By.linkText("Dinas Kesehatan")).click();
             Browser.waitFor(bkd, By.id("unit-total"));
-            assertThat(bkd.findElements(By.cssSelector("tr[data-employee] a"))).extracting(e -> e.getText())
+            assertThat(bkd.findElements(By.cssSelector("tr[data-employee] a")))
+                    .extracting(e -> e.getText())
                     .containsExactly("Andi Atasan", "Budi Kepegawaian", "Siti Aparatur");
             bkd.findElement(By.linkText("Siti Aparatur")).click();
             Browser.waitFor(bkd, By.id("lines"));
-            assertThat(bkd.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluasi Siti Aparatur, " + monthName(month));
+            assertThat(bkd.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Evaluasi Siti Aparatur, " + monthName(month));
         } finally {
             bkd.quit();
         }
@@ -165,13 +212,20 @@ class EvaluationPageTest extends PageTest {
             atasan.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
             logIn(atasan, BASE + "/t/" + code + "/evaluation/team?month=" + month, "atasan", TestRealms.PASSWORD);
             Browser.waitFor(atasan, By.cssSelector("section.member"));
-            atasan.findElement(By.cssSelector("section.member input[name=rating][value='4']")).click();
-            atasan.findElement(By.cssSelector("section.member textarea[name=note]")).sendKeys("Laporan rapi");
-            atasan.findElement(By.cssSelector("section.member button[type=submit]")).click();
+            atasan.findElement(By.cssSelector("section.member input[name=rating][value='4']"))
+                    .click();
+            atasan.findElement(By.cssSelector("section.member textarea[name=note]"))
+                    .sendKeys("Laporan rapi");
+            atasan.findElement(By.cssSelector("section.member button[type=submit]"))
+                    .click();
             Browser.waitFor(atasan, By.id("done"));
             assertThat(atasan.findElement(By.id("done")).getText()).isEqualTo("Penilaian tersimpan.");
-            assertThat(atasan.findElement(By.cssSelector("section.member input[name=rating][value='4']")).isSelected()).isTrue();
-            assertThat(atasan.findElement(By.cssSelector("section.member textarea[name=note]")).getAttribute("value")).isEqualTo("Laporan rapi");
+            assertThat(atasan.findElement(By.cssSelector("section.member input[name=rating][value='4']"))
+                            .isSelected())
+                    .isTrue();
+            assertThat(atasan.findElement(By.cssSelector("section.member textarea[name=note]"))
+                            .getAttribute("value"))
+                    .isEqualTo("Laporan rapi");
         } finally {
             atasan.quit();
         }
@@ -196,11 +250,14 @@ class EvaluationPageTest extends PageTest {
     }
 
     private int rulesVersions(String code) {
-        return jdbc.sql("select count(*) from tenant_" + code + ".evaluation_rule_set").query(Integer.class).single();
+        return jdbc.sql("select count(*) from tenant_" + code + ".evaluation_rule_set")
+                .query(Integer.class)
+                .single();
     }
 
     /** "November 2026", as the page names a month. */
     private static String monthName(YearMonth month) {
-        return java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("id")).format(month);
+        return java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("id"))
+                .format(month);
     }
 }

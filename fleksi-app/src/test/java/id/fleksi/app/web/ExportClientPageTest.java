@@ -2,16 +2,14 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.security.Role;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
-import id.fleksi.platform.security.Role;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -38,23 +36,30 @@ class ExportClientPageTest extends PageTest {
             admin.findElement(By.cssSelector("#new-client input[name=name]")).sendKeys("SIMPEG BKD");
             admin.findElement(By.cssSelector("#new-client button")).click();
             Browser.waitFor(admin, By.id("issued"));
-            assertThat(admin.findElement(By.cssSelector("#issued h2")).getText()).isEqualTo("Klien untuk SIMPEG BKD dibuat");
-            assertThat(admin.findElement(By.cssSelector("#issued .warning")).getText()).contains("hanya menampilkannya sekali");
+            assertThat(admin.findElement(By.cssSelector("#issued h2")).getText())
+                    .isEqualTo("Klien untuk SIMPEG BKD dibuat");
+            assertThat(admin.findElement(By.cssSelector("#issued .warning")).getText())
+                    .contains("hanya menampilkannya sekali");
             String clientId = admin.findElement(By.id("client-id")).getText();
             String secret = admin.findElement(By.id("client-secret")).getText();
             String tokenUrl = admin.findElement(By.id("token-url")).getText();
-            assertThat(clientCredentials(tokenUrl, clientId, secret).statusCode()).isEqualTo(200);
-            assertThat(admin.findElement(By.cssSelector("#clients tr[data-client='" + clientId + "']")).getText()).contains("SIMPEG BKD");
+            assertThat(clientCredentials(tokenUrl, clientId, secret).statusCode())
+                    .isEqualTo(200);
+            assertThat(admin.findElement(By.cssSelector("#clients tr[data-client='" + clientId + "']"))
+                            .getText())
+                    .contains("SIMPEG BKD");
 
             admin.get(page);
             Browser.waitFor(admin, By.id("clients"));
             assertThat(admin.findElements(By.id("issued"))).isEmpty();
             assertThat(admin.getPageSource()).doesNotContain(secret);
 
-            admin.findElement(By.cssSelector("#clients tr[data-client='" + clientId + "'] button.delete")).click();
+            admin.findElement(By.cssSelector("#clients tr[data-client='" + clientId + "'] button.delete"))
+                    .click();
             Browser.waitFor(admin, By.id("deleted"));
             assertThat(admin.findElement(By.id("none")).getText()).isEqualTo("Belum ada klien.");
-            assertThat(clientCredentials(tokenUrl, clientId, secret).statusCode()).isEqualTo(401);
+            assertThat(clientCredentials(tokenUrl, clientId, secret).statusCode())
+                    .isEqualTo(401);
         } finally {
             admin.quit();
         }
@@ -70,11 +75,16 @@ class ExportClientPageTest extends PageTest {
         }
     }
 
-    private static HttpResponse<String> clientCredentials(String tokenUrl, String clientId, String secret) throws Exception {
+    private static HttpResponse<String> clientCredentials(String tokenUrl, String clientId, String secret)
+            throws Exception {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tokenUrl))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

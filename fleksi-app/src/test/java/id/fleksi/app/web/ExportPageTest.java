@@ -2,14 +2,12 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.security.Role;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.platform.security.Role;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,13 +25,19 @@ class ExportPageTest extends PageTest {
         String code = onboard("eksporhal", "Kabupaten Ekspor");
         String s = "tenant_" + code;
         UUID dinkes = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
-                .param(dinkes).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
+                .param(dinkes)
+                .update();
         UUID bkpsdm = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'BKPSDM', 'BKPSDM', 'BADAN')").param(bkpsdm).update();
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'BKPSDM', 'BKPSDM', 'BADAN')")
+                .param(bkpsdm)
+                .update();
         employee(code, "bkd", "Budi Kepegawaian", bkpsdm, null, Role.BKD);
         UUID kadis = employee(code, "kadis", "dr. Hasanuddin", dinkes, null, Role.ATASAN);
-        jdbc.sql("update " + s + ".org_unit set head_employee_id = ? where id = ?").params(kadis, dinkes).update();
+        jdbc.sql("update " + s + ".org_unit set head_employee_id = ? where id = ?")
+                .params(kadis, dinkes)
+                .update();
         String month = YearMonth.now(ZoneId.of("Asia/Makassar")).minusMonths(1).toString();
 
         WebDriver bkd = Browser.chromium();
@@ -41,12 +45,19 @@ class ExportPageTest extends PageTest {
             logIn(bkd, BASE + "/t/" + code + "/evaluation/exports", "bkd", TestRealms.PASSWORD);
             Browser.waitFor(bkd, By.id("units"));
             assertThat(bkd.findElement(By.tagName("h1")).getText()).isEqualTo("Ekspor bulanan");
-            assertThat(bkd.findElement(By.cssSelector("#choose input[name=month]")).getAttribute("value")).isEqualTo(month);
-            assertThat(bkd.findElements(By.cssSelector("#units tbody tr"))).extracting(r -> r.getAttribute("data-unit"))
+            assertThat(bkd.findElement(By.cssSelector("#choose input[name=month]"))
+                            .getAttribute("value"))
+                    .isEqualTo(month);
+            assertThat(bkd.findElements(By.cssSelector("#units tbody tr")))
+                    .extracting(r -> r.getAttribute("data-unit"))
                     .containsExactly("BKPSDM", "DINKES");
             var row = bkd.findElement(By.cssSelector("#units tr[data-unit=DINKES]"));
-            assertThat(row.getText()).contains("Dinas Kesehatan", "dr. Hasanuddin", "XLSX untuk pembayaran TPP",
-                    "Rekap PDF untuk ditandatangani");
+            assertThat(row.getText())
+                    .contains(
+                            "Dinas Kesehatan",
+                            "dr. Hasanuddin",
+                            "XLSX untuk pembayaran TPP",
+                            "Rekap PDF untuk ditandatangani");
             assertThat(row.findElement(By.cssSelector("a.xlsx")).getAttribute("href"))
                     .endsWith("/t/" + code + "/evaluation/exports/month.xlsx?month=" + month + "&unit=DINKES");
             assertThat(row.findElement(By.cssSelector("a.pdf")).getAttribute("href"))
@@ -61,11 +72,13 @@ class ExportPageTest extends PageTest {
         try {
             logIn(head, BASE + "/t/" + code + "/evaluation/exports?month=" + month, "kadis", TestRealms.PASSWORD);
             Browser.waitFor(head, By.id("units"));
-            assertThat(head.findElements(By.cssSelector("#units tbody tr"))).extracting(r -> r.getAttribute("data-unit"))
+            assertThat(head.findElements(By.cssSelector("#units tbody tr")))
+                    .extracting(r -> r.getAttribute("data-unit"))
                     .containsExactly("DINKES");
             assertThat(head.findElements(By.id("whole"))).isEmpty();
             @SuppressWarnings("unchecked")
-            Map<String, Object> other = (Map<String, Object>) ((JavascriptExecutor) head).executeAsyncScript("""
+            Map<String, Object> other =
+                    (Map<String, Object>) ((JavascriptExecutor) head).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     fetch(location.pathname + '/recap.pdf?month=%s&unit=BKPSDM').then(r => r.text().then(t => done({status: r.status,
                         text: t})));""".formatted(month));

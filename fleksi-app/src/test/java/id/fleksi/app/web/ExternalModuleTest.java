@@ -2,13 +2,6 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import id.fleksi.FleksiApplication;
 import id.fleksi.platform.modules.ExternalModules;
 import id.fleksi.platform.security.Role;
@@ -21,7 +14,12 @@ import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +47,8 @@ class ExternalModuleTest {
 
     static final int PORT = Browser.freePort();
     static final String BASE = "http://127.0.0.1:" + PORT;
-    static final Path EXAMPLE = Path.of("").toAbsolutePath().getParent().resolve("docs/examples/fleksi-module-bukutamu");
+    static final Path EXAMPLE =
+            Path.of("").toAbsolutePath().getParent().resolve("docs/examples/fleksi-module-bukutamu");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -59,13 +58,23 @@ class ExternalModuleTest {
         registry.add("fleksi.keycloak-admin.public-web-url", () -> BASE);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired JdbcClient jdbc;
-    @Autowired Environment environment;
+    @Autowired
+    TenantOnboarding onboarding;
 
-    @TempDir Path work;
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    @TempDir
+    Path work;
 
     final List<String> tenants = new ArrayList<>();
     ConfigurableApplicationContext withModules;
@@ -75,12 +84,14 @@ class ExternalModuleTest {
         if (withModules != null) {
             withModules.close();
         }
-        jdbc.sql("delete from platform.module_availability where module_id = 'bukutamu'").update();
+        jdbc.sql("delete from platform.module_availability where module_id = 'bukutamu'")
+                .update();
         tenants.forEach(code -> TestRealms.removeTenant(realms, jdbc, code));
     }
 
     @Test
-    void aModuleJarDroppedIntoTheFolderIsLoadedMigratedSwitchedOnAndServedWhileBrokenJarsAreRefusedByName() throws Exception {
+    void aModuleJarDroppedIntoTheFolderIsLoadedMigratedSwitchedOnAndServedWhileBrokenJarsAreRefusedByName()
+            throws Exception {
         Path modules = Files.createDirectories(work.resolve("modules"));
         ModuleJars.build(EXAMPLE, modules.resolve("bukutamu-1.0.jar"));
         brokenByAMissingClass(modules.resolve("arsip-rusak.jar"));
@@ -93,32 +104,53 @@ class ExternalModuleTest {
             TestRealms.addTestClient(code, "fleksi-api");
         }
         // The operator allows the kabupaten's module for its own tenant only.
-        jdbc.sql("insert into platform.module_availability (tenant_code, module_id, allowed) values ('*', 'bukutamu', false), (?, 'bukutamu', true)")
-                .param(allowed).update();
+        jdbc.sql(
+                        "insert into platform.module_availability (tenant_code, module_id, allowed) values ('*', 'bukutamu', false), (?, 'bukutamu', true)")
+                .param(allowed)
+                .update();
 
         withModules = start(modules);
 
         ExternalModules external = withModules.getBean(ExternalModules.class);
-        assertThat(external.accepted()).extracting(a -> a.jar().getFileName().toString()).containsExactly("bukutamu-1.0.jar");
-        assertThat(external.refused()).extracting(r -> r.jar().getFileName().toString(), ExternalModules.Refused::reason)
+        assertThat(external.accepted())
+                .extracting(a -> a.jar().getFileName().toString())
+                .containsExactly("bukutamu-1.0.jar");
+        assertThat(external.refused())
+                .extracting(r -> r.jar().getFileName().toString(), ExternalModules.Refused::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("arsip-rusak.jar", "its class go.id.contoh.arsip.ArsipModule needs"
-                                + " go.id.contoh.arsip.Lampiran, which neither the jar nor this Fleksi has (built against another"
-                                + " release, or packed without it)."),
-                        org.assertj.core.groups.Tuple.tuple("bukutamu-changelog-rusak.jar", refusedChangelog(external)));
-        assertThat(refusedChangelog(external)).startsWith("its changelog db/tenant/modules/bukutamu.yaml cannot be read: ")
+                        org.assertj.core.groups.Tuple.tuple(
+                                "arsip-rusak.jar",
+                                "its class go.id.contoh.arsip.ArsipModule needs"
+                                        + " go.id.contoh.arsip.Lampiran, which neither the jar nor this Fleksi has (built against another"
+                                        + " release, or packed without it)."),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "bukutamu-changelog-rusak.jar", refusedChangelog(external)));
+        assertThat(refusedChangelog(external))
+                .startsWith("its changelog db/tenant/modules/bukutamu.yaml cannot be read: ")
                 .contains("createTabel");
 
-        assertThat(withModules.getBean(id.fleksi.platform.modules.ModuleCatalog.class).find("bukutamu")).as("in the catalog").isPresent();
+        assertThat(withModules
+                        .getBean(id.fleksi.platform.modules.ModuleCatalog.class)
+                        .find("bukutamu"))
+                .as("in the catalog")
+                .isPresent();
         // Migrated into every tenant schema at start, like Fleksi's own modules' tables.
         for (String code : List.of(allowed, other)) {
-            assertThat(jdbc.sql("select to_regclass(?) is not null").param("tenant_" + code + ".bukutamu_visit")
-                    .query(Boolean.class).single()).as(code).isTrue();
+            assertThat(jdbc.sql("select to_regclass(?) is not null")
+                            .param("tenant_" + code + ".bukutamu_visit")
+                            .query(Boolean.class)
+                            .single())
+                    .as(code)
+                    .isTrue();
         }
 
-        RestClient api = RestClient.builder().baseUrl(BASE).defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+        RestClient api = RestClient.builder()
+                .baseUrl(BASE)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
-        assertThat(switchOn(api, other).value()).as("a tenant the operator did not allow").isEqualTo(403);
+        assertThat(switchOn(api, other).value())
+                .as("a tenant the operator did not allow")
+                .isEqualTo(403);
         assertThat(switchOn(api, allowed).value()).isEqualTo(200);
         assertThat(TestRealms.realmRoleNames(allowed)).contains("petugas-bukutamu");
 
@@ -137,44 +169,72 @@ class ExternalModuleTest {
         } finally {
             browser.quit();
         }
-        assertThat(jdbc.sql("select recorded_by from tenant_" + allowed + ".bukutamu_visit").query(String.class).list())
+        assertThat(jdbc.sql("select recorded_by from tenant_" + allowed + ".bukutamu_visit")
+                        .query(String.class)
+                        .list())
                 .containsExactly("boss");
     }
 
     private String onboard(String prefix) {
         String code = TestRealms.unique(prefix);
         tenants.add(code);
-        onboarding.onboard(new NewTenant(code, "Kabupaten " + prefix, TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten " + prefix, TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         return code;
     }
 
     private static HttpStatusCode switchOn(RestClient api, String code) {
-        return api.put().uri("/api/v1/t/" + code + "/modules/bukutamu").header("Authorization", "Bearer " + TestRealms.token(code, "boss"))
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", true)).retrieve().toBodilessEntity().getStatusCode();
+        return api.put()
+                .uri("/api/v1/t/" + code + "/modules/bukutamu")
+                .header("Authorization", "Bearer " + TestRealms.token(code, "boss"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("enabled", true))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode();
     }
 
     private static String refusedChangelog(ExternalModules external) {
-        return external.refused().stream().filter(r -> r.jar().getFileName().toString().startsWith("bukutamu"))
-                .map(ExternalModules.Refused::reason).findFirst().orElse("");
+        return external.refused().stream()
+                .filter(r -> r.jar().getFileName().toString().startsWith("bukutamu"))
+                .map(ExternalModules.Refused::reason)
+                .findFirst()
+                .orElse("");
     }
 
     /** Fleksi as the operator runs it, with the modules folder, on the test's database and Keycloak. */
     private ConfigurableApplicationContext start(Path modules) {
-        String[] shared = Stream.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                        "fleksi.identity.keycloak-url", "fleksi.keycloak-admin.url", "fleksi.keycloak-admin.username",
-                        "fleksi.keycloak-admin.password", "fleksi.keycloak-admin.public-web-url", "fleksi.keycloak-database.url",
-                        "fleksi.keycloak-database.username", "fleksi.keycloak-database.password")
+        String[] shared = Stream.of(
+                        "spring.datasource.url",
+                        "spring.datasource.username",
+                        "spring.datasource.password",
+                        "fleksi.identity.keycloak-url",
+                        "fleksi.keycloak-admin.url",
+                        "fleksi.keycloak-admin.username",
+                        "fleksi.keycloak-admin.password",
+                        "fleksi.keycloak-admin.public-web-url",
+                        "fleksi.keycloak-database.url",
+                        "fleksi.keycloak-database.username",
+                        "fleksi.keycloak-database.password")
                 .filter(key -> environment.getProperty(key) != null)
-                .map(key -> "--" + key + "=" + environment.getProperty(key)).toArray(String[]::new);
-        String[] own = {"--server.port=" + PORT, "--server.address=127.0.0.1", "--fleksi.jobs.enabled=false",
-                "--fleksi.rate-limit.enabled=false"};
-        return FleksiApplication.application(modules).run(Stream.concat(Stream.of(shared), Stream.of(own)).toArray(String[]::new));
+                .map(key -> "--" + key + "=" + environment.getProperty(key))
+                .toArray(String[]::new);
+        String[] own = {
+            "--server.port=" + PORT,
+            "--server.address=127.0.0.1",
+            "--fleksi.jobs.enabled=false",
+            "--fleksi.rate-limit.enabled=false"
+        };
+        return FleksiApplication.application(modules)
+                .run(Stream.concat(Stream.of(shared), Stream.of(own)).toArray(String[]::new));
     }
 
     /** A module whose class refers to one the jar was packed without. */
     private void brokenByAMissingClass(Path jar) {
         Path sources = work.resolve("arsip/src");
-        ModuleJars.write(sources.resolve("go/id/contoh/arsip/Lampiran.java"), "package go.id.contoh.arsip; public class Lampiran {}");
+        ModuleJars.write(
+                sources.resolve("go/id/contoh/arsip/Lampiran.java"),
+                "package go.id.contoh.arsip; public class Lampiran {}");
         ModuleJars.write(sources.resolve("go/id/contoh/arsip/ArsipConfiguration.java"), """
                 package go.id.contoh.arsip;
                 @org.springframework.boot.autoconfigure.AutoConfiguration
@@ -193,7 +253,8 @@ class ExternalModuleTest {
                 }
                 """);
         Path resources = work.resolve("arsip/resources");
-        ModuleJars.write(resources.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"),
+        ModuleJars.write(
+                resources.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"),
                 "go.id.contoh.arsip.ArsipConfiguration\n");
         ModuleJars.build(sources, resources, jar, List.of("go.id.contoh.arsip.Lampiran"));
     }
@@ -203,7 +264,10 @@ class ExternalModuleTest {
         Path resources = work.resolve("changelog/resources");
         try (Stream<Path> files = Files.walk(EXAMPLE.resolve("src/main/resources"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                ModuleJars.write(resources.resolve(EXAMPLE.resolve("src/main/resources").relativize(file).toString()),
+                ModuleJars.write(
+                        resources.resolve(EXAMPLE.resolve("src/main/resources")
+                                .relativize(file)
+                                .toString()),
                         Files.readString(file));
             }
         }

@@ -2,13 +2,11 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.security.Role;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.platform.security.Role;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,10 +25,13 @@ class FeedbackPageTest extends PageTest {
         String code = onboard("suarapage", "Kabupaten Suara");
         String s = "tenant_" + code;
         UUID unit = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DUKCAPIL', 'Disdukcapil', 'DINAS')").param(unit)
+        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DUKCAPIL', 'Disdukcapil', 'DINAS')")
+                .param(unit)
                 .update();
         UUID rina = employee(code, "rina", "Rina Kepala", unit, null, Role.ASN, Role.ATASAN);
-        jdbc.sql("update " + s + ".org_unit set head_employee_id = ? where id = ?").params(rina, unit).update();
+        jdbc.sql("update " + s + ".org_unit set head_employee_id = ? where id = ?")
+                .params(rina, unit)
+                .update();
 
         WebDriver head = Browser.chromium();
         WebDriver phone = Browser.chromium();
@@ -48,24 +49,34 @@ class FeedbackPageTest extends PageTest {
             String url = head.findElement(By.id("url")).getText();
             assertThat(url).isEqualTo(BASE + "/publik/" + code + "/layanan/ktp-el");
 
-            ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+            ((ChromeDriver) phone)
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
             phone.get(url);
             Browser.waitFor(phone, By.id("rate"));
-            assertThat(((JavascriptExecutor) phone).executeScript("return [window.innerWidth, document.documentElement.scrollWidth]"))
-                    .as("a 360-pixel screen, nothing wider").isEqualTo(List.of(360L, 360L));
+            assertThat(((JavascriptExecutor) phone)
+                            .executeScript("return [window.innerWidth, document.documentElement.scrollWidth]"))
+                    .as("a 360-pixel screen, nothing wider")
+                    .isEqualTo(List.of(360L, 360L));
             // For a person to look at once: the page as a 360-pixel phone shows it.
-            java.nio.file.Files.write(java.nio.file.Path.of("target", "feedback-public-360.png"),
-                    ((org.openqa.selenium.TakesScreenshot) phone).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of("target", "feedback-public-360.png"),
+                    ((org.openqa.selenium.TakesScreenshot) phone)
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             phone.findElement(By.cssSelector("input[name=score][value='4']")).click();
             phone.findElement(By.id("comment")).sendKeys("Antre lama, petugas ramah");
-            phone.findElement(By.cssSelector("input[name=served][value=OFFICE]")).click();
-            Thread.sleep(3_100);   // as long as a person takes, at least (with the page's proof of work done meanwhile)
+            phone.findElement(By.cssSelector("input[name=served][value=OFFICE]"))
+                    .click();
+            Thread.sleep(3_100); // as long as a person takes, at least (with the page's proof of work done meanwhile)
             phone.findElement(By.cssSelector("#rate button")).click();
             Browser.waitFor(phone, By.id("thanks"));
             assertThat(phone.findElement(By.id("thanks")).getText()).isEqualTo("Terima kasih");
-            assertThat(jdbc.sql("select count(*) from " + s + ".evaluation_feedback").query(Long.class).single())
-                    .as("sent after 3 seconds: the page's script did its proof of work").isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from " + s + ".evaluation_feedback")
+                            .query(Long.class)
+                            .single())
+                    .as("sent after 3 seconds: the page's script did its proof of work")
+                    .isEqualTo(1);
 
             head.get(BASE + "/t/" + code + "/evaluation/feedback");
             Browser.waitFor(head, By.id("summary"));
@@ -73,21 +84,27 @@ class FeedbackPageTest extends PageTest {
             assertThat(head.findElement(By.id("summary")).getText()).doesNotContain("Antre lama");
             head.findElement(By.id("moderate")).click();
             Browser.waitFor(head, By.cssSelector("#feedback-moderation .rating"));
-            assertThat(head.findElement(By.cssSelector(".rating .comment")).getText()).isEqualTo("Antre lama, petugas ramah");
-            assertThat(head.findElement(By.cssSelector(".rating .score")).getText()).isEqualTo("Nilai 4 dari 5");
+            assertThat(head.findElement(By.cssSelector(".rating .comment")).getText())
+                    .isEqualTo("Antre lama, petugas ramah");
+            assertThat(head.findElement(By.cssSelector(".rating .score")).getText())
+                    .isEqualTo("Nilai 4 dari 5");
             head.findElement(By.cssSelector(".rating button[value=ACCEPT]")).click();
             Browser.waitFor(head, By.id("none"));
-            assertThat(head.findElement(By.id("done")).getText()).isEqualTo("Penilaian diterima; sekarang ikut dihitung.");
+            assertThat(head.findElement(By.id("done")).getText())
+                    .isEqualTo("Penilaian diterima; sekarang ikut dihitung.");
 
             head.get(BASE + "/t/" + code + "/evaluation/feedback");
             Browser.waitFor(head, By.id("summary"));
-            assertThat(head.findElement(By.cssSelector("tr[data-slug=ktp-el]")).getText()).contains("Antre lama, petugas ramah")
+            assertThat(head.findElement(By.cssSelector("tr[data-slug=ktp-el]")).getText())
+                    .contains("Antre lama, petugas ramah")
                     .contains("4,00");
         } finally {
             head.quit();
             phone.quit();
         }
-        assertThat(jdbc.sql("select action from " + s + ".audit_event where actor = 'rina' order by id").query(String.class).list())
+        assertThat(jdbc.sql("select action from " + s + ".audit_event where actor = 'rina' order by id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("feedback.service.defined", "feedback.accepted");
     }
 }

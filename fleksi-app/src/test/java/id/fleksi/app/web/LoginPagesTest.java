@@ -2,24 +2,20 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.testing.TestRealms;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +37,8 @@ class LoginPagesTest extends PageTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    @Autowired ModuleSwitches switches;
+    @Autowired
+    ModuleSwitches switches;
 
     String code;
     WebDriver browser;
@@ -67,36 +64,56 @@ class LoginPagesTest extends PageTest {
 
         assertThat(browser.getCurrentUrl()).startsWith(TestKeycloak.url() + "/realms/" + code + "/");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
-        assertThat(browser.findElements(By.cssSelector("link[href*='/css/fleksi-login-']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("link[href*='/css/fleksi-login-']")))
+                .hasSize(1);
         assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("Masuk ke Fleksi");
-        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("Nama pengguna (NIP) atau e-mail");
-        assertThat(browser.findElement(By.id("kc-forgot-bkd")).getText()).isEqualTo("Lupa kata sandi? Mintalah kata sandi sekali"
-                + " pakai kepada BKD (bagian kepegawaian) pemda Anda. Saat masuk dengannya, Anda akan diminta membuat kata sandi baru.");
-        assertThat(browser.findElements(By.id("kc-forgot-link"))).as("no reset link without a mail server").isEmpty();
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+                .isEqualTo("Nama pengguna (NIP) atau e-mail");
+        assertThat(browser.findElement(By.id("kc-forgot-bkd")).getText())
+                .isEqualTo(
+                        "Lupa kata sandi? Mintalah kata sandi sekali"
+                                + " pakai kepada BKD (bagian kepegawaian) pemda Anda. Saat masuk dengannya, Anda akan diminta membuat kata sandi baru.");
+        assertThat(browser.findElements(By.id("kc-forgot-link")))
+                .as("no reset link without a mail server")
+                .isEmpty();
         long fleksi = transferred(browser);
         browser.quit();
 
         RealmRepresentation stock = new RealmRepresentation();
-        stock.setLoginTheme("");   // Keycloak's default, as realms had it before
+        stock.setLoginTheme(""); // Keycloak's default, as realms had it before
         TestRealms.admin().realm(code).update(stock);
         browser = Browser.chromium();
         browser.get(BASE + "/t/" + code + "/");
         Browser.waitFor(browser, By.id("kc-login"));
         long keycloak = transferred(browser);
 
-        System.out.printf("Login page, total transfer: Fleksi theme %d bytes, Keycloak's stock theme %d bytes%n", fleksi, keycloak);
-        assertThat(fleksi).as("bytes the browser fetched for the Fleksi login page").isLessThan(15_000);
+        System.out.printf(
+                "Login page, total transfer: Fleksi theme %d bytes, Keycloak's stock theme %d bytes%n",
+                fleksi, keycloak);
+        assertThat(fleksi)
+                .as("bytes the browser fetched for the Fleksi login page")
+                .isLessThan(15_000);
         assertThat(keycloak).as("the stock page weighs many times more").isGreaterThan(10 * fleksi);
     }
 
     @Test
     void aForgottenPasswordIsResetByEmailThroughThePemdasMailServerAndTheNewOneLogsIn() throws Exception {
-        String userId = TestRealms.admin().realm(code).users().searchByUsername("siti", true).get(0).getId();
-        UserRepresentation siti = TestRealms.admin().realm(code).users().get(userId).toRepresentation();
+        String userId = TestRealms.admin()
+                .realm(code)
+                .users()
+                .searchByUsername("siti", true)
+                .get(0)
+                .getId();
+        UserRepresentation siti =
+                TestRealms.admin().realm(code).users().get(userId).toRepresentation();
         siti.setEmail("siti@pemda.test");
         TestRealms.admin().realm(code).users().get(userId).update(siti);
-        switches.change(TenantCode.of(code), MonitoringModule.ID, null, Map.of("smtpHost", "127.0.0.1",
-                "smtpPort", mail.getSmtp().getPort(), "mailFrom", "fleksi@pemda.test"), "test");
+        switches.change(
+                TenantCode.of(code),
+                MonitoringModule.ID,
+                null,
+                Map.of("smtpHost", "127.0.0.1", "smtpPort", mail.getSmtp().getPort(), "mailFrom", "fleksi@pemda.test"),
+                "test");
 
         browser = Browser.chromium();
         browser.get(BASE + "/t/" + code + "/");
@@ -106,9 +123,11 @@ class LoginPagesTest extends PageTest {
         browser.findElement(By.id("kc-forgot-link")).click();
         Browser.waitFor(browser, By.id("kc-reset-password-form"));
         browser.findElement(By.id("username")).sendKeys("siti");
-        browser.findElement(By.cssSelector("#kc-reset-password-form input[type=submit]")).click();
+        browser.findElement(By.cssSelector("#kc-reset-password-form input[type=submit]"))
+                .click();
         Browser.waitFor(browser, By.cssSelector(".fx-alert"));
-        assertThat(browser.findElement(By.cssSelector(".fx-alert")).getText()).startsWith("Jika akun itu ada dan punya alamat e-mail");
+        assertThat(browser.findElement(By.cssSelector(".fx-alert")).getText())
+                .startsWith("Jika akun itu ada dan punya alamat e-mail");
 
         assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
         MimeMessage sent = mail.getReceivedMessages()[0];
@@ -118,7 +137,8 @@ class LoginPagesTest extends PageTest {
         Browser.waitFor(browser, By.id("password-new"));
         browser.findElement(By.id("password-new")).sendKeys("Sandi-baru-2026");
         browser.findElement(By.id("password-confirm")).sendKeys("Sandi-baru-2026");
-        browser.findElement(By.cssSelector("#kc-passwd-update-form input[type=submit]")).click();
+        browser.findElement(By.cssSelector("#kc-passwd-update-form input[type=submit]"))
+                .click();
         Browser.waitFor(browser, By.id("greeting"));
         assertThat(browser.getCurrentUrl()).startsWith(BASE + "/t/" + code + "/");
 
@@ -141,7 +161,8 @@ class LoginPagesTest extends PageTest {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Anda sudah keluar");
         assertThat(browser.findElement(By.id("log-in-again")).getText()).isEqualTo("Pilih pemda untuk masuk lagi");
-        assertThat(browser.findElement(By.id("log-in-again")).getAttribute("href")).isEqualTo(BASE + "/");
+        assertThat(browser.findElement(By.id("log-in-again")).getAttribute("href"))
+                .isEqualTo(BASE + "/");
     }
 
     /** What the browser fetched for the page: the document and every resource it loaded, headers included. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -21,8 +20,7 @@ import javax.tools.ToolProvider;
  */
 final class ModuleJars {
 
-    private ModuleJars() {
-    }
+    private ModuleJars() {}
 
     /** The project's {@code src/main/java} compiled against this test's class path, then jarred with {@code src/main/resources}. */
     static Path build(Path project, Path jar) {
@@ -33,13 +31,22 @@ final class ModuleJars {
     static Path build(Path sources, Path resources, Path jar, List<String> leaveOut) {
         try {
             Path classes = Files.createTempDirectory("module-classes");
-            List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-proc:none", "-parameters",
-                    "-classpath", classPath()));
+            List<String> arguments = new ArrayList<>(List.of(
+                    "-d",
+                    classes.toString(),
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-parameters",
+                    "-classpath",
+                    classPath()));
             try (Stream<Path> files = Files.walk(sources)) {
                 files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
             }
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            assertThat(javac.run(null, null, null, arguments.toArray(String[]::new))).as("the module compiles").isZero();
+            assertThat(javac.run(null, null, null, arguments.toArray(String[]::new)))
+                    .as("the module compiles")
+                    .isZero();
             for (String name : leaveOut) {
                 Files.delete(classes.resolve(name.replace('.', '/') + ".class"));
             }
@@ -76,7 +83,7 @@ final class ModuleJars {
                     continue;
                 }
                 out.putNextEntry(new JarEntry(name));
-                Files.copy(file, out);   // leaves the jar open
+                Files.copy(file, out); // leaves the jar open
                 out.closeEntry();
             }
         }

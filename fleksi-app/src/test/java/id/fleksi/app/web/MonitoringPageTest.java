@@ -2,14 +2,12 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.security.Role;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-
-import id.fleksi.platform.security.Role;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,14 +23,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class MonitoringPageTest extends PageTest {
 
-    @Autowired ConfigurableApplicationContext context;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Test
     void aCheckInShowsOnTheOpenDashboardWithoutReloadingAndTheAdminSeesNoNames() {
         String code = onboard("pantau", "Kabupaten Pantauan");
         String s = "tenant_" + code;
         UUID unit = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')").param(unit).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DISKOMINFO', 'Diskominfo', 'DINAS')")
+                .param(unit)
+                .update();
         employee(code, "pemantau", "Ali Admin", unit, null, Role.TENANT_ADMIN);
         UUID siti = employee(code, "asn", "Siti Aparatur", unit, null, Role.ASN);
 
@@ -52,15 +54,19 @@ class MonitoringPageTest extends PageTest {
             ((JavascriptExecutor) screen).executeScript("window.notReloaded = true;");
 
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
-            jdbc.sql("insert into " + s + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
+            jdbc.sql("insert into " + s
+                            + ".attendance_check_in (id, client_request_id, employee_id, work_date, kind, work_mode,"
                             + " recorded_at, captured_at, offline, latitude, longitude, accuracy_metres)"
                             + " values (?, ?, ?, ?, 'IN', 'WFA', now(), now(), false, -1.74, 119.53, 10)")
-                    .params(UUID.randomUUID(), UUID.randomUUID().toString(), siti, today).update();
+                    .params(UUID.randomUUID(), UUID.randomUUID().toString(), siti, today)
+                    .update();
 
             // The stream recounts every 2 s; a loaded machine may take a few ticks.
             new WebDriverWait(screen, Duration.ofSeconds(15)).until(d -> "1".equals(checkedIn(d)));
-            assertThat(screen.findElement(By.cssSelector("#total [data-f=wfa]")).getText()).isEqualTo("1");
-            assertThat(((JavascriptExecutor) screen).executeScript("return window.notReloaded === true")).isEqualTo(true);
+            assertThat(screen.findElement(By.cssSelector("#total [data-f=wfa]")).getText())
+                    .isEqualTo("1");
+            assertThat(((JavascriptExecutor) screen).executeScript("return window.notReloaded === true"))
+                    .isEqualTo(true);
             assertThat(screen.getPageSource()).doesNotContain("Siti Aparatur");
         } finally {
             screen.quit();
@@ -76,12 +82,18 @@ class MonitoringPageTest extends PageTest {
         String code = onboard("waspada", "Kabupaten Waspada");
         String s = "tenant_" + code;
         UUID unit = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')").param(unit).update();
+        jdbc.sql("insert into " + s
+                        + ".org_unit (id, code, name, kind) values (?, 'DINKES', 'Dinas Kesehatan', 'DINAS')")
+                .param(unit)
+                .update();
         UUID boss = employee(code, "atasan", "Andi Atasan", unit, null, Role.ATASAN, Role.ASN);
         UUID siti = employee(code, "asn", "Siti Aparatur", unit, boss, Role.ASN);
         UUID warning = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".monitoring_warning (id, employee_id, rule, step, period, count_at_raise, raised_at)"
-                + " values (?, ?, 'ABSENCE', 3, '2026', 3, now())").params(warning, siti).update();
+        jdbc.sql("insert into " + s
+                        + ".monitoring_warning (id, employee_id, rule, step, period, count_at_raise, raised_at)"
+                        + " values (?, ?, 'ABSENCE', 3, '2026', 3, now())")
+                .params(warning, siti)
+                .update();
 
         WebDriver browser = Browser.chromium();
         try {
@@ -89,24 +101,33 @@ class MonitoringPageTest extends PageTest {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.warning[data-open=true]")));
             assertThat(browser.findElement(By.cssSelector("section.warning")).getText())
-                    .contains("Siti Aparatur", "3 hari tidak masuk tanpa keterangan", "teguran lisan oleh atasan langsung");
-            assertThat(browser.findElement(By.id("open-count")).getText()).isEqualTo("1 peringatan belum ditindaklanjuti");
+                    .contains(
+                            "Siti Aparatur",
+                            "3 hari tidak masuk tanpa keterangan",
+                            "teguran lisan oleh atasan langsung");
+            assertThat(browser.findElement(By.id("open-count")).getText())
+                    .isEqualTo("1 peringatan belum ditindaklanjuti");
             browser.findElement(By.id("note-" + warning)).sendKeys("Teguran lisan diberikan");
-            browser.findElement(By.cssSelector("section.warning button[type=submit]")).click();
+            browser.findElement(By.cssSelector("section.warning button[type=submit]"))
+                    .click();
             wait.until(ExpectedConditions.textToBe(By.id("done"), "Tindak lanjut tercatat."));
             assertThat(browser.findElement(By.cssSelector("section.warning")).getText())
                     .contains("Ditindaklanjuti oleh atasan: Teguran lisan diberikan");
         } finally {
             browser.quit();
         }
-        assertThat(jdbc.sql("select acknowledged_by from " + s + ".monitoring_warning where id = ?").param(warning)
-                .query(String.class).single()).isEqualTo("atasan");
+        assertThat(jdbc.sql("select acknowledged_by from " + s + ".monitoring_warning where id = ?")
+                        .param(warning)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("atasan");
 
         WebDriver phone = Browser.chromium();
         try {
             logIn(phone, BASE + "/t/" + code + "/monitoring/standing", "asn", TestRealms.PASSWORD);
             Browser.waitFor(phone, By.id("days"));
-            assertThat(phone.findElement(By.id("days")).getText()).endsWith("hari kerja tidak masuk tanpa keterangan tahun ini.");
+            assertThat(phone.findElement(By.id("days")).getText())
+                    .endsWith("hari kerja tidak masuk tanpa keterangan tahun ini.");
             assertThat(phone.findElement(By.id("next")).getText()).startsWith("Pada ");
         } finally {
             phone.quit();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
@@ -34,16 +33,18 @@ class PageMessagesTest {
     void everyTextWithValuesShowsTheValuesAndItsApostrophes() throws IOException {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
-        String[] basenames = yaml.getObject().getProperty("spring.messages.basename").split(",");
+        String[] basenames =
+                yaml.getObject().getProperty("spring.messages.basename").split(",");
         Object[] values = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J"};
 
         List<String> faults = new ArrayList<>();
         int checked = 0;
         for (String basename : basenames) {
             String file = basename.substring(basename.lastIndexOf('/') + 1);
-            for (Resource bundle : new PathMatchingResourcePatternResolver().getResources("classpath*:" + basename + "*.properties")) {
+            for (Resource bundle :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:" + basename + "*.properties")) {
                 if (!bundle.getFilename().matches(Pattern.quote(file) + "(_[a-z]{2})?\\.properties")) {
-                    continue;   // i18n/attendance-problems beside i18n/attendance
+                    continue; // i18n/attendance-problems beside i18n/attendance
                 }
                 Properties texts = new Properties();
                 try (InputStream in = bundle.getInputStream()) {
@@ -52,7 +53,7 @@ class PageMessagesTest {
                 for (Map.Entry<Object, Object> text : texts.entrySet()) {
                     String value = (String) text.getValue();
                     if (!VALUE.matcher(value).find()) {
-                        continue;   // shown as written: Spring formats only a text given values
+                        continue; // shown as written: Spring formats only a text given values
                     }
                     checked++;
                     String shown = new MessageFormat(value).format(values);
@@ -71,7 +72,8 @@ class PageMessagesTest {
         Matcher value = VALUE.matcher(text.replace("''", "'"));
         StringBuilder written = new StringBuilder();
         while (value.find()) {
-            value.appendReplacement(written, Matcher.quoteReplacement(values[Integer.parseInt(value.group(1))].toString()));
+            value.appendReplacement(
+                    written, Matcher.quoteReplacement(values[Integer.parseInt(value.group(1))].toString()));
         }
         return value.appendTail(written).toString();
     }

@@ -6,10 +6,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.IdentityProperties;
@@ -21,7 +17,9 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.web.TenantGate;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Bahasa Indonesia with their status, never as JSON. ({@code PageWalkTest} walks the real pages as every role.)
  */
 @WebMvcTest(controllers = TenantAdminController.class)
-@AutoConfigureMockMvc(addFilters = false)   // the security chains are Keycloak's part: the caller is set below instead
+@AutoConfigureMockMvc(addFilters = false) // the security chains are Keycloak's part: the caller is set below instead
 class PageRefusalContractTest {
 
     /**
@@ -61,25 +59,46 @@ class PageRefusalContractTest {
      * {@code @SpringBootConfiguration}: the other tests of this package search for that one and must find the application.
      */
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = {"id.fleksi.platform.web", "id.fleksi.app.web"}, excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+    @ComponentScan(
+            basePackages = {"id.fleksi.platform.web", "id.fleksi.app.web"},
+            excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     @EnableConfigurationProperties(IdentityProperties.class)
     @Import(PageProblems.class)
-    @EnableWebSecurity   // for the layout's #authorization (its chains are left out above)
-    static class WebSlice {
-    }
+    @EnableWebSecurity // for the layout's #authorization (its chains are left out above)
+    static class WebSlice {}
 
-    @Autowired MockMvcTester mvc;
+    @Autowired
+    MockMvcTester mvc;
 
-    @MockitoBean TenantGate gate;
-    @MockitoBean ModuleSwitches switches;
-    @MockitoBean TenantMenu menu;
+    @MockitoBean
+    TenantGate gate;
+
+    @MockitoBean
+    ModuleSwitches switches;
+
+    @MockitoBean
+    TenantMenu menu;
 
     @BeforeEach
     void matengServes() {
         TenantCode mateng = TenantCode.of("mateng");
-        when(gate.admit(eq("mateng"), any())).thenReturn(new Tenant(mateng, "Kabupaten Mamuju Tengah", TenantKind.KABUPATEN,
-                null, "76.06", RegionTimeZone.WITA, mateng.schemaName(), "mateng", TenantStatus.ACTIVE, Hosting.SHARED, 0,
-                MigrationState.CURRENT, null, Instant.EPOCH, Instant.EPOCH));
+        when(gate.admit(eq("mateng"), any()))
+                .thenReturn(new Tenant(
+                        mateng,
+                        "Kabupaten Mamuju Tengah",
+                        TenantKind.KABUPATEN,
+                        null,
+                        "76.06",
+                        RegionTimeZone.WITA,
+                        mateng.schemaName(),
+                        "mateng",
+                        TenantStatus.ACTIVE,
+                        Hosting.SHARED,
+                        0,
+                        MigrationState.CURRENT,
+                        null,
+                        Instant.EPOCH,
+                        Instant.EPOCH));
     }
 
     @AfterEach
@@ -91,10 +110,15 @@ class PageRefusalContractTest {
     void aRefusalInTheHandlerIsTheProblemPageWithTheWayBackToThePemda() {
         loggedInAs("siti", "ROLE_asn");
 
-        MvcTestResult page = mvc.get().uri("/t/mateng/admin/modules").accept(MediaType.TEXT_HTML).exchange();
+        MvcTestResult page = mvc.get()
+                .uri("/t/mateng/admin/modules")
+                .accept(MediaType.TEXT_HTML)
+                .exchange();
 
         assertThat(page).hasStatus(403).hasViewName("problem").hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
-        assertThat(page).bodyText().contains("403 · Tidak diizinkan")
+        assertThat(page)
+                .bodyText()
+                .contains("403 · Tidak diizinkan")
                 .contains("Hanya admin pemda yang boleh menyalakan atau mematikan modul.")
                 .contains("href=\"/t/mateng/\"");
         verifyNoInteractions(switches);
@@ -103,22 +127,36 @@ class PageRefusalContractTest {
     @Test
     void theGatesRefusalBeforeTheHandlerIsAPageTooAndOffersNoWayIntoThatPemda() {
         loggedInAs("andi", "ROLE_tenant-admin");
-        when(gate.admit(eq("mateng"), any())).thenThrow(Problem.forbidden("wrong-tenant", "Not your tenant",
-                "Your account belongs to 'sulbar' and cannot use tenant 'mateng'.").values("mateng"));
+        when(gate.admit(eq("mateng"), any()))
+                .thenThrow(Problem.forbidden(
+                                "wrong-tenant",
+                                "Not your tenant",
+                                "Your account belongs to 'sulbar' and cannot use tenant 'mateng'.")
+                        .values("mateng"));
 
-        MvcTestResult page = mvc.get().uri("/t/mateng/admin/modules").accept(MediaType.TEXT_HTML).exchange();
+        MvcTestResult page = mvc.get()
+                .uri("/t/mateng/admin/modules")
+                .accept(MediaType.TEXT_HTML)
+                .exchange();
 
         assertThat(page).hasStatus(403).hasViewName("problem");
-        assertThat(page).bodyText().contains("403 · Bukan pemda Anda")
+        assertThat(page)
+                .bodyText()
+                .contains("403 · Bukan pemda Anda")
                 .contains("Akun Anda tidak bisa memakai pemda mateng. Masuk dengan akun pemda mateng.")
                 .doesNotContain("id=\"tenant-home\"");
         verifyNoInteractions(switches);
     }
 
     private static void loggedInAs(String username, String role) {
-        Jwt token = Jwt.withTokenValue("t").header("alg", "none").issuer("http://127.0.0.1:8180/realms/mateng")
-                .subject(UUID.randomUUID().toString()).claim("preferred_username", username).build();
-        SecurityContextHolder.getContext().setAuthentication(
-                new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority(role)), username));
+        Jwt token = Jwt.withTokenValue("t")
+                .header("alg", "none")
+                .issuer("http://127.0.0.1:8180/realms/mateng")
+                .subject(UUID.randomUUID().toString())
+                .claim("preferred_username", username)
+                .build();
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority(role)), username));
     }
 }

@@ -1,10 +1,5 @@
 package id.fleksi.app.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
@@ -13,10 +8,13 @@ import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.realm.RealmUser;
+import id.fleksi.provisioning.realm.RealmUsers;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -46,10 +44,17 @@ abstract class PageTest {
         registry.add("fleksi.identity.platform-realm", () -> PLATFORM);
     }
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired RealmProvisioner realms;
-    @Autowired RealmUsers realmUsers;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    RealmProvisioner realms;
+
+    @Autowired
+    RealmUsers realmUsers;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<String> tenants = new ArrayList<>();
 
@@ -62,7 +67,8 @@ abstract class PageTest {
     String onboard(String prefix, String name, TenantKind kind, String parent) {
         String code = TestRealms.unique(prefix);
         tenants.add(code);
-        onboarding.onboard(new NewTenant(code, name, kind, parent, kind == TenantKind.PROVINCE ? "76" : "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(new NewTenant(
+                code, name, kind, parent, kind == TenantKind.PROVINCE ? "76" : "76.06", RegionTimeZone.WITA));
         return code;
     }
 
@@ -81,12 +87,15 @@ abstract class PageTest {
 
     /** An employee of the tenant who can log in with {@link TestRealms#PASSWORD}; home recorded near Tobadak. */
     UUID employee(String code, String username, String name, UUID unit, UUID supervisor, Role... roles) {
-        String realmUser = realmUsers.createUser(code, new RealmUser(username, name, null, TestRealms.PASSWORD, false, Set.of(roles)));
+        String realmUser = realmUsers.createUser(
+                code, new RealmUser(username, name, null, TestRealms.PASSWORD, false, Set.of(roles)));
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into tenant_" + code + ".employee (id, name, employment_type, unit_id, supervisor_id, status, username,"
+        jdbc.sql("insert into tenant_" + code
+                        + ".employee (id, name, employment_type, unit_id, supervisor_id, status, username,"
                         + " realm_user_id, home_latitude, home_longitude, created_at, updated_at)"
                         + " values (?, ?, 'NON_ASN', ?, ?, 'ACTIVE', ?, ?, -1.74, 119.53, now(), now())")
-                .params(id, name, unit, supervisor, username, realmUser).update();
+                .params(id, name, unit, supervisor, username, realmUser)
+                .update();
         return id;
     }
 
@@ -97,9 +106,20 @@ abstract class PageTest {
     void platformOperator() {
         synchronized (PageTest.class) {
             if (!realms.realmExists(PLATFORM)) {
-                realms.createRealm(PLATFORM, "Platform", true, List.of(new RealmUser("operator", "Op", "Erator",
-                        TestRealms.PASSWORD, false, Set.of(Role.PLATFORM_OPERATOR))));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> TestRealms.admin().realm(PLATFORM).remove()));
+                realms.createRealm(
+                        PLATFORM,
+                        "Platform",
+                        true,
+                        List.of(new RealmUser(
+                                "operator",
+                                "Op",
+                                "Erator",
+                                TestRealms.PASSWORD,
+                                false,
+                                Set.of(Role.PLATFORM_OPERATOR))));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> TestRealms.admin().realm(PLATFORM).remove()));
             }
         }
     }

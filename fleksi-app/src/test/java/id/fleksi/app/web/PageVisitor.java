@@ -1,5 +1,6 @@
 package id.fleksi.app.web;
 
+import id.fleksi.provisioning.testing.TestRealms;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.URI;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import id.fleksi.provisioning.testing.TestRealms;
 
 /**
  * A person's browser without a browser: an HTTP client that keeps its cookies, follows redirects, asks for HTML and logs
@@ -34,9 +33,12 @@ final class PageVisitor {
 
         /** The text of the element with this id, tags left out. */
         String text(String id) {
-            Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</(p|h1|div|span|section|a)>", Pattern.DOTALL)
+            Matcher m = Pattern.compile(
+                            "id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</(p|h1|div|span|section|a)>", Pattern.DOTALL)
                     .matcher(body);
-            return m.find() ? unescape(m.group(1).replaceAll("<[^>]+>", "")).strip().replaceAll("\\s+", " ") : null;
+            return m.find()
+                    ? unescape(m.group(1).replaceAll("<[^>]+>", "")).strip().replaceAll("\\s+", " ")
+                    : null;
         }
 
         String main() {
@@ -47,8 +49,10 @@ final class PageVisitor {
     }
 
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieJar())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieJar())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     private PageVisitor(String base) {
         this.base = base;
@@ -68,9 +72,13 @@ final class PageVisitor {
         }
         String fields = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestRealms.PASSWORD, StandardCharsets.UTF_8) + "&credentialId=";
-        HttpResponse<String> in = visitor.client.send(HttpRequest.newBuilder(URI.create(unescape(form.group(1))))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> in = visitor.client.send(
+                HttpRequest.newBuilder(URI.create(unescape(form.group(1))))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(fields))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (!in.uri().toString().startsWith(base)) {
             throw new IllegalStateException(username + " was not logged in: " + in.uri() + " " + in.body());
         }
@@ -78,10 +86,16 @@ final class PageVisitor {
     }
 
     Page open(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+        return new Page(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
                 response.uri());
     }
 
@@ -89,20 +103,31 @@ final class PageVisitor {
      * Sends a form of the page at {@code formPage} to {@code action} as the browser would, with the page's CSRF token, and
      * follows where it leads.
      */
-    Page post(String formPage, String action, List<Map.Entry<String, String>> fields) throws IOException, InterruptedException {
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(open(formPage).body());
+    Page post(String formPage, String action, List<Map.Entry<String, String>> fields)
+            throws IOException, InterruptedException {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(open(formPage).body());
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on " + formPage);
         }
         StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
         for (Map.Entry<String, String> field : fields) {
-            body.append('&').append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)).append('=')
+            body.append('&')
+                    .append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + action))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        return new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Page(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
                 response.uri());
     }
 
@@ -112,7 +137,7 @@ final class PageVisitor {
         List<String> faults = new ArrayList<>();
         String where = who + " " + path + " (" + page.status() + "): ";
         if (!page.uri().toString().startsWith(base)) {
-            return faults;   // sent to log in at Keycloak: the way forward for someone not logged in
+            return faults; // sent to log in at Keycloak: the way forward for someone not logged in
         }
         if (!page.contentType().startsWith("text/html")) {
             faults.add(where + "not HTML but " + page.contentType() + ": " + abbreviated(page.body()));
@@ -123,18 +148,21 @@ final class PageVisitor {
         }
         Matcher raw = RAW_TEMPLATE.matcher(page.body());
         if (raw.find()) {
-            faults.add(where + "a template shown raw: ..." + abbreviated(page.body().substring(Math.max(0, raw.start() - 60))));
+            faults.add(where + "a template shown raw: ..."
+                    + abbreviated(page.body().substring(Math.max(0, raw.start() - 60))));
         }
         if (!page.body().contains("<html lang=\"id\"")) {
             faults.add(where + "not marked Indonesian");
         }
         Matcher english = ENGLISH.matcher(page.main().replaceAll("<[^>]+>", " "));
         if (english.find()) {
-            faults.add(where + "English in the page: '" + english.group() + "' in " + abbreviated(page.main().replaceAll("<[^>]+>", " ")
-                    .replaceAll("\\s+", " ")));
+            faults.add(where + "English in the page: '" + english.group() + "' in "
+                    + abbreviated(page.main().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ")));
         }
-        if (page.status() >= 400 && (page.text("problem-detail") == null || page.text("problem-detail").isBlank()
-                || !page.body().contains("id=\"way-forward\""))) {
+        if (page.status() >= 400
+                && (page.text("problem-detail") == null
+                        || page.text("problem-detail").isBlank()
+                        || !page.body().contains("id=\"way-forward\""))) {
             faults.add(where + "a refusal without its reason or the way forward: " + abbreviated(page.main()));
         }
         return faults;
@@ -152,7 +180,11 @@ final class PageVisitor {
             numeric.appendReplacement(out, Matcher.quoteReplacement(new String(Character.toChars(code))));
         }
         numeric.appendTail(out);
-        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        return out.toString()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
     }
 
     /**
@@ -169,21 +201,27 @@ final class PageVisitor {
             if (jar.isEmpty()) {
                 return Map.of();
             }
-            return Map.of("Cookie", List.of(String.join("; ", jar.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .toList())));
+            return Map.of(
+                    "Cookie",
+                    List.of(String.join(
+                            "; ",
+                            jar.entrySet().stream()
+                                    .map(c -> c.getKey() + "=" + c.getValue())
+                                    .toList())));
         }
 
         @Override
         public void put(URI uri, Map<String, List<String>> headers) {
-            Map<String, String> jar = jars.computeIfAbsent(uri.getAuthority(), key -> java.util.Collections.synchronizedMap(
-                    new LinkedHashMap<>()));
+            Map<String, String> jar = jars.computeIfAbsent(
+                    uri.getAuthority(), key -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()));
             headers.forEach((name, values) -> {
                 if ("Set-Cookie".equalsIgnoreCase(name)) {
                     for (String value : values) {
                         String pair = value.split(";", 2)[0];
                         int equals = pair.indexOf('=');
                         String cookie = pair.substring(0, equals).strip();
-                        boolean expired = value.toLowerCase(java.util.Locale.ROOT).matches(".*max-age=0(;.*|$)")
+                        boolean expired = value.toLowerCase(java.util.Locale.ROOT)
+                                        .matches(".*max-age=0(;.*|$)")
                                 || value.toLowerCase(java.util.Locale.ROOT).contains("expires=thu, 01 jan 1970");
                         if (expired) {
                             jar.remove(cookie);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
@@ -29,11 +28,17 @@ class ProblemMessagesTest {
     void everyProblemBundleIsReadAndEachTextFormatsWithATitleForItsType() throws IOException {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
-        List<String> basenames = List.of(yaml.getObject().getProperty("spring.messages.basename").split(","));
+        List<String> basenames =
+                List.of(yaml.getObject().getProperty("spring.messages.basename").split(","));
 
-        Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*-problems_id.properties");
-        assertThat(bundles).extracting(Resource::getFilename)
-                .contains("attendance-problems_id.properties", "activity-reports-problems_id.properties", "fwa-problems_id.properties",
+        Resource[] bundles =
+                new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*-problems_id.properties");
+        assertThat(bundles)
+                .extracting(Resource::getFilename)
+                .contains(
+                        "attendance-problems_id.properties",
+                        "activity-reports-problems_id.properties",
+                        "fwa-problems_id.properties",
                         "platform-problems_id.properties");
         List<String> faults = new ArrayList<>();
         for (Resource bundle : bundles) {
@@ -51,7 +56,8 @@ class ProblemMessagesTest {
                 if (value.contains("'")) {
                     faults.add(key + ": an apostrophe, which MessageFormat reads as a quote");
                 }
-                String formatted = new MessageFormat(value).format(new Object[] {"A", "B", "C", "D", "E", "F", "G", "H"});
+                String formatted =
+                        new MessageFormat(value).format(new Object[] {"A", "B", "C", "D", "E", "F", "G", "H"});
                 if (formatted.contains("{") || formatted.isBlank()) {
                     faults.add(key + ": does not format: " + formatted);
                 }

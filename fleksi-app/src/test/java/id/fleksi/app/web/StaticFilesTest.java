@@ -2,6 +2,8 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -11,10 +13,6 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,17 +33,20 @@ class StaticFilesTest {
         TestKeycloak.register(registry);
     }
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void thePagesLinkTheirStyleByContentHashAndTheBrowserKeepsItAYearCompressed() throws Exception {
         String page = get("/", "identity").body();
-        Matcher link = Pattern.compile("href=\"(/css/fleksi-[0-9a-f]{32}\\.css)\"").matcher(page);
+        Matcher link =
+                Pattern.compile("href=\"(/css/fleksi-[0-9a-f]{32}\\.css)\"").matcher(page);
         assertThat(link.find()).as("the page links its style by hash: " + page).isTrue();
 
-        HttpResponse<byte[]> style = http.send(request(link.group(1)).header("Accept-Encoding", "gzip").build(),
+        HttpResponse<byte[]> style = http.send(
+                request(link.group(1)).header("Accept-Encoding", "gzip").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
@@ -60,11 +61,15 @@ class StaticFilesTest {
     void aFileByItsPlainNameIsAskedForAgainAndAnswered304WhileUnchanged() throws Exception {
         HttpResponse<String> first = get("/css/fleksi.css", "identity");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-cache")
-                .doesNotContain("max-age=31536000"));
+        assertThat(first.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(
+                        value -> assertThat(value).contains("no-cache").doesNotContain("max-age=31536000"));
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
 
-        HttpResponse<String> again = http.send(request("/css/fleksi.css").header("If-Modified-Since", lastModified).build(),
+        HttpResponse<String> again = http.send(
+                request("/css/fleksi.css")
+                        .header("If-Modified-Since", lastModified)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).isEqualTo(304);
     }
@@ -77,11 +82,13 @@ class StaticFilesTest {
     }
 
     private HttpResponse<String> get(String path, String encoding) throws IOException, InterruptedException {
-        return http.send(request(path).header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(path).header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
     }
 
     private static byte[] gunzip(byte[] body) throws IOException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.fleksi.platform.security.Role;
 import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -32,33 +31,46 @@ class TenantModulesPageTest extends PageTest {
 
             browser.findElement(By.linkText("Modul")).click();
             Browser.waitFor(browser, By.id("module-notes"));
-            browser.findElement(By.cssSelector("#module-reminders button[value=true]")).click();
+            browser.findElement(By.cssSelector("#module-reminders button[value=true]"))
+                    .click();
             Browser.waitFor(browser, By.id("error"));
             assertThat(browser.findElement(By.id("error")).getText())
                     .isEqualTo("Modul reminders memerlukan notes dinyalakan lebih dahulu; tidak ada yang diubah.");
 
-            browser.findElement(By.cssSelector("#module-notes button[value=true]")).click();
+            browser.findElement(By.cssSelector("#module-notes button[value=true]"))
+                    .click();
             Browser.waitFor(browser, By.id("saved"));
-            assertThat(browser.findElement(By.cssSelector("#module-notes h2")).getText()).contains("aktif");
+            assertThat(browser.findElement(By.cssSelector("#module-notes h2")).getText())
+                    .contains("aktif");
             assertThat(menu(browser)).contains("Catatan");
             browser.findElement(By.linkText("Catatan")).click();
             Browser.waitFor(browser, By.id("notes"));
-            assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("boss in " + code + ", working in " + code);
-            // The line names the tenant and the request, in the plain pattern or as JSON (an earlier test in this JVM may have
+            assertThat(browser.findElement(By.id("who")).getText())
+                    .isEqualTo("boss in " + code + ", working in " + code);
+            // The line names the tenant and the request, in the plain pattern or as JSON (an earlier test in this JVM
+            // may have
             // switched the console to structured logs).
-            assertThat(output.getOut().lines().filter(line -> line.contains("notes page shown to boss")).findFirst().orElseThrow())
-                    .contains(code).containsPattern("[0-9a-f]{16}");
+            assertThat(output.getOut()
+                            .lines()
+                            .filter(line -> line.contains("notes page shown to boss"))
+                            .findFirst()
+                            .orElseThrow())
+                    .contains(code)
+                    .containsPattern("[0-9a-f]{16}");
             browser.navigate().back();
 
-            browser.findElement(By.cssSelector("#module-notes button[value=false]")).click();
+            browser.findElement(By.cssSelector("#module-notes button[value=false]"))
+                    .click();
             Browser.waitFor(browser, By.id("saved"));
             browser.get(BASE + "/t/" + code + "/");
             Browser.waitFor(browser, By.id("menu"));
             assertThat(menu(browser)).contains("Modul").doesNotContain("Catatan");
             browser.get(BASE + "/t/" + code + "/notes/");
             Browser.waitFor(browser, By.id("problem-detail"));
-            assertThat(browser.findElement(By.id("problem-detail")).getText()).isEqualTo("Modul Catatan sedang dimatikan untuk"
-                    + " pemda ini; datanya tetap disimpan. Admin pemda Anda dapat menyalakannya kembali di halaman Modul.");
+            assertThat(browser.findElement(By.id("problem-detail")).getText())
+                    .isEqualTo(
+                            "Modul Catatan sedang dimatikan untuk"
+                                    + " pemda ini; datanya tetap disimpan. Admin pemda Anda dapat menyalakannya kembali di halaman Modul.");
         } finally {
             browser.quit();
         }

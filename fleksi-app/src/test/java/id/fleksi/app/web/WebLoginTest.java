@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,8 @@ class WebLoginTest extends PageTest {
         browser.get(BASE + "/t/" + a + "/");
 
         Browser.waitFor(browser, By.id("username"));
-        assertThat(browser.getCurrentUrl()).startsWith(TestKeycloak.url() + "/realms/" + a + "/")
+        assertThat(browser.getCurrentUrl())
+                .startsWith(TestKeycloak.url() + "/realms/" + a + "/")
                 .contains("code_challenge_method=S256");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
         logIn(browser, browser.getCurrentUrl(), "siti", TestRealms.PASSWORD);

@@ -1,11 +1,8 @@
 package id.fleksi.platform.audit;
 
-import java.util.List;
-
 import id.fleksi.platform.tenancy.TenantContext;
-
 import io.swagger.v3.oas.annotations.Operation;
-
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

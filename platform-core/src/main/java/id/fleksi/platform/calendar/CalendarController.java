@@ -1,22 +1,19 @@
 package id.fleksi.platform.calendar;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,18 +42,28 @@ class CalendarController {
         this.audit = audit;
     }
 
-    record NewLocalHoliday(@NotNull(message = "is required") LocalDate date, @NotBlank(message = "is required") String name,
-            UUID unitId) {
-    }
+    record NewLocalHoliday(
+            @NotNull(message = "is required") LocalDate date,
+            @NotBlank(message = "is required") String name,
+            UUID unitId) {}
 
     /** Weekly hours ({@code days}) for REGULAR and RAMADAN; a cycle of shifts from {@code validFrom} for SHIFT. */
-    record NewSchedule(UUID unitId, @NotNull(message = "is required: REGULAR, RAMADAN or SHIFT") WorkingCalendar.ScheduleKind kind,
-            LocalDate validFrom, LocalDate validTo, Map<java.time.DayOfWeek, DayHours> days, List<DayHours> cycle) {
-    }
+    record NewSchedule(
+            UUID unitId,
+
+            @NotNull(message = "is required: REGULAR, RAMADAN or SHIFT")
+            WorkingCalendar.ScheduleKind kind,
+
+            LocalDate validFrom,
+            LocalDate validTo,
+            Map<java.time.DayOfWeek, DayHours> days,
+            List<DayHours> cycle) {}
 
     @Operation(summary = "Working days of a unit between two dates (at most 366 days)")
     @GetMapping
-    List<WorkingDay> days(@PathVariable String code, @RequestParam UUID unitId,
+    List<WorkingDay> days(
+            @PathVariable String code,
+            @RequestParam UUID unitId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         DateRange.require(from, to, 366);
@@ -74,9 +81,18 @@ class CalendarController {
     @ResponseStatus(HttpStatus.CREATED)
     NewLocalHoliday addHoliday(@PathVariable String code, @Valid @RequestBody NewLocalHoliday holiday, Caller caller) {
         jdbc.sql(TenantSql.of("insert into {local_holiday} (id, date, name, unit_id) values (?, ?, ?, ?)"))
-                .param(UUID.randomUUID()).param(holiday.date()).param(holiday.name()).param(holiday.unitId()).update();
-        audit.record(TenantContext.require(), caller.username(), "calendar.holiday", holiday.date().toString(),
-                null, Map.of("name", holiday.name()));
+                .param(UUID.randomUUID())
+                .param(holiday.date())
+                .param(holiday.name())
+                .param(holiday.unitId())
+                .update();
+        audit.record(
+                TenantContext.require(),
+                caller.username(),
+                "calendar.holiday",
+                holiday.date().toString(),
+                null,
+                Map.of("name", holiday.name()));
         return holiday;
     }
 
@@ -87,40 +103,71 @@ class CalendarController {
     NewSchedule addSchedule(@PathVariable String code, @Valid @RequestBody NewSchedule schedule, Caller caller) {
         boolean ramadan = schedule.kind() == WorkingCalendar.ScheduleKind.RAMADAN;
         boolean shift = schedule.kind() == WorkingCalendar.ScheduleKind.SHIFT;
-        if (ramadan && (schedule.validFrom() == null || schedule.validTo() == null || schedule.validTo().isBefore(schedule.validFrom()))) {
-            throw Problem.badRequest("invalid-schedule", "Invalid schedule", "validFrom, validTo: a Ramadan schedule needs both, in order");
+        if (ramadan
+                && (schedule.validFrom() == null
+                        || schedule.validTo() == null
+                        || schedule.validTo().isBefore(schedule.validFrom()))) {
+            throw Problem.badRequest(
+                    "invalid-schedule",
+                    "Invalid schedule",
+                    "validFrom, validTo: a Ramadan schedule needs both, in order");
         }
-        if (shift && (schedule.validFrom() == null || schedule.cycle() == null || schedule.cycle().isEmpty()
-                || schedule.cycle().size() > 28)) {
-            throw Problem.badRequest("invalid-schedule", "Invalid schedule",
+        if (shift
+                && (schedule.validFrom() == null
+                        || schedule.cycle() == null
+                        || schedule.cycle().isEmpty()
+                        || schedule.cycle().size() > 28)) {
+            throw Problem.badRequest(
+                    "invalid-schedule",
+                    "Invalid schedule",
                     "validFrom, cycle: a shift rotation needs the date of its first day and 1 to 28 days (null for a rest day)");
         }
         if (!shift && (schedule.days() == null || schedule.days().isEmpty())) {
             throw Problem.badRequest("invalid-schedule", "Invalid schedule", "days: the hours of at least one weekday");
         }
-        if (schedule.validFrom() != null && schedule.validTo() != null && schedule.validTo().isBefore(schedule.validFrom())) {
-            throw Problem.badRequest("invalid-range", "Invalid date range", "validTo: on or after validFrom").variant("schedule");
+        if (schedule.validFrom() != null
+                && schedule.validTo() != null
+                && schedule.validTo().isBefore(schedule.validFrom())) {
+            throw Problem.badRequest("invalid-range", "Invalid date range", "validTo: on or after validFrom")
+                    .variant("schedule");
         }
         if (!shift) {
             // An office day ends after it starts; hours past midnight are a night shift, set as a SHIFT rotation.
             for (Map.Entry<java.time.DayOfWeek, DayHours> day : schedule.days().entrySet()) {
                 if (day.getValue() == null || day.getValue().overnight()) {
-                    throw Problem.badRequest("invalid-schedule", "Invalid schedule", "days." + day.getKey() + ": "
-                            + (day.getValue() == null ? "give the day's hours, or leave the day out"
-                            : "ends at " + day.getValue().end() + ", before it starts at " + day.getValue().start()
-                                    + "; hours past midnight belong to a SHIFT rotation") + ". Nothing was changed.");
+                    throw Problem.badRequest(
+                            "invalid-schedule",
+                            "Invalid schedule",
+                            "days." + day.getKey() + ": "
+                                    + (day.getValue() == null
+                                            ? "give the day's hours, or leave the day out"
+                                            : "ends at " + day.getValue().end() + ", before it starts at "
+                                                    + day.getValue().start()
+                                                    + "; hours past midnight belong to a SHIFT rotation")
+                                    + ". Nothing was changed.");
                 }
             }
         }
-        String days = shift ? WorkingCalendar.json(new ShiftPattern(schedule.validFrom(), schedule.cycle()))
+        String days = shift
+                ? WorkingCalendar.json(new ShiftPattern(schedule.validFrom(), schedule.cycle()))
                 : WorkingCalendar.json(new WeekSchedule(schedule.days()));
-        jdbc.sql(TenantSql.of("insert into {work_schedule} (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?,"
-                        + " ?, ?, cast(? as jsonb))"))
-                .param(UUID.randomUUID()).param(schedule.unitId()).param(schedule.kind().name())
-                .param(ramadan || shift ? schedule.validFrom() : null).param(ramadan ? schedule.validTo() : null)
-                .param(days).update();
-        audit.record(TenantContext.require(), caller.username(), "calendar.schedule",
-                schedule.unitId() == null ? "tenant" : schedule.unitId().toString(), null, Map.of("kind", schedule.kind()));
+        jdbc.sql(TenantSql.of(
+                        "insert into {work_schedule} (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?,"
+                                + " ?, ?, cast(? as jsonb))"))
+                .param(UUID.randomUUID())
+                .param(schedule.unitId())
+                .param(schedule.kind().name())
+                .param(ramadan || shift ? schedule.validFrom() : null)
+                .param(ramadan ? schedule.validTo() : null)
+                .param(days)
+                .update();
+        audit.record(
+                TenantContext.require(),
+                caller.username(),
+                "calendar.schedule",
+                schedule.unitId() == null ? "tenant" : schedule.unitId().toString(),
+                null,
+                Map.of("kind", schedule.kind()));
         return schedule;
     }
 }

@@ -15,8 +15,7 @@ public final class DateWindow {
     public static final LocalDate FIRST = LocalDate.of(1950, 1, 1);
     public static final LocalDate LAST = LocalDate.of(2100, 12, 31);
 
-    private DateWindow() {
-    }
+    private DateWindow() {}
 
     public static boolean contains(LocalDate date) {
         return !date.isBefore(FIRST) && !date.isAfter(LAST);

@@ -24,14 +24,17 @@ public record WeekSchedule(Map<DayOfWeek, DayHours> days) {
         return RAMADAN;
     }
 
-    // Built once: most units have no schedule of their own, so every check-in asked for the Perpres week (parsing its times).
+    // Built once: most units have no schedule of their own, so every check-in asked for the Perpres week (parsing its
+    // times).
     private static final WeekSchedule PERPRES_21_2023 = week("07:30", "16:00", 60, "16:30", 90);
     private static final WeekSchedule RAMADAN = week("08:00", "15:00", 30, "15:30", 60);
 
     /** Monday to Thursday from {@code start} to {@code end}, Friday from {@code start} to {@code fridayEnd}. */
-    private static WeekSchedule week(String start, String end, int breakMinutes, String fridayEnd, int fridayBreakMinutes) {
+    private static WeekSchedule week(
+            String start, String end, int breakMinutes, String fridayEnd, int fridayBreakMinutes) {
         Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : new DayOfWeek[] {DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY}) {
+        for (DayOfWeek day :
+                new DayOfWeek[] {DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY}) {
             days.put(day, DayHours.of(start, end, breakMinutes));
         }
         days.put(DayOfWeek.FRIDAY, DayHours.of(start, fridayEnd, fridayBreakMinutes));

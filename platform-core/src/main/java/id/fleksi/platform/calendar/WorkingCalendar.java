@@ -1,5 +1,10 @@
 package id.fleksi.platform.calendar;
 
+import id.fleksi.platform.tenancy.TenantCache;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,16 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.platform.tenancy.TenantCache;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,15 +51,16 @@ public class WorkingCalendar {
         }
         Map<LocalDate, String[]> days = new HashMap<>();
         jdbc.sql("select date, kind, name from platform.national_holiday where date between ? and ?")
-                .param(LocalDate.of(year, 1, 1)).param(LocalDate.of(year, 12, 31))
-                .query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), new String[] {rs.getString(2), rs.getString(3)}))
+                .param(LocalDate.of(year, 1, 1))
+                .param(LocalDate.of(year, 12, 31))
+                .query((rs, n) ->
+                        days.put(rs.getObject(1, LocalDate.class), new String[] {rs.getString(2), rs.getString(3)}))
                 .list();
         nationalByYear.put(year, new NationalYear(now, Map.copyOf(days)));
         return days;
     }
 
-    private record NationalYear(long readAt, Map<LocalDate, String[]> days) {
-    }
+    private record NationalYear(long readAt, Map<LocalDate, String[]> days) {}
 
     private static final java.time.Duration NATIONAL_HOLIDAYS_KEPT = java.time.Duration.ofMinutes(5);
     private final Map<Integer, NationalYear> nationalByYear = new java.util.concurrent.ConcurrentHashMap<>();
@@ -75,8 +73,12 @@ public class WorkingCalendar {
     /** The answer for an employee: their unit's calendar. */
     public WorkingDay forEmployee(UUID employeeId, LocalDate date) {
         UUID unit = jdbc.sql(TenantSql.of("select unit_id from {employee} where id = ?"))
-                .param(employeeId).query(UUID.class).optional()
-                .orElseThrow(() -> id.fleksi.platform.problem.Problem.notFound("unknown-employee", "Unknown employee",
+                .param(employeeId)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> id.fleksi.platform.problem.Problem.notFound(
+                        "unknown-employee",
+                        "Unknown employee",
                         "There is no employee " + employeeId + " in this tenant."));
         return of(unit, date);
     }
@@ -90,41 +92,50 @@ public class WorkingCalendar {
             national.putAll(nationalHolidays(year));
         }
         Kept kept = cache.get(tenant, "calendar", () -> read(tenant));
-        List<LocalHoliday> local = kept.local().stream().filter(h -> !h.date().isBefore(from) && !h.date().isAfter(to)).toList();
+        List<LocalHoliday> local = kept.local().stream()
+                .filter(h -> !h.date().isBefore(from) && !h.date().isAfter(to))
+                .toList();
         List<Schedule> schedules = kept.schedules().stream()
                 .filter(s -> s.kind() != ScheduleKind.RAMADAN
-                        || (s.from() != null && s.to() != null && !s.from().isAfter(to) && !s.to().isBefore(from))).toList();
+                        || (s.from() != null && s.to() != null && !s.from().isAfter(to) && !s.to().isBefore(from)))
+                .toList();
         Map<UUID, UUID> parents = kept.parents();
         return new Snapshot(zone, national, local, parents, schedules);
     }
 
     /** The tenant's own calendar data, all of it: kept while the tenant's revision holds ({@link TenantCache}). */
-    private record Kept(List<LocalHoliday> local, Map<UUID, UUID> parents, List<Schedule> schedules) {
-    }
+    private record Kept(List<LocalHoliday> local, Map<UUID, UUID> parents, List<Schedule> schedules) {}
 
     private Kept read(TenantCode tenant) {
         List<LocalHoliday> local = jdbc.sql(TenantSql.in(tenant, "select date, name, unit_id from {local_holiday}"))
-                .query((rs, n) -> new LocalHoliday(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class)))
+                .query((rs, n) -> new LocalHoliday(
+                        rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class)))
                 .list();
         Map<UUID, UUID> parents = new HashMap<>();
         jdbc.sql(TenantSql.in(tenant, "select id, parent_id from {org_unit}"))
-                .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
-        List<Schedule> schedules = jdbc.sql(TenantSql.in(tenant, "select unit_id, kind, valid_from, valid_to, days::text from"
-                        + " {work_schedule}"))
-                .query((rs, n) -> schedule(rs.getObject(1, UUID.class), ScheduleKind.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)))
+                .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+        List<Schedule> schedules = jdbc.sql(TenantSql.in(
+                        tenant, "select unit_id, kind, valid_from, valid_to, days::text from" + " {work_schedule}"))
+                .query((rs, n) -> schedule(
+                        rs.getObject(1, UUID.class),
+                        ScheduleKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5)))
                 .list();
         return new Kept(List.copyOf(local), java.util.Collections.unmodifiableMap(parents), List.copyOf(schedules));
     }
 
     private static Schedule schedule(UUID unit, ScheduleKind kind, LocalDate from, LocalDate to, String days) {
-        return kind == ScheduleKind.SHIFT ? new Schedule(unit, kind, from, to, null, shifts(from, days))
+        return kind == ScheduleKind.SHIFT
+                ? new Schedule(unit, kind, from, to, null, shifts(from, days))
                 : new Schedule(unit, kind, from, to, week(days), null);
     }
 
     /** A shift cycle as stored: {@code [{"start": "07:00", "end": "14:00", "breakMinutes": 30}, null, ...]}, from valid_from. */
     static ShiftPattern shifts(LocalDate anchor, String json) {
-        List<Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() { });
+        List<Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() {});
         List<DayHours> cycle = new ArrayList<>();
         stored.forEach(day -> cycle.add(day == null ? null : hours(day)));
         return new ShiftPattern(anchor, cycle);
@@ -132,19 +143,30 @@ public class WorkingCalendar {
 
     static String json(ShiftPattern pattern) {
         List<Map<String, Object>> stored = new ArrayList<>();
-        pattern.cycle().forEach(day -> stored.add(day == null ? null : Map.of("start", day.start().toString(),
-                "end", day.end().toString(), "breakMinutes", day.breakMinutes())));
+        pattern.cycle()
+                .forEach(day -> stored.add(
+                        day == null
+                                ? null
+                                : Map.of(
+                                        "start",
+                                        day.start().toString(),
+                                        "end",
+                                        day.end().toString(),
+                                        "breakMinutes",
+                                        day.breakMinutes())));
         return JSON.writeValueAsString(stored);
     }
 
     private static DayHours hours(Map<String, Object> day) {
-        return DayHours.of(String.valueOf(day.get("start")), String.valueOf(day.get("end")),
+        return DayHours.of(
+                String.valueOf(day.get("start")),
+                String.valueOf(day.get("end")),
                 ((Number) day.get("breakMinutes")).intValue());
     }
 
     /** A schedule's days as stored: {@code {"MONDAY": {"start": "07:30", "end": "16:00", "breakMinutes": 60}, ...}}. */
     static WeekSchedule week(String json) {
-        Map<String, Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() { });
+        Map<String, Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() {});
         Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
         stored.forEach((day, hours) -> days.put(DayOfWeek.valueOf(day), hours(hours)));
         return new WeekSchedule(days);
@@ -152,19 +174,31 @@ public class WorkingCalendar {
 
     static String json(WeekSchedule week) {
         Map<String, Map<String, Object>> stored = new java.util.LinkedHashMap<>();
-        week.days().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> stored.put(e.getKey().name(),
-                Map.of("start", e.getValue().start().toString(), "end", e.getValue().end().toString(),
-                        "breakMinutes", e.getValue().breakMinutes())));
+        week.days().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> stored.put(
+                        e.getKey().name(),
+                        Map.of(
+                                "start",
+                                e.getValue().start().toString(),
+                                "end",
+                                e.getValue().end().toString(),
+                                "breakMinutes",
+                                e.getValue().breakMinutes())));
         return JSON.writeValueAsString(stored);
     }
 
     /** REGULAR weekly hours; RAMADAN weekly hours between two dates; SHIFT a rotation from an anchor date. */
-    public enum ScheduleKind { REGULAR, RAMADAN, SHIFT }
-
-    record LocalHoliday(LocalDate date, String name, UUID unitId) {
+    public enum ScheduleKind {
+        REGULAR,
+        RAMADAN,
+        SHIFT
     }
 
-    record Schedule(UUID unitId, ScheduleKind kind, LocalDate from, LocalDate to, WeekSchedule week, ShiftPattern shifts) {
+    record LocalHoliday(LocalDate date, String name, UUID unitId) {}
+
+    record Schedule(
+            UUID unitId, ScheduleKind kind, LocalDate from, LocalDate to, WeekSchedule week, ShiftPattern shifts) {
         boolean appliesOn(LocalDate date) {
             return kind != ScheduleKind.RAMADAN || (!date.isBefore(from) && !date.isAfter(to));
         }
@@ -179,7 +213,11 @@ public class WorkingCalendar {
         private final Map<UUID, UUID> parents;
         private final List<Schedule> schedules;
 
-        Snapshot(ZoneId zone, Map<LocalDate, String[]> national, List<LocalHoliday> local, Map<UUID, UUID> parents,
+        Snapshot(
+                ZoneId zone,
+                Map<LocalDate, String[]> national,
+                List<LocalHoliday> local,
+                Map<UUID, UUID> parents,
                 List<Schedule> schedules) {
             this.zone = zone;
             this.national = national;
@@ -193,7 +231,8 @@ public class WorkingCalendar {
             Schedule schedule = scheduleFor(chain, date);
             if (schedule != null && schedule.kind() == ScheduleKind.SHIFT) {
                 DayHours shift = schedule.shifts().on(date);
-                return shift == null ? new WorkingDay(date, DayKind.SHIFT_REST, "Rest day of the shift rotation", null, false, zone)
+                return shift == null
+                        ? new WorkingDay(date, DayKind.SHIFT_REST, "Rest day of the shift rotation", null, false, zone)
                         : new WorkingDay(date, DayKind.WORKDAY, "Shift", shift, false, zone);
             }
             WeekSchedule week = schedule == null ? WeekSchedule.perpres21of2023() : schedule.week();
@@ -204,15 +243,18 @@ public class WorkingCalendar {
                 return new WorkingDay(date, kind, holiday[1], null, ramadan, zone);
             }
             for (LocalHoliday localHoliday : local) {
-                if (localHoliday.date().equals(date) && (localHoliday.unitId() == null || chain.contains(localHoliday.unitId()))) {
+                if (localHoliday.date().equals(date)
+                        && (localHoliday.unitId() == null || chain.contains(localHoliday.unitId()))) {
                     return new WorkingDay(date, DayKind.LOCAL_HOLIDAY, localHoliday.name(), null, ramadan, zone);
                 }
             }
             DayHours hours = week.on(date.getDayOfWeek());
             if (hours == null) {
-                return new WorkingDay(date, DayKind.WEEKEND, "No office hours on " + date.getDayOfWeek(), null, ramadan, zone);
+                return new WorkingDay(
+                        date, DayKind.WEEKEND, "No office hours on " + date.getDayOfWeek(), null, ramadan, zone);
             }
-            return new WorkingDay(date, DayKind.WORKDAY, ramadan ? "Ramadan hours" : "Office hours", hours, ramadan, zone);
+            return new WorkingDay(
+                    date, DayKind.WORKDAY, ramadan ? "Ramadan hours" : "Office hours", hours, ramadan, zone);
         }
 
         /** The unit, its parent, ... up to the OPD, then the tenant (null). */

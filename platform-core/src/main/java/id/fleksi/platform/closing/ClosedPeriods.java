@@ -1,10 +1,9 @@
 package id.fleksi.platform.closing;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-
-import id.fleksi.platform.tenancy.TenantCode;
 
 /**
  * Which of an employee's days are closed: what a module that closes months says (the evaluation module does). Asked

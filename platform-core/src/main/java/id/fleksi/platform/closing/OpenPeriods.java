@@ -1,17 +1,15 @@
 package id.fleksi.platform.closing;
 
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
-
-import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +49,10 @@ public class OpenPeriods {
     private final Clock clock;
 
     /** The application's clock where one is declared (attendance declares it; tests set their own), else the system's. */
-    public OpenPeriods(ObjectProvider<ClosedPeriods> closed, ModuleSwitches switches, TenantRegistry registry,
+    public OpenPeriods(
+            ObjectProvider<ClosedPeriods> closed,
+            ModuleSwitches switches,
+            TenantRegistry registry,
             ObjectProvider<Clock> clock) {
         this.closed = closed;
         this.switches = switches;
@@ -61,7 +62,10 @@ public class OpenPeriods {
 
     /** Refuses when any of the employee's days from {@code from} to {@code to} is closed; does nothing otherwise. */
     public void requireOpen(TenantCode tenant, UUID employeeId, LocalDate from, LocalDate to, Change change) {
-        LocalDate lastOver = YearMonth.from(clock.instant().atZone(registry.require(tenant).timeZone().zone())).atDay(1).minusDays(1);
+        LocalDate lastOver = YearMonth.from(clock.instant()
+                        .atZone(registry.require(tenant).timeZone().zone()))
+                .atDay(1)
+                .minusDays(1);
         LocalDate until = to.isAfter(lastOver) ? lastOver : to;
         if (from.isAfter(until)) {
             return;
@@ -72,10 +76,14 @@ public class OpenPeriods {
         }
         periods.firstClosedDay(tenant, employeeId, from, until).ifPresent(day -> {
             YearMonth month = YearMonth.from(day);
-            throw Problem.conflict("month-closed", "Month closed", month + " was closed by BKD; " + change.what + " " + day
-                            + " can no longer change. If it must, ask BKD to record a correction with its reason for that day,"
-                            + " then try again. " + change.nothing)
-                    .with("month", month.toString()).with("date", day.toString())
+            throw Problem.conflict(
+                            "month-closed",
+                            "Month closed",
+                            month + " was closed by BKD; " + change.what + " " + day
+                                    + " can no longer change. If it must, ask BKD to record a correction with its reason for that day,"
+                                    + " then try again. " + change.nothing)
+                    .with("month", month.toString())
+                    .with("date", day.toString())
                     .variant(change.variant, MONTH.format(month), DAY.format(day));
         });
     }

@@ -1,11 +1,10 @@
 package id.fleksi.platform.figures;
 
+import id.fleksi.platform.tenancy.Tenant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import id.fleksi.platform.tenancy.Tenant;
 
 /**
  * A kabupaten's day in counts per OPD, as its province sees it: never a name, NIP, username or place. One aggregate,
@@ -15,7 +14,10 @@ import id.fleksi.platform.tenancy.Tenant;
 public interface KabupatenFigures {
 
     /** Where the day's counts come from. */
-    enum Source { HOSTED, FEED }
+    enum Source {
+        HOSTED,
+        FEED
+    }
 
     /**
      * An OPD (a top-level unit, its sub-units counted with it), or a kabupaten's total over its OPD.
@@ -27,27 +29,52 @@ public interface KabupatenFigures {
      * @param flagged check-ins and standing check-outs flagged for review
      * @param reportsFiled people with a daily report of at least one activity for the day
      */
-    record Opd(String code, String name, int employees, int checkedIn, int wfo, int wfa, int dinasLuar, int late, int izin,
-            int sakit, int cuti, int dinasLuarAway, int flagged, int reportsFiled) {
+    record Opd(
+            String code,
+            String name,
+            int employees,
+            int checkedIn,
+            int wfo,
+            int wfa,
+            int dinasLuar,
+            int late,
+            int izin,
+            int sakit,
+            int cuti,
+            int dinasLuarAway,
+            int flagged,
+            int reportsFiled) {
 
         /** The total over these OPD, named after the kabupaten. */
         public static Opd total(String code, String name, List<Opd> opds) {
             int[] sum = new int[12];
             for (Opd o : opds) {
-                int[] each = {o.employees, o.checkedIn, o.wfo, o.wfa, o.dinasLuar, o.late, o.izin, o.sakit, o.cuti,
-                        o.dinasLuarAway, o.flagged, o.reportsFiled};
+                int[] each = {
+                    o.employees,
+                    o.checkedIn,
+                    o.wfo,
+                    o.wfa,
+                    o.dinasLuar,
+                    o.late,
+                    o.izin,
+                    o.sakit,
+                    o.cuti,
+                    o.dinasLuarAway,
+                    o.flagged,
+                    o.reportsFiled
+                };
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] += each[i];
                 }
             }
-            return new Opd(code, name, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10],
+            return new Opd(
+                    code, name, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10],
                     sum[11]);
         }
     }
 
     /** A kabupaten's day: where it was counted, when, and its OPD. */
-    record CountedDay(Source source, LocalDate day, Instant countedAt, List<Opd> opds) {
-    }
+    record CountedDay(Source source, LocalDate day, Instant countedAt, List<Opd> opds) {}
 
     /** The kabupaten's counts for the day: counted now if hosted here, as last received if self-hosted; empty if neither. */
     Optional<CountedDay> of(Tenant kabupaten, LocalDate day);

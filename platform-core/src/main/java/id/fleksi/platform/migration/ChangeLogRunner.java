@@ -6,9 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-
 import javax.sql.DataSource;
-
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -62,7 +60,8 @@ final class ChangeLogRunner {
             result = new LinkedHashSet<>();
             for (String changelog : changelogs) {
                 try {
-                    DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                    DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance()
+                            .getParser(changelog, resources)
                             .parse(changelog, new ChangeLogParameters(), resources);
                     for (ChangeSet changeSet : parsed.getChangeSets()) {
                         result.add(changeSet.getId() + "::" + changeSet.getAuthor());
@@ -81,9 +80,12 @@ final class ChangeLogRunner {
         List<List<String>> result = new java.util.ArrayList<>();
         for (String changelog : changelogs) {
             try {
-                DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance()
+                        .getParser(changelog, resources)
                         .parse(changelog, new ChangeLogParameters(), resources);
-                result.add(parsed.getChangeSets().stream().map(c -> c.getId() + "::" + c.getAuthor()).toList());
+                result.add(parsed.getChangeSets().stream()
+                        .map(c -> c.getId() + "::" + c.getAuthor())
+                        .toList());
             } catch (LiquibaseException e) {
                 throw new IllegalStateException("Cannot read changelog " + changelog + ": " + e.getMessage(), e);
             }
@@ -102,7 +104,8 @@ final class ChangeLogRunner {
         List<List<String>> perChangelog = changeSetsPerChangelog();
         Set<String> known = new LinkedHashSet<>();
         perChangelog.forEach(known::addAll);
-        List<String> unknown = changeSets.stream().filter(c -> !known.contains(c)).toList();
+        List<String> unknown =
+                changeSets.stream().filter(c -> !known.contains(c)).toList();
         if (!unknown.isEmpty()) {
             throw new MigrationException(schema, "change sets unknown to this build: " + unknown, null);
         }
@@ -111,8 +114,11 @@ final class ChangeLogRunner {
             List<String> all = perChangelog.get(i);
             int n = (int) all.stream().filter(changeSets::contains).count();
             if (!changeSets.containsAll(all.subList(0, n))) {
-                throw new MigrationException(schema, "the change sets of " + changelogs.get(i) + " are not the start of"
-                        + " this build's: " + all.stream().filter(changeSets::contains).toList(), null);
+                throw new MigrationException(
+                        schema,
+                        "the change sets of " + changelogs.get(i) + " are not the start of" + " this build's: "
+                                + all.stream().filter(changeSets::contains).toList(),
+                        null);
             }
             counts[i] = n;
         }
@@ -122,7 +128,8 @@ final class ChangeLogRunner {
                 statement.execute("create schema " + quote(schema));
             }
             connection.setSchema(schema);
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
             for (int i = 0; i < counts.length; i++) {
@@ -132,7 +139,9 @@ final class ChangeLogRunner {
                 Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
                 Liquibase liquibase = new Liquibase(changelogs.get(i), resources, database);
                 int count = counts[i];
-                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                Scope.child(
+                        Scope.Attr.ui.name(),
+                        new LoggerUIService(),
                         () -> liquibase.update(count, new Contexts(context), new LabelExpression()));
             }
         } catch (Exception e) {
@@ -142,31 +151,34 @@ final class ChangeLogRunner {
         }
         Set<String> applied = appliedChangeSets(schema);
         if (!applied.equals(changeSets)) {
-            throw new MigrationException(schema, "the schema holds " + applied.size() + " change sets, not the "
-                    + changeSets.size() + " asked for", null);
+            throw new MigrationException(
+                    schema,
+                    "the schema holds " + applied.size() + " change sets, not the " + changeSets.size() + " asked for",
+                    null);
         }
     }
 
     /** The change sets recorded in the schema; empty if it has none yet. */
     Set<String> appliedChangeSets(String schema) {
         try (Connection connection = dataSource.getConnection();
-             var exists = connection.prepareStatement(
-                     "select 1 from information_schema.tables where table_schema = ? and table_name = 'databasechangelog'")) {
+                var exists = connection.prepareStatement(
+                        "select 1 from information_schema.tables where table_schema = ? and table_name = 'databasechangelog'")) {
             exists.setString(1, schema);
             if (!exists.executeQuery().next()) {
                 return Set.of();
             }
             Set<String> applied = new LinkedHashSet<>();
             try (var statement = connection.createStatement();
-                 var rows = statement.executeQuery("select id, author from " + quote(schema)
-                         + ".databasechangelog order by orderexecuted")) {
+                    var rows = statement.executeQuery(
+                            "select id, author from " + quote(schema) + ".databasechangelog order by orderexecuted")) {
                 while (rows.next()) {
                     applied.add(rows.getString(1) + "::" + rows.getString(2));
                 }
             }
             return applied;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the changelog table of schema " + schema + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the changelog table of schema " + schema + ": " + e.getMessage(), e);
         }
     }
 
@@ -188,14 +200,17 @@ final class ChangeLogRunner {
             }
             // Raw SQL change sets ignore Liquibase's default schema; the connection's schema covers them.
             connection.setSchema(schema);
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
             for (String changelog : changelogs) {
                 Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
                 Liquibase liquibase = new Liquibase(changelog, resources, database);
                 // Progress goes to the log, not to the console of whoever runs "fleksi migrate".
-                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                Scope.child(
+                        Scope.Attr.ui.name(),
+                        new LoggerUIService(),
                         () -> liquibase.update(new Contexts(context), new LabelExpression()));
             }
         } catch (Exception e) {
@@ -205,8 +220,11 @@ final class ChangeLogRunner {
         }
         Set<String> applied = appliedChangeSets(schema);
         if (!applied.containsAll(expectedChangeSets())) {
-            List<String> missing = expectedChangeSets().stream().filter(c -> !applied.contains(c)).toList();
-            throw new MigrationException(schema, "Liquibase reported success but the schema lacks change sets " + missing, null);
+            List<String> missing = expectedChangeSets().stream()
+                    .filter(c -> !applied.contains(c))
+                    .toList();
+            throw new MigrationException(
+                    schema, "Liquibase reported success but the schema lacks change sets " + missing, null);
         }
         return applied.size();
     }

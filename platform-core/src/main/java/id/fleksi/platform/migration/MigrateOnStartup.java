@@ -33,7 +33,10 @@ class MigrateOnStartup implements SmartInitializingSingleton {
         }
         platformSchema.migrate();
         TenantMigrator.Summary summary = tenants.migrateAll(log::info);
-        log.info("Tenant schemas: {} of {} current{}", summary.migrated().size(), summary.total(),
+        log.info(
+                "Tenant schemas: {} of {} current{}",
+                summary.migrated().size(),
+                summary.total(),
                 summary.allMigrated() ? "" : "; failed: " + summary.failed().keySet());
     }
 }

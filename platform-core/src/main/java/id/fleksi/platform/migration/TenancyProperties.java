@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("fleksi.tenancy")
 public record TenancyProperties(
         @DefaultValue("true") boolean migrateOnStartup,
-        @DefaultValue("db/tenant/changelog.yaml") String tenantChangelog) {
-}
+        @DefaultValue("db/tenant/changelog.yaml") String tenantChangelog) {}

@@ -1,24 +1,20 @@
 package id.fleksi.platform.migration;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
-import javax.sql.DataSource;
-
 import id.fleksi.platform.LogContext;
 import id.fleksi.platform.modules.ModuleCatalog;
 import id.fleksi.platform.tenancy.MigrationState;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +41,21 @@ public class TenantMigrator {
 
     /** The core tenant changelog, then each feature module's in dependency order. */
     @Autowired
-    public TenantMigrator(DataSource dataSource, TenantRegistry registry, TenancyProperties properties,
-            ModuleCatalog modules, MeterRegistry meters, ResourceLoader resources) {
-        this(dataSource, registry, concat(properties.tenantChangelog(), modules.tenantChangelogs()), meters,
-                resources.getClassLoader() == null ? TenantMigrator.class.getClassLoader() : resources.getClassLoader());
+    public TenantMigrator(
+            DataSource dataSource,
+            TenantRegistry registry,
+            TenancyProperties properties,
+            ModuleCatalog modules,
+            MeterRegistry meters,
+            ResourceLoader resources) {
+        this(
+                dataSource,
+                registry,
+                concat(properties.tenantChangelog(), modules.tenantChangelogs()),
+                meters,
+                resources.getClassLoader() == null
+                        ? TenantMigrator.class.getClassLoader()
+                        : resources.getClassLoader());
     }
 
     /** With these changelogs (tests), timed in Micrometer's global registry. */
@@ -56,7 +63,11 @@ public class TenantMigrator {
         this(dataSource, registry, changelogs, Metrics.globalRegistry, TenantMigrator.class.getClassLoader());
     }
 
-    private TenantMigrator(DataSource dataSource, TenantRegistry registry, List<String> changelogs, MeterRegistry meters,
+    private TenantMigrator(
+            DataSource dataSource,
+            TenantRegistry registry,
+            List<String> changelogs,
+            MeterRegistry meters,
             ClassLoader classLoader) {
         this.registry = registry;
         this.changelogs = List.copyOf(changelogs);
@@ -65,8 +76,11 @@ public class TenantMigrator {
     }
 
     static Timer timer(MeterRegistry meters, String schema, String outcome) {
-        return Timer.builder(TIMER).description("How long a schema's migration took").tag("schema", schema)
-                .tag("outcome", outcome).register(meters);
+        return Timer.builder(TIMER)
+                .description("How long a schema's migration took")
+                .tag("schema", schema)
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** The changelogs applied to each tenant schema, in order. */
@@ -143,7 +157,8 @@ public class TenantMigrator {
             } catch (MigrationException e) {
                 failed.put(tenant.code(), e.getMessage());
                 log.error("Tenant {} not migrated: {}", tenant.code(), LogContext.redacted(e.getMessage()));
-                progress.accept("FAILED   " + done + "/" + tenants.size() + " " + tenant.code() + ": " + e.getMessage());
+                progress.accept(
+                        "FAILED   " + done + "/" + tenants.size() + " " + tenant.code() + ": " + e.getMessage());
             }
         }
         return new Summary(tenants.size(), migrated, failed);

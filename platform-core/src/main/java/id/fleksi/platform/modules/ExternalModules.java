@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +39,16 @@ import org.slf4j.LoggerFactory;
 public final class ExternalModules {
 
     /** The Spring Boot file that names a jar's configuration classes. */
-    public static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+    public static final String IMPORTS =
+            "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
     private static final Logger log = LoggerFactory.getLogger(ExternalModules.class);
 
     /** A jar accepted, with the configuration classes it declares. */
-    public record Accepted(Path jar, List<String> configurations) {
-    }
+    public record Accepted(Path jar, List<String> configurations) {}
 
     /** A jar refused, and why, in words an operator can act on. */
-    public record Refused(Path jar, String reason) {
-    }
+    public record Refused(Path jar, String reason) {}
 
     private final ClassLoader classLoader;
     private final List<Accepted> accepted;
@@ -110,7 +107,9 @@ public final class ExternalModules {
 
     private static List<Path> jars(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the modules folder " + folder, e);
         }
@@ -123,10 +122,17 @@ public final class ExternalModules {
         List<String> changelogs;
         try (JarFile file = new JarFile(jar.toFile())) {
             configurations = configurations(file);
-            classes = file.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class") && !name.contains("-"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')).toList();
-            changelogs = file.stream().map(JarEntry::getName).filter(name -> name.startsWith("db/")
-                    && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".xml"))).toList();
+            classes = file.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> name.endsWith(".class") && !name.contains("-"))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .toList();
+            changelogs = file.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> name.startsWith("db/")
+                            && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".xml")))
+                    .toList();
         } catch (IOException e) {
             return "it is not a readable jar (" + e.getMessage() + ").";
         }
@@ -154,7 +160,8 @@ public final class ExternalModules {
             ResourceAccessor resources = new ClassLoaderResourceAccessor(trial);
             for (String changelog : changelogs) {
                 try {
-                    ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                    ChangeLogParserFactory.getInstance()
+                            .getParser(changelog, resources)
                             .parse(changelog, new ChangeLogParameters(), resources);
                 } catch (Exception e) {
                     return "its changelog " + changelog + " cannot be read: " + firstLine(e) + ".";
@@ -197,8 +204,11 @@ public final class ExternalModules {
             return List.of();
         }
         try (InputStream in = file.getInputStream(imports)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         }
     }
 

@@ -1,10 +1,8 @@
 package id.fleksi.platform.modules;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import java.util.List;
 import java.util.Set;
-
-import id.fleksi.platform.tenancy.TenantCode;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +66,8 @@ public interface FeatureModule {
     }
 
     /** After the module was switched on for a tenant (with the tenant set). */
-    default void onEnable(TenantCode tenant) {
-    }
+    default void onEnable(TenantCode tenant) {}
 
     /** After the module was switched off for a tenant (with the tenant set); its data stays. */
-    default void onDisable(TenantCode tenant) {
-    }
+    default void onDisable(TenantCode tenant) {}
 }

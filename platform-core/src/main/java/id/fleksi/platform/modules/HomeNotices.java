@@ -1,9 +1,8 @@
 package id.fleksi.platform.modules;
 
-import java.util.List;
-
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
+import java.util.List;
 
 /**
  * What a feature module has for one person on the tenant's home page: how their day stands, and what waits for them,

@@ -1,9 +1,8 @@
 package id.fleksi.platform.modules;
 
-import java.util.Set;
-
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
+import java.util.Set;
 
 /**
  * A link in a tenant's menu, shown while its module is on and to callers with one of the roles.

@@ -1,9 +1,7 @@
 package id.fleksi.platform.modules;
 
-import java.util.Optional;
-
 import id.fleksi.platform.tenancy.TenantCode;
-
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +25,18 @@ public class ModuleAvailability {
         return jdbc.sql("""
                 select allowed from platform.module_availability where module_id = ? and tenant_code in (?, '*')
                 order by case when tenant_code = '*' then 1 else 0 end limit 1""")
-                .param(moduleId).param(tenant.value()).query(Boolean.class).optional().orElse(true);
+                .param(moduleId)
+                .param(tenant.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
     }
 
     public boolean enabledForNewTenants(FeatureModule module) {
-        Optional<Boolean> operator = jdbc.sql("""
+        Optional<Boolean> operator =
+                jdbc.sql("""
                 select enabled_for_new_tenants from platform.module_availability
-                where module_id = ? and tenant_code = '*' and enabled_for_new_tenants is not null""")
-                .param(module.id()).query(Boolean.class).optional();
+                where module_id = ? and tenant_code = '*' and enabled_for_new_tenants is not null""").param(module.id()).query(Boolean.class).optional();
         return operator.orElse(module.enabledForNewTenants());
     }
 
@@ -45,7 +47,10 @@ public class ModuleAvailability {
                 values (?, ?, ?, ?)
                 on conflict (tenant_code, module_id) do update set allowed = excluded.allowed,
                     enabled_for_new_tenants = excluded.enabled_for_new_tenants""")
-                .param(tenant == null ? EVERY_TENANT : tenant.value()).param(moduleId).param(allowed)
-                .param(enabledForNewTenants).update();
+                .param(tenant == null ? EVERY_TENANT : tenant.value())
+                .param(moduleId)
+                .param(allowed)
+                .param(enabledForNewTenants)
+                .update();
     }
 }

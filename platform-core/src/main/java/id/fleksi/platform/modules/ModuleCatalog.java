@@ -1,5 +1,6 @@
 package id.fleksi.platform.modules;
 
+import id.fleksi.platform.security.RealmRoles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,9 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import id.fleksi.platform.security.RealmRoles;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +27,17 @@ public class ModuleCatalog implements RealmRoles.Source {
 
     public ModuleCatalog(Collection<FeatureModule> modules) {
         Map<String, FeatureModule> byId = new LinkedHashMap<>();
-        modules.stream().sorted(java.util.Comparator.comparing(FeatureModule::id)).forEach(module -> {
-            if (!ID.matcher(module.id()).matches() || RESERVED.contains(module.id())) {
-                throw new IllegalStateException("Feature module id '" + module.id() + "' is not lower-case-with-hyphens, or is reserved");
-            }
-            if (byId.put(module.id(), module) != null) {
-                throw new IllegalStateException("Two feature modules have the id '" + module.id() + "'");
-            }
-        });
+        modules.stream()
+                .sorted(java.util.Comparator.comparing(FeatureModule::id))
+                .forEach(module -> {
+                    if (!ID.matcher(module.id()).matches() || RESERVED.contains(module.id())) {
+                        throw new IllegalStateException("Feature module id '" + module.id()
+                                + "' is not lower-case-with-hyphens, or is reserved");
+                    }
+                    if (byId.put(module.id(), module) != null) {
+                        throw new IllegalStateException("Two feature modules have the id '" + module.id() + "'");
+                    }
+                });
         for (FeatureModule module : byId.values()) {
             for (String dependency : module.dependsOn()) {
                 if (!byId.containsKey(dependency)) {
@@ -59,7 +60,10 @@ public class ModuleCatalog implements RealmRoles.Source {
 
     /** The tenant changelogs of the modules, in dependency order. */
     public List<String> tenantChangelogs() {
-        return ordered.values().stream().map(FeatureModule::tenantChangelog).filter(c -> c != null).toList();
+        return ordered.values().stream()
+                .map(FeatureModule::tenantChangelog)
+                .filter(c -> c != null)
+                .toList();
     }
 
     /** The realm roles every module adds, created in each tenant realm. */
@@ -86,14 +90,19 @@ public class ModuleCatalog implements RealmRoles.Source {
         return result;
     }
 
-    private static void visit(String id, Map<String, FeatureModule> byId, Map<String, FeatureModule> result,
-            Set<String> visiting, List<String> path) {
+    private static void visit(
+            String id,
+            Map<String, FeatureModule> byId,
+            Map<String, FeatureModule> result,
+            Set<String> visiting,
+            List<String> path) {
         if (result.containsKey(id)) {
             return;
         }
         path.add(id);
         if (!visiting.add(id)) {
-            throw new IllegalStateException("Feature modules depend on each other in a cycle: " + String.join(" -> ", path));
+            throw new IllegalStateException(
+                    "Feature modules depend on each other in a cycle: " + String.join(" -> ", path));
         }
         for (String dependency : new TreeSet<>(byId.get(id).dependsOn())) {
             visit(dependency, byId, result, visiting, path);

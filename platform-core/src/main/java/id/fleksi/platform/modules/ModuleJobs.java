@@ -1,18 +1,16 @@
 package id.fleksi.platform.modules;
 
+import id.fleksi.platform.LogContext;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-
-import id.fleksi.platform.LogContext;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.tenancy.TenantRegistry;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,8 +41,13 @@ public class ModuleJobs implements SmartInitializingSingleton, DisposableBean {
     private final boolean enabled;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
-    public ModuleJobs(ModuleCatalog catalog, ModuleSwitches switches, TenantRegistry registry, JdbcClient jdbc,
-            TaskScheduler scheduler, @Value("${fleksi.jobs.enabled:true}") boolean enabled) {
+    public ModuleJobs(
+            ModuleCatalog catalog,
+            ModuleSwitches switches,
+            TenantRegistry registry,
+            JdbcClient jdbc,
+            TaskScheduler scheduler,
+            @Value("${fleksi.jobs.enabled:true}") boolean enabled) {
         this.catalog = catalog;
         this.switches = switches;
         this.registry = registry;
@@ -61,8 +64,8 @@ public class ModuleJobs implements SmartInitializingSingleton, DisposableBean {
         for (FeatureModule module : catalog.modules()) {
             for (ScheduledJob job : module.jobs()) {
                 for (RegionTimeZone zone : RegionTimeZone.values()) {
-                    scheduled.add(scheduler.schedule(() -> run(module, job, zone, Instant.now()),
-                            new CronTrigger(job.cron(), zone.zone())));
+                    scheduled.add(scheduler.schedule(
+                            () -> run(module, job, zone, Instant.now()), new CronTrigger(job.cron(), zone.zone())));
                 }
             }
         }
@@ -93,8 +96,11 @@ public class ModuleJobs implements SmartInitializingSingleton, DisposableBean {
                 log.error("Job {} failed for tenant {}", name, tenant.code(), e);
             }
             jdbc.sql("update platform.job_run set outcome = ? where job = ? and tenant_code = ? and scheduled_for = ?")
-                    .param(outcome.length() > 500 ? outcome.substring(0, 500) : outcome).param(name)
-                    .param(tenant.code().value()).param(Timestamp.from(scheduledFor)).update();
+                    .param(outcome.length() > 500 ? outcome.substring(0, 500) : outcome)
+                    .param(name)
+                    .param(tenant.code().value())
+                    .param(Timestamp.from(scheduledFor))
+                    .update();
         }
         return ran;
     }
@@ -103,7 +109,11 @@ public class ModuleJobs implements SmartInitializingSingleton, DisposableBean {
         return jdbc.sql("""
                 insert into platform.job_run (job, tenant_code, scheduled_for, started_at) values (?, ?, ?, now())
                 on conflict do nothing""")
-                .param(job).param(tenant.code().value()).param(Timestamp.from(scheduledFor)).update() == 1;
+                        .param(job)
+                        .param(tenant.code().value())
+                        .param(Timestamp.from(scheduledFor))
+                        .update()
+                == 1;
     }
 
     @Override

@@ -1,10 +1,8 @@
 package id.fleksi.platform.modules;
 
-import java.util.regex.Pattern;
-
 import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.problem.Problem;
-
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 
@@ -13,11 +11,16 @@ import org.springframework.context.MessageSourceResolvable;
  * tenant); {@link #problemWith} says in words what is wrong with a value, or null, and {@link #complaint} says it naming
  * the setting by its label, in the reader's language.
  */
-public record ModuleSetting(String key, Type type, String defaultValue, LocalizedText label, Long min, Long max,
-        Pattern pattern) {
+public record ModuleSetting(
+        String key, Type type, String defaultValue, LocalizedText label, Long min, Long max, Pattern pattern) {
 
     /** The kind of value, which also decides the admin's input: a number, a checkbox, two times, or a text box. */
-    public enum Type { INTEGER, BOOLEAN, TEXT, TIME_WINDOW }
+    public enum Type {
+        INTEGER,
+        BOOLEAN,
+        TEXT,
+        TIME_WINDOW
+    }
 
     public static ModuleSetting integer(String key, long defaultValue, long min, long max, LocalizedText label) {
         return new ModuleSetting(key, Type.INTEGER, Long.toString(defaultValue), label, min, max, null);
@@ -33,7 +36,13 @@ public record ModuleSetting(String key, Type type, String defaultValue, Localize
 
     /** Hours of a day ({@link TimeWindow}), written {@code 06:00-12:00}; the admin's page shows two time inputs. */
     public static ModuleSetting timeWindow(String key, String defaultValue, LocalizedText label) {
-        return new ModuleSetting(key, Type.TIME_WINDOW, TimeWindow.parse(defaultValue).toString(), label, null, null,
+        return new ModuleSetting(
+                key,
+                Type.TIME_WINDOW,
+                TimeWindow.parse(defaultValue).toString(),
+                label,
+                null,
+                null,
                 Pattern.compile(TimeWindow.PATTERN));
     }
 
@@ -68,7 +77,9 @@ public record ModuleSetting(String key, Type type, String defaultValue, Localize
                 return null;
             }
             case BOOLEAN -> {
-                return value instanceof Boolean || text.equals("true") || text.equals("false") ? null : "must be true or false";
+                return value instanceof Boolean || text.equals("true") || text.equals("false")
+                        ? null
+                        : "must be true or false";
             }
             case TEXT -> {
                 return pattern.matcher(text).matches() ? null : "must match " + pattern.pattern();
@@ -98,7 +109,12 @@ public record ModuleSetting(String key, Type type, String defaultValue, Localize
             case TEXT -> "text";
             case TIME_WINDOW -> "time-window";
         };
-        return Problem.phrase("problem.invalid-settings." + rule, english, indonesian, min == null ? "" : Long.toString(min),
-                max == null ? "" : Long.toString(max), label == null ? key : label.en());
+        return Problem.phrase(
+                "problem.invalid-settings." + rule,
+                english,
+                indonesian,
+                min == null ? "" : Long.toString(min),
+                max == null ? "" : Long.toString(max),
+                label == null ? key : label.en());
     }
 }

@@ -1,5 +1,6 @@
 package id.fleksi.platform.modules;
 
+import id.fleksi.platform.calendar.TimeWindow;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import id.fleksi.platform.calendar.TimeWindow;
 
 /**
  * A module's settings record, read once: its {@link Setting}s as the page and the API show them ({@link #describe}),
@@ -22,12 +21,13 @@ public final class ModuleSettings {
     private static final ClassValue<List<ModuleSetting>> DESCRIBED = new ClassValue<>() {
         @Override
         protected List<ModuleSetting> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents()).map(ModuleSettings::describe).toList();
+            return Arrays.stream(type.getRecordComponents())
+                    .map(ModuleSettings::describe)
+                    .toList();
         }
     };
 
-    private ModuleSettings() {
-    }
+    private ModuleSettings() {}
 
     /** The settings a record declares, in the order of its components; each component must carry a {@link Setting}. */
     public static List<ModuleSetting> describe(Class<? extends Record> type) {
@@ -46,12 +46,13 @@ public final class ModuleSettings {
             arguments.add(convert(component.getType(), value));
         }
         try {
-            Constructor<R> canonical = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new));
+            Constructor<R> canonical = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
             canonical.setAccessible(true);
             return canonical.newInstance(arguments.toArray());
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("Settings " + values + " do not make a " + type.getSimpleName(), e.getCause());
+            throw new IllegalArgumentException(
+                    "Settings " + values + " do not make a " + type.getSimpleName(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(type + " cannot be made from its settings", e);
         }
@@ -66,8 +67,11 @@ public final class ModuleSettings {
         LocalizedText label = LocalizedText.of(setting.id(), setting.en());
         Class<?> type = component.getType();
         if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-            long max = type == int.class || type == Integer.class ? Math.min(setting.max(), Integer.MAX_VALUE) : setting.max();
-            return ModuleSetting.integer(component.getName(), Long.parseLong(setting.defaultValue()), setting.min(), max, label);
+            long max = type == int.class || type == Integer.class
+                    ? Math.min(setting.max(), Integer.MAX_VALUE)
+                    : setting.max();
+            return ModuleSetting.integer(
+                    component.getName(), Long.parseLong(setting.defaultValue()), setting.min(), max, label);
         }
         if (type == boolean.class || type == Boolean.class) {
             return ModuleSetting.bool(component.getName(), Boolean.parseBoolean(setting.defaultValue()), label);
@@ -80,7 +84,7 @@ public final class ModuleSettings {
                     + " is text: its @Setting needs a pattern");
         }
         if (type != String.class) {
-            parser(type);   // fails now, at start, rather than on the first tenant that reads it
+            parser(type); // fails now, at start, rather than on the first tenant that reads it
         }
         return ModuleSetting.text(component.getName(), setting.defaultValue(), setting.pattern(), label);
     }
@@ -117,7 +121,7 @@ public final class ModuleSettings {
         } catch (NoSuchMethodException e) {
             // said below
         }
-        throw new IllegalStateException("A setting of type " + type.getName() + " needs a public static " + type.getSimpleName()
-                + " parse(String)");
+        throw new IllegalStateException("A setting of type " + type.getName() + " needs a public static "
+                + type.getSimpleName() + " parse(String)");
     }
 }

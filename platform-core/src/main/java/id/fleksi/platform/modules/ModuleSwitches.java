@@ -1,13 +1,5 @@
 package id.fleksi.platform.modules;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.problem.Problem;
@@ -15,12 +7,17 @@ import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
-
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +42,14 @@ public class ModuleSwitches {
     private final TenantCache cache;
     private final ApplicationEventPublisher events;
 
-    public ModuleSwitches(ModuleCatalog catalog, ModuleAvailability availability, AuditLog audit, JdbcClient jdbc,
-            TransactionTemplate transactions, TenantCache cache, ApplicationEventPublisher events) {
+    public ModuleSwitches(
+            ModuleCatalog catalog,
+            ModuleAvailability availability,
+            AuditLog audit,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            TenantCache cache,
+            ApplicationEventPublisher events) {
         this.cache = cache;
         this.events = events;
         this.catalog = catalog;
@@ -57,8 +60,7 @@ public class ModuleSwitches {
     }
 
     /** A module as a tenant has it. */
-    public record ModuleState(FeatureModule module, boolean enabled, boolean allowed, Map<String, Object> settings) {
-    }
+    public record ModuleState(FeatureModule module, boolean enabled, boolean allowed, Map<String, Object> settings) {}
 
     public boolean isEnabled(TenantCode tenant, String moduleId) {
         Row row = rowsOfRequest(tenant).get(moduleId);
@@ -67,7 +69,9 @@ public class ModuleSwitches {
 
     public List<ModuleState> states(TenantCode tenant) {
         Map<String, Row> rows = rows(tenant);
-        return catalog.modules().stream().map(module -> state(tenant, module, rows.get(module.id()))).toList();
+        return catalog.modules().stream()
+                .map(module -> state(tenant, module, rows.get(module.id())))
+                .toList();
     }
 
     /**
@@ -77,11 +81,14 @@ public class ModuleSwitches {
     public <R extends Record> R settings(TenantCode tenant, String moduleId, Class<R> type) {
         FeatureModule module = known(moduleId);
         if (module.settingsType() != type) {
-            throw new IllegalArgumentException("Module '" + moduleId + "' keeps its settings in " + module.settingsType()
-                    + ", not " + type);
+            throw new IllegalArgumentException(
+                    "Module '" + moduleId + "' keeps its settings in " + module.settingsType() + ", not " + type);
         }
-        return cache.get(tenant, "settings:" + moduleId, () -> ModuleSettings.bind(type,
-                effectiveSettings(module, rowsOfRequest(tenant).get(moduleId))));
+        return cache.get(
+                tenant,
+                "settings:" + moduleId,
+                () -> ModuleSettings.bind(
+                        type, effectiveSettings(module, rowsOfRequest(tenant).get(moduleId))));
     }
 
     /** The tenant's switches, read from its schema when they changed (see {@link TenantCache}). */
@@ -98,70 +105,100 @@ public class ModuleSwitches {
      * Switches a module and/or changes its settings, checking dependencies both ways, validating every
      * setting (all errors at once) and recording the change in the tenant's audit trail.
      */
-    public ModuleState change(TenantCode tenant, String moduleId, Boolean enabled, Map<String, Object> settings,
-            String actor) {
+    public ModuleState change(
+            TenantCode tenant, String moduleId, Boolean enabled, Map<String, Object> settings, String actor) {
         FeatureModule module = known(moduleId);
         Map<String, Object> newSettings = validated(module, settings);
-        return TenantContext.callAs(tenant, () -> transactions.execute(tx -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(tenant.schemaName()).query(Object.class).single();
-            Map<String, Row> rows = rows(tenant);
-            ModuleState before = state(tenant, module, rows.get(moduleId));
-            boolean turnOn = enabled != null ? enabled : before.enabled();
-            if (turnOn && !before.enabled()) {
-                requireAllowed(tenant, module);
-                requireDependenciesOn(module, rows);
-            }
-            if (!turnOn && before.enabled()) {
-                requireNoDependentOn(module, rows);
-            }
-            Map<String, Object> stored = new LinkedHashMap<>(rows.containsKey(moduleId) ? rows.get(moduleId).settings() : Map.of());
-            stored.putAll(newSettings);
-            jdbc.sql(TenantSql.in(tenant, "insert into {tenant_module} (module_id, enabled, settings, updated_at, updated_by)"
-                            + " values (?, ?, cast(? as jsonb), now(), ?) on conflict (module_id) do update set"
-                            + " enabled = excluded.enabled, settings = excluded.settings, updated_at = now(),"
-                            + " updated_by = excluded.updated_by"))
-                    .param(moduleId).param(turnOn).param(JSON.writeValueAsString(stored)).param(actor).update();
-            cache.forget(tenant);
-            ModuleState after = state(tenant, module, new Row(turnOn, stored));
-            if (turnOn != before.enabled()) {
-                audit.record(tenant, actor, turnOn ? "module.enable" : "module.disable", moduleId,
-                        Map.of("enabled", before.enabled()), Map.of("enabled", turnOn));
-                if (turnOn) {
-                    events.publishEvent(new ModuleSwitchedOn(tenant, moduleId, module.realmRoles()));
-                    module.onEnable(tenant);
-                } else {
-                    module.onDisable(tenant);
-                }
-            }
-            if (!newSettings.isEmpty() && !before.settings().equals(after.settings())) {
-                audit.record(tenant, actor, "module.settings", moduleId, before.settings(), after.settings());
-                events.publishEvent(new ModuleSettingsChanged(tenant, moduleId, before.settings(), after.settings()));
-            }
-            return after;
-        }));
+        return TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(tx -> {
+                    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                            .param(tenant.schemaName())
+                            .query(Object.class)
+                            .single();
+                    Map<String, Row> rows = rows(tenant);
+                    ModuleState before = state(tenant, module, rows.get(moduleId));
+                    boolean turnOn = enabled != null ? enabled : before.enabled();
+                    if (turnOn && !before.enabled()) {
+                        requireAllowed(tenant, module);
+                        requireDependenciesOn(module, rows);
+                    }
+                    if (!turnOn && before.enabled()) {
+                        requireNoDependentOn(module, rows);
+                    }
+                    Map<String, Object> stored = new LinkedHashMap<>(
+                            rows.containsKey(moduleId) ? rows.get(moduleId).settings() : Map.of());
+                    stored.putAll(newSettings);
+                    jdbc.sql(TenantSql.in(
+                                    tenant,
+                                    "insert into {tenant_module} (module_id, enabled, settings, updated_at, updated_by)"
+                                            + " values (?, ?, cast(? as jsonb), now(), ?) on conflict (module_id) do update set"
+                                            + " enabled = excluded.enabled, settings = excluded.settings, updated_at = now(),"
+                                            + " updated_by = excluded.updated_by"))
+                            .param(moduleId)
+                            .param(turnOn)
+                            .param(JSON.writeValueAsString(stored))
+                            .param(actor)
+                            .update();
+                    cache.forget(tenant);
+                    ModuleState after = state(tenant, module, new Row(turnOn, stored));
+                    if (turnOn != before.enabled()) {
+                        audit.record(
+                                tenant,
+                                actor,
+                                turnOn ? "module.enable" : "module.disable",
+                                moduleId,
+                                Map.of("enabled", before.enabled()),
+                                Map.of("enabled", turnOn));
+                        if (turnOn) {
+                            events.publishEvent(new ModuleSwitchedOn(tenant, moduleId, module.realmRoles()));
+                            module.onEnable(tenant);
+                        } else {
+                            module.onDisable(tenant);
+                        }
+                    }
+                    if (!newSettings.isEmpty() && !before.settings().equals(after.settings())) {
+                        audit.record(tenant, actor, "module.settings", moduleId, before.settings(), after.settings());
+                        events.publishEvent(
+                                new ModuleSettingsChanged(tenant, moduleId, before.settings(), after.settings()));
+                    }
+                    return after;
+                }));
     }
 
     /** At onboarding: switches on, in dependency order, the modules new tenants get. */
     public void applyDefaults(TenantCode tenant, String actor) {
         for (FeatureModule module : catalog.modules()) {
             boolean dependenciesOn = module.dependsOn().stream().allMatch(d -> isEnabled(tenant, d));
-            if (dependenciesOn && availability.enabledForNewTenants(module) && availability.allowed(tenant, module.id())) {
+            if (dependenciesOn
+                    && availability.enabledForNewTenants(module)
+                    && availability.allowed(tenant, module.id())) {
                 change(tenant, module.id(), true, Map.of(), actor);
             }
         }
     }
 
     private FeatureModule known(String moduleId) {
-        return catalog.find(moduleId).orElseThrow(() -> Problem.notFound("unknown-module", "Unknown module",
-                "There is no feature module '" + moduleId + "'. Known modules: "
-                        + String.join(", ", catalog.modules().stream().map(FeatureModule::id).toList()) + "."));
+        return catalog.find(moduleId)
+                .orElseThrow(() -> Problem.notFound(
+                        "unknown-module",
+                        "Unknown module",
+                        "There is no feature module '" + moduleId + "'. Known modules: "
+                                + String.join(
+                                        ", ",
+                                        catalog.modules().stream()
+                                                .map(FeatureModule::id)
+                                                .toList()) + "."));
     }
 
     private void requireAllowed(TenantCode tenant, FeatureModule module) {
         if (!availability.allowed(tenant, module.id())) {
-            throw Problem.forbidden("module-not-allowed", "Module not available",
-                    "The platform operator has not made module '" + module.id() + "' available to tenant '" + tenant
-                            + "'. Ask your Diskominfo.").values(module.id(), tenant.value());
+            throw Problem.forbidden(
+                            "module-not-allowed",
+                            "Module not available",
+                            "The platform operator has not made module '" + module.id() + "' available to tenant '"
+                                    + tenant + "'. Ask your Diskominfo.")
+                    .values(module.id(), tenant.value());
         }
     }
 
@@ -173,9 +210,13 @@ public class ModuleSwitches {
             }
         }
         if (!missing.isEmpty()) {
-            throw Problem.conflict("module-dependencies-off", "Needs other modules",
-                    "Module '" + module.id() + "' needs " + String.join(", ", missing) + " switched on first; nothing"
-                            + " was changed.").with("missing", missing).values(module.id(), String.join(", ", missing));
+            throw Problem.conflict(
+                            "module-dependencies-off",
+                            "Needs other modules",
+                            "Module '" + module.id() + "' needs " + String.join(", ", missing)
+                                    + " switched on first; nothing" + " was changed.")
+                    .with("missing", missing)
+                    .values(module.id(), String.join(", ", missing));
         }
     }
 
@@ -187,9 +228,12 @@ public class ModuleSwitches {
             }
         }
         if (!needing.isEmpty()) {
-            throw Problem.conflict("module-needed", "Needed by other modules",
-                    "Module '" + module.id() + "' is needed by " + String.join(", ", needing) + ", which are on;"
-                            + " switch those off first. Nothing was changed.").with("neededBy", needing)
+            throw Problem.conflict(
+                            "module-needed",
+                            "Needed by other modules",
+                            "Module '" + module.id() + "' is needed by " + String.join(", ", needing)
+                                    + ", which are on;" + " switch those off first. Nothing was changed.")
+                    .with("neededBy", needing)
                     .values(module.id(), String.join(", ", needing));
         }
     }
@@ -208,17 +252,31 @@ public class ModuleSwitches {
             String problem = setting == null ? "is not a setting of module " + module.id() : setting.problemWith(value);
             if (problem != null) {
                 errors.add(Map.of("field", "settings." + key, "message", problem));
-                complaints.add(setting == null ? Problem.phrase("problem.invalid-settings.unknown", "settings." + key + " " + problem,
-                        key, module.id()) : setting.complaint(value));
+                complaints.add(
+                        setting == null
+                                ? Problem.phrase(
+                                        "problem.invalid-settings.unknown",
+                                        "settings." + key + " " + problem,
+                                        key,
+                                        module.id())
+                                : setting.complaint(value));
             } else {
                 typed.put(key, typedValue(setting, value));
             }
         });
         if (!errors.isEmpty()) {
             // The English names each setting's key (the API's field); the reader's language names it by its label.
-            throw Problem.badRequest("invalid-settings", "Invalid settings", String.join("; ",
-                    errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList())
-                    + ". Nothing was changed.").with("errors", errors).values(Problem.joined("; ", complaints));
+            throw Problem.badRequest(
+                            "invalid-settings",
+                            "Invalid settings",
+                            String.join(
+                                            "; ",
+                                            errors.stream()
+                                                    .map(e -> e.get("field") + " " + e.get("message"))
+                                                    .toList())
+                                    + ". Nothing was changed.")
+                    .with("errors", errors)
+                    .values(Problem.joined("; ", complaints));
         }
         return typed;
     }
@@ -233,7 +291,10 @@ public class ModuleSwitches {
     }
 
     private ModuleState state(TenantCode tenant, FeatureModule module, Row row) {
-        return new ModuleState(module, row != null && row.enabled(), availability.allowed(tenant, module.id()),
+        return new ModuleState(
+                module,
+                row != null && row.enabled(),
+                availability.allowed(tenant, module.id()),
                 effectiveSettings(module, row));
     }
 
@@ -246,15 +307,18 @@ public class ModuleSwitches {
         return effective;
     }
 
-    private record Row(boolean enabled, Map<String, Object> settings) {
-    }
+    private record Row(boolean enabled, Map<String, Object> settings) {}
 
     private Map<String, Row> rows(TenantCode tenant) {
         Map<String, Row> rows = new HashMap<>();
         jdbc.sql(TenantSql.in(tenant, "select module_id, enabled, settings::text from {tenant_module}"))
-                .query((rs, n) -> rows.put(rs.getString(1), new Row(rs.getBoolean(2), java.util.Collections.unmodifiableMap(
-                        JSON.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() { })))))
+                .query((rs, n) -> rows.put(
+                        rs.getString(1),
+                        new Row(
+                                rs.getBoolean(2),
+                                java.util.Collections.unmodifiableMap(
+                                        JSON.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() {})))))
                 .list();
-        return java.util.Collections.unmodifiableMap(rows);   // kept for other requests: nobody may change it
+        return java.util.Collections.unmodifiableMap(rows); // kept for other requests: nobody may change it
     }
 }

@@ -18,7 +18,8 @@ class ModulesWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ModuleOffInterceptor(modules, switches)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
+        registry.addInterceptor(new ModuleOffInterceptor(modules, switches))
+                .addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
                 .order(1);
     }
 }

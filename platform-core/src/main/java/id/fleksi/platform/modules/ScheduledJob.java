@@ -1,8 +1,7 @@
 package id.fleksi.platform.modules;
 
-import java.util.function.Consumer;
-
 import id.fleksi.platform.tenancy.TenantCode;
+import java.util.function.Consumer;
 
 /**
  * Work a module does on a schedule, once per tenant that has the module on; the platform runs it with the
@@ -10,5 +9,4 @@ import id.fleksi.platform.tenancy.TenantCode;
  *
  * @param cron a Spring cron expression, in the tenant's time zone
  */
-public record ScheduledJob(String name, String cron, Consumer<TenantCode> run) {
-}
+public record ScheduledJob(String name, String cron, Consumer<TenantCode> run) {}

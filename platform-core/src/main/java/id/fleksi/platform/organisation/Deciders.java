@@ -1,11 +1,9 @@
 package id.fleksi.platform.organisation;
 
-import java.util.UUID;
-import java.util.function.Supplier;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantSql;
-
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,9 +33,12 @@ public class Deciders {
          */
         public void requireSupervisorOf(UUID employeeId, UUID supervisorId, Supplier<Problem> notTheSupervisor) {
             if (id.equals(employeeId)) {
-                throw Problem.forbidden("own-request", "Your own request", "Nobody decides their own request, whatever the"
-                        + " organisation data says; it goes to your supervisor. If you are listed as your own supervisor,"
-                        + " ask BKD to correct it. Nothing was changed.");
+                throw Problem.forbidden(
+                        "own-request",
+                        "Your own request",
+                        "Nobody decides their own request, whatever the"
+                                + " organisation data says; it goes to your supervisor. If you are listed as your own supervisor,"
+                                + " ask BKD to correct it. Nothing was changed.");
             }
             if (!id.equals(supervisorId)) {
                 throw notTheSupervisor.get();
@@ -50,7 +51,8 @@ public class Deciders {
         requireTransaction();
         return jdbc.sql(TenantSql.of("select id, status from {employee} where username = ? for share"))
                 .param(username)
-                .query((rs, n) -> EmployeeStatus.RETIRED.name().equals(rs.getString(2)) ? new Decider(null, username)
+                .query((rs, n) -> EmployeeStatus.RETIRED.name().equals(rs.getString(2))
+                        ? new Decider(null, username)
                         : new Decider(rs.getObject(1, UUID.class), username))
                 .optional()
                 .filter(decider -> decider.id() != null)
@@ -64,14 +66,17 @@ public class Deciders {
     public Decider lockSupervisorOf(String username, UUID employeeId, Supplier<Problem> notTheSupervisor) {
         Decider decider = lock(username);
         UUID supervisor = jdbc.sql(TenantSql.of("select supervisor_id from {employee} where id = ? for share"))
-                .param(employeeId).query(UUID.class).optional().orElse(null);
+                .param(employeeId)
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
         decider.requireSupervisorOf(employeeId, supervisor, notTheSupervisor);
         return decider;
     }
 
     private static Problem notAnActiveEmployee() {
-        return Problem.forbidden("not-an-employee", "Not an employee",
-                "Your account is not an active employee of this pemda. Ask BKD.");
+        return Problem.forbidden(
+                "not-an-employee", "Not an employee", "Your account is not an active employee of this pemda. Ask BKD.");
     }
 
     private static void requireTransaction() {

@@ -1,11 +1,10 @@
 package id.fleksi.platform.organisation;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
-
-import id.fleksi.platform.tenancy.TenantCode;
 
 /**
  * The realm users behind employees. Implemented where Keycloak is talked to (tenant-provisioning); the
@@ -38,8 +37,7 @@ public interface EmployeeAccounts {
     void setEmail(TenantCode tenant, String realmUserId, String email);
 
     /** An account to create in a batch: no password yet, asked to choose one at first login. */
-    record NewAccount(String username, String name, Set<String> realmRoles) {
-    }
+    record NewAccount(String username, String name, Set<String> realmRoles) {}
 
     /**
      * What a batch gives: the ids by username of the users to link, which of those were already there ({@code reused}:
@@ -50,7 +48,10 @@ public interface EmployeeAccounts {
 
         /** The ids of the users this batch made, which are the only ones to remove if the import is undone. */
         public List<String> made() {
-            return ids.entrySet().stream().filter(e -> !reused.contains(e.getKey())).map(Map.Entry::getValue).toList();
+            return ids.entrySet().stream()
+                    .filter(e -> !reused.contains(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
     }
 

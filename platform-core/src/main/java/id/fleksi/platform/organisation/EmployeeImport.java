@@ -1,5 +1,10 @@
 package id.fleksi.platform.organisation;
 
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,14 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantContext;
-
-import jakarta.validation.Validator;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,9 +27,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EmployeeImport {
 
-    public static final List<String> COLUMNS = List.of("nip", "pppk_number", "username", "name", "employment_type",
-            "position", "grade", "unit_code", "supervisor", "talent_box", "face_to_face_service", "own_device",
-            "good_connection", "home_latitude", "home_longitude", "start_date");
+    public static final List<String> COLUMNS = List.of(
+            "nip",
+            "pppk_number",
+            "username",
+            "name",
+            "employment_type",
+            "position",
+            "grade",
+            "unit_code",
+            "supervisor",
+            "talent_box",
+            "face_to_face_service",
+            "own_device",
+            "good_connection",
+            "home_latitude",
+            "home_longitude",
+            "start_date");
 
     private final EmployeeRepository employees;
     private final OrgUnitRepository units;
@@ -41,8 +52,13 @@ public class EmployeeImport {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    public EmployeeImport(EmployeeRepository employees, OrgUnitRepository units, ObjectProvider<EmployeeAccounts> accounts,
-            Validator validator, AuditLog audit, TransactionTemplate transactions) {
+    public EmployeeImport(
+            EmployeeRepository employees,
+            OrgUnitRepository units,
+            ObjectProvider<EmployeeAccounts> accounts,
+            Validator validator,
+            AuditLog audit,
+            TransactionTemplate transactions) {
         this.employees = employees;
         this.units = units;
         this.accounts = accounts;
@@ -62,7 +78,12 @@ public class EmployeeImport {
         }
 
         static RowProblem of(int row, String column, String code, String reason, Object... values) {
-            return new RowProblem(row, column, reason, code, java.util.Arrays.stream(values).map(String::valueOf).toList());
+            return new RowProblem(
+                    row,
+                    column,
+                    reason,
+                    code,
+                    java.util.Arrays.stream(values).map(String::valueOf).toList());
         }
     }
 
@@ -79,7 +100,8 @@ public class EmployeeImport {
         sheet.unreadable().forEach(u -> problems.add(RowProblem.of(u.row(), u.column(), "long-number", u.reason())));
         for (String required : List.of("name", "employment_type", "unit_code")) {
             if (!sheet.columns().contains(required)) {
-                problems.add(RowProblem.of(1, required, "no-column", "the header has no column '" + required + "'", required));
+                problems.add(RowProblem.of(
+                        1, required, "no-column", "the header has no column '" + required + "'", required));
             }
         }
         if (!problems.isEmpty()) {
@@ -99,8 +121,12 @@ public class EmployeeImport {
             }
             Integer earlier = firstRow.putIfAbsent(row.username(), line.number());
             if (earlier != null) {
-                problems.add(RowProblem.of(line.number(), EmployeeRows.usernameColumn(row.details()), "same-employee",
-                        "the same employee as row " + earlier, earlier));
+                problems.add(RowProblem.of(
+                        line.number(),
+                        EmployeeRows.usernameColumn(row.details()),
+                        "same-employee",
+                        "the same employee as row " + earlier,
+                        earlier));
                 continue;
             }
             planned.add(row);
@@ -108,8 +134,12 @@ public class EmployeeImport {
         for (EmployeeRows.Planned row : planned) {
             String supervisor = row.supervisorKey();
             if (supervisor != null && !firstRow.containsKey(supervisor) && !existing.containsKey(supervisor)) {
-                problems.add(RowProblem.of(row.line().number(), "supervisor", "no-supervisor",
-                        "no employee " + supervisor + " in this file or in the tenant", supervisor));
+                problems.add(RowProblem.of(
+                        row.line().number(),
+                        "supervisor",
+                        "no-supervisor",
+                        "no employee " + supervisor + " in this file or in the tenant",
+                        supervisor));
             }
         }
         // Supervisors as they would be after the import: the file's, and the tenant's for everyone the file leaves out.
@@ -120,11 +150,17 @@ public class EmployeeImport {
         planned.forEach(p -> supervisorOf.put(p.username(), p.supervisorKey()));
         for (EmployeeRows.Planned row : planned) {
             java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-            for (String at = row.username(); at != null && supervisorOf.containsKey(at) && seen.add(at); at = supervisorOf.get(at)) {
+            for (String at = row.username();
+                    at != null && supervisorOf.containsKey(at) && seen.add(at);
+                    at = supervisorOf.get(at)) {
                 if (row.username().equals(supervisorOf.get(at))) {
                     seen.add(row.username());
-                    problems.add(RowProblem.of(row.line().number(), "supervisor", "supervisor-loop", "the chain of supervisors loops back: "
-                            + String.join(" > ", seen), String.join(" > ", seen)));
+                    problems.add(RowProblem.of(
+                            row.line().number(),
+                            "supervisor",
+                            "supervisor-loop",
+                            "the chain of supervisors loops back: " + String.join(" > ", seen),
+                            String.join(" > ", seen)));
                     break;
                 }
             }
@@ -137,24 +173,41 @@ public class EmployeeImport {
         return store(tenant, planned, existing, actor, progress);
     }
 
-    private Report store(TenantCode tenant, List<EmployeeRows.Planned> planned, Map<String, Employee> existing, String actor,
+    private Report store(
+            TenantCode tenant,
+            List<EmployeeRows.Planned> planned,
+            Map<String, Employee> existing,
+            String actor,
             Consumer<String> progress) {
         Map<String, UUID> ids = new HashMap<>();
         existing.forEach((username, employee) -> ids.put(username, employee.id()));
-        List<EmployeeRows.Planned> fresh = planned.stream().filter(p -> !existing.containsKey(p.username())).toList();
+        List<EmployeeRows.Planned> fresh = planned.stream()
+                .filter(p -> !existing.containsKey(p.username()))
+                .toList();
         fresh.forEach(p -> ids.put(p.username(), UUID.randomUUID()));
-        List<EmployeeAccounts.NewAccount> newAccounts = fresh.stream().map(p -> new EmployeeAccounts.NewAccount(p.username(),
-                p.details().name().strip(), Set.of(Role.ASN.realmRole()))).toList();
+        List<EmployeeAccounts.NewAccount> newAccounts = fresh.stream()
+                .map(p -> new EmployeeAccounts.NewAccount(
+                        p.username(), p.details().name().strip(), Set.of(Role.ASN.realmRole())))
+                .toList();
         EmployeeAccounts realm = accounts.getObject();
-        EmployeeAccounts.Batch batch = newAccounts.isEmpty() ? new EmployeeAccounts.Batch(Map.of(), Set.of(), Set.of())
-                : realm.createAll(tenant, newAccounts, done -> progress.accept("realm users " + done + "/" + newAccounts.size()));
+        EmployeeAccounts.Batch batch = newAccounts.isEmpty()
+                ? new EmployeeAccounts.Batch(Map.of(), Set.of(), Set.of())
+                : realm.createAll(
+                        tenant, newAccounts, done -> progress.accept("realm users " + done + "/" + newAccounts.size()));
         Map<String, String> realmIds = batch.ids();
         if (!batch.taken().isEmpty()) {
             batch.made().forEach(id -> realm.delete(tenant, id));
-            List<RowProblem> problems = fresh.stream().filter(p -> batch.taken().contains(p.username()))
-                    .map(p -> RowProblem.of(p.line().number(), EmployeeRows.usernameColumn(p.details()), "username-taken", "the username "
-                            + p.username() + " already belongs to another account of this tenant (not an employee's); Fleksi"
-                            + " never takes over an existing account", p.username()))
+            List<RowProblem> problems = fresh.stream()
+                    .filter(p -> batch.taken().contains(p.username()))
+                    .map(p -> RowProblem.of(
+                            p.line().number(),
+                            EmployeeRows.usernameColumn(p.details()),
+                            "username-taken",
+                            "the username "
+                                    + p.username()
+                                    + " already belongs to another account of this tenant (not an employee's); Fleksi"
+                                    + " never takes over an existing account",
+                            p.username()))
                     .toList();
             progress.accept("refused: " + problems.size() + " usernames already taken; nothing was imported");
             return new Report(planned.size(), 0, 0, 0, problems);
@@ -165,7 +218,10 @@ public class EmployeeImport {
                 List<Employee> created = new ArrayList<>();
                 for (EmployeeRows.Planned p : supervisorsFirst(fresh)) {
                     UUID supervisor = p.supervisorKey() == null ? null : ids.get(p.supervisorKey());
-                    created.add(new Employee(ids.get(p.username()), withSupervisor(p.details(), supervisor), p.username(),
+                    created.add(new Employee(
+                            ids.get(p.username()),
+                            withSupervisor(p.details(), supervisor),
+                            p.username(),
                             realmIds.get(p.username())));
                 }
                 employees.saveAll(created);
@@ -178,14 +234,23 @@ public class EmployeeImport {
                         continue;
                     } else if (!Employees.view(current).equals(Employees.view(preview(current, details)))) {
                         current.apply(details);
-                        realm.update(tenant, current.realmUserId(), current.name(), current.status() != EmployeeStatus.RETIRED);
+                        realm.update(
+                                tenant,
+                                current.realmUserId(),
+                                current.name(),
+                                current.status() != EmployeeStatus.RETIRED);
                         counts[1]++;
                     } else {
                         counts[2]++;
                     }
                 }
                 employees.flush();
-                audit.record(tenant, actor, "employee.import", planned.size() + " rows", null,
+                audit.record(
+                        tenant,
+                        actor,
+                        "employee.import",
+                        planned.size() + " rows",
+                        null,
                         Map.of("created", counts[0], "updated", counts[1], "unchanged", counts[2]));
             });
         } catch (RuntimeException e) {
@@ -211,7 +276,11 @@ public class EmployeeImport {
         return ordered;
     }
 
-    private static void place(EmployeeRows.Planned p, Map<String, EmployeeRows.Planned> byUsername, java.util.Set<String> placed, List<EmployeeRows.Planned> ordered,
+    private static void place(
+            EmployeeRows.Planned p,
+            Map<String, EmployeeRows.Planned> byUsername,
+            java.util.Set<String> placed,
+            List<EmployeeRows.Planned> ordered,
             java.util.Set<String> path) {
         if (placed.contains(p.username()) || !path.add(p.username())) {
             return;
@@ -232,8 +301,22 @@ public class EmployeeImport {
     }
 
     private static NewEmployee withSupervisor(NewEmployee d, UUID supervisor) {
-        return new NewEmployee(d.nip(), d.pppkNumber(), d.username(), d.name(), d.employmentType(), d.position(), d.grade(),
-                d.unitId(), supervisor, d.talentBox(), d.faceToFaceService(), d.ownDevice(), d.goodConnection(),
-                d.homeLatitude(), d.homeLongitude(), d.startDate());
+        return new NewEmployee(
+                d.nip(),
+                d.pppkNumber(),
+                d.username(),
+                d.name(),
+                d.employmentType(),
+                d.position(),
+                d.grade(),
+                d.unitId(),
+                supervisor,
+                d.talentBox(),
+                d.faceToFaceService(),
+                d.ownDevice(),
+                d.goodConnection(),
+                d.homeLatitude(),
+                d.homeLongitude(),
+                d.startDate());
     }
 }

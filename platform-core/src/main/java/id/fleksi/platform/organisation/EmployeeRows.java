@@ -1,5 +1,7 @@
 package id.fleksi.platform.organisation;
 
+import id.fleksi.platform.organisation.EmployeeImport.RowProblem;
+import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -7,10 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.platform.organisation.EmployeeImport.RowProblem;
-
-import jakarta.validation.Validator;
 
 /**
  * One line of BKPSDM's employee spreadsheet read as the employee it describes: each cell in the forms a spreadsheet
@@ -20,16 +18,23 @@ import jakarta.validation.Validator;
 final class EmployeeRows {
 
     /** The API field each column fills, for naming the column of a broken rule. */
-    private static final Map<String, String> FIELD_TO_COLUMN = Map.ofEntries(Map.entry("nip", "nip"),
-            Map.entry("pppkNumber", "pppk_number"), Map.entry("username", "username"), Map.entry("name", "name"),
-            Map.entry("employmentType", "employment_type"), Map.entry("position", "position"), Map.entry("grade", "grade"),
-            Map.entry("unitId", "unit_code"), Map.entry("supervisorId", "supervisor"), Map.entry("talentBox", "talent_box"),
-            Map.entry("homeLatitude", "home_latitude"), Map.entry("homeLongitude", "home_longitude"),
+    private static final Map<String, String> FIELD_TO_COLUMN = Map.ofEntries(
+            Map.entry("nip", "nip"),
+            Map.entry("pppkNumber", "pppk_number"),
+            Map.entry("username", "username"),
+            Map.entry("name", "name"),
+            Map.entry("employmentType", "employment_type"),
+            Map.entry("position", "position"),
+            Map.entry("grade", "grade"),
+            Map.entry("unitId", "unit_code"),
+            Map.entry("supervisorId", "supervisor"),
+            Map.entry("talentBox", "talent_box"),
+            Map.entry("homeLatitude", "home_latitude"),
+            Map.entry("homeLongitude", "home_longitude"),
             Map.entry("startDate", "start_date"));
 
     /** A valid row: who it is, the details to store, and the username of its supervisor (or null). */
-    record Planned(Spreadsheet.Line line, String username, NewEmployee details, String supervisorKey) {
-    }
+    record Planned(Spreadsheet.Line line, String username, NewEmployee details, String supervisorKey) {}
 
     private final Validator validator;
 
@@ -44,7 +49,11 @@ final class EmployeeRows {
         String unitCode = line.get("unit_code");
         UUID unitId = unitCode == null ? null : unitIds.get(unitCode.toUpperCase(Locale.ROOT));
         if (unitCode != null && unitId == null) {
-            problems.add(RowProblem.of(line.number(), "unit_code", "no-unit", "no unit " + unitCode + " in this tenant; import units first",
+            problems.add(RowProblem.of(
+                    line.number(),
+                    "unit_code",
+                    "no-unit",
+                    "no unit " + unitCode + " in this tenant; import units first",
                     unitCode));
         }
         Integer talentBox = integer(line, "talent_box", problems);
@@ -56,17 +65,44 @@ final class EmployeeRows {
         LocalDate start = date(line, "start_date", problems);
         if (problems.size() > before || type == null) {
             if (type == null && problems.size() == before) {
-                problems.add(RowProblem.of(line.number(), "employment_type", "employment-type-required", "is required: PNS, PPPK or NON_ASN"));
+                problems.add(RowProblem.of(
+                        line.number(),
+                        "employment_type",
+                        "employment-type-required",
+                        "is required: PNS, PPPK or NON_ASN"));
             }
             return null;
         }
-        NewEmployee details = new NewEmployee(line.get("nip"), line.get("pppk_number"), line.get("username"),
-                line.get("name") == null ? "" : line.get("name"), type, line.get("position"), line.get("grade"), unitId, null,
-                talentBox, faceToFace, ownDevice, connection, latitude, longitude, start);
-        validator.validate(details).forEach(v -> problems.add(RowProblem.of(line.number(),
-                FIELD_TO_COLUMN.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString()),
-                "field." + v.getPropertyPath() + "." + v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
-                v.getMessage())));
+        NewEmployee details = new NewEmployee(
+                line.get("nip"),
+                line.get("pppk_number"),
+                line.get("username"),
+                line.get("name") == null ? "" : line.get("name"),
+                type,
+                line.get("position"),
+                line.get("grade"),
+                unitId,
+                null,
+                talentBox,
+                faceToFace,
+                ownDevice,
+                connection,
+                latitude,
+                longitude,
+                start);
+        validator
+                .validate(details)
+                .forEach(v -> problems.add(RowProblem.of(
+                        line.number(),
+                        FIELD_TO_COLUMN.getOrDefault(
+                                v.getPropertyPath().toString(),
+                                v.getPropertyPath().toString()),
+                        "field." + v.getPropertyPath() + "."
+                                + v.getConstraintDescriptor()
+                                        .getAnnotation()
+                                        .annotationType()
+                                        .getSimpleName(),
+                        v.getMessage())));
         Employees.Checked checked = Employees.check(details, id -> true, id -> true);
         checked.errors().forEach(e -> problems.add(checkProblem(line.number(), e, details)));
         if (problems.size() > before) {
@@ -85,7 +121,12 @@ final class EmployeeRows {
         if ("nip".equals(field)) {
             Nip.Problem nip = Nip.problem(details.nip());
             if (nip != null) {
-                return RowProblem.of(row, column, "nip." + nip.code(), error.get("message"), nip.values().toArray());
+                return RowProblem.of(
+                        row,
+                        column,
+                        "nip." + nip.code(),
+                        error.get("message"),
+                        nip.values().toArray());
             }
         }
         return RowProblem.of(row, column, "field." + field, error.get("message"));
@@ -109,7 +150,8 @@ final class EmployeeRows {
         try {
             return EmploymentType.valueOf(normal);
         } catch (IllegalArgumentException e) {
-            problems.add(RowProblem.of(line.number(), column, "employment-type", "'" + value + "' is not PNS, PPPK or NON_ASN", value));
+            problems.add(RowProblem.of(
+                    line.number(), column, "employment-type", "'" + value + "' is not PNS, PPPK or NON_ASN", value));
             return null;
         }
     }
@@ -122,7 +164,8 @@ final class EmployeeRows {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            problems.add(RowProblem.of(line.number(), column, "whole-number", "'" + value + "' is not a whole number", value));
+            problems.add(RowProblem.of(
+                    line.number(), column, "whole-number", "'" + value + "' is not a whole number", value));
             return null;
         }
     }
@@ -169,7 +212,8 @@ final class EmployeeRows {
             }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(RowProblem.of(line.number(), column, "date", "'" + value + "' is not a date (yyyy-mm-dd or dd/mm/yyyy)", value));
+            problems.add(RowProblem.of(
+                    line.number(), column, "date", "'" + value + "' is not a date (yyyy-mm-dd or dd/mm/yyyy)", value));
             return null;
         }
     }

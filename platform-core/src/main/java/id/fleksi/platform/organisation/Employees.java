@@ -1,5 +1,12 @@
 package id.fleksi.platform.organisation;
 
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.OneTimePassword;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.OneTimePassword;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantContext;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Employees {
 
-
     private final EmployeeRepository employees;
     private final OrgUnitRepository units;
     private final ObjectProvider<EmployeeAccounts> accountsProvider;
@@ -38,8 +35,13 @@ public class Employees {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    public Employees(EmployeeRepository employees, OrgUnitRepository units, ObjectProvider<EmployeeAccounts> accounts,
-            AuditLog audit, TransactionTemplate transactions, JdbcClient jdbc) {
+    public Employees(
+            EmployeeRepository employees,
+            OrgUnitRepository units,
+            ObjectProvider<EmployeeAccounts> accounts,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.employees = employees;
         this.units = units;
@@ -49,19 +51,21 @@ public class Employees {
     }
 
     /** A new employee with the one-time password of their realm user (shown once). */
-    public record Created(Employee employee, String oneTimePassword) {
-    }
+    public record Created(Employee employee, String oneTimePassword) {}
 
     public Created create(NewEmployee details, String actor) {
         TenantCode tenant = TenantContext.require();
         String username = checked(details);
         if (employees.existsByUsername(username)) {
-            throw Problem.conflict("employee-exists", "Employee already exists",
-                    "An employee with username (NIP/PPPK number) " + username + " already exists; nothing was changed.");
+            throw Problem.conflict(
+                    "employee-exists",
+                    "Employee already exists",
+                    "An employee with username (NIP/PPPK number) " + username
+                            + " already exists; nothing was changed.");
         }
         String oneTimePassword = OneTimePassword.generate(14);
-        String realmUserId = accounts().create(tenant, username, details.name().strip(), oneTimePassword,
-                Set.of(Role.ASN.realmRole()));
+        String realmUserId = accounts()
+                .create(tenant, username, details.name().strip(), oneTimePassword, Set.of(Role.ASN.realmRole()));
         try {
             Employee employee = transactions.execute(tx -> {
                 Employee saved = employees.saveAndFlush(new Employee(details, username, realmUserId));
@@ -82,14 +86,22 @@ public class Employees {
             Employee employee = find(id);
             String username = checked(details);
             if (!username.equals(employee.username())) {
-                throw Problem.badRequest("identity-change", "NIP cannot change", "The NIP, PPPK number or username of"
-                        + " an employee cannot change (" + employee.username() + "); retire this one and create another.");
+                throw Problem.badRequest(
+                        "identity-change",
+                        "NIP cannot change",
+                        "The NIP, PPPK number or username of" + " an employee cannot change (" + employee.username()
+                                + "); retire this one and create another.");
             }
             requireNoSupervisorLoop(employee, details.supervisorId());
             Map<String, Object> before = view(employee);
             employee.apply(details);
             employees.flush();
-            accounts().update(tenant, employee.realmUserId(), employee.name(), employee.status() != EmployeeStatus.RETIRED);
+            accounts()
+                    .update(
+                            tenant,
+                            employee.realmUserId(),
+                            employee.name(),
+                            employee.status() != EmployeeStatus.RETIRED);
             audit.record(tenant, actor, "employee.update", employee.username(), before, view(employee));
             return employee;
         });
@@ -104,8 +116,10 @@ public class Employees {
         if (supervisorId == null || supervisorId.equals(employee.supervisorId())) {
             return;
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(TenantContext.require().schemaName() + ".supervisors")
-                .query(Object.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                .param(TenantContext.require().schemaName() + ".supervisors")
+                .query(Object.class)
+                .single();
         List<String> chain = new ArrayList<>(List.of(employee.name()));
         Set<UUID> seen = new java.util.HashSet<>();
         for (UUID at = supervisorId; at != null && seen.add(at); ) {
@@ -116,10 +130,14 @@ public class Employees {
             chain.add(above.name());
             if (above.id().equals(employee.id())) {
                 boolean self = chain.size() == 2;
-                String message = self ? "an employee cannot be their own supervisor"
+                String message = self
+                        ? "an employee cannot be their own supervisor"
                         : "the chain of supervisors would loop back: " + String.join(" > ", chain);
-                throw Problem.badRequest("supervisor-loop", "Supervisors in a loop", "supervisorId: " + message
-                        + ". Nothing was changed.").variant(self ? "self" : "chain", String.join(" > ", chain))
+                throw Problem.badRequest(
+                                "supervisor-loop",
+                                "Supervisors in a loop",
+                                "supervisorId: " + message + ". Nothing was changed.")
+                        .variant(self ? "self" : "chain", String.join(" > ", chain))
                         .with("errors", List.of(Map.of("field", "supervisorId", "message", message)));
             }
             at = above.supervisorId();
@@ -136,24 +154,31 @@ public class Employees {
             Employee employee = find(id);
             EmployeeStatus before = employee.status();
             if ((before == EmployeeStatus.RETIRED) != (status == EmployeeStatus.RETIRED)) {
-                requireMayManageAccount(tenant, employee, caller, status == EmployeeStatus.RETIRED ? "retire" : "bring back");
+                requireMayManageAccount(
+                        tenant, employee, caller, status == EmployeeStatus.RETIRED ? "retire" : "bring back");
             }
             employee.setStatus(status);
             employees.flush();
             accounts().update(tenant, employee.realmUserId(), employee.name(), status != EmployeeStatus.RETIRED);
-            audit.record(tenant, caller.username(), "employee.status", employee.username(), Map.of("status", before),
+            audit.record(
+                    tenant,
+                    caller.username(),
+                    "employee.status",
+                    employee.username(),
+                    Map.of("status", before),
                     Map.of("status", status));
             return employee;
         });
     }
 
     /** What an e-mail address looks like here: one {@code @}, a dotted domain, no spaces; at most 254 characters. */
-    private static final Pattern EMAIL = Pattern
-            .compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
     /** The e-mail address of the employee's account, if it has one. */
     public Optional<String> email(Employee employee) {
-        return employee.realmUserId() == null ? Optional.empty()
+        return employee.realmUserId() == null
+                ? Optional.empty()
                 : accounts().email(TenantContext.require(), employee.realmUserId());
     }
 
@@ -163,9 +188,14 @@ public class Employees {
      */
     public static String emailAddress(String email) {
         String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
-            throw Problem.badRequest("invalid-email", "Invalid e-mail address", "\"" + address + "\" is not an e-mail address"
-                    + " (name@domain, for example siti@mamujutengahkab.go.id). Nothing was changed.").values(address);
+        if (address != null
+                && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            throw Problem.badRequest(
+                            "invalid-email",
+                            "Invalid e-mail address",
+                            "\"" + address + "\" is not an e-mail address"
+                                    + " (name@domain, for example siti@mamujutengahkab.go.id). Nothing was changed.")
+                    .values(address);
         }
         return address;
     }
@@ -178,8 +208,14 @@ public class Employees {
         TenantCode tenant = TenantContext.require();
         String address = emailAddress(email);
         if (employee.realmUserId() == null) {
-            throw Problem.conflict("no-account", "No account", employee.name() + " has no account to give an e-mail address."
-                    + " Nothing was changed.").values(employee.name());
+            if (address == null) {
+                return; // no account, and none asked for: the edit page sends the empty field with every save
+            }
+            throw Problem.conflict(
+                            "no-account",
+                            "No account",
+                            employee.name() + " has no account to give an e-mail address." + " Nothing was changed.")
+                    .values(employee.name());
         }
         requireMayManageAccount(tenant, employee, caller, "change the e-mail of");
         String before = email(employee).orElse(null);
@@ -188,7 +224,12 @@ public class Employees {
         }
         accounts().setEmail(tenant, employee.realmUserId(), address);
         // The audit says whether there is an address, not the address: it is personal data.
-        audit.record(tenant, caller.username(), "employee.email", employee.username(), Map.of("email", before != null),
+        audit.record(
+                tenant,
+                caller.username(),
+                "employee.email",
+                employee.username(),
+                Map.of("email", before != null),
                 Map.of("email", address != null));
     }
 
@@ -207,9 +248,14 @@ public class Employees {
 
     private void requireMayManageAccount(TenantCode tenant, Employee employee, Caller caller, String action) {
         if (!Role.mayManageAccountOf(caller.roles(), accounts().realmRoles(tenant, employee.realmUserId()))) {
-            throw Problem.forbidden("account-above-yours", "Not allowed", "The account of " + employee.name() + " ("
-                    + employee.username() + ") has a role above yours; you cannot " + action + " it. Ask a tenant admin."
-                    + " Nothing was changed.").values(employee.name(), employee.username());
+            throw Problem.forbidden(
+                            "account-above-yours",
+                            "Not allowed",
+                            "The account of " + employee.name() + " ("
+                                    + employee.username() + ") has a role above yours; you cannot " + action
+                                    + " it. Ask a tenant admin."
+                                    + " Nothing was changed.")
+                    .values(employee.name(), employee.username());
         }
     }
 
@@ -224,33 +270,46 @@ public class Employees {
 
     /** The employee behind a login, if still serving; a 403 problem for any other account. */
     public Employee requireActive(String username) {
-        return employees.findByUsername(username).filter(e -> e.status() != EmployeeStatus.RETIRED)
-                .orElseThrow(() -> Problem.forbidden("not-an-employee", "Not an employee",
+        return employees
+                .findByUsername(username)
+                .filter(e -> e.status() != EmployeeStatus.RETIRED)
+                .orElseThrow(() -> Problem.forbidden(
+                        "not-an-employee",
+                        "Not an employee",
                         "Your account is not an active employee of this pemda. Ask BKD."));
     }
 
     public Employee find(UUID id) {
-        return employees.findById(id).orElseThrow(() -> Problem.notFound("unknown-employee", "Unknown employee",
-                "There is no employee " + id + " in this tenant."));
+        return employees
+                .findById(id)
+                .orElseThrow(() -> Problem.notFound(
+                        "unknown-employee", "Unknown employee", "There is no employee " + id + " in this tenant."));
     }
 
     /** The username the employee logs in with, once every rule holds; a 400 problem naming every field otherwise. */
     private String checked(NewEmployee details) {
         Checked checked = check(details, units::existsById, employees::existsById);
         if (!checked.errors().isEmpty()) {
-            throw Problem.badRequest("invalid-employee", "Invalid employee", String.join("; ",
-                    checked.errors().stream().map(e -> e.get("field") + ": " + e.get("message")).toList()))
+            throw Problem.badRequest(
+                            "invalid-employee",
+                            "Invalid employee",
+                            String.join(
+                                    "; ",
+                                    checked.errors().stream()
+                                            .map(e -> e.get("field") + ": " + e.get("message"))
+                                            .toList()))
                     .with("errors", checked.errors());
         }
         return checked.username();
     }
 
     /** The outcome of the employee rules: the login username, or every broken rule by field. */
-    record Checked(String username, List<Map<String, String>> errors) {
-    }
+    record Checked(String username, List<Map<String, String>> errors) {}
 
     /** The rules beyond field formats, shared by the API and the bulk import. */
-    static Checked check(NewEmployee details, java.util.function.Predicate<UUID> unitExists,
+    static Checked check(
+            NewEmployee details,
+            java.util.function.Predicate<UUID> unitExists,
             java.util.function.Predicate<UUID> supervisorExists) {
         List<Map<String, String>> errors = new ArrayList<>();
         String username = null;
@@ -265,14 +324,18 @@ public class Employees {
             }
             case PPPK -> {
                 if (details.pppkNumber() == null || !details.pppkNumber().matches("\\d{18}")) {
-                    errors.add(Map.of("field", "pppkNumber", "message", "a PPPK employee needs an 18-digit PPPK number"));
+                    errors.add(
+                            Map.of("field", "pppkNumber", "message", "a PPPK employee needs an 18-digit PPPK number"));
                 } else {
                     username = details.pppkNumber();
                 }
             }
             case NON_ASN -> {
                 if (details.username() == null || !details.username().matches("[a-z0-9][a-z0-9._-]{2,63}")) {
-                    errors.add(Map.of("field", "username", "message",
+                    errors.add(Map.of(
+                            "field",
+                            "username",
+                            "message",
                             "a non-ASN worker needs a username of 3-64 lower-case letters, digits, dots, dashes"));
                 } else {
                     username = details.username();
@@ -286,7 +349,8 @@ public class Employees {
             errors.add(Map.of("field", "supervisorId", "message", "no such employee in this tenant"));
         }
         if ((details.homeLatitude() == null) != (details.homeLongitude() == null)) {
-            errors.add(Map.of("field", "homeLatitude", "message", "give both latitude and longitude of home, or neither"));
+            errors.add(
+                    Map.of("field", "homeLatitude", "message", "give both latitude and longitude of home, or neither"));
         }
         return new Checked(username, errors);
     }

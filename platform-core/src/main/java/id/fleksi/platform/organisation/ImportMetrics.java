@@ -1,12 +1,9 @@
 package id.fleksi.platform.organisation;
 
-import java.util.function.Supplier;
-
 import id.fleksi.platform.tenancy.TenantContext;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +30,12 @@ class ImportMetrics {
             outcome = report.imported() ? "imported" : "refused";
             return report;
         } finally {
-            sample.stop(Timer.builder(TIMER).description("How long a BKPSDM import took")
-                    .tag("tenant", TenantContext.require().value()).tag("kind", kind.name().toLowerCase())
-                    .tag("outcome", outcome).register(meters));
+            sample.stop(Timer.builder(TIMER)
+                    .description("How long a BKPSDM import took")
+                    .tag("tenant", TenantContext.require().value())
+                    .tag("kind", kind.name().toLowerCase())
+                    .tag("outcome", outcome)
+                    .register(meters));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -18,18 +17,35 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class ImportTemplates {
 
-    public enum Kind { UNITS, EMPLOYEES }
+    public enum Kind {
+        UNITS,
+        EMPLOYEES
+    }
 
     public static final List<String> UNIT_COLUMNS = List.of("code", "name", "kind", "parent_code");
 
-    private static final List<String> UNIT_EXAMPLE = List.of("DISKOMINFO", "Dinas Komunikasi dan Informatika", "DINAS", "");
+    private static final List<String> UNIT_EXAMPLE =
+            List.of("DISKOMINFO", "Dinas Komunikasi dan Informatika", "DINAS", "");
 
-    private static final List<String> EMPLOYEE_EXAMPLE = List.of("199001152015032001", "", "", "Nurul Hidayah", "PNS",
-            "Pranata Komputer Ahli Pertama", "III/a", "DISKOMINFO", "", "5", "tidak", "ya", "ya", "-1.7391", "119.5498",
+    private static final List<String> EMPLOYEE_EXAMPLE = List.of(
+            "199001152015032001",
+            "",
+            "",
+            "Nurul Hidayah",
+            "PNS",
+            "Pranata Komputer Ahli Pertama",
+            "III/a",
+            "DISKOMINFO",
+            "",
+            "5",
+            "tidak",
+            "ya",
+            "ya",
+            "-1.7391",
+            "119.5498",
             "2015-03-01");
 
-    private ImportTemplates() {
-    }
+    private ImportTemplates() {}
 
     public static List<String> header(Kind kind) {
         return kind == Kind.UNITS ? UNIT_COLUMNS : EmployeeImport.COLUMNS;

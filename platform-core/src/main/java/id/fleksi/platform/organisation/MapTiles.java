@@ -1,14 +1,12 @@
 package id.fleksi.platform.organisation;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.Optional;
-
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
-
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +40,8 @@ public class MapTiles {
 
     public Optional<TileServer> server() {
         return jdbc.sql(TenantSql.of("select url_template, attribution from {map_tiles} where id = 1"))
-                .query((rs, n) -> new TileServer(rs.getString(1), rs.getString(2))).optional();
+                .query((rs, n) -> new TileServer(rs.getString(1), rs.getString(2)))
+                .optional();
     }
 
     /** Sets the tile server, or with an empty template removes it (the map then shows no tiles). */
@@ -53,16 +52,31 @@ public class MapTiles {
         if (template.isEmpty()) {
             jdbc.sql(TenantSql.of("delete from {map_tiles}")).update();
         } else {
-            if (template.length() > 300 || !template.matches(TEMPLATE) || !template.contains("{z}") || !template.contains("{x}")
-                    || !template.contains("{y}") || credit != null && credit.length() > 200) {
-                throw Problem.badRequest("invalid-tile-server", "Invalid tile server", "urlTemplate: an http(s) address with {z}, {x}"
-                        + " and {y}, e.g. https://tiles.example.go.id/{z}/{x}/{y}.png; nothing was changed");
+            if (template.length() > 300
+                    || !template.matches(TEMPLATE)
+                    || !template.contains("{z}")
+                    || !template.contains("{x}")
+                    || !template.contains("{y}")
+                    || credit != null && credit.length() > 200) {
+                throw Problem.badRequest(
+                        "invalid-tile-server",
+                        "Invalid tile server",
+                        "urlTemplate: an http(s) address with {z}, {x}"
+                                + " and {y}, e.g. https://tiles.example.go.id/{z}/{x}/{y}.png; nothing was changed");
             }
-            jdbc.sql(TenantSql.of("insert into {map_tiles} (id, url_template, attribution) values (1, ?, ?) on conflict (id) do update"
-                    + " set url_template = excluded.url_template, attribution = excluded.attribution"))
-                    .param(template).param(credit).update();
+            jdbc.sql(TenantSql.of(
+                            "insert into {map_tiles} (id, url_template, attribution) values (1, ?, ?) on conflict (id) do update"
+                                    + " set url_template = excluded.url_template, attribution = excluded.attribution"))
+                    .param(template)
+                    .param(credit)
+                    .update();
         }
-        audit.record(TenantContext.require(), actor, "map.tiles", "tiles", before.map(TileServer::urlTemplate).orElse(null),
+        audit.record(
+                TenantContext.require(),
+                actor,
+                "map.tiles",
+                "tiles",
+                before.map(TileServer::urlTemplate).orElse(null),
                 template.isEmpty() ? null : Map.of("urlTemplate", template));
     }
 }

@@ -34,7 +34,10 @@ public record Nip(String value) {
     /** What is wrong with a NIP: a short code and its values (for a page to say it in Indonesian), and the English. */
     public record Problem(String code, String english, List<String> values) {
         static Problem of(String code, String english, Object... values) {
-            return new Problem(code, english, java.util.Arrays.stream(values).map(String::valueOf).toList());
+            return new Problem(
+                    code,
+                    english,
+                    java.util.Arrays.stream(values).map(String::valueOf).toList());
         }
     }
 
@@ -51,23 +54,34 @@ public record Nip(String value) {
         }
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(value.substring(0, 4)), Integer.parseInt(value.substring(4, 6)),
+            birth = LocalDate.of(
+                    Integer.parseInt(value.substring(0, 4)),
+                    Integer.parseInt(value.substring(4, 6)),
                     Integer.parseInt(value.substring(6, 8)));
         } catch (DateTimeException e) {
-            return Problem.of("birth", "digits 1-8 are not a real birth date (yyyyMMdd): " + value.substring(0, 8), value.substring(0, 8));
+            return Problem.of(
+                    "birth",
+                    "digits 1-8 are not a real birth date (yyyyMMdd): " + value.substring(0, 8),
+                    value.substring(0, 8));
         }
         YearMonth start;
         try {
             start = YearMonth.of(Integer.parseInt(value.substring(8, 12)), Integer.parseInt(value.substring(12, 14)));
         } catch (DateTimeException e) {
-            return Problem.of("start", "digits 9-14 are not a real start month (yyyyMM): " + value.substring(8, 14),
+            return Problem.of(
+                    "start",
+                    "digits 9-14 are not a real start month (yyyyMM): " + value.substring(8, 14),
                     value.substring(8, 14));
         }
         if (birth.getYear() < 1900) {
             return Problem.of("birth-year", "the birth year " + birth.getYear() + " is before 1900", birth.getYear());
         }
         if (!start.isAfter(YearMonth.from(birth).plusYears(14))) {
-            return Problem.of("start-early", "the start month " + start + " is not well after the birth date " + birth, start, birth);
+            return Problem.of(
+                    "start-early",
+                    "the start month " + start + " is not well after the birth date " + birth,
+                    start,
+                    birth);
         }
         char gender = value.charAt(14);
         if (gender != '1' && gender != '2') {
@@ -80,7 +94,9 @@ public record Nip(String value) {
     }
 
     public LocalDate birthDate() {
-        return LocalDate.of(Integer.parseInt(value.substring(0, 4)), Integer.parseInt(value.substring(4, 6)),
+        return LocalDate.of(
+                Integer.parseInt(value.substring(0, 4)),
+                Integer.parseInt(value.substring(4, 6)),
                 Integer.parseInt(value.substring(6, 8)));
     }
 
@@ -94,7 +110,8 @@ public record Nip(String value) {
 
     /** As printed on an ID card: {@code 19850312 201001 2 004}. */
     public String formatted() {
-        return value.substring(0, 8) + " " + value.substring(8, 14) + " " + value.charAt(14) + " " + value.substring(15);
+        return value.substring(0, 8) + " " + value.substring(8, 14) + " " + value.charAt(14) + " "
+                + value.substring(15);
     }
 
     @Override

@@ -1,12 +1,9 @@
 package id.fleksi.platform.organisation;
 
-import java.util.List;
-
 import id.fleksi.platform.security.Caller;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,13 +1,12 @@
 package id.fleksi.platform.organisation;
 
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.UUID;
 
 /** A unit of a pemda's organisation: an OPD (dinas, badan, ...) or a unit inside one. */
 @Entity
@@ -33,8 +32,7 @@ public class OrgUnit {
     @Column(name = "head_employee_id")
     private UUID headEmployeeId;
 
-    protected OrgUnit() {
-    }
+    protected OrgUnit() {}
 
     public OrgUnit(UUID parentId, String code, String name, UnitKind kind) {
         this.id = UUID.randomUUID();

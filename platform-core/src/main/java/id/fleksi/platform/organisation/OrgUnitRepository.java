@@ -2,7 +2,6 @@ package id.fleksi.platform.organisation;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface OrgUnitRepository extends JpaRepository<OrgUnit, UUID> {

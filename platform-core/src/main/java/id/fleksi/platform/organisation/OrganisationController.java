@@ -1,20 +1,17 @@
 package id.fleksi.platform.organisation;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.TenantContext;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,8 +36,12 @@ class OrganisationController {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    OrganisationController(Employees employees, EmployeeRepository employeeRepository, OrgUnitRepository units,
-            AuditLog audit, TransactionTemplate transactions) {
+    OrganisationController(
+            Employees employees,
+            EmployeeRepository employeeRepository,
+            OrgUnitRepository units,
+            AuditLog audit,
+            TransactionTemplate transactions) {
         this.employees = employees;
         this.employeeRepository = employeeRepository;
         this.units = units;
@@ -48,11 +49,15 @@ class OrganisationController {
         this.transactions = transactions;
     }
 
-    record NewUnit(UUID parentId,
-            @NotBlank(message = "is required") @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]{0,49}", message = "is 1-50 upper-case letters, digits, dots, dashes") String code,
+    record NewUnit(
+            UUID parentId,
+
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]{0,49}", message = "is 1-50 upper-case letters, digits, dots, dashes")
+            String code,
+
             @NotBlank(message = "is required") String name,
-            @NotNull(message = "is required") UnitKind kind) {
-    }
+            @NotNull(message = "is required") UnitKind kind) {}
 
     record UnitView(UUID id, UUID parentId, String code, String name, UnitKind kind, UUID headEmployeeId) {
         static UnitView of(OrgUnit u) {
@@ -60,19 +65,41 @@ class OrganisationController {
         }
     }
 
-    record EmployeeView(UUID id, String username, String nip, String pppkNumber, String name, EmploymentType employmentType,
-            String position, String grade, UUID unitId, UUID supervisorId, Short talentBox, EmployeeStatus status) {
+    record EmployeeView(
+            UUID id,
+            String username,
+            String nip,
+            String pppkNumber,
+            String name,
+            EmploymentType employmentType,
+            String position,
+            String grade,
+            UUID unitId,
+            UUID supervisorId,
+            Short talentBox,
+            EmployeeStatus status) {
         static EmployeeView of(Employee e) {
-            return new EmployeeView(e.id(), e.username(), e.nip(), e.pppkNumber(), e.name(), e.employmentType(),
-                    e.position(), e.grade(), e.unitId(), e.supervisorId(), e.talentBox(), e.status());
+            return new EmployeeView(
+                    e.id(),
+                    e.username(),
+                    e.nip(),
+                    e.pppkNumber(),
+                    e.name(),
+                    e.employmentType(),
+                    e.position(),
+                    e.grade(),
+                    e.unitId(),
+                    e.supervisorId(),
+                    e.talentBox(),
+                    e.status());
         }
     }
 
-    record CreatedEmployee(EmployeeView employee, String oneTimePassword) {
-    }
+    record CreatedEmployee(EmployeeView employee, String oneTimePassword) {}
 
-    record StatusChange(@NotNull(message = "is required: ACTIVE, ON_LEAVE, SANCTIONED or RETIRED") EmployeeStatus status) {
-    }
+    record StatusChange(
+            @NotNull(message = "is required: ACTIVE, ON_LEAVE, SANCTIONED or RETIRED")
+            EmployeeStatus status) {}
 
     @Operation(summary = "Units of the organisation (OPD tree)")
     @GetMapping("/units")
@@ -86,35 +113,52 @@ class OrganisationController {
     UnitView addUnit(@PathVariable String code, @Valid @RequestBody NewUnit unit, Caller caller) {
         return transactions.execute(tx -> {
             if (units.existsByCode(unit.code())) {
-                throw Problem.conflict("unit-exists", "Unit already exists", "A unit with code " + unit.code() + " already exists.");
+                throw Problem.conflict(
+                        "unit-exists", "Unit already exists", "A unit with code " + unit.code() + " already exists.");
             }
             if (unit.parentId() != null && !units.existsById(unit.parentId())) {
-                throw Problem.badRequest("unknown-parent", "Unknown parent unit", "parentId: no such unit in this tenant");
+                throw Problem.badRequest(
+                        "unknown-parent", "Unknown parent unit", "parentId: no such unit in this tenant");
             }
-            OrgUnit saved = units.save(new OrgUnit(unit.parentId(), unit.code(), unit.name().strip(), unit.kind()));
-            audit.record(TenantContext.require(), caller.username(), "unit.create", unit.code(), null, Map.of("name", unit.name()));
+            OrgUnit saved = units.save(
+                    new OrgUnit(unit.parentId(), unit.code(), unit.name().strip(), unit.kind()));
+            audit.record(
+                    TenantContext.require(),
+                    caller.username(),
+                    "unit.create",
+                    unit.code(),
+                    null,
+                    Map.of("name", unit.name()));
             return UnitView.of(saved);
         });
     }
 
-    record Head(@NotNull(message = "is required") UUID employeeId) {
-    }
+    record Head(@NotNull(message = "is required") UUID employeeId) {}
 
     @Operation(summary = "Set the head of a unit (an employee of that unit)")
     @PutMapping("/units/{id}/head")
     UnitView setHead(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody Head head, Caller caller) {
         return transactions.execute(tx -> {
-            OrgUnit unit = units.findById(id).orElseThrow(() -> Problem.notFound("unknown-unit", "Unknown unit",
-                    "There is no unit " + id + " in this tenant."));
+            OrgUnit unit = units.findById(id)
+                    .orElseThrow(() -> Problem.notFound(
+                            "unknown-unit", "Unknown unit", "There is no unit " + id + " in this tenant."));
             Employee employee = employees.find(head.employeeId());
             if (!employee.unitId().equals(unit.id())) {
-                throw Problem.badRequest("head-elsewhere", "Head of another unit", "employeeId: " + employee.name()
-                        + " works in another unit; move them to " + unit.name() + " first.");
+                throw Problem.badRequest(
+                        "head-elsewhere",
+                        "Head of another unit",
+                        "employeeId: " + employee.name() + " works in another unit; move them to " + unit.name()
+                                + " first.");
             }
             UUID before = unit.headEmployeeId();
             unit.setHead(employee.id());
-            audit.record(TenantContext.require(), caller.username(), "unit.head", unit.code(),
-                    before == null ? null : Map.of("employeeId", before), Map.of("employeeId", employee.id()));
+            audit.record(
+                    TenantContext.require(),
+                    caller.username(),
+                    "unit.head",
+                    unit.code(),
+                    before == null ? null : Map.of("employeeId", before),
+                    Map.of("employeeId", employee.id()));
             return UnitView.of(unit);
         });
     }
@@ -122,7 +166,9 @@ class OrganisationController {
     @Operation(operationId = "listEmployees", summary = "Employees")
     @GetMapping("/employees")
     List<EmployeeView> employees(@PathVariable String code) {
-        return employeeRepository.findAllByOrderByName().stream().map(EmployeeView::of).toList();
+        return employeeRepository.findAllByOrderByName().stream()
+                .map(EmployeeView::of)
+                .toList();
     }
 
     @Operation(summary = "Add an employee and their realm user (one-time password, shown once)")
@@ -135,16 +181,15 @@ class OrganisationController {
 
     @Operation(summary = "Update an employee (name, unit, supervisor, ...); the realm user follows")
     @PutMapping("/employees/{id}")
-    EmployeeView updateEmployee(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewEmployee employee,
-            Caller caller) {
+    EmployeeView updateEmployee(
+            @PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewEmployee employee, Caller caller) {
         return EmployeeView.of(employees.update(id, employee, caller.username()));
     }
 
     @Operation(summary = "Change an employee's status; RETIRED disables their realm user")
     @PostMapping("/employees/{id}/status")
-    EmployeeView status(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody StatusChange change,
-            Caller caller) {
+    EmployeeView status(
+            @PathVariable String code, @PathVariable UUID id, @Valid @RequestBody StatusChange change, Caller caller) {
         return EmployeeView.of(employees.setStatus(id, change.status(), caller));
     }
-
 }

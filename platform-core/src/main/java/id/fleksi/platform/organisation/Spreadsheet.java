@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,8 +31,7 @@ public final class Spreadsheet {
     }
 
     /** A cell that cannot be read as it was meant, e.g. an 18-digit NIP stored as a number. */
-    public record Unreadable(int row, String column, String reason) {
-    }
+    public record Unreadable(int row, String column, String reason) {}
 
     /**
      * A file refused before any row is read: the English message, and a {@code code} with its {@code values} for a page to
@@ -103,13 +101,25 @@ public final class Spreadsheet {
             text = text.substring(1);
         }
         String header = text.lines().findFirst().orElse("");
-        char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        char delimiter = header.chars().filter(c -> c == ';').count()
+                        > header.chars().filter(c -> c == ',').count()
+                ? ';'
+                : ',';
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
         List<Line> lines = new ArrayList<>();
         List<String> columns;
         try (CSVParser parser = CSVParser.parse(text, format)) {
-            columns = parser.getHeaderNames().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+            columns = parser.getHeaderNames().stream()
+                    .map(c -> c.strip().toLowerCase(Locale.ROOT))
+                    .toList();
             for (CSVRecord record : parser) {
                 rowWithin(record.getRecordNumber() + 1);
                 Map<String, String> cells = new LinkedHashMap<>();
@@ -140,7 +150,10 @@ public final class Spreadsheet {
                 rowWithin(++count);
                 if (columns.isEmpty()) {
                     for (Cell cell : row) {
-                        columns.add(cell == null || cell.getText() == null ? "" : cell.getText().strip().toLowerCase(Locale.ROOT));
+                        columns.add(
+                                cell == null || cell.getText() == null
+                                        ? ""
+                                        : cell.getText().strip().toLowerCase(Locale.ROOT));
                     }
                     continue;
                 }
@@ -151,9 +164,14 @@ public final class Spreadsheet {
                     }
                     String column = columns.get(cell.getColumnIndex());
                     String value = cellWithin(text(cell));
-                    if (cell.getType() == CellType.NUMBER && value.replace(".", "").length() > 15) {
-                        unreadable.add(new Unreadable(row.getRowNum(), column, "a number of more than 15 digits loses"
-                                + " digits in a spreadsheet; format the column as text and type the value again"));
+                    if (cell.getType() == CellType.NUMBER
+                            && value.replace(".", "").length() > 15) {
+                        unreadable.add(
+                                new Unreadable(
+                                        row.getRowNum(),
+                                        column,
+                                        "a number of more than 15 digits loses"
+                                                + " digits in a spreadsheet; format the column as text and type the value again"));
                         continue;
                     }
                     if (value != null && !value.isBlank()) {
@@ -165,22 +183,33 @@ public final class Spreadsheet {
                 }
             }
         } catch (RuntimeException e) {
-            throw new Refused("xlsx", "the XLSX file cannot be read as a spreadsheet (" + e.getClass().getSimpleName() + ")", e);
+            throw new Refused(
+                    "xlsx",
+                    "the XLSX file cannot be read as a spreadsheet ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         return new Spreadsheet(columns, lines, unreadable);
     }
 
     private static void rowWithin(long number) throws IOException {
         if (number > SpreadsheetLimits.MAX_ROWS + 1) {
-            throw new Refused("rows", "the file has more than " + SpreadsheetLimits.MAX_ROWS + " rows; split it into smaller files", null,
+            throw new Refused(
+                    "rows",
+                    "the file has more than " + SpreadsheetLimits.MAX_ROWS + " rows; split it into smaller files",
+                    null,
                     SpreadsheetLimits.MAX_ROWS);
         }
     }
 
     private static String cellWithin(String value) throws IOException {
         if (value != null && value.length() > SpreadsheetLimits.MAX_CELL_CHARACTERS) {
-            throw new Refused("cell", "a cell holds more than " + SpreadsheetLimits.MAX_CELL_CHARACTERS + " characters (Excel's own limit)",
-                    null, SpreadsheetLimits.MAX_CELL_CHARACTERS);
+            throw new Refused(
+                    "cell",
+                    "a cell holds more than " + SpreadsheetLimits.MAX_CELL_CHARACTERS
+                            + " characters (Excel's own limit)",
+                    null,
+                    SpreadsheetLimits.MAX_CELL_CHARACTERS);
         }
         return value;
     }
@@ -189,7 +218,9 @@ public final class Spreadsheet {
     private static String text(Cell cell) {
         if (cell.getType() == CellType.NUMBER) {
             java.math.BigDecimal number = new java.math.BigDecimal(cell.getRawValue());
-            return number.stripTrailingZeros().scale() <= 0 ? number.toBigInteger().toString() : number.toPlainString();
+            return number.stripTrailingZeros().scale() <= 0
+                    ? number.toBigInteger().toString()
+                    : number.toPlainString();
         }
         return cell.getText();
     }

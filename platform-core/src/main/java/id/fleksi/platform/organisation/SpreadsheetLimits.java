@@ -2,7 +2,6 @@ package id.fleksi.platform.organisation;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -21,6 +20,7 @@ final class SpreadsheetLimits {
     static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
     /** Unpacked bytes per byte of the file: Apache POI's default bound too. */
     static final int MAX_RATIO = 100;
+
     static final int MAX_PARTS = 1_000;
     static final int MAX_ROWS = 100_000;
     /** Excel's own limit for one cell. */
@@ -30,15 +30,18 @@ final class SpreadsheetLimits {
     /** The XML of one tag with its attributes. */
     private static final long MAX_TAG_BYTES = 64 * 1024;
 
-    private SpreadsheetLimits() {
-    }
+    private SpreadsheetLimits() {}
 
     /** The whole file, read up to its bound; a file over it is refused without reading the rest. */
     static byte[] readBounded(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new Spreadsheet.Refused("size", "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; split it into"
-                    + " smaller files", null, MAX_FILE_BYTES / (1024 * 1024));
+            throw new Spreadsheet.Refused(
+                    "size",
+                    "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; split it into"
+                            + " smaller files",
+                    null,
+                    MAX_FILE_BYTES / (1024 * 1024));
         }
         return bytes;
     }
@@ -49,10 +52,13 @@ final class SpreadsheetLimits {
         int parts = 0;
         byte[] buffer = new byte[64 * 1024];
         // The central directory lists the parts; each is then inflated and counted, never trusting the sizes it claims.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get()) {
+        try (ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(file))
+                .get()) {
             for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
                 if (++parts > MAX_PARTS) {
-                    throw new Refused("the XLSX file has more than " + MAX_PARTS + " parts; it is not a personnel list");
+                    throw new Refused(
+                            "the XLSX file has more than " + MAX_PARTS + " parts; it is not a personnel list");
                 }
                 XmlRuns runs = new XmlRuns();
                 try (InputStream part = zip.getInputStream(entry)) {
@@ -63,8 +69,9 @@ final class SpreadsheetLimits {
                                     + " MB; split it into smaller files");
                         }
                         if (unpacked > (long) MAX_RATIO * Math.max(file.length, 1024)) {
-                            throw new Refused("the XLSX file unpacks to more than " + MAX_RATIO + " times its size, which"
-                                    + " no spreadsheet does; save it again from the spreadsheet program");
+                            throw new Refused(
+                                    "the XLSX file unpacks to more than " + MAX_RATIO + " times its size, which"
+                                            + " no spreadsheet does; save it again from the spreadsheet program");
                         }
                         runs.scan(buffer, n, entry.getName());
                     }
@@ -73,7 +80,8 @@ final class SpreadsheetLimits {
         } catch (Refused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new Spreadsheet.Refused("zip", "the XLSX file cannot be read: it is not a complete XLSX (zip) file", e);
+            throw new Spreadsheet.Refused(
+                    "zip", "the XLSX file cannot be read: it is not a complete XLSX (zip) file", e);
         }
     }
 
@@ -96,8 +104,11 @@ final class SpreadsheetLimits {
                     inTag = b == '<';
                     run = 0;
                 } else if (++run > (inTag ? MAX_TAG_BYTES : MAX_TEXT_BYTES)) {
-                    throw new Refused(inTag ? "the XLSX file has a tag longer than " + MAX_TAG_BYTES / 1024 + " KB in " + part
-                            : "a cell holds more than " + MAX_CELL_CHARACTERS + " characters (Excel's own limit)");
+                    throw new Refused(
+                            inTag
+                                    ? "the XLSX file has a tag longer than " + MAX_TAG_BYTES / 1024 + " KB in " + part
+                                    : "a cell holds more than " + MAX_CELL_CHARACTERS
+                                            + " characters (Excel's own limit)");
                 }
             }
         }

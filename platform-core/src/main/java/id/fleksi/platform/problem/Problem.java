@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -27,8 +26,15 @@ public class Problem extends RuntimeException {
 
     /** What kind of refusal it is; the web layer answers each with its HTTP status. */
     public enum Kind {
-        BAD_REQUEST(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), UNSUPPORTED_TYPE(415),
-        UNPROCESSABLE(422), INTERNAL(500), UNAVAILABLE(503);
+        BAD_REQUEST(400),
+        FORBIDDEN(403),
+        NOT_FOUND(404),
+        CONFLICT(409),
+        TOO_LARGE(413),
+        UNSUPPORTED_TYPE(415),
+        UNPROCESSABLE(422),
+        INTERNAL(500),
+        UNAVAILABLE(503);
 
         private final int status;
 
@@ -52,7 +58,7 @@ public class Problem extends RuntimeException {
     private Object[] arguments;
 
     public Problem(Kind kind, String type, String title, String detail) {
-        super(detail, null, false, false);   // a refusal, not a fault: no stack trace to fill
+        super(detail, null, false, false); // a refusal, not a fault: no stack trace to fill
         this.kind = kind;
         this.type = type;
         this.title = title;
@@ -107,12 +113,15 @@ public class Problem extends RuntimeException {
      * values where a bundle has it, else {@code english} as written.
      */
     public static MessageSourceResolvable phrase(String code, String english, Object... values) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, values, values.length == 0 ? english : literal(english));
+        return new DefaultMessageSourceResolvable(
+                new String[] {code}, values, values.length == 0 ? english : literal(english));
     }
 
     /** A value of a translated detail made of several, each said in the reader's language where it can be. */
     public static MessageSourceResolvable joined(String separator, List<?> values) {
-        String pattern = IntStream.range(0, values.size()).mapToObj(i -> "{" + i + "}").collect(Collectors.joining(literal(separator)));
+        String pattern = IntStream.range(0, values.size())
+                .mapToObj(i -> "{" + i + "}")
+                .collect(Collectors.joining(literal(separator)));
         return new DefaultMessageSourceResolvable(null, values.toArray(), pattern);
     }
 

@@ -1,8 +1,7 @@
 package id.fleksi.platform.security;
 
-import java.util.List;
-
 import id.fleksi.platform.tenancy.TenantCode;
+import java.util.List;
 
 /**
  * Clients of a tenant's realm that another system (a payroll system, a province's e-Kinerja bridge) uses to call the API
@@ -13,12 +12,10 @@ import id.fleksi.platform.tenancy.TenantCode;
 public interface ApiClients {
 
     /** A client as listed: never its secret, which is shown once, when it is made. */
-    record Client(String clientId, String name, String realmRole, boolean enabled) {
-    }
+    record Client(String clientId, String name, String realmRole, boolean enabled) {}
 
     /** A client just made, with its secret: the only time Fleksi shows it. */
-    record Issued(String clientId, String name, String realmRole, String secret, String tokenUrl) {
-    }
+    record Issued(String clientId, String name, String realmRole, String secret, String tokenUrl) {}
 
     /**
      * Makes a confidential client with the client-credentials grant only, the API's audience in its tokens, and the

@@ -3,7 +3,6 @@ package id.fleksi.platform.security;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,12 +18,18 @@ public record Caller(String realm, String subject, String username, Set<String> 
     /** The caller behind an authentication, or null if it is not a Keycloak login or token. */
     public static @Nullable Caller of(@Nullable Authentication authentication, IdentityProperties identity) {
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            return new Caller(identity.realmOf(jwt.getToken().getClaimAsString("iss")), jwt.getToken().getSubject(),
-                    jwt.getName(), roles(jwt.getAuthorities()));
+            return new Caller(
+                    identity.realmOf(jwt.getToken().getClaimAsString("iss")),
+                    jwt.getToken().getSubject(),
+                    jwt.getName(),
+                    roles(jwt.getAuthorities()));
         }
         if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
-            return new Caller(identity.realmOf(user.getIssuer().toString()), user.getSubject(),
-                    user.getPreferredUsername(), roles(authentication.getAuthorities()));
+            return new Caller(
+                    identity.realmOf(user.getIssuer().toString()),
+                    user.getSubject(),
+                    user.getPreferredUsername(),
+                    roles(authentication.getAuthorities()));
         }
         return null;
     }

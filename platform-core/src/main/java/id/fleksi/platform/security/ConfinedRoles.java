@@ -2,7 +2,6 @@ package id.fleksi.platform.security;
 
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -18,27 +17,34 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class ConfinedRoles implements AuthorizationManager<RequestAuthorizationContext> {
 
-    private record Confinement(String authority, List<RequestMatcher> allowed) {
-    }
+    private record Confinement(String authority, List<RequestMatcher> allowed) {}
 
     private final List<Confinement> confinements;
-    private final AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager.authenticated();
+    private final AuthorizationManager<RequestAuthorizationContext> authenticated =
+            AuthenticatedAuthorizationManager.authenticated();
 
     ConfinedRoles(List<ConfinedRole> roles) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        this.confinements = roles.stream().map(role -> new Confinement("ROLE_" + role.realmRole(),
-                role.apiPaths().stream().map(p -> (RequestMatcher) paths.matcher(p)).toList())).toList();
+        this.confinements = roles.stream()
+                .map(role -> new Confinement(
+                        "ROLE_" + role.realmRole(),
+                        role.apiPaths().stream()
+                                .map(p -> (RequestMatcher) paths.matcher(p))
+                                .toList()))
+                .toList();
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         AuthorizationResult result = authenticated.authorize(authentication, context);
         if (result == null || !result.isGranted()) {
             return result;
         }
         Authentication caller = authentication.get();
         for (Confinement confinement : confinements) {
-            boolean holds = caller.getAuthorities().stream().anyMatch(a -> confinement.authority().equals(a.getAuthority()));
+            boolean holds = caller.getAuthorities().stream()
+                    .anyMatch(a -> confinement.authority().equals(a.getAuthority()));
             if (holds && confinement.allowed().stream().noneMatch(m -> m.matches(context.getRequest()))) {
                 return new AuthorizationDecision(false);
             }

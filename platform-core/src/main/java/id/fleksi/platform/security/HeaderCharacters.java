@@ -16,13 +16,12 @@ final class HeaderCharacters {
     /** Allowed in a header value: as a name, and a tab. */
     static final Predicate<String> VALUE = value -> allowed(value, true);
 
-    private HeaderCharacters() {
-    }
+    private HeaderCharacters() {}
 
     static boolean allowed(String value, boolean tab) {
         for (int at = 0; at < value.length(); ) {
             char c = value.charAt(at);
-            if (c >= 0x20 && c < 0x7f) {   // printable ASCII, nearly every character of a request's headers
+            if (c >= 0x20 && c < 0x7f) { // printable ASCII, nearly every character of a request's headers
                 at++;
                 continue;
             }

@@ -2,7 +2,6 @@ package id.fleksi.platform.security;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
@@ -22,8 +21,8 @@ final class LocalizedAuthorizationRequests implements OAuth2AuthorizationRequest
     private final DefaultOAuth2AuthorizationRequestResolver delegate;
 
     LocalizedAuthorizationRequests(ClientRegistrationRepository registrations) {
-        this.delegate = new DefaultOAuth2AuthorizationRequestResolver(registrations,
-                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        this.delegate = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
     }
 
     /**
@@ -48,13 +47,15 @@ final class LocalizedAuthorizationRequests implements OAuth2AuthorizationRequest
         }
     }
 
-    private static OAuth2AuthorizationRequest localize(OAuth2AuthorizationRequest authorization, HttpServletRequest request) {
+    private static OAuth2AuthorizationRequest localize(
+            OAuth2AuthorizationRequest authorization, HttpServletRequest request) {
         if (authorization == null) {
             return null;
         }
         String language = language(request);
         return OAuth2AuthorizationRequest.from(authorization)
-                .additionalParameters(parameters -> parameters.put("ui_locales", language)).build();
+                .additionalParameters(parameters -> parameters.put("ui_locales", language))
+                .build();
     }
 
     static String language(HttpServletRequest request) {

@@ -12,8 +12,7 @@ public final class OneTimePassword {
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimePassword() {
-    }
+    private OneTimePassword() {}
 
     public static String generate(int length) {
         StringBuilder password = new StringBuilder(length);

@@ -1,24 +1,20 @@
 package id.fleksi.platform.security;
 
+import id.fleksi.platform.LogContext;
+import id.fleksi.platform.problem.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import id.fleksi.platform.LogContext;
-import id.fleksi.platform.problem.Problem;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +26,7 @@ final class ProblemResponses {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static AuthenticationEntryPoint unauthorized() {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
@@ -39,31 +34,48 @@ final class ProblemResponses {
             bearer.commence(request, response, exception);
             boolean noToken = request.getHeader("Authorization") == null;
             if (!noToken) {
-                // The library's reason (expired, wrong signature, unknown issuer) is for the log, not for whoever sent it.
+                // The library's reason (expired, wrong signature, unknown issuer) is for the log, not for whoever sent
+                // it.
                 log.info("Bearer token refused: {}", exception.getMessage());
             }
-            write(request, response, HttpStatus.UNAUTHORIZED, noToken ? "authentication-required" : "invalid-token",
+            write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    noToken ? "authentication-required" : "invalid-token",
                     noToken ? "Authentication required" : "Invalid token",
-                    noToken ? "Send a bearer token from your tenant's Keycloak realm (Authorization: Bearer ...)."
+                    noToken
+                            ? "Send a bearer token from your tenant's Keycloak realm (Authorization: Bearer ...)."
                             : "The bearer token was refused (expired, or not issued by a realm of this Fleksi)."
                                     + " Log in again to get a new token from your tenant's realm.");
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(request, response, HttpStatus.FORBIDDEN, "missing-role", "Not allowed",
+        return (request, response, exception) -> write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                "missing-role",
+                "Not allowed",
                 "Your account does not have the role this operation needs. Ask your tenant admin (or, for platform"
                         + " operations, the provincial Diskominfo) for it.");
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
-            String detail) throws IOException {
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", Problem.TYPE_PREFIX + type);
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
-        String requestId = MDC.get(LogContext.REQUEST_ID);   // set for the request before the security filters run
+        String requestId = MDC.get(LogContext.REQUEST_ID); // set for the request before the security filters run
         if (requestId != null) {
             body.put("requestId", requestId);
         }

@@ -4,7 +4,6 @@ import id.fleksi.platform.tenancy.InvalidTenantCodeException;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -55,7 +54,9 @@ class RealmClientRegistrations implements ClientRegistrationRepository {
 
     private boolean isActiveTenant(String realm) {
         try {
-            return registry.find(TenantCode.of(realm)).filter(t -> t.status() == TenantStatus.ACTIVE).isPresent();
+            return registry.find(TenantCode.of(realm))
+                    .filter(t -> t.status() == TenantStatus.ACTIVE)
+                    .isPresent();
         } catch (InvalidTenantCodeException e) {
             return false;
         }

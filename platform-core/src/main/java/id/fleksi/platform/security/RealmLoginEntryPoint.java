@@ -1,11 +1,9 @@
 package id.fleksi.platform.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -37,16 +35,26 @@ final class RealmLoginEntryPoint implements AuthenticationEntryPoint {
         String realm = realmOf(path);
         boolean loginHere = realm != null && registrations.findByRegistrationId(realm) != null;
         if (!loginHere && !wantsJson(request)) {
-            // A person, not a script: a page that says why (unknown, suspended, moved) and what to do, never JSON. See Other,
+            // A person, not a script: a page that says why (unknown, suspended, moved) and what to do, never JSON. See
+            // Other,
             // so a form sent to such a tenant is followed by a GET of that page.
             String code = path.startsWith("/t/") ? firstSegment(path.substring(3)) : "";
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + (code.isEmpty() ? "/"
-                    : "/tenants/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8)));
+            response.setHeader(
+                    "Location",
+                    request.getContextPath()
+                            + (code.isEmpty()
+                                    ? "/"
+                                    : "/tenants/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8)));
             return;
         }
         if (!loginHere) {
-            ProblemResponses.write(request, response, HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown tenant",
+            ProblemResponses.write(
+                    request,
+                    response,
+                    HttpStatus.NOT_FOUND,
+                    "unknown-tenant",
+                    "Unknown tenant",
                     "There is no active tenant here to log in to. Check the address, or ask your Diskominfo.");
             return;
         }

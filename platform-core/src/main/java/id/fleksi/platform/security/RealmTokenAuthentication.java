@@ -1,5 +1,13 @@
 package id.fleksi.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jwt.JWTParser;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,18 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.nimbusds.jwt.JWTParser;
-
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantStatus;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
@@ -27,7 +23,6 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -66,9 +61,10 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
     private final Clock clock = Clock.systemUTC();
 
     public RealmTokenAuthentication(IdentityProperties identity, TenantRegistry registry, RealmRoles realmRoles) {
-        this.verified = Caffeine.newBuilder().maximumSize(VERIFIED_TOKENS)
-                .expireAfter(Expiry.creating((String token, Verified entry) ->
-                        Duration.between(this.clock.instant(), entry.expiresAt())))
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(VERIFIED_TOKENS)
+                .expireAfter(Expiry.creating(
+                        (String token, Verified entry) -> Duration.between(this.clock.instant(), entry.expiresAt())))
                 .build();
         this.identity = identity;
         this.registry = registry;
@@ -94,10 +90,10 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
         if (known != null && clock.instant().isBefore(known.expiresAt())) {
             return known.authentication();
         }
-        JwtAuthenticationToken checked = (JwtAuthenticationToken) managers.computeIfAbsent(realm, this::managerFor)
-                .authenticate(authentication);
+        JwtAuthenticationToken checked = (JwtAuthenticationToken)
+                managers.computeIfAbsent(realm, this::managerFor).authenticate(authentication);
         Instant expiresAt = checked.getToken().getExpiresAt();
-        if (expiresAt != null && expiresAt.isAfter(clock.instant())) {   // the validator allows a minute of skew
+        if (expiresAt != null && expiresAt.isAfter(clock.instant())) { // the validator allows a minute of skew
             verified.put(token, new Verified(realm, checked, expiresAt));
         }
         return checked;
@@ -107,26 +103,31 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
      * A token whose signature, issuer, audience and lifetime were checked: the same token is not checked again until it
      * expires. The realm is still asked of the registry on every request, so an archived tenant's tokens are refused at once.
      */
-    private record Verified(String realm, JwtAuthenticationToken authentication, Instant expiresAt) {
-    }
+    private record Verified(String realm, JwtAuthenticationToken authentication, Instant expiresAt) {}
 
     private boolean isTrusted(String realm) {
         if (realm.equals(identity.platformRealm())) {
             return true;
         }
-        return registry.findByRealm(realm).map(Tenant::status)
+        return registry.findByRealm(realm)
+                .map(Tenant::status)
                 // A suspended or moving tenant's tokens are still its own: the gate then says why it refuses them.
-                .filter(status -> status == TenantStatus.ACTIVE || status == TenantStatus.SUSPENDED
-                        || status == TenantStatus.HANDING_OVER || status == TenantStatus.HANDED_OVER)
+                .filter(status -> status == TenantStatus.ACTIVE
+                        || status == TenantStatus.SUSPENDED
+                        || status == TenantStatus.HANDING_OVER
+                        || status == TenantStatus.HANDED_OVER)
                 .isPresent();
     }
 
     private AuthenticationManager managerFor(String realm) {
         String issuer = identity.issuer(realm);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(identity.backChannel(realm) + "/protocol/openid-connect/certs").build();
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-                aud -> aud != null && aud.contains(identity.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audience));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        identity.backChannel(realm) + "/protocol/openid-connect/certs")
+                .build();
+        OAuth2TokenValidator<Jwt> audience =
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(identity.audience()));
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audience));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         boolean platform = realm.equals(identity.platformRealm());
         provider.setJwtAuthenticationConverter(jwt -> toAuthentication(jwt, platform));
@@ -135,7 +136,8 @@ public class RealmTokenAuthentication implements AuthenticationManagerResolver<H
 
     private AbstractAuthenticationToken toAuthentication(Jwt jwt, boolean platformRealm) {
         var authorities = realmRoles.authoritiesFrom(jwt.getClaimAsMap("realm_access"), platformRealm).stream()
-                .map(SimpleGrantedAuthority::new).toList();
+                .map(SimpleGrantedAuthority::new)
+                .toList();
         String username = jwt.getClaimAsString("preferred_username");
         return new JwtAuthenticationToken(jwt, authorities, username != null ? username : jwt.getSubject());
     }

@@ -10,7 +10,11 @@ import java.util.stream.Collectors;
  * grant {@code platform-operator}, whatever roles its admins create.
  */
 public enum Role {
-    ASN("asn"), ATASAN("atasan"), ADMIN_OPD("admin-opd"), BKD("bkd"), TENANT_ADMIN("tenant-admin"),
+    ASN("asn"),
+    ATASAN("atasan"),
+    ADMIN_OPD("admin-opd"),
+    BKD("bkd"),
+    TENANT_ADMIN("tenant-admin"),
     PLATFORM_OPERATOR("platform-operator");
 
     public static final Set<Role> TENANT_ROLES = Set.of(ASN, ATASAN, ADMIN_OPD, BKD, TENANT_ADMIN);
@@ -59,7 +63,12 @@ public enum Role {
     }
 
     private static int rank(Set<String> realmRoles) {
-        return realmRoles.stream().map(Role::ofRealmRole).flatMap(Optional::stream).mapToInt(Role::ordinal).max().orElse(-1);
+        return realmRoles.stream()
+                .map(Role::ofRealmRole)
+                .flatMap(Optional::stream)
+                .mapToInt(Role::ordinal)
+                .max()
+                .orElse(-1);
     }
 
     public static Set<String> realmRoleNames(Set<Role> roles) {

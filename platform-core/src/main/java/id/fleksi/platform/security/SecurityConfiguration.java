@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -62,15 +61,20 @@ public class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler rejectedAsProblem() {
-        return (request, response, rejected) -> ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST,
-                "rejected-request", "Rejected request", "The request's address or headers hold characters this server does"
+        return (request, response, rejected) -> ProblemResponses.write(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "rejected-request",
+                "Rejected request",
+                "The request's address or headers hold characters this server does"
                         + " not accept (such as an encoded slash, a NUL byte or a control character). Nothing was changed.");
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, RealmTokenAuthentication tokens,
-            ObjectProvider<ConfinedRole> confined) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, RealmTokenAuthentication tokens, ObjectProvider<ConfinedRole> confined)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,10 +82,13 @@ public class SecurityConfiguration {
                         // A self-hosted kabupaten's replica posts its daily figures: machine to machine, no user and so
                         // no token; the feed's own Ed25519 signature, checked against the key registered for the
                         // tenant, authenticates it (tenant-provisioning's feed package).
-                        .requestMatchers(HttpMethod.POST, "/api/v1/feeds/daily").permitAll()
-                        .requestMatchers("/api/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.realmRole())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/feeds/daily")
+                        .permitAll()
+                        .requestMatchers("/api/v1/platform/**")
+                        .hasRole(Role.PLATFORM_OPERATOR.realmRole())
                         // Another system's token holding a confined role reaches only that role's operations.
-                        .anyRequest().access(new ConfinedRoles(confined.orderedStream().toList())))
+                        .anyRequest()
+                        .access(new ConfinedRoles(confined.orderedStream().toList())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(tokens)
                         .bearerTokenResolver(new BearerTokenHeader())
@@ -98,29 +105,38 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations, IdentityProperties identity,
-            RealmRoles realmRoles) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            IdentityProperties identity,
+            RealmRoles realmRoles)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        // Back to Fleksi's page that says so and offers the same realm's login again (fleksi-app's LoggedOutController).
+        // Back to Fleksi's page that says so and offers the same realm's login again (fleksi-app's
+        // LoggedOutController).
         logout.setPostLogoutRedirectUri("{baseUrl}/logged-out/{registrationId}");
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/t/**", "/platform/**").authenticated()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/t/**", "/platform/**")
+                        .authenticated()
                         // A service's public rating page (evaluation's feedback): citizens, no login.
-                        .requestMatchers(PUBLIC_FORMS).permitAll()
-                        .anyRequest().permitAll())
+                        .requestMatchers(PUBLIC_FORMS)
+                        .permitAll()
+                        .anyRequest()
+                        .permitAll())
                 // The public rating form has no session to forge a request in; its own signed, one-time form token
-                // (HMAC, with the time it was shown) takes the CSRF token's place, which would need a session per visitor.
+                // (HMAC, with the time it was shown) takes the CSRF token's place, which would need a session per
+                // visitor.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PUBLIC_FORMS))
-                .oauth2Login(login -> login
-                        .authorizationEndpoint(endpoint -> endpoint
-                                .authorizationRequestResolver(new LocalizedAuthorizationRequests(registrations)))
+                .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
+                                new LocalizedAuthorizationRequests(registrations)))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(realmRoles(identity, realmRoles))))
                 .logout(out -> out.logoutSuccessHandler(logout))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(identity)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(identity)))
                         .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity, registrations)));
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(new RealmLoginEntryPoint(identity, registrations)));
         return http.build();
     }
 
@@ -139,7 +155,8 @@ public class SecurityConfiguration {
      */
     public static String contentSecurityPolicy(IdentityProperties identity, String imageOrigin) {
         String images = imageOrigin == null ? "" : " " + imageOrigin;
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + images + "; connect-src 'self';"
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + images
+                + "; connect-src 'self';"
                 + " font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self' "
                 + identity.keycloakUrl();
     }
@@ -150,10 +167,15 @@ public class SecurityConfiguration {
             Set<GrantedAuthority> mapped = new HashSet<>(authorities);
             for (GrantedAuthority authority : authorities) {
                 if (authority instanceof OidcUserAuthority oidc) {
-                    boolean platform = identity.platformRealm().equals(identity.realmOf(oidc.getIdToken().getIssuer().toString()));
+                    boolean platform = identity.platformRealm()
+                            .equals(identity.realmOf(
+                                    oidc.getIdToken().getIssuer().toString()));
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> realmAccess = (Map<String, Object>) oidc.getIdToken().getClaims().get("realm_access");
-                    realmRoles.authoritiesFrom(realmAccess, platform).forEach(name -> mapped.add(new SimpleGrantedAuthority(name)));
+                    Map<String, Object> realmAccess =
+                            (Map<String, Object>) oidc.getIdToken().getClaims().get("realm_access");
+                    realmRoles
+                            .authoritiesFrom(realmAccess, platform)
+                            .forEach(name -> mapped.add(new SimpleGrantedAuthority(name)));
                 }
             }
             return mapped;

@@ -4,7 +4,9 @@ import java.time.ZoneId;
 
 /** Indonesia's three time zones; a tenant's working day is judged in its own. */
 public enum RegionTimeZone {
-    WIB("Asia/Jakarta"), WITA("Asia/Makassar"), WIT("Asia/Jayapura");
+    WIB("Asia/Jakarta"),
+    WITA("Asia/Makassar"),
+    WIT("Asia/Jayapura");
 
     private final ZoneId zone;
 

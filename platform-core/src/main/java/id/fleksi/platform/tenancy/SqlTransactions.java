@@ -1,7 +1,6 @@
 package id.fleksi.platform.tenancy;
 
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;

@@ -25,11 +25,39 @@ public record Tenant(
         long revision) {
 
     /** A tenant about to be registered (its revision is the registry's to give). */
-    public Tenant(TenantCode code, String name, TenantKind kind, TenantCode parent, String regionCode, RegionTimeZone timeZone,
-            String schemaName, String realm, TenantStatus status, Hosting hosting, int appliedChangeSets,
-            MigrationState migrationState, String migrationError, Instant createdAt, Instant updatedAt) {
-        this(code, name, kind, parent, regionCode, timeZone, schemaName, realm, status, hosting, appliedChangeSets, migrationState,
-                migrationError, createdAt, updatedAt, 0);
+    public Tenant(
+            TenantCode code,
+            String name,
+            TenantKind kind,
+            TenantCode parent,
+            String regionCode,
+            RegionTimeZone timeZone,
+            String schemaName,
+            String realm,
+            TenantStatus status,
+            Hosting hosting,
+            int appliedChangeSets,
+            MigrationState migrationState,
+            String migrationError,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                code,
+                name,
+                kind,
+                parent,
+                regionCode,
+                timeZone,
+                schemaName,
+                realm,
+                status,
+                hosting,
+                appliedChangeSets,
+                migrationState,
+                migrationError,
+                createdAt,
+                updatedAt,
+                0);
     }
 
     public boolean isActive() {

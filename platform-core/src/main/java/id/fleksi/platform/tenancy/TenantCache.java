@@ -3,7 +3,6 @@ package id.fleksi.platform.tenancy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,11 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class TenantCache {
 
-    private record Key(String tenant, String name) {
-    }
+    private record Key(String tenant, String name) {}
 
-    private record Entry(long revision, Object value) {
-    }
+    private record Entry(long revision, Object value) {}
 
     private final TenantRegistry registry;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -52,7 +49,8 @@ public class TenantCache {
         }
         T value = read.get();
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            // Never keep what a writing transaction read: it may see its own uncommitted writes, under the old revision.
+            // Never keep what a writing transaction read: it may see its own uncommitted writes, under the old
+            // revision.
             entries.put(key, new Entry(row.revision(), value));
         }
         return value;

@@ -13,8 +13,20 @@ public record TenantCode(String value) {
     public static final int MAX_LENGTH = 30;
     private static final Pattern PATTERN = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)*");
     /** Names taken by the platform itself, PostgreSQL or Keycloak. */
-    private static final Set<String> RESERVED = Set.of("platform", "master", "admin", "public", "postgres",
-            "information_schema", "api", "fleksi", "keycloak", "none", "tenant", "template0", "template1");
+    private static final Set<String> RESERVED = Set.of(
+            "platform",
+            "master",
+            "admin",
+            "public",
+            "postgres",
+            "information_schema",
+            "api",
+            "fleksi",
+            "keycloak",
+            "none",
+            "tenant",
+            "template0",
+            "template1");
 
     public TenantCode {
         String problem = problemWith(value);

@@ -1,10 +1,8 @@
 package id.fleksi.platform.tenancy;
 
+import id.fleksi.platform.LogContext;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import id.fleksi.platform.LogContext;
-
 import org.slf4j.MDC;
 
 /**
@@ -16,8 +14,7 @@ public final class TenantContext {
 
     private static final ThreadLocal<TenantCode> CURRENT = new ThreadLocal<>();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     public static Optional<TenantCode> current() {
         return Optional.ofNullable(CURRENT.get());

@@ -2,5 +2,7 @@ package id.fleksi.platform.tenancy;
 
 /** What kind of pemda a tenant is. */
 public enum TenantKind {
-    PROVINCE, KABUPATEN, KOTA
+    PROVINCE,
+    KABUPATEN,
+    KOTA
 }

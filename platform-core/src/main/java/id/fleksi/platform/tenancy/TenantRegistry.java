@@ -1,14 +1,12 @@
 package id.fleksi.platform.tenancy;
 
+import id.fleksi.platform.RequestMemo;
+import id.fleksi.platform.problem.Problem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
-
-import id.fleksi.platform.RequestMemo;
-import id.fleksi.platform.problem.Problem;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,8 +29,12 @@ public class TenantRegistry {
 
     /** The tenant's row; read once per web request (the token check, the gate and the services all ask). */
     public Optional<Tenant> find(TenantCode code) {
-        return RequestMemo.get("tenant.code." + code.value(), () -> jdbc.sql("select " + COLUMNS + " from platform.tenant where code = ?")
-                .param(code.value()).query(TenantRegistry::map).optional());
+        return RequestMemo.get(
+                "tenant.code." + code.value(),
+                () -> jdbc.sql("select " + COLUMNS + " from platform.tenant where code = ?")
+                        .param(code.value())
+                        .query(TenantRegistry::map)
+                        .optional());
     }
 
     /**
@@ -58,33 +60,49 @@ public class TenantRegistry {
     }
 
     public static Problem unknownTenant(Object code) {
-        String shown = String.valueOf(code).length() > 40 ? String.valueOf(code).substring(0, 40) + "..." : String.valueOf(code);
-        return Problem.notFound("unknown-tenant", "Unknown tenant", "There is no tenant '" + shown + "' on this Fleksi.")
+        String shown = String.valueOf(code).length() > 40
+                ? String.valueOf(code).substring(0, 40) + "..."
+                : String.valueOf(code);
+        return Problem.notFound(
+                        "unknown-tenant", "Unknown tenant", "There is no tenant '" + shown + "' on this Fleksi.")
                 .values(shown);
     }
 
     /** Finds a tenant by the realm that issues its users' tokens. */
     public Optional<Tenant> findByRealm(String realm) {
-        Optional<Tenant> found = RequestMemo.get("tenant.realm." + realm, () -> jdbc.sql("select " + COLUMNS
-                + " from platform.tenant where realm = ?").param(realm).query(TenantRegistry::map).optional());
+        Optional<Tenant> found = RequestMemo.get(
+                "tenant.realm." + realm,
+                () -> jdbc.sql("select " + COLUMNS + " from platform.tenant where realm = ?")
+                        .param(realm)
+                        .query(TenantRegistry::map)
+                        .optional());
         // The token check asks by realm, the gate and the services by code: one row, one read.
-        found.ifPresent(tenant -> RequestMemo.remember("tenant.code." + tenant.code().value(), found));
+        found.ifPresent(
+                tenant -> RequestMemo.remember("tenant.code." + tenant.code().value(), found));
         return found;
     }
 
     public List<Tenant> list() {
-        return jdbc.sql("select " + COLUMNS + " from platform.tenant order by code").query(TenantRegistry::map).list();
+        return jdbc.sql("select " + COLUMNS + " from platform.tenant order by code")
+                .query(TenantRegistry::map)
+                .list();
     }
 
     /** Tenants whose schema is kept migrated: every one that is served now or may be again (a handover can be cancelled). */
     public List<Tenant> listMigratable() {
-        return jdbc.sql("select " + COLUMNS + " from platform.tenant where status in ('ACTIVE', 'SUSPENDED', 'HANDING_OVER', 'HANDED_OVER') order by code")
-                .query(TenantRegistry::map).list();
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from platform.tenant where status in ('ACTIVE', 'SUSPENDED', 'HANDING_OVER', 'HANDED_OVER') order by code")
+                .query(TenantRegistry::map)
+                .list();
     }
 
     public boolean exists(TenantCode code) {
-        return jdbc.sql("select count(*) from platform.tenant where code = ?").param(code.value())
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from platform.tenant where code = ?")
+                        .param(code.value())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -102,7 +120,9 @@ public class TenantRegistry {
                 .param("code", tenant.code().value())
                 .param("name", tenant.name())
                 .param("kind", tenant.kind().name())
-                .param("parent", tenant.parent() == null ? null : tenant.parent().value())
+                .param(
+                        "parent",
+                        tenant.parent() == null ? null : tenant.parent().value())
                 .param("region", tenant.regionCode())
                 .param("zone", tenant.timeZone().name())
                 .param("schema", tenant.schemaName())
@@ -116,7 +136,10 @@ public class TenantRegistry {
     public boolean setStatus(TenantCode code, TenantStatus status) {
         RequestMemo.forget("tenant.");
         return jdbc.sql("update platform.tenant set status = ?, updated_at = now() where code = ?")
-                .param(status.name()).param(code.value()).update() == 1;
+                        .param(status.name())
+                        .param(code.value())
+                        .update()
+                == 1;
     }
 
     public void recordMigration(TenantCode code, int appliedChangeSets, MigrationState state, String error) {
@@ -124,12 +147,18 @@ public class TenantRegistry {
         jdbc.sql("""
                 update platform.tenant set applied_change_sets = ?, migration_state = ?, migration_error = ?,
                     updated_at = now() where code = ?""")
-                .param(appliedChangeSets).param(state.name()).param(error).param(code.value()).update();
+                .param(appliedChangeSets)
+                .param(state.name())
+                .param(error)
+                .param(code.value())
+                .update();
     }
 
     public void delete(TenantCode code) {
         RequestMemo.forget("tenant.");
-        jdbc.sql("delete from platform.tenant where code = ?").param(code.value()).update();
+        jdbc.sql("delete from platform.tenant where code = ?")
+                .param(code.value())
+                .update();
     }
 
     private static Tenant map(ResultSet rs, int row) throws SQLException {

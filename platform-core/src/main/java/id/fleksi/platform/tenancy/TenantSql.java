@@ -18,8 +18,7 @@ public final class TenantSql {
     private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
     private static final Map<String, String> QUALIFIED = new ConcurrentHashMap<>();
 
-    private TenantSql() {
-    }
+    private TenantSql() {}
 
     /** The statement for the tenant of the current unit of work ({@link TenantContext#require()}). */
     public static String of(String sql) {

@@ -7,7 +7,12 @@ package id.fleksi.platform.tenancy;
  * and this instance keeps its data until the operator archives it.
  */
 public enum TenantStatus {
-    PROVISIONING, ACTIVE, SUSPENDED, HANDING_OVER, HANDED_OVER, ARCHIVED;
+    PROVISIONING,
+    ACTIVE,
+    SUSPENDED,
+    HANDING_OVER,
+    HANDED_OVER,
+    ARCHIVED;
 
     /** As an operator's message says it: "handed over". */
     public String words() {

@@ -1,11 +1,10 @@
 package id.fleksi.platform.users;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A realm user who has used Fleksi in this tenant; lives in the tenant's schema. */
 @Entity
@@ -27,8 +26,7 @@ public class AppUser {
     @Column(nullable = false)
     private long visits;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     public String subject() {
         return subject;

@@ -1,7 +1,6 @@
 package id.fleksi.platform.users;
 
 import java.util.List;
-
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;

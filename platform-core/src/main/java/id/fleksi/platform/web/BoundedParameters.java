@@ -1,14 +1,12 @@
 package id.fleksi.platform.web;
 
+import id.fleksi.platform.calendar.DateWindow;
 import java.beans.PropertyEditorSupport;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import id.fleksi.platform.calendar.DateWindow;
-
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;

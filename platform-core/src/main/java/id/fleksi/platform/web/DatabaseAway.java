@@ -1,15 +1,11 @@
 package id.fleksi.platform.web;
 
-import java.io.IOException;
-
-
 import id.fleksi.platform.LogContext;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,14 +37,18 @@ public class DatabaseAway extends OncePerRequestFilter {
      */
     public static boolean is(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
                     || cause instanceof org.springframework.dao.DataAccessResourceFailureException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
@@ -58,7 +57,10 @@ public class DatabaseAway extends OncePerRequestFilter {
     }
 
     static ProblemDetail problem() {
-        return ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE.value(), "database-unavailable", "Try again shortly",
+        return ProblemDetails.of(
+                HttpStatus.SERVICE_UNAVAILABLE.value(),
+                "database-unavailable",
+                "Try again shortly",
                 "The database is briefly unavailable, so this request may not have been recorded. Send it again in"
                         + " a few seconds; a repeated request with the same id is never recorded twice.");
     }
@@ -72,7 +74,11 @@ public class DatabaseAway extends OncePerRequestFilter {
             if (!is(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), LogContext.redacted(e.getMessage()));
+            log.warn(
+                    "Database unavailable for {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    LogContext.redacted(e.getMessage()));
             response.resetBuffer();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");

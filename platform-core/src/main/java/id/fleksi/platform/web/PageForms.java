@@ -1,10 +1,8 @@
 package id.fleksi.platform.web;
 
+import id.fleksi.platform.problem.Problem;
 import java.util.List;
 import java.util.function.Supplier;
-
-import id.fleksi.platform.problem.Problem;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -41,8 +39,12 @@ public class PageForms {
         if (!errors.hasErrors()) {
             return false;
         }
-        redirect.addFlashAttribute("error", errors.getFieldErrors().stream()
-                .map(e -> e.getField() + ": " + e.getDefaultMessage()).sorted().toList());
+        redirect.addFlashAttribute(
+                "error",
+                errors.getFieldErrors().stream()
+                        .map(e -> e.getField() + ": " + e.getDefaultMessage())
+                        .sorted()
+                        .toList());
         return true;
     }
 }

@@ -1,10 +1,8 @@
 package id.fleksi.platform.web;
 
+import id.fleksi.platform.problem.Problem;
 import java.net.URI;
 import java.util.Locale;
-
-import id.fleksi.platform.problem.Problem;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -12,12 +10,14 @@ import org.springframework.http.ProblemDetail;
 /** How a {@link Problem} reads as an RFC 9457 answer: the one mapping, used by every handler that answers one. */
 public final class ProblemDetails {
 
-    private ProblemDetails() {
-    }
+    private ProblemDetails() {}
 
     /** The problem in the reader's language where a bundle of {@code messages} says it, with its properties. */
     public static ProblemDetail of(Problem problem, MessageSource messages, Locale locale) {
-        ProblemDetail body = of(problem.kind().status(), problem.type(), problem.titleFor(messages, locale),
+        ProblemDetail body = of(
+                problem.kind().status(),
+                problem.type(),
+                problem.titleFor(messages, locale),
                 problem.detailFor(messages, locale));
         problem.properties().forEach(body::setProperty);
         return body;

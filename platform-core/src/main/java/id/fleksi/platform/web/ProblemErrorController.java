@@ -1,12 +1,9 @@
 package id.fleksi.platform.web;
 
-import java.util.Locale;
-import java.util.Map;
-
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,21 +41,28 @@ class ProblemErrorController implements ErrorController {
             case UNAUTHORIZED -> "Log in first.";
             case FORBIDDEN -> "This is not allowed for your account.";
             case PAYLOAD_TOO_LARGE -> "The request is larger than this server accepts (files: at most 5 MB).";
-            default -> status.is5xxServerError() ? "Something went wrong on our side. Try again; if it keeps happening,"
-                    + " tell the platform operator the request id." : "The request was refused.";
+            default ->
+                status.is5xxServerError()
+                        ? "Something went wrong on our side. Try again; if it keeps happening,"
+                                + " tell the platform operator the request id."
+                        : "The request was refused.";
         };
         String accept = request.getHeader("Accept");
-        boolean page = !path.startsWith("/api/") && (accept == null || accept.contains(MediaType.TEXT_HTML_VALUE)
-                || accept.contains("*/*") && !accept.contains("json"));
+        boolean page = !path.startsWith("/api/")
+                && (accept == null
+                        || accept.contains(MediaType.TEXT_HTML_VALUE)
+                        || accept.contains("*/*") && !accept.contains("json"));
         if (page) {
             // A person reads it: in their language (Indonesian unless they chose English), saying where to go.
             Locale locale = LocaleContextHolder.getLocale();
             String known = "problem.http-" + status.value();
             String other = "problem.http-other";
-            String pageTitle = messages.getMessage(known + ".title", null, messages.getMessage(other + ".title", null, title, locale), locale);
-            String pageDetail = messages.getMessage(known + ".detail", null, messages.getMessage(other + ".detail", null, detail, locale), locale);
-            ModelAndView view = new ModelAndView("problem", Map.of("status", status.value(), "problemTitle", pageTitle,
-                    "detail", pageDetail));
+            String pageTitle = messages.getMessage(
+                    known + ".title", null, messages.getMessage(other + ".title", null, title, locale), locale);
+            String pageDetail = messages.getMessage(
+                    known + ".detail", null, messages.getMessage(other + ".detail", null, detail, locale), locale);
+            ModelAndView view = new ModelAndView(
+                    "problem", Map.of("status", status.value(), "problemTitle", pageTitle, "detail", pageDetail));
             view.setStatus(status);
             return view;
         }
@@ -67,7 +71,9 @@ class ProblemErrorController implements ErrorController {
         if (id != null) {
             problem.setProperty("requestId", id);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

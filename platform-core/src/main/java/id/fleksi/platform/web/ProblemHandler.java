@@ -1,12 +1,10 @@
 package id.fleksi.platform.web;
 
-import java.util.List;
-import java.util.Map;
-
 import id.fleksi.platform.LogContext;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.InvalidTenantCodeException;
-
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,7 +39,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidTenantCodeException.class)
     ProblemDetail invalidTenantCode(InvalidTenantCodeException e) {
-        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "invalid-tenant-code", "Invalid tenant code", e.getMessage());
+        ProblemDetail problem = ProblemDetails.of(
+                HttpStatus.BAD_REQUEST.value(), "invalid-tenant-code", "Invalid tenant code", e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", "code", "message", e.getMessage())));
         return problem;
     }
@@ -49,9 +48,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A role check on a method ({@code @PreAuthorize}) said no. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
-        return ProblemDetails.of(Problem.forbidden("missing-role", "Not allowed",
-                "Your account does not have the role this operation needs. Ask your tenant admin for it.").variant("operation"),
-                getMessageSource(), LocaleContextHolder.getLocale());
+        return ProblemDetails.of(
+                Problem.forbidden(
+                                "missing-role",
+                                "Not allowed",
+                                "Your account does not have the role this operation needs. Ask your tenant admin for it.")
+                        .variant("operation"),
+                getMessageSource(),
+                LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler(Exception.class)
@@ -59,7 +63,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (DatabaseAway.is(e)) {
             // A restart or failover: say "try again" (the phone's queue does), without a stack trace per request.
             log.warn("Database unavailable: {}", LogContext.redacted(e.getMessage()));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
                     .body(DatabaseAway.problem());
         }
         ResponseEntity<ProblemDetail> refused = refusedByDatabase(e);
@@ -67,49 +72,77 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return refused;
         }
         log.error("Unexpected error", e);
-        return ResponseEntity.internalServerError().body(ProblemDetails.of(new Problem(Problem.Kind.INTERNAL, "internal-error",
-                "Internal error", "Something went wrong on our side and nothing was changed by this request. Try again; if it"
-                        + " keeps happening, tell the platform operator the time of the request."),
-                getMessageSource(), LocaleContextHolder.getLocale()));
+        return ResponseEntity.internalServerError()
+                .body(ProblemDetails.of(
+                        new Problem(
+                                Problem.Kind.INTERNAL,
+                                "internal-error",
+                                "Internal error",
+                                "Something went wrong on our side and nothing was changed by this request. Try again; if it"
+                                        + " keeps happening, tell the platform operator the time of the request."),
+                        getMessageSource(),
+                        LocaleContextHolder.getLocale()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        String summary = errors.stream().map(error -> error.get("field") + ": " + error.get("message"))
-                .reduce((a, b) -> a + "; " + b).orElse("The request is not valid");
-        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "invalid-request", "Invalid request", summary);
+        String summary = errors.stream()
+                .map(error -> error.get("field") + ": " + error.get("message"))
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request is not valid");
+        ProblemDetail problem =
+                ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "invalid-request", "Invalid request", summary);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The parser's own words name Java types and Jackson features: they go to the log, the client reads ours.
-        log.info("Unreadable request body: {}", LogContext.redacted(firstLine(e.getMostSpecificCause().getMessage())));
+        log.info(
+                "Unreadable request body: {}",
+                LogContext.redacted(firstLine(e.getMostSpecificCause().getMessage())));
         String detail = UnreadableBody.explain(e);
-        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "unreadable-request", "Unreadable request", detail);
+        ProblemDetail problem =
+                ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "unreadable-request", "Unreadable request", detail);
         return ResponseEntity.badRequest().body(problem);
     }
 
     /** A parameter of the address that is not of its kind: which one, and what it takes (never the converter's words). */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
-                ? mismatch.getName() : e.getPropertyName();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String name =
+                e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+                        ? mismatch.getName()
+                        : e.getPropertyName();
         Class<?> type = e.getRequiredType();
-        String expected = type == java.time.LocalDate.class ? id.fleksi.platform.calendar.DateWindow.rule() + " (yyyy-mm-dd)"
-                : type == java.time.YearMonth.class ? "is a month (yyyy-mm) between 1950-01 and 2100-12"
-                : type == java.util.UUID.class ? "is an id (a UUID)"
-                : type != null && type.isEnum() ? "is one of " + java.util.Arrays.toString(type.getEnumConstants())
-                : type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
-                        ? "is a number" : "is not a valid value";
-        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST.value(), "invalid-parameter", "Invalid parameter",
+        String expected = type == java.time.LocalDate.class
+                ? id.fleksi.platform.calendar.DateWindow.rule() + " (yyyy-mm-dd)"
+                : type == java.time.YearMonth.class
+                        ? "is a month (yyyy-mm) between 1950-01 and 2100-12"
+                        : type == java.util.UUID.class
+                                ? "is an id (a UUID)"
+                                : type != null && type.isEnum()
+                                        ? "is one of " + java.util.Arrays.toString(type.getEnumConstants())
+                                        : type != null
+                                                        && Number.class.isAssignableFrom(
+                                                                org.springframework.util.ClassUtils
+                                                                        .resolvePrimitiveIfNecessary(type))
+                                                ? "is a number"
+                                                : "is not a valid value";
+        ProblemDetail problem = ProblemDetails.of(
+                HttpStatus.BAD_REQUEST.value(),
+                "invalid-parameter",
+                "Invalid parameter",
                 name + ": " + expected + ". Nothing was changed.");
         problem.setProperty("errors", List.of(Map.of("field", String.valueOf(name), "message", expected)));
         return ResponseEntity.badRequest().body(problem);
@@ -126,20 +159,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 String state = sql.getSQLState();
                 String detail = switch (state) {
                     case "22001" -> "A text in the request is longer than it may be.";
-                    case "22021", "22P05", "22023" -> "A text in the request holds a character that cannot be stored (such as a NUL byte).";
+                    case "22021", "22P05", "22023" ->
+                        "A text in the request holds a character that cannot be stored (such as a NUL byte).";
                     case "22003" -> "A number in the request is out of its range.";
                     case "22007", "22008" -> "A date or time in the request is out of its range.";
                     case "23502" -> "A value the request needs is missing.";
-                    case "23503" -> "The request names something (a unit, an employee, an office) that does not exist in this tenant.";
+                    case "23503" ->
+                        "The request names something (a unit, an employee, an office) that does not exist in this tenant.";
                     case "23514" -> "A value in the request is outside what is allowed.";
                     case "23505" -> "That already exists.";
                     default -> null;
                 };
                 if (detail != null) {
-                    log.info("Refused by the database ({}): {}", state, LogContext.redacted(firstLine(sql.getMessage())));
+                    log.info(
+                            "Refused by the database ({}): {}",
+                            state,
+                            LogContext.redacted(firstLine(sql.getMessage())));
                     HttpStatus status = "23505".equals(state) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-                    return ResponseEntity.status(status).body(ProblemDetails.of(status.value(), "invalid-value", "Invalid value",
-                            detail + " Nothing was changed."));
+                    return ResponseEntity.status(status)
+                            .body(ProblemDetails.of(
+                                    status.value(),
+                                    "invalid-value",
+                                    "Invalid value",
+                                    detail + " Nothing was changed."));
                 }
             }
         }

@@ -2,7 +2,6 @@ package id.fleksi.platform.web;
 
 import java.io.IOException;
 import java.io.Writer;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -23,15 +22,17 @@ public class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String detail = status == 400 ? "The request's address or headers could not be read (an encoded slash, a NUL byte, or"
-                + " more than the server reads). Nothing was changed." : "The request was refused by the server.";
+        String detail = status == 400
+                ? "The request's address or headers could not be read (an encoded slash, a NUL byte, or"
+                        + " more than the server reads). Nothing was changed."
+                : "The request was refused by the server.";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"urn:fleksi:problem:http-" + status + "\",\"title\":\"Request refused\",\"status\":"
-                        + status + ",\"detail\":\"" + detail + "\"}");
+                writer.write("{\"type\":\"urn:fleksi:problem:http-" + status
+                        + "\",\"title\":\"Request refused\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -45,7 +46,8 @@ public class ProblemReportValve extends ErrorReportValve {
 
         @Bean
         TomcatContextCustomizer problemReportValve() {
-            return context -> ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName());
+            return context ->
+                    ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName());
         }
     }
 }

@@ -17,8 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param perTenantPerSecond      and then per second
  */
 @ConfigurationProperties("fleksi.rate-limit")
-public record RateLimitProperties(Boolean enabled, Integer perUserBurst, Integer perUserPerMinute, Integer writesPerUserBurst,
-        Integer writesPerUserPerMinute, Integer perTenantBurst, Integer perTenantPerSecond) {
+public record RateLimitProperties(
+        Boolean enabled,
+        Integer perUserBurst,
+        Integer perUserPerMinute,
+        Integer writesPerUserBurst,
+        Integer writesPerUserPerMinute,
+        Integer perTenantBurst,
+        Integer perTenantPerSecond) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;

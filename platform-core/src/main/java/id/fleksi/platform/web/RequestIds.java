@@ -1,15 +1,12 @@
 package id.fleksi.platform.web;
 
-import java.io.IOException;
-import java.util.regex.Pattern;
-
 import id.fleksi.platform.LogContext;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;

@@ -1,14 +1,12 @@
 package id.fleksi.platform.web;
 
-import java.io.IOException;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-
+import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -28,12 +26,14 @@ public class StaticFileCaching extends OncePerRequestFilter {
 
     /** A name with a content hash, as the resource chain makes it: {@code name-<32 hex digits>.ext}. */
     static final Pattern HASHED = Pattern.compile(".*-[0-9a-f]{32}\\.[A-Za-z0-9]+");
+
     static final String A_YEAR = "public, max-age=31536000, immutable";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-                || request.getRequestURI().startsWith("/api/") || !HASHED.matcher(request.getRequestURI()).matches();
+                || request.getRequestURI().startsWith("/api/")
+                || !HASHED.matcher(request.getRequestURI()).matches();
     }
 
     @Override
@@ -65,8 +65,10 @@ public class StaticFileCaching extends OncePerRequestFilter {
             }
 
             private boolean keeps(String name) {
-                return getStatus() < 400 && (HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name)
-                        || HttpHeaders.PRAGMA.equalsIgnoreCase(name) || HttpHeaders.EXPIRES.equalsIgnoreCase(name));
+                return getStatus() < 400
+                        && (HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name)
+                                || HttpHeaders.PRAGMA.equalsIgnoreCase(name)
+                                || HttpHeaders.EXPIRES.equalsIgnoreCase(name));
             }
         });
     }

@@ -1,16 +1,13 @@
 package id.fleksi.platform.web;
 
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
+import id.fleksi.platform.calendar.DateWindow;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.function.Predicate;
-
-import id.fleksi.platform.calendar.DateWindow;
-
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
@@ -18,10 +15,10 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.ext.javatime.deser.YearMonthDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -42,9 +39,14 @@ class StrictJson {
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .addModule(new SimpleModule("fleksi-bounded-values")
                         .addDeserializer(String.class, new BoundedText())
-                        .addDeserializer(LocalDate.class, new BoundedDate<>(LocalDateDeserializer.INSTANCE, DateWindow::contains))
-                        .addDeserializer(YearMonth.class, new BoundedDate<>(YearMonthDeserializer.INSTANCE, DateWindow::contains))
-                        .addDeserializer(OffsetDateTime.class,
+                        .addDeserializer(
+                                LocalDate.class,
+                                new BoundedDate<>(LocalDateDeserializer.INSTANCE, DateWindow::contains))
+                        .addDeserializer(
+                                YearMonth.class,
+                                new BoundedDate<>(YearMonthDeserializer.INSTANCE, DateWindow::contains))
+                        .addDeserializer(
+                                OffsetDateTime.class,
                                 new BoundedDate<>(InstantDeserializer.OFFSET_DATE_TIME, DateWindow::contains)));
     }
 
@@ -62,7 +64,7 @@ class StrictJson {
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                throw new RefusedValue(parser, DateWindow.rule() + ", written in quotes");   // 12345 is no date
+                throw new RefusedValue(parser, DateWindow.rule() + ", written in quotes"); // 12345 is no date
             }
             T value = delegate.deserialize(parser, context);
             if (value != null && !inWindow.test(value)) {

@@ -3,7 +3,6 @@ package id.fleksi.platform.web;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.Tenant;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -31,7 +30,10 @@ class TenantArguments implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         if (parameter.getParameterType() == Tenant.class) {
             Object tenant = request.getAttribute(TenantInterceptor.TENANT, RequestAttributes.SCOPE_REQUEST);
@@ -42,6 +44,8 @@ class TenantArguments implements HandlerMethodArgumentResolver {
             return tenant;
         }
         Object caller = request.getAttribute(TenantInterceptor.CALLER, RequestAttributes.SCOPE_REQUEST);
-        return caller != null ? caller : Caller.of(SecurityContextHolder.getContext().getAuthentication(), identity);
+        return caller != null
+                ? caller
+                : Caller.of(SecurityContextHolder.getContext().getAuthentication(), identity);
     }
 }

@@ -7,9 +7,7 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
-
 import jakarta.servlet.http.HttpSession;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -37,16 +35,24 @@ public class TenantGate {
     public Tenant admit(String code, Caller caller) {
         Tenant tenant = serving(code);
         if (caller == null || !tenant.realm().equals(caller.realm())) {
-            throw Problem.forbidden("wrong-tenant", "Not your tenant",
-                    "Your account " + (caller == null ? "" : "belongs to '" + caller.realm() + "' and ")
-                            + "cannot use tenant '" + tenant.code() + "'. Log in with an account of '" + tenant.code() + "'.")
+            throw Problem.forbidden(
+                            "wrong-tenant",
+                            "Not your tenant",
+                            "Your account " + (caller == null ? "" : "belongs to '" + caller.realm() + "' and ")
+                                    + "cannot use tenant '" + tenant.code() + "'. Log in with an account of '"
+                                    + tenant.code() + "'.")
                     .values(tenant.code().toString());
         }
         if (retired(tenant, caller.username())) {
             endWebSession();
-            throw Problem.forbidden("account-retired", "Account no longer active", "Your account "
-                    + caller.username() + " belongs to an employee who no longer serves this pemda; it was signed out. Ask"
-                    + " BKD if this is a mistake.").values(caller.username());
+            throw Problem.forbidden(
+                            "account-retired",
+                            "Account no longer active",
+                            "Your account "
+                                    + caller.username()
+                                    + " belongs to an employee who no longer serves this pemda; it was signed out. Ask"
+                                    + " BKD if this is a mistake.")
+                    .values(caller.username());
         }
         return tenant;
     }
@@ -60,9 +66,13 @@ public class TenantGate {
         if (username == null) {
             return false;
         }
-        String status = RequestMemo.get("account-status:" + tenant.code() + ":" + username,
+        String status = RequestMemo.get(
+                "account-status:" + tenant.code() + ":" + username,
                 () -> jdbc.sql(TenantSql.in(tenant.code(), "select status from {employee} where username = ?"))
-                .param(username).query(String.class).optional().orElse("NONE"));
+                        .param(username)
+                        .query(String.class)
+                        .optional()
+                        .orElse("NONE"));
         return "RETIRED".equals(status);
     }
 
@@ -83,32 +93,58 @@ public class TenantGate {
     public Tenant serving(String code) {
         Tenant tenant = registry.require(TenantRegistry.codeInPath(code));
         switch (tenant.status()) {
-            case PROVISIONING -> throw Problem.unavailable("tenant-provisioning", "Tenant being set up",
-                    "Tenant '" + code + "' is still being set up. Try again in a minute.").values(code);
-            case SUSPENDED -> throw Problem.forbidden("tenant-suspended", "Tenant suspended",
-                    "Tenant '" + code + "' is suspended by the platform operator; its data is kept. Ask your"
-                            + " Diskominfo to resume it.").values(code);
-            case ARCHIVED -> throw Problem.forbidden("tenant-archived", "Tenant archived",
-                    "Tenant '" + code + "' is archived and no longer served; its data is kept by the platform operator.").values(code);
+            case PROVISIONING ->
+                throw Problem.unavailable(
+                                "tenant-provisioning",
+                                "Tenant being set up",
+                                "Tenant '" + code + "' is still being set up. Try again in a minute.")
+                        .values(code);
+            case SUSPENDED ->
+                throw Problem.forbidden(
+                                "tenant-suspended",
+                                "Tenant suspended",
+                                "Tenant '" + code
+                                        + "' is suspended by the platform operator; its data is kept. Ask your"
+                                        + " Diskominfo to resume it.")
+                        .values(code);
+            case ARCHIVED ->
+                throw Problem.forbidden(
+                                "tenant-archived",
+                                "Tenant archived",
+                                "Tenant '" + code
+                                        + "' is archived and no longer served; its data is kept by the platform operator.")
+                        .values(code);
             case HANDING_OVER -> {
                 if (isWrite()) {
-                    throw Problem.unavailable("tenant-moving", "Tenant moving",
-                            "Tenant '" + code + "' is being moved to its own server: you can read, but nothing can be"
-                                    + " changed until the move is done. Your Diskominfo will tell you the new address.")
-                            .values(code).with("retryAfterSeconds", 600);
+                    throw Problem.unavailable(
+                                    "tenant-moving",
+                                    "Tenant moving",
+                                    "Tenant '" + code
+                                            + "' is being moved to its own server: you can read, but nothing can be"
+                                            + " changed until the move is done. Your Diskominfo will tell you the new address.")
+                            .values(code)
+                            .with("retryAfterSeconds", 600);
                 }
             }
-            case HANDED_OVER -> throw Problem.forbidden("tenant-handed-over", "Tenant moved",
-                    "Tenant '" + code + "' has moved to its own server and is no longer served here. Ask your"
-                            + " Diskominfo for the new address.").values(code);
-            case ACTIVE -> { }
+            case HANDED_OVER ->
+                throw Problem.forbidden(
+                                "tenant-handed-over",
+                                "Tenant moved",
+                                "Tenant '" + code
+                                        + "' has moved to its own server and is no longer served here. Ask your"
+                                        + " Diskominfo for the new address.")
+                        .values(code);
+            case ACTIVE -> {}
         }
         if (!migrator.isCurrent(tenant)) {
-            throw Problem.unavailable("tenant-schema-behind", "Tenant being upgraded",
-                    "Tenant '" + code + "' is not served until its database is upgraded (" + tenant.appliedChangeSets()
-                            + " of " + migrator.expectedChangeSets() + " changes applied, last migration "
-                            + tenant.migrationState().name().toLowerCase() + "). The platform operator runs"
-                            + " 'fleksi migrate'; try again later.")
+            throw Problem.unavailable(
+                            "tenant-schema-behind",
+                            "Tenant being upgraded",
+                            "Tenant '" + code + "' is not served until its database is upgraded ("
+                                    + tenant.appliedChangeSets()
+                                    + " of " + migrator.expectedChangeSets() + " changes applied, last migration "
+                                    + tenant.migrationState().name().toLowerCase() + "). The platform operator runs"
+                                    + " 'fleksi migrate'; try again later.")
                     .values(code, tenant.appliedChangeSets(), migrator.expectedChangeSets())
                     .with("retryAfterSeconds", 300);
         }

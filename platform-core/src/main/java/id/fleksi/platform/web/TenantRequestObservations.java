@@ -1,15 +1,11 @@
 package id.fleksi.platform.web;
 
-import java.util.Map;
-import java.util.Optional;
-
 import id.fleksi.platform.tenancy.TenantRegistry;
-
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
@@ -40,7 +36,8 @@ class TenantRequestObservations extends DefaultServerRequestObservationConventio
 
     static String tenantOf(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String code = variables == null ? null : variables.get("code");
         if (code == null) {
             return isTenantPath(request.getRequestURI()) ? UNKNOWN : NONE;

@@ -6,9 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.http.converter.HttpMessageNotReadableException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -19,8 +17,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 final class UnreadableBody {
 
-    private UnreadableBody() {
-    }
+    private UnreadableBody() {}
 
     static String explain(HttpMessageNotReadableException e) {
         JacksonException json = cause(e, JacksonException.class);
@@ -31,11 +28,13 @@ final class UnreadableBody {
         if (json instanceof StrictJson.RefusedValue refused) {
             return (field.isEmpty() ? "A value" : field) + " " + refused.getOriginalMessage() + ".";
         }
-        if (json instanceof StreamReadException && json.getOriginalMessage() != null
+        if (json instanceof StreamReadException
+                && json.getOriginalMessage() != null
                 && json.getOriginalMessage().startsWith("Duplicate Object property")) {
             return "The body gives the field " + field(json) + " twice; give each field once.";
         }
-        if (json instanceof tools.jackson.databind.exc.ValueInstantiationException && json.getCause() instanceof IllegalArgumentException rule
+        if (json instanceof tools.jackson.databind.exc.ValueInstantiationException
+                && json.getCause() instanceof IllegalArgumentException rule
                 && rule.getMessage() != null) {
             // A record's own rule (DayHours: "a working day has a length"): our words, safe to show.
             return (field.isEmpty() ? "" : field + ": ") + rule.getMessage() + ".";
@@ -51,7 +50,8 @@ final class UnreadableBody {
 
     /** The name a parser message quotes ("Duplicate Object property \"code\""), as 'code'. */
     private static String field(JacksonException json) {
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("[\"'`]([^\"'`]{1,100})[\"'`]").matcher(json.getOriginalMessage());
+        java.util.regex.Matcher quoted =
+                java.util.regex.Pattern.compile("[\"'`]([^\"'`]{1,100})[\"'`]").matcher(json.getOriginalMessage());
         return quoted.find() ? "'" + quoted.group(1) + "'" : "a field";
     }
 
@@ -73,7 +73,10 @@ final class UnreadableBody {
             return "is not a valid value";
         }
         if (type.isEnum()) {
-            return "is one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+            return "is one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (type == UUID.class) {
             return "is an id (a UUID)";
@@ -90,7 +93,11 @@ final class UnreadableBody {
         if (Temporal.class.isAssignableFrom(type)) {
             return "is a date and time (ISO 8601, with its offset)";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
                 || type == short.class) {
             return "is a whole number";
         }

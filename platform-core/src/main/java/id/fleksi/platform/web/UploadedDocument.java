@@ -1,12 +1,10 @@
 package id.fleksi.platform.web;
 
+import id.fleksi.platform.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-
-import id.fleksi.platform.problem.Problem;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,23 +31,37 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
         String name = fileName == null || fileName.isBlank() ? "dokumen" : fileName.strip();
         name = name.length() > 200 ? name.substring(name.length() - 200) : name;
         if (content.length > MAX_BYTES) {
-            throw new Problem(Problem.Kind.TOO_LARGE, "document-too-large", "File too large", "file: " + name + " is "
-                    + content.length / 1024 + " KB; documents are at most 5 MB. Send a smaller scan or a link. Nothing was saved.")
+            throw new Problem(
+                            Problem.Kind.TOO_LARGE,
+                            "document-too-large",
+                            "File too large",
+                            "file: " + name + " is " + content.length / 1024
+                                    + " KB; documents are at most 5 MB. Send a smaller scan or a link. Nothing was saved.")
                     .values(name, content.length / 1024);
         }
         String type = sniff(content, name);
         if (type == null) {
-            throw new Problem(Problem.Kind.UNSUPPORTED_TYPE, "document-type", "File type not accepted", "file: " + name
-                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.").values(name);
+            throw new Problem(
+                            Problem.Kind.UNSUPPORTED_TYPE,
+                            "document-type",
+                            "File type not accepted",
+                            "file: " + name
+                                    + " is not a PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument file. Nothing was saved.")
+                    .values(name);
         }
         return new UploadedDocument(name, type, content);
     }
 
     /** The document as a download, never rendered as something else than its proven type. */
     public ResponseEntity<byte[]> asAttachment() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                        .build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
     }
@@ -64,13 +76,18 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
         if (starts(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
             return "image/png";
         }
-        if (content.length > 12 && starts(content, "RIFF".getBytes(StandardCharsets.US_ASCII))
+        if (content.length > 12
+                && starts(content, "RIFF".getBytes(StandardCharsets.US_ASCII))
                 && Arrays.equals(Arrays.copyOfRange(content, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
             return "image/webp";
         }
         if (starts(content, new byte[] {'P', 'K', 3, 4})) {
             String lower = fileName.toLowerCase(Locale.ROOT);
-            return OFFICE.entrySet().stream().filter(e -> lower.endsWith(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+            return OFFICE.entrySet().stream()
+                    .filter(e -> lower.endsWith(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
         return null;
     }

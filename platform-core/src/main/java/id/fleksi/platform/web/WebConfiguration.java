@@ -1,11 +1,9 @@
 package id.fleksi.platform.web;
 
-import java.util.List;
-
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.Tenant;
-
+import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     static {
-        // A handler's Tenant and Caller come from the request (TenantArguments), never from the client: the API document
+        // A handler's Tenant and Caller come from the request (TenantArguments), never from the client: the API
+        // document
         // does not list them, so a handler declares them without annotations of its own.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Tenant.class, Caller.class);
     }
@@ -37,12 +36,15 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         if (limits.enabled()) {
             // First: a request over its limit costs no database read.
-            registry.addInterceptor(new RateLimits(limits, identity)).addPathPatterns("/api/**", "/t/{code}/**", "/platform/**")
+            registry.addInterceptor(new RateLimits(limits, identity))
+                    .addPathPatterns("/api/**", "/t/{code}/**", "/platform/**")
                     .order(-1);
         }
         // The tenant's home page admits the caller itself: someone logged in elsewhere is sent to this tenant's login.
-        registry.addInterceptor(new TenantInterceptor(gate, identity)).addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
-                .excludePathPatterns("/t/{code}", "/t/{code}/").order(0);
+        registry.addInterceptor(new TenantInterceptor(gate, identity))
+                .addPathPatterns("/api/v1/t/{code}/**", "/t/{code}/**")
+                .excludePathPatterns("/t/{code}", "/t/{code}/")
+                .order(0);
         // Then (order 1) a switched-off module's answer: modules.ModulesWebConfiguration.
     }
 

@@ -2,7 +2,6 @@ package id.fleksi.platform.wording;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-
 import org.springframework.context.MessageSourceResolvable;
 
 /**

@@ -40,6 +40,8 @@ public record HoursAndMinutes(int minutes) implements MessageSourceResolvable {
 
     @Override
     public String toString() {
-        return minutes < 60 ? minutes + " min" : minutes % 60 == 0 ? minutes / 60 + " h" : minutes / 60 + " h " + minutes % 60 + " min";
+        return minutes < 60
+                ? minutes + " min"
+                : minutes % 60 == 0 ? minutes / 60 + " h" : minutes / 60 + " h " + minutes % 60 + " min";
     }
 }

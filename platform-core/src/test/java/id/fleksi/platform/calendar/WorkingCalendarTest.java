@@ -2,6 +2,12 @@ package id.fleksi.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.migration.TenantMigrator;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestTenants;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,20 +15,6 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.platform.migration.TenantMigrator;
-import id.fleksi.platform.tenancy.Hosting;
-import id.fleksi.platform.tenancy.MigrationState;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestTenants;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +32,17 @@ class WorkingCalendarTest {
         TestDatabase.register(registry);
     }
 
-    @Autowired WorkingCalendar calendar;
-    @Autowired TenantRegistry registry;
-    @Autowired TenantMigrator migrator;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    WorkingCalendar calendar;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    TenantMigrator migrator;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TenantCode tenant;
     UUID dinkes;
@@ -71,7 +70,9 @@ class WorkingCalendarTest {
         assertThat(monday.kind()).isEqualTo(DayKind.WORKDAY);
         assertThat(monday.hours()).isEqualTo(DayHours.of("07:30", "16:00", 60));
         assertThat(friday.hours()).isEqualTo(DayHours.of("07:30", "16:30", 90));
-        assertThat(friday.hours().workingMinutes()).isEqualTo(monday.hours().workingMinutes()).isEqualTo(450);
+        assertThat(friday.hours().workingMinutes())
+                .isEqualTo(monday.hours().workingMinutes())
+                .isEqualTo(450);
         assertThat(WeekSchedule.perpres21of2023().weeklyMinutes()).isEqualTo(37 * 60 + 30);
         assertThat(day(bappeda, "2026-01-10").kind()).isEqualTo(DayKind.WEEKEND);
         assertThat(monday.zone()).isEqualTo(ZoneId.of("Asia/Makassar"));
@@ -89,8 +90,11 @@ class WorkingCalendarTest {
         assertThat(day(bappeda, "2026-03-21").kind()).isEqualTo(DayKind.NATIONAL_HOLIDAY);
         assertThat(day(bappeda, "2026-03-24").kind()).isEqualTo(DayKind.CUTI_BERSAMA);
         assertThat(day(bappeda, "2026-03-25").kind()).isEqualTo(DayKind.WORKDAY);
-        assertThat(jdbc.sql("select count(*) from platform.national_holiday where date between '2026-01-01' and '2026-12-31'")
-                .query(Integer.class).single()).isEqualTo(17 + 8);
+        assertThat(jdbc.sql(
+                                "select count(*) from platform.national_holiday where date between '2026-01-01' and '2026-12-31'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(17 + 8);
     }
 
     @Test
@@ -115,10 +119,15 @@ class WorkingCalendarTest {
             }
         }
         schedule(dinkes, "REGULAR", null, null, new WeekSchedule(sixDays));
-        jdbc.sql("insert into " + tenant.schemaName() + ".local_holiday (id, date, name) values (?, '2026-02-14', 'Hari Jadi Kabupaten')")
-                .param(UUID.randomUUID()).update();
-        jdbc.sql("insert into " + tenant.schemaName() + ".local_holiday (id, date, name, unit_id) values (?, '2026-01-14', 'HUT Dinkes', ?)")
-                .param(UUID.randomUUID()).param(dinkes).update();
+        jdbc.sql("insert into " + tenant.schemaName()
+                        + ".local_holiday (id, date, name) values (?, '2026-02-14', 'Hari Jadi Kabupaten')")
+                .param(UUID.randomUUID())
+                .update();
+        jdbc.sql("insert into " + tenant.schemaName()
+                        + ".local_holiday (id, date, name, unit_id) values (?, '2026-01-14', 'HUT Dinkes', ?)")
+                .param(UUID.randomUUID())
+                .param(dinkes)
+                .update();
 
         assertThat(day(puskesmas, "2026-01-10").kind()).isEqualTo(DayKind.WORKDAY);
         assertThat(day(puskesmas, "2026-01-10").hours().start()).isEqualTo(LocalTime.of(7, 0));
@@ -132,10 +141,14 @@ class WorkingCalendarTest {
     void aShiftRotationRunsThroughWeekendsAndHolidaysWithNightShiftsPastMidnight() {
         DayHours morning = DayHours.of("07:00", "14:00", 30);
         DayHours night = DayHours.of("21:00", "07:00", 60);
-        ShiftPattern rotation = new ShiftPattern(LocalDate.parse("2025-12-29"), java.util.Arrays.asList(morning, night, null, null));
+        ShiftPattern rotation =
+                new ShiftPattern(LocalDate.parse("2025-12-29"), java.util.Arrays.asList(morning, night, null, null));
         jdbc.sql("insert into " + tenant.schemaName() + ".work_schedule (id, unit_id, kind, valid_from, days)"
                         + " values (?, ?, 'SHIFT', '2025-12-29', cast(? as jsonb))")
-                .param(UUID.randomUUID()).param(puskesmas).param(WorkingCalendar.json(rotation)).update();
+                .param(UUID.randomUUID())
+                .param(puskesmas)
+                .param(WorkingCalendar.json(rotation))
+                .update();
 
         assertThat(day(puskesmas, "2025-12-29").hours()).isEqualTo(morning);
         assertThat(day(puskesmas, "2025-12-30").hours()).satisfies(h -> {
@@ -158,15 +171,25 @@ class WorkingCalendarTest {
 
     private UUID unit(UUID parent, String code) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into " + tenant.schemaName() + ".org_unit (id, parent_id, code, name, kind) values (?, ?, ?, ?, 'DINAS')")
-                .param(id).param(parent).param(code).param(code).update();
+        jdbc.sql("insert into " + tenant.schemaName()
+                        + ".org_unit (id, parent_id, code, name, kind) values (?, ?, ?, ?, 'DINAS')")
+                .param(id)
+                .param(parent)
+                .param(code)
+                .param(code)
+                .update();
         return id;
     }
 
     private void schedule(UUID unit, String kind, String from, String to, WeekSchedule week) {
         jdbc.sql("insert into " + tenant.schemaName() + ".work_schedule (id, unit_id, kind, valid_from, valid_to, days)"
                         + " values (?, ?, ?, ?, ?, cast(? as jsonb))")
-                .param(UUID.randomUUID()).param(unit).param(kind).param(from == null ? null : LocalDate.parse(from))
-                .param(to == null ? null : LocalDate.parse(to)).param(WorkingCalendar.json(week)).update();
+                .param(UUID.randomUUID())
+                .param(unit)
+                .param(kind)
+                .param(from == null ? null : LocalDate.parse(from))
+                .param(to == null ? null : LocalDate.parse(to))
+                .param(WorkingCalendar.json(week))
+                .update();
     }
 }

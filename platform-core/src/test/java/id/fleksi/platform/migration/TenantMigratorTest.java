@@ -3,23 +3,15 @@ package id.fleksi.platform.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.MigrationState;
-import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
-
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +28,17 @@ class TenantMigratorTest {
         TestDatabase.register(registry);
     }
 
-    @Autowired TenantMigrator migrator;
-    @Autowired TenantRegistry registry;
-    @Autowired DataSource dataSource;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TenantMigrator migrator;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<TenantCode> made = new ArrayList<>();
 
@@ -56,7 +55,9 @@ class TenantMigratorTest {
 
         Tenant tenant = registry.find(code).orElseThrow();
         assertThat(tenant.migrationState()).isEqualTo(MigrationState.CURRENT);
-        assertThat(tenant.appliedChangeSets()).isEqualTo(migrator.expectedChangeSets()).isPositive();
+        assertThat(tenant.appliedChangeSets())
+                .isEqualTo(migrator.expectedChangeSets())
+                .isPositive();
         assertThat(migrator.isCurrent(tenant)).isTrue();
         assertThat(tables(code)).contains("app_user", "databasechangelog");
     }
@@ -65,13 +66,19 @@ class TenantMigratorTest {
     void anUpToDateSchemaIsLeftAlone() throws Exception {
         TenantCode code = register();
         migrator.migrate(code);
-        Integer locksBefore = jdbc.sql("select count(*) from " + code.schemaName() + ".databasechangeloglock").query(Integer.class).single();
+        Integer locksBefore = jdbc.sql("select count(*) from " + code.schemaName() + ".databasechangeloglock")
+                .query(Integer.class)
+                .single();
 
         migrator.migrate(code);
 
-        assertThat(jdbc.sql("select count(*) from " + code.schemaName() + ".databasechangelog").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from " + code.schemaName() + ".databasechangelog")
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(migrator.expectedChangeSets());
-        assertThat(jdbc.sql("select count(*) from " + code.schemaName() + ".databasechangeloglock").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from " + code.schemaName() + ".databasechangeloglock")
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(locksBefore);
     }
 
@@ -89,7 +96,8 @@ class TenantMigratorTest {
 
         assertThat(summary.failed()).containsOnlyKeys(broken);
         assertThat(summary.migrated()).contains(good1, good2);
-        assertThat(progress).anyMatch(line -> line.matches("migrated \\d+/\\d+ " + good1))
+        assertThat(progress)
+                .anyMatch(line -> line.matches("migrated \\d+/\\d+ " + good1))
                 .anyMatch(line -> line.startsWith("FAILED") && line.contains(broken.value()));
         Tenant failed = registry.find(broken).orElseThrow();
         assertThat(failed.migrationState()).isEqualTo(MigrationState.FAILED);
@@ -116,9 +124,11 @@ class TenantMigratorTest {
     @Test
     void aChangeSetThatFailsLeavesTheTenantMarkedFailed() {
         TenantCode code = register();
-        TenantMigrator failing = new TenantMigrator(dataSource, registry, withExtra("db/tenant-failing/changelog.yaml"));
+        TenantMigrator failing =
+                new TenantMigrator(dataSource, registry, withExtra("db/tenant-failing/changelog.yaml"));
 
-        assertThatThrownBy(() -> failing.migrate(code)).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> failing.migrate(code))
+                .isInstanceOf(MigrationException.class)
                 .hasMessageContaining(code.schemaName());
 
         assertThat(registry.find(code).orElseThrow().migrationState()).isEqualTo(MigrationState.FAILED);
@@ -139,6 +149,8 @@ class TenantMigratorTest {
 
     private List<String> tables(TenantCode code) {
         return jdbc.sql("select table_name from information_schema.tables where table_schema = ?")
-                .param(code.schemaName()).query(String.class).list();
+                .param(code.schemaName())
+                .query(String.class)
+                .list();
     }
 }

@@ -3,9 +3,6 @@ package id.fleksi.platform.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-
 import id.fleksi.platform.PlatformTestApplication;
 import id.fleksi.platform.audit.AuditEvent;
 import id.fleksi.platform.audit.AuditLog;
@@ -16,7 +13,8 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
-
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +35,23 @@ class ModuleSwitchesTest {
         TestDatabase.register(registry);
     }
 
-    @Autowired ModuleSwitches switches;
-    @Autowired ModuleAvailability availability;
-    @Autowired AuditLog audit;
-    @Autowired TenantRegistry registry;
-    @Autowired TenantMigrator migrator;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    ModuleSwitches switches;
+
+    @Autowired
+    ModuleAvailability availability;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    TenantMigrator migrator;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TenantCode tenant;
 
@@ -59,22 +68,29 @@ class ModuleSwitchesTest {
     @Test
     void everyModulesTablesExistInEveryTenantSchemaWhetherOnOrOff() {
         assertThat(switches.isEnabled(tenant, "notes")).isFalse();
-        assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".notes_note").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".notes_note")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void disablingKeepsTheDataAndEnablingBringsItBackAsItWas() {
         switches.change(tenant, "notes", true, Map.of(), "admin");
-        jdbc.sql("insert into " + tenant.schemaName() + ".notes_note (text) values ('apel senin')").update();
+        jdbc.sql("insert into " + tenant.schemaName() + ".notes_note (text) values ('apel senin')")
+                .update();
 
         switches.change(tenant, "notes", false, null, "admin");
         assertThat(switches.isEnabled(tenant, "notes")).isFalse();
         switches.change(tenant, "notes", true, null, "admin");
 
         assertThat(switches.isEnabled(tenant, "notes")).isTrue();
-        assertThat(jdbc.sql("select text from " + tenant.schemaName() + ".notes_note").query(String.class).list())
+        assertThat(jdbc.sql("select text from " + tenant.schemaName() + ".notes_note")
+                        .query(String.class)
+                        .list())
                 .containsExactly("apel senin");
-        assertThat(audit.latest(tenant, 10)).extracting(AuditEvent::action)
+        assertThat(audit.latest(tenant, 10))
+                .extracting(AuditEvent::action)
                 .containsExactly("module.enable", "module.disable", "module.enable");
         AuditEvent last = audit.latest(tenant, 1).get(0);
         assertThat(last.actor()).isEqualTo("admin");
@@ -99,7 +115,8 @@ class ModuleSwitchesTest {
         switches.change(tenant, "reminders", true, null, "admin");
 
         assertThatThrownBy(() -> switches.change(tenant, "notes", false, null, "admin"))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getMessage()).contains("needed by reminders"));
+                .isInstanceOfSatisfying(
+                        Problem.class, p -> assertThat(p.getMessage()).contains("needed by reminders"));
         assertThat(switches.isEnabled(tenant, "notes")).isTrue();
 
         switches.change(tenant, "reminders", false, null, "admin");
@@ -111,16 +128,20 @@ class ModuleSwitchesTest {
     void unknownModulesAndInvalidSettingsAreProblemsThatChangeNothing() {
         assertThatThrownBy(() -> switches.change(tenant, "ghost", true, null, "admin"))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.NOT_FOUND));
-        assertThatThrownBy(() -> switches.change(tenant, "notes", true, Map.of("maxLength", 5, "colour", "red"), "admin"))
+        assertThatThrownBy(
+                        () -> switches.change(tenant, "notes", true, Map.of("maxLength", 5, "colour", "red"), "admin"))
                 .isInstanceOfSatisfying(Problem.class, p -> {
                     assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_REQUEST);
                     assertThat((List<Map<String, String>>) p.properties().get("errors"))
-                            .extracting(e -> e.get("field")).containsExactlyInAnyOrder("settings.maxLength", "settings.colour");
+                            .extracting(e -> e.get("field"))
+                            .containsExactlyInAnyOrder("settings.maxLength", "settings.colour");
                 });
         assertThat(switches.isEnabled(tenant, "notes")).isFalse();
 
         switches.change(tenant, "notes", true, Map.of("maxLength", 500), "admin");
-        assertThat(switches.state(tenant, "notes").settings()).containsEntry("maxLength", 500L).containsEntry("public", false);
+        assertThat(switches.state(tenant, "notes").settings())
+                .containsEntry("maxLength", 500L)
+                .containsEntry("public", false);
         assertThat(audit.latest(tenant, 1).get(0).action()).isEqualTo("module.settings");
     }
 
@@ -134,8 +155,8 @@ class ModuleSwitchesTest {
     }
 
     @Test
-    void aModuleJobRunsOnceForEachTenantThatHasTheModuleOnAndSkipsTheOthers(@Autowired ModuleJobs jobs,
-            @Autowired ModuleCatalog catalog) throws Exception {
+    void aModuleJobRunsOnceForEachTenantThatHasTheModuleOnAndSkipsTheOthers(
+            @Autowired ModuleJobs jobs, @Autowired ModuleCatalog catalog) throws Exception {
         TenantCode off = TestTenants.migrated(registry, migrator, "modoff");
         try {
             switches.change(tenant, "notes", true, null, "admin");
@@ -154,25 +175,31 @@ class ModuleSwitchesTest {
     }
 
     private List<String> notesOf(TenantCode code) {
-        return jdbc.sql("select text from " + code.schemaName() + ".notes_note").query(String.class).list();
+        return jdbc.sql("select text from " + code.schemaName() + ".notes_note")
+                .query(String.class)
+                .list();
     }
 
     @Test
-    void aModulesEventListenerSkipsTenantsWhereItIsOff(@Autowired org.springframework.context.ApplicationEventPublisher events,
+    void aModulesEventListenerSkipsTenantsWhereItIsOff(
+            @Autowired org.springframework.context.ApplicationEventPublisher events,
             @Autowired id.fleksi.platform.testing.modules.NotesListener listener) {
         events.publishEvent(new id.fleksi.platform.testing.modules.NoteAdded(tenant, "while off"));
         switches.change(tenant, "notes", true, null, "admin");
         events.publishEvent(new id.fleksi.platform.testing.modules.NoteAdded(tenant, "while on"));
 
-        assertThat(listener.heard).filteredOn(e -> e.tenant().equals(tenant))
-                .extracting(id.fleksi.platform.testing.modules.NoteAdded::text).containsExactly("while on");
+        assertThat(listener.heard)
+                .filteredOn(e -> e.tenant().equals(tenant))
+                .extracting(id.fleksi.platform.testing.modules.NoteAdded::text)
+                .containsExactly("while on");
     }
 
     @Test
     void aSwitchThroughOneInstanceIsObeyedByASecondOnTheSameDatabase() {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PlatformTestApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + TestDatabase.get().jdbcUrl(),
+                .run(
+                        "--spring.datasource.url=" + TestDatabase.get().jdbcUrl(),
                         "--spring.datasource.username=" + TestDatabase.get().user(),
                         "--fleksi.tenancy.migrate-on-startup=false")) {
             ModuleSwitches other = second.getBean(ModuleSwitches.class);

@@ -14,7 +14,8 @@ class GeoPointTest {
         // 0.001 degree of latitude is ~111 m anywhere.
         assertThat(kantorBupati.metresTo(new GeoPoint(-1.7346, 119.5461))).isCloseTo(111.2, within(0.5));
         // Tobadak to Mamuju, the provincial capital: ~127 km as the crow flies.
-        assertThat(kantorBupati.metresTo(new GeoPoint(-2.6748, 118.8885)) / 1000).isCloseTo(126.0, within(10.0));
+        assertThat(kantorBupati.metresTo(new GeoPoint(-2.6748, 118.8885)) / 1000)
+                .isCloseTo(126.0, within(10.0));
         assertThat(kantorBupati.metresTo(kantorBupati)).isZero();
     }
 

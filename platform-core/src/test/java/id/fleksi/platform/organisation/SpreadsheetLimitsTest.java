@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,8 @@ class SpreadsheetLimitsTest {
         assertThatThrownBy(() -> Spreadsheet.read(new ByteArrayInputStream(file.toByteArray()), "pegawai.xlsx"))
                 .hasMessage("a cell holds more than 32767 characters (Excel's own limit)");
         String csv = "name,employment_type\n" + "y".repeat(40_000) + ",PNS\n";
-        assertThatThrownBy(() -> Spreadsheet.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "pegawai.csv"))
+        assertThatThrownBy(() ->
+                        Spreadsheet.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "pegawai.csv"))
                 .hasMessage("a cell holds more than 32767 characters (Excel's own limit)");
     }
 
@@ -62,10 +62,12 @@ class SpreadsheetLimitsTest {
         for (int i = 0; i < SpreadsheetLimits.MAX_ROWS; i++) {
             csv.append("P").append(i).append(",PNS,DINKES\n");
         }
-        assertThat(Spreadsheet.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "a.csv").lines())
+        assertThat(Spreadsheet.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "a.csv")
+                        .lines())
                 .hasSize(SpreadsheetLimits.MAX_ROWS);
         csv.append("one more,PNS,DINKES\n");
-        assertThatThrownBy(() -> Spreadsheet.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "a.csv"))
+        assertThatThrownBy(() -> Spreadsheet.read(
+                        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "a.csv"))
                 .hasMessage("the file has more than 100000 rows; split it into smaller files");
     }
 
@@ -109,6 +111,7 @@ class SpreadsheetLimitsTest {
     private static long peakHeap() {
         return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 }

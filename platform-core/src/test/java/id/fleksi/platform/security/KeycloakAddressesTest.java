@@ -3,7 +3,6 @@ package id.fleksi.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.fleksi.platform.tenancy.TenantRegistry;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
@@ -17,18 +16,24 @@ class KeycloakAddressesTest {
     void theLoginGoesToThePublicAddressAndFleksisOwnCallsToTheInternalOne() {
         IdentityProperties identity = new IdentityProperties(PUBLIC, "fleksi-api", "platform", "fleksi-web", INTERNAL);
         // The platform realm is not looked up in the registry.
-        ClientRegistration login = new RealmClientRegistrations(identity, new TenantRegistry(null)).findByRegistrationId("platform");
+        ClientRegistration login =
+                new RealmClientRegistrations(identity, new TenantRegistry(null)).findByRegistrationId("platform");
 
-        assertThat(login.getProviderDetails().getAuthorizationUri()).isEqualTo(PUBLIC + "/realms/platform/protocol/openid-connect/auth");
+        assertThat(login.getProviderDetails().getAuthorizationUri())
+                .isEqualTo(PUBLIC + "/realms/platform/protocol/openid-connect/auth");
         assertThat(login.getProviderDetails().getIssuerUri()).isEqualTo(PUBLIC + "/realms/platform");
         assertThat(login.getProviderDetails().getConfigurationMetadata())
                 .containsEntry("end_session_endpoint", PUBLIC + "/realms/platform/protocol/openid-connect/logout");
-        assertThat(login.getProviderDetails().getTokenUri()).isEqualTo(INTERNAL + "/realms/platform/protocol/openid-connect/token");
-        assertThat(login.getProviderDetails().getJwkSetUri()).isEqualTo(INTERNAL + "/realms/platform/protocol/openid-connect/certs");
+        assertThat(login.getProviderDetails().getTokenUri())
+                .isEqualTo(INTERNAL + "/realms/platform/protocol/openid-connect/token");
+        assertThat(login.getProviderDetails().getJwkSetUri())
+                .isEqualTo(INTERNAL + "/realms/platform/protocol/openid-connect/certs");
         assertThat(login.getProviderDetails().getUserInfoEndpoint().getUri())
                 .isEqualTo(INTERNAL + "/realms/platform/protocol/openid-connect/userinfo");
         assertThat(identity.realmOf(PUBLIC + "/realms/mateng")).isEqualTo("mateng");
-        assertThat(identity.realmOf(INTERNAL + "/realms/mateng")).as("a token must name the public issuer").isNull();
+        assertThat(identity.realmOf(INTERNAL + "/realms/mateng"))
+                .as("a token must name the public issuer")
+                .isNull();
     }
 
     @Test

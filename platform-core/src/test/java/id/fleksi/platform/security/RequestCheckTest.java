@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -53,13 +52,17 @@ class RequestCheckTest {
             }
             from = to;
         }
-        for (String scheme : List.of("Bearer ", "bearer ", "BEARER ", "Bearer", "Bearer  ", "Bearerx", "Basic ", "", " Bearer ")) {
+        for (String scheme :
+                List.of("Bearer ", "bearer ", "BEARER ", "Bearer", "Bearer  ", "Bearerx", "Basic ", "", " Bearer ")) {
             for (String tail : tails) {
                 String header = scheme + tail;
-                MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/t/mateng/attendance/check-ins");
+                MockHttpServletRequest request =
+                        new MockHttpServletRequest("POST", "/api/v1/t/mateng/attendance/check-ins");
                 request.addHeader("Authorization", header);
                 String expected = outcome(() -> spring.resolve(request));
-                assertThat(outcome(() -> new BearerTokenHeader().resolve(request))).as(header).isEqualTo(expected);
+                assertThat(outcome(() -> new BearerTokenHeader().resolve(request)))
+                        .as(header)
+                        .isEqualTo(expected);
             }
         }
     }
@@ -70,11 +73,14 @@ class RequestCheckTest {
         assertThat(BearerTokenHeader.token("bearer abc")).isEqualTo("abc");
         assertThat(BearerTokenHeader.token("Basic dXNlcjpwYXNz")).isNull();
         assertThat(BearerTokenHeader.token(null)).isNull();
-        assertThatThrownBy(() -> BearerTokenHeader.token("Bearer ab=c")).isInstanceOf(OAuth2AuthenticationException.class)
+        assertThatThrownBy(() -> BearerTokenHeader.token("Bearer ab=c"))
+                .isInstanceOf(OAuth2AuthenticationException.class)
                 .hasMessageContaining("malformed");
         assertThatThrownBy(() -> BearerTokenHeader.token("Bearer ")).isInstanceOf(OAuth2AuthenticationException.class);
-        assertThatThrownBy(() -> BearerTokenHeader.token("Bearerabc")).isInstanceOf(OAuth2AuthenticationException.class);
-        assertThat(new BearerTokenHeader().resolve(new MockHttpServletRequest())).isNull();
+        assertThatThrownBy(() -> BearerTokenHeader.token("Bearerabc"))
+                .isInstanceOf(OAuth2AuthenticationException.class);
+        assertThat(new BearerTokenHeader().resolve(new MockHttpServletRequest()))
+                .isNull();
     }
 
     private static String outcome(Supplier<String> resolve) {
@@ -86,7 +92,8 @@ class RequestCheckTest {
     }
 
     private static void sameVerdict(Predicate<String> ours, Predicate<String> springs, String value) {
-        assertThat(ours.test(value)).as("U+%04X in %s", value.codePointAt(Math.min(2, value.length() - 1)), value)
+        assertThat(ours.test(value))
+                .as("U+%04X in %s", value.codePointAt(Math.min(2, value.length() - 1)), value)
                 .isEqualTo(springs.test(value));
     }
 }

@@ -17,8 +17,26 @@ class TenantCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "DROP", "Mateng", "mateng; drop schema platform", "a", "1abc", "_x", "x_", "a__b",
-            "mat-eng", "mat eng", "platform", "master", "public", "pg_catalog", "information_schema", "maténg"})
+    @ValueSource(
+            strings = {
+                "../x",
+                "DROP",
+                "Mateng",
+                "mateng; drop schema platform",
+                "a",
+                "1abc",
+                "_x",
+                "x_",
+                "a__b",
+                "mat-eng",
+                "mat eng",
+                "platform",
+                "master",
+                "public",
+                "pg_catalog",
+                "information_schema",
+                "maténg"
+            })
     void refusesAnythingElseWithAReason(String value) {
         assertThatThrownBy(() -> TenantCode.of(value))
                 .isInstanceOf(InvalidTenantCodeException.class)

@@ -12,7 +12,8 @@ class TenantSqlTest {
     @Test
     void qualifiesEveryTablePlaceholderWithTheTenantsSchema() {
         assertThat(TenantSql.in(mateng, "select e.name from {employee} e join {org_unit} u on u.id = e.unit_id"))
-                .isEqualTo("select e.name from tenant_mateng.employee e join tenant_mateng.org_unit u on u.id = e.unit_id");
+                .isEqualTo(
+                        "select e.name from tenant_mateng.employee e join tenant_mateng.org_unit u on u.id = e.unit_id");
     }
 
     @Test
@@ -24,7 +25,8 @@ class TenantSqlTest {
     @Test
     void refusesAPlaceholderThatIsNotATableName() {
         assertThatThrownBy(() -> TenantSql.in(mateng, "select * from {Employee; drop table x}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a table placeholder");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a table placeholder");
         assertThatThrownBy(() -> TenantSql.in(mateng, "select * from {employee"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -33,6 +35,7 @@ class TenantSqlTest {
     void readsTheTenantOfTheCurrentUnitOfWork() {
         assertThat(TenantContext.callAs(TenantCode.of("sulbar"), () -> TenantSql.of("select 1 from {office}")))
                 .isEqualTo("select 1 from tenant_sulbar.office");
-        assertThatThrownBy(() -> TenantSql.of("select 1 from {office}")).isInstanceOf(TenantContext.NoTenantException.class);
+        assertThatThrownBy(() -> TenantSql.of("select 1 from {office}"))
+                .isInstanceOf(TenantContext.NoTenantException.class);
     }
 }

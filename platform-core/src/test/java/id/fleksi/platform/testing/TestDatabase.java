@@ -1,9 +1,7 @@
 package id.fleksi.platform.testing;
 
-import java.util.UUID;
-
 import id.fleksi.devstack.PostgresServer;
-
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -15,12 +13,12 @@ public final class TestDatabase {
     private static final PostgresServer SERVER = PostgresServer.locate("FLEKSI_TEST_DB_URL", "postgres");
     private static volatile PostgresServer database;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized PostgresServer get() {
         if (database == null) {
-            String name = "fleksi_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String name = "fleksi_test_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             SERVER.createDatabaseIfMissing(name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVER.dropDatabase(name)));
             database = SERVER.withDatabase(name);

@@ -1,9 +1,7 @@
 package id.fleksi.platform.testing;
 
-import java.time.Duration;
-
 import id.fleksi.devstack.KeycloakServer;
-
+import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -19,8 +17,7 @@ public final class TestKeycloak {
     public static final int PORT = Integer.getInteger("fleksi.test.keycloak.port", 8181);
     private static KeycloakServer server;
 
-    private TestKeycloak() {
-    }
+    private TestKeycloak() {}
 
     public static synchronized String url() {
         if (server == null) {
@@ -38,7 +35,10 @@ public final class TestKeycloak {
         registry.add("fleksi.keycloak-admin.password", () -> KeycloakServer.ADMIN_PASSWORD);
         // A tenant bundle's export reads the password hashes from Keycloak's database.
         registry.add("fleksi.keycloak-database.url", () -> TestDatabase.server().jdbcUrl(DATABASE));
-        registry.add("fleksi.keycloak-database.username", () -> TestDatabase.server().user());
-        registry.add("fleksi.keycloak-database.password", () -> TestDatabase.server().password().orElse(""));
+        registry.add(
+                "fleksi.keycloak-database.username", () -> TestDatabase.server().user());
+        registry.add(
+                "fleksi.keycloak-database.password",
+                () -> TestDatabase.server().password().orElse(""));
     }
 }

@@ -1,7 +1,6 @@
 package id.fleksi.platform.testing;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -10,8 +9,7 @@ public final class TestMessages {
 
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-    private TestMessages() {
-    }
+    private TestMessages() {}
 
     public static MessageSource of(String... basenames) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

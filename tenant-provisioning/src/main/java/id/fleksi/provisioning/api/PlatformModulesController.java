@@ -1,17 +1,14 @@
 package id.fleksi.provisioning.api;
 
-import java.util.List;
-
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.ModuleAvailability;
 import id.fleksi.platform.modules.ModuleCatalog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,17 +30,16 @@ class PlatformModulesController {
         this.registry = registry;
     }
 
-    record ModuleDefault(String id, String version, boolean enabledForNewTenants) {
-    }
+    record ModuleDefault(String id, String version, boolean enabledForNewTenants) {}
 
-    record Availability(Boolean allowed, Boolean enabledForNewTenants) {
-    }
+    record Availability(Boolean allowed, Boolean enabledForNewTenants) {}
 
     @Operation(summary = "Feature modules on this Fleksi and whether new tenants get them")
     @GetMapping("/api/v1/platform/modules")
     List<ModuleDefault> modules() {
         return catalog.modules().stream()
-                .map(m -> new ModuleDefault(m.id(), m.version(), availability.enabledForNewTenants(m))).toList();
+                .map(m -> new ModuleDefault(m.id(), m.version(), availability.enabledForNewTenants(m)))
+                .toList();
     }
 
     @Operation(summary = "Set a module's default for every tenant: allowed, and on for new tenants")
@@ -70,7 +66,8 @@ class PlatformModulesController {
     }
 
     private FeatureModule known(String id) {
-        return catalog.find(id).orElseThrow(() -> Problem.notFound("unknown-module", "Unknown module",
-                "There is no feature module '" + id + "'."));
+        return catalog.find(id)
+                .orElseThrow(() -> Problem.notFound(
+                        "unknown-module", "Unknown module", "There is no feature module '" + id + "'."));
     }
 }

@@ -1,19 +1,16 @@
 package id.fleksi.provisioning.api;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.lifecycle.TenantLifecycle;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,19 +36,25 @@ class PlatformTenantController {
     }
 
     /** The new tenant with its first admin's one-time password, which is shown this once. */
-    record Created(TenantView tenant, String adminUsername, String adminOneTimePassword, Map<String, Long> timingsMillis) {
-    }
+    record Created(
+            TenantView tenant, String adminUsername, String adminOneTimePassword, Map<String, Long> timingsMillis) {}
 
-    @Operation(summary = "Onboard a pemda", description = "Makes the registry row, the realm with the first tenant"
-            + " admin (one-time password) and the schema with every migration, or nothing at all.")
+    @Operation(
+            summary = "Onboard a pemda",
+            description = "Makes the registry row, the realm with the first tenant"
+                    + " admin (one-time password) and the schema with every migration, or nothing at all.")
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody NewTenant request) {
         Onboarded onboarded = onboarding.onboard(request);
         Map<String, Long> timings = new java.util.LinkedHashMap<>();
         onboarded.timings().forEach((step, duration) -> timings.put(step, duration.toMillis()));
-        return ResponseEntity.created(URI.create("/api/v1/platform/tenants/" + onboarded.tenant().code()))
-                .body(new Created(TenantView.of(onboarded.tenant()), onboarded.adminUsername(),
-                        onboarded.oneTimePassword(), timings));
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/platform/tenants/" + onboarded.tenant().code()))
+                .body(new Created(
+                        TenantView.of(onboarded.tenant()),
+                        onboarded.adminUsername(),
+                        onboarded.oneTimePassword(),
+                        timings));
     }
 
     @Operation(operationId = "listTenants", summary = "List tenants")
@@ -63,7 +66,9 @@ class PlatformTenantController {
     @Operation(summary = "Show a tenant")
     @GetMapping("/{code}")
     TenantView show(@PathVariable String code) {
-        return registry.find(TenantRegistry.codeInPath(code)).map(TenantView::of).orElseThrow(() -> TenantRegistry.unknownTenant(code));
+        return registry.find(TenantRegistry.codeInPath(code))
+                .map(TenantView::of)
+                .orElseThrow(() -> TenantRegistry.unknownTenant(code));
     }
 
     @Operation(summary = "Suspend a tenant", description = "Its users are refused; its data is kept.")

@@ -31,8 +31,7 @@ import java.util.zip.ZipFile;
  */
 final class BundleContents {
 
-    private BundleContents() {
-    }
+    private BundleContents() {}
 
     /**
      * Every part the manifest names is there with its hash, and nothing else is. Inflating and hashing is all CPU: the
@@ -41,8 +40,8 @@ final class BundleContents {
      *
      * @return the file's SHA-256
      */
-    static String check(ZipFile zip, BundleManifest manifest, Callable<String> fileSha256,
-            Callable<Void> entriesSha256) throws IOException {
+    static String check(ZipFile zip, BundleManifest manifest, Callable<String> fileSha256, Callable<Void> entriesSha256)
+            throws IOException {
         Map<String, String> expected = new LinkedHashMap<>(manifest.parts());
         manifest.tables().forEach(t -> expected.put(t.part(), t.sha256()));
         Set<String> present = new TreeSet<>();
@@ -56,7 +55,8 @@ final class BundleContents {
             extra.removeAll(expected.keySet());
             Set<String> missing = new TreeSet<>(expected.keySet());
             missing.removeAll(present);
-            throw OpenedBundle.altered("parts differ from its manifest (missing " + missing + ", unexpected " + extra + ")");
+            throw OpenedBundle.altered(
+                    "parts differ from its manifest (missing " + missing + ", unexpected " + extra + ")");
         }
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "bundle-check");
@@ -67,7 +67,8 @@ final class BundleContents {
             Future<Void> entriesChecked = pool.submit(entriesSha256);
             Future<String> file = pool.submit(fileSha256);
             List<Future<?>> parts = expected.entrySet().stream()
-                    .sorted(Comparator.comparingLong((Map.Entry<String, String> part) -> zip.getEntry(part.getKey()).getCompressedSize())
+                    .sorted(Comparator.comparingLong((Map.Entry<String, String> part) ->
+                                    zip.getEntry(part.getKey()).getCompressedSize())
                             .reversed())
                     .<Future<?>>map(part -> pool.submit(() -> checkPart(zip, part.getKey(), part.getValue())))
                     .toList();
@@ -77,7 +78,7 @@ final class BundleContents {
             }
             return await(file);
         } finally {
-            pool.shutdownNow();   // after a failure, the parts not yet begun are not begun
+            pool.shutdownNow(); // after a failure, the parts not yet begun are not begun
         }
     }
 
@@ -87,11 +88,12 @@ final class BundleContents {
      * end the file, with the comment it names.
      */
     static void checkEntries(Path plain, String comment) throws IOException {
-        if (comment == null || !comment.matches(java.util.regex.Pattern.quote(BundleManifest.ENTRIES_HASH) + "[0-9a-f]{64}")) {
+        if (comment == null
+                || !comment.matches(java.util.regex.Pattern.quote(BundleManifest.ENTRIES_HASH) + "[0-9a-f]{64}")) {
             throw OpenedBundle.altered("its zip comment does not hold the hash of its entries");
         }
         long size = Files.size(plain);
-        long end = size - 22 - comment.length();   // the end-of-central-directory record, then the comment, then nothing
+        long end = size - 22 - comment.length(); // the end-of-central-directory record, then the comment, then nothing
         java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         try (var channel = Files.newByteChannel(plain)) {
             channel.position(Math.max(end, 0)).read(record);
@@ -109,7 +111,9 @@ final class BundleContents {
                 throw OpenedBundle.altered("it ends before its central directory");
             }
         }
-        if (!HexFormat.of().formatHex(digest.digest()).equals(comment.substring(BundleManifest.ENTRIES_HASH.length()))) {
+        if (!HexFormat.of()
+                .formatHex(digest.digest())
+                .equals(comment.substring(BundleManifest.ENTRIES_HASH.length()))) {
             throw OpenedBundle.altered("its entries do not match the hash it carries");
         }
     }

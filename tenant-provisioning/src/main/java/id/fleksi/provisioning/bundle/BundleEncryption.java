@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
-
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -46,8 +45,7 @@ public final class BundleEncryption {
      */
     static final PGPDigestCalculatorProvider DIGESTS = jdkDigests();
 
-    private BundleEncryption() {
-    }
+    private BundleEncryption() {}
 
     /**
      * A stream that encrypts what is written to it into {@code target}. Closing it writes the end of the
@@ -58,18 +56,18 @@ public final class BundleEncryption {
      * The passphrase is turned into a key before this returns; the caller may clear the array afterwards.
      */
     public static OutputStream encrypting(OutputStream target, char[] passphrase) throws IOException {
-        PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+        PGPEncryptedDataGenerator encryption =
+                new PGPEncryptedDataGenerator(new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                         .setWithIntegrityPacket(true)
                         .setSecureRandom(RANDOM));
         try {
-            encryption.addMethod(new BcPBEKeyEncryptionMethodGenerator(passphrase,
-                    DIGESTS.get(HashAlgorithmTags.SHA256), S2K_COUNT)
-                    .setSecureRandom(RANDOM));
+            encryption.addMethod(
+                    new BcPBEKeyEncryptionMethodGenerator(passphrase, DIGESTS.get(HashAlgorithmTags.SHA256), S2K_COUNT)
+                            .setSecureRandom(RANDOM));
             OutputStream encrypted = encryption.open(target, new byte[PACKET_SIZE]);
             PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
-            OutputStream plain = literal.open(encrypted, PGPLiteralData.BINARY, "", PGPLiteralData.NOW,
-                    new byte[PACKET_SIZE]);
+            OutputStream plain =
+                    literal.open(encrypted, PGPLiteralData.BINARY, "", PGPLiteralData.NOW, new byte[PACKET_SIZE]);
             return new EncryptingOutputStream(plain, literal, encryption, target);
         } catch (PGPException e) {
             throw new IllegalStateException("BouncyCastle could not set up AES-256 OpenPGP encryption.", e);

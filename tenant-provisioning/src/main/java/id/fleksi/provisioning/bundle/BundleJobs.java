@@ -1,5 +1,8 @@
 package id.fleksi.provisioning.bundle;
 
+import id.fleksi.platform.LogContext;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.TenantCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-
-import id.fleksi.platform.LogContext;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.tenancy.TenantCode;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,14 +39,31 @@ public class BundleJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(BundleJobs.class);
     private static final int MAX_LINES = 1000;
 
-    public enum Kind { EXPORT, HANDOVER, IMPORT }
+    public enum Kind {
+        EXPORT,
+        HANDOVER,
+        IMPORT
+    }
 
-    public enum State { RUNNING, DONE, FAILED }
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     /** A job as the API shows it. */
-    public record Job(UUID id, Kind kind, String tenant, State state, Instant startedAt, Instant finishedAt,
-            List<String> progress, String error, String bundleSha256, Long bundleBytes, String signer) {
-    }
+    public record Job(
+            UUID id,
+            Kind kind,
+            String tenant,
+            State state,
+            Instant startedAt,
+            Instant finishedAt,
+            List<String> progress,
+            String error,
+            String bundleSha256,
+            Long bundleBytes,
+            String signer) {}
 
     private final class Running {
         final UUID id = UUID.randomUUID();
@@ -79,7 +94,18 @@ public class BundleJobs implements DisposableBean {
 
         Job view() {
             synchronized (lines) {
-                return new Job(id, kind, tenant, state, startedAt, finishedAt, List.copyOf(lines), error, sha256, bytes, signer);
+                return new Job(
+                        id,
+                        kind,
+                        tenant,
+                        state,
+                        startedAt,
+                        finishedAt,
+                        List.copyOf(lines),
+                        error,
+                        sha256,
+                        bytes,
+                        signer);
             }
         }
     }
@@ -95,8 +121,11 @@ public class BundleJobs implements DisposableBean {
     private final TenantHandover handover;
     private final TenantImport importer;
 
-    public BundleJobs(@Value("${fleksi.bundles.directory:${java.io.tmpdir}/fleksi-bundles}") Path directory,
-            TenantExport export, TenantHandover handover, TenantImport importer) {
+    public BundleJobs(
+            @Value("${fleksi.bundles.directory:${java.io.tmpdir}/fleksi-bundles}") Path directory,
+            TenantExport export,
+            TenantHandover handover,
+            TenantImport importer) {
         this.directory = directory;
         this.export = export;
         this.handover = handover;
@@ -104,12 +133,15 @@ public class BundleJobs implements DisposableBean {
     }
 
     public Job startExport(TenantCode code, char[] passphrase) {
-        return start(Kind.EXPORT, code.value(), job -> written(job, out -> export.export(code, out, passphrase, job::line)));
+        return start(
+                Kind.EXPORT, code.value(), job -> written(job, out -> export.export(code, out, passphrase, job::line)));
     }
 
     public Job startHandover(TenantCode code, String replicaUrl, char[] passphrase) {
-        return start(Kind.HANDOVER, code.value(), job -> written(job, out -> handover.handOver(code, replicaUrl, out, passphrase,
-                job::line)));
+        return start(
+                Kind.HANDOVER,
+                code.value(),
+                job -> written(job, out -> handover.handOver(code, replicaUrl, out, passphrase, job::line)));
     }
 
     /**
@@ -148,8 +180,11 @@ public class BundleJobs implements DisposableBean {
             return null;
         }
         if (passphrase.length() < 12) {
-            throw Problem.badRequest("weak-passphrase", "Passphrase too short", "The passphrase needs at least 12 characters:"
-                    + " a bundle holds every employee's personal data. Nothing was written.");
+            throw Problem.badRequest(
+                    "weak-passphrase",
+                    "Passphrase too short",
+                    "The passphrase needs at least 12 characters:"
+                            + " a bundle holds every employee's personal data. Nothing was written.");
         }
         return passphrase.toCharArray();
     }
@@ -159,14 +194,19 @@ public class BundleJobs implements DisposableBean {
     }
 
     public List<Job> recent() {
-        return jobs.values().stream().map(Running::view).sorted((a, b) -> b.startedAt().compareTo(a.startedAt())).limit(20).toList();
+        return jobs.values().stream()
+                .map(Running::view)
+                .sorted((a, b) -> b.startedAt().compareTo(a.startedAt()))
+                .limit(20)
+                .toList();
     }
 
     /** The bundle an export or handover job wrote, if it is done and still there. */
     public Optional<Path> bundle(UUID id) {
         Running job = jobs.get(id);
         return job == null || job.state != State.DONE || job.file == null || !Files.exists(job.file)
-                ? Optional.empty() : Optional.of(job.file);
+                ? Optional.empty()
+                : Optional.of(job.file);
     }
 
     /** Removes a finished job and its bundle file. */
@@ -176,7 +216,8 @@ public class BundleJobs implements DisposableBean {
             return false;
         }
         if (job.state == State.RUNNING) {
-            throw Problem.conflict("job-running", "Job still running", "This job is still running; remove it when it is done.");
+            throw Problem.conflict(
+                    "job-running", "Job still running", "This job is still running; remove it when it is done.");
         }
         jobs.remove(id);
         if (job.file != null) {
@@ -200,7 +241,12 @@ public class BundleJobs implements DisposableBean {
                 job.error = e.getMessage();
                 job.state = State.FAILED;
             } catch (Exception e) {
-                log.warn("Bundle job {} ({} {}) failed: {}: {}", job.id, kind, tenant, e.getClass().getName(),
+                log.warn(
+                        "Bundle job {} ({} {}) failed: {}: {}",
+                        job.id,
+                        kind,
+                        tenant,
+                        e.getClass().getName(),
                         LogContext.redacted(e.getMessage()));
                 log.debug("Bundle job {} failed", job.id, e);
                 job.error = e.getMessage();
@@ -237,10 +283,14 @@ public class BundleJobs implements DisposableBean {
             } catch (UnsupportedOperationException | IOException e) {
                 // not a POSIX file system, or not ours to change: the operator's choice
             }
-            return Files.createTempFile(directory, prefix, ".bundle",
+            return Files.createTempFile(
+                    directory,
+                    prefix,
+                    ".bundle",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write in the bundles directory " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot write in the bundles directory " + directory + ": " + e.getMessage(), e);
         }
     }
 

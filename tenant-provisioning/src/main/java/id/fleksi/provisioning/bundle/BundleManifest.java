@@ -19,8 +19,17 @@ import java.util.Map;
  * @param users          how many users the realm had
  * @param parts          every other part by name, with its SHA-256 (hex)
  */
-public record BundleManifest(int format, String fleksiVersion, String tenant, String exportedAt, String exportedBy,
-        String signer, List<String> changeSets, List<Table> tables, List<Sequence> sequences, int users,
+public record BundleManifest(
+        int format,
+        String fleksiVersion,
+        String tenant,
+        String exportedAt,
+        String exportedBy,
+        String signer,
+        List<String> changeSets,
+        List<Table> tables,
+        List<Sequence> sequences,
+        int users,
         Map<String, String> parts) {
 
     /**
@@ -40,8 +49,7 @@ public record BundleManifest(int format, String fleksiVersion, String tenant, St
         }
     }
 
-    public record Sequence(String name, long lastValue, boolean called) {
-    }
+    public record Sequence(String name, long lastValue, boolean called) {}
 
     public long totalRows() {
         return tables.stream().mapToLong(Table::rows).sum();

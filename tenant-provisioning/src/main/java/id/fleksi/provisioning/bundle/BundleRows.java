@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 
 /**
@@ -31,8 +29,7 @@ final class BundleRows {
      */
     private static final String INDEX_BUILD_MEMORY = "256MB";
 
-    private BundleRows() {
-    }
+    private BundleRows() {}
 
     /** Loads every table of the bundle into {@code schema}; returns each table's rows as counted after its load. */
     static Map<String, Long> load(DataSource dataSource, OpenedBundle bundle, String schema, Consumer<String> progress)
@@ -45,34 +42,39 @@ final class BundleRows {
                 List<String> here = SchemaCatalog.tables(connection, schema);
                 for (String table : tables.keySet()) {
                     if (!here.contains(table)) {
-                        throw new IllegalStateException("the bundle has table " + table + ", which its change sets do not make");
+                        throw new IllegalStateException(
+                                "the bundle has table " + table + ", which its change sets do not make");
                     }
                 }
                 List<SchemaCatalog.ForeignKey> keys = SchemaCatalog.foreignKeys(connection, schema);
                 List<SchemaCatalog.Index> indexes = SchemaCatalog.indexes(connection, schema);
                 try (Statement statement = connection.createStatement()) {
                     for (SchemaCatalog.ForeignKey key : keys) {
-                        statement.execute("alter table " + name(schema, key.table()) + " drop constraint " + quote(key.name()));
+                        statement.execute(
+                                "alter table " + name(schema, key.table()) + " drop constraint " + quote(key.name()));
                     }
                     for (SchemaCatalog.Index index : indexes) {
-                        statement.execute(index.ownedByConstraint()
-                                ? "alter table " + name(schema, index.table()) + " drop constraint " + quote(index.constraint())
-                                : "drop index " + name(schema, index.name()));
+                        statement.execute(
+                                index.ownedByConstraint()
+                                        ? "alter table " + name(schema, index.table()) + " drop constraint "
+                                                + quote(index.constraint())
+                                        : "drop index " + name(schema, index.name()));
                     }
                 }
                 Map<String, Long> counted = copyIn(connection, bundle, schema, tables, progress);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
                     for (SchemaCatalog.Index index : indexes) {
-                        statement.execute(index.ownedByConstraint()
-                                ? "alter table " + name(schema, index.table()) + " add constraint " + quote(index.constraint())
-                                        + " " + index.definition()
-                                : index.definition());
+                        statement.execute(
+                                index.ownedByConstraint()
+                                        ? "alter table " + name(schema, index.table()) + " add constraint "
+                                                + quote(index.constraint()) + " " + index.definition()
+                                        : index.definition());
                     }
                     progress.accept("indexes: " + indexes.size() + " built over the loaded rows");
                     for (SchemaCatalog.ForeignKey key : keys) {
-                        statement.execute("alter table " + name(schema, key.table()) + " add constraint " + quote(key.name())
-                                + " " + key.definition());
+                        statement.execute("alter table " + name(schema, key.table()) + " add constraint "
+                                + quote(key.name()) + " " + key.definition());
                     }
                     progress.accept("foreign keys: " + keys.size() + " checked against every row");
                 }
@@ -80,28 +82,36 @@ final class BundleRows {
                 connection.commit();
                 connection.setAutoCommit(true);
                 return counted;
-            } catch (Throwable e) {   // even an Error: half a load must never be committed
+            } catch (Throwable e) { // even an Error: half a load must never be committed
                 rollBack(connection, e);
                 throw e;
             }
         }
     }
 
-    private static Map<String, Long> copyIn(Connection connection, OpenedBundle bundle, String schema,
-            Map<String, BundleManifest.Table> tables, Consumer<String> progress) throws SQLException, IOException {
+    private static Map<String, Long> copyIn(
+            Connection connection,
+            OpenedBundle bundle,
+            String schema,
+            Map<String, BundleManifest.Table> tables,
+            Consumer<String> progress)
+            throws SQLException, IOException {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();
         Map<String, Long> counted = new LinkedHashMap<>();
         int done = 0;
         for (BundleManifest.Table table : tables.values()) {
             done++;
-            if (table.name().equals(SchemaCatalog.LIQUIBASE_HISTORY)) {   // rebuilt by the change sets just run
-                progress.accept("table " + done + "/" + tables.size() + " " + table.name() + ": " + table.rows()
-                        + " rows, written by Liquibase as it built the schema (compared with the bundle's after the load)");
+            if (table.name().equals(SchemaCatalog.LIQUIBASE_HISTORY)) { // rebuilt by the change sets just run
+                progress.accept(
+                        "table " + done + "/" + tables.size() + " " + table.name() + ": " + table.rows()
+                                + " rows, written by Liquibase as it built the schema (compared with the bundle's after the load)");
                 continue;
             }
             try (InputStream rows = bundle.part(table.part())) {
-                copy.copyIn("COPY " + name(schema, table.name()) + " (" + SchemaCatalog.columnList(table.columns())
-                        + ") FROM STDIN", rows);
+                copy.copyIn(
+                        "COPY " + name(schema, table.name()) + " (" + SchemaCatalog.columnList(table.columns())
+                                + ") FROM STDIN",
+                        rows);
             }
             long count = count(connection, schema, table.name());
             if (count != table.rows()) {
@@ -141,7 +151,7 @@ final class BundleRows {
 
     private static long count(Connection connection, String schema, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             var rows = statement.executeQuery("select count(*) from " + name(schema, table))) {
+                var rows = statement.executeQuery("select count(*) from " + name(schema, table))) {
             rows.next();
             return rows.getLong(1);
         }

@@ -30,13 +30,11 @@ public final class BundleSignatures {
     private static final int SIGNATURE_LENGTH = 64;
     private static final String NOT_A_PEM_KEY =
             "This is not an Ed25519 public key in PEM form (-----BEGIN PUBLIC KEY-----)";
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
-    private static final Base64.Encoder PEM_BODY =
-            Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
+    private static final Base64.Encoder PEM_BODY = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
-    private BundleSignatures() {
-    }
+    private BundleSignatures() {}
 
     public static KeyPair generate() {
         try {

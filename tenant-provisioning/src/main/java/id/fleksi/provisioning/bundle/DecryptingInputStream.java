@@ -1,5 +1,7 @@
 package id.fleksi.provisioning.bundle;
 
+import id.fleksi.provisioning.bundle.BundleEncryption.TamperedException;
+import id.fleksi.provisioning.bundle.BundleEncryption.WrongPassphraseException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -7,10 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
-import id.fleksi.provisioning.bundle.BundleEncryption.TamperedException;
-import id.fleksi.provisioning.bundle.BundleEncryption.WrongPassphraseException;
-
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -93,15 +91,15 @@ final class DecryptingInputStream extends InputStream {
     }
 
     /** The decrypted stream and the method that opened it, which alone can check the data's integrity. */
-    private record Unlocked(PGPEncryptedData sealed, InputStream clear) {
-    }
+    private record Unlocked(PGPEncryptedData sealed, InputStream clear) {}
 
     /** Each passphrase method in turn, as gpg does; OpenPGP allows several passphrases for one message. */
     private static Unlocked unlock(List<PGPPBEEncryptedData> candidates, char[] passphrase) throws PGPException {
         PGPException refusal = null;
         for (PGPPBEEncryptedData candidate : candidates) {
             try {
-                return new Unlocked(candidate,
+                return new Unlocked(
+                        candidate,
                         candidate.getDataStream(new BcPBEDataDecryptorFactory(passphrase, BundleEncryption.DIGESTS)));
             } catch (PGPException e) {
                 if (endedEarly(e)) {

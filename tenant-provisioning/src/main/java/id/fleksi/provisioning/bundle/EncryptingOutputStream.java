@@ -2,7 +2,6 @@ package id.fleksi.provisioning.bundle;
 
 import java.io.IOException;
 import java.io.OutputStream;
-
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 
@@ -19,7 +18,10 @@ final class EncryptingOutputStream extends OutputStream {
     private final OutputStream target;
     private boolean closed;
 
-    EncryptingOutputStream(OutputStream plain, PGPLiteralDataGenerator literal, PGPEncryptedDataGenerator encryption,
+    EncryptingOutputStream(
+            OutputStream plain,
+            PGPLiteralDataGenerator literal,
+            PGPEncryptedDataGenerator encryption,
             OutputStream target) {
         this.plain = plain;
         this.literal = literal;

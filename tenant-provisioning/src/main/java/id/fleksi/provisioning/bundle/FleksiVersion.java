@@ -7,8 +7,7 @@ import java.util.Properties;
 /** This build's version, as Maven wrote it into the jar; {@code development} when run from classes. */
 final class FleksiVersion {
 
-    private FleksiVersion() {
-    }
+    private FleksiVersion() {}
 
     static String current() {
         try (InputStream in = FleksiVersion.class.getResourceAsStream(

@@ -1,12 +1,10 @@
 package id.fleksi.provisioning.bundle;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * One import of a tenant at a time, across every replica: a PostgreSQL session-level advisory lock held on a connection
@@ -33,8 +31,12 @@ final class ImportLock implements AutoCloseable {
                     rows.next();
                     if (!rows.getBoolean(1)) {
                         connection.close();
-                        throw Problem.conflict("import-running", "Import already running", "An import of '" + code
-                                + "' is running now; wait for it to finish. Nothing was written.").values(code);
+                        throw Problem.conflict(
+                                        "import-running",
+                                        "Import already running",
+                                        "An import of '" + code
+                                                + "' is running now; wait for it to finish. Nothing was written.")
+                                .values(code);
                     }
                 }
             }
@@ -46,7 +48,8 @@ final class ImportLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try (connection; var statement = connection.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+        try (connection;
+                var statement = connection.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
             statement.setString(1, key);
             statement.execute();
         } catch (SQLException e) {

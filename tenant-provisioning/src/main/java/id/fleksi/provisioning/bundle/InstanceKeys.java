@@ -2,7 +2,6 @@ package id.fleksi.provisioning.bundle;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,10 @@ public class InstanceKeys {
         jdbc.sql("""
                 insert into platform.instance_key (purpose, algorithm, public_key, private_key, created_at)
                 values (?, 'Ed25519', ?, ?, now()) on conflict do nothing""")
-                .param(PURPOSE).param(fresh.getPublic().getEncoded()).param(fresh.getPrivate().getEncoded()).update();
+                .param(PURPOSE)
+                .param(fresh.getPublic().getEncoded())
+                .param(fresh.getPrivate().getEncoded())
+                .update();
         return stored();
     }
 
@@ -41,9 +43,11 @@ public class InstanceKeys {
     }
 
     private KeyPair stored() {
-        return jdbc.sql("select public_key, private_key from platform.instance_key where purpose = ?").param(PURPOSE)
-                .query((rs, row) -> new KeyPair(BundleSignatures.publicKey(rs.getBytes(1)),
-                        BundleSignatures.privateKey(rs.getBytes(2))))
-                .optional().orElse(null);
+        return jdbc.sql("select public_key, private_key from platform.instance_key where purpose = ?")
+                .param(PURPOSE)
+                .query((rs, row) -> new KeyPair(
+                        BundleSignatures.publicKey(rs.getBytes(1)), BundleSignatures.privateKey(rs.getBytes(2))))
+                .optional()
+                .orElse(null);
     }
 }

@@ -1,14 +1,13 @@
 package id.fleksi.provisioning.bundle;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /** The bundle's JSON parts (Jackson 2, as Keycloak's representations in the same bundle). */
 final class Json {
@@ -18,8 +17,7 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private Json() {
-    }
+    private Json() {}
 
     static void write(OutputStream out, Object value) {
         try {

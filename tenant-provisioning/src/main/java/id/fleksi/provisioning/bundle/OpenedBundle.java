@@ -1,5 +1,6 @@
 package id.fleksi.provisioning.bundle;
 
+import id.fleksi.platform.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,8 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-
-import id.fleksi.platform.problem.Problem;
 
 /**
  * A bundle file opened for import and checked whole before anything is written: decrypted (into a private temporary
@@ -52,7 +51,8 @@ final class OpenedBundle implements AutoCloseable {
      */
     static OpenedBundle open(Path file, String trusted, char[] passphrase) {
         if (!Files.isRegularFile(file)) {
-            throw Problem.badRequest("bundle-missing", "No bundle there", "There is no file " + file + ".").values(file);
+            throw Problem.badRequest("bundle-missing", "No bundle there", "There is no file " + file + ".")
+                    .values(file);
         }
         Path temporary = null;
         ZipFile zip = null;
@@ -65,36 +65,52 @@ final class OpenedBundle implements AutoCloseable {
             }
             if (head.length > 0 && BundleEncryption.isEncrypted(head)) {
                 if (passphrase == null || passphrase.length == 0) {
-                    throw refused("bundle-encrypted", "Bundle is encrypted", "This bundle is encrypted: give its passphrase"
-                            + " (FLEKSI_BUNDLE_PASSPHRASE, or --passphrase-file). Nothing was written.");
+                    throw refused(
+                            "bundle-encrypted",
+                            "Bundle is encrypted",
+                            "This bundle is encrypted: give its passphrase"
+                                    + " (FLEKSI_BUNDLE_PASSPHRASE, or --passphrase-file). Nothing was written.");
                 }
-                temporary = Files.createTempFile("fleksi-bundle-", ".zip",
+                temporary = Files.createTempFile(
+                        "fleksi-bundle-",
+                        ".zip",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                try (InputStream in = BundleEncryption.decrypting(new DigestInputStream(Files.newInputStream(file), digest), passphrase);
-                     OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
+                try (InputStream in = BundleEncryption.decrypting(
+                                new DigestInputStream(Files.newInputStream(file), digest), passphrase);
+                        OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
                     in.transferTo(out);
                 } catch (BundleEncryption.WrongPassphraseException e) {
-                    throw refused("bundle-wrong-passphrase", "Wrong passphrase", "The passphrase does not open this bundle."
-                            + " Nothing was written.");
+                    throw refused(
+                            "bundle-wrong-passphrase",
+                            "Wrong passphrase",
+                            "The passphrase does not open this bundle." + " Nothing was written.");
                 } catch (IllegalArgumentException e) {
-                    throw refused("bundle-not-fleksi", "Not a Fleksi bundle", "This file is encrypted, but not as Fleksi"
-                            + " encrypts a bundle (" + e.getMessage() + "). Nothing was written.");
+                    throw refused(
+                            "bundle-not-fleksi",
+                            "Not a Fleksi bundle",
+                            "This file is encrypted, but not as Fleksi" + " encrypts a bundle (" + e.getMessage()
+                                    + "). Nothing was written.");
                 } catch (BundleEncryption.TamperedException | IOException e) {
                     throw altered("the encrypted file does not decrypt whole (" + e.getMessage() + ")");
                 }
                 plain = temporary;
             }
-            Callable<String> fileSha256 = temporary != null ? () -> HexFormat.of().formatHex(digest.digest()) : () -> {
-                try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-                return HexFormat.of().formatHex(digest.digest());
-            };
+            Callable<String> fileSha256 = temporary != null
+                    ? () -> HexFormat.of().formatHex(digest.digest())
+                    : () -> {
+                        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                            in.transferTo(OutputStream.nullOutputStream());
+                        }
+                        return HexFormat.of().formatHex(digest.digest());
+                    };
             try {
                 zip = new ZipFile(plain.toFile());
             } catch (ZipException e) {
-                throw refused("bundle-truncated", "Not a whole bundle", "This file is not a whole Fleksi bundle: it is"
-                        + " truncated, or not a bundle at all (" + e.getMessage() + "). Copy it again. Nothing was written.");
+                throw refused(
+                        "bundle-truncated",
+                        "Not a whole bundle",
+                        "This file is not a whole Fleksi bundle: it is" + " truncated, or not a bundle at all ("
+                                + e.getMessage() + "). Copy it again. Nothing was written.");
             }
             byte[] manifestBytes = read(zip, TenantExport.MANIFEST);
             byte[] signature = Base64.getMimeDecoder().decode(read(zip, TenantExport.SIGNATURE));
@@ -106,9 +122,14 @@ final class OpenedBundle implements AutoCloseable {
             }
             String signer = BundleSignatures.fingerprint(named);
             if (trusted != null && !trusted.strip().equals(signer)) {
-                throw refused("bundle-signer-mismatch", "Signed by another instance", "This bundle is signed by "
-                        + signer + ", not by the key you gave (" + trusted.strip() + "). Ask the exporting operator for"
-                        + " their key again. Nothing was written.").values(signer, trusted.strip());
+                throw refused(
+                                "bundle-signer-mismatch",
+                                "Signed by another instance",
+                                "This bundle is signed by "
+                                        + signer + ", not by the key you gave (" + trusted.strip()
+                                        + "). Ask the exporting operator for"
+                                        + " their key again. Nothing was written.")
+                        .values(signer, trusted.strip());
             }
             if (!BundleSignatures.verifies(named, manifestBytes, signature)) {
                 throw altered("its manifest does not match its signature");
@@ -120,17 +141,25 @@ final class OpenedBundle implements AutoCloseable {
                 throw altered("its manifest cannot be read");
             }
             if (manifest.format() > BundleManifest.FORMAT) {
-                throw refused("bundle-too-new", "Bundle from a newer Fleksi", "This bundle was written by Fleksi "
-                        + manifest.fleksiVersion() + " in a newer format (" + manifest.format() + "); upgrade this Fleksi"
-                        + " first. Nothing was written.").values(manifest.fleksiVersion());
+                throw refused(
+                                "bundle-too-new",
+                                "Bundle from a newer Fleksi",
+                                "This bundle was written by Fleksi "
+                                        + manifest.fleksiVersion() + " in a newer format (" + manifest.format()
+                                        + "); upgrade this Fleksi"
+                                        + " first. Nothing was written.")
+                        .values(manifest.fleksiVersion());
             }
             Path zipFile = plain;
             String comment = zip.getComment();
-            Callable<Void> entriesSha256 = manifest.format() < 2 ? () -> null : () -> {
-                BundleContents.checkEntries(zipFile, comment);
-                return null;
-            };
-            return new OpenedBundle(zip, temporary, BundleContents.check(zip, manifest, fileSha256, entriesSha256), manifest, signer);
+            Callable<Void> entriesSha256 = manifest.format() < 2
+                    ? () -> null
+                    : () -> {
+                        BundleContents.checkEntries(zipFile, comment);
+                        return null;
+                    };
+            return new OpenedBundle(
+                    zip, temporary, BundleContents.check(zip, manifest, fileSha256, entriesSha256), manifest, signer);
         } catch (IOException e) {
             close(zip, temporary);
             throw new UncheckedIOException("Reading the bundle failed: " + e.getMessage(), e);
@@ -186,8 +215,12 @@ final class OpenedBundle implements AutoCloseable {
 
     /** The refusal of a bundle whose bytes are not what its manifest and signature say. */
     static Problem altered(String what) {
-        return refused("bundle-altered", "Bundle altered or damaged", "This bundle has been altered or damaged: " + what
-                + ". Copy it again from the exporting operator. Nothing was written.").values(what);
+        return refused(
+                        "bundle-altered",
+                        "Bundle altered or damaged",
+                        "This bundle has been altered or damaged: " + what
+                                + ". Copy it again from the exporting operator. Nothing was written.")
+                .values(what);
     }
 
     private static Problem refused(String type, String title, String detail) {

@@ -14,8 +14,7 @@ final class SchemaCatalog {
     /** Liquibase's history: rebuilt by an import as its change sets run, and compared with the bundle's. */
     static final String LIQUIBASE_HISTORY = "databasechangelog";
 
-    private SchemaCatalog() {
-    }
+    private SchemaCatalog() {}
 
     /** The schema's ordinary tables (partitions through their parent), by name, without Liquibase's lock. */
     static List<String> tables(Connection connection, String schema) throws SQLException {
@@ -58,8 +57,7 @@ final class SchemaCatalog {
     }
 
     /** A foreign key as PostgreSQL would write it again. */
-    record ForeignKey(String table, String name, String definition) {
-    }
+    record ForeignKey(String table, String name, String definition) {}
 
     /**
      * The schema's foreign keys. A load drops them, copies every table, and adds them again, which checks every row at
@@ -111,8 +109,11 @@ final class SchemaCatalog {
             statement.setString(3, LIQUIBASE_HISTORY);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    indexes.add(new Index(rows.getString("table_name"), rows.getString("index_name"),
-                            rows.getString("constraint_name"), rows.getString("definition")));
+                    indexes.add(new Index(
+                            rows.getString("table_name"),
+                            rows.getString("index_name"),
+                            rows.getString("constraint_name"),
+                            rows.getString("definition")));
                 }
             }
         }

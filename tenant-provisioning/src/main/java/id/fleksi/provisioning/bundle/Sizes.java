@@ -3,8 +3,7 @@ package id.fleksi.provisioning.bundle;
 /** Byte counts as people read them in progress lines. */
 final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     static String human(long bytes) {
         if (bytes < 1024) {

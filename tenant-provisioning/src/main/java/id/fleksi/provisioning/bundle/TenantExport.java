@@ -1,5 +1,11 @@
 package id.fleksi.provisioning.bundle;
 
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantStatus;
+import id.fleksi.provisioning.realm.RealmTransfer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,16 +24,7 @@ import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import javax.sql.DataSource;
-
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.provisioning.realm.RealmTransfer;
-
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,8 +61,14 @@ public class TenantExport {
     private final BundleTransfers transfers;
     private final String publicUrl;
 
-    public TenantExport(TenantRegistry registry, DataSource dataSource, JdbcClient jdbc, RealmTransfer realms, InstanceKeys keys,
-            BundleTransfers transfers, org.springframework.core.env.Environment environment) {
+    public TenantExport(
+            TenantRegistry registry,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            RealmTransfer realms,
+            InstanceKeys keys,
+            BundleTransfers transfers,
+            org.springframework.core.env.Environment environment) {
         this.registry = registry;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -76,8 +79,7 @@ public class TenantExport {
     }
 
     /** What an export wrote. */
-    public record Exported(BundleManifest manifest, String signerFingerprint, String bundleSha256, long bytes) {
-    }
+    public record Exported(BundleManifest manifest, String signerFingerprint, String bundleSha256, long bytes) {}
 
     /**
      * Writes the tenant's bundle to {@code target} (closed afterwards).
@@ -87,11 +89,16 @@ public class TenantExport {
      */
     public Exported export(TenantCode code, OutputStream target, char[] passphrase, Consumer<String> progress) {
         Tenant tenant = registry.require(code);
-        if (tenant.status() == TenantStatus.PROVISIONING || tenant.status() == TenantStatus.ARCHIVED
+        if (tenant.status() == TenantStatus.PROVISIONING
+                || tenant.status() == TenantStatus.ARCHIVED
                 || tenant.status() == TenantStatus.HANDED_OVER) {
-            throw Problem.conflict("tenant-not-exportable", "Tenant cannot be exported", "Tenant '" + code + "' is "
-                    + tenant.status().words() + "; only a tenant in service (active,"
-                    + " suspended or being handed over) is exported. Nothing was written.").values(code);
+            throw Problem.conflict(
+                            "tenant-not-exportable",
+                            "Tenant cannot be exported",
+                            "Tenant '" + code + "' is "
+                                    + tenant.status().words() + "; only a tenant in service (active,"
+                                    + " suspended or being handed over) is exported. Nothing was written.")
+                    .values(code);
         }
         realms.checkCanExport(tenant.realm());
         var transfer = transfers.start(code, BundleTransfers.Direction.EXPORT, null, null, null);
@@ -99,9 +106,10 @@ public class TenantExport {
         String fingerprint = BundleSignatures.fingerprint(key.getPublic());
         HashingOutputStream file = new HashingOutputStream(target);
         BundleManifest manifest;
-        try (target; OutputStream sink = passphrase == null ? file : BundleEncryption.encrypting(file, passphrase);
-             HashingOutputStream entries = new HashingOutputStream(sink);
-             ZipOutputStream zip = new ZipOutputStream(entries)) {
+        try (target;
+                OutputStream sink = passphrase == null ? file : BundleEncryption.encrypting(file, passphrase);
+                HashingOutputStream entries = new HashingOutputStream(sink);
+                ZipOutputStream zip = new ZipOutputStream(entries)) {
             zip.setLevel(COMPRESSION);
             Map<String, String> parts = new LinkedHashMap<>();
             String exportedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
@@ -112,13 +120,24 @@ public class TenantExport {
             int[] users = new int[1];
             parts.put(USERS, part(zip, USERS, out -> users[0] = realms.writeUsers(tenant.realm(), out)));
             progress.accept("realm " + tenant.realm() + ": " + users[0] + " users");
-            manifest = new BundleManifest(BundleManifest.FORMAT, FleksiVersion.current(), code.value(), exportedAt,
-                    publicUrl, fingerprint, snapshot.changeSets(), snapshot.tables(), snapshot.sequences(), users[0], parts);
+            manifest = new BundleManifest(
+                    BundleManifest.FORMAT,
+                    FleksiVersion.current(),
+                    code.value(),
+                    exportedAt,
+                    publicUrl,
+                    fingerprint,
+                    snapshot.changeSets(),
+                    snapshot.tables(),
+                    snapshot.sequences(),
+                    users[0],
+                    parts);
             byte[] manifestBytes = Json.bytes(manifest);
             entry(zip, MANIFEST, manifestBytes);
             entry(zip, SIGNATURE, Base64.getEncoder().encode(BundleSignatures.sign(key.getPrivate(), manifestBytes)));
             entry(zip, SIGNER, BundleSignatures.toPem(key.getPublic()).getBytes(StandardCharsets.US_ASCII));
-            // Every byte so far (the entries, their headers included); the central directory follows, then this comment.
+            // Every byte so far (the entries, their headers included); the central directory follows, then this
+            // comment.
             zip.setComment(BundleManifest.ENTRIES_HASH + entries.hex());
         } catch (IOException e) {
             transfers.finish(transfer, BundleTransfers.State.FAILED, e.getMessage());
@@ -129,14 +148,18 @@ public class TenantExport {
         }
         String sha256 = file.hex();
         transfers.recordBundle(transfer, sha256, fingerprint);
-        transfers.finish(transfer, BundleTransfers.State.DONE, manifest.tables().size() + " tables, "
-                + manifest.totalRows() + " rows, " + manifest.users() + " users, " + Sizes.human(file.count()));
-        progress.accept("bundle: " + Sizes.human(file.count()) + ", SHA-256 " + sha256 + ", manifest signed by " + fingerprint);
+        transfers.finish(
+                transfer,
+                BundleTransfers.State.DONE,
+                manifest.tables().size() + " tables, " + manifest.totalRows() + " rows, " + manifest.users()
+                        + " users, " + Sizes.human(file.count()));
+        progress.accept(
+                "bundle: " + Sizes.human(file.count()) + ", SHA-256 " + sha256 + ", manifest signed by " + fingerprint);
         return new Exported(manifest, fingerprint, sha256, file.count());
     }
 
-    private record Snapshot(List<String> changeSets, List<BundleManifest.Table> tables, List<BundleManifest.Sequence> sequences) {
-    }
+    private record Snapshot(
+            List<String> changeSets, List<BundleManifest.Table> tables, List<BundleManifest.Sequence> sequences) {}
 
     /** Every table of the tenant's schema, read in one repeatable-read transaction. */
     private Snapshot snapshot(Tenant tenant, ZipOutputStream zip, Consumer<String> progress) throws IOException {
@@ -149,8 +172,8 @@ public class TenantExport {
             try {
                 List<String> changeSets = new ArrayList<>();
                 try (var statement = connection.prepareStatement("select id, author from " + quote(schema)
-                        + ".databasechangelog order by orderexecuted");
-                     var rows = statement.executeQuery()) {
+                                + ".databasechangelog order by orderexecuted");
+                        var rows = statement.executeQuery()) {
                     while (rows.next()) {
                         changeSets.add(rows.getString(1) + "::" + rows.getString(2));
                     }
@@ -164,8 +187,10 @@ public class TenantExport {
                     String part = "tables/" + table + ".tsv";
                     zip.putNextEntry(new ZipEntry(part));
                     HashingOutputStream out = new HashingOutputStream(zip);
-                    long rows = copy.copyOut("COPY " + quote(schema) + "." + quote(table) + " (" + SchemaCatalog.columnList(columns)
-                            + ") TO STDOUT", out);
+                    long rows = copy.copyOut(
+                            "COPY " + quote(schema) + "." + quote(table) + " (" + SchemaCatalog.columnList(columns)
+                                    + ") TO STDOUT",
+                            out);
                     zip.closeEntry();
                     tables.add(new BundleManifest.Table(table, columns, rows, out.count(), out.hex()));
                     progress.accept("table " + (++done) + "/" + names.size() + " " + table + ": " + rows + " rows, "
@@ -179,7 +204,8 @@ public class TenantExport {
                         while (rows.next()) {
                             long last = rows.getLong(2);
                             boolean called = !rows.wasNull();
-                            sequences.add(new BundleManifest.Sequence(rows.getString(1), called ? last : rows.getLong(3), called));
+                            sequences.add(new BundleManifest.Sequence(
+                                    rows.getString(1), called ? last : rows.getLong(3), called));
                         }
                     }
                 }
@@ -191,7 +217,8 @@ public class TenantExport {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading tenant " + tenant.code() + "'s schema failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Reading tenant " + tenant.code() + "'s schema failed: " + e.getMessage(), e);
         }
     }
 
@@ -204,18 +231,24 @@ public class TenantExport {
         facts.put("region", tenant.regionCode());
         facts.put("timeZone", tenant.timeZone().name());
         facts.put("hosting", tenant.hosting().name());
-        facts.put("createdAt", tenant.createdAt() == null ? null : tenant.createdAt().toString());
-        facts.put("moduleAvailability", jdbc.sql("""
+        facts.put(
+                "createdAt",
+                tenant.createdAt() == null ? null : tenant.createdAt().toString());
+        facts.put(
+                "moduleAvailability",
+                jdbc.sql("""
                 select module_id, allowed, enabled_for_new_tenants from platform.module_availability
-                where tenant_code = ? order by module_id""").param(tenant.code().value())
-                .query((rs, row) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("module", rs.getString(1));
-                    m.put("allowed", rs.getBoolean(2));
-                    Object forNew = rs.getObject(3);
-                    m.put("enabledForNewTenants", forNew);
-                    return m;
-                }).list());
+                where tenant_code = ? order by module_id""")
+                        .param(tenant.code().value())
+                        .query((rs, row) -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("module", rs.getString(1));
+                            m.put("allowed", rs.getBoolean(2));
+                            Object forNew = rs.getObject(3);
+                            m.put("enabledForNewTenants", forNew);
+                            return m;
+                        })
+                        .list());
         return facts;
     }
 

@@ -1,15 +1,13 @@
 package id.fleksi.provisioning.bundle;
 
-import java.io.OutputStream;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-
+import java.io.OutputStream;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,16 +33,23 @@ public class TenantHandover {
      * Stops writes, exports the bundle to {@code target} and marks the tenant handed over. If the export fails the tenant
      * is back in service at once.
      */
-    public TenantExport.Exported handOver(TenantCode code, String replicaUrl, OutputStream target, char[] passphrase,
-            Consumer<String> progress) {
+    public TenantExport.Exported handOver(
+            TenantCode code, String replicaUrl, OutputStream target, char[] passphrase, Consumer<String> progress) {
         Tenant tenant = find(code);
         if (tenant.status() != TenantStatus.ACTIVE) {
-            throw Problem.conflict("invalid-transition", "Cannot hand over this tenant", "Tenant '" + code + "' is "
-                    + tenant.status().words() + "; only an active tenant is handed over. Nothing was changed.").values(code);
+            throw Problem.conflict(
+                            "invalid-transition",
+                            "Cannot hand over this tenant",
+                            "Tenant '" + code + "' is " + tenant.status().words()
+                                    + "; only an active tenant is handed over. Nothing was changed.")
+                    .values(code);
         }
         if (replicaUrl == null || !replicaUrl.matches("https?://[^\\s]{1,490}")) {
-            throw Problem.badRequest("invalid-replica-url", "Where does the tenant go?", "Give the address of the kabupaten's"
-                    + " Fleksi, e.g. https://fleksi.mamujutengahkab.go.id. Nothing was changed.");
+            throw Problem.badRequest(
+                    "invalid-replica-url",
+                    "Where does the tenant go?",
+                    "Give the address of the kabupaten's"
+                            + " Fleksi, e.g. https://fleksi.mamujutengahkab.go.id. Nothing was changed.");
         }
         registry.setStatus(code, TenantStatus.HANDING_OVER);
         UUID transfer = transfers.start(code, BundleTransfers.Direction.HANDOVER, null, null, replicaUrl);
@@ -76,7 +81,8 @@ public class TenantHandover {
     public Tenant confirm(TenantCode code) {
         Tenant tenant = find(code);
         BundleTransfers.Transfer handover = pending(tenant);
-        transfers.finish(handover.id(), BundleTransfers.State.DONE, "confirmed: the tenant runs at " + handover.replicaUrl());
+        transfers.finish(
+                handover.id(), BundleTransfers.State.DONE, "confirmed: the tenant runs at " + handover.replicaUrl());
         return find(code);
     }
 
@@ -86,10 +92,17 @@ public class TenantHandover {
     }
 
     private BundleTransfers.Transfer pending(Tenant tenant) {
-        BundleTransfers.Transfer handover = transfers.latest(tenant.code(), BundleTransfers.Direction.HANDOVER).orElse(null);
-        if (tenant.status() != TenantStatus.HANDED_OVER || handover == null || handover.state() != BundleTransfers.State.RUNNING) {
-            throw Problem.conflict("no-pending-handover", "No handover to decide", "Tenant '" + tenant.code() + "' has no"
-                    + " handover waiting for confirmation (it is " + tenant.status().words() + "). Nothing was changed.")
+        BundleTransfers.Transfer handover = transfers
+                .latest(tenant.code(), BundleTransfers.Direction.HANDOVER)
+                .orElse(null);
+        if (tenant.status() != TenantStatus.HANDED_OVER
+                || handover == null
+                || handover.state() != BundleTransfers.State.RUNNING) {
+            throw Problem.conflict(
+                            "no-pending-handover",
+                            "No handover to decide",
+                            "Tenant '" + tenant.code() + "' has no" + " handover waiting for confirmation (it is "
+                                    + tenant.status().words() + "). Nothing was changed.")
                     .values(tenant.code());
         }
         return handover;
@@ -98,5 +111,4 @@ public class TenantHandover {
     private Tenant find(TenantCode code) {
         return registry.require(code);
     }
-
 }

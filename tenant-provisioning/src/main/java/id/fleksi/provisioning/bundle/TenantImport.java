@@ -1,19 +1,5 @@
 package id.fleksi.provisioning.bundle;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.security.PublicKey;
-import java.sql.SQLException;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
-
-import javax.sql.DataSource;
-
 import id.fleksi.platform.migration.MigrationException;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.problem.Problem;
@@ -27,7 +13,18 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmTransfer;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +51,14 @@ public class TenantImport {
     private final JdbcClient jdbc;
     private final BundleTransfers transfers;
 
-    public TenantImport(TenantRegistry registry, TenantMigrator migrator, RealmTransfer realmTransfer, RealmProvisioner realms,
-            DataSource dataSource, JdbcClient jdbc, BundleTransfers transfers) {
+    public TenantImport(
+            TenantRegistry registry,
+            TenantMigrator migrator,
+            RealmTransfer realmTransfer,
+            RealmProvisioner realms,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            BundleTransfers transfers) {
         this.registry = registry;
         this.migrator = migrator;
         this.realmTransfer = realmTransfer;
@@ -66,9 +69,14 @@ public class TenantImport {
     }
 
     /** What an import did, and what it verified. */
-    public record Imported(Tenant tenant, String signer, String bundleSha256, Map<String, Long> rows, int users,
-            int changeSetsInBundle, int changeSetsNow) {
-    }
+    public record Imported(
+            Tenant tenant,
+            String signer,
+            String bundleSha256,
+            Map<String, Long> rows,
+            int users,
+            int changeSetsInBundle,
+            int changeSetsNow) {}
 
     /**
      * Imports the bundle at {@code file}.
@@ -85,17 +93,28 @@ public class TenantImport {
     public Imported importBundle(Path file, String trusted, char[] passphrase, Consumer<String> progress) {
         try (OpenedBundle bundle = OpenedBundle.open(file, trusted, passphrase)) {
             BundleManifest manifest = bundle.manifest();
-            progress.accept("signed by " + bundle.signer() + (trusted == null
-                    ? " (not checked against a key you trust: compare it with the exporting operator's)" : " (the key you gave)"));
-            progress.accept("bundle of " + manifest.tenant() + " from " + manifest.exportedBy() + ", " + manifest.exportedAt()
-                    + ": " + manifest.tables().size() + " tables, " + manifest.totalRows() + " rows, " + manifest.users()
-                    + " users; every part matches its hash");
+            progress.accept("signed by " + bundle.signer()
+                    + (trusted == null
+                            ? " (not checked against a key you trust: compare it with the exporting operator's)"
+                            : " (the key you gave)"));
+            progress.accept(
+                    "bundle of " + manifest.tenant() + " from " + manifest.exportedBy() + ", " + manifest.exportedAt()
+                            + ": " + manifest.tables().size() + " tables, " + manifest.totalRows() + " rows, "
+                            + manifest.users()
+                            + " users; every part matches its hash");
             TenantCode code = TenantCode.of(manifest.tenant());
-            List<String> unknown = manifest.changeSets().stream().filter(c -> !migrator.knownChangeSets().contains(c)).toList();
+            List<String> unknown = manifest.changeSets().stream()
+                    .filter(c -> !migrator.knownChangeSets().contains(c))
+                    .toList();
             if (!unknown.isEmpty()) {
-                throw Problem.unprocessable("bundle-too-new", "Bundle from a newer Fleksi", "This bundle was written by Fleksi "
-                        + manifest.fleksiVersion() + ", whose database has changes this Fleksi does not know (" + unknown.size()
-                        + ", e.g. " + unknown.get(0) + "). Upgrade this Fleksi first. Nothing was written.")
+                throw Problem.unprocessable(
+                                "bundle-too-new",
+                                "Bundle from a newer Fleksi",
+                                "This bundle was written by Fleksi "
+                                        + manifest.fleksiVersion()
+                                        + ", whose database has changes this Fleksi does not know (" + unknown.size()
+                                        + ", e.g. " + unknown.get(0)
+                                        + "). Upgrade this Fleksi first. Nothing was written.")
                         .values(manifest.fleksiVersion());
             }
             Map<?, ?> facts = Json.read(bundle.bytes(TenantExport.REGISTRY), Map.class);
@@ -112,55 +131,82 @@ public class TenantImport {
     private Imported load(OpenedBundle bundle, TenantCode code, Map<?, ?> facts, Consumer<String> progress) {
         BundleManifest manifest = bundle.manifest();
         TenantCode parent = hostHere(facts.get("parent"));
-        Tenant tenant = new Tenant(code, (String) facts.get("name"), TenantKind.valueOf((String) facts.get("kind")), parent,
-                (String) facts.get("region"), RegionTimeZone.valueOf((String) facts.get("timeZone")), code.schemaName(),
-                code.realmName(), TenantStatus.PROVISIONING, parent == null ? Hosting.SELF_HOSTED : Hosting.SHARED, 0,
-                MigrationState.PENDING, null, null, null);
+        Tenant tenant = new Tenant(
+                code,
+                (String) facts.get("name"),
+                TenantKind.valueOf((String) facts.get("kind")),
+                parent,
+                (String) facts.get("region"),
+                RegionTimeZone.valueOf((String) facts.get("timeZone")),
+                code.schemaName(),
+                code.realmName(),
+                TenantStatus.PROVISIONING,
+                parent == null ? Hosting.SELF_HOSTED : Hosting.SHARED,
+                0,
+                MigrationState.PENDING,
+                null,
+                null,
+                null);
         if (!registry.insertProvisioning(tenant)) {
             throw alreadyHere(code);
         }
-        UUID transfer = transfers.start(code, BundleTransfers.Direction.IMPORT, bundle.fileSha256(), bundle.signer(),
-                manifest.exportedBy());
+        UUID transfer = transfers.start(
+                code, BundleTransfers.Direction.IMPORT, bundle.fileSha256(), bundle.signer(), manifest.exportedBy());
         try (RealmCreation realm = RealmCreation.start(code.realmName(), () -> {
-            try (InputStream settings = bundle.part(TenantExport.REALM); InputStream people = bundle.part(TenantExport.USERS)) {
+            try (InputStream settings = bundle.part(TenantExport.REALM);
+                    InputStream people = bundle.part(TenantExport.USERS)) {
                 return realmTransfer.importRealm(code.realmName(), settings, people);
             }
         })) {
             try {
                 insertModuleAvailability(code, facts.get("moduleAvailability"));
                 migrator.createAsOf(code, new LinkedHashSet<>(manifest.changeSets()));
-                progress.accept("schema " + code.schemaName() + " built as of the bundle (" + manifest.changeSets().size()
-                        + " change sets)");
+                progress.accept("schema " + code.schemaName() + " built as of the bundle ("
+                        + manifest.changeSets().size() + " change sets)");
                 Map<String, Long> rows = BundleRows.load(dataSource, bundle, code.schemaName(), progress);
                 if (!List.copyOf(migrator.appliedChangeSets(code)).equals(manifest.changeSets())) {
                     throw new IllegalStateException("the rebuilt schema's history differs from the bundle's");
                 }
                 int users = realm.users();
                 progress.accept("realm " + code.realmName() + ": " + users + " users (Keycloak took "
-                        + String.format(java.util.Locale.ROOT, "%.1f", realm.millis() / 1000.0) + " s, beside the schema and rows)");
+                        + String.format(java.util.Locale.ROOT, "%.1f", realm.millis() / 1000.0)
+                        + " s, beside the schema and rows)");
                 migrator.migrate(code);
                 int now = migrator.appliedChangeSets(code).size();
                 if (now > manifest.changeSets().size()) {
-                    progress.accept("migrated forward: " + (now - manifest.changeSets().size()) + " change sets of this release");
+                    progress.accept("migrated forward: "
+                            + (now - manifest.changeSets().size()) + " change sets of this release");
                 }
                 if (users != manifest.users()) {
-                    throw new IllegalStateException("the realm holds " + users + " users, the manifest " + manifest.users());
+                    throw new IllegalStateException(
+                            "the realm holds " + users + " users, the manifest " + manifest.users());
                 }
                 registry.setStatus(code, TenantStatus.ACTIVE);
-                transfers.finish(transfer, BundleTransfers.State.DONE, "verified: " + manifest.tables().size() + " tables, "
-                        + manifest.totalRows() + " rows, " + users + " users");
+                transfers.finish(
+                        transfer,
+                        BundleTransfers.State.DONE,
+                        "verified: " + manifest.tables().size() + " tables, " + manifest.totalRows() + " rows, " + users
+                                + " users");
                 progress.accept("verified: every table's rows (" + manifest.totalRows() + ") and the users (" + users
                         + ") equal the manifest's; " + code + " is active here");
-                return new Imported(registry.find(code).orElseThrow(), bundle.signer(), bundle.fileSha256(), rows, users,
-                        manifest.changeSets().size(), now);
+                return new Imported(
+                        registry.find(code).orElseThrow(),
+                        bundle.signer(),
+                        bundle.fileSha256(),
+                        rows,
+                        users,
+                        manifest.changeSets().size(),
+                        now);
             } catch (RuntimeException | MigrationException | IOException | SQLException e) {
                 undo(code, realm.made());
                 transfers.finish(transfer, BundleTransfers.State.FAILED, e.getMessage());
                 if (e instanceof Problem problem) {
                     throw problem;
                 }
-                throw new ImportFailedException("Importing '" + code + "' failed and was rolled back; nothing was left behind. "
-                        + e.getMessage(), e);
+                throw new ImportFailedException(
+                        "Importing '" + code + "' failed and was rolled back; nothing was left behind. "
+                                + e.getMessage(),
+                        e);
             }
         }
     }
@@ -172,7 +218,8 @@ public class TenantImport {
         }
         return registry.find(TenantCode.of(parent.toString()))
                 .filter(p -> p.kind() == TenantKind.PROVINCE && p.status() != TenantStatus.ARCHIVED)
-                .map(Tenant::code).orElse(null);
+                .map(Tenant::code)
+                .orElse(null);
     }
 
     private void insertModuleAvailability(TenantCode code, Object rows) {
@@ -184,8 +231,11 @@ public class TenantImport {
             jdbc.sql("""
                     insert into platform.module_availability (tenant_code, module_id, allowed, enabled_for_new_tenants)
                     values (?, ?, ?, ?)""")
-                    .param(code.value()).param(availability.get("module")).param(availability.get("allowed"))
-                    .param(availability.get("enabledForNewTenants")).update();
+                    .param(code.value())
+                    .param(availability.get("module"))
+                    .param(availability.get("allowed"))
+                    .param(availability.get("enabledForNewTenants"))
+                    .update();
         }
     }
 
@@ -196,35 +246,52 @@ public class TenantImport {
     private void cleanUpInterrupted(TenantCode code) {
         Tenant existing = registry.find(code).orElse(null);
         var last = transfers.latest(code, BundleTransfers.Direction.IMPORT).orElse(null);
-        if (existing == null || existing.status() != TenantStatus.PROVISIONING || last == null
+        if (existing == null
+                || existing.status() != TenantStatus.PROVISIONING
+                || last == null
                 || last.state() != BundleTransfers.State.RUNNING) {
             return;
         }
         log.warn("Removing the remains of an interrupted import of {} (started {})", code, last.startedAt());
         undo(code, true);
-        transfers.finish(last.id(), BundleTransfers.State.FAILED, "interrupted; its remains were removed by the next import");
+        transfers.finish(
+                last.id(), BundleTransfers.State.FAILED, "interrupted; its remains were removed by the next import");
     }
 
     private void refuseExisting(TenantCode code) {
         if (registry.exists(code)) {
             throw alreadyHere(code);
         }
-        if (jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?").param(code.schemaName())
-                .query(Integer.class).single() > 0) {
-            throw Problem.conflict("schema-exists", "Schema already exists", "The database already has a schema "
-                    + code.schemaName() + " that no tenant owns. Fleksi will not touch it; remove or rename it first."
-                    + " Nothing was written.").values(code.schemaName());
+        if (jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?")
+                        .param(code.schemaName())
+                        .query(Integer.class)
+                        .single()
+                > 0) {
+            throw Problem.conflict(
+                            "schema-exists",
+                            "Schema already exists",
+                            "The database already has a schema "
+                                    + code.schemaName()
+                                    + " that no tenant owns. Fleksi will not touch it; remove or rename it first."
+                                    + " Nothing was written.")
+                    .values(code.schemaName());
         }
         if (realms.realmExists(code.realmName())) {
-            throw Problem.conflict("realm-exists", "Realm already exists", "Keycloak already has a realm '" + code.realmName()
-                    + "' that no tenant owns. Fleksi will not touch it; remove it first. Nothing was written.")
+            throw Problem.conflict(
+                            "realm-exists",
+                            "Realm already exists",
+                            "Keycloak already has a realm '" + code.realmName()
+                                    + "' that no tenant owns. Fleksi will not touch it; remove it first. Nothing was written.")
                     .values(code.realmName());
         }
     }
 
     private static Problem alreadyHere(TenantCode code) {
-        return Problem.conflict("tenant-exists", "Tenant already exists", "A tenant with code '" + code + "' already"
-                + " exists on this Fleksi; nothing was written.").values(code);
+        return Problem.conflict(
+                        "tenant-exists",
+                        "Tenant already exists",
+                        "A tenant with code '" + code + "' already" + " exists on this Fleksi; nothing was written.")
+                .values(code);
     }
 
     private void undo(TenantCode code, boolean realmMade) {
@@ -232,12 +299,17 @@ public class TenantImport {
             try {
                 realms.deleteRealm(code.realmName());
             } catch (RuntimeException e) {
-                log.error("Could not remove realm {} while rolling back an import; the next import of {} removes it",
-                        code.realmName(), code, e);
+                log.error(
+                        "Could not remove realm {} while rolling back an import; the next import of {} removes it",
+                        code.realmName(),
+                        code,
+                        e);
             }
         }
         jdbc.sql("drop schema if exists " + code.schemaName() + " cascade").update();
-        jdbc.sql("delete from platform.module_availability where tenant_code = ?").param(code.value()).update();
+        jdbc.sql("delete from platform.module_availability where tenant_code = ?")
+                .param(code.value())
+                .update();
         registry.delete(code);
     }
 }

@@ -1,15 +1,13 @@
 package id.fleksi.provisioning.feed;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-
 import id.fleksi.platform.figures.KabupatenFigures;
 import id.fleksi.platform.tenancy.Hosting;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantStatus;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +26,7 @@ class CountedFigures implements KabupatenFigures {
     CountedFigures(DailyFigures figures, FeedDays received, ObjectProvider<Clock> clock) {
         this.figures = figures;
         this.received = received;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);   // the application's clock; tests may set their own
+        this.clock = clock.getIfAvailable(Clock::systemUTC); // the application's clock; tests may set their own
     }
 
     @Override
@@ -38,15 +36,30 @@ class CountedFigures implements KabupatenFigures {
             return Optional.of(new CountedDay(Source.HOSTED, day, counted.generatedAt(), opds(counted.opds())));
         }
         if (kabupaten.status() == TenantStatus.HANDED_OVER) {
-            return received.between(kabupaten.code(), day, day).stream().findFirst()
+            return received.between(kabupaten.code(), day, day).stream()
+                    .findFirst()
                     .map(d -> new CountedDay(Source.FEED, day, d.generatedAt(), opds(d.opds())));
         }
         return Optional.empty();
     }
 
     private static List<Opd> opds(List<DailyFeed.Opd> opds) {
-        return opds.stream().map(o -> new Opd(o.code(), o.name(), o.employees(), o.checkedIn().total(), o.checkedIn().wfo(),
-                o.checkedIn().wfa(), o.checkedIn().dinasLuar(), o.checkedIn().late(), o.absent().izin(), o.absent().sakit(),
-                o.absent().cuti(), o.absent().dinasLuar(), o.flaggedCheckIns(), o.reportsFiled())).toList();
+        return opds.stream()
+                .map(o -> new Opd(
+                        o.code(),
+                        o.name(),
+                        o.employees(),
+                        o.checkedIn().total(),
+                        o.checkedIn().wfo(),
+                        o.checkedIn().wfa(),
+                        o.checkedIn().dinasLuar(),
+                        o.checkedIn().late(),
+                        o.absent().izin(),
+                        o.absent().sakit(),
+                        o.absent().cuti(),
+                        o.absent().dinasLuar(),
+                        o.flaggedCheckIns(),
+                        o.reportsFiled()))
+                .toList();
     }
 }

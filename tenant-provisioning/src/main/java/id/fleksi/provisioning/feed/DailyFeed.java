@@ -1,16 +1,14 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.platform.calendar.DateWindow;
+import id.fleksi.platform.tenancy.TenantCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import id.fleksi.platform.calendar.DateWindow;
-import id.fleksi.platform.tenancy.TenantCode;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One tenant's day as a self-hosted replica reports it to the province: counts per OPD (a top-level unit, its sub-units
@@ -26,8 +24,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param day         the day counted, in the tenant's time zone; today's figures are the day so far
  * @param generatedAt when the replica counted: of two documents for one day the province keeps the later
  */
-@Schema(name = "DailyFeed", description = "A self-hosted tenant's day in counts per OPD (feed version 1); no person-level"
-        + " data", requiredProperties = {"feed", "tenant", "day", "generatedAt", "opds"})
+@Schema(
+        name = "DailyFeed",
+        description = "A self-hosted tenant's day in counts per OPD (feed version 1); no person-level" + " data",
+        requiredProperties = {"feed", "tenant", "day", "generatedAt", "opds"})
 public record DailyFeed(int feed, String tenant, LocalDate day, Instant generatedAt, List<Opd> opds) {
 
     public static final int VERSION = 1;
@@ -51,25 +51,37 @@ public record DailyFeed(int feed, String tenant, LocalDate day, Instant generate
      * @param flaggedCheckIns check-ins and standing check-outs flagged for review (mock location, shared device, ...)
      * @param reportsFiled    people with a daily report of at least one activity for the day
      */
-    @Schema(name = "FeedOpd", requiredProperties = {"code", "name", "employees", "checkedIn", "absent", "flaggedCheckIns",
-            "reportsFiled"})
-    public record Opd(String code, String name, int employees, CheckIns checkedIn, Absences absent, int flaggedCheckIns,
-            int reportsFiled) {
-    }
+    @Schema(
+            name = "FeedOpd",
+            requiredProperties = {"code", "name", "employees", "checkedIn", "absent", "flaggedCheckIns", "reportsFiled"
+            })
+    public record Opd(
+            String code,
+            String name,
+            int employees,
+            CheckIns checkedIn,
+            Absences absent,
+            int flaggedCheckIns,
+            int reportsFiled) {}
 
     /** People who checked in, by the work mode their check-in was judged in, and of them those who came late. */
-    @Schema(name = "FeedCheckIns", requiredProperties = {"total", "wfo", "wfa", "dinasLuar", "late"})
-    public record CheckIns(int total, int wfo, int wfa, int dinasLuar, int late) {
-    }
+    @Schema(
+            name = "FeedCheckIns",
+            requiredProperties = {"total", "wfo", "wfa", "dinasLuar", "late"})
+    public record CheckIns(int total, int wfo, int wfa, int dinasLuar, int late) {}
 
     /** People away with an approved absence, by kind: izin, sakit, cuti, dinas luar. */
-    @Schema(name = "FeedAbsences", requiredProperties = {"izin", "sakit", "cuti", "dinasLuar"})
-    public record Absences(int izin, int sakit, int cuti, int dinasLuar) {
-    }
+    @Schema(
+            name = "FeedAbsences",
+            requiredProperties = {"izin", "sakit", "cuti", "dinasLuar"})
+    public record Absences(int izin, int sakit, int cuti, int dinasLuar) {}
 
     /** Whether the two say the same of the same day, whenever each was counted. */
     boolean sameFiguresAs(DailyFeed other) {
-        return other != null && feed == other.feed && tenant.equals(other.tenant) && day.equals(other.day)
+        return other != null
+                && feed == other.feed
+                && tenant.equals(other.tenant)
+                && day.equals(other.day)
                 && opds.equals(other.opds);
     }
 
@@ -114,8 +126,20 @@ public record DailyFeed(int feed, String tenant, LocalDate day, Instant generate
             }
             CheckIns in = opd.checkedIn();
             Absences away = opd.absent();
-            int[] counts = {opd.employees(), in.total(), in.wfo(), in.wfa(), in.dinasLuar(), in.late(), away.izin(),
-                    away.sakit(), away.cuti(), away.dinasLuar(), opd.flaggedCheckIns(), opd.reportsFiled()};
+            int[] counts = {
+                opd.employees(),
+                in.total(),
+                in.wfo(),
+                in.wfa(),
+                in.dinasLuar(),
+                in.late(),
+                away.izin(),
+                away.sakit(),
+                away.cuti(),
+                away.dinasLuar(),
+                opd.flaggedCheckIns(),
+                opd.reportsFiled()
+            };
             for (int count : counts) {
                 if (count < 0 || count > MAX_COUNT) {
                     problems.add(at + ": every count lies between 0 and " + MAX_COUNT);

@@ -1,11 +1,9 @@
 package id.fleksi.provisioning.feed;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantSql;
-
+import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,13 +70,25 @@ class DailyFigures {
 
     /** The tenant's figures for the day (the day so far, for today), counted now. */
     DailyFeed of(Tenant tenant, LocalDate day, Instant now) {
-        var opds = jdbc.sql(TenantSql.in(tenant.code(), FIGURES)).param("day", day)
-                .query((rs, row) -> new DailyFeed.Opd(rs.getString("code"), rs.getString("name"), rs.getInt("employees"),
-                        new DailyFeed.CheckIns(rs.getInt("checked_in"), rs.getInt("wfo"), rs.getInt("wfa"),
-                                rs.getInt("dinas_luar"), rs.getInt("late")),
-                        new DailyFeed.Absences(rs.getInt("absent_izin"), rs.getInt("absent_sakit"), rs.getInt("absent_cuti"),
+        var opds = jdbc.sql(TenantSql.in(tenant.code(), FIGURES))
+                .param("day", day)
+                .query((rs, row) -> new DailyFeed.Opd(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getInt("employees"),
+                        new DailyFeed.CheckIns(
+                                rs.getInt("checked_in"),
+                                rs.getInt("wfo"),
+                                rs.getInt("wfa"),
+                                rs.getInt("dinas_luar"),
+                                rs.getInt("late")),
+                        new DailyFeed.Absences(
+                                rs.getInt("absent_izin"),
+                                rs.getInt("absent_sakit"),
+                                rs.getInt("absent_cuti"),
                                 rs.getInt("absent_dinas_luar")),
-                        rs.getInt("flagged"), rs.getInt("reports_filed")))
+                        rs.getInt("flagged"),
+                        rs.getInt("reports_filed")))
                 .list();
         return new DailyFeed(DailyFeed.VERSION, tenant.code().value(), day, now, opds);
     }

@@ -1,5 +1,7 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.platform.tenancy.TenantCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,13 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import id.fleksi.platform.tenancy.TenantCode;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
@@ -33,18 +29,37 @@ public class FeedDays {
 
     /** A day as the province received it, with its totals over the OPD. */
     @Schema(name = "ReceivedFeedDay")
-    public record ReceivedDay(LocalDate day, Instant generatedAt, Instant receivedAt, String signer, Totals totals,
-            List<DailyFeed.Opd> opds) {
-    }
+    public record ReceivedDay(
+            LocalDate day,
+            Instant generatedAt,
+            Instant receivedAt,
+            String signer,
+            Totals totals,
+            List<DailyFeed.Opd> opds) {}
 
     /** The tenant's figures for the day, over all its OPD. */
     @Schema(name = "FeedTotals")
-    public record Totals(int opds, int employees, DailyFeed.CheckIns checkedIn, DailyFeed.Absences absent, int flaggedCheckIns,
+    public record Totals(
+            int opds,
+            int employees,
+            DailyFeed.CheckIns checkedIn,
+            DailyFeed.Absences absent,
+            int flaggedCheckIns,
             int reportsFiled) {
 
         static Totals of(List<DailyFeed.Opd> opds) {
-            int employees = 0, total = 0, wfo = 0, wfa = 0, dinasLuar = 0, late = 0, izin = 0, sakit = 0, cuti = 0,
-                    away = 0, flagged = 0, reports = 0;
+            int employees = 0,
+                    total = 0,
+                    wfo = 0,
+                    wfa = 0,
+                    dinasLuar = 0,
+                    late = 0,
+                    izin = 0,
+                    sakit = 0,
+                    cuti = 0,
+                    away = 0,
+                    flagged = 0,
+                    reports = 0;
             for (DailyFeed.Opd opd : opds) {
                 employees += opd.employees();
                 total += opd.checkedIn().total();
@@ -59,8 +74,13 @@ public class FeedDays {
                 flagged += opd.flaggedCheckIns();
                 reports += opd.reportsFiled();
             }
-            return new Totals(opds.size(), employees, new DailyFeed.CheckIns(total, wfo, wfa, dinasLuar, late),
-                    new DailyFeed.Absences(izin, sakit, cuti, away), flagged, reports);
+            return new Totals(
+                    opds.size(),
+                    employees,
+                    new DailyFeed.CheckIns(total, wfo, wfa, dinasLuar, late),
+                    new DailyFeed.Absences(izin, sakit, cuti, away),
+                    flagged,
+                    reports);
         }
     }
 
@@ -91,22 +111,42 @@ public class FeedDays {
                     on conflict (tenant_code, day) do update set feed_version = excluded.feed_version,
                         generated_at = excluded.generated_at, received_at = excluded.received_at, signer = excluded.signer
                     where feed_day.generated_at <= excluded.generated_at""")
-                    .param(feed.tenant()).param(feed.day()).param(feed.feed()).param(Timestamp.from(feed.generatedAt()))
-                    .param(Timestamp.from(now)).param(signer).update();
+                    .param(feed.tenant())
+                    .param(feed.day())
+                    .param(feed.feed())
+                    .param(Timestamp.from(feed.generatedAt()))
+                    .param(Timestamp.from(now))
+                    .param(signer)
+                    .update();
             if (current == 0) {
                 return false;
             }
-            jdbc.sql("delete from platform.feed_day_opd where tenant_code = ? and day = ?").param(feed.tenant())
-                    .param(feed.day()).update();
+            jdbc.sql("delete from platform.feed_day_opd where tenant_code = ? and day = ?")
+                    .param(feed.tenant())
+                    .param(feed.day())
+                    .update();
             for (DailyFeed.Opd opd : feed.opds()) {
                 jdbc.sql("""
                         insert into platform.feed_day_opd (tenant_code, day, opd_code, opd_name, employees, checked_in, wfo, wfa,
                             dinas_luar, late, absent_izin, absent_sakit, absent_cuti, absent_dinas_luar, flagged_check_ins,
                             reports_filed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(feed.tenant(), feed.day(), opd.code(), opd.name(), opd.employees(), opd.checkedIn().total(),
-                                opd.checkedIn().wfo(), opd.checkedIn().wfa(), opd.checkedIn().dinasLuar(),
-                                opd.checkedIn().late(), opd.absent().izin(), opd.absent().sakit(), opd.absent().cuti(),
-                                opd.absent().dinasLuar(), opd.flaggedCheckIns(), opd.reportsFiled())
+                        .params(
+                                feed.tenant(),
+                                feed.day(),
+                                opd.code(),
+                                opd.name(),
+                                opd.employees(),
+                                opd.checkedIn().total(),
+                                opd.checkedIn().wfo(),
+                                opd.checkedIn().wfa(),
+                                opd.checkedIn().dinasLuar(),
+                                opd.checkedIn().late(),
+                                opd.absent().izin(),
+                                opd.absent().sakit(),
+                                opd.absent().cuti(),
+                                opd.absent().dinasLuar(),
+                                opd.flaggedCheckIns(),
+                                opd.reportsFiled())
                         .update();
             }
             return true;
@@ -121,7 +161,8 @@ public class FeedDays {
     /** The last day received for the tenant, if any: what the platform console shows beside the shared tenants. */
     public Optional<ReceivedDay> latest(TenantCode tenant) {
         return read("d.day = (select max(day) from platform.feed_day where tenant_code = ?)", tenant, tenant.value())
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     /** The days that meet the condition, each with its OPD; one snapshot, so a day being replaced is read whole. */
@@ -137,27 +178,45 @@ public class FeedDays {
                     where d.tenant_code = ? and\s""" + condition + " order by o.day, o.opd_code")
                     .params(parameters)
                     .query((ResultSet rs) -> {
-                        opds.computeIfAbsent(rs.getObject("day", LocalDate.class), day -> new ArrayList<>()).add(opd(rs));
+                        opds.computeIfAbsent(rs.getObject("day", LocalDate.class), day -> new ArrayList<>())
+                                .add(opd(rs));
                     });
-            return jdbc.sql("select d.day, d.generated_at, d.received_at, d.signer from platform.feed_day d where d.tenant_code = ?"
-                            + " and " + condition + " order by d.day")
+            return jdbc.sql(
+                            "select d.day, d.generated_at, d.received_at, d.signer from platform.feed_day d where d.tenant_code = ?"
+                                    + " and " + condition + " order by d.day")
                     .params(parameters)
                     .query((rs, row) -> {
                         LocalDate day = rs.getObject("day", LocalDate.class);
                         List<DailyFeed.Opd> ofDay = List.copyOf(opds.getOrDefault(day, List.of()));
-                        return new ReceivedDay(day, rs.getTimestamp("generated_at").toInstant(),
-                                rs.getTimestamp("received_at").toInstant(), rs.getString("signer"), Totals.of(ofDay), ofDay);
+                        return new ReceivedDay(
+                                day,
+                                rs.getTimestamp("generated_at").toInstant(),
+                                rs.getTimestamp("received_at").toInstant(),
+                                rs.getString("signer"),
+                                Totals.of(ofDay),
+                                ofDay);
                     })
                     .list();
         });
     }
 
     private static DailyFeed.Opd opd(ResultSet rs) throws SQLException {
-        return new DailyFeed.Opd(rs.getString("opd_code"), rs.getString("opd_name"), rs.getInt("employees"),
-                new DailyFeed.CheckIns(rs.getInt("checked_in"), rs.getInt("wfo"), rs.getInt("wfa"), rs.getInt("dinas_luar"),
+        return new DailyFeed.Opd(
+                rs.getString("opd_code"),
+                rs.getString("opd_name"),
+                rs.getInt("employees"),
+                new DailyFeed.CheckIns(
+                        rs.getInt("checked_in"),
+                        rs.getInt("wfo"),
+                        rs.getInt("wfa"),
+                        rs.getInt("dinas_luar"),
                         rs.getInt("late")),
-                new DailyFeed.Absences(rs.getInt("absent_izin"), rs.getInt("absent_sakit"), rs.getInt("absent_cuti"),
+                new DailyFeed.Absences(
+                        rs.getInt("absent_izin"),
+                        rs.getInt("absent_sakit"),
+                        rs.getInt("absent_cuti"),
                         rs.getInt("absent_dinas_luar")),
-                rs.getInt("flagged_check_ins"), rs.getInt("reports_filed"));
+                rs.getInt("flagged_check_ins"),
+                rs.getInt("reports_filed"));
     }
 }

@@ -1,5 +1,11 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.provisioning.bundle.BundleSignatures;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,17 +13,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.provisioning.bundle.BundleSignatures;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.JacksonException;
 
 /**
@@ -36,9 +32,13 @@ class FeedIntake {
 
     /** The province's answer to a feed it took. */
     @Schema(name = "FeedReceipt")
-    record Receipt(String tenant, LocalDate day, int opds,
-            @Schema(description = "false when figures counted later were already here; those stay") boolean current) {
-    }
+    record Receipt(
+            String tenant,
+            LocalDate day,
+            int opds,
+
+            @Schema(description = "false when figures counted later were already here; those stay")
+            boolean current) {}
 
     private final FeedJson json;
     private final TenantRegistry registry;
@@ -59,31 +59,50 @@ class FeedIntake {
         if (!keys.handedOver(tenant)) {
             throw notExpected(feed.tenant(), "it was not handed over from here to a server of its own");
         }
-        PublicKey trusted = keys.of(tenant).orElseThrow(() -> notExpected(feed.tenant(), "no key is registered for its"
-                + " replica. The province's operator registers it: fleksi tenant handover-confirm " + feed.tenant()
-                + " --replica-key FILE"));
+        PublicKey trusted = keys.of(tenant)
+                .orElseThrow(() -> notExpected(
+                        feed.tenant(),
+                        "no key is registered for its"
+                                + " replica. The province's operator registers it: fleksi tenant handover-confirm "
+                                + feed.tenant()
+                                + " --replica-key FILE"));
         String registered = BundleSignatures.fingerprint(trusted);
         if (!BundleSignatures.verifies(trusted, body, signature)) {
             String claimed = signerHeader == null ? "" : signerHeader.strip();
-            throw Problem.forbidden("feed-signature-refused", "Signature refused", (registered.equals(claimed)
-                    ? "The signature does not match the feed as received: it was changed on the way, or signed wrongly."
-                    : "The feed is not signed by the key registered for tenant '" + feed.tenant() + "' (" + registered
-                            + ")" + (claimed.isEmpty() ? "" : ", but by " + abbreviate(claimed)) + ".")
-                    + " Nothing was stored.");
+            throw Problem.forbidden(
+                    "feed-signature-refused",
+                    "Signature refused",
+                    (registered.equals(claimed)
+                                    ? "The signature does not match the feed as received: it was changed on the way, or signed wrongly."
+                                    : "The feed is not signed by the key registered for tenant '" + feed.tenant()
+                                            + "' (" + registered + ")"
+                                            + (claimed.isEmpty() ? "" : ", but by " + abbreviate(claimed)) + ".")
+                            + " Nothing was stored.");
         }
         List<String> problems = feed.problems();
         if (!problems.isEmpty()) {
-            throw Problem.unprocessable("feed-invalid", "Feed refused", String.join("; ", problems) + ". Nothing was stored.")
-                    .with("errors", problems.stream().map(problem -> Map.of("message", problem)).toList());
+            throw Problem.unprocessable(
+                            "feed-invalid", "Feed refused", String.join("; ", problems) + ". Nothing was stored.")
+                    .with(
+                            "errors",
+                            problems.stream()
+                                    .map(problem -> Map.of("message", problem))
+                                    .toList());
         }
         LocalDate today = now.atZone(tenant.timeZone().zone()).toLocalDate();
         if (feed.day().isAfter(today)) {
-            throw Problem.unprocessable("feed-in-future", "Not yet", "day " + feed.day() + " has not begun in " + feed.tenant()
-                    + "'s time zone; is the replica's clock right? Nothing was stored.");
+            throw Problem.unprocessable(
+                    "feed-in-future",
+                    "Not yet",
+                    "day " + feed.day() + " has not begun in " + feed.tenant()
+                            + "'s time zone; is the replica's clock right? Nothing was stored.");
         }
         if (feed.generatedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw Problem.unprocessable("feed-in-future", "Not yet", "generatedAt " + feed.generatedAt() + " is later than"
-                    + " now; is the replica's clock right? Nothing was stored.");
+            throw Problem.unprocessable(
+                    "feed-in-future",
+                    "Not yet",
+                    "generatedAt " + feed.generatedAt() + " is later than"
+                            + " now; is the replica's clock right? Nothing was stored.");
         }
         boolean current = days.store(feed, registered, now);
         return new Receipt(feed.tenant(), feed.day(), feed.opds().size(), current);
@@ -91,14 +110,19 @@ class FeedIntake {
 
     private static byte[] signature(String header) {
         if (header == null || header.isBlank()) {
-            throw Problem.badRequest("feed-unsigned", "Feed not signed", "A feed carries its signature in "
-                    + DailyFeed.SIGNATURE_HEADER + " (base64 of Ed25519 over the body). Nothing was stored.");
+            throw Problem.badRequest(
+                    "feed-unsigned",
+                    "Feed not signed",
+                    "A feed carries its signature in " + DailyFeed.SIGNATURE_HEADER
+                            + " (base64 of Ed25519 over the body). Nothing was stored.");
         }
         try {
             return Base64.getDecoder().decode(header.strip());
         } catch (IllegalArgumentException e) {
-            throw Problem.forbidden("feed-signature-refused", "Signature refused", DailyFeed.SIGNATURE_HEADER
-                    + " is not base64. Nothing was stored.");
+            throw Problem.forbidden(
+                    "feed-signature-refused",
+                    "Signature refused",
+                    DailyFeed.SIGNATURE_HEADER + " is not base64. Nothing was stored.");
         }
     }
 
@@ -115,9 +139,13 @@ class FeedIntake {
                     at.append('[').append(reference.getIndex()).append(']');
                 }
             }
-            throw Problem.badRequest("feed-unreadable", "Feed unreadable", (at.isEmpty() ? "The body" : at + ":")
-                    + " is not a daily feed document (version " + DailyFeed.VERSION + ", every field given, see docs/feed.md)."
-                    + " Nothing was stored.");
+            throw Problem.badRequest(
+                    "feed-unreadable",
+                    "Feed unreadable",
+                    (at.isEmpty() ? "The body" : at + ":")
+                            + " is not a daily feed document (version " + DailyFeed.VERSION
+                            + ", every field given, see docs/feed.md)."
+                            + " Nothing was stored.");
         }
     }
 
@@ -125,13 +153,17 @@ class FeedIntake {
         if (TenantCode.problemWith(code) != null) {
             throw notExpected(String.valueOf(code), "it is no tenant code");
         }
-        return registry.find(TenantCode.of(code)).orElseThrow(() -> notExpected(code, "no such tenant is registered here"));
+        return registry.find(TenantCode.of(code))
+                .orElseThrow(() -> notExpected(code, "no such tenant is registered here"));
     }
 
     /** One answer for every tenant this Fleksi takes no feed for, with the reason its sender can act on. */
     private static Problem notExpected(String code, String why) {
-        return Problem.forbidden( "feed-not-expected", "Feed not expected", "This Fleksi takes no daily feed"
-                + " for tenant '" + abbreviate(code) + "': " + why + ". Nothing was stored.");
+        return Problem.forbidden(
+                "feed-not-expected",
+                "Feed not expected",
+                "This Fleksi takes no daily feed" + " for tenant '" + abbreviate(code) + "': " + why
+                        + ". Nothing was stored.");
     }
 
     private static String abbreviate(String text) {

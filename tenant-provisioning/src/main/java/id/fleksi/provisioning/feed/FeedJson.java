@@ -1,10 +1,9 @@
 package id.fleksi.provisioning.feed;
 
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.stereotype.Component;
 
 /**
  * The feed document in and out of JSON: the API's own mapper (a key given twice, a text too long or holding a control
@@ -18,7 +17,8 @@ class FeedJson {
 
     FeedJson(JsonMapper api) {
         this.mapper = api.rebuild()
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                .enable(
+                        DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

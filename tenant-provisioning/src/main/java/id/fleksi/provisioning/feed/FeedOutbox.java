@@ -1,14 +1,12 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.provisioning.bundle.BundleSignatures;
+import id.fleksi.provisioning.bundle.InstanceKeys;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import id.fleksi.provisioning.bundle.BundleSignatures;
-import id.fleksi.provisioning.bundle.InstanceKeys;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +29,8 @@ class FeedOutbox {
     static final int AT_ONCE = 100;
 
     /** A document waiting to be sent. */
-    record Waiting(String tenant, LocalDate day, byte[] payload, byte[] signature, int attempts, Instant nextAttemptAt) {
-    }
+    record Waiting(
+            String tenant, LocalDate day, byte[] payload, byte[] signature, int attempts, Instant nextAttemptAt) {}
 
     private final JdbcClient jdbc;
     private final InstanceKeys keys;
@@ -51,7 +49,11 @@ class FeedOutbox {
      */
     boolean store(DailyFeed feed, Instant now) {
         byte[] stored = jdbc.sql("select payload from platform.feed_outbox where tenant_code = ? and day = ?")
-                .param(feed.tenant()).param(feed.day()).query(byte[].class).optional().orElse(null);
+                .param(feed.tenant())
+                .param(feed.day())
+                .query(byte[].class)
+                .optional()
+                .orElse(null);
         if (stored != null && feed.sameFiguresAs(json.read(stored))) {
             return false;
         }
@@ -66,7 +68,12 @@ class FeedOutbox {
                     next_attempt_at = case when feed_outbox.sent_at is null then feed_outbox.next_attempt_at
                         else excluded.next_attempt_at end,
                     sent_at = null""")
-                .param(feed.tenant()).param(feed.day()).param(payload).param(signature).param(Timestamp.from(now)).update();
+                .param(feed.tenant())
+                .param(feed.day())
+                .param(payload)
+                .param(signature)
+                .param(Timestamp.from(now))
+                .update();
         return true;
     }
 
@@ -76,8 +83,7 @@ class FeedOutbox {
                 select o.tenant_code from platform.feed_outbox o
                 where o.sent_at is null and o.next_attempt_at <= ? and o.day = (select min(p.day) from platform.feed_outbox p
                     where p.tenant_code = o.tenant_code and p.sent_at is null)
-                order by o.tenant_code""")
-                .param(Timestamp.from(now)).query(String.class).list();
+                order by o.tenant_code""").param(Timestamp.from(now)).query(String.class).list();
     }
 
     /** The tenant's unsent documents, oldest first; at most {@value #AT_ONCE}, the rest go in the next minute's round. */
@@ -85,9 +91,15 @@ class FeedOutbox {
         return jdbc.sql("""
                 select tenant_code, day, payload, signature, attempts, next_attempt_at from platform.feed_outbox
                 where tenant_code = ? and sent_at is null order by day limit ?""")
-                .param(tenant).param(AT_ONCE)
-                .query((rs, row) -> new Waiting(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBytes(3),
-                        rs.getBytes(4), rs.getInt(5), rs.getTimestamp(6).toInstant()))
+                .param(tenant)
+                .param(AT_ONCE)
+                .query((rs, row) -> new Waiting(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getBytes(3),
+                        rs.getBytes(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
@@ -97,7 +109,9 @@ class FeedOutbox {
      */
     boolean lockTenant(String tenant) {
         return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext('fleksi.feed'), hashtext(?))")
-                .param(tenant).query(Boolean.class).single());
+                .param(tenant)
+                .query(Boolean.class)
+                .single());
     }
 
     /** The province has it; unless the day was counted anew meanwhile (another signature), which still waits. */
@@ -105,7 +119,10 @@ class FeedOutbox {
         jdbc.sql("""
                 update platform.feed_outbox set sent_at = ?, last_error = null
                 where tenant_code = ? and day = ? and signature = ?""")
-                .param(Timestamp.from(now)).param(document.tenant()).param(document.day()).param(document.signature())
+                .param(Timestamp.from(now))
+                .param(document.tenant())
+                .param(document.day())
+                .param(document.signature())
                 .update();
     }
 
@@ -116,14 +133,20 @@ class FeedOutbox {
         jdbc.sql("""
                 update platform.feed_outbox set attempts = ?, next_attempt_at = ?, last_error = ?
                 where tenant_code = ? and day = ? and sent_at is null""")
-                .param(attempts).param(Timestamp.from(next)).param(error.length() > 500 ? error.substring(0, 500) : error)
-                .param(document.tenant()).param(document.day()).update();
+                .param(attempts)
+                .param(Timestamp.from(next))
+                .param(error.length() > 500 ? error.substring(0, 500) : error)
+                .param(document.tenant())
+                .param(document.day())
+                .update();
         return next;
     }
 
     /** Removes sent documents of days long past. */
     int forgetSentBefore(LocalDate day) {
-        return jdbc.sql("delete from platform.feed_outbox where sent_at is not null and day < ?").param(day).update();
+        return jdbc.sql("delete from platform.feed_outbox where sent_at is not null and day < ?")
+                .param(day)
+                .update();
     }
 
     /** One minute after the first failure, then 2, 4, 8, ... up to an hour. */

@@ -3,7 +3,6 @@ package id.fleksi.provisioning.feed;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -35,7 +34,7 @@ public record FeedProperties(Boolean enabled, String url) {
 
     /** Where the feed goes: the province's receiver below {@link #url}. */
     URI endpoint() {
-        return URI.create(province(url) + DailyFeed.PATH);   // below a path the province may be served under
+        return URI.create(province(url) + DailyFeed.PATH); // below a path the province may be served under
     }
 
     /**

@@ -1,20 +1,17 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.platform.LogContext;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.provisioning.bundle.BundleSignatures;
+import id.fleksi.provisioning.bundle.InstanceKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-
 import javax.sql.DataSource;
-
-import id.fleksi.platform.LogContext;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.provisioning.bundle.BundleSignatures;
-import id.fleksi.provisioning.bundle.InstanceKeys;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -50,8 +47,15 @@ class FeedSchedule implements SmartInitializingSingleton, DisposableBean {
     private final boolean jobs;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
-    FeedSchedule(FeedProperties properties, TenantRegistry registry, DailyFigures figures, FeedOutbox outbox, InstanceKeys keys,
-            DataSource dataSource, TaskScheduler scheduler, @Value("${fleksi.jobs.enabled:true}") boolean jobs) {
+    FeedSchedule(
+            FeedProperties properties,
+            TenantRegistry registry,
+            DailyFigures figures,
+            FeedOutbox outbox,
+            InstanceKeys keys,
+            DataSource dataSource,
+            TaskScheduler scheduler,
+            @Value("${fleksi.jobs.enabled:true}") boolean jobs) {
         this.properties = properties;
         this.registry = registry;
         this.figures = figures;
@@ -68,18 +72,27 @@ class FeedSchedule implements SmartInitializingSingleton, DisposableBean {
             return;
         }
         FeedSender sender = new FeedSender(outbox, keys, dataSource, properties.endpoint());
-        log.info("Daily feed to {}, signed by {}", properties.endpoint(), BundleSignatures.fingerprint(keys.publicKey()));
+        log.info(
+                "Daily feed to {}, signed by {}",
+                properties.endpoint(),
+                BundleSignatures.fingerprint(keys.publicKey()));
         Instant start = Instant.now().plus(SEND_EVERY);
-        scheduled.add(scheduler.scheduleWithFixedDelay(() -> {
-            try (MDC.MDCCloseable ignored = LogContext.job("feed-count")) {
-                count(Instant.now());
-            }
-        }, start, COUNT_EVERY));
-        scheduled.add(scheduler.scheduleWithFixedDelay(() -> {
-            try (MDC.MDCCloseable ignored = LogContext.job("feed-send")) {
-                sender.sendDue(Instant.now());
-            }
-        }, start.plusSeconds(30), SEND_EVERY));
+        scheduled.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try (MDC.MDCCloseable ignored = LogContext.job("feed-count")) {
+                        count(Instant.now());
+                    }
+                },
+                start,
+                COUNT_EVERY));
+        scheduled.add(scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try (MDC.MDCCloseable ignored = LogContext.job("feed-send")) {
+                        sender.sendDue(Instant.now());
+                    }
+                },
+                start.plusSeconds(30),
+                SEND_EVERY));
     }
 
     /** Counts each active tenant's recent days into the outbox; returns how many documents changed. */

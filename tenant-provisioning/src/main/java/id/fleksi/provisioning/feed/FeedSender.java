@@ -1,5 +1,7 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.provisioning.bundle.BundleSignatures;
+import id.fleksi.provisioning.bundle.InstanceKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -13,12 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import javax.sql.DataSource;
-
-import id.fleksi.provisioning.bundle.BundleSignatures;
-import id.fleksi.provisioning.bundle.InstanceKeys;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -40,19 +37,20 @@ class FeedSender {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     /** What one round did. */
-    record Round(List<FeedOutbox.Waiting> sent, List<String> failures) {
-    }
+    record Round(List<FeedOutbox.Waiting> sent, List<String> failures) {}
 
     /** Why a document was not delivered, and whether the days after it may still go. */
-    private record Failure(String reason, boolean ofThisDocumentOnly) {
-    }
+    private record Failure(String reason, boolean ofThisDocumentOnly) {}
 
     private final FeedOutbox outbox;
     private final InstanceKeys keys;
     private final URI endpoint;
     private final TransactionTemplate transactions;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     FeedSender(FeedOutbox outbox, InstanceKeys keys, DataSource dataSource, URI endpoint) {
         this.outbox = outbox;
@@ -71,11 +69,11 @@ class FeedSender {
             // which the province takes as the same day once more.
             transactions.executeWithoutResult(status -> {
                 if (!outbox.lockTenant(tenant)) {
-                    return;   // another replica of this instance is sending them
+                    return; // another replica of this instance is sending them
                 }
                 List<FeedOutbox.Waiting> waiting = outbox.waiting(tenant);
                 if (waiting.isEmpty() || waiting.get(0).nextAttemptAt().isAfter(now)) {
-                    return;   // another replica sent them, or failed and set the next try, since we looked
+                    return; // another replica sent them, or failed and set the next try, since we looked
                 }
                 for (FeedOutbox.Waiting document : waiting) {
                     Failure failure = post(document, signer);
@@ -86,9 +84,14 @@ class FeedSender {
                     }
                     Instant next = outbox.failed(document, failure.reason(), now);
                     failures.add(tenant + " " + document.day() + ": " + failure.reason());
-                    log.warn("Feed of {} for {} not delivered ({}); next try at {}", tenant, document.day(), failure.reason(), next);
+                    log.warn(
+                            "Feed of {} for {} not delivered ({}); next try at {}",
+                            tenant,
+                            document.day(),
+                            failure.reason(),
+                            next);
                     if (!failure.ofThisDocumentOnly()) {
-                        return;   // the later days wait behind this one
+                        return; // the later days wait behind this one
                     }
                 }
             });
@@ -98,27 +101,34 @@ class FeedSender {
 
     /** Null when the province took it; otherwise why not, for the log and the outbox. */
     private Failure post(FeedOutbox.Waiting document, String signer) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(ANSWER_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header(DailyFeed.SIGNATURE_HEADER, Base64.getEncoder().encodeToString(document.signature()))
                 .header(DailyFeed.SIGNER_HEADER, signer)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(document.payload())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document.payload()))
+                .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() / 100 == 2) {
                     return null;
                 }
-                // The problem's detail says why (a key not registered yet, a clock ahead); a page of HTML says little more.
+                // The problem's detail says why (a key not registered yet, a clock ahead); a page of HTML says little
+                // more.
                 int status = response.statusCode();
-                return new Failure("the province answered " + status + " " + new String(body.readNBytes(400),
-                        StandardCharsets.UTF_8), status == 400 || status == 413 || status == 422);
+                return new Failure(
+                        "the province answered " + status + " "
+                                + new String(body.readNBytes(400), StandardCharsets.UTF_8),
+                        status == 400 || status == 413 || status == 422);
             }
         } catch (ConnectException e) {
             return new Failure("no answer from " + endpoint + " (connection refused or unreachable)", false);
         } catch (IOException e) {
-            return new Failure("no answer from " + endpoint + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()), false);
+            return new Failure(
+                    "no answer from " + endpoint + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failure("interrupted", false);

@@ -1,10 +1,5 @@
 package id.fleksi.provisioning.feed;
 
-import java.security.PublicKey;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -12,7 +7,10 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.BundleTransfers;
 import id.fleksi.provisioning.bundle.TenantHandover;
-
+import java.security.PublicKey;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +42,11 @@ public class ReplicaKeys {
     public String register(TenantCode code, PublicKey key) {
         Tenant tenant = registry.require(code);
         if (!handedOver(tenant)) {
-            throw Problem.conflict("not-handed-over", "Not a self-hosted tenant", "Tenant '" + code + "' was not handed over"
-                    + " from this Fleksi to a server of its own, so no replica sends figures for it. Nothing was changed.")
+            throw Problem.conflict(
+                            "not-handed-over",
+                            "Not a self-hosted tenant",
+                            "Tenant '" + code + "' was not handed over"
+                                    + " from this Fleksi to a server of its own, so no replica sends figures for it. Nothing was changed.")
                     .values(code);
         }
         String fingerprint = BundleSignatures.fingerprint(key);
@@ -53,7 +54,10 @@ public class ReplicaKeys {
                 insert into platform.feed_replica_key (tenant_code, public_key, fingerprint, registered_at) values (?, ?, ?, now())
                 on conflict (tenant_code) do update set public_key = excluded.public_key, fingerprint = excluded.fingerprint,
                     registered_at = excluded.registered_at""")
-                .param(code.value()).param(key.getEncoded()).param(fingerprint).update();
+                .param(code.value())
+                .param(key.getEncoded())
+                .param(fingerprint)
+                .update();
         return fingerprint;
     }
 
@@ -67,8 +71,11 @@ public class ReplicaKeys {
         }
         Instant handedOverAt = handovers.handover(tenant.code()).orElseThrow().startedAt();
         return jdbc.sql("select public_key from platform.feed_replica_key where tenant_code = ? and registered_at >= ?")
-                .param(tenant.code().value()).param(Timestamp.from(handedOverAt))
-                .query(byte[].class).optional().map(BundleSignatures::publicKey);
+                .param(tenant.code().value())
+                .param(Timestamp.from(handedOverAt))
+                .query(byte[].class)
+                .optional()
+                .map(BundleSignatures::publicKey);
     }
 
     /**
@@ -81,7 +88,8 @@ public class ReplicaKeys {
             return false;
         }
         return switch (tenant.status()) {
-            case HANDED_OVER -> handover.state() == BundleTransfers.State.RUNNING || handover.state() == BundleTransfers.State.DONE;
+            case HANDED_OVER ->
+                handover.state() == BundleTransfers.State.RUNNING || handover.state() == BundleTransfers.State.DONE;
             case ARCHIVED -> handover.state() == BundleTransfers.State.DONE;
             default -> false;
         };

@@ -1,14 +1,12 @@
 package id.fleksi.provisioning.lifecycle;
 
-import java.util.Set;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,9 +54,17 @@ public class TenantLifecycle {
 
     private static void requireIn(Tenant tenant, Set<TenantStatus> allowed, String verb) {
         if (!allowed.contains(tenant.status())) {
-            throw Problem.conflict("invalid-transition", "Cannot " + verb + " this tenant",
-                    "Tenant '" + tenant.code() + "' is " + tenant.status().name().toLowerCase() + "; only a tenant that is "
-                            + String.join(" or ", allowed.stream().map(s -> s.name().toLowerCase()).sorted().toList())
+            throw Problem.conflict(
+                    "invalid-transition",
+                    "Cannot " + verb + " this tenant",
+                    "Tenant '" + tenant.code() + "' is "
+                            + tenant.status().name().toLowerCase() + "; only a tenant that is "
+                            + String.join(
+                                    " or ",
+                                    allowed.stream()
+                                            .map(s -> s.name().toLowerCase())
+                                            .sorted()
+                                            .toList())
                             + " can be " + (verb.endsWith("e") ? verb + "d" : verb + "ed") + ".");
         }
     }

@@ -2,7 +2,6 @@ package id.fleksi.provisioning.onboarding;
 
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,11 +19,19 @@ import jakarta.validation.constraints.Size;
  */
 public record NewTenant(
         @NotBlank(message = "is required") String code,
-        @NotBlank(message = "is required") @Size(max = 200, message = "has at most 200 characters") String name,
-        @NotNull(message = "is required: PROVINCE, KABUPATEN or KOTA") TenantKind kind,
+
+        @NotBlank(message = "is required") @Size(max = 200, message = "has at most 200 characters")
+        String name,
+
+        @NotNull(message = "is required: PROVINCE, KABUPATEN or KOTA")
+        TenantKind kind,
+
         String parent,
+
         @NotBlank(message = "is required")
-        @Pattern(regexp = "\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?",
-                message = "is a Kemendagri region code such as 76 or 76.06") String regionCode,
-        @NotNull(message = "is required: WIB, WITA or WIT") RegionTimeZone timeZone) {
-}
+        @Pattern(
+                regexp = "\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?",
+                message = "is a Kemendagri region code such as 76 or 76.06")
+        String regionCode,
+
+        @NotNull(message = "is required: WIB, WITA or WIT") RegionTimeZone timeZone) {}

@@ -1,11 +1,5 @@
 package id.fleksi.provisioning.onboarding;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import id.fleksi.platform.migration.MigrationException;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
@@ -22,7 +16,11 @@ import id.fleksi.platform.tenancy.TenantStatus;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUnavailableException;
 import id.fleksi.provisioning.realm.RealmUser;
-
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +44,12 @@ public class TenantOnboarding {
     private final ModuleSwitches modules;
     private final JdbcClient jdbc;
 
-    public TenantOnboarding(TenantRegistry registry, TenantMigrator migrator, RealmProvisioner realms,
-            ModuleSwitches modules, JdbcClient jdbc) {
+    public TenantOnboarding(
+            TenantRegistry registry,
+            TenantMigrator migrator,
+            RealmProvisioner realms,
+            ModuleSwitches modules,
+            JdbcClient jdbc) {
         this.registry = registry;
         this.migrator = migrator;
         this.realms = realms;
@@ -58,15 +60,31 @@ public class TenantOnboarding {
     public Onboarded onboard(NewTenant request) {
         TenantCode code = TenantCode.of(request.code());
         TenantCode parent = checkParent(request);
-        Tenant tenant = new Tenant(code, request.name().strip(), request.kind(), parent, request.regionCode(),
-                request.timeZone(), code.schemaName(), code.realmName(), TenantStatus.PROVISIONING, Hosting.SHARED, 0,
-                MigrationState.PENDING, null, null, null);
+        Tenant tenant = new Tenant(
+                code,
+                request.name().strip(),
+                request.kind(),
+                parent,
+                request.regionCode(),
+                request.timeZone(),
+                code.schemaName(),
+                code.realmName(),
+                TenantStatus.PROVISIONING,
+                Hosting.SHARED,
+                0,
+                MigrationState.PENDING,
+                null,
+                null,
+                null);
         if (registry.exists(code)) {
             throw alreadyExists(code);
         }
         if (schemaExists(code)) {
-            throw Problem.conflict("schema-exists", "Schema already exists", "The database already has a schema "
-                    + code.schemaName() + " that no tenant owns. Fleksi will not touch it; remove or rename it first.");
+            throw Problem.conflict(
+                    "schema-exists",
+                    "Schema already exists",
+                    "The database already has a schema " + code.schemaName()
+                            + " that no tenant owns. Fleksi will not touch it; remove or rename it first.");
         }
         Map<String, Duration> timings = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -78,8 +96,11 @@ public class TenantOnboarding {
         try {
             long step = System.nanoTime();
             if (realms.realmExists(code.realmName())) {
-                throw Problem.conflict("realm-exists", "Realm already exists", "Keycloak already has a realm '"
-                        + code.realmName() + "' that no tenant owns. Fleksi will not touch it; remove it first.");
+                throw Problem.conflict(
+                        "realm-exists",
+                        "Realm already exists",
+                        "Keycloak already has a realm '" + code.realmName()
+                                + "' that no tenant owns. Fleksi will not touch it; remove it first.");
             }
             String oneTimePassword = createRealm(code, tenant.name());
             realmMade = true;
@@ -92,7 +113,11 @@ public class TenantOnboarding {
 
             registry.setStatus(code, TenantStatus.ACTIVE);
             timings.put("total", since(started));
-            log.info("Onboarded tenant {} in {} ms ({})", code, timings.get("total").toMillis(), timings);
+            log.info(
+                    "Onboarded tenant {} in {} ms ({})",
+                    code,
+                    timings.get("total").toMillis(),
+                    timings);
             return new Onboarded(registry.find(code).orElseThrow(), FIRST_ADMIN, oneTimePassword, timings);
         } catch (RuntimeException | MigrationException e) {
             undo(code, realmMade);
@@ -100,8 +125,11 @@ public class TenantOnboarding {
                 throw problem;
             }
             boolean keycloakDown = e instanceof RealmUnavailableException;
-            throw new OnboardingFailedException("Onboarding '" + code + "' failed and was rolled back; nothing was"
-                    + " left behind. " + e.getMessage(), keycloakDown, e);
+            throw new OnboardingFailedException(
+                    "Onboarding '" + code + "' failed and was rolled back; nothing was" + " left behind. "
+                            + e.getMessage(),
+                    keycloakDown,
+                    e);
         }
     }
 
@@ -111,13 +139,18 @@ public class TenantOnboarding {
      */
     public String createRealm(TenantCode code, String name) {
         String oneTimePassword = OneTimePassword.generate(16);
-        realms.createRealm(code.realmName(), name, false, List.of(new RealmUser(FIRST_ADMIN, "Admin", name, oneTimePassword,
-                true, Set.of(Role.TENANT_ADMIN))));
+        realms.createRealm(
+                code.realmName(),
+                name,
+                false,
+                List.of(new RealmUser(FIRST_ADMIN, "Admin", name, oneTimePassword, true, Set.of(Role.TENANT_ADMIN))));
         return oneTimePassword;
     }
 
     private static Problem alreadyExists(TenantCode code) {
-        return Problem.conflict("tenant-exists", "Tenant already exists",
+        return Problem.conflict(
+                "tenant-exists",
+                "Tenant already exists",
                 "A tenant with code '" + code + "' already exists; nothing was changed.");
     }
 
@@ -126,20 +159,31 @@ public class TenantOnboarding {
             return null;
         }
         if (request.kind() == TenantKind.PROVINCE) {
-            throw Problem.badRequest("invalid-parent", "A province has no parent",
-                    "parent: a province is not hosted by another tenant; leave parent empty.").with("errors",
-                    List.of(Map.of("field", "parent", "message", "must be empty for a province")));
+            throw Problem.badRequest(
+                            "invalid-parent",
+                            "A province has no parent",
+                            "parent: a province is not hosted by another tenant; leave parent empty.")
+                    .with("errors", List.of(Map.of("field", "parent", "message", "must be empty for a province")));
         }
         String problem = TenantCode.problemWith(request.parent());
-        Tenant parent = problem == null ? registry.find(TenantCode.of(request.parent())).orElse(null) : null;
-        if (parent == null || parent.status() == TenantStatus.ARCHIVED || parent.status() == TenantStatus.PROVISIONING) {
-            throw Problem.badRequest("unknown-parent", "Unknown parent", "parent: there is no active tenant '"
-                    + request.parent() + "' to host this one; onboard the province first.").with("errors",
-                    List.of(Map.of("field", "parent", "message", "no such tenant")));
+        Tenant parent =
+                problem == null ? registry.find(TenantCode.of(request.parent())).orElse(null) : null;
+        if (parent == null
+                || parent.status() == TenantStatus.ARCHIVED
+                || parent.status() == TenantStatus.PROVISIONING) {
+            throw Problem.badRequest(
+                            "unknown-parent",
+                            "Unknown parent",
+                            "parent: there is no active tenant '" + request.parent()
+                                    + "' to host this one; onboard the province first.")
+                    .with("errors", List.of(Map.of("field", "parent", "message", "no such tenant")));
         }
         if (parent.kind() != TenantKind.PROVINCE) {
-            throw Problem.badRequest("invalid-parent", "Parent is not a province", "parent: '" + request.parent()
-                    + "' is a " + parent.kind().name().toLowerCase() + "; a kabupaten or kota is hosted by a province.");
+            throw Problem.badRequest(
+                    "invalid-parent",
+                    "Parent is not a province",
+                    "parent: '" + request.parent() + "' is a "
+                            + parent.kind().name().toLowerCase() + "; a kabupaten or kota is hosted by a province.");
         }
         return parent.code();
     }
@@ -158,7 +202,10 @@ public class TenantOnboarding {
 
     private boolean schemaExists(TenantCode code) {
         return jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?")
-                .param(code.schemaName()).query(Integer.class).single() > 0;
+                        .param(code.schemaName())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private static Duration since(long nanos) {

@@ -1,18 +1,14 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.Map;
-import java.util.function.Supplier;
-
 import id.fleksi.platform.problem.Problem;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.core.Response;
-
+import java.util.Map;
+import java.util.function.Supplier;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.springframework.beans.factory.DisposableBean;
@@ -57,23 +53,33 @@ public class KeycloakAdmin implements DisposableBean {
         try {
             return action.get();
         } catch (ProcessingException e) {
-            throw new RealmUnavailableException("Keycloak at " + admin.url() + " is unreachable (" + what + "): "
-                    + rootMessage(e), e);
+            throw new RealmUnavailableException(
+                    "Keycloak at " + admin.url() + " is unreachable (" + what + "): " + rootMessage(e), e);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            // A refusal of what was asked is permanent: said as such, so no client retries it (503 only when Keycloak is away).
+            // A refusal of what was asked is permanent: said as such, so no client retries it (503 only when Keycloak
+            // is away).
             if (status == 409) {
-                throw Problem.conflict("identity-conflict", "Already in Keycloak", "Keycloak refused to " + what
-                        + ": it already exists there. Nothing was changed.").values(what);
+                throw Problem.conflict(
+                                "identity-conflict",
+                                "Already in Keycloak",
+                                "Keycloak refused to " + what + ": it already exists there. Nothing was changed.")
+                        .values(what);
             }
             if (status == 400) {
                 String reason = e.getResponse().hasEntity() ? keycloakReason(e.getResponse()) : e.getMessage();
-                throw Problem.badRequest("identity-refused", "Refused by Keycloak", "Keycloak refused to " + what + ": " + reason
-                        + ". Nothing was changed.").values(what, reason);
+                throw Problem.badRequest(
+                                "identity-refused",
+                                "Refused by Keycloak",
+                                "Keycloak refused to " + what + ": " + reason + ". Nothing was changed.")
+                        .values(what, reason);
             }
             if (status == 404) {
-                throw Problem.conflict("identity-missing", "Missing in Keycloak", "Keycloak has nothing to " + what
-                        + " (it was removed there). Nothing was changed.").values(what);
+                throw Problem.conflict(
+                                "identity-missing",
+                                "Missing in Keycloak",
+                                "Keycloak has nothing to " + what + " (it was removed there). Nothing was changed.")
+                        .values(what);
             }
             throw new RealmUnavailableException("Keycloak refused to " + what + ": HTTP " + status, e);
         }
@@ -100,12 +106,17 @@ public class KeycloakAdmin implements DisposableBean {
                     // Keycloak's own client (its Jackson 2 provider, its pool), with every call timed.
                     Client rest = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
                     rest.register(new KeycloakCallTimer(meters));
-                    KeycloakBuilder builder = KeycloakBuilder.builder().serverUrl(admin.url()).realm(admin.realm())
-                            .clientId(admin.clientId()).resteasyClient(rest);
+                    KeycloakBuilder builder = KeycloakBuilder.builder()
+                            .serverUrl(admin.url())
+                            .realm(admin.realm())
+                            .clientId(admin.clientId())
+                            .resteasyClient(rest);
                     if (admin.clientSecret() != null && !admin.clientSecret().isBlank()) {
                         builder.clientSecret(admin.clientSecret()).grantType("client_credentials");
                     } else {
-                        builder.username(admin.username()).password(admin.password()).grantType("password");
+                        builder.username(admin.username())
+                                .password(admin.password())
+                                .grantType("password");
                     }
                     keycloak = builder.build();
                 }

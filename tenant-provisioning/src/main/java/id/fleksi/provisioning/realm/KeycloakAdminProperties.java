@@ -25,5 +25,4 @@ public record KeycloakAdminProperties(
         @DefaultValue("admin") String username,
         @DefaultValue("admin") String password,
         @DefaultValue("http://127.0.0.1:8080") String publicWebUrl,
-        @DefaultValue("fleksi") String loginTheme) {
-}
+        @DefaultValue("fleksi") String loginTheme) {}

@@ -1,18 +1,15 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.ApiClients;
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.tenancy.TenantCode;
-
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -42,7 +39,8 @@ class KeycloakApiClients implements ApiClients {
     @Override
     public Issued create(TenantCode tenant, String name, String realmRole) {
         String realm = tenant.realmName();
-        String clientId = realmRole + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String clientId =
+                realmRole + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         return keycloak.call("create the API client " + clientId + " in " + realm, () -> {
             RealmResource resource = keycloak.client().realm(realm);
             RoleRepresentation role = roleMadeIfMissing(resource, realmRole);
@@ -66,18 +64,26 @@ class KeycloakApiClients implements ApiClients {
             UserRepresentation account = resource.clients().get(id).getServiceAccountUser();
             resource.users().get(account.getId()).roles().realmLevel().add(List.of(role));
             String secret = resource.clients().get(id).getSecret().getValue();
-            return new Issued(clientId, name, realmRole, secret, identity.issuer(realm) + "/protocol/openid-connect/token");
+            return new Issued(
+                    clientId, name, realmRole, secret, identity.issuer(realm) + "/protocol/openid-connect/token");
         });
     }
 
     @Override
     public List<Client> list(TenantCode tenant, String realmRole) {
         String realm = tenant.realmName();
-        return keycloak.call("list the API clients of " + realm, () -> keycloak.client().realm(realm).clients().findAll().stream()
-                .filter(c -> c.getAttributes() != null && realmRole.equals(c.getAttributes().get(ROLE_ATTRIBUTE)))
-                .map(c -> new Client(c.getClientId(), c.getName() == null ? c.getClientId() : c.getName(), realmRole,
-                        Boolean.TRUE.equals(c.isEnabled())))
-                .sorted(Comparator.comparing(Client::name)).toList());
+        return keycloak.call(
+                "list the API clients of " + realm,
+                () -> keycloak.client().realm(realm).clients().findAll().stream()
+                        .filter(c -> c.getAttributes() != null
+                                && realmRole.equals(c.getAttributes().get(ROLE_ATTRIBUTE)))
+                        .map(c -> new Client(
+                                c.getClientId(),
+                                c.getName() == null ? c.getClientId() : c.getName(),
+                                realmRole,
+                                Boolean.TRUE.equals(c.isEnabled())))
+                        .sorted(Comparator.comparing(Client::name))
+                        .toList());
     }
 
     @Override
@@ -86,9 +92,15 @@ class KeycloakApiClients implements ApiClients {
         keycloak.call("delete the API client " + clientId + " in " + realm, () -> {
             RealmResource resource = keycloak.client().realm(realm);
             ClientRepresentation client = resource.clients().findByClientId(clientId).stream()
-                    .filter(c -> c.getAttributes() != null && realmRole.equals(c.getAttributes().get(ROLE_ATTRIBUTE)))
-                    .findFirst().orElseThrow(() -> Problem.notFound("api-client-unknown", "No such client", "There is no API"
-                            + " client " + clientId + " of this kind here. Nothing was changed.").values(clientId));
+                    .filter(c -> c.getAttributes() != null
+                            && realmRole.equals(c.getAttributes().get(ROLE_ATTRIBUTE)))
+                    .findFirst()
+                    .orElseThrow(() -> Problem.notFound(
+                                    "api-client-unknown",
+                                    "No such client",
+                                    "There is no API" + " client " + clientId
+                                            + " of this kind here. Nothing was changed.")
+                            .values(clientId));
             resource.clients().get(client.getId()).remove();
             return null;
         });

@@ -1,15 +1,13 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every call of Keycloak's admin API, the admin's own token included ({@value #TIMER}: method, the address as a
@@ -22,11 +20,40 @@ class KeycloakCallTimer implements ClientRequestFilter, ClientResponseFilter {
 
     static final String TIMER = "fleksi.keycloak.calls";
     private static final String STARTED = KeycloakCallTimer.class.getName() + ".started";
-    private static final Set<String> WORDS = Set.of("admin", "realms", "users", "count", "roles", "role-mappings", "realm",
-            "clients", "client-scopes", "groups", "reset-password", "partialImport", "partial-export", "protocol",
-            "openid-connect", "token", "logout", "credentials", "components", "profile", "composites", "execute-actions-email",
-            "send-verify-email", "sessions", "default-default-client-scopes", "client-secret", "service-account-user",
-            "authentication", "required-actions", "members", "attributes", "available", "effective");
+    private static final Set<String> WORDS = Set.of(
+            "admin",
+            "realms",
+            "users",
+            "count",
+            "roles",
+            "role-mappings",
+            "realm",
+            "clients",
+            "client-scopes",
+            "groups",
+            "reset-password",
+            "partialImport",
+            "partial-export",
+            "protocol",
+            "openid-connect",
+            "token",
+            "logout",
+            "credentials",
+            "components",
+            "profile",
+            "composites",
+            "execute-actions-email",
+            "send-verify-email",
+            "sessions",
+            "default-default-client-scopes",
+            "client-secret",
+            "service-account-user",
+            "authentication",
+            "required-actions",
+            "members",
+            "attributes",
+            "available",
+            "effective");
 
     private final MeterRegistry meters;
 
@@ -42,9 +69,12 @@ class KeycloakCallTimer implements ClientRequestFilter, ClientResponseFilter {
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         if (request.getProperty(STARTED) instanceof Long started) {
-            Timer.builder(TIMER).description("Calls of Keycloak's admin API")
-                    .tag("method", request.getMethod()).tag("uri", template(request.getUri().getPath()))
-                    .tag("status", String.valueOf(response.getStatus())).register(meters)
+            Timer.builder(TIMER)
+                    .description("Calls of Keycloak's admin API")
+                    .tag("method", request.getMethod())
+                    .tag("uri", template(request.getUri().getPath()))
+                    .tag("status", String.valueOf(response.getStatus()))
+                    .register(meters)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
@@ -60,7 +90,8 @@ class KeycloakCallTimer implements ClientRequestFilter, ClientResponseFilter {
             if (segment.isEmpty()) {
                 continue;
             }
-            template.append('/').append(previous.equals("realms") ? "{realm}" : WORDS.contains(segment) ? segment : "{id}");
+            template.append('/')
+                    .append(previous.equals("realms") ? "{realm}" : WORDS.contains(segment) ? segment : "{id}");
             previous = segment;
         }
         return template.length() == 0 ? "/" : template.toString();

@@ -1,18 +1,15 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.IntConsumer;
-
 import id.fleksi.platform.organisation.EmployeeAccounts;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.TenantCode;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -35,7 +32,8 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
     }
 
     @Override
-    public String create(TenantCode tenant, String username, String name, String oneTimePassword, Set<String> realmRoles) {
+    public String create(
+            TenantCode tenant, String username, String name, String oneTimePassword, Set<String> realmRoles) {
         return users.createUser(tenant.realmName(), username, name, oneTimePassword, realmRoles);
     }
 
@@ -61,22 +59,35 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
 
     @Override
     public java.util.Optional<String> email(TenantCode tenant, String realmUserId) {
-        return keycloak.call("read the e-mail of user " + realmUserId + " in " + tenant.realmName(), () -> java.util.Optional
-                .ofNullable(keycloak.client().realm(tenant.realmName()).users().get(realmUserId).toRepresentation().getEmail())
-                .filter(email -> !email.isBlank()));
+        return keycloak.call(
+                "read the e-mail of user " + realmUserId + " in " + tenant.realmName(),
+                () -> java.util.Optional.ofNullable(keycloak.client()
+                                .realm(tenant.realmName())
+                                .users()
+                                .get(realmUserId)
+                                .toRepresentation()
+                                .getEmail())
+                        .filter(email -> !email.isBlank()));
     }
 
     @Override
     public void setEmail(TenantCode tenant, String realmUserId, String email) {
         keycloak.call("set the e-mail of user " + realmUserId + " in " + tenant.realmName(), () -> {
             var realmUsers = keycloak.client().realm(tenant.realmName()).users();
-            if (email != null && realmUsers.searchByEmail(email, true).stream().anyMatch(other -> !other.getId().equals(realmUserId))) {
-                throw Problem.conflict("email-taken", "E-mail address in use", "The address " + email + " belongs to another"
-                        + " account of this pemda; an address is for one account only. Nothing was changed.").values(email);
+            if (email != null
+                    && realmUsers.searchByEmail(email, true).stream()
+                            .anyMatch(other -> !other.getId().equals(realmUserId))) {
+                throw Problem.conflict(
+                                "email-taken",
+                                "E-mail address in use",
+                                "The address " + email + " belongs to another"
+                                        + " account of this pemda; an address is for one account only. Nothing was changed.")
+                        .values(email);
             }
             var user = realmUsers.get(realmUserId);
             UserRepresentation representation = user.toRepresentation();
-            // Keycloak keeps an absent address as an empty one; set by BKD from the personnel file, so taken as verified.
+            // Keycloak keeps an absent address as an empty one; set by BKD from the personnel file, so taken as
+            // verified.
             representation.setEmail(email == null ? "" : email);
             representation.setEmailVerified(email != null);
             user.update(representation);
@@ -103,21 +114,24 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
             List<NewAccount> batch = accounts.subList(from, Math.min(accounts.size(), from + IMPORT_BATCH));
             PartialImportRepresentation partial = new PartialImportRepresentation();
             partial.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
-            partial.setUsers(batch.stream().map(account -> {
-                UserRepresentation user = new UserRepresentation();
-                user.setUsername(account.username());
-                user.setFirstName(account.name());
-                user.setEnabled(true);
-                user.setRequiredActions(List.of("UPDATE_PASSWORD"));
-                user.setRealmRoles(List.copyOf(account.realmRoles()));
-                return user;
-            }).toList());
+            partial.setUsers(batch.stream()
+                    .map(account -> {
+                        UserRepresentation user = new UserRepresentation();
+                        user.setUsername(account.username());
+                        user.setFirstName(account.name());
+                        user.setEnabled(true);
+                        user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+                        user.setRealmRoles(List.copyOf(account.realmRoles()));
+                        return user;
+                    })
+                    .toList());
             keycloak.call("import " + batch.size() + " users into " + realm, () -> {
                 try (Response response = keycloak.client().realm(realm).partialImport(partial)) {
                     if (response.getStatus() >= 300) {
                         throw new WebApplicationException(response);
                     }
-                    // {"results": [{"action": "ADDED" | "SKIPPED", "resourceType": "USER", "resourceName": ..., "id": ...}]}
+                    // {"results": [{"action": "ADDED" | "SKIPPED", "resourceType": "USER", "resourceName": ..., "id":
+                    // ...}]}
                     Map<?, ?> body = response.readEntity(Map.class);
                     for (Object entry : (List<?>) body.get("results")) {
                         Map<?, ?> result = (Map<?, ?>) entry;
@@ -139,8 +153,12 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
             if (ids.containsKey(account.username())) {
                 continue;
             }
-            String existing = keycloak.call("look up user " + account.username() + " in " + realm, () -> keycloak.client().realm(realm).users()
-                    .searchByUsername(account.username(), true).stream().findFirst().map(UserRepresentation::getId).orElse(null));
+            String existing = keycloak.call(
+                    "look up user " + account.username() + " in " + realm,
+                    () -> keycloak.client().realm(realm).users().searchByUsername(account.username(), true).stream()
+                            .findFirst()
+                            .map(UserRepresentation::getId)
+                            .orElse(null));
             if (existing != null && unusedEmployeeAccount(realm, existing, account.realmRoles())) {
                 ids.put(account.username(), existing);
                 reused.add(account.username());
@@ -162,8 +180,10 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
             if (!user.credentials().isEmpty() || !user.getFederatedIdentity().isEmpty()) {
                 return false;
             }
-            return user.roles().realmLevel().listEffective().stream().map(RoleRepresentation::getName)
-                    .allMatch(role -> importedRoles.contains(role) || BUILT_IN_ROLES.contains(role)
+            return user.roles().realmLevel().listEffective().stream()
+                    .map(RoleRepresentation::getName)
+                    .allMatch(role -> importedRoles.contains(role)
+                            || BUILT_IN_ROLES.contains(role)
                             || role.equals("default-roles-" + realm));
         });
     }
@@ -178,7 +198,8 @@ class KeycloakEmployeeAccounts implements EmployeeAccounts {
     private Set<String> effectiveRealmRoles(String realm, String userId) {
         return keycloak.call("read the roles of user " + userId + " in " + realm, () -> {
             var roles = keycloak.client().realm(realm).users().get(userId).roles();
-            Set<String> names = roles.realmLevel().listEffective().stream().map(RoleRepresentation::getName)
+            Set<String> names = roles.realmLevel().listEffective().stream()
+                    .map(RoleRepresentation::getName)
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
             var clients = roles.getAll().getClientMappings();
             if (clients != null && clients.containsKey(Role.KEYCLOAK_ADMINISTRATION)) {

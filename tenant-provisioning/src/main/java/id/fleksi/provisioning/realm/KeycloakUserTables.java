@@ -1,5 +1,6 @@
 package id.fleksi.provisioning.realm;
 
+import id.fleksi.platform.problem.Problem;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import id.fleksi.platform.problem.Problem;
-
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -55,17 +53,20 @@ final class KeycloakUserTables {
     static KeycloakUserTables open(Connection connection, String realm) throws SQLException {
         String version = version(connection);
         if (version == null || !version.startsWith(SUPPORTED_MAJOR + ".")) {
-            throw Problem.conflict("keycloak-version-unsupported", "Keycloak's database is not Keycloak 26's",
-                    "A tenant bundle reads the realm's users from Keycloak's own tables, as Keycloak " + SUPPORTED_MAJOR
-                            + " lays them out; the database FLEKSI_KEYCLOAK_DB_URL names is "
-                            + (version == null ? "not a Keycloak database" : "Keycloak " + version + "'s")
-                            + ". Use a Fleksi release made for that Keycloak. Nothing was exported.")
+            throw Problem.conflict(
+                            "keycloak-version-unsupported",
+                            "Keycloak's database is not Keycloak 26's",
+                            "A tenant bundle reads the realm's users from Keycloak's own tables, as Keycloak "
+                                    + SUPPORTED_MAJOR
+                                    + " lays them out; the database FLEKSI_KEYCLOAK_DB_URL names is "
+                                    + (version == null ? "not a Keycloak database" : "Keycloak " + version + "'s")
+                                    + ". Use a Fleksi release made for that Keycloak. Nothing was exported.")
                     .values(version == null ? "?" : version);
         }
         String realmId = single(connection, "select id from realm where name = ?", realm);
         if (realmId == null) {
-            throw new IllegalStateException("Keycloak's database has no realm " + realm + " (is FLEKSI_KEYCLOAK_DB_URL the"
-                    + " database of the Keycloak that FLEKSI_KEYCLOAK_URL names?)");
+            throw new IllegalStateException("Keycloak's database has no realm " + realm
+                    + " (is FLEKSI_KEYCLOAK_DB_URL the" + " database of the Keycloak that FLEKSI_KEYCLOAK_URL names?)");
         }
         return new KeycloakUserTables(connection, realmId, groupPaths(connection, realmId));
     }
@@ -75,7 +76,10 @@ final class KeycloakUserTables {
         if (single(connection, "select to_regclass('migration_model')::text", null) == null) {
             return null;
         }
-        return single(connection, "select version from migration_model order by update_time desc, version desc limit 1", null);
+        return single(
+                connection,
+                "select version from migration_model order by update_time desc, version desc limit 1",
+                null);
     }
 
     /**
@@ -130,30 +134,39 @@ final class KeycloakUserTables {
                 if (user.getAttributes() == null) {
                     user.setAttributes(new TreeMap<>());
                 }
-                user.getAttributes().computeIfAbsent(rows.getString("name"), name -> new ArrayList<>())
+                user.getAttributes()
+                        .computeIfAbsent(rows.getString("name"), name -> new ArrayList<>())
                         .add(rows.getString("value"));
             }
         });
-        each("select user_id, required_action from user_required_action where user_id = any (?) order by user_id, required_action",
-                ids, rows -> users.get(rows.getString("user_id")).getRequiredActions().add(rows.getString("required_action")));
+        each(
+                "select user_id, required_action from user_required_action where user_id = any (?) order by user_id, required_action",
+                ids,
+                rows -> users.get(rows.getString("user_id"))
+                        .getRequiredActions()
+                        .add(rows.getString("required_action")));
         each("""
                 select m.user_id, r.name, r.client_role, c.client_id from user_role_mapping m
                 join keycloak_role r on r.id = m.role_id left join client c on c.id = r.client
                 where m.user_id = any (?) order by m.user_id, c.client_id nulls first, r.name""", ids, rows -> {
             UserRepresentation user = users.get(rows.getString("user_id"));
             if (rows.getBoolean("client_role")) {
-                user.getClientRoles().computeIfAbsent(rows.getString("client_id"), client -> new ArrayList<>())
+                user.getClientRoles()
+                        .computeIfAbsent(rows.getString("client_id"), client -> new ArrayList<>())
                         .add(rows.getString("name"));
             } else {
                 user.getRealmRoles().add(rows.getString("name"));
             }
         });
-        each("select user_id, group_id from user_group_membership where user_id = any (?) order by user_id", ids, rows -> {
-            String path = groupPaths.get(rows.getString("group_id"));
-            if (path != null) {   // an organization's group, which the realm's groups do not show
-                users.get(rows.getString("user_id")).getGroups().add(path);
-            }
-        });
+        each(
+                "select user_id, group_id from user_group_membership where user_id = any (?) order by user_id",
+                ids,
+                rows -> {
+                    String path = groupPaths.get(rows.getString("group_id"));
+                    if (path != null) { // an organization's group, which the realm's groups do not show
+                        users.get(rows.getString("user_id")).getGroups().add(path);
+                    }
+                });
         each("""
                 select user_id, id, type, user_label, created_date, secret_data, credential_data, priority
                 from credential where user_id = any (?) order by user_id, priority""", ids, rows -> {

@@ -1,12 +1,9 @@
 package id.fleksi.provisioning.realm;
 
+import id.fleksi.platform.modules.ModuleSwitchedOn;
+import jakarta.ws.rs.NotFoundException;
 import java.util.Set;
 import java.util.TreeSet;
-
-import id.fleksi.platform.modules.ModuleSwitchedOn;
-
-import jakarta.ws.rs.NotFoundException;
-
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,5 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
-
 import id.fleksi.platform.mail.MailServer;
 import id.fleksi.platform.mail.TenantMailServerChanged;
 import id.fleksi.platform.mail.TenantMailServers;
@@ -14,9 +7,13 @@ import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantStatus;
-
 import jakarta.ws.rs.NotFoundException;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +37,8 @@ public class RealmLoginPages {
     private final TenantRegistry registry;
     private final ObjectProvider<TenantMailServers> mailServers;
 
-    public RealmLoginPages(KeycloakAdmin keycloak, TenantRegistry registry, ObjectProvider<TenantMailServers> mailServers) {
+    public RealmLoginPages(
+            KeycloakAdmin keycloak, TenantRegistry registry, ObjectProvider<TenantMailServers> mailServers) {
         this.keycloak = keycloak;
         this.loginTheme = keycloak.properties().loginTheme();
         this.registry = registry;
@@ -66,7 +64,8 @@ public class RealmLoginPages {
      */
     public Map<TenantCode, String> applyToAll(Consumer<String> progress) {
         List<Tenant> tenants = registry.list().stream()
-                .filter(t -> t.status() == TenantStatus.ACTIVE || t.status() == TenantStatus.SUSPENDED).toList();
+                .filter(t -> t.status() == TenantStatus.ACTIVE || t.status() == TenantStatus.SUSPENDED)
+                .toList();
         Map<TenantCode, String> failed = new LinkedHashMap<>();
         int done = 0;
         for (Tenant tenant : tenants) {
@@ -77,7 +76,8 @@ public class RealmLoginPages {
                 }
             } catch (RuntimeException e) {
                 failed.put(tenant.code(), e.getMessage());
-                progress.accept("login page " + done + "/" + tenants.size() + " " + tenant.code() + " NOT updated: " + e.getMessage());
+                progress.accept("login page " + done + "/" + tenants.size() + " " + tenant.code() + " NOT updated: "
+                        + e.getMessage());
             }
         }
         return failed;
@@ -90,7 +90,7 @@ public class RealmLoginPages {
             try {
                 current = keycloak.client().realm(realm).toRepresentation();
             } catch (NotFoundException notMadeYet) {
-                return false;   // onboarding makes it with the theme; a mail server set before that waits for migrate
+                return false; // onboarding makes it with the theme; a mail server set before that waits for migrate
             }
             Map<String, String> smtp = mail.map(RealmLoginPages::smtp).orElse(Map.of());
             String theme = loginTheme.isBlank() ? current.getLoginTheme() : loginTheme;
@@ -100,12 +100,15 @@ public class RealmLoginPages {
             if (same) {
                 return false;
             }
-            RealmRepresentation change = new RealmRepresentation();   // only these fields: Keycloak leaves the rest
+            RealmRepresentation change = new RealmRepresentation(); // only these fields: Keycloak leaves the rest
             change.setLoginTheme(theme);
             change.setResetPasswordAllowed(mail.isPresent());
             change.setSmtpServer(smtp);
             keycloak.client().realm(realm).update(change);
-            log.info("Realm {}: login theme {}, password reset by e-mail {}.", realm, theme,
+            log.info(
+                    "Realm {}: login theme {}, password reset by e-mail {}.",
+                    realm,
+                    theme,
                     mail.map(m -> "through " + m.host() + ":" + m.port()).orElse("off (BKD's one-time password)"));
             return true;
         });

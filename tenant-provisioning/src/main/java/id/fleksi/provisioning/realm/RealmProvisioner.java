@@ -1,13 +1,10 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.List;
-import java.util.Map;
-
 import id.fleksi.platform.security.IdentityProperties;
 import id.fleksi.platform.security.RealmRoles;
-
 import jakarta.ws.rs.NotFoundException;
-
+import java.util.List;
+import java.util.Map;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
@@ -48,8 +45,10 @@ public class RealmProvisioner {
         RealmRepresentation representation = new RealmRepresentation();
         representation.setRealm(realm);
         representation.setDisplayName(displayName);
-        // Keycloak's login page shows the HTML name, which falls back to the plain one taken as HTML; and Keycloak decodes
-        // entities before sanitising, so escaping is undone: a tenant named "Kabupaten <img ...>" would put an element on
+        // Keycloak's login page shows the HTML name, which falls back to the plain one taken as HTML; and Keycloak
+        // decodes
+        // entities before sanitising, so escaping is undone: a tenant named "Kabupaten <img ...>" would put an element
+        // on
         // the page. The HTML name is the plain one with its angle brackets as the look-alike quotation marks.
         representation.setDisplayNameHtml(displayName.replace('<', '\u2039').replace('>', '\u203A'));
         representation.setEnabled(true);
@@ -63,14 +62,16 @@ public class RealmProvisioner {
         representation.setWaitIncrementSeconds(60);
         representation.setMaxFailureWaitSeconds(900);
         representation.setLoginWithEmailAllowed(true);
-        representation.setResetPasswordAllowed(false);   // until the tenant sets its mail server: RealmLoginPages
+        representation.setResetPasswordAllowed(false); // until the tenant sets its mail server: RealmLoginPages
         // A tenant's people read the theme's words (a forgotten password goes to their BKD); the operators' realm keeps
         // Keycloak's own pages.
         if (!platformRealm && !admin.loginTheme().isBlank()) {
             representation.setLoginTheme(admin.loginTheme());
         }
         RolesRepresentation roles = new RolesRepresentation();
-        roles.setRealm(realmRoles.grantable(platformRealm).stream().map(RealmProvisioner::role).toList());
+        roles.setRealm(realmRoles.grantable(platformRealm).stream()
+                .map(RealmProvisioner::role)
+                .toList());
         representation.setRoles(roles);
         representation.setClients(List.of(webClient()));
         representation.setUsers(users.stream().map(RealmUsers::representation).toList());
@@ -151,8 +152,8 @@ public class RealmProvisioner {
         mapper.setName("fleksi-api-audience");
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("oidc-audience-mapper");
-        mapper.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true",
-                "id.token.claim", "false"));
+        mapper.setConfig(
+                Map.of("included.custom.audience", audience, "access.token.claim", "true", "id.token.claim", "false"));
         return mapper;
     }
 
@@ -162,8 +163,19 @@ public class RealmProvisioner {
         mapper.setName("realm-roles-in-id-token");
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("oidc-usermodel-realm-role-mapper");
-        mapper.setConfig(Map.of("claim.name", "realm_access.roles", "multivalued", "true", "jsonType.label", "String",
-                "id.token.claim", "true", "access.token.claim", "true", "userinfo.token.claim", "true"));
+        mapper.setConfig(Map.of(
+                "claim.name",
+                "realm_access.roles",
+                "multivalued",
+                "true",
+                "jsonType.label",
+                "String",
+                "id.token.claim",
+                "true",
+                "access.token.claim",
+                "true",
+                "userinfo.token.claim",
+                "true"));
         return mapper;
     }
 

@@ -1,5 +1,11 @@
 package id.fleksi.provisioning.realm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.IdentityProperties;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,15 +19,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.IdentityProperties;
-
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -74,7 +71,9 @@ public class RealmTransfer {
 
     private void requireDatabase() {
         if (!database.configured()) {
-            throw Problem.conflict("keycloak-database-unset", "Keycloak's database not configured",
+            throw Problem.conflict(
+                    "keycloak-database-unset",
+                    "Keycloak's database not configured",
                     "A tenant bundle carries its users' password hashes, which only Keycloak's database holds: set"
                             + " FLEKSI_KEYCLOAK_DB_URL (and FLEKSI_KEYCLOAK_DB_USER, FLEKSI_KEYCLOAK_DB_PASSWORD) to a"
                             + " read-only login of Keycloak's database. Nothing was exported.");
@@ -83,7 +82,8 @@ public class RealmTransfer {
 
     /** The realm's settings, roles, groups and clients, without users: Keycloak's partial export, written as it is. */
     public RealmRepresentation settings(String realm) {
-        return keycloak.call("export realm " + realm, () -> keycloak.client().realm(realm).partialExport(true, true));
+        return keycloak.call(
+                "export realm " + realm, () -> keycloak.client().realm(realm).partialExport(true, true));
     }
 
     public void writeSettings(RealmRepresentation settings, OutputStream out) {
@@ -104,8 +104,9 @@ public class RealmTransfer {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 KeycloakUserTables users = KeycloakUserTables.open(connection, realm);
-                for (List<UserRepresentation> page = users.page("", PAGE); !page.isEmpty();
-                     page = users.page(page.get(page.size() - 1).getUsername(), PAGE)) {
+                for (List<UserRepresentation> page = users.page("", PAGE);
+                        !page.isEmpty();
+                        page = users.page(page.get(page.size() - 1).getUsername(), PAGE)) {
                     for (UserRepresentation user : page) {
                         write(out, user);
                         out.write('\n');
@@ -124,8 +125,10 @@ public class RealmTransfer {
     }
 
     private IllegalStateException unreadable(String realm, SQLException e) {
-        return new IllegalStateException("Cannot read the users of realm " + realm + " from Keycloak's database ("
-                + database.url() + "): " + e.getMessage(), e);
+        return new IllegalStateException(
+                "Cannot read the users of realm " + realm + " from Keycloak's database (" + database.url() + "): "
+                        + e.getMessage(),
+                e);
     }
 
     /**
@@ -149,7 +152,8 @@ public class RealmTransfer {
             throw new UncheckedIOException("The bundle's realm cannot be read: " + e.getMessage(), e);
         }
         if (!realm.equals(settings.getRealm())) {
-            throw new IllegalArgumentException("The bundle's realm is '" + settings.getRealm() + "', not '" + realm + "'");
+            throw new IllegalArgumentException(
+                    "The bundle's realm is '" + settings.getRealm() + "', not '" + realm + "'");
         }
         for (ClientRepresentation client : listOrEmpty(settings.getClients())) {
             if (identity.webClientId().equals(client.getClientId())) {
@@ -165,7 +169,9 @@ public class RealmTransfer {
     }
 
     public int userCount(String realm) {
-        return keycloak.call("count the users of " + realm, () -> keycloak.client().realm(realm).users().count());
+        return keycloak.call(
+                "count the users of " + realm,
+                () -> keycloak.client().realm(realm).users().count());
     }
 
     private Connection openDatabase() throws SQLException {

@@ -1,16 +1,13 @@
 package id.fleksi.provisioning.realm;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Role;
-
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -38,8 +35,12 @@ public class RealmUsers {
     }
 
     /** Adds an employee's user, named as in personnel data, with a one-time password. Returns its id. */
-    public String createUser(String realm, String username, String name, String oneTimePassword, Set<String> realmRoles) {
-        return createUser(realm, representation(new RealmUser(username, name, null, oneTimePassword, true, Set.of())), realmRoles);
+    public String createUser(
+            String realm, String username, String name, String oneTimePassword, Set<String> realmRoles) {
+        return createUser(
+                realm,
+                representation(new RealmUser(username, name, null, oneTimePassword, true, Set.of())),
+                realmRoles);
     }
 
     private String createUser(String realm, UserRepresentation representation, Set<String> realmRoles) {
@@ -48,9 +49,13 @@ public class RealmUsers {
             String id;
             try (Response response = resource.users().create(representation)) {
                 if (response.getStatus() == 409) {
-                    throw Problem.conflict("username-taken", "Username taken", "The username " + representation.getUsername()
-                            + " already belongs to another account of this tenant; Fleksi never takes over an existing"
-                            + " account. Choose another username. Nothing was changed.").values(representation.getUsername());
+                    throw Problem.conflict(
+                                    "username-taken",
+                                    "Username taken",
+                                    "The username " + representation.getUsername()
+                                            + " already belongs to another account of this tenant; Fleksi never takes over an existing"
+                                            + " account. Choose another username. Nothing was changed.")
+                            .values(representation.getUsername());
                 }
                 if (response.getStatus() >= 300) {
                     throw new WebApplicationException(KeycloakAdmin.keycloakReason(response), response.getStatus());
@@ -76,7 +81,7 @@ public class RealmUsers {
             representation.setEnabled(enabled);
             user.update(representation);
             if (!enabled) {
-                user.logout();   // ends their Keycloak sessions: no refresh token of theirs works any more
+                user.logout(); // ends their Keycloak sessions: no refresh token of theirs works any more
             }
             return null;
         });
@@ -94,7 +99,8 @@ public class RealmUsers {
     public void setPassword(String realm, String username, String password, boolean temporary) {
         keycloak.call("set the password of " + username + " in " + realm, () -> {
             RealmResource resource = keycloak.client().realm(realm);
-            UserRepresentation user = resource.users().searchByUsername(username, true).stream().findFirst()
+            UserRepresentation user = resource.users().searchByUsername(username, true).stream()
+                    .findFirst()
                     .orElseThrow(() -> new NotFoundException("No user " + username + " in realm " + realm));
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);

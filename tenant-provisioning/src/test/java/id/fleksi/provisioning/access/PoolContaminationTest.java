@@ -2,6 +2,13 @@ package id.fleksi.provisioning.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,15 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import id.fleksi.platform.security.Role;
-import id.fleksi.provisioning.onboarding.NewTenant;
-import id.fleksi.provisioning.onboarding.TenantOnboarding;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -41,7 +39,8 @@ class PoolContaminationTest extends ProvisioningIntegrationTest {
     private static final int THREADS = 16;
     private static final int REQUESTS = 2_400;
 
-    @Autowired TenantOnboarding onboarding;
+    @Autowired
+    TenantOnboarding onboarding;
 
     @Test
     void concurrentRequestsOverThreeTenantsOnlyEverSeeTheirOwnTenantsRows() throws Exception {
@@ -49,7 +48,8 @@ class PoolContaminationTest extends ProvisioningIntegrationTest {
         Map<String, List<String>> tokens = new HashMap<>();
         for (int t = 0; t < TENANTS; t++) {
             String code = removeAfter(TestRealms.unique("pool"));
-            onboarding.onboard(new NewTenant(code, "Pool " + t, TenantKind.KOTA, null, "76.0" + (t + 1), RegionTimeZone.WITA));
+            onboarding.onboard(
+                    new NewTenant(code, "Pool " + t, TenantKind.KOTA, null, "76.0" + (t + 1), RegionTimeZone.WITA));
             TestRealms.addTestClient(code, "fleksi-api");
             List<String> tenantTokens = new ArrayList<>();
             for (int u = 0; u < USERS_PER_TENANT; u++) {
@@ -73,8 +73,11 @@ class PoolContaminationTest extends ProvisioningIntegrationTest {
                 String code = tenants.get(n % TENANTS);
                 String token = tokens.get(code).get((n / TENANTS) % USERS_PER_TENANT);
                 boolean write = (n / 7) % 2 == 0;
-                ResponseEntity<Object> response = client.get().uri("/api/v1/t/" + code + (write ? "/me" : "/users"))
-                        .header("Authorization", "Bearer " + token).retrieve().toEntity(Object.class);
+                ResponseEntity<Object> response = client.get()
+                        .uri("/api/v1/t/" + code + (write ? "/me" : "/users"))
+                        .header("Authorization", "Bearer " + token)
+                        .retrieve()
+                        .toEntity(Object.class);
                 if (response.getStatusCode() != HttpStatus.OK) {
                     wrong.add(code + " answered " + response.getStatusCode());
                     return;
@@ -103,10 +106,16 @@ class PoolContaminationTest extends ProvisioningIntegrationTest {
         assertThat(wrong).isEmpty();
         assertThat(ok.get()).isEqualTo(REQUESTS);
         for (String code : tenants) {
-            List<String> stored = jdbc.sql("select username from tenant_" + code + ".app_user").query(String.class).list();
+            List<String> stored = jdbc.sql("select username from tenant_" + code + ".app_user")
+                    .query(String.class)
+                    .list();
             assertThat(stored).isNotEmpty().allMatch(username -> username.startsWith(code + "-"));
-            long visits = jdbc.sql("select coalesce(sum(visits), 0) from tenant_" + code + ".app_user").query(Long.class).single();
-            assertThat(visits).as("visits stored in %s's schema", code).isEqualTo(visitsSent.get(code).get());
+            long visits = jdbc.sql("select coalesce(sum(visits), 0) from tenant_" + code + ".app_user")
+                    .query(Long.class)
+                    .single();
+            assertThat(visits)
+                    .as("visits stored in %s's schema", code)
+                    .isEqualTo(visitsSent.get(code).get());
         }
     }
 }

@@ -4,6 +4,8 @@ import static id.fleksi.provisioning.bundle.ExternalCommand.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.fleksi.provisioning.bundle.BundleEncryption.TamperedException;
+import id.fleksi.provisioning.bundle.BundleEncryption.WrongPassphraseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -19,10 +21,6 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import id.fleksi.provisioning.bundle.BundleEncryption.TamperedException;
-import id.fleksi.provisioning.bundle.BundleEncryption.WrongPassphraseException;
-
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -39,8 +37,12 @@ class BundleEncryptionTest {
     private static final String PASSPHRASE = "kunci-pindah-pemda-2025";
     private static final byte[] PAYLOAD = randomBytes(3 * 1024 * 1024 + 17);
 
-    @TempDir static Path shared;
-    @TempDir Path dir;
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
     private static Path gnupgHome;
     /** Encrypted once: each derivation of a key from the passphrase is deliberately slow. */
     private static byte[] ours;
@@ -48,7 +50,8 @@ class BundleEncryptionTest {
     @BeforeAll
     static void encryptThePayloadAndMakeAnEmptyGnupgHome() throws IOException {
         ours = encrypt(PAYLOAD, PASSPHRASE);
-        gnupgHome = Files.createDirectory(shared.resolve("gnupg"),
+        gnupgHome = Files.createDirectory(
+                shared.resolve("gnupg"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
 
@@ -68,8 +71,8 @@ class BundleEncryptionTest {
     void gpgDecryptsWhatFleksiEncrypts() throws IOException {
         Path bundle = Files.write(dir.resolve("bundle.zip.gpg"), ours);
 
-        String printed = succeed(dir, gpg("--passphrase", PASSPHRASE, "--output", "out.zip", "--decrypt",
-                bundle.toString()));
+        String printed =
+                succeed(dir, gpg("--passphrase", PASSPHRASE, "--output", "out.zip", "--decrypt", bundle.toString()));
 
         assertThat(Files.readAllBytes(dir.resolve("out.zip"))).isEqualTo(PAYLOAD);
         assertThat(printed).contains("AES256").doesNotContain("WARNING");
@@ -81,8 +84,15 @@ class BundleEncryptionTest {
 
         String packets = succeed(dir, gpg("--passphrase", PASSPHRASE, "--list-packets", bundle.toString()));
 
-        assertThat(packets).contains(":symkey enc packet: version 4, cipher 9", "s2k 3, hash 8", "count 65011712",
-                ":encrypted data packet:", "mdc_method: 2", ":literal data packet:", "mode b")
+        assertThat(packets)
+                .contains(
+                        ":symkey enc packet: version 4, cipher 9",
+                        "s2k 3, hash 8",
+                        "count 65011712",
+                        ":encrypted data packet:",
+                        "mdc_method: 2",
+                        ":literal data packet:",
+                        "mode b")
                 .doesNotContain(":compressed packet:");
     }
 
@@ -90,20 +100,42 @@ class BundleEncryptionTest {
     void fleksiDecryptsWhatGpgEncryptsWithAes256() throws IOException {
         Path payload = Files.write(dir.resolve("bundle.zip"), PAYLOAD);
 
-        succeed(dir, gpg("--passphrase", PASSPHRASE, "--symmetric", "--cipher-algo", "AES256", "--output",
-                "bundle.zip.gpg", payload.toString()));
+        succeed(
+                dir,
+                gpg(
+                        "--passphrase",
+                        PASSPHRASE,
+                        "--symmetric",
+                        "--cipher-algo",
+                        "AES256",
+                        "--output",
+                        "bundle.zip.gpg",
+                        payload.toString()));
 
-        assertThat(decrypt(Files.readAllBytes(dir.resolve("bundle.zip.gpg")), PASSPHRASE)).isEqualTo(PAYLOAD);
+        assertThat(decrypt(Files.readAllBytes(dir.resolve("bundle.zip.gpg")), PASSPHRASE))
+                .isEqualTo(PAYLOAD);
     }
 
     @Test
     void fleksiDecryptsAnUncompressedGpgBundle() throws IOException {
         Path payload = Files.write(dir.resolve("bundle.zip"), PAYLOAD);
 
-        succeed(dir, gpg("--passphrase", PASSPHRASE, "--symmetric", "--cipher-algo", "AES256",
-                "--compress-algo", "none", "--output", "bundle.zip.gpg", payload.toString()));
+        succeed(
+                dir,
+                gpg(
+                        "--passphrase",
+                        PASSPHRASE,
+                        "--symmetric",
+                        "--cipher-algo",
+                        "AES256",
+                        "--compress-algo",
+                        "none",
+                        "--output",
+                        "bundle.zip.gpg",
+                        payload.toString()));
 
-        assertThat(decrypt(Files.readAllBytes(dir.resolve("bundle.zip.gpg")), PASSPHRASE)).isEqualTo(PAYLOAD);
+        assertThat(decrypt(Files.readAllBytes(dir.resolve("bundle.zip.gpg")), PASSPHRASE))
+                .isEqualTo(PAYLOAD);
     }
 
     /** Java and gpg must agree on the passphrase's bytes (UTF-8), or a bundle opens on one side only. */
@@ -113,13 +145,30 @@ class BundleEncryptionTest {
         Path passphraseFile = Files.writeString(dir.resolve("passphrase"), passphrase + "\n", StandardCharsets.UTF_8);
         Path ourBundle = Files.write(dir.resolve("ours.gpg"), encrypt(PAYLOAD, passphrase));
 
-        succeed(dir, gpg("--passphrase-file", passphraseFile.toString(), "--output", "ours.zip", "--decrypt",
-                ourBundle.toString()));
-        succeed(dir, gpg("--passphrase-file", passphraseFile.toString(), "--symmetric", "--cipher-algo", "AES256",
-                "--output", "theirs.gpg", "ours.zip"));
+        succeed(
+                dir,
+                gpg(
+                        "--passphrase-file",
+                        passphraseFile.toString(),
+                        "--output",
+                        "ours.zip",
+                        "--decrypt",
+                        ourBundle.toString()));
+        succeed(
+                dir,
+                gpg(
+                        "--passphrase-file",
+                        passphraseFile.toString(),
+                        "--symmetric",
+                        "--cipher-algo",
+                        "AES256",
+                        "--output",
+                        "theirs.gpg",
+                        "ours.zip"));
 
         assertThat(Files.readAllBytes(dir.resolve("ours.zip"))).isEqualTo(PAYLOAD);
-        assertThat(decrypt(Files.readAllBytes(dir.resolve("theirs.gpg")), passphrase)).isEqualTo(PAYLOAD);
+        assertThat(decrypt(Files.readAllBytes(dir.resolve("theirs.gpg")), passphrase))
+                .isEqualTo(PAYLOAD);
     }
 
     /** OpenPGP lets one message carry several passphrases; gpg's command line cannot write one, so BouncyCastle does. */
@@ -131,8 +180,8 @@ class BundleEncryptionTest {
         generator.addMethod(new BcPBEKeyEncryptionMethodGenerator("second".toCharArray()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream encrypted = generator.open(bytes, new byte[4096]);
-             OutputStream literal = new PGPLiteralDataGenerator().open(encrypted, PGPLiteralData.BINARY, "",
-                     PGPLiteralData.NOW, new byte[4096])) {
+                OutputStream literal = new PGPLiteralDataGenerator()
+                        .open(encrypted, PGPLiteralData.BINARY, "", PGPLiteralData.NOW, new byte[4096])) {
             literal.write(PAYLOAD, 0, 100_000);
         }
         byte[] twoPassphrases = bytes.toByteArray();
@@ -147,8 +196,8 @@ class BundleEncryptionTest {
 
     @Test
     void aWrongPassphraseIsRefusedBeforeAnyByteIsRead() throws IOException {
-        assertThatThrownBy(() -> BundleEncryption.decrypting(new ByteArrayInputStream(ours),
-                "kunci-pindah-pemda-2024".toCharArray()))
+        assertThatThrownBy(() -> BundleEncryption.decrypting(
+                        new ByteArrayInputStream(ours), "kunci-pindah-pemda-2024".toCharArray()))
                 .isInstanceOf(WrongPassphraseException.class)
                 .hasMessage("The passphrase does not open this bundle.");
     }
@@ -156,12 +205,21 @@ class BundleEncryptionTest {
     @Test
     void aWrongPassphraseIsRefusedForABundleGpgEncrypted() throws IOException {
         Path payload = Files.write(dir.resolve("bundle.zip"), PAYLOAD);
-        succeed(dir, gpg("--passphrase", PASSPHRASE, "--symmetric", "--cipher-algo", "AES256", "--output",
-                "bundle.zip.gpg", payload.toString()));
+        succeed(
+                dir,
+                gpg(
+                        "--passphrase",
+                        PASSPHRASE,
+                        "--symmetric",
+                        "--cipher-algo",
+                        "AES256",
+                        "--output",
+                        "bundle.zip.gpg",
+                        payload.toString()));
         byte[] encrypted = Files.readAllBytes(dir.resolve("bundle.zip.gpg"));
 
-        assertThatThrownBy(() -> BundleEncryption.decrypting(new ByteArrayInputStream(encrypted),
-                "not it".toCharArray()))
+        assertThatThrownBy(
+                        () -> BundleEncryption.decrypting(new ByteArrayInputStream(encrypted), "not it".toCharArray()))
                 .isInstanceOf(WrongPassphraseException.class);
     }
 
@@ -170,8 +228,20 @@ class BundleEncryptionTest {
         assertThat(ours[0]).as("a session key packet with a one-byte length").isEqualTo((byte) 0xC3);
         int firstDataPacket = 2 + ours[1];
         int secondPartialLength = firstDataPacket + 2 + BundleEncryption.PACKET_SIZE;
-        int[] positions = {1, 4, 10, 20, 40, firstDataPacket + 1, firstDataPacket + 5, firstDataPacket + 30,
-                secondPartialLength, ours.length / 2, ours.length - 30, ours.length - 1};
+        int[] positions = {
+            1,
+            4,
+            10,
+            20,
+            40,
+            firstDataPacket + 1,
+            firstDataPacket + 5,
+            firstDataPacket + 30,
+            secondPartialLength,
+            ours.length / 2,
+            ours.length - 30,
+            ours.length - 1
+        };
 
         for (int position : positions) {
             byte[] altered = ours.clone();
@@ -188,7 +258,8 @@ class BundleEncryptionTest {
         byte[] altered = ours.clone();
         altered[altered.length / 2] ^= 0x01;
 
-        try (InputStream in = BundleEncryption.decrypting(new ByteArrayInputStream(altered), PASSPHRASE.toCharArray())) {
+        try (InputStream in =
+                BundleEncryption.decrypting(new ByteArrayInputStream(altered), PASSPHRASE.toCharArray())) {
             assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream()))
                     .isInstanceOf(TamperedException.class)
                     .hasMessage("The encrypted bundle has been altered or is incomplete.");
@@ -223,7 +294,8 @@ class BundleEncryptionTest {
         };
 
         try (InputStream in = BundleEncryption.decrypting(failing, PASSPHRASE.toCharArray())) {
-            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream())).isSameAs(diskError);
+            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream()))
+                    .isSameAs(diskError);
         }
     }
 
@@ -237,10 +309,27 @@ class BundleEncryptionTest {
     @Test
     void aBundleEncryptedForAKeyIsRefusedAsNotPassphraseEncrypted() throws IOException {
         Path payload = Files.write(dir.resolve("bundle.zip"), PAYLOAD);
-        succeed(dir, gpg("--passphrase", "", "--quick-generate-key", "Operator <operator@fleksi.test>",
-                "future-default", "default", "never"));
-        succeed(dir, gpg("--trust-model", "always", "--recipient", "operator@fleksi.test", "--output",
-                "bundle.zip.gpg", "--encrypt", payload.toString()));
+        succeed(
+                dir,
+                gpg(
+                        "--passphrase",
+                        "",
+                        "--quick-generate-key",
+                        "Operator <operator@fleksi.test>",
+                        "future-default",
+                        "default",
+                        "never"));
+        succeed(
+                dir,
+                gpg(
+                        "--trust-model",
+                        "always",
+                        "--recipient",
+                        "operator@fleksi.test",
+                        "--output",
+                        "bundle.zip.gpg",
+                        "--encrypt",
+                        payload.toString()));
         byte[] encrypted = Files.readAllBytes(dir.resolve("bundle.zip.gpg"));
 
         assertThat(BundleEncryption.isEncrypted(encrypted)).isTrue();
@@ -298,14 +387,23 @@ class BundleEncryptionTest {
     }
 
     private static byte[] decrypt(byte[] encrypted, String passphrase) throws IOException {
-        try (InputStream in = BundleEncryption.decrypting(new ByteArrayInputStream(encrypted), passphrase.toCharArray())) {
+        try (InputStream in =
+                BundleEncryption.decrypting(new ByteArrayInputStream(encrypted), passphrase.toCharArray())) {
             return in.readAllBytes();
         }
     }
 
     private static String[] gpg(String... arguments) {
-        String[] common = {"gpg", "--homedir", gnupgHome.toString(), "--batch", "--yes", "--no-symkey-cache",
-                "--pinentry-mode", "loopback"};
+        String[] common = {
+            "gpg",
+            "--homedir",
+            gnupgHome.toString(),
+            "--batch",
+            "--yes",
+            "--no-symkey-cache",
+            "--pinentry-mode",
+            "loopback"
+        };
         String[] command = Arrays.copyOf(common, common.length + arguments.length);
         System.arraycopy(arguments, 0, command, common.length, arguments.length);
         return command;

@@ -18,8 +18,7 @@ final class ExternalCommand {
 
     private static final long TIMEOUT_SECONDS = 60;
 
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     /** What the command printed (standard output and error together) and how it ended. */
     record Result(int exitCode, String output) {
@@ -30,8 +29,10 @@ final class ExternalCommand {
 
     static Result run(Path directory, String... command) {
         try {
-            Process process = new ProcessBuilder(List.of(command)).directory(directory.toFile())
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(List.of(command))
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -51,14 +52,15 @@ final class ExternalCommand {
     static String succeed(Path directory, String... command) {
         Result result = run(directory, command);
         if (!result.succeeded()) {
-            throw new AssertionError(String.join(" ", command) + " exited with " + result.exitCode() + ":\n"
-                    + result.output());
+            throw new AssertionError(
+                    String.join(" ", command) + " exited with " + result.exitCode() + ":\n" + result.output());
         }
         return result.output();
     }
 
     private static byte[] readAll(InputStream in) {
-        try (in; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (in;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             in.transferTo(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,29 +20,69 @@ class FeedDocumentTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final FeedJson json = new FeedJson(JSON);
-    private final DailyFeed.Opd dinkes = new DailyFeed.Opd("DINKES", "Dinas Kesehatan", 12,
-            new DailyFeed.CheckIns(10, 7, 2, 1, 3), new DailyFeed.Absences(0, 1, 1, 0), 2, 9);
-    private final DailyFeed feed = new DailyFeed(1, "mateng", LocalDate.of(2026, 1, 22), Instant.parse("2026-01-22T10:15:00Z"),
-            List.of(dinkes));
+    private final DailyFeed.Opd dinkes = new DailyFeed.Opd(
+            "DINKES",
+            "Dinas Kesehatan",
+            12,
+            new DailyFeed.CheckIns(10, 7, 2, 1, 3),
+            new DailyFeed.Absences(0, 1, 1, 0),
+            2,
+            9);
+    private final DailyFeed feed = new DailyFeed(
+            1, "mateng", LocalDate.of(2026, 1, 22), Instant.parse("2026-01-22T10:15:00Z"), List.of(dinkes));
 
     @Test
     void aDocumentReadsBackAsWrittenAndSaysOnlyCodesNamesAndCounts() {
         byte[] written = json.write(feed);
 
         assertThat(json.read(written)).isEqualTo(feed);
-        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"day\":\"2026-01-22\"",
-                "\"generatedAt\":\"2026-01-22T10:15:00Z\"", "\"checkedIn\":{\"total\":10,\"wfo\":7,\"wfa\":2,\"dinasLuar\":1,\"late\":3}");
-        assertThat(fieldNames(new String(written, StandardCharsets.UTF_8))).containsExactlyInAnyOrder("feed", "tenant", "day",
-                "generatedAt", "opds", "code", "name", "employees", "checkedIn", "total", "wfo", "wfa", "dinasLuar", "late",
-                "absent", "izin", "sakit", "cuti", "flaggedCheckIns", "reportsFiled");
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .contains(
+                        "\"day\":\"2026-01-22\"",
+                        "\"generatedAt\":\"2026-01-22T10:15:00Z\"",
+                        "\"checkedIn\":{\"total\":10,\"wfo\":7,\"wfa\":2,\"dinasLuar\":1,\"late\":3}");
+        assertThat(fieldNames(new String(written, StandardCharsets.UTF_8)))
+                .containsExactlyInAnyOrder(
+                        "feed",
+                        "tenant",
+                        "day",
+                        "generatedAt",
+                        "opds",
+                        "code",
+                        "name",
+                        "employees",
+                        "checkedIn",
+                        "total",
+                        "wfo",
+                        "wfa",
+                        "dinasLuar",
+                        "late",
+                        "absent",
+                        "izin",
+                        "sakit",
+                        "cuti",
+                        "flaggedCheckIns",
+                        "reportsFiled");
         assertThat(feed.problems()).isEmpty();
     }
 
     @Test
     void theSameFiguresCountedLaterAreTheSameDayButOtherFiguresAreNot() {
-        DailyFeed later = new DailyFeed(1, "mateng", feed.day(), feed.generatedAt().plusSeconds(900), feed.opds());
-        DailyFeed changed = new DailyFeed(1, "mateng", feed.day(), feed.generatedAt(), List.of(new DailyFeed.Opd("DINKES",
-                "Dinas Kesehatan", 12, new DailyFeed.CheckIns(11, 8, 2, 1, 3), dinkes.absent(), 2, 9)));
+        DailyFeed later =
+                new DailyFeed(1, "mateng", feed.day(), feed.generatedAt().plusSeconds(900), feed.opds());
+        DailyFeed changed = new DailyFeed(
+                1,
+                "mateng",
+                feed.day(),
+                feed.generatedAt(),
+                List.of(new DailyFeed.Opd(
+                        "DINKES",
+                        "Dinas Kesehatan",
+                        12,
+                        new DailyFeed.CheckIns(11, 8, 2, 1, 3),
+                        dinkes.absent(),
+                        2,
+                        9)));
 
         assertThat(later.sameFiguresAs(feed)).isTrue();
         assertThat(changed.sameFiguresAs(feed)).isFalse();
@@ -56,27 +94,33 @@ class FeedDocumentTest {
 
         assertThatThrownBy(() -> json.read(written.replace(",\"late\":3", "").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(JacksonException.class);
-        assertThatThrownBy(() -> json.read(written.replace("\"late\":3", "\"late\":null").getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() ->
+                        json.read(written.replace("\"late\":3", "\"late\":null").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(JacksonException.class);
         assertThat(json.read(written.replace("{\"feed\":1,", "{\"feed\":1,\"comment\":\"from a later release\",")
-                .getBytes(StandardCharsets.UTF_8))).isEqualTo(feed);
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(feed);
     }
 
     @Test
     void figuresThatCannotBeTrueAreNamedOneByOne() {
-        DailyFeed.Opd twice = new DailyFeed.Opd("DINKES", "x".repeat(201), -1, new DailyFeed.CheckIns(1, 1, 1, 0, 2),
-                dinkes.absent(), 0, 0);
+        DailyFeed.Opd twice = new DailyFeed.Opd(
+                "DINKES", "x".repeat(201), -1, new DailyFeed.CheckIns(1, 1, 1, 0, 2), dinkes.absent(), 0, 0);
         List<DailyFeed.Opd> tooMany = new ArrayList<>();
         for (int i = 0; i <= DailyFeed.MAX_OPDS; i++) {
-            tooMany.add(new DailyFeed.Opd("U" + i, "Unit " + i, 0, new DailyFeed.CheckIns(0, 0, 0, 0, 0), dinkes.absent(), 0, 0));
+            tooMany.add(new DailyFeed.Opd(
+                    "U" + i, "Unit " + i, 0, new DailyFeed.CheckIns(0, 0, 0, 0, 0), dinkes.absent(), 0, 0));
         }
 
-        assertThat(new DailyFeed(1, "mateng", feed.day(), feed.generatedAt(), List.of(dinkes, twice)).problems()).containsExactly(
-                "opds[1].code: 'DINKES' is given twice", "opds[1].name: 1 to 200 characters",
-                "opds[1]: every count lies between 0 and 1000000",
-                "opds[1].checkedIn: the work modes and the late are among those who checked in (total)");
+        assertThat(new DailyFeed(1, "mateng", feed.day(), feed.generatedAt(), List.of(dinkes, twice)).problems())
+                .containsExactly(
+                        "opds[1].code: 'DINKES' is given twice",
+                        "opds[1].name: 1 to 200 characters",
+                        "opds[1]: every count lies between 0 and 1000000",
+                        "opds[1].checkedIn: the work modes and the late are among those who checked in (total)");
         assertThat(new DailyFeed(1, "Bad Code", LocalDate.of(1900, 1, 1), feed.generatedAt(), tooMany).problems())
-                .hasSize(3).anySatisfy(problem -> assertThat(problem).startsWith("tenant: "))
+                .hasSize(3)
+                .anySatisfy(problem -> assertThat(problem).startsWith("tenant: "))
                 .contains("day: is a date between 1950-01-01 and 2100-12-31", "opds: a list of at most 1000 OPD");
         assertThat(new DailyFeed(2, "mateng", feed.day(), feed.generatedAt(), List.of()).problems())
                 .containsExactly("feed: this Fleksi reads version 1, not 2");

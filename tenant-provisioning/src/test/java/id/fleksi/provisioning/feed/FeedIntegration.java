@@ -2,19 +2,6 @@ package id.fleksi.provisioning.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
-import java.time.LocalDate;
-import java.util.Base64;
-
-import javax.sql.DataSource;
-
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -28,7 +15,17 @@ import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.LocalDate;
+import java.util.Base64;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,18 +39,41 @@ abstract class FeedIntegration extends ProvisioningIntegrationTest {
 
     static final RegionTimeZone WITA = RegionTimeZone.WITA;
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired TenantHandover handovers;
-    @Autowired TenantLifecycle lifecycle;
-    @Autowired TenantRegistry registry;
-    @Autowired ReplicaKeys replicaKeys;
-    @Autowired InstanceKeys instanceKeys;
-    @Autowired DailyFigures figures;
-    @Autowired FeedOutbox outbox;
-    @Autowired FeedDays days;
-    @Autowired FeedSchedule schedule;
-    @Autowired FeedJson json;
-    @Autowired DataSource dataSource;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    TenantHandover handovers;
+
+    @Autowired
+    TenantLifecycle lifecycle;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    ReplicaKeys replicaKeys;
+
+    @Autowired
+    InstanceKeys instanceKeys;
+
+    @Autowired
+    DailyFigures figures;
+
+    @Autowired
+    FeedOutbox outbox;
+
+    @Autowired
+    FeedDays days;
+
+    @Autowired
+    FeedSchedule schedule;
+
+    @Autowired
+    FeedJson json;
+
+    @Autowired
+    DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
     final LocalDate today = LocalDate.now(WITA.zone());
@@ -64,16 +84,20 @@ abstract class FeedIntegration extends ProvisioningIntegrationTest {
     @AfterEach
     void forgetTransfers() {
         if (code != null) {
-            jdbc.sql("delete from platform.tenant_transfer where tenant_code = ?").param(code).update();
+            jdbc.sql("delete from platform.tenant_transfer where tenant_code = ?")
+                    .param(code)
+                    .update();
         }
     }
 
     /** A tenant handed over from here with its replica's key registered, and the module tables a replica has. */
     Tenant selfHosted() {
         code = removeAfter(TestRealms.unique("feed"));
-        TenantCode tenant = onboarding.onboard(new NewTenant(code, "Kabupaten Umpan", TenantKind.KABUPATEN, null, "76.06", WITA))
-                .tenant().code();
-        handovers.handOver(tenant, "https://fleksi.example.go.id", OutputStream.nullOutputStream(), null, line -> { });
+        TenantCode tenant = onboarding
+                .onboard(new NewTenant(code, "Kabupaten Umpan", TenantKind.KABUPATEN, null, "76.06", WITA))
+                .tenant()
+                .code();
+        handovers.handOver(tenant, "https://fleksi.example.go.id", OutputStream.nullOutputStream(), null, line -> {});
         try {
             ModuleTables.addTo(dataSource, tenant);
         } catch (Exception e) {
@@ -85,7 +109,8 @@ abstract class FeedIntegration extends ProvisioningIntegrationTest {
     }
 
     FeedSender sender(int port) {
-        return new FeedSender(outbox, instanceKeys, dataSource, new FeedProperties(true, "http://127.0.0.1:" + port).endpoint());
+        return new FeedSender(
+                outbox, instanceKeys, dataSource, new FeedProperties(true, "http://127.0.0.1:" + port).endpoint());
     }
 
     static int closedPort() throws Exception {
@@ -99,7 +124,8 @@ abstract class FeedIntegration extends ProvisioningIntegrationTest {
     }
 
     HttpResponse<String> signed(byte[] body) throws Exception {
-        return post(body, BundleSignatures.sign(instanceKeys.signingKey().getPrivate(), body), instanceKeys.publicKey());
+        return post(
+                body, BundleSignatures.sign(instanceKeys.signingKey().getPrivate(), body), instanceKeys.publicKey());
     }
 
     HttpResponse<String> post(byte[] body, byte[] signature, PublicKey signer) throws Exception {
@@ -108,7 +134,8 @@ abstract class FeedIntegration extends ProvisioningIntegrationTest {
 
     HttpResponse<String> send(byte[] body, String signature, String signer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + DailyFeed.PATH))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header(DailyFeed.SIGNATURE_HEADER, signature).header(DailyFeed.SIGNER_HEADER, signer);
         }
@@ -117,17 +144,26 @@ abstract class FeedIntegration extends ProvisioningIntegrationTest {
 
     static void assertProblem(HttpResponse<String> response, int status, String type, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(contentType -> assertThat(contentType).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"type\":\"urn:fleksi:problem:" + type + "\"", detail);
     }
 
     int count(String table) {
-        return jdbc.sql("select count(*) from platform." + table + " where tenant_code = ?").param(code).query(Integer.class).single();
+        return jdbc.sql("select count(*) from platform." + table + " where tenant_code = ?")
+                .param(code)
+                .query(Integer.class)
+                .single();
     }
 
-    static DailyFeed.Opd opd(String code, String name, int employees, DailyFeed.CheckIns in, DailyFeed.Absences away,
-            int flagged, int reports) {
+    static DailyFeed.Opd opd(
+            String code,
+            String name,
+            int employees,
+            DailyFeed.CheckIns in,
+            DailyFeed.Absences away,
+            int flagged,
+            int reports) {
         return new DailyFeed.Opd(code, name, employees, in, away, flagged, reports);
     }
 

@@ -1,13 +1,10 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-
 import javax.sql.DataSource;
-
-import id.fleksi.platform.tenancy.TenantCode;
-
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -27,17 +24,18 @@ import liquibase.resource.DirectoryResourceAccessor;
 final class ModuleTables {
 
     private static final String[][] CHANGELOGS = {
-            {"../modules/attendance/src/main/resources", "db/tenant/modules/attendance.yaml"},
-            {"../modules/activity-reports/src/main/resources", "db/tenant/modules/activity-reports.yaml"}};
+        {"../modules/attendance/src/main/resources", "db/tenant/modules/attendance.yaml"},
+        {"../modules/activity-reports/src/main/resources", "db/tenant/modules/activity-reports.yaml"}
+    };
 
-    private ModuleTables() {
-    }
+    private ModuleTables() {}
 
     static void addTo(DataSource dataSource, TenantCode tenant) throws Exception {
         String schema = tenant.schemaName();
         try (Connection connection = dataSource.getConnection()) {
             connection.setSchema(schema);
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
             database.setDatabaseChangeLogTableName("feed_test_changelog");
@@ -45,12 +43,13 @@ final class ModuleTables {
             for (String[] changelog : CHANGELOGS) {
                 Path root = Path.of(changelog[0]);
                 if (!Files.isDirectory(root)) {
-                    throw new IllegalStateException("Run the feed tests from tenant-provisioning/ in the source tree: " + root
-                            + " is missing");
+                    throw new IllegalStateException(
+                            "Run the feed tests from tenant-provisioning/ in the source tree: " + root + " is missing");
                 }
                 Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
                 try (var resources = new DirectoryResourceAccessor(root)) {
-                    new Liquibase(changelog[1], resources, database).update(new Contexts("tenant"), new LabelExpression());
+                    new Liquibase(changelog[1], resources, database)
+                            .update(new Contexts("tenant"), new LabelExpression());
                 }
             }
         }

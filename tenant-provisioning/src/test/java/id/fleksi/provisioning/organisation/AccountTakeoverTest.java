@@ -2,10 +2,6 @@ package id.fleksi.provisioning.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import id.fleksi.platform.organisation.EmployeeImport;
 import id.fleksi.platform.organisation.Spreadsheet;
 import id.fleksi.platform.security.Role;
@@ -17,9 +13,10 @@ import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
 import id.fleksi.provisioning.testing.TestRealms;
-
 import jakarta.ws.rs.core.Response;
-
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -36,8 +33,11 @@ import org.springframework.web.client.RestClient;
  */
 class AccountTakeoverTest extends ProvisioningIntegrationTest {
 
-    @Autowired TenantOnboarding onboarding;
-    @Autowired EmployeeImport employeeImport;
+    @Autowired
+    TenantOnboarding onboarding;
+
+    @Autowired
+    EmployeeImport employeeImport;
 
     @Test
     void anImportNamingTheTenantAdminsUsernameIsRefusedAndTheAdminsAccountIsUntouched() {
@@ -54,22 +54,31 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
         assertThat(report.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isEqualTo(3);
             assertThat(problem.column()).isEqualTo("username");
-            assertThat(problem.reason()).isEqualTo("the username admin already belongs to another account of this tenant"
-                    + " (not an employee's); Fleksi never takes over an existing account");
+            assertThat(problem.reason())
+                    .isEqualTo("the username admin already belongs to another account of this tenant"
+                            + " (not an employee's); Fleksi never takes over an existing account");
         });
         assertThat(employeeCount(tenant)).isZero();
-        assertThat(realm(tenant).users().searchByUsername("siti.aparatur", true)).as("the other row's new user is removed").isEmpty();
+        assertThat(realm(tenant).users().searchByUsername("siti.aparatur", true))
+                .as("the other row's new user is removed")
+                .isEmpty();
         UserRepresentation adminAfter = user(tenant, TenantOnboarding.FIRST_ADMIN);
         assertThat(adminAfter.getId()).isEqualTo(adminBefore.getId());
         assertThat(adminAfter.isEnabled()).isTrue();
-        assertThat(realm(tenant).users().get(adminAfter.getId()).roles().realmLevel().listEffective())
-                .extracting(r -> r.getName()).contains(Role.TENANT_ADMIN.realmRole());
+        assertThat(realm(tenant)
+                        .users()
+                        .get(adminAfter.getId())
+                        .roles()
+                        .realmLevel()
+                        .listEffective())
+                .extracting(r -> r.getName())
+                .contains(Role.TENANT_ADMIN.realmRole());
     }
 
     @Test
     void anUnusedAccountLeftByAnInterruptedImportIsLinkedButOneWithAPasswordIsNot() {
         TenantCode tenant = tenantWithUnit();
-        String orphan = createUser(tenant, "left.behind", null);          // no credential, no role but the defaults
+        String orphan = createUser(tenant, "left.behind", null); // no credential, no role but the defaults
         createUser(tenant, "has.password", "s3cret-passw0rd");
 
         EmployeeImport.Report refused = importCsv(tenant, """
@@ -77,7 +86,9 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
                 Left Behind,NON_ASN,DISKOMINFO,left.behind
                 Has Password,NON_ASN,DISKOMINFO,has.password
                 """);
-        assertThat(refused.problems()).extracting(EmployeeImport.RowProblem::row).containsExactly(3);
+        assertThat(refused.problems())
+                .extracting(EmployeeImport.RowProblem::row)
+                .containsExactly(3);
         assertThat(employeeCount(tenant)).isZero();
 
         EmployeeImport.Report linked = importCsv(tenant, """
@@ -85,8 +96,11 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
                 Left Behind,NON_ASN,DISKOMINFO,left.behind
                 """);
         assertThat(linked.created()).isEqualTo(1);
-        assertThat(jdbc.sql("select realm_user_id from " + tenant.schemaName() + ".employee where username = 'left.behind'")
-                .query(String.class).single()).isEqualTo(orphan);
+        assertThat(jdbc.sql("select realm_user_id from " + tenant.schemaName()
+                                + ".employee where username = 'left.behind'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(orphan);
     }
 
     @Test
@@ -97,30 +111,53 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
         TestRealms.addUser(realmUsers, tenant.realmName(), "tenant.admin", Role.TENANT_ADMIN);
         RestClient bkd = api(TestRealms.token(tenant.realmName(), "bkd"));
         String unitId = unitId(tenant);
-        Map<String, Object> nur = employeeOf(bkd.post().uri("/api/v1/t/" + tenant + "/employees").contentType(MediaType.APPLICATION_JSON)
+        Map<String, Object> nur = employeeOf(bkd.post()
+                .uri("/api/v1/t/" + tenant + "/employees")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", "nur.admin", "name", "Nur", "employmentType", "NON_ASN", "unitId", unitId))
-                .retrieve().toEntity(Map.class));
+                .retrieve()
+                .toEntity(Map.class));
         String realmUserId = user(tenant, "nur.admin").getId();
-        realm(tenant).users().get(realmUserId).roles().realmLevel()
-                .add(List.of(realm(tenant).roles().get(Role.TENANT_ADMIN.realmRole()).toRepresentation()));
-        Long passwordSet = realm(tenant).users().get(realmUserId).credentials().get(0).getCreatedDate();
+        realm(tenant)
+                .users()
+                .get(realmUserId)
+                .roles()
+                .realmLevel()
+                .add(List.of(
+                        realm(tenant).roles().get(Role.TENANT_ADMIN.realmRole()).toRepresentation()));
+        Long passwordSet =
+                realm(tenant).users().get(realmUserId).credentials().get(0).getCreatedDate();
 
-        ResponseEntity<Map> reset = bkd.post().uri("/api/v1/t/" + tenant + "/employees/" + nur.get("id") + "/one-time-password")
-                .retrieve().toEntity(Map.class);
+        ResponseEntity<Map> reset = bkd.post()
+                .uri("/api/v1/t/" + tenant + "/employees/" + nur.get("id") + "/one-time-password")
+                .retrieve()
+                .toEntity(Map.class);
         assertThat(reset.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(reset.getBody()).containsEntry("type", "urn:fleksi:problem:account-above-yours")
+        assertThat(reset.getBody())
+                .containsEntry("type", "urn:fleksi:problem:account-above-yours")
                 .doesNotContainKey("oneTimePassword");
-        ResponseEntity<Map> retire = bkd.post().uri("/api/v1/t/" + tenant + "/employees/" + nur.get("id") + "/status")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "RETIRED")).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> retire = bkd.post()
+                .uri("/api/v1/t/" + tenant + "/employees/" + nur.get("id") + "/status")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "RETIRED"))
+                .retrieve()
+                .toEntity(Map.class);
         assertThat(retire.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(user(tenant, "nur.admin").isEnabled()).isTrue();
         assertThat(jdbc.sql("select status from " + tenant.schemaName() + ".employee where username = 'nur.admin'")
-                .query(String.class).single()).isEqualTo("ACTIVE");
-        assertThat(realm(tenant).users().get(realmUserId).credentials()).as("the password is the one set at creation")
-                .singleElement().satisfies(c -> assertThat(c.getCreatedDate()).isEqualTo(passwordSet));
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ACTIVE");
+        assertThat(realm(tenant).users().get(realmUserId).credentials())
+                .as("the password is the one set at creation")
+                .singleElement()
+                .satisfies(c -> assertThat(c.getCreatedDate()).isEqualTo(passwordSet));
 
-        ResponseEntity<Map> byTenantAdmin = api(TestRealms.token(tenant.realmName(), "tenant.admin")).post()
-                .uri("/api/v1/t/" + tenant + "/employees/" + nur.get("id") + "/one-time-password").retrieve().toEntity(Map.class);
+        ResponseEntity<Map> byTenantAdmin = api(TestRealms.token(tenant.realmName(), "tenant.admin"))
+                .post()
+                .uri("/api/v1/t/" + tenant + "/employees/" + nur.get("id") + "/one-time-password")
+                .retrieve()
+                .toEntity(Map.class);
         assertThat(byTenantAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((String) byTenantAdmin.getBody().get("oneTimePassword")).hasSize(14);
     }
@@ -133,16 +170,23 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
         RestClient bkd = api(TestRealms.token(tenant.realmName(), "bkd"));
         String unitId = unitId(tenant);
 
-        ResponseEntity<Map> taken = bkd.post().uri("/api/v1/t/" + tenant + "/employees").contentType(MediaType.APPLICATION_JSON)
+        ResponseEntity<Map> taken = bkd.post()
+                .uri("/api/v1/t/" + tenant + "/employees")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", "admin", "name", "Nur", "employmentType", "NON_ASN", "unitId", unitId))
-                .retrieve().toEntity(Map.class);
+                .retrieve()
+                .toEntity(Map.class);
         assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(taken.getBody()).containsEntry("type", "urn:fleksi:problem:username-taken");
         assertThat(taken.getHeaders().getFirst("Retry-After")).isNull();
 
-        ResponseEntity<Map> markup = bkd.post().uri("/api/v1/t/" + tenant + "/employees").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("username", "budi.markup", "name", "Budi <b>", "employmentType", "NON_ASN", "unitId", unitId))
-                .retrieve().toEntity(Map.class);
+        ResponseEntity<Map> markup = bkd.post()
+                .uri("/api/v1/t/" + tenant + "/employees")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "username", "budi.markup", "name", "Budi <b>", "employmentType", "NON_ASN", "unitId", unitId))
+                .retrieve()
+                .toEntity(Map.class);
         assertThat(markup.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(markup.getBody()).containsEntry("type", "urn:fleksi:problem:identity-refused");
         assertThat(employeeCount(tenant)).isZero();
@@ -161,16 +205,22 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
 
         ResponseEntity<Map> self = update(bkd, tenant, siti, (String) siti.get("id"));
         assertThat(self.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(self.getBody().get("detail")).isEqualTo("supervisorId: an employee cannot be their own supervisor. Nothing was changed.");
+        assertThat(self.getBody().get("detail"))
+                .isEqualTo("supervisorId: an employee cannot be their own supervisor. Nothing was changed.");
 
         ResponseEntity<Map> loop = update(bkd, tenant, andi, (String) rina.get("id"));
         assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(loop.getBody().get("detail")).isEqualTo("supervisorId: the chain of supervisors would loop back:"
-                + " Andi > Rina > Siti > Andi. Nothing was changed.");
+        assertThat(loop.getBody().get("detail"))
+                .isEqualTo("supervisorId: the chain of supervisors would loop back:"
+                        + " Andi > Rina > Siti > Andi. Nothing was changed.");
         assertThat(jdbc.sql("select count(*) from " + tenant.schemaName() + ".employee where supervisor_id is null")
-                .query(Integer.class).single()).as("Andi still heads the chain").isEqualTo(1);
+                        .query(Integer.class)
+                        .single())
+                .as("Andi still heads the chain")
+                .isEqualTo(1);
 
-        assertThat(update(bkd, tenant, rina, (String) andi.get("id")).getStatusCode()).as("a move up the chain is fine")
+        assertThat(update(bkd, tenant, rina, (String) andi.get("id")).getStatusCode())
+                .as("a move up the chain is fine")
                 .isEqualTo(HttpStatus.OK);
     }
 
@@ -187,57 +237,93 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
         RestClient sitiApi = api(TestRealms.token(tenant.realmName(), "siti.aparatur"));
         assertThat(sitiApi.get().uri(calendar).retrieve().toEntity(String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(realm(tenant).users().get(user(tenant, "siti.aparatur").getId()).getUserSessions()).isNotEmpty();
+        assertThat(realm(tenant)
+                        .users()
+                        .get(user(tenant, "siti.aparatur").getId())
+                        .getUserSessions())
+                .isNotEmpty();
 
-        bkd.post().uri("/api/v1/t/" + tenant + "/employees/" + siti.get("id") + "/status").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("status", "RETIRED")).retrieve().toBodilessEntity();
+        bkd.post()
+                .uri("/api/v1/t/" + tenant + "/employees/" + siti.get("id") + "/status")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "RETIRED"))
+                .retrieve()
+                .toBodilessEntity();
 
         ResponseEntity<Map> after = sitiApi.get().uri(calendar).retrieve().toEntity(Map.class);
         assertThat(after.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(after.getBody()).containsEntry("type", "urn:fleksi:problem:account-retired");
-        assertThat(realm(tenant).users().get(user(tenant, "siti.aparatur").getId()).getUserSessions()).isEmpty();
+        assertThat(realm(tenant)
+                        .users()
+                        .get(user(tenant, "siti.aparatur").getId())
+                        .getUserSessions())
+                .isEmpty();
     }
 
     private TenantCode tenantWithUnit() {
         String code = removeAfter(TestRealms.unique("take"));
-        onboarding.onboard(new NewTenant(code, "Kabupaten " + code, TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
+        onboarding.onboard(
+                new NewTenant(code, "Kabupaten " + code, TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
         TenantCode tenant = TenantCode.of(code);
-        jdbc.sql("insert into " + tenant.schemaName() + ".org_unit (id, code, name, kind) values (gen_random_uuid(), 'DISKOMINFO',"
-                + " 'Dinas Komunikasi dan Informatika', 'DINAS')").update();
+        jdbc.sql("insert into " + tenant.schemaName()
+                        + ".org_unit (id, code, name, kind) values (gen_random_uuid(), 'DISKOMINFO',"
+                        + " 'Dinas Komunikasi dan Informatika', 'DINAS')")
+                .update();
         return tenant;
     }
 
     private String unitId(TenantCode tenant) {
-        return jdbc.sql("select id::text from " + tenant.schemaName() + ".org_unit where code = 'DISKOMINFO'").query(String.class).single();
+        return jdbc.sql("select id::text from " + tenant.schemaName() + ".org_unit where code = 'DISKOMINFO'")
+                .query(String.class)
+                .single();
     }
 
     private EmployeeImport.Report importCsv(TenantCode tenant, String csv) {
-        return TenantContext.callAs(tenant, () -> employeeImport.importEmployees(sheet(csv), "bkd", line -> { }));
+        return TenantContext.callAs(tenant, () -> employeeImport.importEmployees(sheet(csv), "bkd", line -> {}));
     }
 
     private static Spreadsheet sheet(String csv) {
         try {
-            return Spreadsheet.read(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "employees.csv");
+            return Spreadsheet.read(
+                    new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "employees.csv");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private Map<String, Object> create(RestClient bkd, TenantCode tenant, String username, String name, String unitId, String supervisorId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "name", name, "employmentType", "NON_ASN",
-                "unitId", unitId));
+    private Map<String, Object> create(
+            RestClient bkd, TenantCode tenant, String username, String name, String unitId, String supervisorId) {
+        Map<String, Object> body = new java.util.HashMap<>(
+                Map.of("username", username, "name", name, "employmentType", "NON_ASN", "unitId", unitId));
         if (supervisorId != null) {
             body.put("supervisorId", supervisorId);
         }
-        return employeeOf(bkd.post().uri("/api/v1/t/" + tenant + "/employees").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(Map.class));
+        return employeeOf(bkd.post()
+                .uri("/api/v1/t/" + tenant + "/employees")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(Map.class));
     }
 
-    private ResponseEntity<Map> update(RestClient bkd, TenantCode tenant, Map<String, Object> employee, String supervisorId) {
-        return bkd.put().uri("/api/v1/t/" + tenant + "/employees/" + employee.get("id")).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("username", employee.get("username"), "name", employee.get("name"), "employmentType", "NON_ASN",
-                        "unitId", employee.get("unitId"), "supervisorId", supervisorId))
-                .retrieve().toEntity(Map.class);
+    private ResponseEntity<Map> update(
+            RestClient bkd, TenantCode tenant, Map<String, Object> employee, String supervisorId) {
+        return bkd.put()
+                .uri("/api/v1/t/" + tenant + "/employees/" + employee.get("id"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "username",
+                        employee.get("username"),
+                        "name",
+                        employee.get("name"),
+                        "employmentType",
+                        "NON_ASN",
+                        "unitId",
+                        employee.get("unitId"),
+                        "supervisorId",
+                        supervisorId))
+                .retrieve()
+                .toEntity(Map.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -251,7 +337,8 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
         user.setUsername(username);
         user.setEnabled(true);
         if (password != null) {
-            org.keycloak.representations.idm.CredentialRepresentation credential = new org.keycloak.representations.idm.CredentialRepresentation();
+            org.keycloak.representations.idm.CredentialRepresentation credential =
+                    new org.keycloak.representations.idm.CredentialRepresentation();
             credential.setType("password");
             credential.setValue(password);
             user.setCredentials(List.of(credential));
@@ -263,7 +350,9 @@ class AccountTakeoverTest extends ProvisioningIntegrationTest {
     }
 
     private int employeeCount(TenantCode tenant) {
-        return jdbc.sql("select count(*) from " + tenant.schemaName() + ".employee").query(Integer.class).single();
+        return jdbc.sql("select count(*) from " + tenant.schemaName() + ".employee")
+                .query(Integer.class)
+                .single();
     }
 
     private static RealmResource realm(TenantCode tenant) {

@@ -10,7 +10,8 @@ class KeycloakCallTimerTest {
     @Test
     void realmsIdsAndNamesLeaveTheAddressOnlyTheApisWordsStay() {
         assertThat(KeycloakCallTimer.template("/admin/realms")).isEqualTo("/admin/realms");
-        assertThat(KeycloakCallTimer.template("/admin/realms/mateng/users/8b257b83-9e8c-4006-9ae1-2934ee262497/reset-password"))
+        assertThat(KeycloakCallTimer.template(
+                        "/admin/realms/mateng/users/8b257b83-9e8c-4006-9ae1-2934ee262497/reset-password"))
                 .isEqualTo("/admin/realms/{realm}/users/{id}/reset-password");
         assertThat(KeycloakCallTimer.template("/admin/realms/sulbar/roles/tenant-admin"))
                 .isEqualTo("/admin/realms/{realm}/roles/{id}");
@@ -18,7 +19,8 @@ class KeycloakCallTimerTest {
                 .isEqualTo("/admin/realms/{realm}/users/{id}");
         assertThat(KeycloakCallTimer.template("/realms/master/protocol/openid-connect/token"))
                 .isEqualTo("/realms/{realm}/protocol/openid-connect/token");
-        assertThat(KeycloakCallTimer.template("/admin/realms/mateng/partialImport")).isEqualTo("/admin/realms/{realm}/partialImport");
+        assertThat(KeycloakCallTimer.template("/admin/realms/mateng/partialImport"))
+                .isEqualTo("/admin/realms/{realm}/partialImport");
         assertThat(KeycloakCallTimer.template("")).isEqualTo("/");
     }
 }

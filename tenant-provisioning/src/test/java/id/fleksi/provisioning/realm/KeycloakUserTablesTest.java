@@ -3,6 +3,14 @@ package id.fleksi.provisioning.realm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Role;
+import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
+import id.fleksi.provisioning.testing.TestRealms;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,19 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Role;
-import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
-import id.fleksi.provisioning.testing.TestRealms;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -42,20 +38,28 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    @Autowired RealmTransfer transfer;
-    @Autowired DataSource dataSource;
+    @Autowired
+    RealmTransfer transfer;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void usersReadFromKeycloaksTablesAreWhatItsAdminApiSaysWithTheirPasswordHashes() throws Exception {
         String realm = removeRealmAfter(TestRealms.unique("kcusers"));
-        realms.createRealm(realm, "Kabupaten Uji", false, List.of(
-                new RealmUser("aktif", "Siti", "Aminah", "sandi-aktif-123", false, Set.of(Role.ASN))));
+        realms.createRealm(
+                realm,
+                "Kabupaten Uji",
+                false,
+                List.of(new RealmUser("aktif", "Siti", "Aminah", "sandi-aktif-123", false, Set.of(Role.ASN))));
         RealmResource keycloak = TestRealms.admin().realm(realm);
         // A disabled account; one whose one-time password still waits to be replaced.
-        String retired = realmUsers.createUser(realm, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));
+        String retired = realmUsers.createUser(
+                realm, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));
         UserRepresentation disabled = keycloak.users().get(retired).toRepresentation();
         disabled.setEnabled(false);
         keycloak.users().get(retired).update(disabled);
@@ -69,14 +73,21 @@ class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
         RoleRepresentation operator = new RoleRepresentation();
         operator.setName("operator-sipd");
         keycloak.clients().get(client).roles().create(operator);
-        keycloak.users().get(siti).roles().clientLevel(client)
-                .add(List.of(keycloak.clients().get(client).roles().get("operator-sipd").toRepresentation()));
+        keycloak.users()
+                .get(siti)
+                .roles()
+                .clientLevel(client)
+                .add(List.of(keycloak.clients()
+                        .get(client)
+                        .roles()
+                        .get("operator-sipd")
+                        .toRepresentation()));
         UPConfig profile = keycloak.users().userProfile().getConfiguration();
         profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);
         keycloak.users().userProfile().update(profile);
         UserRepresentation withAttributes = keycloak.users().get(siti).toRepresentation();
-        withAttributes.setAttributes(Map.of("jabatan", List.of("Analis Kebijakan", "Plt. Kepala Seksi"),
-                "catatan", List.of("x".repeat(400))));
+        withAttributes.setAttributes(Map.of(
+                "jabatan", List.of("Analis Kebijakan", "Plt. Kepala Seksi"), "catatan", List.of("x".repeat(400))));
         keycloak.users().get(siti).update(withAttributes);
         // A client with a service account: a user the API does not list, and neither does the bundle.
         keycloak.clients().create(client("robot", true)).close();
@@ -84,7 +95,9 @@ class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
         Map<String, UserRepresentation> read = readFromTables(realm);
         Map<String, UserRepresentation> said = fromAdminApi(keycloak);
 
-        assertThat(read.keySet()).containsExactlyInAnyOrder("aktif", "pensiun", "baru").isEqualTo(said.keySet());
+        assertThat(read.keySet())
+                .containsExactlyInAnyOrder("aktif", "pensiun", "baru")
+                .isEqualTo(said.keySet());
         for (String username : said.keySet()) {
             assertThat(comparable(read.get(username))).as(username).isEqualTo(comparable(said.get(username)));
         }
@@ -95,7 +108,10 @@ class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
         assertThat(read.get("aktif").getAttributes().get("catatan")).containsExactly("x".repeat(400));
         CredentialRepresentation password = read.get("aktif").getCredentials().get(0);
         assertThat(password.getType()).isEqualTo("password");
-        assertThat(password.getSecretData()).contains("\"value\"").contains("\"salt\"").doesNotContain("sandi-aktif-123");
+        assertThat(password.getSecretData())
+                .contains("\"value\"")
+                .contains("\"salt\"")
+                .doesNotContain("sandi-aktif-123");
         assertThat(password.getCredentialData()).contains("\"algorithm\"");
         assertThat(password.getPriority()).isEqualTo(10);
     }
@@ -104,15 +120,22 @@ class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
     void aDatabaseThatIsNotKeycloak26sIsRefusedBeforeAnythingIsRead() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             assertThatThrownBy(() -> KeycloakUserTables.open(connection, "mateng"))
-                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getMessage())
-                            .contains("not a Keycloak database").contains("Nothing was exported"));
+                    .isInstanceOfSatisfying(
+                            Problem.class,
+                            p -> assertThat(p.getMessage())
+                                    .contains("not a Keycloak database")
+                                    .contains("Nothing was exported"));
             try (var statement = connection.createStatement()) {
-                statement.execute("create temporary table migration_model (id varchar(36), version varchar(36), update_time bigint)");
+                statement.execute(
+                        "create temporary table migration_model (id varchar(36), version varchar(36), update_time bigint)");
                 statement.execute("insert into migration_model values ('a', '25.0.6', 1)");
             }
             assertThatThrownBy(() -> KeycloakUserTables.open(connection, "mateng"))
-                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getMessage())
-                            .contains("Keycloak 25.0.6's").contains("Keycloak 26"));
+                    .isInstanceOfSatisfying(
+                            Problem.class,
+                            p -> assertThat(p.getMessage())
+                                    .contains("Keycloak 25.0.6's")
+                                    .contains("Keycloak 26"));
             try (var statement = connection.createStatement()) {
                 statement.execute("drop table migration_model");
             }
@@ -136,15 +159,21 @@ class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
         Map<String, UserRepresentation> users = new TreeMap<>();
         for (UserRepresentation user : keycloak.users().list(0, 100)) {
             var resource = keycloak.users().get(user.getId());
-            user.setRealmRoles(resource.roles().realmLevel().listAll().stream().map(RoleRepresentation::getName).toList());
+            user.setRealmRoles(resource.roles().realmLevel().listAll().stream()
+                    .map(RoleRepresentation::getName)
+                    .toList());
             Map<String, List<String>> clientRoles = new TreeMap<>();
             var mappings = resource.roles().getAll().getClientMappings();
             if (mappings != null) {
-                mappings.forEach((clientId, roles) -> clientRoles.put(clientId,
-                        roles.getMappings().stream().map(RoleRepresentation::getName).toList()));
+                mappings.forEach((clientId, roles) -> clientRoles.put(
+                        clientId,
+                        roles.getMappings().stream()
+                                .map(RoleRepresentation::getName)
+                                .toList()));
             }
             user.setClientRoles(clientRoles);
-            user.setGroups(resource.groups().stream().map(GroupRepresentation::getPath).toList());
+            user.setGroups(
+                    resource.groups().stream().map(GroupRepresentation::getPath).toList());
             user.setCredentials(resource.credentials());
             user.setAccess(null);
             users.put(user.getUsername(), user);
@@ -163,13 +192,16 @@ class KeycloakUserTablesTest extends ProvisioningIntegrationTest {
         user.setRequiredActions(sorted(user.getRequiredActions()));
         if (user.getAttributes() != null) {
             user.setAttributes(user.getAttributes().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> sorted(e.getValue()), (a, b) -> a, TreeMap::new)));
+                    .collect(
+                            Collectors.toMap(Map.Entry::getKey, e -> sorted(e.getValue()), (a, b) -> a, TreeMap::new)));
         }
         if (user.getClientRoles() != null) {
             user.setClientRoles(user.getClientRoles().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> sorted(e.getValue()), (a, b) -> a, TreeMap::new)));
+                    .collect(
+                            Collectors.toMap(Map.Entry::getKey, e -> sorted(e.getValue()), (a, b) -> a, TreeMap::new)));
         }
-        List<CredentialRepresentation> credentials = new ArrayList<>(user.getCredentials() == null ? List.of() : user.getCredentials());
+        List<CredentialRepresentation> credentials =
+                new ArrayList<>(user.getCredentials() == null ? List.of() : user.getCredentials());
         credentials.forEach(c -> {
             c.setSecretData(null);
             c.setPriority(null);

@@ -2,16 +2,14 @@ package id.fleksi.provisioning.realm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import id.fleksi.platform.mail.MailServer;
 import id.fleksi.platform.mail.TenantMailServerChanged;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.provisioning.testing.ProvisioningIntegrationTest;
 import id.fleksi.provisioning.testing.TestRealms;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +21,11 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 class RealmLoginPagesTest extends ProvisioningIntegrationTest {
 
-    @Autowired RealmLoginPages pages;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired
+    RealmLoginPages pages;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aNewRealmHasFleksisThemeAndOffersAResetByEmailOnlyWhileTheTenantHasAMailServer() {
@@ -33,12 +34,14 @@ class RealmLoginPagesTest extends ProvisioningIntegrationTest {
         assertThat(representation(realm).getLoginTheme()).isEqualTo("fleksi");
         assertThat(representation(realm).isResetPasswordAllowed()).isFalse();
 
-        events.publishEvent(new TenantMailServerChanged(TenantCode.of(realm),
-                MailServer.of("mail.pemda.example.go.id", 587, "fleksi@pemda.example.go.id")));
+        events.publishEvent(new TenantMailServerChanged(
+                TenantCode.of(realm), MailServer.of("mail.pemda.example.go.id", 587, "fleksi@pemda.example.go.id")));
 
         RealmRepresentation withMail = representation(realm);
         assertThat(withMail.isResetPasswordAllowed()).isTrue();
-        assertThat(withMail.getSmtpServer()).containsEntry("host", "mail.pemda.example.go.id").containsEntry("port", "587")
+        assertThat(withMail.getSmtpServer())
+                .containsEntry("host", "mail.pemda.example.go.id")
+                .containsEntry("port", "587")
                 .containsEntry("from", "fleksi@pemda.example.go.id");
         assertThat(withMail.getLoginTheme()).isEqualTo("fleksi");
 
@@ -46,7 +49,8 @@ class RealmLoginPagesTest extends ProvisioningIntegrationTest {
 
         RealmRepresentation without = representation(realm);
         assertThat(without.isResetPasswordAllowed()).isFalse();
-        assertThat(without.getSmtpServer() == null ? Map.of() : without.getSmtpServer()).doesNotContainKey("host");
+        assertThat(without.getSmtpServer() == null ? Map.of() : without.getSmtpServer())
+                .doesNotContainKey("host");
     }
 
     @Test

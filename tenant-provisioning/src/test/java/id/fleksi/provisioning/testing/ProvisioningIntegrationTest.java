@@ -1,14 +1,12 @@
 package id.fleksi.provisioning.testing;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestKeycloak;
-import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,10 +32,17 @@ public abstract class ProvisioningIntegrationTest {
         registry.add("fleksi.identity.platform-realm", () -> PLATFORM_REALM);
     }
 
-    @Autowired protected RealmProvisioner realms;
-    @Autowired protected RealmUsers realmUsers;
-    @Autowired protected JdbcClient jdbc;
-    @LocalServerPort protected int port;
+    @Autowired
+    protected RealmProvisioner realms;
+
+    @Autowired
+    protected RealmUsers realmUsers;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @LocalServerPort
+    protected int port;
 
     private final List<String> realmsToRemove = new ArrayList<>();
     private final List<String> tenantsToRemove = new ArrayList<>();
@@ -46,15 +51,18 @@ public abstract class ProvisioningIntegrationTest {
     protected synchronized String operatorToken() {
         if (!platformRealmMade) {
             TestRealms.createPlatformRealm(realms, PLATFORM_REALM);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestRealms.admin().realm(PLATFORM_REALM).remove()));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> TestRealms.admin().realm(PLATFORM_REALM).remove()));
             platformRealmMade = true;
         }
         return TestRealms.token(PLATFORM_REALM, "operator");
     }
 
     protected RestClient api(String token) {
-        RestClient.Builder builder = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { });
+        RestClient.Builder builder = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {});
         if (token != null) {
             builder.defaultHeader("Authorization", "Bearer " + token);
         }
@@ -74,11 +82,18 @@ public abstract class ProvisioningIntegrationTest {
 
     protected boolean schemaExists(String code) {
         return jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?")
-                .param(TenantCode.of(code).schemaName()).query(Integer.class).single() > 0;
+                        .param(TenantCode.of(code).schemaName())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     protected boolean rowExists(String code) {
-        return jdbc.sql("select count(*) from platform.tenant where code = ?").param(code).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from platform.tenant where code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @AfterEach

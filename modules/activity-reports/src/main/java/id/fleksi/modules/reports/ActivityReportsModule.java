@@ -1,13 +1,11 @@
 package id.fleksi.modules.reports;
 
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.security.Role;
-
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The daily activity report, on for new tenants: Fleksi is a performance-control tool, not only attendance. */
@@ -28,7 +26,8 @@ public class ActivityReportsModule implements FeatureModule {
 
     @Override
     public LocalizedText description() {
-        return LocalizedText.of("Minimal satu kegiatan per hari kerja, disetujui atasan langsung",
+        return LocalizedText.of(
+                "Minimal satu kegiatan per hari kerja, disetujui atasan langsung",
                 "At least one activity per working day, approved by the direct supervisor");
     }
 
@@ -50,8 +49,14 @@ public class ActivityReportsModule implements FeatureModule {
     @Override
     public List<MenuEntry> menu() {
         return List.of(
-                new MenuEntry("activity-reports/", LocalizedText.of("Laporan harian", "Daily report"), Set.of(Role.ASN, Role.ATASAN)),
-                new MenuEntry("activity-reports/review", LocalizedText.of("Persetujuan laporan", "Reports to review"), Set.of(Role.ATASAN)));
+                new MenuEntry(
+                        "activity-reports/",
+                        LocalizedText.of("Laporan harian", "Daily report"),
+                        Set.of(Role.ASN, Role.ATASAN)),
+                new MenuEntry(
+                        "activity-reports/review",
+                        LocalizedText.of("Persetujuan laporan", "Reports to review"),
+                        Set.of(Role.ATASAN)));
     }
 
     @Override

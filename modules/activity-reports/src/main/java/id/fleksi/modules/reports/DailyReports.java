@@ -1,17 +1,5 @@
 package id.fleksi.modules.reports;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import id.fleksi.modules.reports.internal.ReportDeadline;
 import id.fleksi.modules.reports.internal.ReportRows;
 import id.fleksi.modules.reports.internal.SubmittedReport;
@@ -24,7 +12,17 @@ import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
-
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,8 +47,15 @@ public class DailyReports {
     private final Clock clock;
     private final OpenPeriods periods;
 
-    DailyReports(JdbcClient jdbc, Employees employees, WorkingCalendar calendar, ReportDeadline deadline, AuditLog audit,
-            TransactionTemplate transactions, Clock clock, OpenPeriods periods) {
+    DailyReports(
+            JdbcClient jdbc,
+            Employees employees,
+            WorkingCalendar calendar,
+            ReportDeadline deadline,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            Clock clock,
+            OpenPeriods periods) {
         this.periods = periods;
         this.jdbc = jdbc;
         this.employees = employees;
@@ -67,12 +72,18 @@ public class DailyReports {
         Employee employee = employees.find(employeeId);
         WorkingCalendar.Snapshot working = calendar.snapshot(from, to);
         Map<LocalDate, SubmittedReport> stored = new LinkedHashMap<>();
-        for (SubmittedReport day : ReportRows.days(jdbc, "d.employee_id = ? and d.work_date between ? and ?", employeeId, from, to)) {
+        for (SubmittedReport day :
+                ReportRows.days(jdbc, "d.employee_id = ? and d.work_date between ? and ?", employeeId, from, to)) {
             stored.put(day.date(), day);
         }
         java.time.ZoneId zone = working.of(employee.unitId(), from).zone();
-        LocalDate last = stored.values().stream().map(SubmittedReport::returnedAt).filter(java.util.Objects::nonNull)
-                .map(at -> at.atZone(zone).toLocalDate()).filter(to::isBefore).max(LocalDate::compareTo).orElse(to);
+        LocalDate last = stored.values().stream()
+                .map(SubmittedReport::returnedAt)
+                .filter(java.util.Objects::nonNull)
+                .map(at -> at.atZone(zone).toLocalDate())
+                .filter(to::isBefore)
+                .max(LocalDate::compareTo)
+                .orElse(to);
         ReportDeadline.Rule rule = deadline.between(from, last);
         Instant now = clock.instant();
         List<ReportDay> days = new ArrayList<>();
@@ -80,16 +91,41 @@ public class DailyReports {
             boolean workingDay = working.of(employee.unitId(), date).isWorking();
             SubmittedReport day = stored.get(date);
             Instant returned = day == null ? null : day.returnedAt();
-            Instant closes = rule.after(employee.unitId(), returned == null ? date : returned.atZone(zone).toLocalDate());
+            Instant closes = rule.after(
+                    employee.unitId(),
+                    returned == null ? date : returned.atZone(zone).toLocalDate());
             boolean late = now.isAfter(closes);
             if (day == null) {
-                days.add(new ReportDay(null, employeeId, employee.name(), date, workingDay, null, workingDay && late, closes, late,
-                        null, null, null, List.of()));
+                days.add(new ReportDay(
+                        null,
+                        employeeId,
+                        employee.name(),
+                        date,
+                        workingDay,
+                        null,
+                        workingDay && late,
+                        closes,
+                        late,
+                        null,
+                        null,
+                        null,
+                        List.of()));
             } else {
                 boolean missing = workingDay && late && day.activities().isEmpty();
-                days.add(new ReportDay(day.id(), employeeId, employee.name(), date, workingDay, day.status(),
-                        day.nonCompliant() || missing, closes, late, day.decidedBy(),
-                        day.comment(), returned, day.activities()));
+                days.add(new ReportDay(
+                        day.id(),
+                        employeeId,
+                        employee.name(),
+                        date,
+                        workingDay,
+                        day.status(),
+                        day.nonCompliant() || missing,
+                        closes,
+                        late,
+                        day.decidedBy(),
+                        day.comment(),
+                        returned,
+                        day.activities()));
             }
         }
         return days;
@@ -108,14 +144,26 @@ public class DailyReports {
             }
             UUID dayId = openForEdit(employee, date);
             checkTarget(employee.id(), activity, date);
-            UUID id = jdbc.sql(TenantSql.of("insert into {report_activity} (id, day_id, description, quantity, unit, minutes,"
-                            + " target_id, evidence_link, created_at, client_request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (client_request_id) where client_request_id is not null do nothing returning id"))
-                    .params(UUID.randomUUID(), dayId, activity.description().strip(), activity.quantity(), activity.unit().strip(),
-                            activity.minutes(), activity.targetId(), activity.evidenceLink(), Timestamp.from(clock.instant()),
+            UUID id = jdbc.sql(
+                            TenantSql.of(
+                                    "insert into {report_activity} (id, day_id, description, quantity, unit, minutes,"
+                                            + " target_id, evidence_link, created_at, client_request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                            + " on conflict (client_request_id) where client_request_id is not null do nothing returning id"))
+                    .params(
+                            UUID.randomUUID(),
+                            dayId,
+                            activity.description().strip(),
+                            activity.quantity(),
+                            activity.unit().strip(),
+                            activity.minutes(),
+                            activity.targetId(),
+                            activity.evidenceLink(),
+                            Timestamp.from(clock.instant()),
                             activity.clientRequestId())
-                    .query(UUID.class).optional().orElse(null);
-            if (id == null) {   // the same request, sent at the same moment, got there first
+                    .query(UUID.class)
+                    .optional()
+                    .orElse(null);
+            if (id == null) { // the same request, sent at the same moment, got there first
                 return sentBefore(employee, activity.clientRequestId()).orElseThrow();
             }
             audit.record(TenantContext.require(), username, "report.activity-added", date.toString(), null, activity);
@@ -133,13 +181,17 @@ public class DailyReports {
                 .param(clientRequestId)
                 .query((rs, n) -> {
                     if (!employee.id().equals(rs.getObject(2, UUID.class))) {
-                        throw Problem.conflict("request-id-taken", "Request id already used", "clientRequestId: another employee's"
-                                + " activity already has this id; send each new activity with an id of its own. Nothing was saved.")
+                        throw Problem.conflict(
+                                        "request-id-taken",
+                                        "Request id already used",
+                                        "clientRequestId: another employee's"
+                                                + " activity already has this id; send each new activity with an id of its own. Nothing was saved.")
                                 .variant("activity");
                     }
                     return rs.getObject(1, UUID.class);
                 })
-                .optional().map(id -> ReportRows.activity(jdbc, id));
+                .optional()
+                .map(id -> ReportRows.activity(jdbc, id));
     }
 
     public ReportDay.Activity update(String username, UUID activityId, NewActivity activity) {
@@ -149,12 +201,20 @@ public class DailyReports {
             openForChange(employee, date, activityId);
             checkTarget(employee.id(), activity, date);
             ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
-            jdbc.sql(TenantSql.of("update {report_activity} set description = ?, quantity = ?, unit = ?, minutes = ?, target_id = ?,"
-                            + " evidence_link = ? where id = ?"))
-                    .params(activity.description().strip(), activity.quantity(), activity.unit().strip(), activity.minutes(),
-                            activity.targetId(), activity.evidenceLink(), activityId)
+            jdbc.sql(TenantSql.of(
+                            "update {report_activity} set description = ?, quantity = ?, unit = ?, minutes = ?, target_id = ?,"
+                                    + " evidence_link = ? where id = ?"))
+                    .params(
+                            activity.description().strip(),
+                            activity.quantity(),
+                            activity.unit().strip(),
+                            activity.minutes(),
+                            activity.targetId(),
+                            activity.evidenceLink(),
+                            activityId)
                     .update();
-            audit.record(TenantContext.require(), username, "report.activity-changed", date.toString(), before, activity);
+            audit.record(
+                    TenantContext.require(), username, "report.activity-changed", date.toString(), before, activity);
             return ReportRows.activity(jdbc, activityId);
         });
     }
@@ -165,15 +225,26 @@ public class DailyReports {
             LocalDate date = dateOfOwnActivity(employee, activityId);
             UUID dayId = openForChange(employee, date, activityId);
             ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
-            jdbc.sql(TenantSql.of("delete from {report_activity} where id = ?")).param(activityId).update();
+            jdbc.sql(TenantSql.of("delete from {report_activity} where id = ?"))
+                    .param(activityId)
+                    .update();
             audit.record(TenantContext.require(), username, "report.activity-removed", date.toString(), before, null);
-            // Removing the only work added since an approval leaves nothing new to decide: the day is approved as it was.
-            int settled = jdbc.sql(TenantSql.of("update {report_day} d set status = 'APPROVED' where d.id = ? and d.status = 'PENDING'"
-                            + " and exists (select 1 from {report_activity} a where a.day_id = d.id)"
-                            + " and not exists (select 1 from {report_activity} a where a.day_id = d.id and a.approved_at is null)"))
-                    .param(dayId).update();
+            // Removing the only work added since an approval leaves nothing new to decide: the day is approved as it
+            // was.
+            int settled = jdbc.sql(
+                            TenantSql.of(
+                                    "update {report_day} d set status = 'APPROVED' where d.id = ? and d.status = 'PENDING'"
+                                            + " and exists (select 1 from {report_activity} a where a.day_id = d.id)"
+                                            + " and not exists (select 1 from {report_activity} a where a.day_id = d.id and a.approved_at is null)"))
+                    .param(dayId)
+                    .update();
             if (settled > 0) {
-                audit.record(TenantContext.require(), username, "report.approved-again", dayId.toString(), Map.of("status", "PENDING"),
+                audit.record(
+                        TenantContext.require(),
+                        username,
+                        "report.approved-again",
+                        dayId.toString(),
+                        Map.of("status", "PENDING"),
                         Map.of("status", "APPROVED"));
             }
         });
@@ -185,10 +256,16 @@ public class DailyReports {
      */
     public UUID openForChange(Employee employee, LocalDate date, UUID activityId) {
         boolean approved = jdbc.sql(TenantSql.of("select approved_at is not null from {report_activity} where id = ?"))
-                .param(activityId).query(Boolean.class).single();
+                .param(activityId)
+                .query(Boolean.class)
+                .single();
         if (approved) {
-            throw Problem.conflict("activity-approved", "Already approved", "This activity of " + date + " was approved and can"
-                    + " no longer be changed; add what is missing as a new activity. Nothing was saved.").values(date.toString());
+            throw Problem.conflict(
+                            "activity-approved",
+                            "Already approved",
+                            "This activity of " + date + " was approved and can"
+                                    + " no longer be changed; add what is missing as a new activity. Nothing was saved.")
+                    .values(date.toString());
         }
         return openForEdit(employee, date);
     }
@@ -201,40 +278,67 @@ public class DailyReports {
     UUID openForEdit(Employee employee, LocalDate date) {
         LocalDate today = clock.instant().atZone(zone(employee, date)).toLocalDate();
         if (date.isAfter(today)) {
-            throw Problem.badRequest("report-in-future", "Not yet", "date: " + date + " has not come yet; report what was"
-                    + " done once it is done. Nothing was saved.").values(date.toString());
+            throw Problem.badRequest(
+                            "report-in-future",
+                            "Not yet",
+                            "date: " + date + " has not come yet; report what was"
+                                    + " done once it is done. Nothing was saved.")
+                    .values(date.toString());
         }
         periods.requireOpen(TenantContext.require(), employee.id(), date, OpenPeriods.Change.REPORT);
-        jdbc.sql(TenantSql.of("insert into {report_day} (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
-                        + " on conflict (employee_id, work_date) do nothing"))
-                .params(UUID.randomUUID(), employee.id(), date).update();
-        Object[] row = jdbc.sql(TenantSql.of("select id, status, returned_at from {report_day} where employee_id = ? and"
-                        + " work_date = ? for update"))
+        jdbc.sql(TenantSql.of(
+                        "insert into {report_day} (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
+                                + " on conflict (employee_id, work_date) do nothing"))
+                .params(UUID.randomUUID(), employee.id(), date)
+                .update();
+        Object[] row = jdbc.sql(
+                        TenantSql.of("select id, status, returned_at from {report_day} where employee_id = ? and"
+                                + " work_date = ? for update"))
                 .params(employee.id(), date)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3)}).single();
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3)})
+                .single();
         ReportDay.Status status = ReportDay.Status.valueOf((String) row[1]);
-        LocalDate from = row[2] == null ? date : ((Timestamp) row[2]).toInstant().atZone(zone(employee, date)).toLocalDate();
+        LocalDate from = row[2] == null
+                ? date
+                : ((Timestamp) row[2]).toInstant().atZone(zone(employee, date)).toLocalDate();
         Instant closes = deadline.between(from, from).after(employee.unitId(), from);
         if (clock.instant().isAfter(closes)) {
-            throw Problem.conflict("report-locked", "Report closed", "The report for " + date + " closed at " + closes
-                    + "; ask your supervisor if something is missing. Nothing was saved.").with("deadline", closes.toString())
+            throw Problem.conflict(
+                            "report-locked",
+                            "Report closed",
+                            "The report for " + date + " closed at " + closes
+                                    + "; ask your supervisor if something is missing. Nothing was saved.")
+                    .with("deadline", closes.toString())
                     .values(date.toString(), LOCAL_TIME.format(closes.atZone(zone(employee, date))));
         }
         if (status == ReportDay.Status.RETURNED) {
-            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?")).param(row[0]).update();
+            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?"))
+                    .param(row[0])
+                    .update();
         } else if (status == ReportDay.Status.APPROVED) {
-            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?")).param(row[0]).update();
-            audit.record(TenantContext.require(), employee.username(), "report.reopened", row[0].toString(),
-                    Map.of("status", "APPROVED"), Map.of("status", "PENDING"));
+            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?"))
+                    .param(row[0])
+                    .update();
+            audit.record(
+                    TenantContext.require(),
+                    employee.username(),
+                    "report.reopened",
+                    row[0].toString(),
+                    Map.of("status", "APPROVED"),
+                    Map.of("status", "PENDING"));
         }
         return (UUID) row[0];
     }
 
     private LocalDate dateOfOwnActivity(Employee employee, UUID activityId) {
-        return jdbc.sql(TenantSql.of("select d.work_date from {report_activity} a join {report_day} d on d.id = a.day_id"
-                        + " where a.id = ? and d.employee_id = ?"))
-                .params(activityId, employee.id()).query(LocalDate.class).optional()
-                .orElseThrow(() -> Problem.notFound("unknown-activity", "Unknown activity", "You have no activity " + activityId + ".")
+        return jdbc.sql(TenantSql.of(
+                        "select d.work_date from {report_activity} a join {report_day} d on d.id = a.day_id"
+                                + " where a.id = ? and d.employee_id = ?"))
+                .params(activityId, employee.id())
+                .query(LocalDate.class)
+                .optional()
+                .orElseThrow(() -> Problem.notFound(
+                                "unknown-activity", "Unknown activity", "You have no activity " + activityId + ".")
                         .values(activityId.toString()));
     }
 
@@ -242,12 +346,19 @@ public class DailyReports {
         if (activity.targetId() == null) {
             return;
         }
-        boolean own = jdbc.sql(TenantSql.of("select count(*) from {report_performance_target} where id = ? and employee_id = ?"
-                        + " and ? between period_start and period_end"))
-                .params(activity.targetId(), employeeId, date).query(Integer.class).single() > 0;
+        boolean own = jdbc.sql(TenantSql.of(
+                                "select count(*) from {report_performance_target} where id = ? and employee_id = ?"
+                                        + " and ? between period_start and period_end"))
+                        .params(activity.targetId(), employeeId, date)
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (!own) {
-            throw Problem.badRequest("unknown-target", "Not your work-result plan", "targetId: " + activity.targetId()
-                    + " is not one of your work-result plans (RHK) for " + date + ". Nothing was saved.")
+            throw Problem.badRequest(
+                            "unknown-target",
+                            "Not your work-result plan",
+                            "targetId: " + activity.targetId() + " is not one of your work-result plans (RHK) for "
+                                    + date + ". Nothing was saved.")
                     .values(String.valueOf(activity.targetId()), date.toString());
         }
     }

@@ -3,7 +3,6 @@ package id.fleksi.modules.attendance;
 import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.tenancy.TenantCode;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +19,7 @@ public class AttendanceHours {
     }
 
     public TimeWindow checkInWindow(TenantCode tenant) {
-        return switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class).checkInWindow();
+        return switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class)
+                .checkInWindow();
     }
 }

@@ -1,15 +1,13 @@
 package id.fleksi.modules.attendance;
 
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.modules.attendance.internal.LocationRetention;
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.modules.ScheduledJob;
 import id.fleksi.platform.security.Role;
-
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +35,8 @@ public class AttendanceModule implements FeatureModule {
 
     @Override
     public LocalizedText description() {
-        return LocalizedText.of("Presensi masuk dan pulang dengan lokasi yang dinilai di server",
+        return LocalizedText.of(
+                "Presensi masuk dan pulang dengan lokasi yang dinilai di server",
                 "Check-in and check-out with the location judged on the server");
     }
 
@@ -59,15 +58,23 @@ public class AttendanceModule implements FeatureModule {
     /** Nightly at 02:30 in the tenant's zone: coarsen locations past the retention period. */
     @Override
     public List<ScheduledJob> jobs() {
-        return List.of(new ScheduledJob("location-retention", "0 30 2 * * *", tenant -> retention.getObject().apply(tenant)));
+        return List.of(new ScheduledJob(
+                "location-retention",
+                "0 30 2 * * *",
+                tenant -> retention.getObject().apply(tenant)));
     }
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("attendance/", LocalizedText.of("Presensi", "Attendance"), Set.of(Role.ASN, Role.ATASAN)),
-                new MenuEntry("attendance/absences", LocalizedText.of("Izin, sakit, cuti, dinas luar", "Leave and official travel"),
+        return List.of(
+                new MenuEntry("attendance/", LocalizedText.of("Presensi", "Attendance"), Set.of(Role.ASN, Role.ATASAN)),
+                new MenuEntry(
+                        "attendance/absences",
+                        LocalizedText.of("Izin, sakit, cuti, dinas luar", "Leave and official travel"),
                         Set.of(Role.ASN, Role.ATASAN)),
-                new MenuEntry("attendance/review", LocalizedText.of("Tinjauan lokasi presensi", "Location review of check-ins"),
+                new MenuEntry(
+                        "attendance/review",
+                        LocalizedText.of("Tinjauan lokasi presensi", "Location review of check-ins"),
                         Set.of(Role.ATASAN, Role.BKD, Role.TENANT_ADMIN)));
     }
 

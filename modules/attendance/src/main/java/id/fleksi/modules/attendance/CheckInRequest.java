@@ -1,7 +1,5 @@
 package id.fleksi.modules.attendance;
 
-import java.time.OffsetDateTime;
-
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -9,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.OffsetDateTime;
 
 /**
  * A check-in or check-out as the phone sends it.
@@ -20,15 +19,30 @@ import jakarta.validation.constraints.Pattern;
  */
 public record CheckInRequest(
         @NotNull(message = "is required: IN or OUT") Kind kind,
-        @DecimalMin(value = "-90", message = "is between -90 and 90") @DecimalMax(value = "90", message = "is between -90 and 90") Double latitude,
-        @DecimalMin(value = "-180", message = "is between -180 and 180") @DecimalMax(value = "180", message = "is between -180 and 180") Double longitude,
-        @Min(value = 0, message = "is at least 0 metres") @Max(value = 100000, message = "is at most 100 km") Double accuracy,
-        @NotBlank(message = "is required") @Pattern(regexp = "[A-Za-z0-9._:-]{8,64}", message = "is 8-64 letters, digits, dots, colons, dashes") String clientRequestId,
+
+        @DecimalMin(value = "-90", message = "is between -90 and 90")
+        @DecimalMax(value = "90", message = "is between -90 and 90")
+        Double latitude,
+
+        @DecimalMin(value = "-180", message = "is between -180 and 180")
+        @DecimalMax(value = "180", message = "is between -180 and 180")
+        Double longitude,
+
+        @Min(value = 0, message = "is at least 0 metres") @Max(value = 100000, message = "is at most 100 km")
+        Double accuracy,
+
+        @NotBlank(message = "is required")
+        @Pattern(regexp = "[A-Za-z0-9._:-]{8,64}", message = "is 8-64 letters, digits, dots, colons, dashes")
+        String clientRequestId,
+
         OffsetDateTime capturedAt,
         Boolean mockLocation,
         String deviceId) {
 
-    public enum Kind { IN, OUT }
+    public enum Kind {
+        IN,
+        OUT
+    }
 
     /** Whether the phone sent a fix (all three of latitude, longitude and accuracy); none is {@link #hasNoFix()}. */
     public boolean hasFix() {

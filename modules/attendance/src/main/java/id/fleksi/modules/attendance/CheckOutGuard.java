@@ -1,9 +1,8 @@
 package id.fleksi.modules.attendance;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import id.fleksi.platform.tenancy.TenantCode;
 
 /**
  * Another module's say on a check-out, asked just before it is stored, outside any transaction (a check-in is one

@@ -8,5 +8,4 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @SpringBootApplication(scanBasePackages = "id.fleksi")
 @EntityScan("id.fleksi")
 @EnableJpaRepositories("id.fleksi")
-class AttendanceTestApplication {
-}
+class AttendanceTestApplication {}

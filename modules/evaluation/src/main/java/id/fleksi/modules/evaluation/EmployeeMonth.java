@@ -1,14 +1,12 @@
 package id.fleksi.modules.evaluation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,21 +35,41 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "EvaluationEmployeeMonth")
 public record EmployeeMonth(
-        UUID employeeId, String nip, String name, UUID unitId, String unitName, UUID opdId, String opdName,
+        UUID employeeId,
+        String nip,
+        String name,
+        UUID unitId,
+        String unitName,
+        UUID opdId,
+        String opdName,
         YearMonth month,
-        int workingDays, int presentWfo, int presentWfa, int presentDinasLuar,
-        int lateDays, int lateMinutes, int earlyLeaveDays, int earlyLeaveMinutes,
-        Map<String, Integer> absencesByKind, int unexcusedDays,
-        int apelsHeld, int apelsAttended,
-        int reportDaysDue, int reportDaysFiled, int reportDaysApproved,
-        int activities, List<Output> outputs,
-        List<DeductionLine> lines, BigDecimal deductionPercent, boolean capped, List<Integer> ruleSetVersions,
-        @Nullable Integer rating, @Nullable String ratingNote) {
+        int workingDays,
+        int presentWfo,
+        int presentWfa,
+        int presentDinasLuar,
+        int lateDays,
+        int lateMinutes,
+        int earlyLeaveDays,
+        int earlyLeaveMinutes,
+        Map<String, Integer> absencesByKind,
+        int unexcusedDays,
+        int apelsHeld,
+        int apelsAttended,
+        int reportDaysDue,
+        int reportDaysFiled,
+        int reportDaysApproved,
+        int activities,
+        List<Output> outputs,
+        List<DeductionLine> lines,
+        BigDecimal deductionPercent,
+        boolean capped,
+        List<Integer> ruleSetVersions,
+        @Nullable Integer rating,
+        @Nullable String ratingNote) {
 
     /** Quantities reported in the month towards one work-result plan (RHK), beside its target for its period. */
     @Schema(name = "EvaluationOutput")
-    public record Output(UUID targetId, String title, String unit, BigDecimal targetQuantity, BigDecimal achieved) {
-    }
+    public record Output(UUID targetId, String title, String unit, BigDecimal targetQuantity, BigDecimal achieved) {}
 
     /**
      * One deduction: a day, the rule that applies (LATE, EARLY_LEAVE, UNEXCUSED, NO_APEL, NO_REPORT), the band it
@@ -59,7 +77,12 @@ public record EmployeeMonth(
      * why ("Terlambat 45 menit (31–60 menit): 1%").
      */
     @Schema(name = "EvaluationDeductionLine")
-    public record DeductionLine(LocalDate date, String rule, String band, int minutes, BigDecimal percent,
-            int ruleSetVersion, String explanation) {
-    }
+    public record DeductionLine(
+            LocalDate date,
+            String rule,
+            String band,
+            int minutes,
+            BigDecimal percent,
+            int ruleSetVersion,
+            String explanation) {}
 }

@@ -1,8 +1,5 @@
 package id.fleksi.modules.evaluation;
 
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.modules.attendance.AttendanceModule;
 import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.modules.reports.ActivityReportsModule;
@@ -10,7 +7,8 @@ import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.security.Role;
-
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +40,8 @@ public class EvaluationModule implements FeatureModule {
 
     @Override
     public LocalizedText description() {
-        return LocalizedText.of("Potongan TPP menurut Perbup, evaluasi bulanan, tutup bulan, ekspor, hasil uji coba WFA dan suara publik",
+        return LocalizedText.of(
+                "Potongan TPP menurut Perbup, evaluasi bulanan, tutup bulan, ekspor, hasil uji coba WFA dan suara publik",
                 "TPP deductions by the Perbup's rules, the monthly evaluation, closing the month, exports, the WFA trial's verdict and the public's voice");
     }
 
@@ -68,24 +67,47 @@ public class EvaluationModule implements FeatureModule {
 
     @Override
     public List<MenuEntry> menu() {
-        // Heads of OPD see their OPD's evaluation, the public's voice and the exports as supervisors (atasan); each page
+        // Heads of OPD see their OPD's evaluation, the public's voice and the exports as supervisors (atasan); each
+        // page
         // shows a person only the parts that are theirs.
-        return List.of(new MenuEntry("evaluation/", LocalizedText.of("Evaluasi dan potongan TPP saya", "My evaluation and TPP deduction"),
+        return List.of(
+                new MenuEntry(
+                        "evaluation/",
+                        LocalizedText.of("Evaluasi dan potongan TPP saya", "My evaluation and TPP deduction"),
                         Set.of(Role.ASN)),
-                new MenuEntry("evaluation/team", LocalizedText.of("Evaluasi tim", "My team's evaluation"), Set.of(Role.ATASAN)),
-                new MenuEntry("evaluation/opds", LocalizedText.of("Evaluasi per OPD", "Evaluation per OPD"), Set.of(Role.BKD, Role.ATASAN),
+                new MenuEntry(
+                        "evaluation/team",
+                        LocalizedText.of("Evaluasi tim", "My team's evaluation"),
+                        Set.of(Role.ATASAN)),
+                new MenuEntry(
+                        "evaluation/opds",
+                        LocalizedText.of("Evaluasi per OPD", "Evaluation per OPD"),
+                        Set.of(Role.BKD, Role.ATASAN),
                         Set.of(MonitoringModule.LEADER)),
-                new MenuEntry("evaluation/rules", LocalizedText.of("Aturan potongan TPP", "TPP deduction rules"),
+                new MenuEntry(
+                        "evaluation/rules",
+                        LocalizedText.of("Aturan potongan TPP", "TPP deduction rules"),
                         Set.of(Role.BKD, Role.TENANT_ADMIN)),
-                new MenuEntry("evaluation/closing", LocalizedText.of("Tutup bulan", "Closing the month"), Set.of(Role.BKD)),
-                new MenuEntry("evaluation/exports", LocalizedText.of("Ekspor bulanan (TPP)", "Monthly exports (TPP)"),
+                new MenuEntry(
+                        "evaluation/closing", LocalizedText.of("Tutup bulan", "Closing the month"), Set.of(Role.BKD)),
+                new MenuEntry(
+                        "evaluation/exports",
+                        LocalizedText.of("Ekspor bulanan (TPP)", "Monthly exports (TPP)"),
                         Set.of(Role.BKD, Role.ATASAN)),
-                new MenuEntry("evaluation/export-clients", LocalizedText.of("Klien API ekspor", "Export API clients"),
+                new MenuEntry(
+                        "evaluation/export-clients",
+                        LocalizedText.of("Klien API ekspor", "Export API clients"),
                         Set.of(Role.TENANT_ADMIN)),
-                new MenuEntry("evaluation/trial", LocalizedText.of("Hasil uji coba WFA", "WFA trial verdict"),
-                        Set.of(Role.BKD, Role.TENANT_ADMIN), Set.of(MonitoringModule.LEADER)),
-                new MenuEntry("evaluation/feedback", LocalizedText.of("Suara publik", "The public's voice"),
-                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(MonitoringModule.LEADER)));
+                new MenuEntry(
+                        "evaluation/trial",
+                        LocalizedText.of("Hasil uji coba WFA", "WFA trial verdict"),
+                        Set.of(Role.BKD, Role.TENANT_ADMIN),
+                        Set.of(MonitoringModule.LEADER)),
+                new MenuEntry(
+                        "evaluation/feedback",
+                        LocalizedText.of("Suara publik", "The public's voice"),
+                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN),
+                        Set.of(MonitoringModule.LEADER)));
     }
 
     @Override

@@ -1,11 +1,9 @@
 package id.fleksi.modules.evaluation;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import java.time.YearMonth;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import id.fleksi.platform.tenancy.TenantCode;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,8 @@
 package id.fleksi.modules.evaluation;
 
+import id.fleksi.platform.tenancy.TenantCode;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import id.fleksi.platform.tenancy.TenantCode;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,8 +10,7 @@ import java.util.UUID;
  */
 public interface ApprovedAbsences {
 
-    record Absence(UUID employeeId, LocalDate from, LocalDate to, boolean dinasLuar, String kind, String destination) {
-    }
+    record Absence(UUID employeeId, LocalDate from, LocalDate to, boolean dinasLuar, String kind, String destination) {}
 
     /** Approved absences overlapping the dates, of the given employees (all when null). */
     List<Absence> between(LocalDate from, LocalDate to, java.util.Collection<UUID> employees);

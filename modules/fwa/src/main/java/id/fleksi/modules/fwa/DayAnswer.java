@@ -13,8 +13,15 @@ import java.util.UUID;
  * @param latestStart with flexible hours, the end of the start window; otherwise equal to start
  * @param reasons why, in words a person understands, most decisive first
  */
-public record DayAnswer(UUID employeeId, LocalDate date, WorkMode mode, String where, LocalTime start, LocalTime latestStart,
-        LocalTime end, List<Reason> reasons) {
+public record DayAnswer(
+        UUID employeeId,
+        LocalDate date,
+        WorkMode mode,
+        String where,
+        LocalTime start,
+        LocalTime latestStart,
+        LocalTime end,
+        List<Reason> reasons) {
 
     /** The reasons in English words. */
     public List<String> reasonTexts() {

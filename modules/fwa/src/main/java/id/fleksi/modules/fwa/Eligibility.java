@@ -16,8 +16,7 @@ public final class Eligibility {
         }
     }
 
-    private Eligibility() {
-    }
+    private Eligibility() {}
 
     static List<Reason> reasons(FwaFacts facts, FwaFacts.Person person, LocalDate date, PolicyVersion version) {
         List<Reason> reasons = new ArrayList<>();
@@ -30,28 +29,46 @@ public final class Eligibility {
             return reasons;
         }
         if (!version.enabled()) {
-            reasons.add(Reason.of("policy-off", "The policy in force from {0} switches flexible work off", version.effectiveFrom()));
+            reasons.add(Reason.of(
+                    "policy-off", "The policy in force from {0} switches flexible work off", version.effectiveFrom()));
             return reasons;
         }
         PolicyVersion.UnitRule unit = facts.unitRule(version, person.unitId());
         if (unit != null && unit.alwaysWfo()) {
-            reasons.add(Reason.of("unit-wfo", "{0} works from the office every day under the policy", facts.unitName(unit.unitId())));
+            reasons.add(Reason.of(
+                    "unit-wfo", "{0} works from the office every day under the policy", facts.unitName(unit.unitId())));
         }
         for (FwaFacts.Sanction sanction : facts.sanctions.getOrDefault(person.id(), List.of())) {
             if (!date.isBefore(sanction.from()) && !date.isAfter(sanction.to())) {
-                reasons.add(Reason.of("sanction", "Under a disciplinary sanction from {0} to {1} ({2})", sanction.from(), sanction.to(), sanction.note()));
+                reasons.add(Reason.of(
+                        "sanction",
+                        "Under a disciplinary sanction from {0} to {1} ({2})",
+                        sanction.from(),
+                        sanction.to(),
+                        sanction.note()));
             }
         }
         if (person.startDate() != null && date.isBefore(person.startDate().plusMonths(facts.newEmployeeMonths))) {
-            reasons.add(Reason.of("new-employee", "New employee: started {0}; flexible work from {1}", person.startDate(),
+            reasons.add(Reason.of(
+                    "new-employee",
+                    "New employee: started {0}; flexible work from {1}",
+                    person.startDate(),
                     person.startDate().plusMonths(facts.newEmployeeMonths)));
         }
         if (!version.allowedTalentBoxes().isEmpty()) {
-            String allowed = version.allowedTalentBoxes().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+            String allowed = version.allowedTalentBoxes().stream()
+                    .sorted()
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(", "));
             if (person.talentBox() == null) {
-                reasons.add(Reason.of("no-talent-box", "No talent box is recorded; the policy allows boxes {0}", allowed));
+                reasons.add(
+                        Reason.of("no-talent-box", "No talent box is recorded; the policy allows boxes {0}", allowed));
             } else if (!version.allowedTalentBoxes().contains(person.talentBox().intValue())) {
-                reasons.add(Reason.of("talent-box", "Talent box {0} is not among the allowed boxes {1}", person.talentBox(), allowed));
+                reasons.add(Reason.of(
+                        "talent-box",
+                        "Talent box {0} is not among the allowed boxes {1}",
+                        person.talentBox(),
+                        allowed));
             }
         }
         if (version.excludeFaceToFace() && person.faceToFace()) {

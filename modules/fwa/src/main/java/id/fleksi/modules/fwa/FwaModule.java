@@ -1,13 +1,11 @@
 package id.fleksi.modules.fwa;
 
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.security.Role;
-
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The flexible-work policy: off for new tenants until they write their policy. Off means every working day is WFO. */
@@ -28,7 +26,8 @@ public class FwaModule implements FeatureModule {
 
     @Override
     public LocalizedText description() {
-        return LocalizedText.of("Hari WFA, jendela tanggal, kelayakan, kuota dan persetujuan, dalam batas PermenPANRB 4/2025",
+        return LocalizedText.of(
+                "Hari WFA, jendela tanggal, kelayakan, kuota dan persetujuan, dalam batas PermenPANRB 4/2025",
                 "WFA days, date windows, eligibility, quotas and approvals, within PermenPANRB 4/2025");
     }
 
@@ -49,8 +48,11 @@ public class FwaModule implements FeatureModule {
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("fwa/", LocalizedText.of("Jadwal kerja", "My schedule"), Set.of(Role.ASN, Role.ATASAN)),
-                new MenuEntry("fwa/policy", LocalizedText.of("Kebijakan kerja fleksibel", "Flexible-work policy"),
+        return List.of(
+                new MenuEntry("fwa/", LocalizedText.of("Jadwal kerja", "My schedule"), Set.of(Role.ASN, Role.ATASAN)),
+                new MenuEntry(
+                        "fwa/policy",
+                        LocalizedText.of("Kebijakan kerja fleksibel", "Flexible-work policy"),
                         Set.of(Role.TENANT_ADMIN)));
     }
 }

@@ -1,5 +1,12 @@
 package id.fleksi.modules.fwa;
 
+import id.fleksi.modules.fwa.internal.NationalFrame;
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.TenantCache;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -16,15 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import id.fleksi.modules.fwa.internal.NationalFrame;
-import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.tenancy.TenantCache;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +42,12 @@ public class FwaPolicies {
 
     private final TenantCache cache;
 
-    FwaPolicies(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions, TenantRegistry registry, Clock clock,
+    FwaPolicies(
+            JdbcClient jdbc,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            TenantRegistry registry,
+            Clock clock,
             TenantCache cache) {
         this.cache = cache;
         this.jdbc = jdbc;
@@ -61,31 +64,54 @@ public class FwaPolicies {
 
     private List<PolicyVersion> read() {
         Map<UUID, List<PolicyVersion.Window>> windows = new HashMap<>();
-        jdbc.sql(TenantSql.of("select version_id, from_date, to_date, name from {fwa_policy_window} order by from_date"))
+        jdbc.sql(TenantSql.of(
+                        "select version_id, from_date, to_date, name from {fwa_policy_window} order by from_date"))
                 .query((rs, n) -> windows.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new PolicyVersion.Window(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4))))
+                        .add(new PolicyVersion.Window(
+                                rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4))))
                 .list();
         Map<UUID, List<PolicyVersion.UnitRule>> units = new HashMap<>();
         jdbc.sql(TenantSql.of("select version_id, unit_id, always_wfo, max_percent, max_people from {fwa_policy_unit}"))
                 .query((rs, n) -> units.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new PolicyVersion.UnitRule(rs.getObject(2, UUID.class), rs.getBoolean(3), (Integer) rs.getObject(4),
-                                (Integer) rs.getObject(5))))
+                        .add(new PolicyVersion.UnitRule(
+                                rs.getObject(2, UUID.class), rs.getBoolean(3), (Integer) rs.getObject(4), (Integer)
+                                        rs.getObject(5))))
                 .list();
-        return jdbc.sql(TenantSql.of("select id, effective_from, enabled, wfa_weekdays, trial_from, trial_to, allowed_talent_boxes,"
-                        + " exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection, max_percent,"
-                        + " max_people, start_from, start_to, core_from, core_to, note, created_by, created_at from"
-                        + " {fwa_policy_version} order by effective_from, created_at"))
+        return jdbc
+                .sql(TenantSql.of(
+                        "select id, effective_from, enabled, wfa_weekdays, trial_from, trial_to, allowed_talent_boxes,"
+                                + " exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection, max_percent,"
+                                + " max_people, start_from, start_to, core_from, core_to, note, created_by, created_at from"
+                                + " {fwa_policy_version} order by effective_from, created_at"))
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    return new PolicyVersion(id, rs.getObject(2, LocalDate.class), rs.getBoolean(3), weekdays(rs.getString(4)),
-                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), boxes(rs.getString(7)),
-                            rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), (Integer) rs.getObject(12),
-                            (Integer) rs.getObject(13), rs.getObject(14, LocalTime.class), rs.getObject(15, LocalTime.class),
-                            rs.getObject(16, LocalTime.class), rs.getObject(17, LocalTime.class), rs.getString(18),
-                            List.copyOf(windows.getOrDefault(id, List.of())), List.copyOf(units.getOrDefault(id, List.of())),
-                            rs.getString(19), rs.getTimestamp(20).toInstant());
+                    return new PolicyVersion(
+                            id,
+                            rs.getObject(2, LocalDate.class),
+                            rs.getBoolean(3),
+                            weekdays(rs.getString(4)),
+                            rs.getObject(5, LocalDate.class),
+                            rs.getObject(6, LocalDate.class),
+                            boxes(rs.getString(7)),
+                            rs.getBoolean(8),
+                            rs.getBoolean(9),
+                            rs.getBoolean(10),
+                            rs.getBoolean(11),
+                            (Integer) rs.getObject(12),
+                            (Integer) rs.getObject(13),
+                            rs.getObject(14, LocalTime.class),
+                            rs.getObject(15, LocalTime.class),
+                            rs.getObject(16, LocalTime.class),
+                            rs.getObject(17, LocalTime.class),
+                            rs.getString(18),
+                            List.copyOf(windows.getOrDefault(id, List.of())),
+                            List.copyOf(units.getOrDefault(id, List.of())),
+                            rs.getString(19),
+                            rs.getTimestamp(20).toInstant());
                 })
-                .list().stream().toList();
+                .list()
+                .stream()
+                .toList();
     }
 
     /** The version in force on a date, if any. */
@@ -101,10 +127,19 @@ public class FwaPolicies {
 
     /** Stores a new version after checking it against the national frame and the calendar of today. */
     public PolicyVersion add(PolicyVersion version, String actor) {
-        LocalDate today = clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
+        LocalDate today = clock.instant()
+                .atZone(registry.find(TenantContext.require())
+                        .orElseThrow()
+                        .timeZone()
+                        .zone())
+                .toLocalDate();
         if (version.effectiveFrom().isBefore(today)) {
-            throw Problem.unprocessable("policy-in-past", "Cannot change the past", "effectiveFrom: " + version.effectiveFrom()
-                    + " has passed; past days stay judged by the policy in force then. Use " + today + " or later.")
+            throw Problem.unprocessable(
+                            "policy-in-past",
+                            "Cannot change the past",
+                            "effectiveFrom: " + version.effectiveFrom()
+                                    + " has passed; past days stay judged by the policy in force then. Use " + today
+                                    + " or later.")
                     .values(version.effectiveFrom().toString(), today.toString());
         }
         return store(version, actor);
@@ -116,8 +151,10 @@ public class FwaPolicies {
      */
     public PolicyVersion seedHistory(PolicyVersion version, String actor) {
         if (!versions().isEmpty()) {
-            throw Problem.conflict("policy-history", "History already recorded", "This tenant already has policy versions;"
-                    + " new ones take effect today or later.");
+            throw Problem.conflict(
+                    "policy-history",
+                    "History already recorded",
+                    "This tenant already has policy versions;" + " new ones take effect today or later.");
         }
         return store(version, actor);
     }
@@ -126,28 +163,57 @@ public class FwaPolicies {
         check(version);
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql(TenantSql.of("insert into {fwa_policy_version} (id, effective_from, enabled, wfa_weekdays, trial_from, trial_to,"
-                            + " allowed_talent_boxes, exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection,"
-                            + " max_percent, max_people, start_from, start_to, core_from, core_to, note, created_by, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                    .params(id, version.effectiveFrom(), version.enabled(),
-                            version.wfaWeekdays().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
-                            version.trialFrom(), version.trialTo(),
-                            version.allowedTalentBoxes().isEmpty() ? null : new TreeSet<>(version.allowedTalentBoxes()).stream()
-                                    .map(String::valueOf).collect(Collectors.joining(",")),
-                            version.excludeFaceToFace(), version.excludeLeaders(), version.requireOwnDevice(),
-                            version.requireGoodConnection(), version.maxPercent(), version.maxPeople(), version.startFrom(),
-                            version.startTo(), version.coreFrom(), version.coreTo(), version.note(), actor,
+            jdbc.sql(TenantSql.of(
+                            "insert into {fwa_policy_version} (id, effective_from, enabled, wfa_weekdays, trial_from, trial_to,"
+                                    + " allowed_talent_boxes, exclude_face_to_face, exclude_leaders, require_own_device, require_good_connection,"
+                                    + " max_percent, max_people, start_from, start_to, core_from, core_to, note, created_by, created_at)"
+                                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                    .params(
+                            id,
+                            version.effectiveFrom(),
+                            version.enabled(),
+                            version.wfaWeekdays().stream()
+                                    .sorted()
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(",")),
+                            version.trialFrom(),
+                            version.trialTo(),
+                            version.allowedTalentBoxes().isEmpty()
+                                    ? null
+                                    : new TreeSet<>(version.allowedTalentBoxes())
+                                            .stream().map(String::valueOf).collect(Collectors.joining(",")),
+                            version.excludeFaceToFace(),
+                            version.excludeLeaders(),
+                            version.requireOwnDevice(),
+                            version.requireGoodConnection(),
+                            version.maxPercent(),
+                            version.maxPeople(),
+                            version.startFrom(),
+                            version.startTo(),
+                            version.coreFrom(),
+                            version.coreTo(),
+                            version.note(),
+                            actor,
                             Timestamp.from(clock.instant()))
                     .update();
             for (PolicyVersion.Window window : version.windows()) {
-                jdbc.sql(TenantSql.of("insert into {fwa_policy_window} (id, version_id, from_date, to_date, name) values (?, ?, ?, ?, ?)"))
-                        .params(UUID.randomUUID(), id, window.from(), window.to(), window.name().strip()).update();
+                jdbc.sql(
+                                TenantSql.of(
+                                        "insert into {fwa_policy_window} (id, version_id, from_date, to_date, name) values (?, ?, ?, ?, ?)"))
+                        .params(
+                                UUID.randomUUID(),
+                                id,
+                                window.from(),
+                                window.to(),
+                                window.name().strip())
+                        .update();
             }
             for (PolicyVersion.UnitRule unit : version.units()) {
-                jdbc.sql(TenantSql.of("insert into {fwa_policy_unit} (version_id, unit_id, always_wfo, max_percent, max_people)"
-                                + " values (?, ?, ?, ?, ?)"))
-                        .params(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople()).update();
+                jdbc.sql(TenantSql.of(
+                                "insert into {fwa_policy_unit} (version_id, unit_id, always_wfo, max_percent, max_people)"
+                                        + " values (?, ?, ?, ?, ?)"))
+                        .params(id, unit.unitId(), unit.alwaysWfo(), unit.maxPercent(), unit.maxPeople())
+                        .update();
             }
             audit.record(TenantContext.require(), actor, "fwa.policy-version", id.toString(), null, version);
         });
@@ -158,10 +224,15 @@ public class FwaPolicies {
     private void check(PolicyVersion version) {
         List<Reason> problems = new ArrayList<>();
         if (version.wfaWeekdays().size() > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
-            problems.add(Reason.of("policy-weekdays", "wfaWeekdays: {0} days; {1}", version.wfaWeekdays().size(), NationalFrame.CAP_RULE,
+            problems.add(Reason.of(
+                    "policy-weekdays",
+                    "wfaWeekdays: {0} days; {1}",
+                    version.wfaWeekdays().size(),
+                    NationalFrame.CAP_RULE,
                     NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK));
         }
-        if (version.wfaWeekdays().contains(DayOfWeek.SATURDAY) || version.wfaWeekdays().contains(DayOfWeek.SUNDAY)) {
+        if (version.wfaWeekdays().contains(DayOfWeek.SATURDAY)
+                || version.wfaWeekdays().contains(DayOfWeek.SUNDAY)) {
             problems.add(Reason.of("policy-weekend", "wfaWeekdays: Saturday and Sunday are not working days"));
         }
         if ((version.trialFrom() == null) != (version.trialTo() == null)
@@ -169,31 +240,51 @@ public class FwaPolicies {
             problems.add(Reason.of("policy-trial", "trialFrom, trialTo: give both, in order, or neither"));
         }
         for (PolicyVersion.Window window : version.windows()) {
-            if (window.to().isBefore(window.from()) || window.to().isAfter(window.from().plusDays(30))) {
-                problems.add(Reason.of("policy-window", "windows: {0} must run forwards, for at most 31 days", window.name()));
+            if (window.to().isBefore(window.from())
+                    || window.to().isAfter(window.from().plusDays(30))) {
+                problems.add(Reason.of(
+                        "policy-window", "windows: {0} must run forwards, for at most 31 days", window.name()));
             }
         }
         for (Integer box : version.allowedTalentBoxes()) {
             if (box < 1 || box > 9) {
-                problems.add(Reason.of("policy-talent-box", "allowedTalentBoxes: {0} is not a 9-box talent box (1 to 9)", box));
+                problems.add(Reason.of(
+                        "policy-talent-box", "allowedTalentBoxes: {0} is not a 9-box talent box (1 to 9)", box));
             }
         }
-        List<LocalTime> hours = Arrays.asList(version.startFrom(), version.startTo(), version.coreFrom(), version.coreTo());
+        List<LocalTime> hours =
+                Arrays.asList(version.startFrom(), version.startTo(), version.coreFrom(), version.coreTo());
         if (hours.stream().anyMatch(h -> h != null) && hours.stream().anyMatch(h -> h == null)) {
-            problems.add(Reason.of("policy-hours-incomplete", "startFrom, startTo, coreFrom, coreTo: flexible hours need all four, or none"));
-        } else if (version.startFrom() != null && (!version.startFrom().isBefore(version.startTo())
-                || version.startTo().isAfter(version.coreFrom()) || !version.coreFrom().isBefore(version.coreTo())
-                || Duration.between(version.coreFrom(), version.coreTo()).toMinutes() > NationalFrame.WEEKLY_HOURS * 60 / 5)) {
-            problems.add(Reason.of("policy-hours", "startFrom, startTo, coreFrom, coreTo: the start window comes before the core band,"
-                    + " and the core band is at most 7.5 hours, so the working week stays {0} hours", NationalFrame.WEEKLY_HOURS));
+            problems.add(Reason.of(
+                    "policy-hours-incomplete",
+                    "startFrom, startTo, coreFrom, coreTo: flexible hours need all four, or none"));
+        } else if (version.startFrom() != null
+                && (!version.startFrom().isBefore(version.startTo())
+                        || version.startTo().isAfter(version.coreFrom())
+                        || !version.coreFrom().isBefore(version.coreTo())
+                        || Duration.between(version.coreFrom(), version.coreTo())
+                                        .toMinutes()
+                                > NationalFrame.WEEKLY_HOURS * 60 / 5)) {
+            problems.add(Reason.of(
+                    "policy-hours",
+                    "startFrom, startTo, coreFrom, coreTo: the start window comes before the core band,"
+                            + " and the core band is at most 7.5 hours, so the working week stays {0} hours",
+                    NationalFrame.WEEKLY_HOURS));
         }
-        Set<UUID> units = Set.copyOf(jdbc.sql(TenantSql.of("select id from {org_unit}")).query(UUID.class).list());
-        version.units().stream().filter(u -> !units.contains(u.unitId()))
-                .forEach(u -> problems.add(Reason.of("policy-unit", "units: there is no unit {0} in this tenant", u.unitId())));
+        Set<UUID> units = Set.copyOf(jdbc.sql(TenantSql.of("select id from {org_unit}"))
+                .query(UUID.class)
+                .list());
+        version.units().stream()
+                .filter(u -> !units.contains(u.unitId()))
+                .forEach(u -> problems.add(
+                        Reason.of("policy-unit", "units: there is no unit {0} in this tenant", u.unitId())));
         if (!problems.isEmpty()) {
             List<String> texts = Reason.texts(problems);
-            throw Problem.badRequest("invalid-policy", "Policy not valid", String.join("; ", texts) + ". Nothing was saved.")
-                    .with("errors", texts).values(Problem.joined("; ", problems.stream().map(Reason::said).toList()));
+            throw Problem.badRequest(
+                            "invalid-policy", "Policy not valid", String.join("; ", texts) + ". Nothing was saved.")
+                    .with("errors", texts)
+                    .values(Problem.joined(
+                            "; ", problems.stream().map(Reason::said).toList()));
         }
     }
 
@@ -208,7 +299,11 @@ public class FwaPolicies {
     }
 
     private static Set<Integer> boxes(String column) {
-        return column == null ? Set.of() : Arrays.stream(column.split(",")).map(String::strip).map(Integer::valueOf)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return column == null
+                ? Set.of()
+                : Arrays.stream(column.split(","))
+                        .map(String::strip)
+                        .map(Integer::valueOf)
+                        .collect(Collectors.toCollection(TreeSet::new));
     }
 }

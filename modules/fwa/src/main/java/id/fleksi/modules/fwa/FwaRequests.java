@@ -1,16 +1,5 @@
 package id.fleksi.modules.fwa;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.modules.fwa.internal.NationalFrame;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.closing.OpenPeriods;
@@ -21,10 +10,18 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,18 +36,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class FwaRequests {
 
-    public enum Place { HOME, OTHER }
-
-    public enum Status { PENDING, APPROVED, REFUSED }
-
-    public record NewRequest(@NotNull(message = "is required") LocalDate from, @NotNull(message = "is required") LocalDate to,
-            DayOfWeek weekday, @NotNull(message = "is required: HOME or OTHER") Place place,
-            @Size(max = 200, message = "has at most 200 characters") String where) {
+    public enum Place {
+        HOME,
+        OTHER
     }
 
-    public record Request(UUID id, UUID employeeId, String employee, LocalDate from, LocalDate to, DayOfWeek weekday, Place place,
-            String where, Status status, String reason, String decidedBy) {
+    public enum Status {
+        PENDING,
+        APPROVED,
+        REFUSED
     }
+
+    public record NewRequest(
+            @NotNull(message = "is required") LocalDate from,
+            @NotNull(message = "is required") LocalDate to,
+            DayOfWeek weekday,
+            @NotNull(message = "is required: HOME or OTHER") Place place,
+
+            @Size(max = 200, message = "has at most 200 characters")
+            String where) {}
+
+    public record Request(
+            UUID id,
+            UUID employeeId,
+            String employee,
+            LocalDate from,
+            LocalDate to,
+            DayOfWeek weekday,
+            Place place,
+            String where,
+            Status status,
+            String reason,
+            String decidedBy) {}
 
     private final JdbcClient jdbc;
     private final Employees employees;
@@ -62,8 +79,16 @@ public class FwaRequests {
     private final Clock clock;
     private final OpenPeriods periods;
 
-    FwaRequests(JdbcClient jdbc, Employees employees, Deciders deciders, WorkModes modes, AuditLog audit,
-            TransactionTemplate transactions, TenantRegistry registry, Clock clock, OpenPeriods periods) {
+    FwaRequests(
+            JdbcClient jdbc,
+            Employees employees,
+            Deciders deciders,
+            WorkModes modes,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            TenantRegistry registry,
+            Clock clock,
+            OpenPeriods periods) {
         this.periods = periods;
         this.jdbc = jdbc;
         this.employees = employees;
@@ -77,39 +102,74 @@ public class FwaRequests {
 
     public Request file(String username, NewRequest request) {
         Employee employee = employees.requireActive(username);
-        if (request.to().isBefore(request.from()) || request.to().isAfter(request.from().plusDays(92))) {
-            throw Problem.badRequest("invalid-dates", "Dates out of order", "from, to: in order, at most 93 days apart. Nothing was filed.");
+        if (request.to().isBefore(request.from())
+                || request.to().isAfter(request.from().plusDays(92))) {
+            throw Problem.badRequest(
+                    "invalid-dates",
+                    "Dates out of order",
+                    "from, to: in order, at most 93 days apart. Nothing was filed.");
         }
         if (request.from().isBefore(today())) {
-            throw Problem.unprocessable("date-passed", "The day has passed", "from: " + request.from() + " has passed; requests are"
-                    + " for today or later. Nothing was filed.").variant("file", request.from().toString());
+            throw Problem.unprocessable(
+                            "date-passed",
+                            "The day has passed",
+                            "from: " + request.from() + " has passed; requests are"
+                                    + " for today or later. Nothing was filed.")
+                    .variant("file", request.from().toString());
         }
-        if (request.place() == Place.OTHER && (request.where() == null || request.where().isBlank())) {
-            throw Problem.badRequest("place-required", "Where?", "where: name the place when it is not your home. Nothing was filed.");
+        if (request.place() == Place.OTHER
+                && (request.where() == null || request.where().isBlank())) {
+            throw Problem.badRequest(
+                    "place-required", "Where?", "where: name the place when it is not your home. Nothing was filed.");
         }
         if (request.place() == Place.HOME && employee.homeLatitude() == null) {
-            throw Problem.unprocessable("no-home", "No home recorded", "place: your home address is not recorded; ask BKD to record"
-                    + " it, or name the place (OTHER). Nothing was filed.");
+            throw Problem.unprocessable(
+                    "no-home",
+                    "No home recorded",
+                    "place: your home address is not recorded; ask BKD to record"
+                            + " it, or name the place (OTHER). Nothing was filed.");
         }
-        List<LocalDate> days = check(employee, request.from(), request.to(), request.weekday()).days();
+        List<LocalDate> days =
+                check(employee, request.from(), request.to(), request.weekday()).days();
         if (days.isEmpty()) {
-            Problem none = Problem.unprocessable("no-working-days", "No working day", "from, to: no working day"
-                    + (request.weekday() == null ? "" : " on " + request.weekday()) + " in that period. Nothing was filed.");
-            throw request.weekday() == null ? none
-                    : none.variant("weekday", Problem.phrase("fwa.day." + request.weekday().name(), request.weekday().name()));
+            Problem none = Problem.unprocessable(
+                    "no-working-days",
+                    "No working day",
+                    "from, to: no working day" + (request.weekday() == null ? "" : " on " + request.weekday())
+                            + " in that period. Nothing was filed.");
+            throw request.weekday() == null
+                    ? none
+                    : none.variant(
+                            "weekday",
+                            Problem.phrase(
+                                    "fwa.day." + request.weekday().name(),
+                                    request.weekday().name()));
         }
         // The same request sent again while the first waits (a second tap on a slow connection) is the first one.
         String weekday = request.weekday() == null ? "" : request.weekday().name();
-        UUID id = jdbc.sql(TenantSql.of("insert into {fwa_request} (id, employee_id, from_date, to_date, weekday, place_kind, place,"
-                        + " status, created_at) values (?, ?, ?, ?, nullif(?, ''), ?, ?, 'PENDING', ?) on conflict (employee_id, from_date,"
-                        + " to_date, coalesce(weekday, '')) where status = 'PENDING' do nothing returning id"))
-                .params(UUID.randomUUID(), employee.id(), request.from(), request.to(), weekday, request.place().name(), request.where(),
+        UUID id = jdbc.sql(TenantSql.of(
+                        "insert into {fwa_request} (id, employee_id, from_date, to_date, weekday, place_kind, place,"
+                                + " status, created_at) values (?, ?, ?, ?, nullif(?, ''), ?, ?, 'PENDING', ?) on conflict (employee_id, from_date,"
+                                + " to_date, coalesce(weekday, '')) where status = 'PENDING' do nothing returning id"))
+                .params(
+                        UUID.randomUUID(),
+                        employee.id(),
+                        request.from(),
+                        request.to(),
+                        weekday,
+                        request.place().name(),
+                        request.where(),
                         Timestamp.from(clock.instant()))
-                .query(UUID.class).optional().orElse(null);
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
         if (id == null) {
-            return find(jdbc.sql(TenantSql.of("select id from {fwa_request} where employee_id = ? and from_date = ? and to_date = ?"
-                            + " and coalesce(weekday, '') = ? and status = 'PENDING'"))
-                    .params(employee.id(), request.from(), request.to(), weekday).query(UUID.class).single());
+            return find(jdbc.sql(TenantSql.of(
+                            "select id from {fwa_request} where employee_id = ? and from_date = ? and to_date = ?"
+                                    + " and coalesce(weekday, '') = ? and status = 'PENDING'"))
+                    .params(employee.id(), request.from(), request.to(), weekday)
+                    .query(UUID.class)
+                    .single());
         }
         audit.record(TenantContext.require(), username, "fwa.request-filed", id.toString(), null, request);
         return find(id);
@@ -118,47 +178,86 @@ public class FwaRequests {
     /** Approves or refuses; only the direct supervisor, only while pending, and (to approve) only within every rule. */
     public Request decide(String supervisorUsername, UUID id, boolean approve, String reason) {
         if (!approve && (reason == null || reason.isBlank())) {
-            throw Problem.badRequest("reason-required", "Say why", "reason: a refusal needs a reason the employee can read. Nothing was changed.")
+            throw Problem.badRequest(
+                            "reason-required",
+                            "Say why",
+                            "reason: a refusal needs a reason the employee can read. Nothing was changed.")
                     .variant("request");
         }
         return transactions.execute(tx -> {
             Request request = find(id);
-            deciders.lockSupervisorOf(supervisorUsername, request.employeeId(), () -> Problem.forbidden("not-the-supervisor",
-                    "Not the supervisor", "Only " + request.employee() + "'s direct supervisor decides this request.")
-                    .variant("request", request.employee()));
+            deciders.lockSupervisorOf(
+                    supervisorUsername,
+                    request.employeeId(),
+                    () -> Problem.forbidden(
+                                    "not-the-supervisor",
+                                    "Not the supervisor",
+                                    "Only " + request.employee() + "'s direct supervisor decides this request.")
+                            .variant("request", request.employee()));
             Employee employee = employees.find(request.employeeId());
             // One decision at a time per unit: the quota's count and the approval are one step.
-            jdbc.sql(TenantSql.of("select id from {org_unit} where id = ? for update")).param(employee.unitId()).query(UUID.class).single();
-            String status = jdbc.sql(TenantSql.of("select status from {fwa_request} where id = ?")).param(id).query(String.class).single();
+            jdbc.sql(TenantSql.of("select id from {org_unit} where id = ? for update"))
+                    .param(employee.unitId())
+                    .query(UUID.class)
+                    .single();
+            String status = jdbc.sql(TenantSql.of("select status from {fwa_request} where id = ?"))
+                    .param(id)
+                    .query(String.class)
+                    .single();
             if (!Status.PENDING.name().equals(status)) {
-                throw Problem.conflict("already-decided", "Already decided", "This request is already " + status.toLowerCase() + ".")
+                throw Problem.conflict(
+                                "already-decided",
+                                "Already decided",
+                                "This request is already " + status.toLowerCase() + ".")
                         .variant("request." + status);
             }
-            periods.requireOpen(TenantContext.require(), request.employeeId(), request.from(), request.to(),
+            periods.requireOpen(
+                    TenantContext.require(),
+                    request.employeeId(),
+                    request.from(),
+                    request.to(),
                     OpenPeriods.Change.FWA_REQUEST);
             if (approve) {
                 if (request.from().isBefore(today())) {
-                    throw Problem.conflict("date-passed", "The day has passed", "The request starts " + request.from() + ", which has"
-                            + " passed; it can only be refused. Nothing was changed.").variant("decide", request.from().toString());
+                    throw Problem.conflict(
+                                    "date-passed",
+                                    "The day has passed",
+                                    "The request starts " + request.from() + ", which has"
+                                            + " passed; it can only be refused. Nothing was changed.")
+                            .variant("decide", request.from().toString());
                 }
                 Checked checked = check(employee, request.from(), request.to(), request.weekday());
                 Quotas.require(jdbc, checked.facts(), employee.unitId(), checked.days());
                 for (LocalDate day : checked.days()) {
-                    jdbc.sql(TenantSql.of("insert into {fwa_request_day} (request_id, employee_id, unit_id, work_date) values"
-                                    + " (?, ?, ?, ?)"))
-                            .params(id, employee.id(), employee.unitId(), day).update();
+                    jdbc.sql(TenantSql.of(
+                                    "insert into {fwa_request_day} (request_id, employee_id, unit_id, work_date) values"
+                                            + " (?, ?, ?, ?)"))
+                            .params(id, employee.id(), employee.unitId(), day)
+                            .update();
                 }
             }
-            jdbc.sql(TenantSql.of("update {fwa_request} set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?"))
-                    .params(approve ? "APPROVED" : "REFUSED", reason, supervisorUsername, Timestamp.from(clock.instant()), id).update();
-            audit.record(TenantContext.require(), supervisorUsername, approve ? "fwa.request-approved" : "fwa.request-refused",
-                    id.toString(), Map.of("status", "PENDING"), reason == null ? Map.of() : Map.of("reason", reason));
+            jdbc.sql(
+                            TenantSql.of(
+                                    "update {fwa_request} set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?"))
+                    .params(
+                            approve ? "APPROVED" : "REFUSED",
+                            reason,
+                            supervisorUsername,
+                            Timestamp.from(clock.instant()),
+                            id)
+                    .update();
+            audit.record(
+                    TenantContext.require(),
+                    supervisorUsername,
+                    approve ? "fwa.request-approved" : "fwa.request-refused",
+                    id.toString(),
+                    Map.of("status", "PENDING"),
+                    reason == null ? Map.of() : Map.of("reason", reason));
             return find(id);
         });
     }
 
-    private record Checked(FwaFacts facts, List<LocalDate> days) {
-    }
+    private record Checked(FwaFacts facts, List<LocalDate> days) {}
 
     /** The employee's working days the request covers, after checking eligibility and the weekly cap on each. */
     private Checked check(Employee employee, LocalDate from, LocalDate to, DayOfWeek weekday) {
@@ -177,7 +276,8 @@ public class FwaRequests {
             }
         }
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            if (weekday != null && date.getDayOfWeek() != weekday || !weeks.day(person.unitId(), date).isWorking()) {
+            if (weekday != null && date.getDayOfWeek() != weekday
+                    || !weeks.day(person.unitId(), date).isWorking()) {
                 continue;
             }
             LocalDate day = date;
@@ -185,18 +285,26 @@ public class FwaRequests {
                     .forEach(r -> problems.add(new DatedReason(day, r)));
             DayAnswer already = WorkModes.answer(weeks, person, date);
             if (already.mode() == WorkMode.WFA) {
-                continue;   // already a WFA day (policy weekday, window or an approved request): nothing to add
+                continue; // already a WFA day (policy weekday, window or an approved request): nothing to add
             }
             if (perWeek.merge(week(date), 1, Integer::sum) > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
-                problems.add(new DatedReason(date, Reason.of("weekly-cap", "the week already has {0} WFA days; {1}",
-                        NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK, NationalFrame.CAP_RULE)));
+                problems.add(new DatedReason(
+                        date,
+                        Reason.of(
+                                "weekly-cap",
+                                "the week already has {0} WFA days; {1}",
+                                NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK,
+                                NationalFrame.CAP_RULE)));
             }
             days.add(date);
         }
         if (!problems.isEmpty()) {
             List<String> texts = problems.stream().map(DatedReason::text).toList();
-            throw Problem.unprocessable("not-allowed", "Not allowed", String.join("; ", texts) + ". Nothing was changed.")
-                    .with("reasons", texts).values(Problem.joined("; ", problems.stream().map(DatedReason::said).toList()));
+            throw Problem.unprocessable(
+                            "not-allowed", "Not allowed", String.join("; ", texts) + ". Nothing was changed.")
+                    .with("reasons", texts)
+                    .values(Problem.joined(
+                            "; ", problems.stream().map(DatedReason::said).toList()));
         }
         return new Checked(weeks, days);
     }
@@ -218,24 +326,39 @@ public class FwaRequests {
     }
 
     public List<Request> toDecide(String supervisorUsername) {
-        return list("e.supervisor_id = ? and r.status = 'PENDING'", employees.requireActive(supervisorUsername).id());
+        return list(
+                "e.supervisor_id = ? and r.status = 'PENDING'",
+                employees.requireActive(supervisorUsername).id());
     }
 
     Request find(UUID id) {
-        return list("r.id = ?", id).stream().findFirst()
-                .orElseThrow(() -> Problem.notFound("unknown-request", "Unknown request", "There is no WFA request " + id + " in this tenant.")
+        return list("r.id = ?", id).stream()
+                .findFirst()
+                .orElseThrow(() -> Problem.notFound(
+                                "unknown-request",
+                                "Unknown request",
+                                "There is no WFA request " + id + " in this tenant.")
                         .values(id.toString()));
     }
 
     private List<Request> list(String where, Object param) {
-        return jdbc.sql(TenantSql.of("select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.weekday, r.place_kind,"
-                        + " r.place, r.status, r.reason, r.decided_by from {fwa_request} r join {employee} e on e.id = r.employee_id"
-                        + " where " + where + " order by r.from_date, e.name"))
+        return jdbc.sql(TenantSql.of(
+                        "select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.weekday, r.place_kind,"
+                                + " r.place, r.status, r.reason, r.decided_by from {fwa_request} r join {employee} e on e.id = r.employee_id"
+                                + " where " + where + " order by r.from_date, e.name"))
                 .param(param)
-                .query((rs, n) -> new Request(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                        rs.getString(6) == null ? null : DayOfWeek.valueOf(rs.getString(6)), Place.valueOf(rs.getString(7)),
-                        rs.getString(8), Status.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)))
+                .query((rs, n) -> new Request(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getString(6) == null ? null : DayOfWeek.valueOf(rs.getString(6)),
+                        Place.valueOf(rs.getString(7)),
+                        rs.getString(8),
+                        Status.valueOf(rs.getString(9)),
+                        rs.getString(10),
+                        rs.getString(11)))
                 .list();
     }
 
@@ -244,6 +367,11 @@ public class FwaRequests {
     }
 
     private LocalDate today() {
-        return clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
+        return clock.instant()
+                .atZone(registry.find(TenantContext.require())
+                        .orElseThrow()
+                        .timeZone()
+                        .zone())
+                .toLocalDate();
     }
 }

@@ -1,5 +1,11 @@
 package id.fleksi.modules.fwa;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,13 +13,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * One version of a tenant's flexible-work policy, in force from its date until the next version's.
@@ -24,23 +23,54 @@ import jakarta.validation.constraints.Size;
  * @param maxPercent at most this share of a unit on approved WFA requests on the same day (unit rules may differ)
  * @param startFrom with startTo, a flexible start window; with coreFrom and coreTo, the core band everyone is present
  */
-public record PolicyVersion(UUID id, @NotNull(message = "is required") LocalDate effectiveFrom, boolean enabled,
-        Set<DayOfWeek> wfaWeekdays, LocalDate trialFrom, LocalDate trialTo, Set<Integer> allowedTalentBoxes,
-        boolean excludeFaceToFace, boolean excludeLeaders, boolean requireOwnDevice, boolean requireGoodConnection,
-        @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100") Integer maxPercent,
-        @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000") Integer maxPeople,
-        LocalTime startFrom, LocalTime startTo, LocalTime coreFrom, LocalTime coreTo,
-        @Size(max = 500, message = "has at most 500 characters") String note,
-        @Valid List<Window> windows, @Valid List<UnitRule> units, String createdBy, Instant createdAt) {
+public record PolicyVersion(
+        UUID id,
+        @NotNull(message = "is required") LocalDate effectiveFrom,
+        boolean enabled,
+        Set<DayOfWeek> wfaWeekdays,
+        LocalDate trialFrom,
+        LocalDate trialTo,
+        Set<Integer> allowedTalentBoxes,
+        boolean excludeFaceToFace,
+        boolean excludeLeaders,
+        boolean requireOwnDevice,
+        boolean requireGoodConnection,
 
-    public record Window(@NotNull(message = "is required") LocalDate from, @NotNull(message = "is required") LocalDate to,
-            @NotBlank(message = "is required, e.g. the circular's number") String name) {
-    }
+        @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100")
+        Integer maxPercent,
 
-    public record UnitRule(@NotNull(message = "is required") UUID unitId, boolean alwaysWfo,
-            @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100") Integer maxPercent,
-            @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000") Integer maxPeople) {
-    }
+        @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000")
+        Integer maxPeople,
+
+        LocalTime startFrom,
+        LocalTime startTo,
+        LocalTime coreFrom,
+        LocalTime coreTo,
+
+        @Size(max = 500, message = "has at most 500 characters")
+        String note,
+
+        @Valid List<Window> windows,
+        @Valid List<UnitRule> units,
+        String createdBy,
+        Instant createdAt) {
+
+    public record Window(
+            @NotNull(message = "is required") LocalDate from,
+            @NotNull(message = "is required") LocalDate to,
+
+            @NotBlank(message = "is required, e.g. the circular's number")
+            String name) {}
+
+    public record UnitRule(
+            @NotNull(message = "is required") UUID unitId,
+            boolean alwaysWfo,
+
+            @Min(value = 0, message = "is 0 to 100") @Max(value = 100, message = "is 0 to 100")
+            Integer maxPercent,
+
+            @Min(value = 0, message = "is at least 0") @Max(value = 1_000_000, message = "is at most 1000000")
+            Integer maxPeople) {}
 
     public Set<DayOfWeek> wfaWeekdays() {
         return wfaWeekdays == null ? Set.of() : wfaWeekdays;

@@ -1,11 +1,9 @@
 package id.fleksi.modules.fwa;
 
+import id.fleksi.platform.problem.Problem;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-
-import id.fleksi.platform.problem.Problem;
-
 import org.springframework.context.MessageSourceResolvable;
 
 /**

@@ -1,15 +1,5 @@
 package id.fleksi.modules.fwa;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.calendar.WorkingDay;
@@ -19,7 +9,15 @@ import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
-
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +42,13 @@ public class WorkModes {
     /** Attendance's absences, looked up once rather than resolved on every answer. */
     private final SingletonSupplier<ApprovedAbsences> absenceSource;
 
-    WorkModes(JdbcClient jdbc, ModuleSwitches switches, WorkingCalendar calendar, FwaPolicies policies,
-            ObjectProvider<ApprovedAbsences> absences, TenantCache cache) {
+    WorkModes(
+            JdbcClient jdbc,
+            ModuleSwitches switches,
+            WorkingCalendar calendar,
+            FwaPolicies policies,
+            ObjectProvider<ApprovedAbsences> absences,
+            TenantCache cache) {
         this.cache = cache;
         this.jdbc = jdbc;
         this.switches = switches;
@@ -87,7 +90,10 @@ public class WorkModes {
     private DayAnswer answer(UUID employee, LocalDate date, ApprovedAbsences absences, FwaFacts.Person known) {
         List<DayAnswer> answers = answers(facts(List.of(employee), date, date, absences, known), date, date);
         if (answers.isEmpty()) {
-            throw Problem.notFound("unknown-employee", "Unknown employee", "There is no active employee " + employee + " in this tenant.");
+            throw Problem.notFound(
+                    "unknown-employee",
+                    "Unknown employee",
+                    "There is no active employee " + employee + " in this tenant.");
         }
         return answers.get(0);
     }
@@ -99,7 +105,8 @@ public class WorkModes {
     }
 
     private static List<DayAnswer> answers(FwaFacts facts, LocalDate from, LocalDate to) {
-        List<DayAnswer> answers = new ArrayList<>(facts.people.size() * (int) (to.toEpochDay() - from.toEpochDay() + 1));
+        List<DayAnswer> answers =
+                new ArrayList<>(facts.people.size() * (int) (to.toEpochDay() - from.toEpochDay() + 1));
         for (FwaFacts.Person person : facts.people.values()) {
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
                 answers.add(answer(facts, person, date));
@@ -110,16 +117,28 @@ public class WorkModes {
 
     /** Answers for everyone in a unit and its sub-units (not retired); empty when nobody works there. */
     public List<DayAnswer> answersForUnit(UUID unitId, LocalDate from, LocalDate to) {
-        return answersOrNone(jdbc.sql(TenantSql.of("with recursive tree(id) as (select id from {org_unit} where id = ? union all"
-                        + " select u.id from {org_unit} u join tree t on u.parent_id = t.id)"
-                        + " select e.id from {employee} e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'"))
-                .param(unitId).query(UUID.class).list(), from, to);
+        return answersOrNone(
+                jdbc.sql(
+                                TenantSql.of(
+                                        "with recursive tree(id) as (select id from {org_unit} where id = ? union all"
+                                                + " select u.id from {org_unit} u join tree t on u.parent_id = t.id)"
+                                                + " select e.id from {employee} e where e.unit_id in (select id from tree) and e.status <> 'RETIRED'"))
+                        .param(unitId)
+                        .query(UUID.class)
+                        .list(),
+                from,
+                to);
     }
 
     /** Answers for a supervisor's direct staff (not retired); empty when they have none. */
     public List<DayAnswer> answersForStaffOf(UUID supervisorId, LocalDate from, LocalDate to) {
-        return answersOrNone(jdbc.sql(TenantSql.of("select id from {employee} where supervisor_id = ?"
-                + " and status <> 'RETIRED'")).param(supervisorId).query(UUID.class).list(), from, to);
+        return answersOrNone(
+                jdbc.sql(TenantSql.of("select id from {employee} where supervisor_id = ?" + " and status <> 'RETIRED'"))
+                        .param(supervisorId)
+                        .query(UUID.class)
+                        .list(),
+                from,
+                to);
     }
 
     /** The given employees' answers; no employees means no answers (null would mean everyone). */
@@ -132,7 +151,10 @@ public class WorkModes {
         FwaFacts facts = facts(List.of(employee), date, date);
         FwaFacts.Person person = facts.people.get(employee);
         if (person == null) {
-            throw Problem.notFound("unknown-employee", "Unknown employee", "There is no active employee " + employee + " in this tenant.");
+            throw Problem.notFound(
+                    "unknown-employee",
+                    "Unknown employee",
+                    "There is no active employee " + employee + " in this tenant.");
         }
         List<Reason> reasons = Eligibility.reasons(facts, person, date, FwaPolicies.inForce(facts.versions, date));
         return new Eligibility.Verdict(reasons.isEmpty(), reasons);
@@ -142,30 +164,71 @@ public class WorkModes {
         return facts(employees, from, to, absenceSource.get(), null);
     }
 
-    private FwaFacts facts(Collection<UUID> employees, LocalDate from, LocalDate to, ApprovedAbsences absences, FwaFacts.Person known) {
+    private FwaFacts facts(
+            Collection<UUID> employees,
+            LocalDate from,
+            LocalDate to,
+            ApprovedAbsences absences,
+            FwaFacts.Person known) {
         TenantCode tenant = TenantContext.require();
         boolean on = switches.isEnabled(tenant, FwaModule.ID);
         int months = switches.settings(tenant, FwaModule.ID, FwaSettings.class).newEmployeeMonths();
         // Off: every working day is WFO, so the policy, sanctions and requests need not be read.
         List<FwaFacts.Unit> units = cache.get(tenant, "fwa.units", () -> FwaFacts.readUnits(jdbc, tenant));
-        return new FwaFacts(jdbc, tenant, on, months, on ? policies.versions() : List.of(), calendar.snapshot(from, to),
-                units, employees, from, to, absences, known);
+        return new FwaFacts(
+                jdbc,
+                tenant,
+                on,
+                months,
+                on ? policies.versions() : List.of(),
+                calendar.snapshot(from, to),
+                units,
+                employees,
+                from,
+                to,
+                absences,
+                known);
     }
 
     static DayAnswer answer(FwaFacts facts, FwaFacts.Person person, LocalDate date) {
         WorkingDay day = facts.day(person.unitId(), date);
         if (!day.isWorking()) {
-            return new DayAnswer(person.id(), date, WorkMode.HOLIDAY, null, null, null, null, List.of(Reason.of("day-off", "{0}", day.reason())));
+            return new DayAnswer(
+                    person.id(),
+                    date,
+                    WorkMode.HOLIDAY,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(Reason.of("day-off", "{0}", day.reason())));
         }
         LocalTime start = day.hours().start();
         LocalTime end = day.hours().end();
         for (ApprovedAbsences.Absence absence : facts.absences.getOrDefault(person.id(), List.of())) {
             if (!date.isBefore(absence.from()) && !date.isAfter(absence.to())) {
                 return absence.dinasLuar()
-                        ? new DayAnswer(person.id(), date, WorkMode.DINAS_LUAR, absence.destination(), start, start, end,
+                        ? new DayAnswer(
+                                person.id(),
+                                date,
+                                WorkMode.DINAS_LUAR,
+                                absence.destination(),
+                                start,
+                                start,
+                                end,
                                 List.of(Reason.of("dinas-luar", "Approved dinas luar to {0}", absence.destination())))
-                        : new DayAnswer(person.id(), date, WorkMode.LEAVE, null, start, start, end,
-                                List.of(Reason.of("absence", "Approved absence ({0})", absence.kind().toLowerCase(Locale.ROOT))));
+                        : new DayAnswer(
+                                person.id(),
+                                date,
+                                WorkMode.LEAVE,
+                                null,
+                                start,
+                                start,
+                                end,
+                                List.of(Reason.of(
+                                        "absence",
+                                        "Approved absence ({0})",
+                                        absence.kind().toLowerCase(Locale.ROOT))));
             }
         }
         PolicyVersion version = facts.enabled ? FwaPolicies.inForce(facts.versions, date) : null;
@@ -180,21 +243,54 @@ public class WorkModes {
         }
         for (PolicyVersion.Window window : version.windows()) {
             if (!date.isBefore(window.from()) && !date.isAfter(window.to())) {
-                return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of(Reason.of("window", "Window: {0}", window.name())));
+                return new DayAnswer(
+                        person.id(),
+                        date,
+                        WorkMode.WFA,
+                        "home",
+                        start,
+                        latest,
+                        end,
+                        List.of(Reason.of("window", "Window: {0}", window.name())));
             }
         }
         if (version.wfaWeekdays().contains(date.getDayOfWeek()) && version.inTrial(date)) {
             String weekday = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             Reason why = version.trialFrom() == null
-                    ? Reason.of("wfa-weekday", "{0} is a WFA day under the policy from {1}", weekday, version.effectiveFrom())
-                    : Reason.of("wfa-weekday-trial", "{0} is a WFA day under the policy from {1} (trial {2} to {3})", weekday,
-                            version.effectiveFrom(), version.trialFrom(), version.trialTo());
+                    ? Reason.of(
+                            "wfa-weekday",
+                            "{0} is a WFA day under the policy from {1}",
+                            weekday,
+                            version.effectiveFrom())
+                    : Reason.of(
+                            "wfa-weekday-trial",
+                            "{0} is a WFA day under the policy from {1} (trial {2} to {3})",
+                            weekday,
+                            version.effectiveFrom(),
+                            version.trialFrom(),
+                            version.trialTo());
             return new DayAnswer(person.id(), date, WorkMode.WFA, "home", start, latest, end, List.of(why));
         }
         String place = facts.requested.getOrDefault(person.id(), Map.of()).get(date);
         if (place != null) {
-            return new DayAnswer(person.id(), date, WorkMode.WFA, place, start, latest, end, List.of(Reason.of("request", "Approved WFA request")));
+            return new DayAnswer(
+                    person.id(),
+                    date,
+                    WorkMode.WFA,
+                    place,
+                    start,
+                    latest,
+                    end,
+                    List.of(Reason.of("request", "Approved WFA request")));
         }
-        return new DayAnswer(person.id(), date, WorkMode.WFO, null, start, latest, end, List.of(Reason.of("office-day", "An office day")));
+        return new DayAnswer(
+                person.id(),
+                date,
+                WorkMode.WFO,
+                null,
+                start,
+                latest,
+                end,
+                List.of(Reason.of("office-day", "An office day")));
     }
 }

@@ -1,5 +1,14 @@
 package id.fleksi.modules.monitoring;
 
+import id.fleksi.modules.attendance.CheckIns;
+import id.fleksi.modules.monitoring.internal.Person;
+import id.fleksi.modules.monitoring.internal.TodayFacts;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -14,18 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.modules.attendance.CheckIns;
-import id.fleksi.modules.monitoring.internal.Person;
-import id.fleksi.modules.monitoring.internal.TodayFacts;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantSql;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,13 +37,23 @@ import org.springframework.stereotype.Service;
 public class Apels {
 
     @Schema(name = "NewApel")
-    public record NewApel(@Nullable String title, @Nullable String weekday, @Nullable LocalDate date, @Nullable String startsAt,
-            @Nullable Integer windowMinutes, @Nullable Boolean countsInEvaluation) {
-    }
+    public record NewApel(
+            @Nullable String title,
+            @Nullable String weekday,
+            @Nullable LocalDate date,
+            @Nullable String startsAt,
+            @Nullable Integer windowMinutes,
+            @Nullable Boolean countsInEvaluation) {}
 
     @Schema(name = "Apel")
-    public record Apel(UUID id, String title, @Nullable String weekday, @Nullable LocalDate date, LocalTime startsAt,
-            int windowMinutes, boolean countsInEvaluation) {
+    public record Apel(
+            UUID id,
+            String title,
+            @Nullable String weekday,
+            @Nullable LocalDate date,
+            LocalTime startsAt,
+            int windowMinutes,
+            boolean countsInEvaluation) {
 
         boolean fallsOn(LocalDate day) {
             return date != null ? date.equals(day) : DayOfWeek.valueOf(weekday).equals(day.getDayOfWeek());
@@ -59,21 +66,24 @@ public class Apels {
 
     /** A position as the phone sends it. */
     @Schema(name = "ApelPosition")
-    public record Position(double latitude, double longitude, double accuracy) {
-    }
+    public record Position(double latitude, double longitude, double accuracy) {}
 
     @Schema(name = "ApelConfirmation")
-    public record Confirmation(UUID apel, LocalDate day, String workMode, Instant confirmedAt, boolean already) {
-    }
+    public record Confirmation(UUID apel, LocalDate day, String workMode, Instant confirmedAt, boolean already) {}
 
     /** An OPD at an apel: who was expected today, who confirmed, the share, and its head's report. */
     @Schema(name = "ApelOpd")
-    public record OpdStanding(String code, String name, int expected, int confirmed, int percent, @Nullable String report) {
-    }
+    public record OpdStanding(
+            String code,
+            String name,
+            int expected,
+            int confirmed,
+            int percent,
+            @Nullable String report) {}
 
     @Schema(name = "ApelRanking")
-    public record Ranking(Apel apel, LocalDate day, boolean open, int expected, int confirmed, List<OpdStanding> opds) {
-    }
+    public record Ranking(
+            Apel apel, LocalDate day, boolean open, int expected, int confirmed, List<OpdStanding> opds) {}
 
     private final JdbcClient jdbc;
     private final CheckIns checkIns;
@@ -103,7 +113,8 @@ public class Apels {
         String weekday = null;
         if (request.weekday() != null) {
             try {
-                weekday = DayOfWeek.valueOf(request.weekday().strip().toUpperCase()).name();
+                weekday = DayOfWeek.valueOf(request.weekday().strip().toUpperCase())
+                        .name();
             } catch (IllegalArgumentException e) {
                 wrong.add("weekday: MONDAY to SUNDAY");
             }
@@ -113,7 +124,9 @@ public class Apels {
         }
         LocalTime starts = null;
         try {
-            starts = request.startsAt() == null ? null : LocalTime.parse(request.startsAt().strip());
+            starts = request.startsAt() == null
+                    ? null
+                    : LocalTime.parse(request.startsAt().strip());
         } catch (DateTimeParseException e) {
             // said below
         }
@@ -125,14 +138,24 @@ public class Apels {
             wrong.add("windowMinutes: 5 to 180");
         }
         if (!wrong.isEmpty()) {
-            throw Problem.badRequest("invalid-apel", "The apel cannot be scheduled", String.join("; ", wrong)
-                    + ". Nothing was scheduled.");
+            throw Problem.badRequest(
+                    "invalid-apel",
+                    "The apel cannot be scheduled",
+                    String.join("; ", wrong) + ". Nothing was scheduled.");
         }
         UUID id = UUID.randomUUID();
         boolean counts = request.countsInEvaluation() == null || request.countsInEvaluation();
         jdbc.sql(TenantSql.of("insert into {monitoring_apel} (id, title, weekday, on_date, starts_at, window_minutes,"
                         + " counts_in_evaluation, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                .params(id, title, weekday, request.date(), starts, window, counts, caller.username(),
+                .params(
+                        id,
+                        title,
+                        weekday,
+                        request.date(),
+                        starts,
+                        window,
+                        counts,
+                        caller.username(),
                         Timestamp.from(clock.instant()))
                 .update();
         return find(id);
@@ -140,7 +163,9 @@ public class Apels {
 
     /** The apels scheduled and still on, the weekly ones first. */
     public List<Apel> scheduled() {
-        return jdbc.sql(TenantSql.of(SELECT + " where active order by on_date nulls first, starts_at")).query((rs, n) -> apel(rs)).list();
+        return jdbc.sql(TenantSql.of(SELECT + " where active order by on_date nulls first, starts_at"))
+                .query((rs, n) -> apel(rs))
+                .list();
     }
 
     /** Confirms the caller's presence at today's apel, inside its window and by the rules of place. */
@@ -149,24 +174,47 @@ public class Apels {
         ZonedDateTime now = clock.instant().atZone(tenant.timeZone().zone());
         LocalDate day = now.toLocalDate();
         if (!apel.fallsOn(day)) {
-            throw Problem.conflict("apel-not-today", "No apel today", apel.title() + " is not held today. Nothing was recorded.")
+            throw Problem.conflict(
+                            "apel-not-today",
+                            "No apel today",
+                            apel.title() + " is not held today. Nothing was recorded.")
                     .values(apel.title());
         }
         LocalTime at = now.toLocalTime();
         if (at.isBefore(apel.startsAt()) || at.isAfter(apel.closesAt())) {
-            throw Problem.conflict("apel-closed", "Outside the apel's window", "Presence at " + apel.title() + " is confirmed from "
-                    + apel.startsAt() + " to " + apel.closesAt() + "; it is " + at.withNano(0).withSecond(0)
-                    + ". Nothing was recorded.").values(apel.title(), apel.startsAt(), apel.closesAt(), at.withNano(0).withSecond(0));
+            throw Problem.conflict(
+                            "apel-closed",
+                            "Outside the apel's window",
+                            "Presence at " + apel.title() + " is confirmed from "
+                                    + apel.startsAt() + " to " + apel.closesAt() + "; it is "
+                                    + at.withNano(0).withSecond(0)
+                                    + ". Nothing was recorded.")
+                    .values(
+                            apel.title(),
+                            apel.startsAt(),
+                            apel.closesAt(),
+                            at.withNano(0).withSecond(0));
         }
-        CheckIns.Whereabouts where = checkIns.whereabouts(username, position.latitude(), position.longitude(), position.accuracy());
-        UUID employee = jdbc.sql(TenantSql.of("select id from {employee} where username = ?")).param(username).query(UUID.class).single();
+        CheckIns.Whereabouts where =
+                checkIns.whereabouts(username, position.latitude(), position.longitude(), position.accuracy());
+        UUID employee = jdbc.sql(TenantSql.of("select id from {employee} where username = ?"))
+                .param(username)
+                .query(UUID.class)
+                .single();
         Instant confirmed = clock.instant();
-        int added = jdbc.sql(TenantSql.of("insert into {monitoring_apel_presence} (apel_id, day, employee_id, confirmed_at, work_mode,"
-                        + " distance_metres) values (?, ?, ?, ?, ?, ?) on conflict do nothing"))
-                .params(apelId, day, employee, Timestamp.from(confirmed), where.workMode(), where.distanceMetres()).update();
+        int added = jdbc.sql(TenantSql.of(
+                        "insert into {monitoring_apel_presence} (apel_id, day, employee_id, confirmed_at, work_mode,"
+                                + " distance_metres) values (?, ?, ?, ?, ?, ?) on conflict do nothing"))
+                .params(apelId, day, employee, Timestamp.from(confirmed), where.workMode(), where.distanceMetres())
+                .update();
         if (added == 0) {
-            confirmed = jdbc.sql(TenantSql.of("select confirmed_at from {monitoring_apel_presence} where apel_id = ? and day = ?"
-                    + " and employee_id = ?")).params(apelId, day, employee).query(Timestamp.class).single().toInstant();
+            confirmed = jdbc.sql(TenantSql.of(
+                            "select confirmed_at from {monitoring_apel_presence} where apel_id = ? and day = ?"
+                                    + " and employee_id = ?"))
+                    .params(apelId, day, employee)
+                    .query(Timestamp.class)
+                    .single()
+                    .toInstant();
         }
         return new Confirmation(apelId, day, where.workMode(), confirmed, added == 0);
     }
@@ -188,7 +236,8 @@ public class Apels {
         }
         jdbc.sql(TenantSql.of("select employee_id from {monitoring_apel_presence} where apel_id = ? and day = ?"))
                 .params(apelId, today.date())
-                .query(UUID.class).list()
+                .query(UUID.class)
+                .list()
                 .forEach(id -> byOpd.computeIfAbsent(opdOfPerson.get(id), k -> new int[2])[1]++);
         Map<UUID, String> reports = new HashMap<>();
         jdbc.sql(TenantSql.of("select unit_id, text from {monitoring_apel_report} where apel_id = ? and day = ?"))
@@ -196,15 +245,29 @@ public class Apels {
                 .query(rs -> {
                     reports.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
-        List<OpdStanding> opds = today.units().stream().filter(u -> u.parentId() == null).map(u -> {
-            int[] c = byOpd.getOrDefault(u.id(), new int[2]);
-            return new OpdStanding(u.code(), u.name(), c[0], c[1], c[0] == 0 ? 0 : Math.round(100f * Math.min(c[1], c[0]) / c[0]),
-                    reports.get(u.id()));
-        }).sorted(Comparator.comparingInt(OpdStanding::percent).reversed().thenComparing(OpdStanding::name)).toList();
+        List<OpdStanding> opds = today.units().stream()
+                .filter(u -> u.parentId() == null)
+                .map(u -> {
+                    int[] c = byOpd.getOrDefault(u.id(), new int[2]);
+                    return new OpdStanding(
+                            u.code(),
+                            u.name(),
+                            c[0],
+                            c[1],
+                            c[0] == 0 ? 0 : Math.round(100f * Math.min(c[1], c[0]) / c[0]),
+                            reports.get(u.id()));
+                })
+                .sorted(Comparator.comparingInt(OpdStanding::percent).reversed().thenComparing(OpdStanding::name))
+                .toList();
         LocalTime now = today.asOf().toLocalTime();
         boolean open = apel.fallsOn(today.date()) && !now.isBefore(apel.startsAt()) && !now.isAfter(apel.closesAt());
-        return new Ranking(apel, today.date(), open, opds.stream().mapToInt(OpdStanding::expected).sum(),
-                opds.stream().mapToInt(OpdStanding::confirmed).sum(), opds);
+        return new Ranking(
+                apel,
+                today.date(),
+                open,
+                opds.stream().mapToInt(OpdStanding::expected).sum(),
+                opds.stream().mapToInt(OpdStanding::confirmed).sum(),
+                opds);
     }
 
     /** The head of an OPD adds (or replaces) its short report for today's apel. */
@@ -212,23 +275,37 @@ public class Apels {
         find(apelId);
         String said = text == null ? "" : text.strip();
         if (said.isEmpty() || said.length() > 1000) {
-            throw Problem.badRequest("apel-report-text", "Write the report", "text: 1 to 1000 characters. Nothing was saved.");
+            throw Problem.badRequest(
+                    "apel-report-text", "Write the report", "text: 1 to 1000 characters. Nothing was saved.");
         }
         UUID unit = jdbc.sql(TenantSql.of("select u.id from {org_unit} u join {employee} e on e.id = u.head_employee_id"
                         + " where u.code = ? and u.parent_id is null and e.username = ?"))
-                .params(opdCode, caller.username()).query(UUID.class).optional()
-                .orElseThrow(() -> Problem.forbidden("not-the-head", "Not allowed", "Only the head of " + opdCode
-                        + " adds its report to the apel.").values(opdCode));
-        jdbc.sql(TenantSql.of("insert into {monitoring_apel_report} (apel_id, day, unit_id, text, reported_by, reported_at)"
-                        + " values (?, ?, ?, ?, ?, ?) on conflict (apel_id, day, unit_id) do update set text = excluded.text,"
-                        + " reported_by = excluded.reported_by, reported_at = excluded.reported_at"))
-                .params(apelId, today(tenant), unit, said, caller.username(), Timestamp.from(clock.instant())).update();
+                .params(opdCode, caller.username())
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> Problem.forbidden(
+                                "not-the-head",
+                                "Not allowed",
+                                "Only the head of " + opdCode + " adds its report to the apel.")
+                        .values(opdCode));
+        jdbc.sql(TenantSql.of(
+                        "insert into {monitoring_apel_report} (apel_id, day, unit_id, text, reported_by, reported_at)"
+                                + " values (?, ?, ?, ?, ?, ?) on conflict (apel_id, day, unit_id) do update set text = excluded.text,"
+                                + " reported_by = excluded.reported_by, reported_at = excluded.reported_at"))
+                .params(apelId, today(tenant), unit, said, caller.username(), Timestamp.from(clock.instant()))
+                .update();
     }
 
     public Apel find(UUID id) {
-        return jdbc.sql(TenantSql.of(SELECT + " where id = ?")).param(id).query((rs, n) -> apel(rs)).optional()
-                .orElseThrow(() -> Problem.notFound("unknown-apel", "No such apel", "There is no apel " + id
-                        + " here. Open the list of apels again.").values(id.toString()));
+        return jdbc.sql(TenantSql.of(SELECT + " where id = ?"))
+                .param(id)
+                .query((rs, n) -> apel(rs))
+                .optional()
+                .orElseThrow(() -> Problem.notFound(
+                                "unknown-apel",
+                                "No such apel",
+                                "There is no apel " + id + " here. Open the list of apels again.")
+                        .values(id.toString()));
     }
 
     private LocalDate today(Tenant tenant) {
@@ -243,12 +320,18 @@ public class Apels {
         return at;
     }
 
-    private static final String SELECT = "select id, title, weekday, on_date, starts_at, window_minutes, counts_in_evaluation"
-            + " from {monitoring_apel}";
+    private static final String SELECT =
+            "select id, title, weekday, on_date, starts_at, window_minutes, counts_in_evaluation"
+                    + " from {monitoring_apel}";
 
     private static Apel apel(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Apel(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("weekday"),
-                rs.getObject("on_date", LocalDate.class), rs.getObject("starts_at", LocalTime.class), rs.getInt("window_minutes"),
+        return new Apel(
+                rs.getObject("id", UUID.class),
+                rs.getString("title"),
+                rs.getString("weekday"),
+                rs.getObject("on_date", LocalDate.class),
+                rs.getObject("starts_at", LocalTime.class),
+                rs.getInt("window_minutes"),
                 rs.getBoolean("counts_in_evaluation"));
     }
 }

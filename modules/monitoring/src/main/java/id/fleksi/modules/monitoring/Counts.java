@@ -9,8 +9,23 @@ import id.fleksi.modules.monitoring.internal.Standing;
  * to {@code expected} (plus anyone who checked in on a day off). Reports are yesterday's: of those expected on their
  * previous working day, who filed at least one activity for it.
  */
-public record Counts(int expected, int checkedIn, int wfo, int wfa, int dinasLuar, int late, int excused, int izin, int sakit,
-        int cuti, int dinasLuarExcused, int notYetIn, int absent, int flagged, int reportsDue, int reportsFiled) {
+public record Counts(
+        int expected,
+        int checkedIn,
+        int wfo,
+        int wfa,
+        int dinasLuar,
+        int late,
+        int excused,
+        int izin,
+        int sakit,
+        int cuti,
+        int dinasLuarExcused,
+        int notYetIn,
+        int absent,
+        int flagged,
+        int reportsDue,
+        int reportsFiled) {
 
     static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -25,8 +40,7 @@ public record Counts(int expected, int checkedIn, int wfo, int wfa, int dinasLua
     }
 
     /** A segment of a unit's bar: its part of the group, as a share of the bar's width in percent. */
-    public record Segment(String part, int count, double x, double width) {
-    }
+    public record Segment(String part, int count, double x, double width) {}
 
     /**
      * The unit's bar, looked at before it is read: checked in (WFO, WFA, dinas luar), excused, not yet in, absent, each
@@ -50,19 +64,43 @@ public record Counts(int expected, int checkedIn, int wfo, int wfa, int dinasLua
         Standing s = p.standing();
         boolean in = s.checkedIn();
         boolean expectedToday = p.expected();
-        return new Counts(expected + one(expectedToday), checkedIn + one(in), wfo + one(s == Standing.WFO),
-                wfa + one(s == Standing.WFA), dinasLuar + one(s == Standing.DINAS_LUAR), late + one(in && p.minutesLate() > 0),
-                excused + one(s == Standing.EXCUSED), izin + excusedAs(p, "IZIN"), sakit + excusedAs(p, "SAKIT"),
-                cuti + excusedAs(p, "CUTI"), dinasLuarExcused + excusedAs(p, "DINAS_LUAR"), notYetIn + one(s == Standing.NOT_YET_IN),
-                absent + one(s == Standing.ABSENT), flagged + one(p.flagged()), reportsDue + one(p.reportDue()),
+        return new Counts(
+                expected + one(expectedToday),
+                checkedIn + one(in),
+                wfo + one(s == Standing.WFO),
+                wfa + one(s == Standing.WFA),
+                dinasLuar + one(s == Standing.DINAS_LUAR),
+                late + one(in && p.minutesLate() > 0),
+                excused + one(s == Standing.EXCUSED),
+                izin + excusedAs(p, "IZIN"),
+                sakit + excusedAs(p, "SAKIT"),
+                cuti + excusedAs(p, "CUTI"),
+                dinasLuarExcused + excusedAs(p, "DINAS_LUAR"),
+                notYetIn + one(s == Standing.NOT_YET_IN),
+                absent + one(s == Standing.ABSENT),
+                flagged + one(p.flagged()),
+                reportsDue + one(p.reportDue()),
                 reportsFiled + one(p.reportDue() && p.reportFiled()));
     }
 
     Counts plus(Counts o) {
-        return new Counts(expected + o.expected, checkedIn + o.checkedIn, wfo + o.wfo, wfa + o.wfa, dinasLuar + o.dinasLuar,
-                late + o.late, excused + o.excused, izin + o.izin, sakit + o.sakit, cuti + o.cuti,
-                dinasLuarExcused + o.dinasLuarExcused, notYetIn + o.notYetIn, absent + o.absent, flagged + o.flagged,
-                reportsDue + o.reportsDue, reportsFiled + o.reportsFiled);
+        return new Counts(
+                expected + o.expected,
+                checkedIn + o.checkedIn,
+                wfo + o.wfo,
+                wfa + o.wfa,
+                dinasLuar + o.dinasLuar,
+                late + o.late,
+                excused + o.excused,
+                izin + o.izin,
+                sakit + o.sakit,
+                cuti + o.cuti,
+                dinasLuarExcused + o.dinasLuarExcused,
+                notYetIn + o.notYetIn,
+                absent + o.absent,
+                flagged + o.flagged,
+                reportsDue + o.reportsDue,
+                reportsFiled + o.reportsFiled);
     }
 
     private static int excusedAs(Person p, String kind) {

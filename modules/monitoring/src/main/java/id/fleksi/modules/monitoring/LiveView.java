@@ -1,5 +1,15 @@
 package id.fleksi.modules.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.fleksi.modules.monitoring.internal.Person;
+import id.fleksi.modules.monitoring.internal.Sight;
+import id.fleksi.modules.monitoring.internal.TodayFacts;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,20 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.modules.monitoring.internal.Person;
-import id.fleksi.modules.monitoring.internal.Sight;
-import id.fleksi.modules.monitoring.internal.TodayFacts;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantSql;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,17 +33,22 @@ import org.springframework.stereotype.Service;
 public class LiveView {
 
     /** A unit below the one shown, with everything under it counted. */
-    public record UnitRow(String code, String name, String kind, Counts counts, boolean hasUnits) {
-    }
+    public record UnitRow(String code, String name, String kind, Counts counts, boolean hasUnits) {}
 
     /** A person placed directly in the unit shown; only for those who may see persons. */
-    public record PersonRow(String name, @Nullable String nip, String standing, @Nullable String absence, int minutesLate,
-            @Nullable Instant checkedInAt, boolean flagged, boolean reportDue, boolean reportFiled) {
-    }
+    public record PersonRow(
+            String name,
+            @Nullable String nip,
+            String standing,
+            @Nullable String absence,
+            int minutesLate,
+            @Nullable Instant checkedInAt,
+            boolean flagged,
+            boolean reportDue,
+            boolean reportFiled) {}
 
     /** A step of the way down from the pemda to the unit shown. */
-    public record Step(String code, String name) {
-    }
+    public record Step(String code, String name) {}
 
     /**
      * @param unit the unit shown (its code), null for the whole pemda (or all the units in the caller's sight)
@@ -56,9 +57,17 @@ public class LiveView {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MonitoringView")
-    public record View(String tenant, String tenantName, LocalDate day, Instant asOf, @Nullable String unit, String title,
-            List<Step> path, Counts total, List<UnitRow> units, @Nullable List<PersonRow> people) {
-    }
+    public record View(
+            String tenant,
+            String tenantName,
+            LocalDate day,
+            Instant asOf,
+            @Nullable String unit,
+            String title,
+            List<Step> path,
+            Counts total,
+            List<UnitRow> units,
+            @Nullable List<PersonRow> people) {}
 
     private final TodayFacts facts;
     private final JdbcClient jdbc;
@@ -76,11 +85,16 @@ public class LiveView {
         if (caller.hasRole(Role.TENANT_ADMIN)) {
             return Sight.countsOnly();
         }
-        List<UUID> headed = jdbc.sql(TenantSql.of("select u.id from {org_unit} u join {employee} e on e.id = u.head_employee_id"
-                        + " where e.username = ? and e.status <> 'RETIRED'"))
-                .param(caller.username()).query(UUID.class).list();
+        List<UUID> headed = jdbc.sql(
+                        TenantSql.of("select u.id from {org_unit} u join {employee} e on e.id = u.head_employee_id"
+                                + " where e.username = ? and e.status <> 'RETIRED'"))
+                .param(caller.username())
+                .query(UUID.class)
+                .list();
         if (headed.isEmpty()) {
-            throw Problem.forbidden("monitoring-not-allowed", "Not allowed",
+            throw Problem.forbidden(
+                    "monitoring-not-allowed",
+                    "Not allowed",
                     "Monitoring is for leaders (pimpinan), BKD, the tenant admin and the head of a unit. A supervisor sees"
                             + " their team's day on the attendance page.");
         }
@@ -101,26 +115,46 @@ public class LiveView {
         Tree tree = new Tree(day);
         Set<UUID> visible = sight.wholePemda() ? null : tree.under(sight.within());
         if (unitCode == null) {
-            List<TodayFacts.Unit> top = sight.wholePemda() ? tree.children(null)
-                    : day.units().stream().filter(u -> sight.within().contains(u.id()))
-                            .filter(u -> u.parentId() == null || !visible.contains(u.parentId())).toList();
+            List<TodayFacts.Unit> top = sight.wholePemda()
+                    ? tree.children(null)
+                    : day.units().stream()
+                            .filter(u -> sight.within().contains(u.id()))
+                            .filter(u -> u.parentId() == null || !visible.contains(u.parentId()))
+                            .toList();
             List<UnitRow> rows = rows(tree, top);
             Counts total = rows.stream().map(UnitRow::counts).reduce(Counts.NONE, Counts::plus);
             if (sight.wholePemda()) {
                 // People in no unit cannot exist (unit_id is required); the pemda's total is everyone's.
                 total = tree.everyone();
             }
-            return new View(tenant.code().value(), tenant.name(), day.date(), day.asOf().toInstant(), null, tenant.name(),
-                    List.of(), total, rows, null);
+            return new View(
+                    tenant.code().value(),
+                    tenant.name(),
+                    day.date(),
+                    day.asOf().toInstant(),
+                    null,
+                    tenant.name(),
+                    List.of(),
+                    total,
+                    rows,
+                    null);
         }
         TodayFacts.Unit unit = tree.byCode(unitCode);
         if (unit == null) {
-            throw Problem.notFound("unknown-unit", "No such unit", "There is no unit with the code " + unitCode
-                    + " here. Open monitoring from its first page and choose a unit from the list.").values(unitCode);
+            throw Problem.notFound(
+                            "unknown-unit",
+                            "No such unit",
+                            "There is no unit with the code " + unitCode
+                                    + " here. Open monitoring from its first page and choose a unit from the list.")
+                    .values(unitCode);
         }
         if (visible != null && !visible.contains(unit.id())) {
-            throw Problem.forbidden("unit-not-in-sight", "Not your unit", "You see the units you head and those under"
-                    + " them; " + unit.name() + " is not one of them.").values(unit.name());
+            throw Problem.forbidden(
+                            "unit-not-in-sight",
+                            "Not your unit",
+                            "You see the units you head and those under" + " them; " + unit.name()
+                                    + " is not one of them.")
+                    .values(unit.name());
         }
         List<Step> path = new ArrayList<>();
         for (UUID up = unit.parentId(); up != null; up = tree.unit(up).parentId()) {
@@ -128,18 +162,43 @@ public class LiveView {
                 path.add(0, new Step(tree.unit(up).code(), tree.unit(up).name()));
             }
         }
-        List<PersonRow> people = !sight.people() ? null : day.people().stream()
-                .filter(p -> p.unitId().equals(unit.id()))
-                .map(p -> new PersonRow(p.name(), p.nip(), p.standing().name(), p.absenceKind(), p.minutesLate(), p.checkedInAt(),
-                        p.flagged(), p.reportDue(), p.reportFiled()))
-                .toList();
-        return new View(tenant.code().value(), tenant.name(), day.date(), day.asOf().toInstant(), unit.code(), unit.name(), path,
-                tree.rolledUp(unit.id()), rows(tree, tree.children(unit.id())), people);
+        List<PersonRow> people = !sight.people()
+                ? null
+                : day.people().stream()
+                        .filter(p -> p.unitId().equals(unit.id()))
+                        .map(p -> new PersonRow(
+                                p.name(),
+                                p.nip(),
+                                p.standing().name(),
+                                p.absenceKind(),
+                                p.minutesLate(),
+                                p.checkedInAt(),
+                                p.flagged(),
+                                p.reportDue(),
+                                p.reportFiled()))
+                        .toList();
+        return new View(
+                tenant.code().value(),
+                tenant.name(),
+                day.date(),
+                day.asOf().toInstant(),
+                unit.code(),
+                unit.name(),
+                path,
+                tree.rolledUp(unit.id()),
+                rows(tree, tree.children(unit.id())),
+                people);
     }
 
     private static List<UnitRow> rows(Tree tree, List<TodayFacts.Unit> units) {
-        return units.stream().sorted(Comparator.comparing(TodayFacts.Unit::name))
-                .map(u -> new UnitRow(u.code(), u.name(), u.kind(), tree.rolledUp(u.id()), !tree.children(u.id()).isEmpty()))
+        return units.stream()
+                .sorted(Comparator.comparing(TodayFacts.Unit::name))
+                .map(u -> new UnitRow(
+                        u.code(),
+                        u.name(),
+                        u.kind(),
+                        tree.rolledUp(u.id()),
+                        !tree.children(u.id()).isEmpty()))
                 .toList();
     }
 
@@ -161,7 +220,8 @@ public class LiveView {
                 if (u.parentId() == null) {
                     top.add(u);
                 } else {
-                    children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+                    children.computeIfAbsent(u.parentId(), k -> new ArrayList<>())
+                            .add(u);
                 }
             }
             for (Person p : day.people()) {

@@ -1,8 +1,5 @@
 package id.fleksi.modules.monitoring;
 
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.modules.attendance.AttendanceModule;
 import id.fleksi.modules.monitoring.internal.EarlyWarning;
 import id.fleksi.platform.modules.FeatureModule;
@@ -10,7 +7,8 @@ import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.modules.ScheduledJob;
 import id.fleksi.platform.security.Role;
-
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +43,8 @@ public class MonitoringModule implements FeatureModule {
 
     @Override
     public LocalizedText description() {
-        return LocalizedText.of("Kehadiran dan laporan hari ini per OPD, langsung, untuk pimpinan, BKD dan kepala OPD",
+        return LocalizedText.of(
+                "Kehadiran dan laporan hari ini per OPD, langsung, untuk pimpinan, BKD dan kepala OPD",
                 "Today's attendance and reports per OPD, live, for leaders, BKD and heads of agency");
     }
 
@@ -72,7 +71,8 @@ public class MonitoringModule implements FeatureModule {
     @Override
     public List<ScheduledJob> jobs() {
         // Each night, after the day is over everywhere in the tenant's zone.
-        return List.of(new ScheduledJob("early-warning", "0 15 1 * * *", tenant -> warnings.getObject().evaluate(tenant)));
+        return List.of(new ScheduledJob(
+                "early-warning", "0 15 1 * * *", tenant -> warnings.getObject().evaluate(tenant)));
     }
 
     @Override
@@ -82,15 +82,30 @@ public class MonitoringModule implements FeatureModule {
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("monitoring/", LocalizedText.of("Pemantauan hari ini", "Today's monitoring"),
-                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(LEADER)),
-                new MenuEntry("monitoring/warnings", LocalizedText.of("Peringatan dini", "Early warnings"),
-                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN), Set.of(LEADER)),
-                new MenuEntry("monitoring/digest", LocalizedText.of("Rekap mingguan dan bulanan", "Weekly and monthly digest"),
-                        Set.of(Role.BKD, Role.ATASAN), Set.of(LEADER)),
-                new MenuEntry("monitoring/apel", LocalizedText.of("Apel virtual", "Virtual apel"),
-                        Set.of(Role.ASN, Role.BKD, Role.TENANT_ADMIN), Set.of(LEADER)),
-                new MenuEntry("monitoring/standing", LocalizedText.of("Kedisiplinan saya", "My discipline record"),
+        return List.of(
+                new MenuEntry(
+                        "monitoring/",
+                        LocalizedText.of("Pemantauan hari ini", "Today's monitoring"),
+                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN),
+                        Set.of(LEADER)),
+                new MenuEntry(
+                        "monitoring/warnings",
+                        LocalizedText.of("Peringatan dini", "Early warnings"),
+                        Set.of(Role.BKD, Role.TENANT_ADMIN, Role.ATASAN),
+                        Set.of(LEADER)),
+                new MenuEntry(
+                        "monitoring/digest",
+                        LocalizedText.of("Rekap mingguan dan bulanan", "Weekly and monthly digest"),
+                        Set.of(Role.BKD, Role.ATASAN),
+                        Set.of(LEADER)),
+                new MenuEntry(
+                        "monitoring/apel",
+                        LocalizedText.of("Apel virtual", "Virtual apel"),
+                        Set.of(Role.ASN, Role.BKD, Role.TENANT_ADMIN),
+                        Set.of(LEADER)),
+                new MenuEntry(
+                        "monitoring/standing",
+                        LocalizedText.of("Kedisiplinan saya", "My discipline record"),
                         Set.of(Role.ASN)));
     }
 

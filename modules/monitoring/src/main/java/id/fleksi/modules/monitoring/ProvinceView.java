@@ -1,12 +1,5 @@
 package id.fleksi.modules.monitoring;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
 import id.fleksi.platform.figures.KabupatenFigures;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
@@ -14,9 +7,13 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
-
 import io.swagger.v3.oas.annotations.media.Schema;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -35,13 +32,19 @@ public class ProvinceView {
      * @param source {@code HOSTED} (counted here now) or {@code FEED} (as its replica last sent it); null: nothing for the day
      */
     @Schema(name = "ProvinceKabupaten")
-    public record Kabupaten(String code, String name, LocalDate day, String status, String hosting, KabupatenFigures.@Nullable Source source,
-            @Nullable Instant countedAt, KabupatenFigures.Opd total, List<KabupatenFigures.Opd> opds) {
-    }
+    public record Kabupaten(
+            String code,
+            String name,
+            LocalDate day,
+            String status,
+            String hosting,
+            KabupatenFigures.@Nullable Source source,
+            @Nullable Instant countedAt,
+            KabupatenFigures.Opd total,
+            List<KabupatenFigures.Opd> opds) {}
 
     @Schema(name = "ProvinceView")
-    public record View(String province, String name, LocalDate day, List<Kabupaten> kabupaten) {
-    }
+    public record View(String province, String name, LocalDate day, List<Kabupaten> kabupaten) {}
 
     private final TenantRegistry registry;
     private final ObjectProvider<KabupatenFigures> figures;
@@ -57,8 +60,12 @@ public class ProvinceView {
     public View of(Tenant province, Caller caller) {
         requireLeader(caller, "the province's view");
         if (province.kind() != TenantKind.PROVINCE) {
-            throw Problem.notFound("not-a-province", "Not a province", province.name() + " is not a province: it has no"
-                    + " kabupaten to see. Its own day is on the monitoring page.").values(province.name());
+            throw Problem.notFound(
+                            "not-a-province",
+                            "Not a province",
+                            province.name() + " is not a province: it has no"
+                                    + " kabupaten to see. Its own day is on the monitoring page.")
+                    .values(province.name());
         }
         LocalDate day = today(province);
         List<Kabupaten> kabupaten = registry.list().stream()
@@ -76,12 +83,20 @@ public class ProvinceView {
     }
 
     private Kabupaten seen(Tenant kabupaten, LocalDate day) {
-        Optional<KabupatenFigures.CountedDay> counted = figures.getIfAvailable(() -> (t, d) -> Optional.empty()).of(kabupaten, day);
-        List<KabupatenFigures.Opd> opds = counted.map(KabupatenFigures.CountedDay::opds).orElse(List.of());
-        return new Kabupaten(kabupaten.code().value(), kabupaten.name(), day, kabupaten.status().name(), kabupaten.hosting().name(),
+        Optional<KabupatenFigures.CountedDay> counted =
+                figures.getIfAvailable(() -> (t, d) -> Optional.empty()).of(kabupaten, day);
+        List<KabupatenFigures.Opd> opds =
+                counted.map(KabupatenFigures.CountedDay::opds).orElse(List.of());
+        return new Kabupaten(
+                kabupaten.code().value(),
+                kabupaten.name(),
+                day,
+                kabupaten.status().name(),
+                kabupaten.hosting().name(),
                 counted.map(KabupatenFigures.CountedDay::source).orElse(null),
                 counted.map(KabupatenFigures.CountedDay::countedAt).orElse(null),
-                KabupatenFigures.Opd.total(kabupaten.code().value(), kabupaten.name(), opds), opds);
+                KabupatenFigures.Opd.total(kabupaten.code().value(), kabupaten.name(), opds),
+                opds);
     }
 
     private LocalDate today(Tenant tenant) {
@@ -89,9 +104,14 @@ public class ProvinceView {
     }
 
     private static void requireLeader(Caller caller, String what) {
-        if (!caller.roles().contains(MonitoringModule.LEADER) && !caller.hasRole(Role.BKD) && !caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("province-view-not-allowed", "Not allowed", "Only leaders (pimpinan), BKD and the tenant admin"
-                    + " see " + what + ".").values(what);
+        if (!caller.roles().contains(MonitoringModule.LEADER)
+                && !caller.hasRole(Role.BKD)
+                && !caller.hasRole(Role.TENANT_ADMIN)) {
+            throw Problem.forbidden(
+                            "province-view-not-allowed",
+                            "Not allowed",
+                            "Only leaders (pimpinan), BKD and the tenant admin" + " see " + what + ".")
+                    .values(what);
         }
     }
 }

@@ -1,7 +1,6 @@
 package id.fleksi.modules.monitoring;
 
 import id.fleksi.platform.testing.TestClock;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;

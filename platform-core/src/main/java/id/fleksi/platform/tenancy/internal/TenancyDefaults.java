@@ -1,7 +1,6 @@
 package id.fleksi.platform.tenancy.internal;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -36,18 +35,28 @@ public class TenancyDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("fleksiTenancyDefaults", Map.ofEntries(
-                Map.entry("spring.datasource.hikari.schema", NO_TENANT_SCHEMA),
-                Map.entry("spring.datasource.hikari.max-lifetime", "1800000"),
-                Map.entry("spring.jpa.open-in-view", "false"),
-                Map.entry("spring.jpa.hibernate.ddl-auto", "none"),
-                Map.entry("spring.jpa.properties.hibernate.jdbc.batch_size", "200"),
-                Map.entry("spring.jpa.properties.hibernate.order_inserts", "true"),
-                Map.entry("spring.jpa.properties.hibernate.order_updates", "true"),
-                Map.entry("spring.liquibase.enabled", "false"),
-                Map.entry("spring.datasource.hikari.data-source-properties.prepareThreshold", "1"),
-                Map.entry("spring.datasource.hikari.data-source-properties.preparedStatementCacheQueries", "2048"),
-                Map.entry("spring.datasource.hikari.data-source-properties.preparedStatementCacheSizeMiB", "16"),
-                Map.entry("spring.datasource.hikari.data-source-properties.options", "-c plan_cache_mode=force_generic_plan"))));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "fleksiTenancyDefaults",
+                        Map.ofEntries(
+                                Map.entry("spring.datasource.hikari.schema", NO_TENANT_SCHEMA),
+                                Map.entry("spring.datasource.hikari.max-lifetime", "1800000"),
+                                Map.entry("spring.jpa.open-in-view", "false"),
+                                Map.entry("spring.jpa.hibernate.ddl-auto", "none"),
+                                Map.entry("spring.jpa.properties.hibernate.jdbc.batch_size", "200"),
+                                Map.entry("spring.jpa.properties.hibernate.order_inserts", "true"),
+                                Map.entry("spring.jpa.properties.hibernate.order_updates", "true"),
+                                Map.entry("spring.liquibase.enabled", "false"),
+                                Map.entry("spring.datasource.hikari.data-source-properties.prepareThreshold", "1"),
+                                Map.entry(
+                                        "spring.datasource.hikari.data-source-properties.preparedStatementCacheQueries",
+                                        "2048"),
+                                Map.entry(
+                                        "spring.datasource.hikari.data-source-properties.preparedStatementCacheSizeMiB",
+                                        "16"),
+                                Map.entry(
+                                        "spring.datasource.hikari.data-source-properties.options",
+                                        "-c plan_cache_mode=force_generic_plan"))));
     }
 }

@@ -1,16 +1,14 @@
 package id.fleksi.platform.testing.modules;
 
-import java.util.List;
-import java.util.Set;
-
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
 import id.fleksi.platform.modules.MenuEntry;
 import id.fleksi.platform.modules.ModuleSetting;
 import id.fleksi.platform.modules.ScheduledJob;
-import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.security.Role;
-
+import id.fleksi.platform.tenancy.TenantContext;
+import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -61,19 +59,26 @@ public class NotesModule implements FeatureModule {
 
     @Override
     public List<ModuleSetting> settings() {
-        return List.of(ModuleSetting.integer("maxLength", 280, 10, 1000, LocalizedText.of("Panjang maksimum", "Maximum length")),
+        return List.of(
+                ModuleSetting.integer(
+                        "maxLength", 280, 10, 1000, LocalizedText.of("Panjang maksimum", "Maximum length")),
                 ModuleSetting.bool("public", false, LocalizedText.of("Terbuka", "Public")));
     }
 
     /** Every morning at 06:00 in the tenant's zone, a note that the day has begun. */
     @Override
     public List<ScheduledJob> jobs() {
-        return List.of(new ScheduledJob("morning-note", "0 0 6 * * *", tenant -> jdbc.sql("insert into "
-                + TenantContext.require().schemaName() + ".notes_note (text) values ('pagi')").update()));
+        return List.of(new ScheduledJob(
+                "morning-note",
+                "0 0 6 * * *",
+                tenant -> jdbc.sql("insert into " + TenantContext.require().schemaName()
+                                + ".notes_note (text) values ('pagi')")
+                        .update()));
     }
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("notes/", LocalizedText.of("Catatan", "Notes"), Set.of(Role.ASN, Role.TENANT_ADMIN)));
+        return List.of(
+                new MenuEntry("notes/", LocalizedText.of("Catatan", "Notes"), Set.of(Role.ASN, Role.TENANT_ADMIN)));
     }
 }

@@ -4,7 +4,6 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.PageController;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,7 @@ class NotesPage {
     @ResponseBody
     String page(Tenant tenant, Caller caller) {
         log.info("notes page shown to {}", caller.username());
-        return "<h1 id=\"notes\">Catatan</h1><p id=\"who\">" + caller.username() + " in " + tenant.code() + ", working in "
-                + TenantContext.require() + "</p>";
+        return "<h1 id=\"notes\">Catatan</h1><p id=\"who\">" + caller.username() + " in " + tenant.code()
+                + ", working in " + TenantContext.require() + "</p>";
     }
 }

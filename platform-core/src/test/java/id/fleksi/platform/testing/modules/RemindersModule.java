@@ -1,10 +1,8 @@
 package id.fleksi.platform.testing.modules;
 
-import java.util.Set;
-
 import id.fleksi.platform.modules.FeatureModule;
 import id.fleksi.platform.modules.LocalizedText;
-
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** A test module that needs {@link NotesModule}, for dependency rules in both directions. */

@@ -1,8 +1,5 @@
 package id.fleksi.modules.reports.internal;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import id.fleksi.modules.attendance.CheckOutGuard;
 import id.fleksi.modules.reports.ActivityReportsModule;
 import id.fleksi.modules.reports.ReportSettings;
@@ -10,7 +7,8 @@ import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantSql;
-
+import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,19 +32,32 @@ class ActivityRequiredAtCheckOut implements CheckOutGuard {
         if (!workingDay || !switches.isEnabled(tenant, ActivityReportsModule.ID)) {
             return;
         }
-        boolean hasActivity = jdbc.sql(TenantSql.in(tenant, "select exists (select 1 from {report_day} d join"
-                        + " {report_activity} a on a.day_id = d.id where d.employee_id = ? and d.work_date = ?)"))
-                .params(employeeId, workDate).query(Boolean.class).single();
+        boolean hasActivity = jdbc.sql(
+                        TenantSql.in(
+                                tenant,
+                                "select exists (select 1 from {report_day} d join"
+                                        + " {report_activity} a on a.day_id = d.id where d.employee_id = ? and d.work_date = ?)"))
+                .params(employeeId, workDate)
+                .query(Boolean.class)
+                .single();
         if (hasActivity) {
             return;
         }
-        if (switches.settings(tenant, ActivityReportsModule.ID, ReportSettings.class).refuseCheckOutWithoutActivity()) {
-            throw Problem.unprocessable("activity-required", "Report an activity first", "Fill in at least one activity in"
-                    + " your daily report for " + workDate + " before checking out. Nothing was recorded.")
+        if (switches.settings(tenant, ActivityReportsModule.ID, ReportSettings.class)
+                .refuseCheckOutWithoutActivity()) {
+            throw Problem.unprocessable(
+                            "activity-required",
+                            "Report an activity first",
+                            "Fill in at least one activity in" + " your daily report for " + workDate
+                                    + " before checking out. Nothing was recorded.")
                     .values(workDate.toString());
         }
-        jdbc.sql(TenantSql.in(tenant, "insert into {report_day} (id, employee_id, work_date, status, non_compliant) values"
-                        + " (?, ?, ?, 'PENDING', true) on conflict (employee_id, work_date) do update set non_compliant = true"))
-                .params(UUID.randomUUID(), employeeId, workDate).update();
+        jdbc.sql(
+                        TenantSql.in(
+                                tenant,
+                                "insert into {report_day} (id, employee_id, work_date, status, non_compliant) values"
+                                        + " (?, ?, ?, 'PENDING', true) on conflict (employee_id, work_date) do update set non_compliant = true"))
+                .params(UUID.randomUUID(), employeeId, workDate)
+                .update();
     }
 }

@@ -1,16 +1,14 @@
 package id.fleksi.modules.reports.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.UUID;
-
 import id.fleksi.modules.reports.ActivityReportsModule;
 import id.fleksi.modules.reports.ReportSettings;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.tenancy.TenantContext;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +32,12 @@ public class ReportDeadline {
 
     /** The rule for reports dated between two dates (inclusive), with the calendar it needs read once. */
     public Rule between(LocalDate from, LocalDate to) {
-        ReportSettings settings = switches.settings(TenantContext.require(), ActivityReportsModule.ID, ReportSettings.class);
-        return new Rule(calendar.snapshot(from, to.plusDays(LOOK_AHEAD_DAYS)), settings.deadlineWorkingDays(), settings.deadlineHour());
+        ReportSettings settings =
+                switches.settings(TenantContext.require(), ActivityReportsModule.ID, ReportSettings.class);
+        return new Rule(
+                calendar.snapshot(from, to.plusDays(LOOK_AHEAD_DAYS)),
+                settings.deadlineWorkingDays(),
+                settings.deadlineHour());
     }
 
     public record Rule(WorkingCalendar.Snapshot days, int workingDays, int hour) {

@@ -1,23 +1,20 @@
 package id.fleksi.modules.reports.internal;
 
-import java.io.IOException;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import id.fleksi.modules.reports.DailyReports;
 import id.fleksi.modules.reports.NewActivity;
 import id.fleksi.modules.reports.ReportDay;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +45,11 @@ class ReportsController {
     private final PerformanceTargets targets;
     private final Employees employees;
 
-    ReportsController(DailyReports reports, ReportReviews reviews, EvidenceFiles evidence, PerformanceTargets targets,
+    ReportsController(
+            DailyReports reports,
+            ReportReviews reviews,
+            EvidenceFiles evidence,
+            PerformanceTargets targets,
             Employees employees) {
         this.reports = reports;
         this.reviews = reviews;
@@ -58,38 +59,54 @@ class ReportsController {
     }
 
     /** The reports a supervisor decides at once, and the comment (needed to return them). Its own schema in the API document. */
-    record ReportDecision(@NotEmpty(message = "names at least one report")
-            @Size(max = 500, message = "names at most 500 reports") List<@NotNull(message = "holds no null") UUID> ids,
-            @Size(max = 2000, message = "is at most 2000 characters") String comment) {
-    }
+    record ReportDecision(
+            @NotEmpty(message = "names at least one report") @Size(max = 500, message = "names at most 500 reports")
+            List<@NotNull(message = "holds no null") UUID> ids,
 
-    @Operation(operationId = "myReportDays",
+            @Size(max = 2000, message = "is at most 2000 characters")
+            String comment) {}
+
+    @Operation(
+            operationId = "myReportDays",
             summary = "My daily reports between two dates (at most 93 days), with deadline, lock and compliance")
     @GetMapping("/days")
-    List<ReportDay> myDays(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
+    List<ReportDay> myDays(
+            @PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Caller caller) {
         return reports.days(employees.requireActive(caller.username()).id(), from, to);
     }
 
-    @Operation(operationId = "addActivity",
-            summary = "Add an activity to my report of a date", description = "409 past the report's deadline. Added to an approved report"
-                    + " before its deadline, the activity sends the report back to the supervisor; what was approved stays approved.")
+    @Operation(
+            operationId = "addActivity",
+            summary = "Add an activity to my report of a date",
+            description =
+                    "409 past the report's deadline. Added to an approved report"
+                            + " before its deadline, the activity sends the report back to the supervisor; what was approved stays approved.")
     @PostMapping("/days/{date}/activities")
     @ResponseStatus(HttpStatus.CREATED)
-    ReportDay.Activity add(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @Valid @RequestBody NewActivity activity, Caller caller) {
+    ReportDay.Activity add(
+            @PathVariable String code,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Valid @RequestBody NewActivity activity,
+            Caller caller) {
         return reports.add(caller.username(), date, activity);
     }
 
-    @Operation(operationId = "updateActivity", summary = "Change one of my activities while its report is open",
+    @Operation(
+            operationId = "updateActivity",
+            summary = "Change one of my activities while its report is open",
             description = "409 past the report's deadline, or once the activity is approved.")
     @PutMapping("/activities/{id}")
-    ReportDay.Activity update(@PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewActivity activity,
-            Caller caller) {
+    ReportDay.Activity update(
+            @PathVariable String code, @PathVariable UUID id, @Valid @RequestBody NewActivity activity, Caller caller) {
         return reports.update(caller.username(), id, activity);
     }
 
-    @Operation(operationId = "deleteActivity", summary = "Remove one of my activities while its report is open",
+    @Operation(
+            operationId = "deleteActivity",
+            summary = "Remove one of my activities while its report is open",
             description = "409 past the report's deadline, or once the activity is approved.")
     @DeleteMapping("/activities/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -97,65 +114,81 @@ class ReportsController {
         reports.delete(caller.username(), id);
     }
 
-    @Operation(operationId = "attachEvidence",
+    @Operation(
+            operationId = "attachEvidence",
             summary = "Attach an evidence file (at most 5 MB: PDF, JPEG, PNG, WebP, Office or OpenDocument)")
     @PostMapping(path = "/activities/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ReportDay.Activity attach(@PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Caller caller)
+    ReportDay.Activity attach(
+            @PathVariable String code, @PathVariable UUID id, @RequestPart MultipartFile file, Caller caller)
             throws IOException {
         return evidence.attach(caller.username(), id, file.getOriginalFilename(), file.getBytes());
     }
 
-    @Operation(operationId = "activityEvidence",
+    @Operation(
+            operationId = "activityEvidence",
             summary = "An activity's evidence file: for its author, their direct supervisor and BKD")
     @GetMapping("/activities/{id}/evidence")
     ResponseEntity<byte[]> evidence(@PathVariable String code, @PathVariable UUID id, Caller caller) {
         EvidenceFiles.File file = evidence.read(caller.username(), caller.hasRole(Role.BKD), id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.content());
     }
 
-    @Operation(operationId = "reportsAwaitingDecision",
-            summary = "Reports of my direct staff waiting for my decision", description = "Role atasan.")
+    @Operation(
+            operationId = "reportsAwaitingDecision",
+            summary = "Reports of my direct staff waiting for my decision",
+            description = "Role atasan.")
     @PreAuthorize("hasRole('atasan')")
     @GetMapping("/review")
     List<SubmittedReport> queue(@PathVariable String code, Caller caller) {
         return reviews.queue(caller.username());
     }
 
-    @Operation(operationId = "approveReports",
-            summary = "Approve reports, one or many", description = "All or none: 403 if one is not your direct staff's,"
-            + " 409 if one is already decided.")
+    @Operation(
+            operationId = "approveReports",
+            summary = "Approve reports, one or many",
+            description = "All or none: 403 if one is not your direct staff's," + " 409 if one is already decided.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/review/approve")
-    List<SubmittedReport> approve(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Caller caller) {
+    List<SubmittedReport> approve(
+            @PathVariable String code, @RequestBody @Valid ReportDecision decision, Caller caller) {
         return reviews.decide(caller.username(), decision.ids(), true, decision.comment());
     }
 
-    @Operation(operationId = "returnReports",
-            summary = "Return reports with a comment, one or many", description = "The author can correct a returned"
-            + " report until the deadline counted again from the day it was returned.")
+    @Operation(
+            operationId = "returnReports",
+            summary = "Return reports with a comment, one or many",
+            description = "The author can correct a returned"
+                    + " report until the deadline counted again from the day it was returned.")
     @PreAuthorize("hasRole('atasan')")
     @PostMapping("/review/return")
-    List<SubmittedReport> giveBack(@PathVariable String code, @RequestBody @Valid ReportDecision decision, Caller caller) {
+    List<SubmittedReport> giveBack(
+            @PathVariable String code, @RequestBody @Valid ReportDecision decision, Caller caller) {
         return reviews.decide(caller.username(), decision.ids(), false, decision.comment());
     }
 
     @Operation(summary = "My work-result plans (RHK) in force on a date, with what is achieved so far")
     @GetMapping("/targets")
-    List<PerformanceTargets.Target> myTargets(@PathVariable String code,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Caller caller) {
+    List<PerformanceTargets.Target> myTargets(
+            @PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            Caller caller) {
         return targets.mine(caller.username(), on);
     }
 
     @Operation(summary = "Add a work-result plan (RHK) of mine for a period")
     @PostMapping("/targets")
     @ResponseStatus(HttpStatus.CREATED)
-    PerformanceTargets.Target addTarget(@PathVariable String code, @Valid @RequestBody PerformanceTargets.NewTarget target,
-            Caller caller) {
+    PerformanceTargets.Target addTarget(
+            @PathVariable String code, @Valid @RequestBody PerformanceTargets.NewTarget target, Caller caller) {
         return targets.create(caller.username(), target);
     }
-
 }

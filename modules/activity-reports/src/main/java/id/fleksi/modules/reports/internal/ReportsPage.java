@@ -1,11 +1,5 @@
 package id.fleksi.modules.reports.internal;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import id.fleksi.modules.reports.DailyReports;
 import id.fleksi.modules.reports.NewActivity;
 import id.fleksi.modules.reports.ReportDay;
@@ -17,9 +11,12 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
 import id.fleksi.platform.web.PageForms;
-
 import jakarta.validation.Valid;
-
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -53,8 +50,14 @@ class ReportsPage {
     private final Clock clock;
     private final PageForms forms;
 
-    ReportsPage(Employees employees, DailyReports reports, ReportReviews reviews, EvidenceFiles evidence, PerformanceTargets targets,
-            Clock clock, PageForms forms) {
+    ReportsPage(
+            Employees employees,
+            DailyReports reports,
+            ReportReviews reviews,
+            EvidenceFiles evidence,
+            PerformanceTargets targets,
+            Clock clock,
+            PageForms forms) {
         this.forms = forms;
         this.employees = employees;
         this.reports = reports;
@@ -70,16 +73,25 @@ class ReportsPage {
     }
 
     @GetMapping({"/t/{code}/activity-reports", "/t/{code}/activity-reports/"})
-    String myDay(Tenant tenant, Caller caller,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+    String myDay(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
         Employee me = employees.requireActive(caller.username());
         LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
         LocalDate shown = date == null || date.isAfter(today) ? today : date;
         List<ReportDay> week = reports.days(me.id(), today.minusDays(6), today);
         model.addAttribute("tenant", tenant);
         model.addAttribute("me", me);
-        model.addAttribute("day", shown.isBefore(today.minusDays(6)) ? reports.day(me.id(), shown)
-                : week.stream().filter(d -> d.date().equals(shown)).findFirst().orElseThrow());
+        model.addAttribute(
+                "day",
+                shown.isBefore(today.minusDays(6))
+                        ? reports.day(me.id(), shown)
+                        : week.stream()
+                                .filter(d -> d.date().equals(shown))
+                                .findFirst()
+                                .orElseThrow());
         model.addAttribute("week", newestFirst(week));
         model.addAttribute("targets", targets.mine(caller.username(), shown));
         // One id per form shown: a second tap, or the browser sending the form again, adds the activity once.
@@ -89,22 +101,37 @@ class ReportsPage {
     }
 
     @PostMapping("/t/{code}/activity-reports/{date}/activities")
-    String add(Tenant tenant, Caller caller, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @Valid @ModelAttribute NewActivity activity, BindingResult errors, @RequestParam(required = false) MultipartFile file,
-            RedirectAttributes redirect) throws IOException {
+    String add(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Valid @ModelAttribute NewActivity activity,
+            BindingResult errors,
+            @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         String back = day(tenant, date);
         if (forms.refused(errors, redirect)) {
             return back;
         }
         byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
-        return forms.redirect(redirect, back, "saved", () -> bytes == null
-                ? reports.add(caller.username(), date, activity)
-                : evidence.addWithEvidence(caller.username(), date, activity, file.getOriginalFilename(), bytes));
+        return forms.redirect(
+                redirect,
+                back,
+                "saved",
+                () -> bytes == null
+                        ? reports.add(caller.username(), date, activity)
+                        : evidence.addWithEvidence(
+                                caller.username(), date, activity, file.getOriginalFilename(), bytes));
     }
 
     @PostMapping("/t/{code}/activity-reports/activities/{id}/delete")
-    String delete(Tenant tenant, Caller caller, @PathVariable UUID id,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, RedirectAttributes redirect) {
+    String delete(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            RedirectAttributes redirect) {
         return forms.redirect(redirect, day(tenant, date), "removed", () -> {
             reports.delete(caller.username(), id);
             return id;
@@ -114,9 +141,14 @@ class ReportsPage {
     @GetMapping("/t/{code}/activity-reports/activities/{id}/evidence")
     ResponseEntity<byte[]> evidence(Caller caller, @PathVariable UUID id) {
         EvidenceFiles.File file = evidence.read(caller.username(), caller.hasRole(Role.BKD), id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file.fileName(),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.content());
     }
@@ -132,12 +164,26 @@ class ReportsPage {
     }
 
     @PostMapping("/t/{code}/activity-reports/review")
-    String decide(Tenant tenant, Caller caller, @RequestParam(required = false) List<UUID> ids, @RequestParam String action,
-            @RequestParam(required = false) String comment, @RequestParam(required = false) Long seenAt, RedirectAttributes redirect) {
+    String decide(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) List<UUID> ids,
+            @RequestParam String action,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Long seenAt,
+            RedirectAttributes redirect) {
         requireSupervisor(caller);
         boolean approve = !"return".equals(action);
-        return forms.redirect(redirect, "redirect:/t/" + tenant.code() + "/activity-reports/review", approve ? "approved" : "returned",
-                () -> reviews.decide(caller.username(), ids, approve, comment, seenAt == null ? null : java.time.Instant.ofEpochMilli(seenAt)));
+        return forms.redirect(
+                redirect,
+                "redirect:/t/" + tenant.code() + "/activity-reports/review",
+                approve ? "approved" : "returned",
+                () -> reviews.decide(
+                        caller.username(),
+                        ids,
+                        approve,
+                        comment,
+                        seenAt == null ? null : java.time.Instant.ofEpochMilli(seenAt)));
     }
 
     private static String day(Tenant tenant, LocalDate date) {

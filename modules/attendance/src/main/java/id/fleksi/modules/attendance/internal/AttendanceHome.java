@@ -1,13 +1,5 @@
 package id.fleksi.modules.attendance.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import id.fleksi.modules.attendance.Absences;
 import id.fleksi.modules.attendance.AttendanceModule;
 import id.fleksi.modules.attendance.CheckIn;
@@ -23,7 +15,13 @@ import id.fleksi.platform.organisation.EmployeeRepository;
 import id.fleksi.platform.organisation.EmployeeStatus;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +42,12 @@ class AttendanceHome implements HomeNotices {
     private final Clock clock;
     private final MessageSource messages;
 
-    AttendanceHome(EmployeeRepository employees, WorkingCalendar calendar, CheckIns checkIns, Absences absences, Clock clock,
+    AttendanceHome(
+            EmployeeRepository employees,
+            WorkingCalendar calendar,
+            CheckIns checkIns,
+            Absences absences,
+            Clock clock,
             MessageSource messages) {
         this.messages = messages;
         this.employees = employees;
@@ -62,12 +65,16 @@ class AttendanceHome implements HomeNotices {
     @Override
     public List<Notice> of(Tenant tenant, Caller caller) {
         List<Notice> notices = new ArrayList<>();
-        Optional<Employee> me = employees.findByUsername(caller.username()).filter(e -> e.status() != EmployeeStatus.RETIRED);
+        Optional<Employee> me =
+                employees.findByUsername(caller.username()).filter(e -> e.status() != EmployeeStatus.RETIRED);
         me.ifPresent(employee -> notices.add(today(tenant, employee)));
         int awaiting = absences.awaiting(caller.username()).size();
         if (awaiting > 0) {
-            notices.add(Notice.waiting(LocalizedText.of(awaiting + " pengajuan izin, sakit, cuti atau dinas luar menunggu keputusan Anda",
-                    awaiting + " leave or travel request(s) waiting for your decision"), "attendance/absences"));
+            notices.add(Notice.waiting(
+                    LocalizedText.of(
+                            awaiting + " pengajuan izin, sakit, cuti atau dinas luar menunggu keputusan Anda",
+                            awaiting + " leave or travel request(s) waiting for your decision"),
+                    "attendance/absences"));
         }
         return notices;
     }
@@ -75,31 +82,50 @@ class AttendanceHome implements HomeNotices {
     private Notice today(Tenant tenant, Employee me) {
         LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
         List<CheckIn> records = checkIns.on(me.id(), today);
-        Optional<CheckIn> in = records.stream().filter(r -> r.kind() == CheckInRequest.Kind.IN).findFirst();
-        Optional<CheckIn> out = records.stream().filter(r -> r.kind() == CheckInRequest.Kind.OUT).findFirst();
+        Optional<CheckIn> in =
+                records.stream().filter(r -> r.kind() == CheckInRequest.Kind.IN).findFirst();
+        Optional<CheckIn> out = records.stream()
+                .filter(r -> r.kind() == CheckInRequest.Kind.OUT)
+                .findFirst();
         if (in.isPresent()) {
-            String at = TIME.format(in.get().recordedAt().atZone(tenant.timeZone().zone()));
-            String late = in.get().minutesLate() > 0 ? ", terlambat " + messages.getMessage(in.get().late(), INDONESIAN) : "";
-            String lateEn = in.get().minutesLate() > 0 ? ", late by " + messages.getMessage(in.get().late(), Locale.ENGLISH) : "";
-            String gone = out.map(o -> "; pulang " + TIME.format(o.recordedAt().atZone(tenant.timeZone().zone())))
+            String at =
+                    TIME.format(in.get().recordedAt().atZone(tenant.timeZone().zone()));
+            String late = in.get().minutesLate() > 0
+                    ? ", terlambat " + messages.getMessage(in.get().late(), INDONESIAN)
+                    : "";
+            String lateEn = in.get().minutesLate() > 0
+                    ? ", late by " + messages.getMessage(in.get().late(), Locale.ENGLISH)
+                    : "";
+            String gone = out.map(o -> "; pulang "
+                            + TIME.format(
+                                    o.recordedAt().atZone(tenant.timeZone().zone())))
                     .orElse("; belum presensi pulang");
-            String goneEn = out.map(o -> "; out at " + TIME.format(o.recordedAt().atZone(tenant.timeZone().zone())))
+            String goneEn = out.map(o -> "; out at "
+                            + TIME.format(
+                                    o.recordedAt().atZone(tenant.timeZone().zone())))
                     .orElse("; not checked out yet");
-            return Notice.state(LocalizedText.of("Hari ini: masuk " + at + " (" + in.get().workMode() + ")" + late + gone,
-                    "Today: in at " + at + " (" + in.get().workMode() + ")" + lateEn + goneEn), "attendance/");
+            return Notice.state(
+                    LocalizedText.of(
+                            "Hari ini: masuk " + at + " (" + in.get().workMode() + ")" + late + gone,
+                            "Today: in at " + at + " (" + in.get().workMode() + ")" + lateEn + goneEn),
+                    "attendance/");
         }
-        Optional<ApprovedAbsences.Absence> away = absences.between(today, today, List.of(me.id())).stream().findFirst();
+        Optional<ApprovedAbsences.Absence> away =
+                absences.between(today, today, List.of(me.id())).stream().findFirst();
         if (away.isPresent()) {
             String kind = away.get().kind().replace('_', ' ').toLowerCase(Locale.ROOT);
-            return Notice.state(LocalizedText.of("Hari ini: " + kind + " (disetujui)", "Today: " + kind + " (approved)"),
+            return Notice.state(
+                    LocalizedText.of("Hari ini: " + kind + " (disetujui)", "Today: " + kind + " (approved)"),
                     "attendance/absences");
         }
         WorkingDay day = calendar.of(me.unitId(), today);
         if (!day.isWorking()) {
             String reason = day.reason() == null || day.reason().isBlank() ? "" : ": " + day.reason();
-            return Notice.state(LocalizedText.of("Hari ini bukan hari kerja" + reason, "Today is not a working day" + reason),
+            return Notice.state(
+                    LocalizedText.of("Hari ini bukan hari kerja" + reason, "Today is not a working day" + reason),
                     "attendance/");
         }
-        return Notice.waiting(LocalizedText.of("Anda belum presensi masuk hari ini", "You have not checked in today"), "attendance/");
+        return Notice.waiting(
+                LocalizedText.of("Anda belum presensi masuk hari ini", "You have not checked in today"), "attendance/");
     }
 }

@@ -1,10 +1,5 @@
 package id.fleksi.modules.attendance.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-
 import id.fleksi.modules.attendance.CheckIn;
 import id.fleksi.modules.attendance.CheckInRequest;
 import id.fleksi.modules.attendance.CheckIns;
@@ -17,7 +12,10 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AttendancePage {
 
     /** Offices as the page's script needs them to show the distance before the button is pressed. */
-    record OfficeMark(String name, double latitude, double longitude, double radiusMetres) {
-    }
+    record OfficeMark(String name, double latitude, double longitude, double radiusMetres) {}
 
     private final Employees employees;
     private final WorkingCalendar calendar;
@@ -42,7 +39,12 @@ class AttendancePage {
     private final DailyRecap recap;
     private final Clock clock;
 
-    AttendancePage(Employees employees, WorkingCalendar calendar, CheckIns checkIns, UnitOffices offices, DailyRecap recap,
+    AttendancePage(
+            Employees employees,
+            WorkingCalendar calendar,
+            CheckIns checkIns,
+            UnitOffices offices,
+            DailyRecap recap,
             Clock clock) {
         this.employees = employees;
         this.calendar = calendar;
@@ -61,11 +63,27 @@ class AttendancePage {
         model.addAttribute("tenant", tenant);
         model.addAttribute("me", me);
         model.addAttribute("day", day);
-        model.addAttribute("checkIn", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.IN).findFirst().orElse(null));
-        model.addAttribute("checkOut", records.stream().filter(r -> r.kind() == CheckInRequest.Kind.OUT).findFirst().orElse(null));
-        model.addAttribute("offices", offices.along(tenant.code(), me.unitId()).stream()
-                .map(o -> new OfficeMark(o.name(), o.fence().centre().latitude(), o.fence().centre().longitude(), o.fence().radiusMetres()))
-                .toList());
+        model.addAttribute(
+                "checkIn",
+                records.stream()
+                        .filter(r -> r.kind() == CheckInRequest.Kind.IN)
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute(
+                "checkOut",
+                records.stream()
+                        .filter(r -> r.kind() == CheckInRequest.Kind.OUT)
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute(
+                "offices",
+                offices.along(tenant.code(), me.unitId()).stream()
+                        .map(o -> new OfficeMark(
+                                o.name(),
+                                o.fence().centre().latitude(),
+                                o.fence().centre().longitude(),
+                                o.fence().radiusMetres()))
+                        .toList());
         model.addAttribute("week", newestFirst(recap.of(me.id(), today.minusDays(6), today)));
         model.addAttribute("team", caller.hasRole(Role.ATASAN) ? recap.team(caller.username(), today) : List.of());
         model.addAttribute("zone", tenant.timeZone().zone());
@@ -76,8 +94,11 @@ class AttendancePage {
 
     /** My month: every day with its times, and the month in figures; the current month unless another is asked for. */
     @GetMapping("/t/{code}/attendance/history")
-    String history(Tenant tenant, Caller caller,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model) {
+    String history(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            Model model) {
         Employee me = employees.requireActive(caller.username());
         model.addAttribute("tenant", tenant);
         model.addAttribute("me", me);
@@ -88,8 +109,11 @@ class AttendancePage {
 
     /** The supervisor's direct staff over a month, one row each in figures; the current month unless another is asked for. */
     @GetMapping("/t/{code}/attendance/team-recap")
-    String teamRecap(Tenant tenant, Caller caller,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model) {
+    String teamRecap(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            Model model) {
         if (!caller.hasRole(Role.ATASAN)) {
             throw Problem.forbidden("missing-role", "Not allowed", "Only supervisors (atasan) see their team's recap.")
                     .variant("team-recap");
@@ -103,7 +127,8 @@ class AttendancePage {
 
     /** The month asked for, or the current one (never a later one), with the months before and after it for the page. */
     private YearMonth shownMonth(Tenant tenant, YearMonth asked, Model model) {
-        YearMonth current = YearMonth.from(clock.instant().atZone(tenant.timeZone().zone()));
+        YearMonth current =
+                YearMonth.from(clock.instant().atZone(tenant.timeZone().zone()));
         YearMonth shown = asked == null || asked.isAfter(current) ? current : asked;
         model.addAttribute("previous", shown.minusMonths(1));
         model.addAttribute("next", shown.equals(current) ? null : shown.plusMonths(1));

@@ -8,7 +8,9 @@ import id.fleksi.modules.fwa.WorkMode;
  * lists exactly these names (change set attendance-011): an office day, a day from anywhere, or dinas luar.
  */
 enum CheckInMode {
-    WFO, WFA, DL;
+    WFO,
+    WFA,
+    DL;
 
     /** The mode of the day FWA answered: dinas luar, from anywhere (WFA), else the office (a leave or holiday day too). */
     static CheckInMode of(DayAnswer answer) {

@@ -1,15 +1,12 @@
 package id.fleksi.modules.attendance.internal;
 
-import java.util.regex.Pattern;
-
 import id.fleksi.modules.attendance.CheckIn;
 import id.fleksi.modules.attendance.CheckInRequest;
 import id.fleksi.modules.attendance.CheckIns;
 import id.fleksi.platform.tenancy.TenantCode;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,10 +40,17 @@ public class CheckInOutcomes {
         String reason = record.minutesLate() > 0 ? "late" : record.minutesEarly() > 0 ? "early" : "on-time";
         boolean flagged = record.flags() != null && !record.flags().isEmpty();
         count(tenant, kind, outcome, reason, flagged);
-        log.info("Check-{} {}: {}{}, work mode {}, employee {}{}", kind.name().toLowerCase(), outcome, reason,
-                record.minutesLate() > 0 ? " " + record.minutesLate() + " min" : record.minutesEarly() > 0
-                        ? " " + record.minutesEarly() + " min" : "",
-                record.workMode(), record.employeeId(), flagged ? ", flagged " + record.flags() : "");
+        log.info(
+                "Check-{} {}: {}{}, work mode {}, employee {}{}",
+                kind.name().toLowerCase(),
+                outcome,
+                reason,
+                record.minutesLate() > 0
+                        ? " " + record.minutesLate() + " min"
+                        : record.minutesEarly() > 0 ? " " + record.minutesEarly() + " min" : "",
+                record.workMode(),
+                record.employeeId(),
+                flagged ? ", flagged " + record.flags() : "");
     }
 
     public void refused(TenantCode tenant, CheckInRequest.Kind kind, String problemType) {
@@ -56,8 +60,14 @@ public class CheckInOutcomes {
     }
 
     private void count(TenantCode tenant, CheckInRequest.Kind kind, String outcome, String reason, boolean flagged) {
-        Counter.builder(COUNTER).description("Check-ins and check-outs by what became of them")
-                .tag("tenant", tenant.value()).tag("kind", kind.name().toLowerCase()).tag("outcome", outcome)
-                .tag("reason", reason).tag("flagged", String.valueOf(flagged)).register(meters).increment();
+        Counter.builder(COUNTER)
+                .description("Check-ins and check-outs by what became of them")
+                .tag("tenant", tenant.value())
+                .tag("kind", kind.name().toLowerCase())
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .tag("flagged", String.valueOf(flagged))
+                .register(meters)
+                .increment();
     }
 }

@@ -1,5 +1,12 @@
 package id.fleksi.modules.attendance.internal;
 
+import id.fleksi.platform.calendar.DayKind;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.calendar.WorkingDay;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
+import id.fleksi.platform.wording.HoursAndMinutes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,15 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import id.fleksi.platform.calendar.DayKind;
-import id.fleksi.platform.calendar.WorkingCalendar;
-import id.fleksi.platform.calendar.WorkingDay;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantSql;
-import id.fleksi.platform.wording.HoursAndMinutes;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +28,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class DailyRecap {
 
-    public enum Status { PRESENT, EXCUSED, ABSENT, NOT_A_WORKING_DAY, TO_COME }
+    public enum Status {
+        PRESENT,
+        EXCUSED,
+        ABSENT,
+        NOT_A_WORKING_DAY,
+        TO_COME
+    }
 
     /** A day; {@code workingDay} as the calendar has it (a check-in on a holiday is present on a day that is not one). */
-    public record Day(LocalDate date, Status status, String detail, String workMode, int minutesLate, int minutesEarly,
-            boolean checkedOut, String flags, Instant checkedInAt, Instant checkedOutAt, boolean workingDay) {
+    public record Day(
+            LocalDate date,
+            Status status,
+            String detail,
+            String workMode,
+            int minutesLate,
+            int minutesEarly,
+            boolean checkedOut,
+            String flags,
+            Instant checkedInAt,
+            Instant checkedOutAt,
+            boolean workingDay) {
 
         public HoursAndMinutes late() {
             return HoursAndMinutes.of(minutesLate);
@@ -51,24 +65,43 @@ public class DailyRecap {
      * present without a check-out. A check-in on a day that is not a working day is counted as present, not as a
      * working day.
      */
-    public record Month(YearMonth month, long workingDaysSoFar, long workingDaysToCome, long present, Map<String, Long> presentByMode,
-            long excused, long absent, long lateDays, int minutesLate, long earlyDays, int minutesEarly, long withoutCheckOut,
+    public record Month(
+            YearMonth month,
+            long workingDaysSoFar,
+            long workingDaysToCome,
+            long present,
+            Map<String, Long> presentByMode,
+            long excused,
+            long absent,
+            long lateDays,
+            int minutesLate,
+            long earlyDays,
+            int minutesEarly,
+            long withoutCheckOut,
             List<Day> days) {
 
         public static Month of(YearMonth month, List<Day> days, LocalDate today) {
-            List<Day> present = days.stream().filter(d -> d.status() == Status.PRESENT).toList();
-            return new Month(month,
-                    days.stream().filter(d -> d.workingDay() && d.status() != Status.TO_COME).count(),
+            List<Day> present =
+                    days.stream().filter(d -> d.status() == Status.PRESENT).toList();
+            return new Month(
+                    month,
+                    days.stream()
+                            .filter(d -> d.workingDay() && d.status() != Status.TO_COME)
+                            .count(),
                     count(days, Status.TO_COME),
                     present.size(),
-                    present.stream().collect(Collectors.groupingBy(Day::workMode, java.util.TreeMap::new, Collectors.counting())),
+                    present.stream()
+                            .collect(Collectors.groupingBy(
+                                    Day::workMode, java.util.TreeMap::new, Collectors.counting())),
                     count(days, Status.EXCUSED),
                     count(days, Status.ABSENT),
                     present.stream().filter(d -> d.minutesLate() > 0).count(),
                     present.stream().mapToInt(Day::minutesLate).sum(),
                     present.stream().filter(d -> d.minutesEarly() > 0).count(),
                     present.stream().mapToInt(Day::minutesEarly).sum(),
-                    present.stream().filter(d -> !d.checkedOut() && d.date().isBefore(today)).count(),
+                    present.stream()
+                            .filter(d -> !d.checkedOut() && d.date().isBefore(today))
+                            .count(),
                     days);
         }
 
@@ -85,8 +118,7 @@ public class DailyRecap {
         }
     }
 
-    public record TeamMember(String username, String name, Day day) {
-    }
+    public record TeamMember(String username, String name, Day day) {}
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
@@ -104,22 +136,25 @@ public class DailyRecap {
     public List<TeamMember> team(String supervisorUsername, LocalDate date) {
         List<Member> staff = staff(supervisorUsername);
         Map<UUID, List<Day>> days = of(staff.stream().map(Member::id).toList(), date, date);
-        return staff.stream().map(m -> new TeamMember(m.username(), m.name(), days.get(m.id()).get(0))).toList();
+        return staff.stream()
+                .map(m ->
+                        new TeamMember(m.username(), m.name(), days.get(m.id()).get(0)))
+                .toList();
     }
 
-    public record TeamMonth(String username, String name, Month month) {
-    }
+    public record TeamMonth(String username, String name, Month month) {}
 
     /** Each of the supervisor's direct staff (not retired) over a month, in figures and day by day; read as {@link #team}. */
     public List<TeamMonth> team(String supervisorUsername, YearMonth month) {
         List<Member> staff = staff(supervisorUsername);
         Map<UUID, List<Day>> days = of(staff.stream().map(Member::id).toList(), month.atDay(1), month.atEndOfMonth());
         LocalDate today = today();
-        return staff.stream().map(m -> new TeamMonth(m.username(), m.name(), Month.of(month, days.get(m.id()), today))).toList();
+        return staff.stream()
+                .map(m -> new TeamMonth(m.username(), m.name(), Month.of(month, days.get(m.id()), today)))
+                .toList();
     }
 
-    private record Member(UUID id, String username, String name) {
-    }
+    private record Member(UUID id, String username, String name) {}
 
     private List<Member> staff(String supervisorUsername) {
         return jdbc.sql(TenantSql.of("select e.id, e.username, e.name from {employee} e join {employee} s"
@@ -130,7 +165,12 @@ public class DailyRecap {
     }
 
     private LocalDate today() {
-        return clock.instant().atZone(registry.find(TenantContext.require()).orElseThrow().timeZone().zone()).toLocalDate();
+        return clock.instant()
+                .atZone(registry.find(TenantContext.require())
+                        .orElseThrow()
+                        .timeZone()
+                        .zone())
+                .toLocalDate();
     }
 
     public List<Day> of(UUID employee, LocalDate from, LocalDate to) {
@@ -148,57 +188,121 @@ public class DailyRecap {
         LocalDate today = today();
         Map<UUID, UUID> units = new HashMap<>();
         Map<UUID, LocalDate> starts = new HashMap<>();
-        jdbc.sql(TenantSql.in(tenant, "select id, unit_id, start_date from {employee} where id = any(?)")).param(ids)
+        jdbc.sql(TenantSql.in(tenant, "select id, unit_id, start_date from {employee} where id = any(?)"))
+                .param(ids)
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     starts.put(id, rs.getObject(3, LocalDate.class));
                     return units.put(id, rs.getObject(2, UUID.class));
-                }).list();
+                })
+                .list();
         WorkingCalendar.Snapshot days = calendar.snapshot(from, to);
         Map<UUID, Map<LocalDate, Map<String, Object>>> ins = new HashMap<>();
         Map<UUID, Map<LocalDate, Map<String, Object>>> outs = new HashMap<>();
-        jdbc.sql(TenantSql.in(tenant, "select employee_id, work_date, kind, work_mode, minutes_late, minutes_early,"
-                        + " array_to_string(flags, ',') as flags,"
-                        + " captured_at from {attendance_check_in} where employee_id = any(?) and work_date between ? and ?"
-                        + " and not superseded"))
-                .param(ids).param(from).param(to).query().listOfRows()
-                .forEach(row -> (row.get("kind").equals("IN") ? ins : outs).computeIfAbsent((UUID) row.get("employee_id"),
-                        k -> new HashMap<>()).put(((java.sql.Date) row.get("work_date")).toLocalDate(), row));
+        jdbc.sql(TenantSql.in(
+                        tenant,
+                        "select employee_id, work_date, kind, work_mode, minutes_late, minutes_early,"
+                                + " array_to_string(flags, ',') as flags,"
+                                + " captured_at from {attendance_check_in} where employee_id = any(?) and work_date between ? and ?"
+                                + " and not superseded"))
+                .param(ids)
+                .param(from)
+                .param(to)
+                .query()
+                .listOfRows()
+                .forEach(row -> (row.get("kind").equals("IN") ? ins : outs)
+                        .computeIfAbsent((UUID) row.get("employee_id"), k -> new HashMap<>())
+                        .put(((java.sql.Date) row.get("work_date")).toLocalDate(), row));
         Map<UUID, List<Map<String, Object>>> absences = new HashMap<>();
-        jdbc.sql(TenantSql.in(tenant, "select employee_id, kind, from_date, to_date from {attendance_absence}"
-                        + " where employee_id = any(?) and status = 'APPROVED' and from_date <= ? and to_date >= ?"))
-                .param(ids).param(to).param(from).query().listOfRows()
-                .forEach(row -> absences.computeIfAbsent((UUID) row.get("employee_id"), k -> new ArrayList<>()).add(row));
+        jdbc.sql(
+                        TenantSql.in(
+                                tenant,
+                                "select employee_id, kind, from_date, to_date from {attendance_absence}"
+                                        + " where employee_id = any(?) and status = 'APPROVED' and from_date <= ? and to_date >= ?"))
+                .param(ids)
+                .param(to)
+                .param(from)
+                .query()
+                .listOfRows()
+                .forEach(row -> absences.computeIfAbsent((UUID) row.get("employee_id"), k -> new ArrayList<>())
+                        .add(row));
         for (UUID employee : employees) {
             List<Day> list = new ArrayList<>();
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
                 Map<String, Object> in = ins.getOrDefault(employee, Map.of()).get(date);
                 LocalDate start = starts.get(employee);
-                list.add(in == null && start != null && date.isBefore(start) ? notYetEmployed(date)
-                        : day(date, days.of(units.get(employee), date), in, outs.getOrDefault(employee, Map.of()).get(date),
-                        excuse(absences.getOrDefault(employee, List.of()), date), today));
+                list.add(
+                        in == null && start != null && date.isBefore(start)
+                                ? notYetEmployed(date)
+                                : day(
+                                        date,
+                                        days.of(units.get(employee), date),
+                                        in,
+                                        outs.getOrDefault(employee, Map.of()).get(date),
+                                        excuse(absences.getOrDefault(employee, List.of()), date),
+                                        today));
             }
             recap.put(employee, list);
         }
         return recap;
     }
 
-    private static Day day(LocalDate date, WorkingDay calendarDay, Map<String, Object> in, Map<String, Object> out,
-            String excuse, LocalDate today) {
+    private static Day day(
+            LocalDate date,
+            WorkingDay calendarDay,
+            Map<String, Object> in,
+            Map<String, Object> out,
+            String excuse,
+            LocalDate today) {
         boolean working = calendarDay.isWorking();
         if (in != null) {
-            String flags = String.join(",", List.of(String.valueOf(in.get("flags")), out == null ? "" : String.valueOf(out.get("flags")))
-                    .stream().filter(f -> !f.isBlank()).toList());
-            return new Day(date, Status.PRESENT, calendarDay.reason(), (String) in.get("work_mode"), (Integer) in.get("minutes_late"),
-                    out == null ? 0 : (Integer) out.get("minutes_early"), out != null, flags, moment(in), out == null ? null : moment(out),
+            String flags = String.join(
+                    ",",
+                    List.of(String.valueOf(in.get("flags")), out == null ? "" : String.valueOf(out.get("flags")))
+                            .stream()
+                            .filter(f -> !f.isBlank())
+                            .toList());
+            return new Day(
+                    date,
+                    Status.PRESENT,
+                    calendarDay.reason(),
+                    (String) in.get("work_mode"),
+                    (Integer) in.get("minutes_late"),
+                    out == null ? 0 : (Integer) out.get("minutes_early"),
+                    out != null,
+                    flags,
+                    moment(in),
+                    out == null ? null : moment(out),
                     working);
         }
-        if (!working) {   // a weekend inside a week of cuti is a weekend, not a day of leave
-            return new Day(date, Status.NOT_A_WORKING_DAY, calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
-                    null, 0, 0, false, "", null, null, false);
+        if (!working) { // a weekend inside a week of cuti is a weekend, not a day of leave
+            return new Day(
+                    date,
+                    Status.NOT_A_WORKING_DAY,
+                    calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
+                    null,
+                    0,
+                    0,
+                    false,
+                    "",
+                    null,
+                    null,
+                    false);
         }
-        if (date.isAfter(today)) {   // a coming day is to come, whatever covers it: an approved izin is not yet a day excused
-            return new Day(date, Status.TO_COME, excuse != null ? excuse : calendarDay.reason(), null, 0, 0, false, "", null, null, true);
+        if (date.isAfter(
+                today)) { // a coming day is to come, whatever covers it: an approved izin is not yet a day excused
+            return new Day(
+                    date,
+                    Status.TO_COME,
+                    excuse != null ? excuse : calendarDay.reason(),
+                    null,
+                    0,
+                    0,
+                    false,
+                    "",
+                    null,
+                    null,
+                    true);
         }
         if (excuse != null) {
             return new Day(date, Status.EXCUSED, excuse, null, 0, 0, false, "", null, null, true);
@@ -206,12 +310,24 @@ public class DailyRecap {
         if (date.equals(today)) {
             return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "", null, null, true);
         }
-        return new Day(date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "", null, null, true);
+        return new Day(
+                date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "", null, null, true);
     }
 
     /** A day before the employee started, without a check-in: nothing was due, so neither absent nor a working day of theirs. */
     private static Day notYetEmployed(LocalDate date) {
-        return new Day(date, Status.NOT_A_WORKING_DAY, "Before the employee started", null, 0, 0, false, "", null, null, false);
+        return new Day(
+                date,
+                Status.NOT_A_WORKING_DAY,
+                "Before the employee started",
+                null,
+                0,
+                0,
+                false,
+                "",
+                null,
+                null,
+                false);
     }
 
     private static Instant moment(Map<String, Object> row) {

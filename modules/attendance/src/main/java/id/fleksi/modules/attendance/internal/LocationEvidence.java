@@ -1,5 +1,9 @@
 package id.fleksi.modules.attendance.internal;
 
+import id.fleksi.modules.attendance.CheckInRequest;
+import id.fleksi.modules.attendance.CheckIns;
+import id.fleksi.modules.attendance.LocationFlag;
+import id.fleksi.platform.organisation.GeoPoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,12 +13,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import id.fleksi.modules.attendance.CheckInRequest;
-import id.fleksi.modules.attendance.CheckIns;
-import id.fleksi.modules.attendance.LocationFlag;
-import id.fleksi.platform.organisation.GeoPoint;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
@@ -27,19 +25,19 @@ public final class LocationEvidence {
     static final int POOR_ACCURACY_METRES = 100;
     /** An airliner's cruising speed; faster than this between two fixes is not travel. */
     static final double MAX_KMH = 900;
+
     static final Duration DEVICE_WINDOW = Duration.ofDays(7);
     /** Identical coordinates on this many earlier days, within the window, make a fix too perfect. */
     static final int IDENTICAL_DAYS = 2;
+
     static final Duration IDENTICAL_WINDOW = Duration.ofDays(14);
 
     private static final Object NO_DEVICE = new SqlParameterValue(Types.VARCHAR, null);
 
-    private LocationEvidence() {
-    }
+    private LocationEvidence() {}
 
     /** What a fix is judged against: the previous standing fix (null when none), and the two counts. */
-    public record History(GeoPoint previous, Instant previousAt, int otherEmployeesOnDevice, int identicalDays) {
-    }
+    public record History(GeoPoint previous, Instant previousAt, int otherEmployeesOnDevice, int identicalDays) {}
 
     /**
      * The history's five columns, for the employee aliased {@code e}, with the lateral join they read from ({@link #JOIN}).
@@ -47,19 +45,26 @@ public final class LocationEvidence {
      * years. The previous fix, another employee on the same device within its window, and the days with exactly these
      * coordinates and accuracy within theirs.
      */
-    public static final String COLUMNS = "p.latitude as history_latitude, p.longitude as history_longitude, p.captured_at as history_at,"
-            + " (select count(*) from {attendance_check_in} d where ?::varchar is not null and d.device_id = ?"
-            + "   and not d.superseded and d.captured_at > ? and d.employee_id <> e.id) as history_others_on_device,"
-            + " (select count(distinct work_date) from {attendance_check_in} i where i.employee_id = e.id"
-            + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
-            + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)"
-            + " as history_identical_days";
+    public static final String COLUMNS =
+            "p.latitude as history_latitude, p.longitude as history_longitude, p.captured_at as history_at,"
+                    + " (select count(*) from {attendance_check_in} d where ?::varchar is not null and d.device_id = ?"
+                    + "   and not d.superseded and d.captured_at > ? and d.employee_id <> e.id) as history_others_on_device,"
+                    + " (select count(distinct work_date) from {attendance_check_in} i where i.employee_id = e.id"
+                    + "   and not i.superseded and i.captured_at > ? and i.captured_at < ?"
+                    + "   and i.latitude = round(?::numeric, 5) and i.longitude = round(?::numeric, 5) and i.accuracy_metres = ?)"
+                    + " as history_identical_days";
 
     /** The parameters of {@link #COLUMNS}, in order. */
     public static List<Object> columnParameters(CheckInRequest request, Instant captured) {
-        return List.of(nullable(request.deviceId()), nullable(request.deviceId()), Timestamp.from(captured.minus(DEVICE_WINDOW)),
-                Timestamp.from(captured.minus(IDENTICAL_WINDOW)), Timestamp.from(captured),
-                decimal(request.latitude()), decimal(request.longitude()), metres(request.accuracy()));
+        return List.of(
+                nullable(request.deviceId()),
+                nullable(request.deviceId()),
+                Timestamp.from(captured.minus(DEVICE_WINDOW)),
+                Timestamp.from(captured.minus(IDENTICAL_WINDOW)),
+                Timestamp.from(captured),
+                decimal(request.latitude()),
+                decimal(request.longitude()),
+                metres(request.accuracy()));
     }
 
     /** A coordinate as a parameter: a typed SQL null without a fix. */
@@ -73,9 +78,10 @@ public final class LocationEvidence {
     }
 
     /** The previous standing fix, aliased {@code p} (a check-in without one is passed over); one parameter, {@link #joinParameter}. */
-    public static final String JOIN = " left join lateral (select latitude, longitude, captured_at from {attendance_check_in}"
-            + " where employee_id = e.id and not superseded and latitude is not null and captured_at < ?"
-            + " order by captured_at desc limit 1) p on true";
+    public static final String JOIN =
+            " left join lateral (select latitude, longitude, captured_at from {attendance_check_in}"
+                    + " where employee_id = e.id and not superseded and latitude is not null and captured_at < ?"
+                    + " order by captured_at desc limit 1) p on true";
 
     public static Object joinParameter(Instant captured) {
         return Timestamp.from(captured);
@@ -84,8 +90,12 @@ public final class LocationEvidence {
     /** The history in {@link #COLUMNS} (named {@code history_*}), wherever they stand in the statement. */
     public static History read(ResultSet rs) throws SQLException {
         Timestamp previousAt = rs.getTimestamp("history_at");
-        return new History(previousAt == null ? null : new GeoPoint(rs.getDouble("history_latitude"), rs.getDouble("history_longitude")),
-                previousAt == null ? null : previousAt.toInstant(), rs.getInt("history_others_on_device"),
+        return new History(
+                previousAt == null
+                        ? null
+                        : new GeoPoint(rs.getDouble("history_latitude"), rs.getDouble("history_longitude")),
+                previousAt == null ? null : previousAt.toInstant(),
+                rs.getInt("history_others_on_device"),
                 rs.getInt("history_identical_days"));
     }
 
@@ -101,7 +111,8 @@ public final class LocationEvidence {
         }
         if (history.previous() != null && request.hasFix()) {
             double km = history.previous().metresTo(new GeoPoint(request.latitude(), request.longitude())) / 1000;
-            double hours = Math.max(Duration.between(history.previousAt(), captured).toSeconds(), 1) / 3600.0;
+            double hours =
+                    Math.max(Duration.between(history.previousAt(), captured).toSeconds(), 1) / 3600.0;
             if (km > 1 && km / hours > MAX_KMH) {
                 flags.add(LocationFlag.IMPOSSIBLE_TRAVEL);
             }

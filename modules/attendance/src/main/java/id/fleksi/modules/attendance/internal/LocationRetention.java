@@ -5,7 +5,6 @@ import id.fleksi.modules.attendance.AttendanceSettings;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantSql;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +26,14 @@ public class LocationRetention {
 
     /** Coarsens the tenant's check-ins older than its retention period; returns how many it changed. */
     public int apply(TenantCode tenant) {
-        int days = switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class).locationRetentionDays();
-        return jdbc.sql(TenantSql.in(tenant, "update {attendance_check_in} set latitude = round(latitude, 2),"
-                        + " longitude = round(longitude, 2) where captured_at < now() - make_interval(days => ?)"
-                        + " and (latitude <> round(latitude, 2) or longitude <> round(longitude, 2))"))
-                .param(days).update();
+        int days = switches.settings(tenant, AttendanceModule.ID, AttendanceSettings.class)
+                .locationRetentionDays();
+        return jdbc.sql(TenantSql.in(
+                        tenant,
+                        "update {attendance_check_in} set latitude = round(latitude, 2),"
+                                + " longitude = round(longitude, 2) where captured_at < now() - make_interval(days => ?)"
+                                + " and (latitude <> round(latitude, 2) or longitude <> round(longitude, 2))"))
+                .param(days)
+                .update();
     }
 }

@@ -1,15 +1,13 @@
 package id.fleksi.modules.attendance.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +30,19 @@ class LocationReviewPage {
     }
 
     @GetMapping("/t/{code}/attendance/review")
-    String review(Tenant tenant, Caller caller,
+    String review(
+            Tenant tenant,
+            Caller caller,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         boolean everyone = caller.hasRole(Role.BKD) || caller.hasRole(Role.TENANT_ADMIN);
         if (!everyone && !caller.hasRole(Role.ATASAN)) {
-            throw Problem.forbidden("missing-role", "Not allowed",
-                    "Only supervisors (atasan), BKD and the tenant admin review flagged check-ins.").variant("review-locations");
+            throw Problem.forbidden(
+                            "missing-role",
+                            "Not allowed",
+                            "Only supervisors (atasan), BKD and the tenant admin review flagged check-ins.")
+                    .variant("review-locations");
         }
         LocalDate today = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
         LocalDate until = to == null ? today : to;

@@ -1,5 +1,7 @@
 package id.fleksi.modules.attendance.internal;
 
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.web.PageController;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.web.PageController;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -23,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.HtmlUtils;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,12 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
 class OfflineShell {
 
     /** Static files the shell pages link, by their plain names; the worker keeps them by their hashed ones. */
-    static final List<String> ASSETS = List.of("/css/fleksi.css", "/attendance/checkin.js", "/attendance/icon.svg",
-            "/attendance/icon-192.png", "/attendance/icon-512.png");
+    static final List<String> ASSETS = List.of(
+            "/css/fleksi.css",
+            "/attendance/checkin.js",
+            "/attendance/icon.svg",
+            "/attendance/icon-192.png",
+            "/attendance/icon-512.png");
+
     static final MediaType MANIFEST = MediaType.parseMediaType("application/manifest+json");
 
     /** The web layer's; a context without one (a test without the web) never serves these. */
     private final ObjectProvider<ResourceUrlProvider> urls;
+
     private final MessageSource messages;
     private final JsonMapper json;
     private final String worker;
@@ -66,10 +69,13 @@ class OfflineShell {
         settings.put("assets", ASSETS.stream().map(this::hashed).toList());
         settings.put("note", note(base, locale));
         String config = json.writeValueAsString(settings);
-        String script = "const FLEKSI = " + config.substring(0, config.length() - 1) + ", \"version\": \"" + version(config)
-                + "\", \"hashed\": /-[0-9a-f]{32}\\.[A-Za-z0-9]+$/};\n" + worker;
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).header("Service-Worker-Allowed", base)
-                .contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8")).body(script);
+        String script = "const FLEKSI = " + config.substring(0, config.length() - 1) + ", \"version\": \""
+                + version(config) + "\", \"hashed\": /-[0-9a-f]{32}\\.[A-Za-z0-9]+$/};\n" + worker;
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .header("Service-Worker-Allowed", base)
+                .contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
+                .body(script);
     }
 
     @GetMapping(path = "/t/{code}/attendance/manifest.webmanifest")
@@ -86,11 +92,24 @@ class OfflineShell {
         manifest.put("display", "standalone");
         manifest.put("background_color", "#f6f7f9");
         manifest.put("theme_color", "#0b4f6c");
-        manifest.put("icons", List.of(
-                Map.of("src", hashed("/attendance/icon.svg"), "sizes", "any", "type", "image/svg+xml"),
-                Map.of("src", hashed("/attendance/icon-192.png"), "sizes", "192x192", "type", "image/png"),
-                Map.of("src", hashed("/attendance/icon-512.png"), "sizes", "512x512", "type", "image/png", "purpose", "any")));
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MANIFEST).body(json.writeValueAsString(manifest));
+        manifest.put(
+                "icons",
+                List.of(
+                        Map.of("src", hashed("/attendance/icon.svg"), "sizes", "any", "type", "image/svg+xml"),
+                        Map.of("src", hashed("/attendance/icon-192.png"), "sizes", "192x192", "type", "image/png"),
+                        Map.of(
+                                "src",
+                                hashed("/attendance/icon-512.png"),
+                                "sizes",
+                                "512x512",
+                                "type",
+                                "image/png",
+                                "purpose",
+                                "any")));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .contentType(MANIFEST)
+                .body(json.writeValueAsString(manifest));
     }
 
     private String hashed(String path) {
@@ -103,9 +122,11 @@ class OfflineShell {
         String title = HtmlUtils.htmlEscape(text("att.offline.title", locale));
         return "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + hashed("/css/fleksi.css") + "\"></head><body><main id=\"offline-note\">"
+                + "<link rel=\"stylesheet\" href=\"" + hashed("/css/fleksi.css")
+                + "\"></head><body><main id=\"offline-note\">"
                 + "<h1>" + title + "</h1><p>" + HtmlUtils.htmlEscape(text("att.offline.body", locale)) + "</p>"
-                + "<p><a href=\"" + base + "attendance/\">" + HtmlUtils.htmlEscape(text("att.offline.link", locale)) + "</a></p>"
+                + "<p><a href=\"" + base + "attendance/\">" + HtmlUtils.htmlEscape(text("att.offline.link", locale))
+                + "</a></p>"
                 + "</main></body></html>";
     }
 
@@ -117,7 +138,9 @@ class OfflineShell {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(config.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(worker.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(digest.digest(worker.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

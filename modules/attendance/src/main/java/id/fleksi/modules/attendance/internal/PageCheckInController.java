@@ -4,9 +4,7 @@ import id.fleksi.modules.attendance.CheckIn;
 import id.fleksi.modules.attendance.CheckInRequest;
 import id.fleksi.modules.attendance.CheckIns;
 import id.fleksi.platform.security.Caller;
-
 import jakarta.validation.Valid;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +25,13 @@ class PageCheckInController {
         this.checkIns = checkIns;
     }
 
-    @PostMapping(path = "/t/{code}/attendance/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/t/{code}/attendance/check-ins",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CheckIn> checkIn(Caller caller, @Valid @RequestBody CheckInRequest request) {
         CheckIns.Submitted submitted = checkIns.submit(caller.username(), request);
-        return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(submitted.record());
+        return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(submitted.record());
     }
 }

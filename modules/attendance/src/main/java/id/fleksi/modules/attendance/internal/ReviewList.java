@@ -1,16 +1,14 @@
 package id.fleksi.modules.attendance.internal;
 
+import id.fleksi.modules.attendance.CheckInRequest;
+import id.fleksi.modules.attendance.LocationFlag;
+import id.fleksi.platform.tenancy.TenantSql;
+import id.fleksi.platform.wording.Distance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.modules.attendance.CheckInRequest;
-import id.fleksi.modules.attendance.LocationFlag;
-import id.fleksi.platform.tenancy.TenantSql;
-import id.fleksi.platform.wording.Distance;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +22,16 @@ public class ReviewList {
         this.jdbc = jdbc;
     }
 
-    public record Entry(UUID checkInId, String employee, String username, LocalDate workDate, CheckInRequest.Kind kind,
-            Instant capturedAt, String workMode, Integer distanceMetres, Set<LocationFlag> flags) {
+    public record Entry(
+            UUID checkInId,
+            String employee,
+            String username,
+            LocalDate workDate,
+            CheckInRequest.Kind kind,
+            Instant capturedAt,
+            String workMode,
+            Integer distanceMetres,
+            Set<LocationFlag> flags) {
 
         /** The distance as a page says it, or null without a fix. */
         public Distance distance() {
@@ -40,10 +46,20 @@ public class ReviewList {
                         + " left join {employee} s on s.id = e.supervisor_id"
                         + " where cardinality(c.flags) > 0 and c.work_date between ? and ? and (cast(? as varchar) is null or s.username = ?)"
                         + " order by c.work_date, e.name"))
-                .param(from).param(to).param(supervisorUsername).param(supervisorUsername)
-                .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), CheckInRequest.Kind.valueOf(rs.getString(5)),
-                        rs.getTimestamp(6).toInstant(), rs.getString(7), (Integer) rs.getObject(8), LocationFlag.read(rs.getArray(9))))
+                .param(from)
+                .param(to)
+                .param(supervisorUsername)
+                .param(supervisorUsername)
+                .query((rs, n) -> new Entry(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        CheckInRequest.Kind.valueOf(rs.getString(5)),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getString(7),
+                        (Integer) rs.getObject(8),
+                        LocationFlag.read(rs.getArray(9))))
                 .list();
     }
 }

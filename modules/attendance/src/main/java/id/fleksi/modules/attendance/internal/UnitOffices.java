@@ -1,5 +1,9 @@
 package id.fleksi.modules.attendance.internal;
 
+import id.fleksi.platform.organisation.GeoPoint;
+import id.fleksi.platform.tenancy.TenantCache;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantSql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,12 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.platform.organisation.GeoPoint;
-import id.fleksi.platform.tenancy.TenantCache;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnitOffices {
 
-    public record Office(UUID id, String name, Geofence fence) {
-    }
+    public record Office(UUID id, String name, Geofence fence) {}
 
     private final JdbcClient jdbc;
     private final TenantCache cache;
@@ -54,12 +51,17 @@ public class UnitOffices {
     private OfficeMap read(TenantCode tenant) {
         Map<UUID, UUID> parents = new HashMap<>();
         jdbc.sql(TenantSql.in(tenant, "select id, parent_id from {org_unit}"))
-                .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+                .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
         Map<UUID, List<Office>> byUnit = new HashMap<>();
-        jdbc.sql(TenantSql.in(tenant, "select o.id, o.name, o.latitude, o.longitude, o.radius_metres, ou.unit_id"
-                        + " from {office} o join {office_unit} ou on ou.office_id = o.id"))
+        jdbc.sql(TenantSql.in(
+                        tenant,
+                        "select o.id, o.name, o.latitude, o.longitude, o.radius_metres, ou.unit_id"
+                                + " from {office} o join {office_unit} ou on ou.office_id = o.id"))
                 .query((rs, n) -> byUnit.computeIfAbsent(rs.getObject(6, UUID.class), k -> new ArrayList<>())
-                        .add(new Office(rs.getObject(1, UUID.class), rs.getString(2),
+                        .add(new Office(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
                                 new Geofence(new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getInt(5)))))
                 .list();
         return new OfficeMap(Collections.unmodifiableMap(parents), Collections.unmodifiableMap(byUnit));

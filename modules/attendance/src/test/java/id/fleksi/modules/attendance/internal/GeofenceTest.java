@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import id.fleksi.platform.organisation.GeoPoint;
-
 import org.junit.jupiter.api.Test;
 
 public class GeofenceTest {

@@ -1,5 +1,9 @@
 package id.fleksi.modules.evaluation.closing;
 
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,23 +11,18 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.Tenant;
-
 /** The rules every closing act starts with: only BKD, a month written as {@code 2026-11}, and a month that is over. */
 public final class ClosingRules {
 
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
     public static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", INDONESIAN);
 
-    private ClosingRules() {
-    }
+    private ClosingRules() {}
 
     static void requireBkd(Caller caller) {
         if (!caller.hasRole(Role.BKD)) {
-            throw Problem.forbidden("closing-not-allowed", "Not allowed", "Only BKD closes a month and records corrections.");
+            throw Problem.forbidden(
+                    "closing-not-allowed", "Not allowed", "Only BKD closes a month and records corrections.");
         }
     }
 
@@ -50,9 +49,14 @@ public final class ClosingRules {
 
     public static void requireOver(YearMonth month, Tenant tenant, Clock clock) {
         if (!over(month, tenant, clock)) {
-            throw Problem.unprocessable("month-not-over", "The month is not over", month + " is not over yet; a month is closed"
-                    + " from the day after its last day (" + month.atEndOfMonth().plusDays(1) + "). Nothing was closed.")
-                    .values(MONTH_NAME.format(month), ClosingRules.day(month.atEndOfMonth().plusDays(1)));
+            throw Problem.unprocessable(
+                            "month-not-over",
+                            "The month is not over",
+                            month + " is not over yet; a month is closed" + " from the day after its last day ("
+                                    + month.atEndOfMonth().plusDays(1) + "). Nothing was closed.")
+                    .values(
+                            MONTH_NAME.format(month),
+                            ClosingRules.day(month.atEndOfMonth().plusDays(1)));
         }
     }
 

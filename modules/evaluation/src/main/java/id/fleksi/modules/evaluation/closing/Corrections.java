@@ -1,5 +1,14 @@
 package id.fleksi.modules.evaluation.closing;
 
+import id.fleksi.modules.evaluation.closing.internal.EvaluationClosedPeriods;
+import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.Employees;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,18 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.modules.evaluation.closing.internal.EvaluationClosedPeriods;
-import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.organisation.Employee;
-import id.fleksi.platform.organisation.Employees;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantSql;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,15 +34,24 @@ public class Corrections {
 
     /** What BKD sends. */
     @Schema(name = "ClosingNewCorrection")
-    public record NewCorrection(@Nullable UUID employeeId, @Nullable LocalDate from, @Nullable LocalDate to,
-            @Nullable String reason) {
-    }
+    public record NewCorrection(
+            @Nullable UUID employeeId,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable String reason) {}
 
     /** A correction; {@code open} while its days are open (the month not closed again since). */
     @Schema(name = "ClosingCorrection")
-    public record Correction(UUID id, UUID employeeId, String employee, LocalDate from, LocalDate to, String reason,
-            String recordedBy, Instant recordedAt, boolean open) {
-    }
+    public record Correction(
+            UUID id,
+            UUID employeeId,
+            String employee,
+            LocalDate from,
+            LocalDate to,
+            String reason,
+            String recordedBy,
+            Instant recordedAt,
+            boolean open) {}
 
     private static final int MAX_REASON = 1000;
 
@@ -56,8 +62,13 @@ public class Corrections {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Corrections(JdbcClient jdbc, Employees employees, EvaluationClosedPeriods closed, AuditLog audit,
-            TransactionTemplate transactions, Clock clock) {
+    Corrections(
+            JdbcClient jdbc,
+            Employees employees,
+            EvaluationClosedPeriods closed,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.employees = employees;
         this.closed = closed;
@@ -69,39 +80,62 @@ public class Corrections {
     public Correction record(Tenant tenant, Caller caller, NewCorrection request) {
         ClosingRules.requireBkd(caller);
         if (request.employeeId() == null || request.from() == null) {
-            throw Problem.badRequest("invalid-correction", "Which employee and day?", "employeeId, from: a correction names"
-                    + " the employee and the day (and to, for several days). Nothing was recorded.").variant("missing");
+            throw Problem.badRequest(
+                            "invalid-correction",
+                            "Which employee and day?",
+                            "employeeId, from: a correction names"
+                                    + " the employee and the day (and to, for several days). Nothing was recorded.")
+                    .variant("missing");
         }
         LocalDate from = request.from();
         LocalDate to = request.to() == null ? from : request.to();
         if (to.isBefore(from) || !YearMonth.from(from).equals(YearMonth.from(to))) {
-            throw Problem.badRequest("invalid-correction", "Days of one month", "from, to: in order, within one month. Nothing"
-                    + " was recorded.").variant("range");
+            throw Problem.badRequest(
+                            "invalid-correction",
+                            "Days of one month",
+                            "from, to: in order, within one month. Nothing" + " was recorded.")
+                    .variant("range");
         }
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw Problem.badRequest("invalid-correction", "Say why", "reason: a correction says why it is made, in at most "
-                    + MAX_REASON + " characters. Nothing was recorded.").variant("reason", MAX_REASON);
+            throw Problem.badRequest(
+                            "invalid-correction",
+                            "Say why",
+                            "reason: a correction says why it is made, in at most " + MAX_REASON
+                                    + " characters. Nothing was recorded.")
+                    .variant("reason", MAX_REASON);
         }
         Employee employee = employees.find(request.employeeId());
         YearMonth month = YearMonth.from(from);
         if (!closed.monthClosed(tenant.code(), employee.id(), from)) {
-            throw Problem.conflict("month-not-closed", "Month not closed", month + " is not closed for " + employee.name()
-                    + "; change it directly, no correction is needed. Nothing was recorded.")
+            throw Problem.conflict(
+                            "month-not-closed",
+                            "Month not closed",
+                            month + " is not closed for " + employee.name()
+                                    + "; change it directly, no correction is needed. Nothing was recorded.")
                     .values(ClosingRules.MONTH_NAME.format(month), employee.name());
         }
         return transactions.execute(tx -> {
             UUID id = UUID.randomUUID();
             Instant now = clock.instant();
-            jdbc.sql(TenantSql.in(tenant.code(), "insert into {evaluation_correction} (id, employee_id, from_date, to_date,"
-                            + " reason, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)"))
-                    .params(id, employee.id(), from, to, reason, caller.username(), Timestamp.from(now)).update();
+            jdbc.sql(TenantSql.in(
+                            tenant.code(),
+                            "insert into {evaluation_correction} (id, employee_id, from_date, to_date,"
+                                    + " reason, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)"))
+                    .params(id, employee.id(), from, to, reason, caller.username(), Timestamp.from(now))
+                    .update();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("employee", employee.name());
             after.put("from", from.toString());
             after.put("to", to.toString());
             after.put("reason", reason);
-            audit.record(tenant.code(), caller.username(), "evaluation.correction", employee.id().toString(), null, after);
+            audit.record(
+                    tenant.code(),
+                    caller.username(),
+                    "evaluation.correction",
+                    employee.id().toString(),
+                    null,
+                    after);
             return new Correction(id, employee.id(), employee.name(), from, to, reason, caller.username(), now, true);
         });
     }
@@ -109,14 +143,23 @@ public class Corrections {
     /** The month's corrections, the latest first; of one employee when {@code employeeId} is given. */
     public List<Correction> of(Tenant tenant, Caller caller, YearMonth month, @Nullable UUID employeeId) {
         ClosingRules.requireBkd(caller);
-        return jdbc.sql(TenantSql.in(tenant.code(), "select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.reason,"
-                        + " r.recorded_by, r.recorded_at, r.closed_again_by is null from {evaluation_correction} r join {employee} e"
-                        + " on e.id = r.employee_id where r.from_date between ? and ? and (cast(? as uuid) is null or r.employee_id = ?)"
-                        + " order by r.recorded_at desc, r.id"))
+        return jdbc.sql(TenantSql.in(
+                        tenant.code(),
+                        "select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.reason,"
+                                + " r.recorded_by, r.recorded_at, r.closed_again_by is null from {evaluation_correction} r join {employee} e"
+                                + " on e.id = r.employee_id where r.from_date between ? and ? and (cast(? as uuid) is null or r.employee_id = ?)"
+                                + " order by r.recorded_at desc, r.id"))
                 .params(month.atDay(1), month.atEndOfMonth(), employeeId, employeeId)
-                .query((rs, n) -> new Correction(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
-                        rs.getTimestamp(8).toInstant(), rs.getBoolean(9)))
+                .query((rs, n) -> new Correction(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getBoolean(9)))
                 .list();
     }
 }

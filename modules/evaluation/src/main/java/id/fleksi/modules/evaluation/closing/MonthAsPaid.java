@@ -1,5 +1,10 @@
 package id.fleksi.modules.evaluation.closing;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.MonthlyEvaluations;
+import id.fleksi.modules.evaluation.closing.internal.PaidFigures;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,13 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-import id.fleksi.modules.evaluation.MonthlyEvaluations;
-import id.fleksi.modules.evaluation.closing.internal.PaidFigures;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,7 +35,11 @@ public class MonthAsPaid {
      * or the current computation when both are null; {@code currentDiffers} when the current computation is not what
      * was paid (the closing page shows both).
      */
-    public record Shown(EmployeeMonth figures, @Nullable Integer version, @Nullable Instant closedAt, boolean currentDiffers) {
+    public record Shown(
+            EmployeeMonth figures,
+            @Nullable Integer version,
+            @Nullable Instant closedAt,
+            boolean currentDiffers) {
 
         /** The current computation of a month not closed for her. */
         public static Shown current(EmployeeMonth month) {
@@ -69,7 +71,9 @@ public class MonthAsPaid {
 
         /** Corrections recorded since the latest closing that have not been closed again. */
         public int openCorrections() {
-            return opds.stream().mapToInt(MonthClosings.OpdState::openCorrections).sum();
+            return opds.stream()
+                    .mapToInt(MonthClosings.OpdState::openCorrections)
+                    .sum();
         }
 
         /** The one OPD of an export of a unit, else null. */
@@ -78,8 +82,7 @@ public class MonthAsPaid {
         }
     }
 
-    private record Paid(int version, Instant closedAt, String figures) {
-    }
+    private record Paid(int version, Instant closedAt, String figures) {}
 
     private final JdbcClient jdbc;
     private final MonthClosings closings;
@@ -95,10 +98,15 @@ public class MonthAsPaid {
         if (unit == null) {
             return new Standing(opds);
         }
-        UUID opd = jdbc.sql(TenantSql.in(tenant.code(), "with recursive up (id, parent_id) as (select id, parent_id from {org_unit}"
-                        + " where id = ? union all select u.id, u.parent_id from {org_unit} u join up on u.id = up.parent_id)"
-                        + " select id from up where parent_id is null"))
-                .param(unit).query(UUID.class).optional().orElse(unit);
+        UUID opd = jdbc.sql(TenantSql.in(
+                        tenant.code(),
+                        "with recursive up (id, parent_id) as (select id, parent_id from {org_unit}"
+                                + " where id = ? union all select u.id, u.parent_id from {org_unit} u join up on u.id = up.parent_id)"
+                                + " select id from up where parent_id is null"))
+                .param(unit)
+                .query(UUID.class)
+                .optional()
+                .orElse(unit);
         return new Standing(opds.stream().filter(o -> o.unitId().equals(opd)).toList());
     }
 
@@ -106,7 +114,8 @@ public class MonthAsPaid {
      * Hands over every employee of the unit (the pemda when null) in the evaluation's order, each with her latest paid
      * figures of the month when some closing holds her, else with the current computation.
      */
-    public void each(Tenant tenant, MonthlyEvaluations evaluation, YearMonth month, @Nullable UUID unit, Consumer<Shown> out) {
+    public void each(
+            Tenant tenant, MonthlyEvaluations evaluation, YearMonth month, @Nullable UUID unit, Consumer<Shown> out) {
         List<EmployeeMonth> batch = new ArrayList<>(BATCH);
         evaluation.each(tenant.code(), month, unit, current -> {
             batch.add(current);
@@ -122,18 +131,30 @@ public class MonthAsPaid {
             return;
         }
         Map<UUID, Paid> paid = new HashMap<>();
-        jdbc.sql(TenantSql.in(tenant.code(), "select distinct on (s.employee_id) s.employee_id, c.version, c.closed_at,"
-                        + " s.figures::text from {evaluation_closed_employee} s join {evaluation_closing} c on c.id = s.closing_id"
-                        + " where c.month = ? and s.employee_id = any(?) order by s.employee_id, c.closed_at desc, c.version desc"))
-                .params(month.atDay(1), batch.stream().map(EmployeeMonth::employeeId).toArray(UUID[]::new))
-                .query((rs, n) -> paid.put(rs.getObject(1, UUID.class),
+        jdbc.sql(
+                        TenantSql.in(
+                                tenant.code(),
+                                "select distinct on (s.employee_id) s.employee_id, c.version, c.closed_at,"
+                                        + " s.figures::text from {evaluation_closed_employee} s join {evaluation_closing} c on c.id = s.closing_id"
+                                        + " where c.month = ? and s.employee_id = any(?) order by s.employee_id, c.closed_at desc, c.version desc"))
+                .params(
+                        month.atDay(1),
+                        batch.stream().map(EmployeeMonth::employeeId).toArray(UUID[]::new))
+                .query((rs, n) -> paid.put(
+                        rs.getObject(1, UUID.class),
                         new Paid(rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getString(4))))
                 .list();
         for (EmployeeMonth current : batch) {
             Paid was = paid.remove(current.employeeId());
-            out.accept(was == null ? Shown.current(current)
-                    : new Shown(PaidFigures.read(was.figures()), was.version(), was.closedAt(),
-                            !PaidFigures.differences(was.figures(), current).isEmpty()));
+            out.accept(
+                    was == null
+                            ? Shown.current(current)
+                            : new Shown(
+                                    PaidFigures.read(was.figures()),
+                                    was.version(),
+                                    was.closedAt(),
+                                    !PaidFigures.differences(was.figures(), current)
+                                            .isEmpty()));
         }
         batch.clear();
     }

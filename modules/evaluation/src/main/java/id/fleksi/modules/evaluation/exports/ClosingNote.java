@@ -1,14 +1,12 @@
 package id.fleksi.modules.evaluation.exports;
 
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
+import id.fleksi.modules.evaluation.closing.MonthClosings;
+import id.fleksi.platform.tenancy.Tenant;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
-
-import id.fleksi.modules.evaluation.closing.MonthAsPaid;
-import id.fleksi.modules.evaluation.closing.MonthClosings;
-import id.fleksi.platform.tenancy.Tenant;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +37,15 @@ class ClosingNote {
         } else if (standing.allClosed()) {
             text = text("export.figures.allClosed", locale, standing.opds().size());
         } else {
-            text = text("export.figures.partlyClosed", locale, standing.closedCount(), standing.opds().size());
+            text = text(
+                    "export.figures.partlyClosed",
+                    locale,
+                    standing.closedCount(),
+                    standing.opds().size());
         }
         if (standing.openCorrections() > 0) {
-            text += " " + text("export.figures.correcting", locale, standing.openCorrections(), closingPage(tenant, month));
+            text += " "
+                    + text("export.figures.correcting", locale, standing.openCorrections(), closingPage(tenant, month));
         }
         return text;
     }

@@ -1,7 +1,5 @@
 package id.fleksi.modules.evaluation.exports;
 
-import java.util.List;
-
 import id.fleksi.modules.evaluation.EvaluationModule;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
@@ -9,7 +7,7 @@ import id.fleksi.platform.security.ApiClients;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
-
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -34,11 +32,19 @@ public class ExportClients {
         admin(caller);
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > 80 || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw Problem.badRequest("export-client-name", "Name the system", "Give the client the name of the system that"
-                    + " will use it (1 to 80 characters), so that whoever reads the list knows what it is. Nothing was made.");
+            throw Problem.badRequest(
+                    "export-client-name",
+                    "Name the system",
+                    "Give the client the name of the system that"
+                            + " will use it (1 to 80 characters), so that whoever reads the list knows what it is. Nothing was made.");
         }
         ApiClients.Issued issued = clients().create(tenant.code(), stripped, EvaluationModule.EXPORT_ROLE);
-        audit.record(tenant.code(), caller.username(), "evaluation.export-client-created", issued.clientId(), null,
+        audit.record(
+                tenant.code(),
+                caller.username(),
+                "evaluation.export-client-created",
+                issued.clientId(),
+                null,
                 java.util.Map.of("clientId", issued.clientId(), "name", stripped));
         return issued;
     }
@@ -56,16 +62,20 @@ public class ExportClients {
 
     private static void admin(Caller caller) {
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("export-client-admin-only", "Not allowed", "Only the tenant admin makes and removes the"
-                    + " clients of other systems.");
+            throw Problem.forbidden(
+                    "export-client-admin-only",
+                    "Not allowed",
+                    "Only the tenant admin makes and removes the" + " clients of other systems.");
         }
     }
 
     private ApiClients clients() {
         ApiClients found = clients.getIfAvailable();
         if (found == null) {
-            throw Problem.unavailable("export-client-unavailable", "Not available here", "This Fleksi does not manage"
-                    + " Keycloak clients.");
+            throw Problem.unavailable(
+                    "export-client-unavailable",
+                    "Not available here",
+                    "This Fleksi does not manage" + " Keycloak clients.");
         }
         return found;
     }

@@ -1,5 +1,6 @@
 package id.fleksi.modules.evaluation.exports;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -7,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,17 +39,25 @@ public enum ExportColumn {
     REPORT_DAYS_DUE("report_days_due", Kind.COUNT, false, EmployeeMonth::reportDaysDue),
     REPORT_DAYS_FILED("report_days_filed", Kind.COUNT, false, EmployeeMonth::reportDaysFiled),
     REPORT_DAYS_APPROVED("report_days_approved", Kind.COUNT, false, EmployeeMonth::reportDaysApproved),
-    REPORT_COMPLIANCE_PERCENT("report_compliance_percent", Kind.PERCENT, true,
-            m -> compliance(m.reportDaysFiled(), m.reportDaysDue())),
+    REPORT_COMPLIANCE_PERCENT(
+            "report_compliance_percent", Kind.PERCENT, true, m -> compliance(m.reportDaysFiled(), m.reportDaysDue())),
     ACTIVITIES("activities", Kind.COUNT, false, EmployeeMonth::activities),
     DEDUCTION_PERCENT("deduction_percent", Kind.PERCENT, true, EmployeeMonth::deductionPercent),
     DEDUCTION_CAPPED("deduction_capped", Kind.BOOLEAN, false, EmployeeMonth::capped),
-    RULE_SET_VERSIONS("rule_set_versions", Kind.TEXT, false,
+    RULE_SET_VERSIONS(
+            "rule_set_versions",
+            Kind.TEXT,
+            false,
             m -> m.ruleSetVersions().stream().map(String::valueOf).collect(Collectors.joining(";"))),
     RATING("rating", Kind.COUNT, false, EmployeeMonth::rating);
 
     /** How a column's values are written: text, a whole number, a percent with two decimals, true or false. */
-    public enum Kind { TEXT, COUNT, PERCENT, BOOLEAN }
+    public enum Kind {
+        TEXT,
+        COUNT,
+        PERCENT,
+        BOOLEAN
+    }
 
     /** Kinds of absence with a column of their own; dinas luar is counted as present ({@link #PRESENT_DINAS_LUAR}). */
     static final Set<String> OWN_COLUMNS = Set.of("SAKIT", "CUTI", "IZIN", "DINAS_LUAR");
@@ -89,12 +95,16 @@ public enum ExportColumn {
     }
 
     public static List<ExportColumn> workbook() {
-        return java.util.Arrays.stream(values()).filter(ExportColumn::inWorkbook).toList();
+        return java.util.Arrays.stream(values())
+                .filter(ExportColumn::inWorkbook)
+                .toList();
     }
 
     /** Filed reports as a percent of those due, two decimals; null when none was due (nothing to comply with). */
     public static @Nullable BigDecimal compliance(long filed, long due) {
-        return due == 0 ? null : BigDecimal.valueOf(filed * 100L).divide(BigDecimal.valueOf(due), 2, RoundingMode.HALF_UP);
+        return due == 0
+                ? null
+                : BigDecimal.valueOf(filed * 100L).divide(BigDecimal.valueOf(due), 2, RoundingMode.HALF_UP);
     }
 
     private static int absent(EmployeeMonth m, String kind) {

@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Months and dates as the exports write them for people: "November 2026", "7 Desember 2026" in Bahasa Indonesia. */
 final class ExportTexts {
 
-    private ExportTexts() {
-    }
+    private ExportTexts() {}
 
     static String monthLabel(YearMonth month, Locale locale) {
         return DateTimeFormatter.ofPattern("MMMM yyyy", language(locale)).format(month);

@@ -1,9 +1,7 @@
 package id.fleksi.modules.evaluation.exports;
 
-import java.util.function.Function;
-
 import id.fleksi.modules.evaluation.closing.MonthAsPaid;
-
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +28,8 @@ enum FiguresColumn {
     }
 
     /** A String, an Integer, a Boolean, or null (not closed: no version, no date). */
-    @Nullable Object of(MonthAsPaid.Shown shown) {
+    @Nullable
+    Object of(MonthAsPaid.Shown shown) {
         return value.apply(shown);
     }
 }

@@ -1,5 +1,12 @@
 package id.fleksi.modules.evaluation.exports;
 
+import id.fleksi.modules.evaluation.MonthlyEvaluations;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
+import id.fleksi.modules.evaluation.exports.internal.ExportScope;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.tenancy.Tenant;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,16 +16,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.function.Consumer;
-
-import id.fleksi.modules.evaluation.MonthlyEvaluations;
-import id.fleksi.modules.evaluation.closing.MonthAsPaid;
-import id.fleksi.modules.evaluation.exports.internal.ExportScope;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.tenancy.Tenant;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
@@ -45,8 +42,14 @@ public class MonthExports {
     private final RecapPdf recap;
     private final Clock clock;
 
-    MonthExports(ObjectProvider<MonthlyEvaluations> evaluations, MonthAsPaid paid, ClosingNote note, ExportScope scope,
-            MonthWorkbook workbook, RecapPdf recap, Clock clock) {
+    MonthExports(
+            ObjectProvider<MonthlyEvaluations> evaluations,
+            MonthAsPaid paid,
+            ClosingNote note,
+            ExportScope scope,
+            MonthWorkbook workbook,
+            RecapPdf recap,
+            Clock clock) {
         this.evaluations = evaluations;
         this.paid = paid;
         this.note = note;
@@ -56,66 +59,113 @@ public class MonthExports {
         this.clock = clock;
     }
 
-    public void workbook(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
+    public void workbook(
+            Tenant tenant,
+            Caller caller,
+            String monthText,
+            String unitCode,
+            Locale locale,
+            HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = required(scope.unit(caller, unitCode));
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);
         MonthWorkbook.Heading heading = heading(tenant, month, unit, locale);
-        write(response, MonthWorkbook.MEDIA_TYPE, "tpp-" + unit.code() + "-" + month + ".xlsx",
+        write(
+                response,
+                MonthWorkbook.MEDIA_TYPE,
+                "tpp-" + unit.code() + "-" + month + ".xlsx",
                 out -> workbook.write(out, heading, locale, employees));
     }
 
-    public void recap(Tenant tenant, Caller caller, String monthText, String unitCode, Locale locale, HttpServletResponse response) {
+    public void recap(
+            Tenant tenant,
+            Caller caller,
+            String monthText,
+            String unitCode,
+            Locale locale,
+            HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = required(scope.unit(caller, unitCode));
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);
         MonthWorkbook.Heading heading = heading(tenant, month, unit, locale);
-        RecapPdf.Signer signer = new RecapPdf.Signer(unit.headName(), unit.headNip(), "Kepala " + unit.name(),
-                ExportTexts.place(tenant.name()), LocalDate.now(clock.withZone(tenant.timeZone().zone())));
-        write(response, RecapPdf.MEDIA_TYPE, "rekap-tpp-" + unit.code() + "-" + month + ".pdf",
+        RecapPdf.Signer signer = new RecapPdf.Signer(
+                unit.headName(),
+                unit.headNip(),
+                "Kepala " + unit.name(),
+                ExportTexts.place(tenant.name()),
+                LocalDate.now(clock.withZone(tenant.timeZone().zone())));
+        write(
+                response,
+                RecapPdf.MEDIA_TYPE,
+                "rekap-tpp-" + unit.code() + "-" + month + ".pdf",
                 out -> recap.write(out, heading, signer, locale, employees));
     }
 
-    public void csv(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
+    public void csv(
+            Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = scope.unit(caller, unitCode);
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);
-        write(response, ResultsCsv.MEDIA_TYPE + ";charset=UTF-8", fileName(month, unit, "csv"),
+        write(
+                response,
+                ResultsCsv.MEDIA_TYPE + ";charset=UTF-8",
+                fileName(month, unit, "csv"),
                 out -> ResultsCsv.write(out, employees));
     }
 
-    public void json(Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
+    public void json(
+            Tenant tenant, Caller caller, String monthText, @Nullable String unitCode, HttpServletResponse response) {
         YearMonth month = scope.month(tenant, monthText);
         ExportScope.Unit unit = scope.unit(caller, unitCode);
         Consumer<Consumer<MonthAsPaid.Shown>> employees = employees(tenant, month, unit);
         MonthAsPaid.Standing standing = paid.standing(tenant, month, unit == null ? null : unit.id());
-        ResultsJson.About about = new ResultsJson.About(tenant.code().value(), tenant.name(), month,
-                unit == null ? null : unit.code(), unit == null ? tenant.name() : unit.name(), clock.instant(),
-                new ResultsJson.Figures(note.heading(tenant, month, standing, INDONESIAN), ClosingNote.closingPage(tenant, month),
+        ResultsJson.About about = new ResultsJson.About(
+                tenant.code().value(),
+                tenant.name(),
+                month,
+                unit == null ? null : unit.code(),
+                unit == null ? tenant.name() : unit.name(),
+                clock.instant(),
+                new ResultsJson.Figures(
+                        note.heading(tenant, month, standing, INDONESIAN),
+                        ClosingNote.closingPage(tenant, month),
                         standing.opds()));
-        write(response, ResultsJson.MEDIA_TYPE, fileName(month, unit, "json"), out -> ResultsJson.write(out, about, employees));
+        write(
+                response,
+                ResultsJson.MEDIA_TYPE,
+                fileName(month, unit, "json"),
+                out -> ResultsJson.write(out, about, employees));
     }
 
     private MonthWorkbook.Heading heading(Tenant tenant, YearMonth month, ExportScope.Unit unit, Locale locale) {
         MonthAsPaid.Standing standing = paid.standing(tenant, month, unit.id());
-        return new MonthWorkbook.Heading(tenant.name(), unit.name(), month, note.heading(tenant, month, standing, locale),
+        return new MonthWorkbook.Heading(
+                tenant.name(),
+                unit.name(),
+                month,
+                note.heading(tenant, month, standing, locale),
                 ClosingNote.closingPage(tenant, month));
     }
 
     /** The unit's employees as paid where their month is closed, else as computed now. */
-    private Consumer<Consumer<MonthAsPaid.Shown>> employees(Tenant tenant, YearMonth month, ExportScope.@Nullable Unit unit) {
+    private Consumer<Consumer<MonthAsPaid.Shown>> employees(
+            Tenant tenant, YearMonth month, ExportScope.@Nullable Unit unit) {
         MonthlyEvaluations monthly = evaluations.getIfAvailable();
         if (monthly == null) {
-            throw Problem.unavailable("evaluation-not-computed", "Evaluation not available", "This Fleksi does not compute"
-                    + " the monthly evaluation yet, so there is nothing to export.");
+            throw Problem.unavailable(
+                    "evaluation-not-computed",
+                    "Evaluation not available",
+                    "This Fleksi does not compute" + " the monthly evaluation yet, so there is nothing to export.");
         }
         return each -> paid.each(tenant, monthly, month, unit == null ? null : unit.id(), each);
     }
 
     private static ExportScope.Unit required(ExportScope.@Nullable Unit unit) {
         if (unit == null) {
-            throw Problem.badRequest("evaluation-export-unit-required", "Choose a unit", "The workbook and the recap are"
-                    + " of one OPD: name it with unit=CODE.");
+            throw Problem.badRequest(
+                    "evaluation-export-unit-required",
+                    "Choose a unit",
+                    "The workbook and the recap are" + " of one OPD: name it with unit=CODE.");
         }
         return unit;
     }
@@ -130,8 +180,12 @@ public class MonthExports {
 
     private static void write(HttpServletResponse response, String mediaType, String fileName, Body body) {
         response.setContentType(mediaType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         try {

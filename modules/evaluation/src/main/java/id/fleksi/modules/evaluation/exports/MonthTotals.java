@@ -1,7 +1,6 @@
 package id.fleksi.modules.evaluation.exports;
 
 import id.fleksi.modules.evaluation.EmployeeMonth;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,8 +29,8 @@ public final class MonthTotals {
     /** The column's total (a Long, or a BigDecimal for compliance), or null where a total means nothing. */
     public @Nullable Object of(ExportColumn column) {
         if (column == ExportColumn.REPORT_COMPLIANCE_PERCENT) {
-            return ExportColumn.compliance(sums[ExportColumn.REPORT_DAYS_FILED.ordinal()],
-                    sums[ExportColumn.REPORT_DAYS_DUE.ordinal()]);
+            return ExportColumn.compliance(
+                    sums[ExportColumn.REPORT_DAYS_FILED.ordinal()], sums[ExportColumn.REPORT_DAYS_DUE.ordinal()]);
         }
         return summed(column) ? sums[column.ordinal()] : null;
     }

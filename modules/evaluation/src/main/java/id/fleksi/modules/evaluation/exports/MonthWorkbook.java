@@ -1,5 +1,7 @@
 package id.fleksi.modules.evaluation.exports;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -8,10 +10,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-import id.fleksi.modules.evaluation.closing.MonthAsPaid;
-
 import org.dhatim.fastexcel.BorderSide;
 import org.dhatim.fastexcel.PaperSize;
 import org.dhatim.fastexcel.Workbook;
@@ -47,7 +45,11 @@ public class MonthWorkbook {
      * which version, or the current computation), and the closing page that shows paid beside current (null: say
      * nothing of either).
      */
-    public record Heading(String tenantName, String unitName, YearMonth month, @Nullable String figures,
+    public record Heading(
+            String tenantName,
+            String unitName,
+            YearMonth month,
+            @Nullable String figures,
             @Nullable String closingPage) {
 
         public Heading(String tenantName, String unitName, YearMonth month) {
@@ -59,15 +61,22 @@ public class MonthWorkbook {
      * Writes the workbook to {@code out} (not closed) for the employees {@code employees} hands over one at a time, and
      * returns their totals. Under the totals it says for how many the current computation differs from what was paid.
      */
-    public MonthTotals write(OutputStream out, Heading heading, Locale locale,
-            Consumer<Consumer<MonthAsPaid.Shown>> employees) {
+    public MonthTotals write(
+            OutputStream out, Heading heading, Locale locale, Consumer<Consumer<MonthAsPaid.Shown>> employees) {
         List<ExportColumn> columns = ExportColumn.workbook();
         MonthTotals totals = new MonthTotals();
         try {
             Workbook workbook = new Workbook(out, "Fleksi", "1.0");
             Worksheet ws = workbook.newWorksheet(ExportTexts.monthLabel(heading.month(), locale));
-            ws.value(0, 0, text("export.workbook.heading", locale, heading.unitName(),
-                    ExportTexts.monthLabel(heading.month(), locale)) + " \u00b7 " + heading.tenantName());
+            ws.value(
+                    0,
+                    0,
+                    text(
+                                    "export.workbook.heading",
+                                    locale,
+                                    heading.unitName(),
+                                    ExportTexts.monthLabel(heading.month(), locale))
+                            + " \u00b7 " + heading.tenantName());
             ws.style(0, 0).bold().fontSize(13).set();
             ws.value(1, 0, text("export.workbook.note", locale));
             if (heading.figures() != null) {
@@ -78,7 +87,12 @@ public class MonthWorkbook {
             for (int c = 0; c < columns.size(); c++) {
                 ws.value(HEADING_ROW, c + 1, text("export.col." + columns.get(c).key(), locale));
             }
-            ws.range(HEADING_ROW, 0, HEADING_ROW, columns.size()).style().bold().wrapText(true).fillColor("DDE4EE").set();
+            ws.range(HEADING_ROW, 0, HEADING_ROW, columns.size())
+                    .style()
+                    .bold()
+                    .wrapText(true)
+                    .fillColor("DDE4EE")
+                    .set();
             layout(ws, columns);
             int[] row = {HEADING_ROW + 1};
             int[] differing = {0};
@@ -102,7 +116,11 @@ public class MonthWorkbook {
                     cell(ws, r, c + 1, totals.of(columns.get(c)));
                 }
             }
-            ws.range(r, 0, r, columns.size()).style().bold().borderStyle(BorderSide.TOP, "thin").set();
+            ws.range(r, 0, r, columns.size())
+                    .style()
+                    .bold()
+                    .borderStyle(BorderSide.TOP, "thin")
+                    .set();
             if (differing[0] > 0) {
                 ws.value(r + 2, 0, text("export.figures.differing", locale, differing[0], heading.closingPage()));
             }
@@ -116,12 +134,14 @@ public class MonthWorkbook {
     private static void layout(Worksheet ws, List<ExportColumn> columns) {
         ws.width(0, 5);
         for (int c = 0; c < columns.size(); c++) {
-            ws.width(c + 1, switch (columns.get(c)) {
-                case NIP -> 20;
-                case NAME -> 28;
-                case UNIT_NAME -> 24;
-                default -> 9;
-            });
+            ws.width(
+                    c + 1,
+                    switch (columns.get(c)) {
+                        case NIP -> 20;
+                        case NAME -> 28;
+                        case UNIT_NAME -> 24;
+                        default -> 9;
+                    });
         }
         ws.freezePane(4, HEADING_ROW + 1);
         ws.repeatRows(HEADING_ROW);

@@ -2,7 +2,6 @@ package id.fleksi.modules.evaluation.exports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -101,7 +100,8 @@ final class PdfWriter implements AutoCloseable {
         int pages = document.getNumberOfPages();
         for (int i = 0; i < pages; i++) {
             PDPage page = document.getPage(i);
-            content = io(() -> new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true));
+            content = io(
+                    () -> new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true));
             String text = label.apply(i + 1, pages);
             text(text, regular, size, width() - MARGIN - widthOf(text, regular, size), height() - MARGIN / 2);
             closeContent();

@@ -1,5 +1,7 @@
 package id.fleksi.modules.evaluation.exports;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-import id.fleksi.modules.evaluation.closing.MonthAsPaid;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.jspecify.annotations.Nullable;
@@ -32,12 +30,15 @@ public class RecapPdf {
     private static final float SIGNATURE_HEIGHT = 120;
 
     /** Who signs: the OPD's head (name and NIP blank when the OPD has none recorded), where and when. */
-    public record Signer(@Nullable String name, @Nullable String nip, String title, String place, java.time.LocalDate date) {
-    }
+    public record Signer(
+            @Nullable String name, @Nullable String nip, String title, String place, java.time.LocalDate date) {}
 
-    private record Column(String key, float width, boolean right, Function<EmployeeMonth, String> value,
-            Function<MonthTotals, String> total) {
-    }
+    private record Column(
+            String key,
+            float width,
+            boolean right,
+            Function<EmployeeMonth, String> value,
+            Function<MonthTotals, String> total) {}
 
     private static Column count(String key, ExportColumn column) {
         return new Column(key, 31, true, m -> String.valueOf(column.of(m)), t -> String.valueOf(t.of(column)));
@@ -47,15 +48,30 @@ public class RecapPdf {
             new Column("no", 20, true, m -> "", t -> ""),
             new Column("nip", 86, false, EmployeeMonth::nip, t -> ""),
             new Column("name", 148, false, EmployeeMonth::name, t -> ""),
-            count("hk", ExportColumn.WORKING_DAYS), count("wfo", ExportColumn.PRESENT_WFO),
-            count("wfa", ExportColumn.PRESENT_WFA), count("dl", ExportColumn.PRESENT_DINAS_LUAR),
-            count("tl", ExportColumn.LATE_DAYS), count("tlm", ExportColumn.LATE_MINUTES),
-            count("psw", ExportColumn.EARLY_LEAVE_DAYS), count("pswm", ExportColumn.EARLY_LEAVE_MINUTES),
-            count("s", ExportColumn.ABSENT_SAKIT), count("c", ExportColumn.ABSENT_CUTI), count("i", ExportColumn.ABSENT_IZIN),
-            count("other", ExportColumn.ABSENT_OTHER), count("tk", ExportColumn.UNEXCUSED_DAYS),
-            new Column("apel", 34, true, m -> m.apelsAttended() + "/" + m.apelsHeld(),
+            count("hk", ExportColumn.WORKING_DAYS),
+            count("wfo", ExportColumn.PRESENT_WFO),
+            count("wfa", ExportColumn.PRESENT_WFA),
+            count("dl", ExportColumn.PRESENT_DINAS_LUAR),
+            count("tl", ExportColumn.LATE_DAYS),
+            count("tlm", ExportColumn.LATE_MINUTES),
+            count("psw", ExportColumn.EARLY_LEAVE_DAYS),
+            count("pswm", ExportColumn.EARLY_LEAVE_MINUTES),
+            count("s", ExportColumn.ABSENT_SAKIT),
+            count("c", ExportColumn.ABSENT_CUTI),
+            count("i", ExportColumn.ABSENT_IZIN),
+            count("other", ExportColumn.ABSENT_OTHER),
+            count("tk", ExportColumn.UNEXCUSED_DAYS),
+            new Column(
+                    "apel",
+                    34,
+                    true,
+                    m -> m.apelsAttended() + "/" + m.apelsHeld(),
                     t -> t.of(ExportColumn.APELS_ATTENDED) + "/" + t.of(ExportColumn.APELS_HELD)),
-            new Column("report", 34, true, m -> percent(ExportColumn.REPORT_COMPLIANCE_PERCENT.of(m)),
+            new Column(
+                    "report",
+                    34,
+                    true,
+                    m -> percent(ExportColumn.REPORT_COMPLIANCE_PERCENT.of(m)),
                     t -> percent(t.of(ExportColumn.REPORT_COMPLIANCE_PERCENT))),
             new Column("deduction", 38, true, m -> percent(ExportColumn.DEDUCTION_PERCENT.of(m)), t -> ""));
 
@@ -66,13 +82,18 @@ public class RecapPdf {
     }
 
     /** Writes the recap of the employees {@code employees} hands over to {@code out} (not closed); returns their totals. */
-    public MonthTotals write(OutputStream out, MonthWorkbook.Heading heading, Signer signer, Locale locale,
+    public MonthTotals write(
+            OutputStream out,
+            MonthWorkbook.Heading heading,
+            Signer signer,
+            Locale locale,
             Consumer<Consumer<MonthAsPaid.Shown>> employees) {
         MonthTotals totals = new MonthTotals();
         int[] differing = {0};
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(text("recap.title", locale) + " " + heading.unitName() + " " + ExportTexts.monthLabel(heading.month(), locale));
+            info.setTitle(text("recap.title", locale) + " " + heading.unitName() + " "
+                    + ExportTexts.monthLabel(heading.month(), locale));
             info.setCreator("Fleksi");
             try (PdfWriter pdf = new PdfWriter(document)) {
                 float[] y = {top(pdf, heading, locale)};
@@ -94,8 +115,12 @@ public class RecapPdf {
                 pdf.line(PdfWriter.MARGIN, y[0] - ROW + 3, PdfWriter.MARGIN + tableWidth(), y[0] - ROW + 3, 0.6f);
                 row(pdf, y[0], null, totals, text("recap.total", locale, totals.employees()), locale);
                 y[0] += ROW * 1.6f;
-                List<String> differs = differing[0] == 0 ? List.of()
-                        : lines(pdf, text("export.figures.differing", locale, differing[0], heading.closingPage()), 7.5f);
+                List<String> differs = differing[0] == 0
+                        ? List.of()
+                        : lines(
+                                pdf,
+                                text("export.figures.differing", locale, differing[0], heading.closingPage()),
+                                7.5f);
                 String[] legend = text("recap.legend", locale).split("\n");
                 if (y[0] + differs.size() * 10 + legend.length * 9 > pdf.height() - PdfWriter.MARGIN - ROW) {
                     pdf.newPage();
@@ -130,8 +155,12 @@ public class RecapPdf {
         float x = PdfWriter.MARGIN;
         pdf.text(text("recap.title", locale).toUpperCase(locale), pdf.bold, 12, x, PdfWriter.MARGIN + 10);
         pdf.text(heading.unitName(), pdf.bold, 11, x, PdfWriter.MARGIN + 25);
-        pdf.text(text("recap.subtitle", locale, heading.tenantName(), ExportTexts.monthLabel(heading.month(), locale)),
-                pdf.regular, 9.5f, x, PdfWriter.MARGIN + 39);
+        pdf.text(
+                text("recap.subtitle", locale, heading.tenantName(), ExportTexts.monthLabel(heading.month(), locale)),
+                pdf.regular,
+                9.5f,
+                x,
+                PdfWriter.MARGIN + 39);
         float y = PdfWriter.MARGIN + 52;
         if (heading.figures() != null) {
             for (String line : lines(pdf, heading.figures(), 8)) {
@@ -142,25 +171,47 @@ public class RecapPdf {
         }
         pdf.shade(x, y, tableWidth(), ROW + 2, 0.87f);
         for (Column column : COLUMNS) {
-            pdf.cell(text("recap.col." + column.key(), locale), pdf.bold, 6.5f, x, column.width(), y + 9.5f, column.right());
+            pdf.cell(
+                    text("recap.col." + column.key(), locale),
+                    pdf.bold,
+                    6.5f,
+                    x,
+                    column.width(),
+                    y + 9.5f,
+                    column.right());
             x += column.width();
         }
         return y + ROW + 2 + 9;
     }
 
     /** A row of an employee, or the totals; figures right-aligned, decimals with a comma in Bahasa Indonesia. */
-    private void row(PdfWriter pdf, float y, @Nullable EmployeeMonth month, @Nullable MonthTotals totals, String first,
+    private void row(
+            PdfWriter pdf,
+            float y,
+            @Nullable EmployeeMonth month,
+            @Nullable MonthTotals totals,
+            String first,
             Locale locale) {
         boolean comma = !"en".equals(locale.getLanguage());
         float x = PdfWriter.MARGIN;
         for (int c = 0; c < COLUMNS.size(); c++) {
             Column column = COLUMNS.get(c);
-            String value = c == 0 && month != null ? first
-                    : month != null ? column.value().apply(month) : c == 2 ? first : column.total().apply(totals);
+            String value = c == 0 && month != null
+                    ? first
+                    : month != null
+                            ? column.value().apply(month)
+                            : c == 2 ? first : column.total().apply(totals);
             if (comma && column.right()) {
                 value = value.replace('.', ',');
             }
-            pdf.cell(value, month == null ? pdf.bold : pdf.regular, SIZE, x, column.width(), y, column.right() && !(month == null && c == 2));
+            pdf.cell(
+                    value,
+                    month == null ? pdf.bold : pdf.regular,
+                    SIZE,
+                    x,
+                    column.width(),
+                    y,
+                    column.right() && !(month == null && c == 2));
             x += column.width();
         }
     }
@@ -173,8 +224,13 @@ public class RecapPdf {
         String name = signer.name() == null ? "...................................................." : signer.name();
         pdf.text(name, pdf.bold, 9, x, nameY);
         pdf.line(x, nameY + 2, x + pdf.widthOf(name, pdf.bold, 9), nameY + 2, 0.5f);
-        pdf.text(text("recap.nip", locale) + " " + (signer.nip() == null ? "...................................." : signer.nip()),
-                pdf.regular, 9, x, nameY + 13);
+        pdf.text(
+                text("recap.nip", locale) + " "
+                        + (signer.nip() == null ? "...................................." : signer.nip()),
+                pdf.regular,
+                9,
+                x,
+                nameY + 13);
     }
 
     /** The text broken at spaces into lines as wide as the table. */

@@ -1,5 +1,7 @@
 package id.fleksi.modules.evaluation.exports;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -10,10 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-import id.fleksi.modules.evaluation.closing.MonthAsPaid;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -28,16 +26,18 @@ public final class ResultsCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
 
-    private ResultsCsv() {
-    }
+    private ResultsCsv() {}
 
     static int write(OutputStream out, Consumer<Consumer<MonthAsPaid.Shown>> employees) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        String[] header = java.util.stream.Stream.concat(java.util.Arrays.stream(ExportColumn.values()).map(ExportColumn::key),
-                java.util.Arrays.stream(FiguresColumn.values()).map(FiguresColumn::key)).toArray(String[]::new);
+        String[] header = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(ExportColumn.values()).map(ExportColumn::key),
+                        java.util.Arrays.stream(FiguresColumn.values()).map(FiguresColumn::key))
+                .toArray(String[]::new);
         int[] count = {0};
         try {
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header).get());
+            CSVPrinter csv = new CSVPrinter(
+                    writer, CSVFormat.RFC4180.builder().setHeader(header).get());
             employees.accept(shown -> {
                 EmployeeMonth month = shown.figures();
                 List<String> row = new ArrayList<>(header.length);

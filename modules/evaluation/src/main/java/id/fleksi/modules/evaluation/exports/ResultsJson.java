@@ -1,18 +1,15 @@
 package id.fleksi.modules.evaluation.exports;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.closing.MonthAsPaid;
+import id.fleksi.modules.evaluation.closing.MonthClosings;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-import id.fleksi.modules.evaluation.closing.MonthAsPaid;
-import id.fleksi.modules.evaluation.closing.MonthClosings;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,18 +26,22 @@ public final class ResultsJson {
     public static final String MEDIA_TYPE = "application/json";
     static final int SCHEMA_VERSION = 1;
 
-    private static final JsonMapper JSON = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private ResultsJson() {
-    }
+    private ResultsJson() {}
 
-    record About(String tenant, String tenantName, YearMonth month, @Nullable String unitCode, String unitName, Instant generatedAt,
-            Figures figures) {
-    }
+    record About(
+            String tenant,
+            String tenantName,
+            YearMonth month,
+            @Nullable String unitCode,
+            String unitName,
+            Instant generatedAt,
+            Figures figures) {}
 
     /** Whose figures the file carries, in a sentence and per OPD it covers, and where paid and current stand side by side. */
-    record Figures(String statement, String closingPage, java.util.List<MonthClosings.OpdState> opds) {
-    }
+    record Figures(String statement, String closingPage, java.util.List<MonthClosings.OpdState> opds) {}
 
     static int write(OutputStream out, About about, Consumer<Consumer<MonthAsPaid.Shown>> employees) {
         int[] count = {0};
@@ -87,7 +88,8 @@ public final class ResultsJson {
             } else {
                 json.writeNumberProperty("closing_version", opd.version());
             }
-            json.writeStringProperty("closed_at", opd.closedAt() == null ? null : opd.closedAt().toString());
+            json.writeStringProperty(
+                    "closed_at", opd.closedAt() == null ? null : opd.closedAt().toString());
             json.writeNumberProperty("open_corrections", opd.openCorrections());
             json.writeEndObject();
         }

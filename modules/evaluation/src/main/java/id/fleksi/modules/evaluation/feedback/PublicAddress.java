@@ -2,7 +2,6 @@ package id.fleksi.modules.evaluation.feedback;
 
 import id.fleksi.modules.evaluation.feedback.internal.OpdServices;
 import id.fleksi.platform.tenancy.Tenant;
-
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

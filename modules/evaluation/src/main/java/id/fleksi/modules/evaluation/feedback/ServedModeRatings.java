@@ -1,12 +1,10 @@
 package id.fleksi.modules.evaluation.feedback;
 
+import id.fleksi.modules.evaluation.ServiceRatings;
+import id.fleksi.platform.tenancy.TenantCode;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.modules.evaluation.ServiceRatings;
-import id.fleksi.platform.tenancy.TenantCode;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,5 +22,6 @@ public interface ServedModeRatings {
      * whole pemda when {@code unit} is null), keyed {@link #OFFICE}, {@link #REMOTE} and {@link #NOT_SAID}; each key is
      * present, {@link ServiceRatings.Summary#NONE} when none.
      */
-    Map<String, ServiceRatings.Summary> byServedMode(TenantCode tenant, @Nullable UUID unit, LocalDate from, LocalDate to);
+    Map<String, ServiceRatings.Summary> byServedMode(
+            TenantCode tenant, @Nullable UUID unit, LocalDate from, LocalDate to);
 }

@@ -1,11 +1,9 @@
 package id.fleksi.modules.evaluation.rules;
 
+import id.fleksi.platform.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import id.fleksi.platform.problem.Problem;
-
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -22,16 +20,22 @@ public final class InvalidRuleSet extends Problem {
      * @param english the fault in English, its field by its English label
      * @param said the fault in the reader's language, its field by its label in that language
      */
-    public record Fault(String field, String english, MessageSourceResolvable said) {
-    }
+    public record Fault(String field, String english, MessageSourceResolvable said) {}
 
     private final List<Fault> faults;
 
     InvalidRuleSet(List<Fault> faults) {
-        super(Kind.BAD_REQUEST, "invalid-rules", "Rules not valid",
+        super(
+                Kind.BAD_REQUEST,
+                "invalid-rules",
+                "Rules not valid",
                 faults.stream().map(Fault::english).collect(Collectors.joining("; ")) + ". Nothing was saved.");
         this.faults = List.copyOf(faults);
-        with("errors", faults.stream().map(f -> Map.of("field", f.field(), "message", f.english())).toList());
+        with(
+                "errors",
+                faults.stream()
+                        .map(f -> Map.of("field", f.field(), "message", f.english()))
+                        .toList());
         values(Problem.joined("; ", faults.stream().map(Fault::said).toList()));
     }
 

@@ -1,13 +1,11 @@
 package id.fleksi.modules.evaluation.rules;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,10 +26,23 @@ import org.jspecify.annotations.Nullable;
  * @param makeUpMinutes lateness up to this many minutes is made good by leaving later by as many minutes (0: never)
  */
 @Schema(name = "EvaluationRuleSet")
-public record RuleSet(@Nullable UUID id, int version, LocalDate effectiveFrom, String name, @Nullable String preset,
-        String source, List<Band> lateBands, List<Band> earlyLeaveBands, BigDecimal unexcusedPercent,
-        BigDecimal noApelPercent, BigDecimal noReportPercent, BigDecimal capPercent, boolean dinasLuarExcuses,
-        int makeUpMinutes, @Nullable String createdBy, @Nullable Instant createdAt) {
+public record RuleSet(
+        @Nullable UUID id,
+        int version,
+        LocalDate effectiveFrom,
+        String name,
+        @Nullable String preset,
+        String source,
+        List<Band> lateBands,
+        List<Band> earlyLeaveBands,
+        BigDecimal unexcusedPercent,
+        BigDecimal noApelPercent,
+        BigDecimal noReportPercent,
+        BigDecimal capPercent,
+        boolean dinasLuarExcuses,
+        int makeUpMinutes,
+        @Nullable String createdBy,
+        @Nullable Instant createdAt) {
 
     /**
      * A band of minutes, both ends included ({@code toMinutes} null: and beyond).
@@ -39,7 +50,8 @@ public record RuleSet(@Nullable UUID id, int version, LocalDate effectiveFrom, S
      * @param code as the Perbup names it, e.g. TL1 or PSW3
      */
     @Schema(name = "EvaluationBand")
-    public record Band(String code, int fromMinutes, @Nullable Integer toMinutes, BigDecimal percent) {
+    public record Band(
+            String code, int fromMinutes, @Nullable Integer toMinutes, BigDecimal percent) {
 
         public boolean holds(int minutes) {
             return minutes >= fromMinutes && (toMinutes == null || minutes <= toMinutes);
@@ -47,7 +59,9 @@ public record RuleSet(@Nullable UUID id, int version, LocalDate effectiveFrom, S
 
         /** "31–60 menit", "lebih dari 90 menit". */
         public String range() {
-            return toMinutes == null ? "lebih dari " + (fromMinutes - 1) + " menit" : fromMinutes + "–" + toMinutes + " menit";
+            return toMinutes == null
+                    ? "lebih dari " + (fromMinutes - 1) + " menit"
+                    : fromMinutes + "–" + toMinutes + " menit";
         }
     }
 
@@ -74,7 +88,22 @@ public record RuleSet(@Nullable UUID id, int version, LocalDate effectiveFrom, S
 
     /** The same rules, to take effect from another date as a new version. */
     public RuleSet from(LocalDate date) {
-        return new RuleSet(null, 0, date, name, preset, source, lateBands, earlyLeaveBands, unexcusedPercent, noApelPercent,
-                noReportPercent, capPercent, dinasLuarExcuses, makeUpMinutes, null, null);
+        return new RuleSet(
+                null,
+                0,
+                date,
+                name,
+                preset,
+                source,
+                lateBands,
+                earlyLeaveBands,
+                unexcusedPercent,
+                noApelPercent,
+                noReportPercent,
+                capPercent,
+                dinasLuarExcuses,
+                makeUpMinutes,
+                null,
+                null);
     }
 }

@@ -1,16 +1,13 @@
 package id.fleksi.modules.evaluation.rules;
 
+import id.fleksi.platform.problem.Problem;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import id.fleksi.platform.problem.Problem;
-
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -23,18 +20,24 @@ final class RuleSetCheck {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** The English labels; the Indonesian ones are in {@code evaluation-deductions-problems_id.properties}. */
-    private static final Map<String, String> ENGLISH = Map.ofEntries(Map.entry("name", "Name"),
-            Map.entry("source", "Source"), Map.entry("lateBands", "Lateness (TL)"),
-            Map.entry("earlyLeaveBands", "Early leave (PSW)"), Map.entry("unexcusedPercent", "Unexcused, per day (%)"),
-            Map.entry("noApelPercent", "Missed apel (%)"), Map.entry("noReportPercent", "Day without a report (%)"),
-            Map.entry("capPercent", "Monthly cap (%)"), Map.entry("makeUpMinutes", "Lateness made good by leaving later (minutes)"),
-            Map.entry("code", "code"), Map.entry("fromMinutes", "from minute"), Map.entry("toMinutes", "to minute"),
+    private static final Map<String, String> ENGLISH = Map.ofEntries(
+            Map.entry("name", "Name"),
+            Map.entry("source", "Source"),
+            Map.entry("lateBands", "Lateness (TL)"),
+            Map.entry("earlyLeaveBands", "Early leave (PSW)"),
+            Map.entry("unexcusedPercent", "Unexcused, per day (%)"),
+            Map.entry("noApelPercent", "Missed apel (%)"),
+            Map.entry("noReportPercent", "Day without a report (%)"),
+            Map.entry("capPercent", "Monthly cap (%)"),
+            Map.entry("makeUpMinutes", "Lateness made good by leaving later (minutes)"),
+            Map.entry("code", "code"),
+            Map.entry("fromMinutes", "from minute"),
+            Map.entry("toMinutes", "to minute"),
             Map.entry("percent", "percent"));
 
     private final List<InvalidRuleSet.Fault> faults = new ArrayList<>();
 
-    private RuleSetCheck() {
-    }
+    private RuleSetCheck() {}
 
     static void require(RuleSet rules) {
         List<InvalidRuleSet.Fault> faults = faultsOf(rules);
@@ -49,7 +52,10 @@ final class RuleSetCheck {
             check.wrong("name", field("name"), "name", "{0}: 1 to 200 characters");
         }
         if (rules.source() == null || rules.source().isBlank() || rules.source().length() > 2000) {
-            check.wrong("source", field("source"), "source",
+            check.wrong(
+                    "source",
+                    field("source"),
+                    "source",
                     "{0}: the Perbup (number and year) the rules come from, at most 2000 characters");
         }
         check.bands("lateBands", rules.lateBands());
@@ -74,7 +80,7 @@ final class RuleSetCheck {
             return;
         }
         Map<String, Integer> codes = new HashMap<>();
-        Integer previousEnd = 0;   // null: the band before has no end, so where this one starts cannot be judged
+        Integer previousEnd = 0; // null: the band before has no end, so where this one starts cannot be judged
         for (int i = 0; i < bands.size(); i++) {
             RuleSet.Band band = bands.get(i);
             String at = list + "[" + i + "]";
@@ -88,7 +94,12 @@ final class RuleSetCheck {
             if (band.code() == null || !band.code().matches("[A-Za-z0-9]{1,10}")) {
                 wrong(at + ".code", name.of("code"), "band-code", "{0}: 1 to 10 letters or digits, e.g. TL1");
             } else if (codes.putIfAbsent(band.code().toUpperCase(Locale.ROOT), i + 1) != null) {
-                wrong(at + ".code", name.of("code"), "band-code-twice", "{0}: {1} is already band {2}''s", band.code(),
+                wrong(
+                        at + ".code",
+                        name.of("code"),
+                        "band-code-twice",
+                        "{0}: {1} is already band {2}''s",
+                        band.code(),
                         codes.get(band.code().toUpperCase(Locale.ROOT)));
             }
             if (previousEnd != null && band.fromMinutes() != previousEnd + 1) {
@@ -96,19 +107,42 @@ final class RuleSetCheck {
                 if (i == 0) {
                     wrong(at + ".fromMinutes", from, "band-first", "{0}: the first band starts at 1 minute");
                 } else if (band.fromMinutes() <= previousEnd) {
-                    wrong(at + ".fromMinutes", from, "band-overlap", "{0}: {1} minutes already fall in the band before"
-                            + " (up to {2} minutes); make it {3}", band.fromMinutes(), previousEnd, previousEnd + 1);
+                    wrong(
+                            at + ".fromMinutes",
+                            from,
+                            "band-overlap",
+                            "{0}: {1} minutes already fall in the band before" + " (up to {2} minutes); make it {3}",
+                            band.fromMinutes(),
+                            previousEnd,
+                            previousEnd + 1);
                 } else {
-                    wrong(at + ".fromMinutes", from, "band-gap", "{0}: a gap after the band before (up to {1} minutes);"
-                            + " make it {2}", previousEnd, previousEnd + 1);
+                    wrong(
+                            at + ".fromMinutes",
+                            from,
+                            "band-gap",
+                            "{0}: a gap after the band before (up to {1} minutes);" + " make it {2}",
+                            previousEnd,
+                            previousEnd + 1);
                 }
             }
             if (last && band.toMinutes() != null) {
-                wrong(at + ".toMinutes", name.of("toMinutes"), "band-open", "{0}: leave it empty, the last band has no end");
+                wrong(
+                        at + ".toMinutes",
+                        name.of("toMinutes"),
+                        "band-open",
+                        "{0}: leave it empty, the last band has no end");
             } else if (!last && band.toMinutes() == null) {
-                wrong(at + ".toMinutes", name.of("toMinutes"), "band-end", "{0}: fill it in, only the last band has no end");
+                wrong(
+                        at + ".toMinutes",
+                        name.of("toMinutes"),
+                        "band-end",
+                        "{0}: fill it in, only the last band has no end");
             } else if (band.toMinutes() != null && band.toMinutes() < band.fromMinutes()) {
-                wrong(at + ".toMinutes", name.of("toMinutes"), "band-backwards", "{0}: not before the from minute ({1})",
+                wrong(
+                        at + ".toMinutes",
+                        name.of("toMinutes"),
+                        "band-backwards",
+                        "{0}: not before the from minute ({1})",
                         band.fromMinutes());
             }
             percent(at + ".percent", name.of("percent"), band.percent());
@@ -117,7 +151,10 @@ final class RuleSetCheck {
     }
 
     private void percent(String at, Label name, BigDecimal value) {
-        if (value == null || value.signum() < 0 || value.compareTo(HUNDRED) > 0 || value.stripTrailingZeros().scale() > 2) {
+        if (value == null
+                || value.signum() < 0
+                || value.compareTo(HUNDRED) > 0
+                || value.stripTrailingZeros().scale() > 2) {
             wrong(at, name, "percent", "{0}: 0 to 100, at most two decimals");
         }
     }
@@ -140,8 +177,13 @@ final class RuleSetCheck {
 
         /** A field of a band: "Lateness (TL), band 2 (TL2), from minute". */
         Label of(String part) {
-            return new Label(english + ", " + ENGLISH.get(part), Problem.phrase("evaluation.rules.band-field",
-                    english + ", " + ENGLISH.get(part), said, Problem.phrase("evaluation.rules.field." + part, ENGLISH.get(part))));
+            return new Label(
+                    english + ", " + ENGLISH.get(part),
+                    Problem.phrase(
+                            "evaluation.rules.band-field",
+                            english + ", " + ENGLISH.get(part),
+                            said,
+                            Problem.phrase("evaluation.rules.field." + part, ENGLISH.get(part))));
         }
     }
 
@@ -152,12 +194,21 @@ final class RuleSetCheck {
     /** "Lateness (TL), band 2 (TL2)", or without the code when it has none. */
     private static Label band(String list, int index, RuleSet.Band band) {
         Label of = field(list);
-        String code = band == null || band.code() == null || band.code().isBlank() ? null : band.code().strip();
+        String code = band == null || band.code() == null || band.code().isBlank()
+                ? null
+                : band.code().strip();
         if (code == null) {
-            return new Label(of.english() + ", band " + (index + 1), Problem.phrase("evaluation.rules.band",
-                    of.english() + ", band " + (index + 1), of.said(), String.valueOf(index + 1)));
+            return new Label(
+                    of.english() + ", band " + (index + 1),
+                    Problem.phrase(
+                            "evaluation.rules.band",
+                            of.english() + ", band " + (index + 1),
+                            of.said(),
+                            String.valueOf(index + 1)));
         }
         String english = of.english() + ", band " + (index + 1) + " (" + code + ")";
-        return new Label(english, Problem.phrase("evaluation.rules.band-coded", english, of.said(), String.valueOf(index + 1), code));
+        return new Label(
+                english,
+                Problem.phrase("evaluation.rules.band-coded", english, of.said(), String.valueOf(index + 1), code));
     }
 }

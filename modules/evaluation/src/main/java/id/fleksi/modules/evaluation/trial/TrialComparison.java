@@ -1,9 +1,7 @@
 package id.fleksi.modules.evaluation.trial;
 
-import java.time.LocalDate;
-
 import io.swagger.v3.oas.annotations.media.Schema;
-
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,10 +10,18 @@ import org.jspecify.annotations.Nullable;
  * office days. {@code counted} is the last day of the trial counted: its end, or yesterday while it runs.
  */
 @Schema(name = "TrialComparison")
-public record TrialComparison(Mode mode, LocalDate trialFrom, LocalDate trialTo, LocalDate counted,
-        @Nullable LocalDate baselineFrom, @Nullable LocalDate baselineTo) {
+public record TrialComparison(
+        Mode mode,
+        LocalDate trialFrom,
+        LocalDate trialTo,
+        LocalDate counted,
+        @Nullable LocalDate baselineFrom,
+        @Nullable LocalDate baselineTo) {
 
-    public enum Mode { PERIODS, DAYS }
+    public enum Mode {
+        PERIODS,
+        DAYS
+    }
 
     /** The first day anyone must have been in the tenant by to be compared: the baseline's first, or the trial's. */
     public LocalDate earliest() {

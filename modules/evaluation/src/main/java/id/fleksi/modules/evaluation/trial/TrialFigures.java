@@ -1,13 +1,12 @@
 package id.fleksi.modules.evaluation.trial;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Measure;
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Side;
 import id.fleksi.modules.evaluation.trial.internal.TrialChart;
 import id.fleksi.modules.evaluation.trial.internal.TrialSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The verdict's figures as the page writes them, in the reader's language: a side's figure with its interval and the
@@ -16,8 +15,7 @@ import id.fleksi.modules.evaluation.trial.internal.TrialSummary;
 public final class TrialFigures {
 
     /** A measure's chart: its key and the SVG. */
-    public record Chart(String key, String svg) {
-    }
+    public record Chart(String key, String svg) {}
 
     private final Locale locale;
     private final String points;
@@ -37,13 +35,16 @@ public final class TrialFigures {
         if (side.low() == null || side.high() == null) {
             return "";
         }
-        return TrialSummary.number(m.kind(), side.low(), locale, null) + " – " + TrialSummary.number(m.kind(), side.high(), locale, null);
+        return TrialSummary.number(m.kind(), side.low(), locale, null) + " – "
+                + TrialSummary.number(m.kind(), side.high(), locale, null);
     }
 
     /** The count behind a share ("1.234/1.300") or a mean (its days or ratings). */
     public String counts(Measure m, Side side) {
         String of = String.format(locale, "%,d", side.count());
-        return m.kind() == TrialVerdict.Kind.PROPORTION ? String.format(locale, "%,d", Math.round(side.numerator())) + "/" + of : of;
+        return m.kind() == TrialVerdict.Kind.PROPORTION
+                ? String.format(locale, "%,d", Math.round(side.numerator())) + "/" + of
+                : of;
     }
 
     /** "+1,2 poin (-0,3 – +2,7)": the unit once; a dash without a difference. */
@@ -53,13 +54,16 @@ public final class TrialFigures {
             return "–";
         }
         String value = TrialSummary.number(m.kind(), d.value(), locale, points);
-        return d.low() == null ? value : value + " (" + TrialSummary.number(m.kind(), d.low(), locale, "") + " – "
-                + TrialSummary.number(m.kind(), d.high(), locale, "") + ")";
+        return d.low() == null
+                ? value
+                : value + " (" + TrialSummary.number(m.kind(), d.low(), locale, "") + " – "
+                        + TrialSummary.number(m.kind(), d.high(), locale, "") + ")";
     }
 
     /** better, worse or plain: how the page colours the finding. */
     public String tone(Measure m) {
-        return m.finding() != TrialVerdict.Finding.HIGHER && m.finding() != TrialVerdict.Finding.LOWER ? "plain"
+        return m.finding() != TrialVerdict.Finding.HIGHER && m.finding() != TrialVerdict.Finding.LOWER
+                ? "plain"
                 : (m.finding() == TrialVerdict.Finding.HIGHER) == m.higherIsBetter() ? "better" : "worse";
     }
 

@@ -1,16 +1,14 @@
 package id.fleksi.modules.evaluation.trial;
 
+import id.fleksi.modules.fwa.FwaPolicies;
+import id.fleksi.modules.fwa.PolicyVersion;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.tenancy.Tenant;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Locale;
-
-import id.fleksi.modules.fwa.FwaPolicies;
-import id.fleksi.modules.fwa.PolicyVersion;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.tenancy.Tenant;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -32,23 +30,37 @@ class TrialPeriods {
         this.clock = clock;
     }
 
-    TrialComparison comparison(Tenant tenant, @Nullable String mode, @Nullable LocalDate trialFrom, @Nullable LocalDate trialTo,
-            @Nullable LocalDate baselineFrom, @Nullable LocalDate baselineTo) {
+    TrialComparison comparison(
+            Tenant tenant,
+            @Nullable String mode,
+            @Nullable LocalDate trialFrom,
+            @Nullable LocalDate trialTo,
+            @Nullable LocalDate baselineFrom,
+            @Nullable LocalDate baselineTo) {
         TrialComparison.Mode chosen = mode(mode);
         LocalDate from = trialFrom;
         LocalDate to = trialTo;
         if (from == null || to == null) {
-            PolicyVersion policy = policies.versions().stream().filter(v -> v.trialFrom() != null && v.trialTo() != null)
-                    .max(Comparator.comparing(PolicyVersion::effectiveFrom)).orElseThrow(() -> Problem.unprocessable("trial-unknown",
-                            "No trial", "The FWA policy sets no trial period; give the trial's dates (trialFrom and trialTo)."));
+            PolicyVersion policy = policies.versions().stream()
+                    .filter(v -> v.trialFrom() != null && v.trialTo() != null)
+                    .max(Comparator.comparing(PolicyVersion::effectiveFrom))
+                    .orElseThrow(() -> Problem.unprocessable(
+                            "trial-unknown",
+                            "No trial",
+                            "The FWA policy sets no trial period; give the trial's dates (trialFrom and trialTo)."));
             from = from == null ? policy.trialFrom() : from;
             to = to == null ? policy.trialTo() : to;
         }
         span("trial", from, to);
-        LocalDate yesterday = clock.instant().atZone(tenant.timeZone().zone()).toLocalDate().minusDays(1);
+        LocalDate yesterday =
+                clock.instant().atZone(tenant.timeZone().zone()).toLocalDate().minusDays(1);
         if (from.isAfter(yesterday)) {
-            throw Problem.unprocessable("trial-not-begun", "The trial has not begun",
-                    "The trial begins on " + from + "; there is nothing to compare before a day of it has passed.").values(from);
+            throw Problem.unprocessable(
+                            "trial-not-begun",
+                            "The trial has not begun",
+                            "The trial begins on " + from
+                                    + "; there is nothing to compare before a day of it has passed.")
+                    .values(from);
         }
         LocalDate counted = to.isAfter(yesterday) ? yesterday : to;
         if (chosen == TrialComparison.Mode.DAYS) {
@@ -59,8 +71,11 @@ class TrialPeriods {
         LocalDate bFrom = baselineFrom == null ? bTo.minusDays(length - 1) : baselineFrom;
         span("baseline", bFrom, bTo);
         if (!bTo.isBefore(from)) {
-            throw Problem.unprocessable("trial-baseline-overlaps", "Baseline overlaps the trial",
-                    "The baseline must end before the trial begins on " + from + "; it ends on " + bTo + ".").values(from, bTo);
+            throw Problem.unprocessable(
+                            "trial-baseline-overlaps",
+                            "Baseline overlaps the trial",
+                            "The baseline must end before the trial begins on " + from + "; it ends on " + bTo + ".")
+                    .values(from, bTo);
         }
         return new TrialComparison(chosen, from, to, counted, bFrom, bTo);
     }
@@ -72,15 +87,24 @@ class TrialPeriods {
         try {
             return TrialComparison.Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("trial-mode", "Unknown comparison", "Compare PERIODS (the trial against a baseline) or DAYS"
-                    + " (WFA days against office days within the trial); " + mode.strip() + " is neither.").values(mode.strip());
+            throw Problem.badRequest(
+                            "trial-mode",
+                            "Unknown comparison",
+                            "Compare PERIODS (the trial against a baseline) or DAYS"
+                                    + " (WFA days against office days within the trial); " + mode.strip()
+                                    + " is neither.")
+                    .values(mode.strip());
         }
     }
 
     private static void span(String which, LocalDate from, LocalDate to) {
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw Problem.unprocessable("trial-span", "Period not allowed", "The " + which + " runs from " + from + " to " + to
-                    + "; a period runs forwards and spans at most " + MAX_DAYS + " days.").variant(which, from, to);
+            throw Problem.unprocessable(
+                            "trial-span",
+                            "Period not allowed",
+                            "The " + which + " runs from " + from + " to " + to
+                                    + "; a period runs forwards and spans at most " + MAX_DAYS + " days.")
+                    .variant(which, from, to);
         }
     }
 }

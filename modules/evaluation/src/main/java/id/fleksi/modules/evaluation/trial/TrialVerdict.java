@@ -1,11 +1,9 @@
 package id.fleksi.modules.evaluation.trial;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,33 +14,45 @@ import org.jspecify.annotations.Nullable;
  * @param summary the one-page summary, a sentence per line, in the reader's language; its last line is the conclusion
  */
 @Schema(name = "TrialVerdict")
-public record TrialVerdict(String tenant, String tenantName, TrialComparison comparison, List<String> arms, Cohort cohort,
-        Minimums minimums, List<Measure> total, List<Opd> opds, List<String> summary, Conclusion conclusion, Instant asOf) {
+public record TrialVerdict(
+        String tenant,
+        String tenantName,
+        TrialComparison comparison,
+        List<String> arms,
+        Cohort cohort,
+        Minimums minimums,
+        List<Measure> total,
+        List<Opd> opds,
+        List<String> summary,
+        Conclusion conclusion,
+        Instant asOf) {
 
     /** The overall verdict: better, worse (in any measure), the same, or too few data to say. */
-    public enum Conclusion { BETTER, WORSE, MIXED, NO_DIFFERENCE, TOO_FEW }
+    public enum Conclusion {
+        BETTER,
+        WORSE,
+        MIXED,
+        NO_DIFFERENCE,
+        TOO_FEW
+    }
 
     /**
      * @param compared employees present in the tenant through both sides of the comparison
      * @param leftOut those left out, counted by reason
      */
     @Schema(name = "TrialCohort")
-    public record Cohort(int compared, List<LeftOut> leftOut) {
-    }
+    public record Cohort(int compared, List<LeftOut> leftOut) {}
 
     /** @param reason JOINED_LATE, RETIRED, NO_WORKING_DAYS or NO_WFA_DAYS, with the sentence a person reads */
     @Schema(name = "TrialLeftOut")
-    public record LeftOut(String reason, String text, int employees) {
-    }
+    public record LeftOut(String reason, String text, int employees) {}
 
     /** Below these, a measure says "too few to conclude" rather than a difference. */
     @Schema(name = "TrialMinimums")
-    public record Minimums(int employees, int days, int ratings) {
-    }
+    public record Minimums(int employees, int days, int ratings) {}
 
     @Schema(name = "TrialOpd")
-    public record Opd(UUID id, String code, String name, int employees, List<Measure> measures) {
-    }
+    public record Opd(UUID id, String code, String name, int employees, List<Measure> measures) {}
 
     /**
      * One measure on both sides.
@@ -54,14 +64,31 @@ public record TrialVerdict(String tenant, String tenantName, TrialComparison com
      * @param difference the trial's side minus the baseline's, with its 95% interval; null without data on both sides
      */
     @Schema(name = "TrialMeasure")
-    public record Measure(String key, String name, Kind kind, boolean higherIsBetter, Side baseline, Side trial,
-            @Nullable Side difference, Finding finding, String findingText, int employees) {
+    public record Measure(
+            String key,
+            String name,
+            Kind kind,
+            boolean higherIsBetter,
+            Side baseline,
+            Side trial,
+            @Nullable Side difference,
+            Finding finding,
+            String findingText,
+            int employees) {}
+
+    public enum Kind {
+        PROPORTION,
+        MEAN
     }
 
-    public enum Kind { PROPORTION, MEAN }
-
     /** HIGHER or LOWER: a real difference (its interval excludes zero); NO_DIFFERENCE; TOO_FEW; NO_DATA. */
-    public enum Finding { HIGHER, LOWER, NO_DIFFERENCE, TOO_FEW, NO_DATA }
+    public enum Finding {
+        HIGHER,
+        LOWER,
+        NO_DIFFERENCE,
+        TOO_FEW,
+        NO_DATA
+    }
 
     /**
      * One side's figure (or the difference) with the counts behind it.
@@ -72,6 +99,10 @@ public record TrialVerdict(String tenant, String tenantName, TrialComparison com
      * @param low with high, the 95% interval; null when it cannot be computed
      */
     @Schema(name = "TrialSide")
-    public record Side(long count, double numerator, @Nullable Double value, @Nullable Double low, @Nullable Double high) {
-    }
+    public record Side(
+            long count,
+            double numerator,
+            @Nullable Double value,
+            @Nullable Double low,
+            @Nullable Double high) {}
 }

@@ -1,15 +1,5 @@
 package id.fleksi.modules.evaluation.trial;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import id.fleksi.modules.evaluation.ServiceRatings;
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Measure;
 import id.fleksi.modules.evaluation.trial.internal.Tally;
@@ -24,7 +14,15 @@ import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -50,8 +48,13 @@ public class TrialVerdicts {
     private final MessageSource messages;
     private final Clock clock;
 
-    TrialVerdicts(JdbcClient jdbc, WorkModes modes, TrialPeriods periods, ObjectProvider<ServiceRatings> ratings,
-            MessageSource messages, Clock clock) {
+    TrialVerdicts(
+            JdbcClient jdbc,
+            WorkModes modes,
+            TrialPeriods periods,
+            ObjectProvider<ServiceRatings> ratings,
+            MessageSource messages,
+            Clock clock) {
         this.jdbc = jdbc;
         this.modes = modes;
         this.periods = periods;
@@ -62,15 +65,24 @@ public class TrialVerdicts {
 
     /** Who may read the verdict: leaders (pimpinan), BKD and the tenant admin. */
     public static void requireAllowed(Caller caller) {
-        if (!caller.roles().contains(MonitoringModule.LEADER) && !caller.hasRole(Role.BKD) && !caller.hasRole(Role.TENANT_ADMIN)) {
-            throw Problem.forbidden("trial-not-allowed", "Not allowed",
+        if (!caller.roles().contains(MonitoringModule.LEADER)
+                && !caller.hasRole(Role.BKD)
+                && !caller.hasRole(Role.TENANT_ADMIN)) {
+            throw Problem.forbidden(
+                    "trial-not-allowed",
+                    "Not allowed",
                     "The WFA trial's verdict is for leaders (pimpinan), BKD and the tenant admin.");
         }
     }
 
     /** The comparison asked for, with what is not given taken from the tenant's FWA policy. Runs with the tenant set. */
-    public TrialComparison comparison(Tenant tenant, @Nullable String mode, @Nullable LocalDate trialFrom, @Nullable LocalDate trialTo,
-            @Nullable LocalDate baselineFrom, @Nullable LocalDate baselineTo) {
+    public TrialComparison comparison(
+            Tenant tenant,
+            @Nullable String mode,
+            @Nullable LocalDate trialFrom,
+            @Nullable LocalDate trialTo,
+            @Nullable LocalDate baselineFrom,
+            @Nullable LocalDate baselineTo) {
         return periods.comparison(tenant, mode, trialFrom, trialTo, baselineFrom, baselineTo);
     }
 
@@ -86,10 +98,18 @@ public class TrialVerdicts {
                 TrialDays.count(jdbc, modes, slice, c.baselineFrom(), c.baselineTo(), day -> 0, tallies);
                 TrialDays.count(jdbc, modes, slice, c.trialFrom(), c.counted(), day -> 1, tallies);
             } else {
-                TrialDays.count(jdbc, modes, slice, c.trialFrom(), c.counted(), day -> day.mode() == WorkMode.WFA ? 1 : 0, tallies);
+                TrialDays.count(
+                        jdbc,
+                        modes,
+                        slice,
+                        c.trialFrom(),
+                        c.counted(),
+                        day -> day.mode() == WorkMode.WFA ? 1 : 0,
+                        tallies);
             }
         }
-        // The same people on both sides: anyone without a working day on one side (or, comparing days, without a WFA day
+        // The same people on both sides: anyone without a working day on one side (or, comparing days, without a WFA
+        // day
         // or an office day) is left out too.
         Map<String, Integer> leftOut = new java.util.LinkedHashMap<>(people.leftOut());
         Map<UUID, UUID> compared = new java.util.LinkedHashMap<>();
@@ -118,27 +138,53 @@ public class TrialVerdicts {
             }
             totalA = totalA.plus(both[0]);
             totalB = totalB.plus(both[1]);
-            opds.add(new TrialVerdict.Opd(opd.id(), opd.code(), opd.name(), heads.get(opd.id()), TrialMeasures.of(both[0], both[1],
-                    heads.get(opd.id()), rated(feedback, tenant, opd.id(), c.baselineFrom(), c.baselineTo()),
-                    rated(feedback, tenant, opd.id(), c.trialFrom(), c.counted()), text)));
+            opds.add(new TrialVerdict.Opd(
+                    opd.id(),
+                    opd.code(),
+                    opd.name(),
+                    heads.get(opd.id()),
+                    TrialMeasures.of(
+                            both[0],
+                            both[1],
+                            heads.get(opd.id()),
+                            rated(feedback, tenant, opd.id(), c.baselineFrom(), c.baselineTo()),
+                            rated(feedback, tenant, opd.id(), c.trialFrom(), c.counted()),
+                            text)));
         }
-        List<Measure> total = TrialMeasures.of(totalA, totalB, compared.size(),
-                rated(feedback, tenant, null, c.baselineFrom(), c.baselineTo()), rated(feedback, tenant, null, c.trialFrom(), c.counted()),
+        List<Measure> total = TrialMeasures.of(
+                totalA,
+                totalB,
+                compared.size(),
+                rated(feedback, tenant, null, c.baselineFrom(), c.baselineTo()),
+                rated(feedback, tenant, null, c.trialFrom(), c.counted()),
                 text);
         List<TrialVerdict.LeftOut> reasons = leftOut.entrySet().stream()
-                .map(e -> new TrialVerdict.LeftOut(e.getKey(), text.getMessage("trial.leftOut." + e.getKey()), e.getValue())).toList();
+                .map(e -> new TrialVerdict.LeftOut(
+                        e.getKey(), text.getMessage("trial.leftOut." + e.getKey()), e.getValue()))
+                .toList();
         int left = reasons.stream().mapToInt(TrialVerdict.LeftOut::employees).sum();
         TrialVerdict.Conclusion conclusion = TrialSummary.conclusion(total);
         String side = c.mode() == TrialComparison.Mode.PERIODS ? "periods" : "days";
-        return new TrialVerdict(tenant.code().value(), tenant.name(), c,
+        return new TrialVerdict(
+                tenant.code().value(),
+                tenant.name(),
+                c,
                 List.of(text.getMessage("trial.arm." + side + ".a"), text.getMessage("trial.arm." + side + ".b")),
-                new TrialVerdict.Cohort(compared.size(), reasons), TrialMeasures.MINIMUMS, total, opds,
-                TrialSummary.sentences(tenant.name(), c, compared.size(), left, total, conclusion, text, locale), conclusion,
+                new TrialVerdict.Cohort(compared.size(), reasons),
+                TrialMeasures.MINIMUMS,
+                total,
+                opds,
+                TrialSummary.sentences(tenant.name(), c, compared.size(), left, total, conclusion, text, locale),
+                conclusion,
                 clock.instant());
     }
 
-    private static ServiceRatings.@Nullable Summary rated(@Nullable ServiceRatings feedback, Tenant tenant, @Nullable UUID unit,
-            @Nullable LocalDate from, @Nullable LocalDate to) {
+    private static ServiceRatings.@Nullable Summary rated(
+            @Nullable ServiceRatings feedback,
+            Tenant tenant,
+            @Nullable UUID unit,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to) {
         return feedback == null || from == null || to == null ? null : feedback.between(tenant.code(), unit, from, to);
     }
 }

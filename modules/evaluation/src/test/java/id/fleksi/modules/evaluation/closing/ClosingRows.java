@@ -1,18 +1,16 @@
 package id.fleksi.modules.evaluation.closing;
 
+import id.fleksi.modules.attendance.CheckInRequest;
+import id.fleksi.modules.reports.NewActivity;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.TenantCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.modules.attendance.CheckInRequest;
-import id.fleksi.modules.reports.NewActivity;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.TenantCode;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,10 +44,15 @@ final class ClosingRows {
         unit(bidangTik, diskominfo, "TIK", "Bidang TIK");
         unit(dinkes, null, "DINKES", "Dinas Kesehatan");
         UUID office = UUID.randomUUID();
-        jdbc.sql("insert into " + schema + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 200)")
-                .params(office, LATITUDE, LONGITUDE).update();
+        jdbc.sql(
+                        "insert into " + schema
+                                + ".office (id, name, latitude, longitude, radius_metres) values (?, 'Kantor Bupati', ?, ?, 200)")
+                .params(office, LATITUDE, LONGITUDE)
+                .update();
         for (UUID unit : new UUID[] {diskominfo, bidangTik, dinkes}) {
-            jdbc.sql("insert into " + schema + ".office_unit (office_id, unit_id) values (?, ?)").params(office, unit).update();
+            jdbc.sql("insert into " + schema + ".office_unit (office_id, unit_id) values (?, ?)")
+                    .params(office, unit)
+                    .update();
         }
         employee(andi, "andi", "Andi Atasan", diskominfo, null);
         employee(siti, "siti", "Siti Aparatur", bidangTik, andi);
@@ -60,26 +63,51 @@ final class ClosingRows {
 
     private void unit(UUID id, UUID parent, String code, String name) {
         jdbc.sql("insert into " + schema + ".org_unit (id, parent_id, code, name, kind) values (?, ?, ?, ?, 'DINAS')")
-                .params(id, parent, code, name).update();
+                .params(id, parent, code, name)
+                .update();
     }
 
     private void employee(UUID id, String username, String name, UUID unit, UUID supervisor) {
         String number = "1985031220100120" + (nip++);
-        jdbc.sql("insert into " + schema + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status, username,"
-                        + " realm_user_id, created_at, updated_at) values (?, ?, ?, 'PNS', ?, ?, 'ACTIVE', ?, ?, now(), now())")
-                .params(id, number, name, unit, supervisor, username, UUID.randomUUID().toString()).update();
+        jdbc.sql(
+                        "insert into " + schema
+                                + ".employee (id, nip, name, employment_type, unit_id, supervisor_id, status, username,"
+                                + " realm_user_id, created_at, updated_at) values (?, ?, ?, 'PNS', ?, ?, 'ACTIVE', ?, ?, now(), now())")
+                .params(
+                        id,
+                        number,
+                        name,
+                        unit,
+                        supervisor,
+                        username,
+                        UUID.randomUUID().toString())
+                .update();
     }
 
     /** A check-in captured on the phone at {@code capturedAt} and sent now (queued offline). */
     static CheckInRequest offlineCheckIn(String capturedAt) {
-        return new CheckInRequest(CheckInRequest.Kind.IN, LATITUDE, LONGITUDE, 10.0, "ci-" + UUID.randomUUID(),
-                OffsetDateTime.parse(capturedAt), false, "phone-1");
+        return new CheckInRequest(
+                CheckInRequest.Kind.IN,
+                LATITUDE,
+                LONGITUDE,
+                10.0,
+                "ci-" + UUID.randomUUID(),
+                OffsetDateTime.parse(capturedAt),
+                false,
+                "phone-1");
     }
 
     /** A check-out captured on the phone at {@code capturedAt} and sent now (queued offline). */
     static CheckInRequest offlineCheckOut(String capturedAt) {
-        return new CheckInRequest(CheckInRequest.Kind.OUT, LATITUDE, LONGITUDE, 10.0, "co-" + UUID.randomUUID(),
-                OffsetDateTime.parse(capturedAt), false, "phone-1");
+        return new CheckInRequest(
+                CheckInRequest.Kind.OUT,
+                LATITUDE,
+                LONGITUDE,
+                10.0,
+                "co-" + UUID.randomUUID(),
+                OffsetDateTime.parse(capturedAt),
+                false,
+                "phone-1");
     }
 
     static NewActivity activity(String description) {

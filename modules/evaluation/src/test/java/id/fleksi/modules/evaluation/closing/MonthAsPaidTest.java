@@ -5,15 +5,6 @@ import static id.fleksi.modules.evaluation.closing.ClosingRows.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
-
 import id.fleksi.modules.attendance.Absences;
 import id.fleksi.modules.evaluation.EmployeeMonth;
 import id.fleksi.modules.evaluation.MonthlyEvaluations;
@@ -29,7 +20,14 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.testing.TestClock;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
-
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,17 +53,38 @@ class MonthAsPaidTest {
         TestDatabase.register(registry);
     }
 
-    @Autowired MonthAsPaid paid;
-    @Autowired MonthClosings closings;
-    @Autowired Corrections corrections;
-    @Autowired MonthlyEvaluations evaluations;
-    @Autowired RuleSets rules;
-    @Autowired Absences absences;
-    @Autowired TestClock clock;
-    @Autowired TenantRegistry registry;
-    @Autowired TenantMigrator migrator;
-    @Autowired ModuleSwitches switches;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MonthAsPaid paid;
+
+    @Autowired
+    MonthClosings closings;
+
+    @Autowired
+    Corrections corrections;
+
+    @Autowired
+    MonthlyEvaluations evaluations;
+
+    @Autowired
+    RuleSets rules;
+
+    @Autowired
+    Absences absences;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    TenantMigrator migrator;
+
+    @Autowired
+    ModuleSwitches switches;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TenantCode code;
     Tenant tenant;
@@ -74,12 +93,16 @@ class MonthAsPaidTest {
 
     @BeforeEach
     void aPemdaAtTheEndOfNovember() {
-        code = TestTenants.migrated(registry, migrator, "paid");   // WITA (UTC+8)
+        code = TestTenants.migrated(registry, migrator, "paid"); // WITA (UTC+8)
         for (String module : List.of("fwa", "attendance", "activity-reports", "monitoring", "evaluation")) {
             switches.change(code, module, true, Map.of(), "test");
         }
-        switches.change(code, "attendance", null, Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59",
-                "latenessToleranceMinutes", 0), "test");
+        switches.change(
+                code,
+                "attendance",
+                null,
+                Map.of("checkInWindow", "00:00-23:59", "checkOutWindow", "00:00-23:59", "latenessToleranceMinutes", 0),
+                "test");
         tenant = registry.require(code);
         rows = new ClosingRows(jdbc, code);
         TenantContext.runAs(code, () -> {
@@ -92,8 +115,17 @@ class MonthAsPaidTest {
             }
         });
         clock.set("2026-11-30T10:00:00+08:00");
-        sitiFriday = as(() -> absences.file("siti", new Absences.NewAbsence(Absences.Kind.IZIN, day("2026-11-27"),
-                day("2026-11-27"), "Urusan keluarga", null, null, null))).id();
+        sitiFriday = as(() -> absences.file(
+                        "siti",
+                        new Absences.NewAbsence(
+                                Absences.Kind.IZIN,
+                                day("2026-11-27"),
+                                day("2026-11-27"),
+                                "Urusan keluarga",
+                                null,
+                                null,
+                                null)))
+                .id();
         clock.set("2026-12-01T08:00:00+08:00");
     }
 
@@ -106,36 +138,53 @@ class MonthAsPaidTest {
     void anOpenMonthIsTheCurrentComputationInTheEvaluationsOrder() {
         List<MonthAsPaid.Shown> shown = shown(null);
 
-        assertThat(shown).extracting(s -> s.figures().name(), MonthAsPaid.Shown::paid, MonthAsPaid.Shown::currentDiffers)
-                .containsExactly(tuple("Budi Atasan", false, false), tuple("Tono Aparatur", false, false),
-                        tuple("Siti Aparatur", false, false), tuple("Andi Atasan", false, false), tuple("Rina Aparatur", false, false));
-        assertThat(names(evaluation(null))).isEqualTo(names(shown.stream().map(MonthAsPaid.Shown::figures).toList()));
+        assertThat(shown)
+                .extracting(s -> s.figures().name(), MonthAsPaid.Shown::paid, MonthAsPaid.Shown::currentDiffers)
+                .containsExactly(
+                        tuple("Budi Atasan", false, false),
+                        tuple("Tono Aparatur", false, false),
+                        tuple("Siti Aparatur", false, false),
+                        tuple("Andi Atasan", false, false),
+                        tuple("Rina Aparatur", false, false));
+        assertThat(names(evaluation(null)))
+                .isEqualTo(names(shown.stream().map(MonthAsPaid.Shown::figures).toList()));
         assertThat(paid.standing(tenant, NOVEMBER, null).noneClosed()).isTrue();
-        assertThat(paid.standing(tenant, NOVEMBER, rows.bidangTik).opds()).extracting(MonthClosings.OpdState::code)
+        assertThat(paid.standing(tenant, NOVEMBER, rows.bidangTik).opds())
+                .extracting(MonthClosings.OpdState::code)
                 .containsExactly("DISKOMINFO");
     }
 
     @Test
     void aClosedOpdIsShownAsPaidAfterACorrectionUntilClosedAgainAndTheOpenOpdAsComputedNow() {
         as(() -> closings.close(tenant, BKD, NOVEMBER, "DISKOMINFO"));
-        as(() -> corrections.record(tenant, BKD, new Corrections.NewCorrection(rows.siti, day("2026-11-27"), null,
-                "Surat izin diserahkan terlambat")));
+        as(() -> corrections.record(
+                tenant,
+                BKD,
+                new Corrections.NewCorrection(rows.siti, day("2026-11-27"), null, "Surat izin diserahkan terlambat")));
         as(() -> absences.decide("andi", sitiFriday, true, null));
-        assertThat(evaluations.employee(code, rows.siti, NOVEMBER).deductionPercent()).isEqualByComparingTo("11");
+        assertThat(evaluations.employee(code, rows.siti, NOVEMBER).deductionPercent())
+                .isEqualByComparingTo("11");
 
         List<MonthAsPaid.Shown> shown = shown(null);
 
-        assertThat(shown).extracting(s -> s.figures().name(), MonthAsPaid.Shown::version, MonthAsPaid.Shown::currentDiffers)
-                .containsExactly(tuple("Budi Atasan", null, false), tuple("Tono Aparatur", null, false),
-                        tuple("Siti Aparatur", 1, true), tuple("Andi Atasan", 1, false), tuple("Rina Aparatur", 1, false));
+        assertThat(shown)
+                .extracting(s -> s.figures().name(), MonthAsPaid.Shown::version, MonthAsPaid.Shown::currentDiffers)
+                .containsExactly(
+                        tuple("Budi Atasan", null, false),
+                        tuple("Tono Aparatur", null, false),
+                        tuple("Siti Aparatur", 1, true),
+                        tuple("Andi Atasan", 1, false),
+                        tuple("Rina Aparatur", 1, false));
         EmployeeMonth siti = shown.get(2).figures();
         assertThat(siti.deductionPercent()).isEqualByComparingTo("16");
         assertThat(siti.unexcusedDays()).isEqualTo(3);
         assertThat(siti.absencesByKind()).isEmpty();
         assertThat(shown.get(2).closedAt()).isEqualTo(clock.instant());
         MonthAsPaid.Standing standing = paid.standing(tenant, NOVEMBER, rows.bidangTik);
-        assertThat(standing.single()).extracting(MonthClosings.OpdState::code, MonthClosings.OpdState::state,
-                MonthClosings.OpdState::version).containsExactly("DISKOMINFO", "CORRECTING", 1);
+        assertThat(standing.single())
+                .extracting(
+                        MonthClosings.OpdState::code, MonthClosings.OpdState::state, MonthClosings.OpdState::version)
+                .containsExactly("DISKOMINFO", "CORRECTING", 1);
         assertThat(standing.openCorrections()).isEqualTo(1);
         MonthAsPaid.Standing pemda = paid.standing(tenant, NOVEMBER, null);
         assertThat(pemda.closedCount()).isEqualTo(1);
@@ -145,11 +194,16 @@ class MonthAsPaidTest {
         as(() -> closings.close(tenant, BKD, NOVEMBER, "DISKOMINFO"));
 
         List<MonthAsPaid.Shown> again = shown(rows.diskominfo);
-        assertThat(again).extracting(s -> s.figures().name(), MonthAsPaid.Shown::version, MonthAsPaid.Shown::currentDiffers)
-                .containsExactly(tuple("Siti Aparatur", 2, false), tuple("Andi Atasan", 2, false), tuple("Rina Aparatur", 2, false));
+        assertThat(again)
+                .extracting(s -> s.figures().name(), MonthAsPaid.Shown::version, MonthAsPaid.Shown::currentDiffers)
+                .containsExactly(
+                        tuple("Siti Aparatur", 2, false),
+                        tuple("Andi Atasan", 2, false),
+                        tuple("Rina Aparatur", 2, false));
         assertThat(again.get(0).figures().deductionPercent()).isEqualByComparingTo(new BigDecimal("11"));
         assertThat(again.get(0).figures().absencesByKind()).containsEntry("IZIN", 1);
-        assertThat(paid.standing(tenant, NOVEMBER, rows.diskominfo).single().state()).isEqualTo("CLOSED");
+        assertThat(paid.standing(tenant, NOVEMBER, rows.diskominfo).single().state())
+                .isEqualTo("CLOSED");
     }
 
     private List<MonthAsPaid.Shown> shown(UUID unit) {

@@ -2,9 +2,6 @@ package id.fleksi.modules.evaluation.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-import java.util.UUID;
-
 import id.fleksi.modules.evaluation.EvaluationModule;
 import id.fleksi.modules.evaluation.exports.internal.ExportScope;
 import id.fleksi.platform.migration.TenantMigrator;
@@ -18,7 +15,8 @@ import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.testing.TestDatabase;
 import id.fleksi.platform.testing.TestTenants;
-
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +39,17 @@ class ExportScopeTest {
         TestDatabase.register(registry);
     }
 
-    @Autowired ExportScope scope;
-    @Autowired TenantRegistry registry;
-    @Autowired TenantMigrator migrator;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    ExportScope scope;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    TenantMigrator migrator;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TenantCode code;
 
@@ -69,15 +74,19 @@ class ExportScopeTest {
     @Test
     void bkdAndAnotherSystemExportAnyUnitAndTheWholePemda() {
         TenantContext.runAs(code, () -> {
-            for (Caller caller : Set.of(caller("bkd", Role.BKD.realmRole()), caller("service-account-x", EvaluationModule.EXPORT_ROLE))) {
+            for (Caller caller : Set.of(
+                    caller("bkd", Role.BKD.realmRole()), caller("service-account-x", EvaluationModule.EXPORT_ROLE))) {
                 assertThat(scope.unit(caller, null)).isNull();
                 ExportScope.Unit pkm = scope.unit(caller, "PKM");
                 assertThat(pkm.name()).isEqualTo("UPT Puskesmas Tobadak");
                 assertThat(pkm.headName()).isEqualTo("Ners Rahmawati");
                 assertThat(pkm.headNip()).isEqualTo("198003152005012003");
-                assertThat(scope.choices(caller)).extracting(ExportScope.Unit::code).containsExactly("BKPSDM", "DINKES");
+                assertThat(scope.choices(caller))
+                        .extracting(ExportScope.Unit::code)
+                        .containsExactly("BKPSDM", "DINKES");
             }
-            assertThat(problem(() -> scope.unit(caller("bkd", Role.BKD.realmRole()), "DINSOS")).type())
+            assertThat(problem(() -> scope.unit(caller("bkd", Role.BKD.realmRole()), "DINSOS"))
+                            .type())
                     .isEqualTo("evaluation-export-unknown-unit");
         });
     }
@@ -126,19 +135,24 @@ class ExportScopeTest {
     private UUID unit(String unitCode, String name, UUID parent) {
         UUID id = UUID.randomUUID();
         jdbc.sql(TenantSql.of("insert into {org_unit} (id, parent_id, code, name, kind) values (?, ?, ?, ?, 'DINAS')"))
-                .params(id, parent, unitCode, name).update();
+                .params(id, parent, unitCode, name)
+                .update();
         return id;
     }
 
     private UUID person(String username, String name, String nip, UUID unit, String status) {
         UUID id = UUID.randomUUID();
-        jdbc.sql(TenantSql.of("insert into {employee} (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
-                        + " created_at, updated_at) values (?, ?, ?, 'PNS', ?, ?, ?, ?, now(), now())"))
-                .params(id, nip, name, unit, status, username, UUID.randomUUID().toString()).update();
+        jdbc.sql(TenantSql.of(
+                        "insert into {employee} (id, nip, name, employment_type, unit_id, status, username, realm_user_id,"
+                                + " created_at, updated_at) values (?, ?, ?, 'PNS', ?, ?, ?, ?, now(), now())"))
+                .params(id, nip, name, unit, status, username, UUID.randomUUID().toString())
+                .update();
         return id;
     }
 
     private void head(UUID unit, UUID employee) {
-        jdbc.sql(TenantSql.of("update {org_unit} set head_employee_id = ? where id = ?")).params(employee, unit).update();
+        jdbc.sql(TenantSql.of("update {org_unit} set head_employee_id = ? where id = ?"))
+                .params(employee, unit)
+                .update();
     }
 }

@@ -3,8 +3,7 @@ package id.fleksi.modules.fwa.internal;
 /** The national rules every tenant's policy lives within. */
 public final class NationalFrame {
 
-    private NationalFrame() {
-    }
+    private NationalFrame() {}
 
     /**
      * PermenPANRB 4/2025 art. 13(1): flexible location for at most two working days a week per employee.

@@ -1,14 +1,12 @@
 package id.fleksi.modules.monitoring.internal;
 
-import java.util.UUID;
-
 import id.fleksi.modules.monitoring.Apels;
 import id.fleksi.modules.monitoring.LiveView;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,16 +40,33 @@ class ApelPage {
     }
 
     @PostMapping("/t/{code}/monitoring/apel")
-    String schedule(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String title,
-            @RequestParam(required = false) @Nullable String weekday, @RequestParam(required = false) @Nullable String date,
-            @RequestParam(required = false) @Nullable String startsAt, @RequestParam(required = false) @Nullable Integer windowMinutes) {
-        apels.schedule(tenant, caller, new Apels.NewApel(title, blank(weekday) ? null : weekday,
-                blank(date) ? null : java.time.LocalDate.parse(date), startsAt, windowMinutes, true));
+    String schedule(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String weekday,
+            @RequestParam(required = false) @Nullable String date,
+            @RequestParam(required = false) @Nullable String startsAt,
+            @RequestParam(required = false) @Nullable Integer windowMinutes) {
+        apels.schedule(
+                tenant,
+                caller,
+                new Apels.NewApel(
+                        title,
+                        blank(weekday) ? null : weekday,
+                        blank(date) ? null : java.time.LocalDate.parse(date),
+                        startsAt,
+                        windowMinutes,
+                        true));
         return "redirect:/t/" + tenant.code().value() + "/monitoring/apel?done=scheduled";
     }
 
     @GetMapping("/t/{code}/monitoring/apel/{id}")
-    String ranking(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String done,
+    String ranking(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String done,
             Model model) {
         live.sightOf(caller);
         model.addAttribute("tenant", tenant);
@@ -61,7 +76,11 @@ class ApelPage {
     }
 
     @PostMapping("/t/{code}/monitoring/apel/{id}/report")
-    String report(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam String opd,
+    String report(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam String opd,
             @RequestParam(required = false) @Nullable String text) {
         apels.report(tenant, caller, id, opd, text);
         return "redirect:/t/" + tenant.code().value() + "/monitoring/apel/" + id + "?done=reported";

@@ -1,12 +1,10 @@
 package id.fleksi.modules.monitoring.internal;
 
-import java.util.UUID;
-
 import id.fleksi.modules.monitoring.Apels;
 import id.fleksi.modules.monitoring.LiveView;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
-
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +33,12 @@ class ApelPageJson {
         return apels.ranking(tenant, id);
     }
 
-    @PostMapping(path = "/t/{code}/monitoring/apel/{id}/confirm", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/t/{code}/monitoring/apel/{id}/confirm",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Apels.Confirmation confirm(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestBody Apels.Position position) {
+    Apels.Confirmation confirm(
+            Tenant tenant, Caller caller, @PathVariable UUID id, @RequestBody Apels.Position position) {
         return apels.confirm(tenant, caller.username(), id, position);
     }
 }

@@ -1,17 +1,14 @@
 package id.fleksi.modules.monitoring.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,31 +35,54 @@ class DigestController {
         this.workbook = workbook;
     }
 
-    @Operation(operationId = "monitoringDigest", summary = "A unit's weekly or monthly digest: per person and per week",
+    @Operation(
+            operationId = "monitoringDigest",
+            summary = "A unit's weekly or monthly digest: per person and per week",
             description = WHO)
     @GetMapping(path = "/api/v1/t/{code}/monitoring/digest", produces = MediaType.APPLICATION_JSON_VALUE)
-    Digests.Digest digest(@PathVariable String code, @RequestParam String unit,
-            @RequestParam(required = false) @Nullable String month, @RequestParam(required = false) @Nullable String week,
-            @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller) {
+    Digests.Digest digest(
+            @PathVariable String code,
+            @RequestParam String unit,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String week,
+            @Parameter(hidden = true) Tenant tenant,
+            @Parameter(hidden = true) Caller caller) {
         return digests.of(tenant, caller, unit.strip(), digests.period(tenant, month, week));
     }
 
-    @Operation(operationId = "monitoringDigestWorkbook", summary = "The same digest as an XLSX workbook, ready to print",
+    @Operation(
+            operationId = "monitoringDigestWorkbook",
+            summary = "The same digest as an XLSX workbook, ready to print",
             description = WHO + " A sheet for the period, then one per ISO week; headings in the caller's language.",
-            responses = @ApiResponse(responseCode = "200", description = "The workbook", content = @Content(
-                    mediaType = DigestWorkbook.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))))
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The workbook",
+                            content =
+                                    @Content(
+                                            mediaType = DigestWorkbook.MEDIA_TYPE,
+                                            schema = @Schema(type = "string", format = "binary"))))
     @GetMapping(path = "/api/v1/t/{code}/monitoring/digest.xlsx", produces = DigestWorkbook.MEDIA_TYPE)
-    ResponseEntity<byte[]> workbook(@PathVariable String code, @RequestParam String unit,
-            @RequestParam(required = false) @Nullable String month, @RequestParam(required = false) @Nullable String week,
-            @Parameter(hidden = true) Tenant tenant, @Parameter(hidden = true) Caller caller,
+    ResponseEntity<byte[]> workbook(
+            @PathVariable String code,
+            @RequestParam String unit,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String week,
+            @Parameter(hidden = true) Tenant tenant,
+            @Parameter(hidden = true) Caller caller,
             @Parameter(hidden = true) Locale locale) {
         return file(workbook, digests.of(tenant, caller, unit.strip(), digests.period(tenant, month, week)), locale);
     }
 
     static ResponseEntity<byte[]> file(DigestWorkbook workbook, Digests.Digest digest, Locale locale) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(DigestWorkbook.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(workbook.fileName(digest, locale), StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(DigestWorkbook.MEDIA_TYPE))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(workbook.fileName(digest, locale), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(workbook.write(digest, locale));
     }

@@ -1,12 +1,10 @@
 package id.fleksi.modules.monitoring.internal;
 
-import java.util.List;
-import java.util.Locale;
-
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -29,8 +27,12 @@ class DigestPage {
     }
 
     @GetMapping("/t/{code}/monitoring/digest")
-    String digest(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String unit,
-            @RequestParam(required = false) @Nullable String month, @RequestParam(required = false) @Nullable String week,
+    String digest(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String unit,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String week,
             Model model) {
         List<Digests.Choice> choices = digests.choices(caller);
         DigestPeriod period = digests.period(tenant, month, week);
@@ -48,11 +50,15 @@ class DigestPage {
     }
 
     @GetMapping("/t/{code}/monitoring/digest.xlsx")
-    ResponseEntity<byte[]> workbook(Tenant tenant, Caller caller, @RequestParam String unit,
-            @RequestParam(required = false) @Nullable String month, @RequestParam(required = false) @Nullable String week,
+    ResponseEntity<byte[]> workbook(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam String unit,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String week,
             Locale locale) {
-        return DigestController.file(workbook, digests.of(tenant, caller, unit.strip(), digests.period(tenant, month, week)),
-                locale);
+        return DigestController.file(
+                workbook, digests.of(tenant, caller, unit.strip(), digests.period(tenant, month, week)), locale);
     }
 
     private static @Nullable String blankIsNull(@Nullable String unit) {

@@ -1,5 +1,7 @@
 package id.fleksi.modules.monitoring.internal;
 
+import id.fleksi.platform.problem.Problem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -7,11 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
-
-import id.fleksi.platform.problem.Problem;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +21,7 @@ public record DigestPeriod(String label, LocalDate from, LocalDate to) {
 
     /** One ISO week of the period, clipped to it; {@code label} is its ISO name, e.g. {@code 2026-W48}. */
     @Schema(name = "MonitoringDigestWeek")
-    public record Week(String label, LocalDate from, LocalDate to) {
-    }
+    public record Week(String label, LocalDate from, LocalDate to) {}
 
     /** A month or a week, exactly one of them; neither: the month of {@code today}. Refuses anything else. */
     public static DigestPeriod parse(@Nullable String month, @Nullable String week, LocalDate today) {
@@ -52,7 +48,8 @@ public record DigestPeriod(String label, LocalDate from, LocalDate to) {
     }
 
     static DigestPeriod week(String isoWeek) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-W(\\d{2})").matcher(isoWeek);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{4})-W(\\d{2})").matcher(isoWeek);
         if (!m.matches()) {
             throw wrong(isoWeek);
         }
@@ -74,12 +71,16 @@ public record DigestPeriod(String label, LocalDate from, LocalDate to) {
 
     /** The period before this one, of the same kind, as it is asked for ({@code 2026-10}, {@code 2026-W47}). */
     public String previous() {
-        return isWeek() ? isoName(from.minusWeeks(1)) : YearMonth.from(from).minusMonths(1).toString();
+        return isWeek()
+                ? isoName(from.minusWeeks(1))
+                : YearMonth.from(from).minusMonths(1).toString();
     }
 
     /** The period after this one, of the same kind. */
     public String next() {
-        return isWeek() ? isoName(from.plusWeeks(1)) : YearMonth.from(from).plusMonths(1).toString();
+        return isWeek()
+                ? isoName(from.plusWeeks(1))
+                : YearMonth.from(from).plusMonths(1).toString();
     }
 
     /** The ISO weeks of the period, each clipped to it, in order. */
@@ -95,11 +96,16 @@ public record DigestPeriod(String label, LocalDate from, LocalDate to) {
     }
 
     private static String isoName(LocalDate day) {
-        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static Problem wrong(String given) {
-        return Problem.badRequest("digest-period", "Unknown period", "A digest covers a month (month=2026-11) or an ISO week"
-                + " (week=2026-W48), one of them; " + given + " is neither.").values(given);
+        return Problem.badRequest(
+                        "digest-period",
+                        "Unknown period",
+                        "A digest covers a month (month=2026-11) or an ISO week" + " (week=2026-W48), one of them; "
+                                + given + " is neither.")
+                .values(given);
     }
 }

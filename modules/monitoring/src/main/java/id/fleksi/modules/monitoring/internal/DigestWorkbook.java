@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -41,14 +40,23 @@ public class DigestWorkbook {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Fleksi", "1.0");
-            sheet(workbook.newWorksheet(text("digest.sheet.total", locale)), digest, locale,
-                    digest.from() + " \u2013 " + digest.to(), digest.people().stream().map(Digests.PersonDigest::total).toList(),
+            sheet(
+                    workbook.newWorksheet(text("digest.sheet.total", locale)),
+                    digest,
+                    locale,
+                    digest.from() + " \u2013 " + digest.to(),
+                    digest.people().stream().map(Digests.PersonDigest::total).toList(),
                     digest.total());
             for (int w = 0; w < digest.weeks().size(); w++) {
                 DigestPeriod.Week week = digest.weeks().get(w);
                 int at = w;
-                sheet(workbook.newWorksheet(week.label()), digest, locale, week.label() + ": " + week.from() + " \u2013 " + week.to(),
-                        digest.people().stream().map(p -> p.weeks().get(at)).toList(), digest.totalByWeek().get(w));
+                sheet(
+                        workbook.newWorksheet(week.label()),
+                        digest,
+                        locale,
+                        week.label() + ": " + week.from() + " \u2013 " + week.to(),
+                        digest.people().stream().map(p -> p.weeks().get(at)).toList(),
+                        digest.totalByWeek().get(w));
             }
             workbook.finish();
         } catch (IOException e) {
@@ -58,11 +66,18 @@ public class DigestWorkbook {
     }
 
     private void sheet(Worksheet ws, Digests.Digest digest, Locale locale, String span, List<Tally> rows, Tally total) {
-        ws.value(0, 0, text("digest.heading", locale, digest.unitName(), digest.period()) + " \u00b7 " + digest.tenantName());
+        ws.value(
+                0,
+                0,
+                text("digest.heading", locale, digest.unitName(), digest.period()) + " \u00b7 " + digest.tenantName());
         ws.style(0, 0).bold().fontSize(13).set();
         ws.value(1, 0, span + " \u00b7 " + text("digest.counted", locale, digest.counted()));
-        String[] heading = {text("digest.no", locale), text("digest.name", locale), text("digest.nip", locale),
-                text("digest.unit", locale)};
+        String[] heading = {
+            text("digest.no", locale),
+            text("digest.name", locale),
+            text("digest.nip", locale),
+            text("digest.unit", locale)
+        };
         for (int c = 0; c < heading.length; c++) {
             ws.value(HEADING_ROW, c, heading[c]);
         }
@@ -70,7 +85,12 @@ public class DigestWorkbook {
             ws.value(HEADING_ROW, FIRST_COUNT_COLUMN + c, text("digest.col." + Tally.COLUMNS.get(c), locale));
         }
         int last = FIRST_COUNT_COLUMN + Tally.COLUMNS.size() - 1;
-        ws.range(HEADING_ROW, 0, HEADING_ROW, last).style().bold().wrapText(true).fillColor("DDE4EE").set();
+        ws.range(HEADING_ROW, 0, HEADING_ROW, last)
+                .style()
+                .bold()
+                .wrapText(true)
+                .fillColor("DDE4EE")
+                .set();
         int r = HEADING_ROW + 1;
         for (int i = 0; i < rows.size(); i++, r++) {
             Digests.PersonDigest person = digest.people().get(i);
@@ -84,7 +104,11 @@ public class DigestWorkbook {
         }
         ws.value(r, 1, text("digest.total", locale));
         counts(ws, r, total);
-        ws.range(r, 0, r, last).style().bold().borderStyle(org.dhatim.fastexcel.BorderSide.TOP, "thin").set();
+        ws.range(r, 0, r, last)
+                .style()
+                .bold()
+                .borderStyle(org.dhatim.fastexcel.BorderSide.TOP, "thin")
+                .set();
 
         ws.width(0, 5);
         ws.width(1, 28);

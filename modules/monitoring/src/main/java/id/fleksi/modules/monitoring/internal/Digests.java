@@ -1,5 +1,12 @@
 package id.fleksi.modules.monitoring.internal;
 
+import id.fleksi.modules.monitoring.LiveView;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,16 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.modules.monitoring.LiveView;
-import id.fleksi.platform.calendar.WorkingCalendar;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantSql;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,34 +33,43 @@ public class Digests {
 
     /** A person of the unit or of a unit under it, over the period and week by week (as {@link Digest#weeks}). */
     @Schema(name = "MonitoringDigestPerson")
-    public record PersonDigest(String name, @Nullable String nip, String unit, Tally total, List<Tally> weeks) {
-    }
+    public record PersonDigest(String name, @Nullable String nip, String unit, Tally total, List<Tally> weeks) {}
 
     /**
      * @param unit the unit's code; everything under it is rolled into it
      * @param counted the last day counted: the period's end, or today while it runs (today is never absent yet)
      */
     @Schema(name = "MonitoringDigest")
-    public record Digest(String tenant, String tenantName, String unit, String unitName, String period, LocalDate from,
-            LocalDate to, LocalDate counted, Instant asOf, List<DigestPeriod.Week> weeks, List<PersonDigest> people,
-            Tally total, List<Tally> totalByWeek) {
-    }
+    public record Digest(
+            String tenant,
+            String tenantName,
+            String unit,
+            String unitName,
+            String period,
+            LocalDate from,
+            LocalDate to,
+            LocalDate counted,
+            Instant asOf,
+            List<DigestPeriod.Week> weeks,
+            List<PersonDigest> people,
+            Tally total,
+            List<Tally> totalByWeek) {}
 
     /** A unit the caller may open a digest of, and how deep it sits under the top of their sight (0: an OPD). */
-    public record Choice(String code, String name, int depth) {
-    }
+    public record Choice(String code, String name, int depth) {}
 
-    private record Unit(UUID id, @Nullable UUID parentId, String code, String name) {
-    }
+    private record Unit(UUID id, @Nullable UUID parentId, String code, String name) {}
 
-    private record Employee(UUID id, UUID unitId, String name, @Nullable String nip, @Nullable LocalDate start) {
-    }
+    private record Employee(
+            UUID id,
+            UUID unitId,
+            String name,
+            @Nullable String nip,
+            @Nullable LocalDate start) {}
 
-    private record CheckIn(String mode, int minutesLate) {
-    }
+    private record CheckIn(String mode, int minutesLate) {}
 
-    private record Absence(String kind, LocalDate from, LocalDate to) {
-    }
+    private record Absence(String kind, LocalDate from, LocalDate to) {}
 
     private final LiveView live;
     private final JdbcClient jdbc;
@@ -91,7 +97,8 @@ public class Digests {
         List<Unit> units = units();
         Set<UUID> visible = sight.wholePemda() ? null : under(units, sight.within());
         List<Unit> top = units.stream()
-                .filter(u -> visible == null ? u.parentId() == null
+                .filter(u -> visible == null
+                        ? u.parentId() == null
                         : sight.within().contains(u.id()) && (u.parentId() == null || !visible.contains(u.parentId())))
                 .toList();
         List<Choice> choices = new ArrayList<>();
@@ -102,7 +109,11 @@ public class Digests {
     private static void addDown(List<Unit> units, List<Unit> level, int depth, List<Choice> choices) {
         for (Unit u : level.stream().sorted(Comparator.comparing(Unit::name)).toList()) {
             choices.add(new Choice(u.code(), u.name(), depth));
-            addDown(units, units.stream().filter(c -> u.id().equals(c.parentId())).toList(), depth + 1, choices);
+            addDown(
+                    units,
+                    units.stream().filter(c -> u.id().equals(c.parentId())).toList(),
+                    depth + 1,
+                    choices);
         }
     }
 
@@ -110,12 +121,22 @@ public class Digests {
     public Digest of(Tenant tenant, Caller caller, String unitCode, DigestPeriod period) {
         Sight sight = sightForPersons(caller);
         List<Unit> units = units();
-        Unit unit = units.stream().filter(u -> u.code().equals(unitCode)).findFirst().orElseThrow(() -> Problem.notFound(
-                "unknown-unit", "No such unit", "There is no unit with the code " + unitCode
-                        + " here. Open monitoring from its first page and choose a unit from the list.").values(unitCode));
+        Unit unit = units.stream()
+                .filter(u -> u.code().equals(unitCode))
+                .findFirst()
+                .orElseThrow(() -> Problem.notFound(
+                                "unknown-unit",
+                                "No such unit",
+                                "There is no unit with the code " + unitCode
+                                        + " here. Open monitoring from its first page and choose a unit from the list.")
+                        .values(unitCode));
         if (!sight.wholePemda() && !under(units, sight.within()).contains(unit.id())) {
-            throw Problem.forbidden("unit-not-in-sight", "Not your unit", "You see the units you head and those under"
-                    + " them; " + unit.name() + " is not one of them.").values(unit.name());
+            throw Problem.forbidden(
+                            "unit-not-in-sight",
+                            "Not your unit",
+                            "You see the units you head and those under" + " them; " + unit.name()
+                                    + " is not one of them.")
+                    .values(unit.name());
         }
         Set<UUID> inside = under(units, Set.of(unit.id()));
         Map<UUID, String> unitNames = new HashMap<>();
@@ -128,16 +149,20 @@ public class Digests {
         Facts facts = facts(staff, period.from(), counted);
         WorkingCalendar.Snapshot snapshot = calendar.snapshot(period.from(), period.to());
         Map<String, Boolean> working = new HashMap<>();
-        WorkingDays days = (unitId, d) -> working.computeIfAbsent(unitId + "@" + d, k -> snapshot.of(unitId, d).isWorking());
+        WorkingDays days = (unitId, d) -> working.computeIfAbsent(
+                unitId + "@" + d, k -> snapshot.of(unitId, d).isWorking());
 
         List<PersonDigest> people = new ArrayList<>();
         Tally total = Tally.NONE;
-        List<Tally> totalByWeek = new ArrayList<>(weeks.stream().map(w -> Tally.NONE).toList());
+        List<Tally> totalByWeek =
+                new ArrayList<>(weeks.stream().map(w -> Tally.NONE).toList());
         for (Employee e : staff) {
             List<Tally> byWeek = new ArrayList<>();
             for (int w = 0; w < weeks.size(); w++) {
                 Tally week = Tally.NONE;
-                for (LocalDate d = weeks.get(w).from(); !d.isAfter(weeks.get(w).to()) && !d.isAfter(counted); d = d.plusDays(1)) {
+                for (LocalDate d = weeks.get(w).from();
+                        !d.isAfter(weeks.get(w).to()) && !d.isAfter(counted);
+                        d = d.plusDays(1)) {
                     week = week.plus(day(e, d, today, days, facts));
                 }
                 byWeek.add(week);
@@ -147,8 +172,20 @@ public class Digests {
             total = total.plus(sum);
             people.add(new PersonDigest(e.name(), e.nip(), unitNames.get(e.unitId()), sum, byWeek));
         }
-        return new Digest(tenant.code().value(), tenant.name(), unit.code(), unit.name(), period.label(), period.from(),
-                period.to(), counted, clock.instant(), weeks, people, total, totalByWeek);
+        return new Digest(
+                tenant.code().value(),
+                tenant.name(),
+                unit.code(),
+                unit.name(),
+                period.label(),
+                period.from(),
+                period.to(),
+                counted,
+                clock.instant(),
+                weeks,
+                people,
+                total,
+                totalByWeek);
     }
 
     /** Whether a day is a working day of a unit, asked once per unit and day however many work there. */
@@ -167,7 +204,12 @@ public class Digests {
                 break;
             }
         }
-        return Tally.day(working, in == null ? null : in.mode(), in == null ? 0 : in.minutesLate(), excuse, d.isBefore(today),
+        return Tally.day(
+                working,
+                in == null ? null : in.mode(),
+                in == null ? 0 : in.minutesLate(),
+                excuse,
+                d.isBefore(today),
                 facts.activities().getOrDefault(e.id() + "@" + d, 0));
     }
 
@@ -175,8 +217,11 @@ public class Digests {
     private Sight sightForPersons(Caller caller) {
         Sight sight = live.sightOf(caller);
         if (!sight.people()) {
-            throw Problem.forbidden("digest-counts-only", "Not allowed", "A digest lists persons; your role sees counts only."
-                    + " The OPD's counts are on the monitoring page.");
+            throw Problem.forbidden(
+                    "digest-counts-only",
+                    "Not allowed",
+                    "A digest lists persons; your role sees counts only."
+                            + " The OPD's counts are on the monitoring page.");
         }
         return sight;
     }
@@ -187,8 +232,11 @@ public class Digests {
 
     private List<Unit> units() {
         return jdbc.sql(TenantSql.of("select id, parent_id, code, name from {org_unit}"))
-                .query((rs, n) -> new Unit(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
-                        rs.getString("code"), rs.getString("name")))
+                .query((rs, n) -> new Unit(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("parent_id", UUID.class),
+                        rs.getString("code"),
+                        rs.getString("name")))
                 .list();
     }
 
@@ -212,24 +260,30 @@ public class Digests {
         return jdbc.sql(TenantSql.of("select id, unit_id, name, nip, start_date from {employee}"
                         + " where unit_id = any(?) and status <> 'RETIRED' order by name, nip"))
                 .param(units.toArray(UUID[]::new))
-                .query((rs, n) -> new Employee(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
-                        rs.getString("name"), rs.getString("nip"), rs.getObject("start_date", LocalDate.class)))
+                .query((rs, n) -> new Employee(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("unit_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("nip"),
+                        rs.getObject("start_date", LocalDate.class)))
                 .list();
     }
 
-    private record Facts(Map<String, CheckIn> checkIns, Map<UUID, List<Absence>> absences, Map<String, Integer> activities) {
-    }
+    private record Facts(
+            Map<String, CheckIn> checkIns, Map<UUID, List<Absence>> absences, Map<String, Integer> activities) {}
 
     /** Three statements for the whole unit and period, each driven from the unit's employees. */
     private Facts facts(List<Employee> staff, LocalDate from, LocalDate to) {
         UUID[] ids = staff.stream().map(Employee::id).toArray(UUID[]::new);
         Map<String, CheckIn> checkIns = new HashMap<>();
         // A day's first standing check-in (a superseded one only if nothing replaced it).
-        jdbc.sql(TenantSql.of("select distinct on (employee_id, work_date) employee_id, work_date, work_mode, minutes_late"
-                        + " from {attendance_check_in} where employee_id = any(?) and work_date between ? and ? and kind = 'IN'"
-                        + " order by employee_id, work_date, superseded, captured_at"))
+        jdbc.sql(TenantSql.of(
+                        "select distinct on (employee_id, work_date) employee_id, work_date, work_mode, minutes_late"
+                                + " from {attendance_check_in} where employee_id = any(?) and work_date between ? and ? and kind = 'IN'"
+                                + " order by employee_id, work_date, superseded, captured_at"))
                 .params(ids, from, to)
-                .query((rs, n) -> checkIns.put(rs.getObject("employee_id", UUID.class) + "@" + rs.getObject("work_date", LocalDate.class),
+                .query((rs, n) -> checkIns.put(
+                        rs.getObject("employee_id", UUID.class) + "@" + rs.getObject("work_date", LocalDate.class),
                         new CheckIn(rs.getString("work_mode"), rs.getInt("minutes_late"))))
                 .list();
         Map<UUID, List<Absence>> absences = new HashMap<>();
@@ -237,17 +291,23 @@ public class Digests {
                         + " where employee_id = any(?) and status = 'APPROVED' and to_date >= ? and from_date <= ?"
                         + " order by from_date"))
                 .params(ids, from, to)
-                .query((rs, n) -> absences.computeIfAbsent(rs.getObject("employee_id", UUID.class), k -> new ArrayList<>())
-                        .add(new Absence(rs.getString("kind"), rs.getObject("from_date", LocalDate.class),
+                .query((rs, n) -> absences.computeIfAbsent(
+                                rs.getObject("employee_id", UUID.class), k -> new ArrayList<>())
+                        .add(new Absence(
+                                rs.getString("kind"),
+                                rs.getObject("from_date", LocalDate.class),
                                 rs.getObject("to_date", LocalDate.class))))
                 .list();
         Map<String, Integer> activities = new HashMap<>();
-        jdbc.sql(TenantSql.of("select r.employee_id, r.work_date, count(a.id) as activities from {report_day} r"
-                        + " join {report_activity} a on a.day_id = r.id"
-                        + " where r.employee_id = any(?) and r.work_date between ? and ? group by r.employee_id, r.work_date"))
+        jdbc.sql(
+                        TenantSql.of(
+                                "select r.employee_id, r.work_date, count(a.id) as activities from {report_day} r"
+                                        + " join {report_activity} a on a.day_id = r.id"
+                                        + " where r.employee_id = any(?) and r.work_date between ? and ? group by r.employee_id, r.work_date"))
                 .params(ids, from, to)
-                .query((rs, n) -> activities.put(rs.getObject("employee_id", UUID.class) + "@"
-                        + rs.getObject("work_date", LocalDate.class), rs.getInt("activities")))
+                .query((rs, n) -> activities.put(
+                        rs.getObject("employee_id", UUID.class) + "@" + rs.getObject("work_date", LocalDate.class),
+                        rs.getInt("activities")))
                 .list();
         return new Facts(checkIns, absences, activities);
     }

@@ -1,8 +1,16 @@
 package id.fleksi.modules.monitoring.internal;
 
+import id.fleksi.modules.monitoring.MonitoringModule;
+import id.fleksi.modules.monitoring.MonitoringSettings;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantContext;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.platform.tenancy.TenantSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,19 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
-import id.fleksi.modules.monitoring.Counts;
-import id.fleksi.modules.monitoring.MonitoringModule;
-import id.fleksi.modules.monitoring.MonitoringSettings;
-import id.fleksi.platform.calendar.WorkingCalendar;
-import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantContext;
-import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantSql;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,21 +37,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EarlyWarning {
 
-    enum Rule { ABSENCE, ABSENCE_RUN, LATE, NO_REPORT, FLAGGED, WFA_NO_ACTIVITY, OUTPUT_DROP }
+    enum Rule {
+        ABSENCE,
+        ABSENCE_RUN,
+        LATE,
+        NO_REPORT,
+        FLAGGED,
+        WFA_NO_ACTIVITY,
+        OUTPUT_DROP
+    }
 
     /** Below this many activities per four weeks an employee has no usual level to fall from. */
     static final int USUAL_AT_LEAST = 8;
 
     /** What one evaluation did. */
     @Schema(name = "WarningEvaluation")
-    public record Evaluation(LocalDate through, int employees, int raised, int withdrawn, int emailed) {
-    }
+    public record Evaluation(LocalDate through, int employees, int raised, int withdrawn, int emailed) {}
 
-    private record Key(UUID employee, Rule rule, int step, String period) {
-    }
+    private record Key(UUID employee, Rule rule, int step, String period) {}
 
-    private record Employee(UUID id, UUID unit, LocalDate countFrom) {
-    }
+    private record Employee(UUID id, UUID unit, LocalDate countFrom) {}
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
@@ -66,8 +66,14 @@ public class EarlyWarning {
     private final WarningMail mail;
     private final Clock clock;
 
-    EarlyWarning(JdbcClient jdbc, WorkingCalendar calendar, ModuleSwitches switches, TenantRegistry registry,
-            TransactionTemplate transactions, WarningMail mail, Clock clock) {
+    EarlyWarning(
+            JdbcClient jdbc,
+            WorkingCalendar calendar,
+            ModuleSwitches switches,
+            TenantRegistry registry,
+            TransactionTemplate transactions,
+            WarningMail mail,
+            Clock clock) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.switches = switches;
@@ -95,11 +101,14 @@ public class EarlyWarning {
     }
 
     /** Every (employee, rule, step, period) that holds, with its count; and each employee's year of absence. */
-    private record Counted(Map<Key, Integer> holding, Map<UUID, WarningSteps.Tally> tallies) {
-    }
+    private record Counted(Map<Key, Integer> holding, Map<UUID, WarningSteps.Tally> tallies) {}
 
     /** Counts through that day, for everyone or one employee. */
-    private Counted count(MonitoringSettings settings, LocalDate through, LocalDate today, java.time.ZoneId zone,
+    private Counted count(
+            MonitoringSettings settings,
+            LocalDate through,
+            LocalDate today,
+            java.time.ZoneId zone,
             @Nullable UUID only) {
         // For one employee, each statement is narrowed to them by the column that names them (a UUID, not input text).
         Function<String, String> one = column -> only == null ? "" : " and " + column + " = '" + only + "'";
@@ -107,7 +116,8 @@ public class EarlyWarning {
         LocalDate monthStart = through.withDayOfMonth(1);
         String year = String.valueOf(through.getYear());
         String month = YearMonth.from(through).toString();
-        // Counted from the day the employee's attendance began in Fleksi: their record, or their first check-in if earlier
+        // Counted from the day the employee's attendance began in Fleksi: their record, or their first check-in if
+        // earlier
         // (history brought in with them); never before their start date or 1 January.
         List<Employee> employees = jdbc.sql(TenantSql.of("select e.id, e.unit_id, e.start_date, least(e.created_at,"
                         + " (select min(c.work_date) from {attendance_check_in} c where c.employee_id = e.id and c.kind = 'IN'))"
@@ -115,21 +125,24 @@ public class EarlyWarning {
                 .query((rs, n) -> {
                     LocalDate from = yearStart;
                     LocalDate started = rs.getObject(3, LocalDate.class);
-                    LocalDate recorded = rs.getTimestamp(4).toInstant().atZone(zone).toLocalDate();
+                    LocalDate recorded =
+                            rs.getTimestamp(4).toInstant().atZone(zone).toLocalDate();
                     for (LocalDate d : new LocalDate[] {started, recorded}) {
                         if (d != null && d.isAfter(from)) {
                             from = d;
                         }
                     }
                     return new Employee(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), from);
-                }).list();
+                })
+                .list();
 
         Map<UUID, Set<LocalDate>> present = new HashMap<>();
         Map<UUID, Integer> lateDays = new HashMap<>();
         Map<UUID, Integer> flagged = new HashMap<>();
         Map<UUID, Set<LocalDate>> wfaDays = new HashMap<>();
-        jdbc.sql(TenantSql.of("select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0, work_mode from {attendance_check_in}"
-                        + " where work_date between ? and ? and not superseded" + one.apply("employee_id")))
+        jdbc.sql(TenantSql.of(
+                        "select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0, work_mode from {attendance_check_in}"
+                                + " where work_date between ? and ? and not superseded" + one.apply("employee_id")))
                 .params(yearStart, through)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
@@ -158,7 +171,8 @@ public class EarlyWarning {
                     Set<LocalDate> days = excused.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>());
                     LocalDate from = rs.getObject(2, LocalDate.class);
                     LocalDate to = rs.getObject(3, LocalDate.class);
-                    for (LocalDate d = from.isBefore(yearStart) ? yearStart : from; !d.isAfter(to) && !d.isAfter(through);
+                    for (LocalDate d = from.isBefore(yearStart) ? yearStart : from;
+                            !d.isAfter(to) && !d.isAfter(through);
                             d = d.plusDays(1)) {
                         days.add(d);
                     }
@@ -167,19 +181,22 @@ public class EarlyWarning {
         LocalDate reportsThrough = today.minusDays(2);
         Set<String> filed = new HashSet<>();
         jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r where r.work_date between ? and ?"
-                        + " and exists (select 1 from {report_activity} a where a.day_id = r.id)" + one.apply("r.employee_id")))
+                        + " and exists (select 1 from {report_activity} a where a.day_id = r.id)"
+                        + one.apply("r.employee_id")))
                 .params(monthStart, reportsThrough)
                 .query(rs -> {
                     filed.add(rs.getObject(1, UUID.class) + "@" + rs.getObject(2, LocalDate.class));
                 });
 
-        // Output: activities in the last four weeks against the employee's own four-weekly level over the twelve before.
+        // Output: activities in the last four weeks against the employee's own four-weekly level over the twelve
+        // before.
         LocalDate recentFrom = through.minusDays(27);
         Map<UUID, int[]> output = new HashMap<>();
         if (settings.outputDropPercent() > 0) {
-            jdbc.sql(TenantSql.of("select r.employee_id, count(*) filter (where r.work_date >= ?), count(*) filter (where r.work_date < ?)"
-                            + " from {report_day} r join {report_activity} a on a.day_id = r.id where r.work_date between ? and ?"
-                            + one.apply("r.employee_id") + " group by r.employee_id"))
+            jdbc.sql(TenantSql.of(
+                            "select r.employee_id, count(*) filter (where r.work_date >= ?), count(*) filter (where r.work_date < ?)"
+                                    + " from {report_day} r join {report_activity} a on a.day_id = r.id where r.work_date between ? and ?"
+                                    + one.apply("r.employee_id") + " group by r.employee_id"))
                     .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through)
                     .query(rs -> {
                         output.put(rs.getObject(1, UUID.class), new int[] {rs.getInt(2), rs.getInt(3)});
@@ -202,9 +219,10 @@ public class EarlyWarning {
                     }
                     return list;
                 });
-                List<LocalDate> counted = working.stream().filter(d -> !d.isBefore(e.countFrom())).toList();
-                WarningSteps.Tally tally = WarningSteps.tally(counted, present.getOrDefault(e.id(), Set.of()),
-                        excused.getOrDefault(e.id(), Set.of()));
+                List<LocalDate> counted =
+                        working.stream().filter(d -> !d.isBefore(e.countFrom())).toList();
+                WarningSteps.Tally tally = WarningSteps.tally(
+                        counted, present.getOrDefault(e.id(), Set.of()), excused.getOrDefault(e.id(), Set.of()));
                 tallies.put(e.id(), tally);
                 for (int step : WarningSteps.ABSENCE) {
                     if (tally.days() >= step) {
@@ -218,12 +236,20 @@ public class EarlyWarning {
             monthly(holding, e.id(), Rule.LATE, settings.lateDaysPerMonth(), lateDays.getOrDefault(e.id(), 0), month);
             monthly(holding, e.id(), Rule.FLAGGED, settings.flaggedPerMonth(), flagged.getOrDefault(e.id(), 0), month);
             long withoutReport = present.getOrDefault(e.id(), Set.of()).stream()
-                    .filter(d -> !d.isBefore(monthStart) && !d.isAfter(reportsThrough) && !filed.contains(e.id() + "@" + d))
+                    .filter(d ->
+                            !d.isBefore(monthStart) && !d.isAfter(reportsThrough) && !filed.contains(e.id() + "@" + d))
                     .count();
             monthly(holding, e.id(), Rule.NO_REPORT, settings.missingReportsPerMonth(), (int) withoutReport, month);
             long wfaWithoutActivity = wfaDays.getOrDefault(e.id(), Set.of()).stream()
-                    .filter(d -> !d.isAfter(reportsThrough) && !filed.contains(e.id() + "@" + d)).count();
-            monthly(holding, e.id(), Rule.WFA_NO_ACTIVITY, settings.wfaDaysWithoutActivityPerMonth(), (int) wfaWithoutActivity, month);
+                    .filter(d -> !d.isAfter(reportsThrough) && !filed.contains(e.id() + "@" + d))
+                    .count();
+            monthly(
+                    holding,
+                    e.id(),
+                    Rule.WFA_NO_ACTIVITY,
+                    settings.wfaDaysWithoutActivityPerMonth(),
+                    (int) wfaWithoutActivity,
+                    month);
             int[] out = output.get(e.id());
             if (out != null && settings.outputDropPercent() > 0) {
                 int usual = out[1] / 3;
@@ -235,7 +261,8 @@ public class EarlyWarning {
         return new Counted(holding, tallies);
     }
 
-    private static void monthly(Map<Key, Integer> holding, UUID employee, Rule rule, int threshold, int count, String month) {
+    private static void monthly(
+            Map<Key, Integer> holding, UUID employee, Rule rule, int threshold, int count, String month) {
         if (threshold > 0 && count >= threshold) {
             holding.put(new Key(employee, rule, threshold, month), count);
         }
@@ -243,12 +270,18 @@ public class EarlyWarning {
 
     /** Raises what newly holds (again, if it was withdrawn), withdraws what no longer does: {raised, withdrawn}. */
     private int[] apply(Map<Key, Integer> holding, String year, String month) {
-        Map<Key, Boolean> existing = new HashMap<>();   // key -> withdrawn
-        jdbc.sql(TenantSql.of("select employee_id, rule, step, period, withdrawn_at is not null from {monitoring_warning}"
-                        + " where period in (?, ?)"))
+        Map<Key, Boolean> existing = new HashMap<>(); // key -> withdrawn
+        jdbc.sql(TenantSql.of(
+                        "select employee_id, rule, step, period, withdrawn_at is not null from {monitoring_warning}"
+                                + " where period in (?, ?)"))
                 .params(year, month)
                 .query(rs -> {
-                    existing.put(new Key(rs.getObject(1, UUID.class), Rule.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4)),
+                    existing.put(
+                            new Key(
+                                    rs.getObject(1, UUID.class),
+                                    Rule.valueOf(rs.getString(2)),
+                                    rs.getInt(3),
+                                    rs.getString(4)),
                             rs.getBoolean(5));
                 });
         Timestamp now = Timestamp.from(clock.instant());
@@ -258,15 +291,26 @@ public class EarlyWarning {
             Key k = holds.getKey();
             Boolean wasWithdrawn = existing.get(k);
             if (wasWithdrawn == null) {
-                raised += jdbc.sql(TenantSql.of("insert into {monitoring_warning} (id, employee_id, rule, step, period, count_at_raise,"
-                                + " raised_at) values (?, ?, ?, ?, ?, ?, ?) on conflict on constraint uq_warning_once do nothing"))
-                        .params(UUID.randomUUID(), k.employee(), k.rule().name(), k.step(), k.period(), holds.getValue(), now)
+                raised += jdbc.sql(
+                                TenantSql.of(
+                                        "insert into {monitoring_warning} (id, employee_id, rule, step, period, count_at_raise,"
+                                                + " raised_at) values (?, ?, ?, ?, ?, ?, ?) on conflict on constraint uq_warning_once do nothing"))
+                        .params(
+                                UUID.randomUUID(),
+                                k.employee(),
+                                k.rule().name(),
+                                k.step(),
+                                k.period(),
+                                holds.getValue(),
+                                now)
                         .update();
             } else if (wasWithdrawn) {
-                raised += jdbc.sql(TenantSql.of("update {monitoring_warning} set withdrawn_at = null, raised_at = ?, count_at_raise = ?,"
-                                + " emailed_at = null, acknowledged_at = null, acknowledged_by = null, note = null"
-                                + " where employee_id = ? and rule = ? and step = ? and period = ?"))
-                        .params(now, holds.getValue(), k.employee(), k.rule().name(), k.step(), k.period()).update();
+                raised += jdbc.sql(TenantSql.of(
+                                "update {monitoring_warning} set withdrawn_at = null, raised_at = ?, count_at_raise = ?,"
+                                        + " emailed_at = null, acknowledged_at = null, acknowledged_by = null, note = null"
+                                        + " where employee_id = ? and rule = ? and step = ? and period = ?"))
+                        .params(now, holds.getValue(), k.employee(), k.rule().name(), k.step(), k.period())
+                        .update();
             }
         }
         for (Map.Entry<Key, Boolean> was : existing.entrySet()) {
@@ -274,7 +318,8 @@ public class EarlyWarning {
                 Key k = was.getKey();
                 withdrawn += jdbc.sql(TenantSql.of("update {monitoring_warning} set withdrawn_at = ?"
                                 + " where employee_id = ? and rule = ? and step = ? and period = ?"))
-                        .params(now, k.employee(), k.rule().name(), k.step(), k.period()).update();
+                        .params(now, k.employee(), k.rule().name(), k.step(), k.period())
+                        .update();
             }
         }
         return new int[] {raised, withdrawn};
@@ -286,6 +331,8 @@ public class EarlyWarning {
         MonitoringSettings settings = switches.settings(tenant, MonitoringModule.ID, MonitoringSettings.class);
         java.time.ZoneId zone = registry.require(tenant).timeZone().zone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        return count(settings, today.minusDays(1), today, zone, employee).tallies().getOrDefault(employee, new WarningSteps.Tally(0, 0));
+        return count(settings, today.minusDays(1), today, zone, employee)
+                .tallies()
+                .getOrDefault(employee, new WarningSteps.Tally(0, 0));
     }
 }

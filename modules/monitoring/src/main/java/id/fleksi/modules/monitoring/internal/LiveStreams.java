@@ -1,5 +1,8 @@
 package id.fleksi.modules.monitoring.internal;
 
+import id.fleksi.modules.monitoring.LiveView;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -8,11 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import id.fleksi.modules.monitoring.LiveView;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantContext;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +38,7 @@ class LiveStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
-    private record Key(Tenant tenant, Sight sight, @Nullable String unit) {
-    }
+    private record Key(Tenant tenant, Sight sight, @Nullable String unit) {}
 
     private static final class Subscriber {
         final SseEmitter emitter;
@@ -59,6 +55,7 @@ class LiveStreams implements SmartLifecycle {
     private final Map<SseEmitter, Subscriber> open = new ConcurrentHashMap<>();
     /** The recounting thread while running; a stopped context (Spring pauses cached test contexts too) gets a new one on start. */
     private @Nullable ScheduledExecutorService ticker;
+
     private final LiveView live;
     private final JsonMapper json;
 
@@ -101,11 +98,14 @@ class LiveStreams implements SmartLifecycle {
 
     private String render(Key key) {
         try {
-            return TenantContext.callAs(key.tenant().code(),
+            return TenantContext.callAs(
+                    key.tenant().code(),
                     () -> json.writeValueAsString(live.view(key.tenant(), key.sight(), key.unit())));
         } catch (RuntimeException e) {
-            log.warn("Monitoring could not count the live view of {}; its streams end (the page opens them again): {}",
-                    key.tenant().code(), e.toString());
+            log.warn(
+                    "Monitoring could not count the live view of {}; its streams end (the page opens them again): {}",
+                    key.tenant().code(),
+                    e.toString());
             return "";
         }
     }

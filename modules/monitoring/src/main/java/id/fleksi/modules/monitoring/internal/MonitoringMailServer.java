@@ -1,7 +1,5 @@
 package id.fleksi.modules.monitoring.internal;
 
-import java.util.Optional;
-
 import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.modules.monitoring.MonitoringSettings;
 import id.fleksi.platform.mail.MailServer;
@@ -12,7 +10,7 @@ import id.fleksi.platform.modules.ModuleSettingsChanged;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
-
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,7 +33,8 @@ class MonitoringMailServer implements TenantMailServers {
 
     @Override
     public Optional<MailServer> of(TenantCode tenant) {
-        return TenantContext.callAs(tenant, () -> server(switches.settings(tenant, MonitoringModule.ID, MonitoringSettings.class)));
+        return TenantContext.callAs(
+                tenant, () -> server(switches.settings(tenant, MonitoringModule.ID, MonitoringSettings.class)));
     }
 
     @EventListener(condition = "#event.moduleId() == 'monitoring'")

@@ -1,13 +1,11 @@
 package id.fleksi.modules.monitoring.internal;
 
-import java.util.UUID;
-
 import id.fleksi.modules.monitoring.LiveView;
 import id.fleksi.modules.monitoring.ProvinceView;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.ui.Model;
@@ -45,7 +43,11 @@ class MonitoringPage {
     }
 
     @PostMapping("/t/{code}/monitoring/warnings/{id}/acknowledge")
-    String acknowledge(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String note) {
+    String acknowledge(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String note) {
         warnings.acknowledge(caller, id, new Warnings.Acknowledgement(note));
         return "redirect:/t/" + tenant.code().value() + "/monitoring/warnings?done=acknowledged";
     }
@@ -88,7 +90,8 @@ class MonitoringPage {
     SseEmitter stream(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String unit) {
         String shown = blankIsNull(unit);
         Sight sight = live.sightOf(caller);
-        // Counted once: a unit out of sight is refused before the stream opens, and what was counted is its first event.
+        // Counted once: a unit out of sight is refused before the stream opens, and what was counted is its first
+        // event.
         return streams.open(tenant, sight, shown, live.view(tenant, sight, shown));
     }
 

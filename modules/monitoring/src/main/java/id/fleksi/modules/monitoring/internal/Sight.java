@@ -2,7 +2,6 @@ package id.fleksi.modules.monitoring.internal;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**

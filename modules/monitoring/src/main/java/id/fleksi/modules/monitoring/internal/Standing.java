@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Standing {
     /** Checked in, by the work mode the check-in was judged in. */
-    WFO, WFA, DINAS_LUAR,
+    WFO,
+    WFA,
+    DINAS_LUAR,
     /** An approved absence covers the day (izin, sakit, cuti or dinas luar without a check-in). */
     EXCUSED,
     /** Expected, no check-in yet, and the check-in window is still open. */
@@ -29,7 +31,8 @@ public enum Standing {
      * @param workMode the check-in's work mode ({@code WFO}, {@code WFA}, {@code DL}), null without a check-in
      * @param absenceKind the approved absence covering the day, null without one
      */
-    static Standing of(@Nullable String workMode, boolean expected, @Nullable String absenceKind, boolean windowClosed) {
+    static Standing of(
+            @Nullable String workMode, boolean expected, @Nullable String absenceKind, boolean windowClosed) {
         if (workMode != null) {
             return switch (workMode) {
                 case "WFA" -> WFA;

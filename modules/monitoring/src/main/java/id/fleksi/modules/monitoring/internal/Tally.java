@@ -1,7 +1,6 @@
 package id.fleksi.modules.monitoring.internal;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,26 +16,80 @@ import org.jspecify.annotations.Nullable;
  * @param reportDays days with at least one activity reported, and {@code activities} how many activities in all
  */
 @Schema(name = "MonitoringDigestTally")
-public record Tally(int workingDays, int present, int wfo, int wfa, int dinasLuar, int lateDays, int minutesLate, int excused,
-        int izin, int sakit, int cuti, int dinasLuarExcused, int absent, int reportDays, int activities) {
+public record Tally(
+        int workingDays,
+        int present,
+        int wfo,
+        int wfa,
+        int dinasLuar,
+        int lateDays,
+        int minutesLate,
+        int excused,
+        int izin,
+        int sakit,
+        int cuti,
+        int dinasLuarExcused,
+        int absent,
+        int reportDays,
+        int activities) {
 
     public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The values in the order of {@link #COLUMNS}, for a table or a sheet. */
     public int[] values() {
-        return new int[] {workingDays, present, wfo, wfa, dinasLuar, lateDays, minutesLate, excused, izin, sakit, cuti,
-                dinasLuarExcused, absent, reportDays, activities};
+        return new int[] {
+            workingDays,
+            present,
+            wfo,
+            wfa,
+            dinasLuar,
+            lateDays,
+            minutesLate,
+            excused,
+            izin,
+            sakit,
+            cuti,
+            dinasLuarExcused,
+            absent,
+            reportDays,
+            activities
+        };
     }
 
     /** The names of the values, as message keys end ({@code digest.col.<name>}) and as the JSON names them. */
-    public static final java.util.List<String> COLUMNS = java.util.List.of("workingDays", "present", "wfo", "wfa", "dinasLuar",
-            "lateDays", "minutesLate", "excused", "izin", "sakit", "cuti", "dinasLuarExcused", "absent", "reportDays",
+    public static final java.util.List<String> COLUMNS = java.util.List.of(
+            "workingDays",
+            "present",
+            "wfo",
+            "wfa",
+            "dinasLuar",
+            "lateDays",
+            "minutesLate",
+            "excused",
+            "izin",
+            "sakit",
+            "cuti",
+            "dinasLuarExcused",
+            "absent",
+            "reportDays",
             "activities");
 
     public Tally plus(Tally o) {
-        return new Tally(workingDays + o.workingDays, present + o.present, wfo + o.wfo, wfa + o.wfa, dinasLuar + o.dinasLuar,
-                lateDays + o.lateDays, minutesLate + o.minutesLate, excused + o.excused, izin + o.izin, sakit + o.sakit,
-                cuti + o.cuti, dinasLuarExcused + o.dinasLuarExcused, absent + o.absent, reportDays + o.reportDays,
+        return new Tally(
+                workingDays + o.workingDays,
+                present + o.present,
+                wfo + o.wfo,
+                wfa + o.wfa,
+                dinasLuar + o.dinasLuar,
+                lateDays + o.lateDays,
+                minutesLate + o.minutesLate,
+                excused + o.excused,
+                izin + o.izin,
+                sakit + o.sakit,
+                cuti + o.cuti,
+                dinasLuarExcused + o.dinasLuarExcused,
+                absent + o.absent,
+                reportDays + o.reportDays,
                 activities + o.activities);
     }
 
@@ -48,13 +101,31 @@ public record Tally(int workingDays, int present, int wfo, int wfa, int dinasLua
      * @param excuse the kind of approved absence covering the day, null without one
      * @param over whether the day is over (before today): only then can it be absent
      */
-    static Tally day(boolean working, @Nullable String mode, int minutesLate, @Nullable String excuse, boolean over, int activities) {
+    static Tally day(
+            boolean working,
+            @Nullable String mode,
+            int minutesLate,
+            @Nullable String excuse,
+            boolean over,
+            int activities) {
         boolean in = mode != null;
         String kind = working && !in ? excuse : null;
-        return new Tally(one(working), one(in), one("WFO".equals(mode)), one("WFA".equals(mode)), one("DL".equals(mode)),
-                one(in && minutesLate > 0), in ? Math.max(minutesLate, 0) : 0, one(kind != null), one("IZIN".equals(kind)),
-                one("SAKIT".equals(kind)), one("CUTI".equals(kind)), one("DINAS_LUAR".equals(kind)),
-                one(working && !in && kind == null && over), one(activities > 0), activities);
+        return new Tally(
+                one(working),
+                one(in),
+                one("WFO".equals(mode)),
+                one("WFA".equals(mode)),
+                one("DL".equals(mode)),
+                one(in && minutesLate > 0),
+                in ? Math.max(minutesLate, 0) : 0,
+                one(kind != null),
+                one("IZIN".equals(kind)),
+                one("SAKIT".equals(kind)),
+                one("CUTI".equals(kind)),
+                one("DINAS_LUAR".equals(kind)),
+                one(working && !in && kind == null && over),
+                one(activities > 0),
+                activities);
     }
 
     private static int one(boolean yes) {

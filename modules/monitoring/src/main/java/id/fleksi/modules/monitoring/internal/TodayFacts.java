@@ -1,5 +1,9 @@
 package id.fleksi.modules.monitoring.internal;
 
+import id.fleksi.modules.attendance.AttendanceHours;
+import id.fleksi.platform.calendar.WorkingCalendar;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,12 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.modules.attendance.AttendanceHours;
-import id.fleksi.platform.calendar.WorkingCalendar;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,12 +32,16 @@ public class TodayFacts {
     /** How far back the previous working day is looked for (a long holiday, Lebaran with cuti bersama). */
     private static final int LOOK_BACK_DAYS = 14;
 
-    public record Unit(UUID id, @Nullable UUID parentId, String code, String name, String kind, @Nullable UUID headId) {
-    }
+    public record Unit(
+            UUID id,
+            @Nullable UUID parentId,
+            String code,
+            String name,
+            String kind,
+            @Nullable UUID headId) {}
 
     /** The tenant's day: its units and its people, as read at {@code asOf}. */
-    public record Day(LocalDate date, ZonedDateTime asOf, List<Unit> units, List<Person> people) {
-    }
+    public record Day(LocalDate date, ZonedDateTime asOf, List<Unit> units, List<Person> people) {}
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
@@ -57,36 +59,55 @@ public class TodayFacts {
     public Day today(Tenant tenant) {
         ZonedDateTime now = clock.instant().atZone(tenant.timeZone().zone());
         LocalDate day = now.toLocalDate();
-        boolean windowClosed = now.toLocalTime().isAfter(hours.checkInWindow(tenant.code()).to());
+        boolean windowClosed =
+                now.toLocalTime().isAfter(hours.checkInWindow(tenant.code()).to());
         LocalDate from = day.minusDays(LOOK_BACK_DAYS);
         WorkingCalendar.Snapshot days = calendar.snapshot(from, day);
 
-        List<Unit> units = jdbc.sql(TenantSql.of("select id, parent_id, code, name, kind, head_employee_id from {org_unit}"))
-                .query((rs, n) -> new Unit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class)))
+        List<Unit> units = jdbc.sql(
+                        TenantSql.of("select id, parent_id, code, name, kind, head_employee_id from {org_unit}"))
+                .query((rs, n) -> new Unit(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, UUID.class)))
                 .list();
         Map<UUID, List<Object[]>> absences = new HashMap<>();
-        // The approved absences reaching into the last 14 days, by date (ix_absence_approved_to_date), so a year of history
+        // The approved absences reaching into the last 14 days, by date (ix_absence_approved_to_date), so a year of
+        // history
         // costs no more than a week.
         jdbc.sql(TenantSql.of("select a.employee_id, a.kind, a.from_date, a.to_date from {employee} e"
                         + " join {attendance_absence} a on a.employee_id = e.id and a.to_date >= ? and a.from_date <= ?"
                         + " and a.status = 'APPROVED'"))
                 .params(from, day)
                 .query((rs, n) -> absences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new Object[] {rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()}))
+                        .add(new Object[] {
+                            rs.getString(2),
+                            rs.getDate(3).toLocalDate(),
+                            rs.getDate(4).toLocalDate()
+                        }))
                 .list();
         Map<UUID, Optional<LocalDate>> previousByUnit = new HashMap<>();
         units.forEach(u -> previousByUnit.put(u.id(), Optional.ofNullable(previousWorkingDay(days, u.id(), day))));
         // Only the previous working days' reports (one day, unless units keep different calendars): the 14 days before
         // today were 10 times the rows, each with its activities probed, and the reports are read by date
         // (ix_report_day_work_date), not through every employee's history.
-        List<LocalDate> previousDays = previousByUnit.values().stream().flatMap(Optional::stream).distinct().sorted().toList();
+        List<LocalDate> previousDays = previousByUnit.values().stream()
+                .flatMap(Optional::stream)
+                .distinct()
+                .sorted()
+                .toList();
         Set<String> filed = new HashSet<>();
         if (!previousDays.isEmpty()) {
-            jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r"
-                            + " where r.work_date between ? and ? and exists (select 1 from {report_activity} a where a.day_id = r.id)"))
+            jdbc.sql(
+                            TenantSql.of(
+                                    "select r.employee_id, r.work_date from {report_day} r"
+                                            + " where r.work_date between ? and ? and exists (select 1 from {report_activity} a where a.day_id = r.id)"))
                     .params(previousDays.get(0), previousDays.get(previousDays.size() - 1))
-                    .query((rs, n) -> filed.add(rs.getObject(1, UUID.class) + "@" + rs.getDate(2).toLocalDate()))
+                    .query((rs, n) -> filed.add(
+                            rs.getObject(1, UUID.class) + "@" + rs.getDate(2).toLocalDate()))
                     .list();
         }
 
@@ -106,19 +127,34 @@ public class TodayFacts {
                     UUID unit = rs.getObject("unit_id", UUID.class);
                     Date start = rs.getDate("start_date");
                     boolean serving = rs.getBoolean("serving");
-                    boolean working = workingToday.computeIfAbsent(unit, u -> days.of(u, day).isWorking());
-                    boolean expected = serving && working && (start == null || !start.toLocalDate().isAfter(day));
+                    boolean working = workingToday.computeIfAbsent(
+                            unit, u -> days.of(u, day).isWorking());
+                    boolean expected = serving
+                            && working
+                            && (start == null || !start.toLocalDate().isAfter(day));
                     List<Object[]> away = absences.getOrDefault(id, List.of());
                     String excuse = excuse(away, day);
                     String mode = rs.getString("work_mode");
                     Timestamp at = rs.getTimestamp("captured_at");
-                    LocalDate previous = previousByUnit.computeIfAbsent(unit,
-                            u -> Optional.ofNullable(previousWorkingDay(days, u, day))).orElse(null);
-                    boolean reportDue = previous != null && serving && (start == null || !start.toLocalDate().isAfter(previous))
+                    LocalDate previous = previousByUnit
+                            .computeIfAbsent(unit, u -> Optional.ofNullable(previousWorkingDay(days, u, day)))
+                            .orElse(null);
+                    boolean reportDue = previous != null
+                            && serving
+                            && (start == null || !start.toLocalDate().isAfter(previous))
                             && excuse(away, previous) == null;
-                    return new Person(id, unit, rs.getString("name"), rs.getString("nip"),
-                            Standing.of(mode, expected, excuse, windowClosed), expected, excuse, rs.getInt("minutes_late"),
-                            at == null ? null : at.toInstant(), rs.getBoolean("flagged"), reportDue,
+                    return new Person(
+                            id,
+                            unit,
+                            rs.getString("name"),
+                            rs.getString("nip"),
+                            Standing.of(mode, expected, excuse, windowClosed),
+                            expected,
+                            excuse,
+                            rs.getInt("minutes_late"),
+                            at == null ? null : at.toInstant(),
+                            rs.getBoolean("flagged"),
+                            reportDue,
                             reportDue && filed.contains(id + "@" + previous));
                 })
                 .list();

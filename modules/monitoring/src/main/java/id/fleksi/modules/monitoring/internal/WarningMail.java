@@ -1,16 +1,14 @@
 package id.fleksi.modules.monitoring.internal;
 
+import id.fleksi.modules.monitoring.MonitoringSettings;
+import id.fleksi.platform.organisation.EmployeeAccounts;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantSql;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import id.fleksi.modules.monitoring.MonitoringSettings;
-import id.fleksi.platform.organisation.EmployeeAccounts;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,9 +38,15 @@ class WarningMail {
         this.clock = clock;
     }
 
-    private record Pending(UUID id, String rule, int step, String period, int count, String employee, String unit,
-            String supervisorAccount) {
-    }
+    private record Pending(
+            UUID id,
+            String rule,
+            int step,
+            String period,
+            int count,
+            String employee,
+            String unit,
+            String supervisorAccount) {}
 
     /** Runs with the tenant set; answers how many warnings were sent. */
     int sendPending(TenantCode tenant, MonitoringSettings settings) {
@@ -54,8 +58,15 @@ class WarningMail {
                         from {monitoring_warning} w join {employee} e on e.id = w.employee_id
                         join {org_unit} u on u.id = e.unit_id left join {employee} s on s.id = e.supervisor_id
                         where w.withdrawn_at is null and w.emailed_at is null order by w.raised_at"""))
-                .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .query((rs, n) -> new Pending(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)))
                 .list();
         if (pending.isEmpty()) {
             return 0;
@@ -81,19 +92,25 @@ class WarningMail {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(settings.mailFrom());
             message.setTo(to.toArray(String[]::new));
-            message.setSubject("[Fleksi] Peringatan dini: " + p.employee() + ", " + WarningText.what(p.rule(), p.step(), p.count(),
-                    p.period()));
-            message.setText(p.employee() + " (" + p.unit() + ")\n\n" + WarningText.what(p.rule(), p.step(), p.count(), p.period())
-                    + ".\n\n" + WarningText.todo(p.rule(), p.step()) + "\n\nTandai peringatan ini sudah ditindaklanjuti, dengan"
+            message.setSubject("[Fleksi] Peringatan dini: " + p.employee() + ", "
+                    + WarningText.what(p.rule(), p.step(), p.count(), p.period()));
+            message.setText(p.employee() + " (" + p.unit() + ")\n\n"
+                    + WarningText.what(p.rule(), p.step(), p.count(), p.period())
+                    + ".\n\n" + WarningText.todo(p.rule(), p.step())
+                    + "\n\nTandai peringatan ini sudah ditindaklanjuti, dengan"
                     + " catatan, di Fleksi: Pemantauan › Peringatan dini.\n");
             try {
                 sender.send(message);
                 jdbc.sql(TenantSql.of("update {monitoring_warning} set emailed_at = ? where id = ?"))
-                        .params(Timestamp.from(clock.instant()), p.id()).update();
+                        .params(Timestamp.from(clock.instant()), p.id())
+                        .update();
                 sent++;
             } catch (MailException e) {
-                log.warn("A warning's e-mail could not be sent through {}:{}; it is tried again at the next evaluation: {}",
-                        settings.smtpHost(), settings.smtpPort(), e.getMessage());
+                log.warn(
+                        "A warning's e-mail could not be sent through {}:{}; it is tried again at the next evaluation: {}",
+                        settings.smtpHost(),
+                        settings.smtpPort(),
+                        e.getMessage());
                 break;
             }
         }

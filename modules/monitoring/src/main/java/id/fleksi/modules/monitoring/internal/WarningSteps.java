@@ -3,9 +3,6 @@ package id.fleksi.modules.monitoring.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
-import id.fleksi.modules.monitoring.Counts;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +13,10 @@ final class WarningSteps {
 
     /** Unexcused days in a year at which PP 94/2021 asks for a step (and 10 working days in a row, the last). */
     static final List<Integer> ABSENCE = List.of(3, 4, 7, 11, 14, 17, 21, 25, 28);
+
     static final int RUN = 10;
 
-    private WarningSteps() {
-    }
+    private WarningSteps() {}
 
     /** What PP 94/2021 asks at this many unexcused days (or days in a row, {@code run}), in Bahasa Indonesia. */
     static String action(int step, boolean run) {
@@ -46,8 +43,7 @@ final class WarningSteps {
     }
 
     /** A year's unexcused days so far, and the longest run of them over consecutive working days. */
-    record Tally(int days, int longestRun) {
-    }
+    record Tally(int days, int longestRun) {}
 
     /**
      * Counts unexcused days: working days (in order) with neither a check-in nor an approved absence. Days that are

@@ -1,12 +1,5 @@
 package id.fleksi.modules.evaluation.closing.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import id.fleksi.modules.evaluation.closing.ClosingRules;
 import id.fleksi.modules.evaluation.closing.Corrections;
 import id.fleksi.modules.evaluation.closing.FigureRows;
@@ -15,7 +8,12 @@ import id.fleksi.modules.evaluation.closing.PaidAndCurrent;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
@@ -32,8 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ClosingPage {
 
     /** A month in the list: its value in the address, and its name (Nov 2026). */
-    record MonthLink(String value, String label) {
-    }
+    record MonthLink(String value, String label) {}
 
     private static final java.time.format.DateTimeFormatter SHORT_MONTH =
             java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", ClosingRules.INDONESIAN);
@@ -54,8 +51,12 @@ class ClosingPage {
     }
 
     @GetMapping("/t/{code}/evaluation/closing")
-    String months(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String month,
-            @RequestParam(required = false) @Nullable String done, Model model) {
+    String months(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
         YearMonth thisMonth = YearMonth.from(ClosingRules.today(tenant, clock));
         YearMonth shown = month == null ? thisMonth.minusMonths(1) : ClosingRules.month(month);
         List<MonthLink> recent = new ArrayList<>();
@@ -72,7 +73,11 @@ class ClosingPage {
     }
 
     @GetMapping("/t/{code}/evaluation/closing/{month}/close")
-    String confirm(Tenant tenant, Caller caller, @PathVariable String month, @RequestParam(required = false) @Nullable String opd,
+    String confirm(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable String month,
+            @RequestParam(required = false) @Nullable String opd,
             Model model) {
         YearMonth closing = ClosingRules.month(month);
         ClosingRules.requireOver(closing, tenant, clock);
@@ -84,7 +89,11 @@ class ClosingPage {
     }
 
     @PostMapping("/t/{code}/evaluation/closing/{month}/close")
-    String close(Tenant tenant, Caller caller, @PathVariable String month, @RequestParam(required = false) @Nullable String opd) {
+    String close(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable String month,
+            @RequestParam(required = false) @Nullable String opd) {
         closings.close(tenant, caller, ClosingRules.month(month), opd == null || opd.isBlank() ? null : opd);
         return "redirect:/t/" + tenant.code().value() + "/evaluation/closing?month=" + month + "&done=closed";
     }
@@ -101,8 +110,13 @@ class ClosingPage {
     }
 
     @GetMapping("/t/{code}/evaluation/closing/{month}/employee/{id}")
-    String employee(Tenant tenant, Caller caller, @PathVariable String month, @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String done, Model model) {
+    String employee(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable String month,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
         YearMonth shown = ClosingRules.month(month);
         PaidAndCurrent.EmployeeView view = figures.employee(tenant, caller, id, shown);
         model.addAttribute("tenant", tenant);
@@ -117,11 +131,16 @@ class ClosingPage {
     }
 
     @PostMapping("/t/{code}/evaluation/closing/{month}/employee/{id}/correction")
-    String correct(Tenant tenant, Caller caller, @PathVariable String month, @PathVariable UUID id,
+    String correct(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable String month,
+            @PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable String reason) {
         corrections.record(tenant, caller, new Corrections.NewCorrection(id, from, to, reason));
-        return "redirect:/t/" + tenant.code().value() + "/evaluation/closing/" + month + "/employee/" + id + "?done=corrected";
+        return "redirect:/t/" + tenant.code().value() + "/evaluation/closing/" + month + "/employee/" + id
+                + "?done=corrected";
     }
 }

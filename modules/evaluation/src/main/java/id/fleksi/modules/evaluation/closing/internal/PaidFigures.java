@@ -1,10 +1,8 @@
 package id.fleksi.modules.evaluation.closing.internal;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
 import java.util.ArrayList;
 import java.util.List;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +14,7 @@ public final class PaidFigures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private PaidFigures() {
-    }
+    private PaidFigures() {}
 
     public static String write(EmployeeMonth month) {
         return JSON.writeValueAsString(month);
@@ -30,7 +27,7 @@ public final class PaidFigures {
     /** The names of the fields whose values differ between the paid figures and the current computation. */
     public static List<String> differences(String paidJson, EmployeeMonth current) {
         JsonNode paid = JSON.readTree(paidJson);
-        JsonNode now = JSON.readTree(JSON.writeValueAsString(current));   // both read from text, numbers alike
+        JsonNode now = JSON.readTree(JSON.writeValueAsString(current)); // both read from text, numbers alike
         List<String> fields = new ArrayList<>();
         for (String name : now.propertyNames()) {
             if (!now.get(name).equals(paid.get(name))) {

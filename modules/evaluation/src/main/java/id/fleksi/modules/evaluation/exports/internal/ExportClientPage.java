@@ -5,9 +5,7 @@ import id.fleksi.platform.security.ApiClients;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.ui.Model;
@@ -35,7 +33,11 @@ class ExportClientPage {
     }
 
     @PostMapping("/t/{code}/evaluation/export-clients")
-    String create(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String name, Model model,
+    String create(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String name,
+            Model model,
             HttpServletResponse response) {
         ApiClients.Issued issued = clients.create(tenant, caller, name);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -48,7 +50,8 @@ class ExportClientPage {
         return "redirect:/t/" + tenant.code().value() + "/evaluation/export-clients?done=deleted";
     }
 
-    private String show(Tenant tenant, Caller caller, ApiClients.@Nullable Issued issued, @Nullable String done, Model model) {
+    private String show(
+            Tenant tenant, Caller caller, ApiClients.@Nullable Issued issued, @Nullable String done, Model model) {
         model.addAttribute("tenant", tenant);
         model.addAttribute("clients", clients.list(tenant, caller));
         model.addAttribute("issued", issued);

@@ -1,10 +1,8 @@
 package id.fleksi.modules.evaluation.exports.internal;
 
-import java.util.List;
-
 import id.fleksi.modules.evaluation.EvaluationModule;
 import id.fleksi.platform.security.ConfinedRole;
-
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

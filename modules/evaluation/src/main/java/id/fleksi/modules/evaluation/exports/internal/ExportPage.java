@@ -1,18 +1,14 @@
 package id.fleksi.modules.evaluation.exports.internal;
 
+import id.fleksi.modules.evaluation.exports.MonthExports;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.web.PageController;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
-
-import id.fleksi.modules.evaluation.exports.MonthExports;
-import id.fleksi.modules.evaluation.exports.internal.ExportScope;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.web.PageController;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +35,8 @@ class ExportPage {
     @GetMapping("/t/{code}/evaluation/exports")
     String page(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String month, Model model) {
         YearMonth shown = month == null || month.isBlank()
-                ? YearMonth.from(LocalDate.now(clock.withZone(tenant.timeZone().zone()))).minusMonths(1)
+                ? YearMonth.from(LocalDate.now(clock.withZone(tenant.timeZone().zone())))
+                        .minusMonths(1)
                 : scope.month(tenant, month);
         model.addAttribute("tenant", tenant);
         model.addAttribute("month", shown.toString());
@@ -49,25 +46,43 @@ class ExportPage {
     }
 
     @GetMapping("/t/{code}/evaluation/exports/month.xlsx")
-    void workbook(Tenant tenant, Caller caller, @RequestParam String month, @RequestParam String unit, Locale locale,
+    void workbook(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam String month,
+            @RequestParam String unit,
+            Locale locale,
             HttpServletResponse response) {
         exports.workbook(tenant, caller, month, unit, locale, response);
     }
 
     @GetMapping("/t/{code}/evaluation/exports/recap.pdf")
-    void recap(Tenant tenant, Caller caller, @RequestParam String month, @RequestParam String unit, Locale locale,
+    void recap(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam String month,
+            @RequestParam String unit,
+            Locale locale,
             HttpServletResponse response) {
         exports.recap(tenant, caller, month, unit, locale, response);
     }
 
     @GetMapping("/t/{code}/evaluation/exports/results.csv")
-    void csv(Tenant tenant, Caller caller, @RequestParam String month, @RequestParam(required = false) @Nullable String unit,
+    void csv(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam String month,
+            @RequestParam(required = false) @Nullable String unit,
             HttpServletResponse response) {
         exports.csv(tenant, caller, month, unit, response);
     }
 
     @GetMapping("/t/{code}/evaluation/exports/results.json")
-    void json(Tenant tenant, Caller caller, @RequestParam String month, @RequestParam(required = false) @Nullable String unit,
+    void json(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam String month,
+            @RequestParam(required = false) @Nullable String unit,
             HttpServletResponse response) {
         exports.json(tenant, caller, month, unit, response);
     }

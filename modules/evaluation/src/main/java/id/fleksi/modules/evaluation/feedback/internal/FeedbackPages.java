@@ -1,20 +1,14 @@
 package id.fleksi.modules.evaluation.feedback.internal;
 
-import java.time.Clock;
-import java.time.YearMonth;
-import java.util.UUID;
-import java.util.function.Supplier;
-
 import id.fleksi.modules.evaluation.feedback.PublicAddress;
-import id.fleksi.modules.evaluation.feedback.internal.FeedbackInbox;
-import id.fleksi.modules.evaluation.feedback.internal.FeedbackSummaries;
-import id.fleksi.modules.evaluation.feedback.internal.OpdServices;
-import id.fleksi.modules.evaluation.feedback.internal.QrCodes;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +30,12 @@ class FeedbackPages {
     private final PublicAddress address;
     private final Clock clock;
 
-    FeedbackPages(OpdServices services, FeedbackInbox inbox, FeedbackSummaries summaries, PublicAddress address, Clock clock) {
+    FeedbackPages(
+            OpdServices services,
+            FeedbackInbox inbox,
+            FeedbackSummaries summaries,
+            PublicAddress address,
+            Clock clock) {
         this.clock = clock;
         this.services = services;
         this.inbox = inbox;
@@ -45,9 +44,15 @@ class FeedbackPages {
     }
 
     @GetMapping("/t/{code}/evaluation/feedback")
-    String overview(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable YearMonth month,
-            @RequestParam(required = false) @Nullable String done, Model model) {
-        YearMonth shown = month != null ? month : YearMonth.now(clock.withZone(tenant.timeZone().zone()));
+    String overview(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable YearMonth month,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
+        YearMonth shown = month != null
+                ? month
+                : YearMonth.now(clock.withZone(tenant.timeZone().zone()));
         model.addAttribute("tenant", tenant);
         model.addAttribute("month", shown);
         model.addAttribute("services", allowed(() -> services.mine(caller)));
@@ -58,8 +63,12 @@ class FeedbackPages {
     }
 
     @PostMapping("/t/{code}/evaluation/feedback/services")
-    String define(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String unit,
-            @RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String slug) {
+    String define(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String unit,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String slug) {
         services.define(tenant, caller, new OpdServices.NewService(unit, name, slug));
         return "redirect:/t/" + tenant.code().value() + "/evaluation/feedback?done=defined";
     }
@@ -72,7 +81,7 @@ class FeedbackPages {
 
     @GetMapping("/t/{code}/evaluation/feedback/services/{id}/print")
     String print(Tenant tenant, Caller caller, @PathVariable UUID id, Model model) {
-        OpdServices.OpdService service = services.find(id);   // the sheet shows only the public address
+        OpdServices.OpdService service = services.find(id); // the sheet shows only the public address
         String url = address.of(tenant, service);
         model.addAttribute("tenant", tenant);
         model.addAttribute("service", service);
@@ -82,7 +91,8 @@ class FeedbackPages {
     }
 
     @GetMapping("/t/{code}/evaluation/feedback/moderation")
-    String moderation(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String done, Model model) {
+    String moderation(
+            Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String done, Model model) {
         model.addAttribute("tenant", tenant);
         model.addAttribute("ratings", inbox.pending(caller));
         model.addAttribute("done", done);
@@ -92,7 +102,8 @@ class FeedbackPages {
     @PostMapping("/t/{code}/evaluation/feedback/moderation/{id}")
     String decide(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam FeedbackInbox.Decision decision) {
         inbox.decide(tenant, caller, id, decision);
-        return "redirect:/t/" + tenant.code().value() + "/evaluation/feedback/moderation?done=" + decision.name().toLowerCase();
+        return "redirect:/t/" + tenant.code().value() + "/evaluation/feedback/moderation?done="
+                + decision.name().toLowerCase();
     }
 
     private static <T> @Nullable T allowed(Supplier<T> part) {

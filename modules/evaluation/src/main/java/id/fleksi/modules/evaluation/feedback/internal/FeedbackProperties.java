@@ -21,9 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param perServicePerHour    and then per hour
  */
 @ConfigurationProperties("fleksi.feedback")
-public record FeedbackProperties(@Nullable String formKey, Integer minSecondsToSubmit, Integer minSecondsWithoutScript,
+public record FeedbackProperties(
+        @Nullable String formKey,
+        Integer minSecondsToSubmit,
+        Integer minSecondsWithoutScript,
         Integer maxFormAgeMinutes,
-        Integer pagesPerAddressPerMinute, Integer perAddressBurst, Integer perAddressPerHour, Integer perServiceBurst,
+        Integer pagesPerAddressPerMinute,
+        Integer perAddressBurst,
+        Integer perAddressPerHour,
+        Integer perServiceBurst,
         Integer perServicePerHour) {
 
     public FeedbackProperties {

@@ -1,20 +1,17 @@
 package id.fleksi.modules.evaluation.feedback.internal;
 
+import id.fleksi.modules.evaluation.ServiceRatings;
+import id.fleksi.modules.evaluation.feedback.ServedModeRatings;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.modules.evaluation.ServiceRatings;
-import id.fleksi.modules.evaluation.feedback.ServedModeRatings;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.platform.tenancy.TenantSql;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,17 +29,27 @@ public class FeedbackSummaries implements ServiceRatings, ServedModeRatings {
      * @param mean the mean of accepted scores, null when there are none
      */
     @Schema(name = "FeedbackServiceSummary")
-    public record ServiceSummary(UUID serviceId, String slug, String name, boolean active, long ratings, @Nullable Double mean,
-            long[] distribution, long pending, List<String> comments) {
-    }
+    public record ServiceSummary(
+            UUID serviceId,
+            String slug,
+            String name,
+            boolean active,
+            long ratings,
+            @Nullable Double mean,
+            long[] distribution,
+            long pending,
+            List<String> comments) {}
 
     @Schema(name = "FeedbackOpdSummary")
-    public record OpdSummary(String unitCode, String unitName, long ratings, @Nullable Double mean, List<ServiceSummary> services) {
-    }
+    public record OpdSummary(
+            String unitCode,
+            String unitName,
+            long ratings,
+            @Nullable Double mean,
+            List<ServiceSummary> services) {}
 
     @Schema(name = "FeedbackSummary")
-    public record Summary(LocalDate from, LocalDate to, List<OpdSummary> opds) {
-    }
+    public record Summary(LocalDate from, LocalDate to, List<OpdSummary> opds) {}
 
     private static final int COMMENTS_SHOWN = 5;
 
@@ -56,25 +63,31 @@ public class FeedbackSummaries implements ServiceRatings, ServedModeRatings {
 
     @Override
     public ServiceRatings.Summary between(TenantCode tenant, @Nullable UUID unit, LocalDate from, LocalDate to) {
-        return jdbc.sql(TenantSql.in(tenant, UNDER + " select count(*), coalesce(sum(f.score), 0),"
-                        + " coalesce(sum(f.score * f.score), 0) from {evaluation_feedback} f"
-                        + " join {evaluation_service} s on s.id = f.service_id"
-                        + " where f.status = 'ACCEPTED' and f.given_on between ? and ?"
-                        + " and (cast(? as uuid) is null or s.unit_id in (select id from under))"))
+        return jdbc.sql(TenantSql.in(
+                        tenant,
+                        UNDER + " select count(*), coalesce(sum(f.score), 0),"
+                                + " coalesce(sum(f.score * f.score), 0) from {evaluation_feedback} f"
+                                + " join {evaluation_service} s on s.id = f.service_id"
+                                + " where f.status = 'ACCEPTED' and f.given_on between ? and ?"
+                                + " and (cast(? as uuid) is null or s.unit_id in (select id from under))"))
                 .params(unit, from, to, unit)
-                .query((rs, n) -> new ServiceRatings.Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                .query((rs, n) -> new ServiceRatings.Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
     @Override
-    public Map<String, ServiceRatings.Summary> byServedMode(TenantCode tenant, @Nullable UUID unit, LocalDate from, LocalDate to) {
+    public Map<String, ServiceRatings.Summary> byServedMode(
+            TenantCode tenant, @Nullable UUID unit, LocalDate from, LocalDate to) {
         Map<String, ServiceRatings.Summary> split = new LinkedHashMap<>();
         for (String mode : List.of(OFFICE, REMOTE, NOT_SAID)) {
             split.put(mode, ServiceRatings.Summary.NONE);
         }
-        jdbc.sql(TenantSql.in(tenant, UNDER + " select coalesce(f.served_mode, 'NOT_SAID'), count(*), sum(f.score),"
-                        + " sum(f.score * f.score) from {evaluation_feedback} f join {evaluation_service} s on s.id = f.service_id"
-                        + " where f.status = 'ACCEPTED' and f.given_on between ? and ?"
-                        + " and (cast(? as uuid) is null or s.unit_id in (select id from under)) group by 1"))
+        jdbc.sql(TenantSql.in(
+                        tenant,
+                        UNDER + " select coalesce(f.served_mode, 'NOT_SAID'), count(*), sum(f.score),"
+                                + " sum(f.score * f.score) from {evaluation_feedback} f join {evaluation_service} s on s.id = f.service_id"
+                                + " where f.status = 'ACCEPTED' and f.given_on between ? and ?"
+                                + " and (cast(? as uuid) is null or s.unit_id in (select id from under)) group by 1"))
                 .params(unit, from, to, unit)
                 .query(rs -> {
                     split.put(rs.getString(1), new ServiceRatings.Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
@@ -105,7 +118,8 @@ public class FeedbackSummaries implements ServiceRatings, ServedModeRatings {
                         + " order by service_id, n"))
                 .params(from, to, COMMENTS_SHOWN)
                 .query(rs -> {
-                    comments.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                    comments.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 });
         Map<String, List<ServiceSummary>> byOpd = new LinkedHashMap<>();
         Map<String, String> opdNames = new LinkedHashMap<>();
@@ -121,19 +135,29 @@ public class FeedbackSummaries implements ServiceRatings, ServedModeRatings {
                     long[] c = counts.getOrDefault(id, new long[6]);
                     long[] distribution = java.util.Arrays.copyOf(c, 5);
                     opdNames.put(rs.getString("code"), rs.getString("opd_name"));
-                    byOpd.computeIfAbsent(rs.getString("code"), k -> new ArrayList<>()).add(new ServiceSummary(id,
-                            rs.getString("slug"), rs.getString("name"), rs.getBoolean("active"), total(distribution),
-                            mean(distribution), distribution, c[5], comments.getOrDefault(id, List.of())));
+                    byOpd.computeIfAbsent(rs.getString("code"), k -> new ArrayList<>())
+                            .add(new ServiceSummary(
+                                    id,
+                                    rs.getString("slug"),
+                                    rs.getString("name"),
+                                    rs.getBoolean("active"),
+                                    total(distribution),
+                                    mean(distribution),
+                                    distribution,
+                                    c[5],
+                                    comments.getOrDefault(id, List.of())));
                 });
-        List<OpdSummary> opds = byOpd.entrySet().stream().map(e -> {
-            long[] all = new long[5];
-            e.getValue().forEach(s -> {
-                for (int i = 0; i < 5; i++) {
-                    all[i] += s.distribution()[i];
-                }
-            });
-            return new OpdSummary(e.getKey(), opdNames.get(e.getKey()), total(all), mean(all), e.getValue());
-        }).toList();
+        List<OpdSummary> opds = byOpd.entrySet().stream()
+                .map(e -> {
+                    long[] all = new long[5];
+                    e.getValue().forEach(s -> {
+                        for (int i = 0; i < 5; i++) {
+                            all[i] += s.distribution()[i];
+                        }
+                    });
+                    return new OpdSummary(e.getKey(), opdNames.get(e.getKey()), total(all), mean(all), e.getValue());
+                })
+                .toList();
         return new Summary(from, to, opds);
     }
 

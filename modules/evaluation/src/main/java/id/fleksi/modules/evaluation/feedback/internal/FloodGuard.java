@@ -1,5 +1,9 @@
 package id.fleksi.modules.evaluation.feedback.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -7,16 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,12 +35,13 @@ public class FloodGuard {
     private final FeedbackProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterAccess(Duration.ofHours(1)).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
     private volatile Salt salt;
 
-    private record Salt(byte[] bytes, Instant until) {
-    }
+    private record Salt(byte[] bytes, Instant until) {}
 
     FloodGuard(FeedbackProperties properties, Clock clock) {
         this.properties = properties;
@@ -53,30 +50,44 @@ public class FloodGuard {
 
     /** A public page opened from this address. */
     public Verdict page(String tenant, String address) {
-        return take("page:" + addressKey(tenant, address), properties.pagesPerAddressPerMinute(),
-                properties.pagesPerAddressPerMinute(), Duration.ofMinutes(1));
+        return take(
+                "page:" + addressKey(tenant, address),
+                properties.pagesPerAddressPerMinute(),
+                properties.pagesPerAddressPerMinute(),
+                Duration.ofMinutes(1));
     }
 
     /** A rating sent from this address, whatever becomes of it. */
     public Verdict rating(String tenant, String address) {
-        return take("rate:" + addressKey(tenant, address), properties.perAddressBurst(), properties.perAddressPerHour(),
+        return take(
+                "rate:" + addressKey(tenant, address),
+                properties.perAddressBurst(),
+                properties.perAddressPerHour(),
                 Duration.ofHours(1));
     }
 
     /** A rating that reached this service, from anyone. */
     public Verdict service(String tenant, String slug) {
-        return take("service:" + tenant + "/" + slug, properties.perServiceBurst(), properties.perServicePerHour(),
+        return take(
+                "service:" + tenant + "/" + slug,
+                properties.perServiceBurst(),
+                properties.perServicePerHour(),
                 Duration.ofHours(1));
     }
 
     private Verdict take(String key, int burst, int refill, Duration period) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(refill, period)).build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(burst).refillGreedy(refill, period))
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Verdict.ALLOWED;
         }
-        return new Verdict(false, Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+        return new Verdict(
+                false,
+                Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
     }
 
     /** The address under today's salt: the same address maps to the same bucket today, and to nothing recoverable. */

@@ -1,5 +1,7 @@
 package id.fleksi.modules.evaluation.feedback.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,13 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +30,13 @@ import org.springframework.stereotype.Component;
 public class FormTokens {
 
     /** What a token sent back is worth. */
-    public enum Check { VALID, TOO_FAST, EXPIRED, USED, INVALID }
+    public enum Check {
+        VALID,
+        TOO_FAST,
+        EXPIRED,
+        USED,
+        INVALID
+    }
 
     /** The leading zero bits of the proof of work. */
     public static final int WORK_BITS = 12;
@@ -53,8 +56,10 @@ public class FormTokens {
         } else {
             key = properties.formKey().getBytes(StandardCharsets.UTF_8);
         }
-        used = Caffeine.newBuilder().maximumSize(1_000_000)
-                .expireAfterWrite(Duration.ofMinutes(properties.maxFormAgeMinutes() + 1L)).build();
+        used = Caffeine.newBuilder()
+                .maximumSize(1_000_000)
+                .expireAfterWrite(Duration.ofMinutes(properties.maxFormAgeMinutes() + 1L))
+                .build();
     }
 
     /** A fresh token for the form of this service, shown now. */
@@ -108,7 +113,8 @@ public class FormTokens {
             return false;
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((token + ":" + work).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest((token + ":" + work).getBytes(StandardCharsets.UTF_8));
             int bits = 0;
             for (byte b : hash) {
                 if (b != 0) {

@@ -1,21 +1,14 @@
 package id.fleksi.modules.evaluation.feedback.internal;
 
-import java.util.Locale;
-
 import id.fleksi.modules.evaluation.EvaluationModule;
-import id.fleksi.modules.evaluation.feedback.internal.FeedbackInbox;
-import id.fleksi.modules.evaluation.feedback.internal.FloodGuard;
-import id.fleksi.modules.evaluation.feedback.internal.FormTokens;
-import id.fleksi.modules.evaluation.feedback.internal.OpdServices;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.web.TenantGate;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -49,8 +42,14 @@ class PublicFeedbackPage {
     private final FloodGuard guard;
     private final MessageSource messages;
 
-    PublicFeedbackPage(TenantGate gate, ModuleSwitches switches, OpdServices services, FeedbackInbox inbox, FormTokens tokens,
-            FloodGuard guard, MessageSource messages) {
+    PublicFeedbackPage(
+            TenantGate gate,
+            ModuleSwitches switches,
+            OpdServices services,
+            FeedbackInbox inbox,
+            FormTokens tokens,
+            FloodGuard guard,
+            MessageSource messages) {
         this.gate = gate;
         this.switches = switches;
         this.services = services;
@@ -61,7 +60,11 @@ class PublicFeedbackPage {
     }
 
     @GetMapping(PATH)
-    String form(@PathVariable String tenant, @PathVariable String slug, HttpServletRequest request, HttpServletResponse response,
+    String form(
+            @PathVariable String tenant,
+            @PathVariable String slug,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         FloodGuard.Verdict verdict = guard.page(tenant, request.getRemoteAddr());
         if (!verdict.allowed()) {
@@ -74,11 +77,18 @@ class PublicFeedbackPage {
     }
 
     @PostMapping(PATH)
-    String send(@PathVariable String tenant, @PathVariable String slug, @RequestParam(required = false) @Nullable String score,
-            @RequestParam(required = false) @Nullable String comment, @RequestParam(required = false) @Nullable String served,
-            @RequestParam(required = false) @Nullable String website, @RequestParam(required = false) @Nullable String token,
+    String send(
+            @PathVariable String tenant,
+            @PathVariable String slug,
+            @RequestParam(required = false) @Nullable String score,
+            @RequestParam(required = false) @Nullable String comment,
+            @RequestParam(required = false) @Nullable String served,
+            @RequestParam(required = false) @Nullable String website,
+            @RequestParam(required = false) @Nullable String token,
             @RequestParam(required = false) @Nullable String work,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         FloodGuard.Verdict verdict = guard.rating(tenant, request.getRemoteAddr());
         if (!verdict.allowed()) {
             return tooMany(response, verdict, model);
@@ -93,21 +103,24 @@ class PublicFeedbackPage {
             FormTokens.Check check = tokens.check(token, work, pemda.code().value(), service.slug());
             switch (check) {
                 case USED -> {
-                    return thanks(pemda, service, model);   // sent twice (a double tap, the back button): kept once
+                    return thanks(pemda, service, model); // sent twice (a double tap, the back button): kept once
                 }
                 case TOO_FAST, EXPIRED, INVALID -> {
                     response.setStatus(400);
                     return form(pemda, service, model, "pub.error." + check.name(), score, comment);
                 }
-                case VALID -> { }
+                case VALID -> {}
             }
             Integer stars = parseScore(score);
             String said = comment == null || comment.isBlank() ? null : comment.strip();
             FeedbackInbox.ServedMode mode = parseServed(served);
-            if (stars == null || (said != null && said.length() > 1000) || said != null && said.indexOf('\u0000') >= 0
+            if (stars == null
+                    || (said != null && said.length() > 1000)
+                    || said != null && said.indexOf('\u0000') >= 0
                     || (served != null && !served.isEmpty() && mode == null)) {
                 response.setStatus(400);
-                return form(pemda, service, model, stars == null ? "pub.error.score" : "pub.error.comment", score, comment);
+                return form(
+                        pemda, service, model, stars == null ? "pub.error.score" : "pub.error.comment", score, comment);
             }
             verdict = guard.service(tenant, service.slug());
             if (!verdict.allowed()) {
@@ -119,7 +132,11 @@ class PublicFeedbackPage {
     }
 
     @GetMapping(PATH + "/terima-kasih")
-    String thanks(@PathVariable String tenant, @PathVariable String slug, HttpServletRequest request, HttpServletResponse response,
+    String thanks(
+            @PathVariable String tenant,
+            @PathVariable String slug,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         FloodGuard.Verdict verdict = guard.page(tenant, request.getRemoteAddr());
         if (!verdict.allowed()) {
@@ -145,19 +162,31 @@ class PublicFeedbackPage {
     private Tenant serving(String code) {
         Tenant tenant = gate.serving(code);
         if (!switches.isEnabled(tenant.code(), EvaluationModule.ID)) {
-            throw Problem.notFound("public-feedback-off", "Not taking ratings", "This pemda does not take ratings of its"
-                    + " services here at the moment.");
+            throw Problem.notFound(
+                    "public-feedback-off",
+                    "Not taking ratings",
+                    "This pemda does not take ratings of its" + " services here at the moment.");
         }
         return tenant;
     }
 
     private OpdServices.OpdService service(String slug) {
-        return services.bySlug(slug).filter(OpdServices.OpdService::active)
-                .orElseThrow(() -> Problem.notFound("unknown-public-service", "No such service", "There is no service here"
-                        + " that takes ratings at this address. Scan the QR code again, or ask the office for its address."));
+        return services.bySlug(slug)
+                .filter(OpdServices.OpdService::active)
+                .orElseThrow(
+                        () -> Problem.notFound(
+                                "unknown-public-service",
+                                "No such service",
+                                "There is no service here"
+                                        + " that takes ratings at this address. Scan the QR code again, or ask the office for its address."));
     }
 
-    private String form(Tenant pemda, OpdServices.OpdService service, Model model, @Nullable String error, @Nullable String score,
+    private String form(
+            Tenant pemda,
+            OpdServices.OpdService service,
+            Model model,
+            @Nullable String error,
+            @Nullable String score,
             @Nullable String comment) {
         model.addAttribute("pemda", pemda.name());
         model.addAttribute("service", service);
@@ -165,7 +194,8 @@ class PublicFeedbackPage {
         model.addAttribute("token", tokens.issue(pemda.code().value(), service.slug()));
         model.addAttribute("error", error);
         model.addAttribute("score", score);
-        model.addAttribute("comment", comment == null ? "" : comment.length() > 1000 ? comment.substring(0, 1000) : comment);
+        model.addAttribute(
+                "comment", comment == null ? "" : comment.length() > 1000 ? comment.substring(0, 1000) : comment);
         return "evaluation/feedback/public";
     }
 

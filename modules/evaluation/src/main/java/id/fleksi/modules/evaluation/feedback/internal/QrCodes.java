@@ -14,8 +14,7 @@ public final class QrCodes {
 
     private static final int QUIET = 4;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     public static String svg(String content) {
         ByteMatrix matrix;
@@ -29,7 +28,11 @@ public final class QrCodes {
         for (int y = 0; y < matrix.getHeight(); y++) {
             for (int x = 0; x < matrix.getWidth(); x++) {
                 if (matrix.get(x, y) == 1) {
-                    path.append('M').append(x + QUIET).append(',').append(y + QUIET).append("h1v1h-1z");
+                    path.append('M')
+                            .append(x + QUIET)
+                            .append(',')
+                            .append(y + QUIET)
+                            .append("h1v1h-1z");
                 }
             }
         }

@@ -1,12 +1,10 @@
 package id.fleksi.modules.evaluation.month.internal;
 
-import java.time.YearMonth;
-import java.util.UUID;
-
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.time.YearMonth;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +35,11 @@ class EvaluationPage {
     }
 
     @GetMapping("/t/{code}/evaluation/employee/{id}")
-    String employee(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String month,
+    String employee(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String month,
             Model model) {
         YearMonth shown = views.month(tenant, month);
         model.addAttribute("m", views.employee(tenant, caller, id, shown));
@@ -52,8 +54,12 @@ class EvaluationPage {
     }
 
     @GetMapping("/t/{code}/evaluation/team")
-    String team(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String month,
-            @RequestParam(required = false) @Nullable String done, Model model) {
+    String team(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
         YearMonth shown = views.month(tenant, month);
         model.addAttribute("tenant", tenant);
         model.addAttribute("month", shown);
@@ -63,16 +69,25 @@ class EvaluationPage {
     }
 
     @PostMapping("/t/{code}/evaluation/team/{id}/rating")
-    String rate(Tenant tenant, Caller caller, @PathVariable UUID id, @RequestParam String month,
-            @RequestParam(required = false) @Nullable Integer rating, @RequestParam(required = false) @Nullable String note) {
+    String rate(
+            Tenant tenant,
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam String month,
+            @RequestParam(required = false) @Nullable Integer rating,
+            @RequestParam(required = false) @Nullable String note) {
         YearMonth shown = views.month(tenant, month);
         ratings.rate(tenant, caller, id, shown, new Ratings.Rating(rating, note));
         return "redirect:/t/" + tenant.code().value() + "/evaluation/team?month=" + shown + "&done=rated";
     }
 
     @GetMapping("/t/{code}/evaluation/opds")
-    String opds(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String month,
-            @RequestParam(required = false) @Nullable String unit, Model model) {
+    String opds(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String unit,
+            Model model) {
         YearMonth shown = views.month(tenant, month);
         model.addAttribute("tenant", tenant);
         model.addAttribute("month", shown);

@@ -1,5 +1,9 @@
 package id.fleksi.modules.evaluation.month.internal;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.evaluation.EmployeeMonth.DeductionLine;
+import id.fleksi.modules.evaluation.rules.RuleSet;
+import id.fleksi.platform.calendar.WorkingDay;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,12 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-import id.fleksi.modules.evaluation.EmployeeMonth.DeductionLine;
-import id.fleksi.modules.evaluation.rules.RuleSet;
-import id.fleksi.platform.calendar.WorkingDay;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +32,8 @@ final class MonthJudgement {
     static final String NO_REPORT = "NO_REPORT";
 
     /** What the judgement needs of a day besides the facts. */
-    record Day(LocalDate date, WorkingDay calendar, @Nullable RuleSet rules, int apelsOnDay) {
-    }
+    record Day(
+            LocalDate date, WorkingDay calendar, @Nullable RuleSet rules, int apelsOnDay) {}
 
     private final LocalDate today;
     private int workingDays;
@@ -63,10 +61,15 @@ final class MonthJudgement {
     }
 
     /** Judges one day of the employee's, given what attendance, reports and the apel recorded. */
-    void day(Day day, MonthFacts.@Nullable Mark in, MonthFacts.@Nullable Mark out, MonthFacts.@Nullable Absence absence,
-            boolean atApel, MonthFacts.@Nullable Report report) {
+    void day(
+            Day day,
+            MonthFacts.@Nullable Mark in,
+            MonthFacts.@Nullable Mark out,
+            MonthFacts.@Nullable Absence absence,
+            boolean atApel,
+            MonthFacts.@Nullable Report report) {
         if (!day.calendar().isWorking()) {
-            return;   // a check-in on a holiday or weekend is neither owed nor deducted
+            return; // a check-in on a holiday or weekend is neither owed nor deducted
         }
         workingDays++;
         LocalDate date = day.date();
@@ -143,12 +146,21 @@ final class MonthJudgement {
         if (minutes <= 0) {
             return;
         }
-        if (minutes <= rules.makeUpMinutes() && out != null && calendar.hours() != null && !calendar.hours().overnight()) {
+        if (minutes <= rules.makeUpMinutes()
+                && out != null
+                && calendar.hours() != null
+                && !calendar.hours().overnight()) {
             LocalTime left = out.at().atZone(calendar.zone()).toLocalTime();
             long later = Duration.between(calendar.hours().end(), left).toMinutes();
             if (later >= minutes) {
                 RuleSet.Band band = RuleSet.bandOf(rules.lateBands(), minutes);
-                lines.add(new DeductionLine(date, LATE, band == null ? "" : band.code(), minutes, BigDecimal.ZERO, rules.version(),
+                lines.add(new DeductionLine(
+                        date,
+                        LATE,
+                        band == null ? "" : band.code(),
+                        minutes,
+                        BigDecimal.ZERO,
+                        rules.version(),
                         "Terlambat " + minutes + " menit, diganti pulang " + later + " menit lebih lambat: 0%"));
                 versions.add(rules.version());
                 return;
@@ -157,17 +169,26 @@ final class MonthJudgement {
         banded(date, rules, LATE, rules.lateBands(), minutes, "Terlambat");
     }
 
-    private void banded(LocalDate date, RuleSet rules, String rule, List<RuleSet.Band> bands, int minutes, String what) {
+    private void banded(
+            LocalDate date, RuleSet rules, String rule, List<RuleSet.Band> bands, int minutes, String what) {
         RuleSet.Band band = RuleSet.bandOf(bands, minutes);
         if (band != null) {
-            lines.add(new DeductionLine(date, rule, band.code(), minutes, band.percent(), rules.version(),
+            lines.add(new DeductionLine(
+                    date,
+                    rule,
+                    band.code(),
+                    minutes,
+                    band.percent(),
+                    rules.version(),
                     what + " " + minutes + " menit (" + band.range() + "): " + percent(band.percent())));
             versions.add(rules.version());
         }
     }
 
-    private void add(LocalDate date, RuleSet rules, String rule, String band, int minutes, BigDecimal percent, String what) {
-        lines.add(new DeductionLine(date, rule, band, minutes, percent, rules.version(), what + ": " + percent(percent)));
+    private void add(
+            LocalDate date, RuleSet rules, String rule, String band, int minutes, BigDecimal percent, String what) {
+        lines.add(
+                new DeductionLine(date, rule, band, minutes, percent, rules.version(), what + ": " + percent(percent)));
         versions.add(rules.version());
     }
 
@@ -177,17 +198,51 @@ final class MonthJudgement {
     }
 
     /** The month: the lines summed and cut at the cap of the last rules in force in it. */
-    EmployeeMonth month(MonthFacts.Employee e, String unitName, UUID opdId, String opdName, YearMonth month,
-            List<EmployeeMonth.Output> outputs, MonthFacts.@Nullable Rating rating) {
+    EmployeeMonth month(
+            MonthFacts.Employee e,
+            String unitName,
+            UUID opdId,
+            String opdName,
+            YearMonth month,
+            List<EmployeeMonth.Output> outputs,
+            MonthFacts.@Nullable Rating rating) {
         BigDecimal sum = lines.stream().map(DeductionLine::percent).reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean capped = last != null && sum.compareTo(last.capPercent()) > 0;
         BigDecimal total = (capped ? last.capPercent() : sum).stripTrailingZeros();
         if (total.scale() < 0) {
             total = total.setScale(0);
         }
-        return new EmployeeMonth(e.id(), e.nip(), e.name(), e.unitId(), unitName, opdId, opdName, month, workingDays, presentWfo,
-                presentWfa, presentDinasLuar, lateDays, lateMinutes, earlyDays, earlyMinutes, java.util.Collections.unmodifiableMap(new TreeMap<>(absences)), unexcused,
-                apelsHeld, apelsAttended, reportsDue, reportsFiled, reportsApproved, activities, outputs, List.copyOf(lines), total,
-                capped, List.copyOf(versions), rating == null ? null : rating.rating(), rating == null ? null : rating.note());
+        return new EmployeeMonth(
+                e.id(),
+                e.nip(),
+                e.name(),
+                e.unitId(),
+                unitName,
+                opdId,
+                opdName,
+                month,
+                workingDays,
+                presentWfo,
+                presentWfa,
+                presentDinasLuar,
+                lateDays,
+                lateMinutes,
+                earlyDays,
+                earlyMinutes,
+                java.util.Collections.unmodifiableMap(new TreeMap<>(absences)),
+                unexcused,
+                apelsHeld,
+                apelsAttended,
+                reportsDue,
+                reportsFiled,
+                reportsApproved,
+                activities,
+                outputs,
+                List.copyOf(lines),
+                total,
+                capped,
+                List.copyOf(versions),
+                rating == null ? null : rating.rating(),
+                rating == null ? null : rating.note());
     }
 }

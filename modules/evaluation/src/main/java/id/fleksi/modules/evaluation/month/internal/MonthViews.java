@@ -1,5 +1,13 @@
 package id.fleksi.modules.evaluation.month.internal;
 
+import id.fleksi.modules.evaluation.EmployeeMonth;
+import id.fleksi.modules.monitoring.MonitoringModule;
+import id.fleksi.platform.problem.Problem;
+import id.fleksi.platform.security.Caller;
+import id.fleksi.platform.security.Role;
+import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantSql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -9,17 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import id.fleksi.modules.evaluation.EmployeeMonth;
-import id.fleksi.modules.monitoring.MonitoringModule;
-import id.fleksi.platform.problem.Problem;
-import id.fleksi.platform.security.Caller;
-import id.fleksi.platform.security.Role;
-import id.fleksi.platform.tenancy.Tenant;
-import id.fleksi.platform.tenancy.TenantSql;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,12 +29,10 @@ import org.springframework.stereotype.Service;
 class MonthViews {
 
     @Schema(name = "EvaluationPemda")
-    record PemdaView(YearMonth month, UnitTotals total, List<UnitTotals> opds) {
-    }
+    record PemdaView(YearMonth month, UnitTotals total, List<UnitTotals> opds) {}
 
     @Schema(name = "EvaluationUnit")
-    record UnitView(YearMonth month, UnitTotals total, List<EmployeeMonth> employees) {
-    }
+    record UnitView(YearMonth month, UnitTotals total, List<EmployeeMonth> employees) {}
 
     private final Evaluations evaluations;
     private final JdbcClient jdbc;
@@ -57,7 +52,8 @@ class MonthViews {
         try {
             return YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
-            throw Problem.badRequest("invalid-month", "Not a month", "month: " + month + " is not a month; write it as 2026-11.")
+            throw Problem.badRequest(
+                            "invalid-month", "Not a month", "month: " + month + " is not a month; write it as 2026-11.")
                     .values(month);
         }
     }
@@ -77,17 +73,31 @@ class MonthViews {
     /** One employee's month, for herself, her supervisor, the head of a unit above her, BKD or pimpinan. */
     EmployeeMonth employee(Tenant tenant, Caller caller, UUID employeeId, YearMonth month) {
         Units units = Units.read(jdbc);
-        Map<String, Object> row = jdbc.sql(TenantSql.of("select e.unit_id, e.supervisor_id, e.username from {employee} e where e.id = ?"))
-                .param(employeeId).query().listOfRows().stream().findFirst().orElseThrow(() -> Problem.notFound("unknown-employee",
-                        "No such employee", "There is no employee " + employeeId + " in this pemda.").values(employeeId.toString()));
+        Map<String, Object> row = jdbc
+                .sql(TenantSql.of("select e.unit_id, e.supervisor_id, e.username from {employee} e where e.id = ?"))
+                .param(employeeId)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> Problem.notFound(
+                                "unknown-employee",
+                                "No such employee",
+                                "There is no employee " + employeeId + " in this pemda.")
+                        .values(employeeId.toString()));
         boolean allowed = wholePemda(caller) || caller.username().equals(row.get("username"));
         if (!allowed) {
             UUID me = selfOrNull(caller);
-            allowed = me != null && (me.equals(row.get("supervisor_id")) || units.under(headed(me)).contains((UUID) row.get("unit_id")));
+            allowed = me != null
+                    && (me.equals(row.get("supervisor_id"))
+                            || units.under(headed(me)).contains((UUID) row.get("unit_id")));
         }
         if (!allowed) {
-            throw Problem.forbidden("evaluation-not-yours", "Not allowed", "You see your own month, your direct staff's, and"
-                    + " those of the units you head; this employee is none of them.");
+            throw Problem.forbidden(
+                    "evaluation-not-yours",
+                    "Not allowed",
+                    "You see your own month, your direct staff's, and"
+                            + " those of the units you head; this employee is none of them.");
         }
         return evaluations.employee(tenant.code(), employeeId, month);
     }
@@ -105,8 +115,11 @@ class MonthViews {
         };
         if (visible == null) {
             evaluations.each(tenant.code(), month, null, add);
-        } else {   // a head reads only the OPDs he heads something in
-            visible.stream().map(units::opdOf).distinct().sorted(java.util.Comparator.comparing(units::name))
+        } else { // a head reads only the OPDs he heads something in
+            visible.stream()
+                    .map(units::opdOf)
+                    .distinct()
+                    .sorted(java.util.Comparator.comparing(units::name))
                     .forEach(opd -> evaluations.each(tenant.code(), month, opd, add));
         }
         UnitTotals total = opds.values().stream().reduce(UnitTotals.empty("", tenant.name()), UnitTotals::plus);
@@ -118,13 +131,19 @@ class MonthViews {
         Units units = Units.read(jdbc);
         Units.Unit unit = units.byCode(unitCode.strip());
         if (unit == null) {
-            throw Problem.notFound("evaluation-unknown-unit", "No such unit", "There is no unit with the code " + unitCode + " here.")
+            throw Problem.notFound(
+                            "evaluation-unknown-unit",
+                            "No such unit",
+                            "There is no unit with the code " + unitCode + " here.")
                     .values(unitCode);
         }
         Set<UUID> visible = visibleUnits(caller, units);
         if (visible != null && !visible.contains(unit.id())) {
-            throw Problem.forbidden("evaluation-unit-not-in-sight", "Not your unit", "You see the units you head and those under them; "
-                    + unit.name() + " is not one of them.").values(unit.name());
+            throw Problem.forbidden(
+                            "evaluation-unit-not-in-sight",
+                            "Not your unit",
+                            "You see the units you head and those under them; " + unit.name() + " is not one of them.")
+                    .values(unit.name());
         }
         List<EmployeeMonth> employees = new ArrayList<>();
         evaluations.each(tenant.code(), month, unit.id(), employees::add);
@@ -143,8 +162,11 @@ class MonthViews {
         UUID me = selfOrNull(caller);
         Set<UUID> headed = me == null ? Set.of() : headed(me);
         if (headed.isEmpty()) {
-            throw Problem.forbidden("evaluation-pemda-not-allowed", "Not allowed", "The evaluation per OPD is for BKD, pimpinan"
-                    + " and the head of a unit. Your own month is on the evaluation page; a supervisor rates his team there.");
+            throw Problem.forbidden(
+                    "evaluation-pemda-not-allowed",
+                    "Not allowed",
+                    "The evaluation per OPD is for BKD, pimpinan"
+                            + " and the head of a unit. Your own month is on the evaluation page; a supervisor rates his team there.");
         }
         return units.under(headed);
     }
@@ -154,21 +176,30 @@ class MonthViews {
     }
 
     private Set<UUID> headed(UUID employee) {
-        return Set.copyOf(jdbc.sql(TenantSql.of("select id from {org_unit} where head_employee_id = ?")).param(employee)
-                .query(UUID.class).list());
+        return Set.copyOf(jdbc.sql(TenantSql.of("select id from {org_unit} where head_employee_id = ?"))
+                .param(employee)
+                .query(UUID.class)
+                .list());
     }
 
     UUID self(Caller caller) {
         UUID me = selfOrNull(caller);
         if (me == null) {
-            throw Problem.notFound("evaluation-not-an-employee", "Not an employee", "Your account " + caller.username()
-                    + " is not an employee of this pemda; the evaluation is of employees.").values(caller.username());
+            throw Problem.notFound(
+                            "evaluation-not-an-employee",
+                            "Not an employee",
+                            "Your account " + caller.username()
+                                    + " is not an employee of this pemda; the evaluation is of employees.")
+                    .values(caller.username());
         }
         return me;
     }
 
     private @Nullable UUID selfOrNull(Caller caller) {
         return jdbc.sql(TenantSql.of("select id from {employee} where username = ? and status <> 'RETIRED'"))
-                .param(caller.username()).query(UUID.class).optional().orElse(null);
+                .param(caller.username())
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -1,12 +1,10 @@
 package id.fleksi.modules.evaluation.rules.internal;
 
+import id.fleksi.modules.evaluation.rules.RuleSet;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import id.fleksi.modules.evaluation.rules.RuleSet;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +37,8 @@ public class RuleForm {
         /** A start left empty or not a number is 0, which the check names ("must start at 31"). */
         RuleSet.Band band() {
             Integer from = integer(fromMinutes);
-            return new RuleSet.Band(code == null ? "" : code.strip(), from == null ? 0 : from, integer(toMinutes), decimal(percent));
+            return new RuleSet.Band(
+                    code == null ? "" : code.strip(), from == null ? 0 : from, integer(toMinutes), decimal(percent));
         }
 
         public String getCode() {
@@ -102,12 +101,14 @@ public class RuleForm {
         form.makeUpMinutes = String.valueOf(base.makeUpMinutes());
         form.dinasLuarExcuses = base.dinasLuarExcuses();
         form.lateBands = new ArrayList<>(base.lateBands().stream().map(Row::of).toList());
-        form.earlyLeaveBands = new ArrayList<>(base.earlyLeaveBands().stream().map(Row::of).toList());
+        form.earlyLeaveBands =
+                new ArrayList<>(base.earlyLeaveBands().stream().map(Row::of).toList());
         return form;
     }
 
     /** The rows of {@code lateBands} or {@code earlyLeaveBands}; null for any other name. */
-    @Nullable List<Row> rows(String list) {
+    @Nullable
+    List<Row> rows(String list) {
         return switch (list) {
             case "lateBands" -> lateBands;
             case "earlyLeaveBands" -> earlyLeaveBands;
@@ -129,9 +130,18 @@ public class RuleForm {
         } catch (java.time.format.DateTimeParseException e) {
             date = null;
         }
-        return new RuleEditing.NewVersion(from, date, blank(name) ? null : name, blank(source) ? null : source,
-                lateBands.stream().map(Row::band).toList(), earlyLeaveBands.stream().map(Row::band).toList(),
-                decimal(unexcusedPercent), decimal(noApelPercent), decimal(noReportPercent), decimal(capPercent), dinasLuarExcuses,
+        return new RuleEditing.NewVersion(
+                from,
+                date,
+                blank(name) ? null : name,
+                blank(source) ? null : source,
+                lateBands.stream().map(Row::band).toList(),
+                earlyLeaveBands.stream().map(Row::band).toList(),
+                decimal(unexcusedPercent),
+                decimal(noApelPercent),
+                decimal(noReportPercent),
+                decimal(capPercent),
+                dinasLuarExcuses,
                 integer(makeUpMinutes));
     }
 

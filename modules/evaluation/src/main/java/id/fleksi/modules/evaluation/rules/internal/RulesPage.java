@@ -1,15 +1,5 @@
 package id.fleksi.modules.evaluation.rules.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
 import id.fleksi.modules.evaluation.rules.InvalidRuleSet;
 import id.fleksi.modules.evaluation.rules.RulePresets;
 import id.fleksi.modules.evaluation.rules.RuleSet;
@@ -19,9 +9,16 @@ import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
@@ -53,10 +50,15 @@ class RulesPage {
 
     /** {@code from}: the base to fill the new version's form with; without it the version in force, or the first preset. */
     @GetMapping("/t/{code}/evaluation/rules")
-    String rules(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String done, Model model) {
+    String rules(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
         LocalDate today = today(tenant);
-        String base = from != null && !from.isBlank() ? from.strip()
+        String base = from != null && !from.isBlank()
+                ? from.strip()
                 : rules.current() != null ? "current" : RulePresets.all().get(0).preset();
         RuleForm form = RuleForm.of(base, rules.draft(base, today), today);
         model.addAttribute("done", "added".equals(done));
@@ -65,9 +67,15 @@ class RulesPage {
 
     /** Saves the new version; or, when a row's button sent it ({@code add}, {@code remove}), shows it again with that row changed. */
     @PostMapping("/t/{code}/evaluation/rules")
-    String add(Tenant tenant, Caller caller, @ModelAttribute("form") RuleForm form,
-            @RequestParam(required = false) @Nullable String add, @RequestParam(required = false) @Nullable String remove,
-            Model model, Locale locale, HttpServletResponse response) {
+    String add(
+            Tenant tenant,
+            Caller caller,
+            @ModelAttribute("form") RuleForm form,
+            @RequestParam(required = false) @Nullable String add,
+            @RequestParam(required = false) @Nullable String remove,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
         if (add != null && form.rows(add) != null) {
             form.rows(add).add(new RuleForm.Row());
             return show(tenant, caller, form, List.of(), Set.of(), model);
@@ -86,8 +94,15 @@ class RulesPage {
             return "redirect:/t/" + tenant.code().value() + "/evaluation/rules?done=added";
         } catch (InvalidRuleSet invalid) {
             response.setStatus(invalid.kind().status());
-            return show(tenant, caller, form, invalid.faults().stream().map(f -> messages.getMessage(f.said(), locale)).toList(),
-                    fields(invalid), model);
+            return show(
+                    tenant,
+                    caller,
+                    form,
+                    invalid.faults().stream()
+                            .map(f -> messages.getMessage(f.said(), locale))
+                            .toList(),
+                    fields(invalid),
+                    model);
         } catch (Problem problem) {
             if (problem.kind() == Problem.Kind.FORBIDDEN) {
                 throw problem;
@@ -97,7 +112,8 @@ class RulesPage {
         }
     }
 
-    private String show(Tenant tenant, Caller caller, RuleForm form, List<String> faults, Set<String> invalid, Model model) {
+    private String show(
+            Tenant tenant, Caller caller, RuleForm form, List<String> faults, Set<String> invalid, Model model) {
         model.addAttribute("tenant", tenant);
         List<RuleSet> newestFirst = new ArrayList<>(rules.versions());
         Collections.reverse(newestFirst);

@@ -15,8 +15,7 @@ public final class Intervals {
     /** The 97.5% quantiles of Student's t for 1 to 4 degrees of freedom, from the table. */
     private static final double[] SMALL_DF = {12.7062, 4.3027, 3.1824, 2.7764};
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** An estimate with its 95% interval. */
     public record Interval(double estimate, double low, double high) {
@@ -76,14 +75,18 @@ public final class Intervals {
     static double t975(double df) {
         if (df < 4) {
             int below = Math.max(1, (int) Math.floor(df));
-            return below >= 4 ? SMALL_DF[3] : SMALL_DF[below - 1] + (SMALL_DF[below] - SMALL_DF[below - 1]) * (Math.max(1, df) - below);
+            return below >= 4
+                    ? SMALL_DF[3]
+                    : SMALL_DF[below - 1] + (SMALL_DF[below] - SMALL_DF[below - 1]) * (Math.max(1, df) - below);
         }
         double z = Z;
         double z3 = z * z * z;
         double z5 = z3 * z * z;
         double z7 = z5 * z * z;
         double z9 = z7 * z * z;
-        return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df)
+        return z
+                + (z3 + z) / (4 * df)
+                + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df)
                 + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df * df * df)
                 + (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * df * df * df * df);
     }

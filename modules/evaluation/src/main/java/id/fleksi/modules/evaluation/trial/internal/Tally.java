@@ -10,14 +10,33 @@ package id.fleksi.modules.evaluation.trial.internal;
  * @param activities activities reported over the expected days, and the sum of their squares per day
  * @param output quantities reported over the expected days, and the sum of their squares per day
  */
-public record Tally(long expected, long present, long onTime, long flagged, long filed, long approved, long returned,
-        double activities, double activitySquares, double output, double outputSquares) {
+public record Tally(
+        long expected,
+        long present,
+        long onTime,
+        long flagged,
+        long filed,
+        long approved,
+        long returned,
+        double activities,
+        double activitySquares,
+        double output,
+        double outputSquares) {
 
     public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Tally plus(Tally o) {
-        return new Tally(expected + o.expected, present + o.present, onTime + o.onTime, flagged + o.flagged, filed + o.filed,
-                approved + o.approved, returned + o.returned, activities + o.activities, activitySquares + o.activitySquares,
-                output + o.output, outputSquares + o.outputSquares);
+        return new Tally(
+                expected + o.expected,
+                present + o.present,
+                onTime + o.onTime,
+                flagged + o.flagged,
+                filed + o.filed,
+                approved + o.approved,
+                returned + o.returned,
+                activities + o.activities,
+                activitySquares + o.activitySquares,
+                output + o.output,
+                outputSquares + o.outputSquares);
     }
 }

@@ -1,12 +1,10 @@
 package id.fleksi.modules.evaluation.trial.internal;
 
-import java.util.List;
-import java.util.Locale;
-
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Finding;
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Kind;
 import id.fleksi.modules.evaluation.trial.TrialVerdict.Measure;
-
+import java.util.List;
+import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -18,23 +16,28 @@ import org.springframework.web.util.HtmlUtils;
 public final class TrialChart {
 
     /** A row: its label and the measure as computed for it. */
-    public record Row(String label, Measure measure) {
-    }
+    public record Row(String label, Measure measure) {}
 
     private static final int WIDTH = 640;
     private static final int LABEL = 230;
     private static final int ROW = 20;
     private static final int TOP = 24;
 
-    private TrialChart() {
-    }
+    private TrialChart() {}
 
     public static String svg(String title, List<Row> rows, Locale locale, String points) {
         double extent = 0;
         for (Row row : rows) {
             if (row.measure().difference() != null && row.measure().difference().low() != null) {
-                extent = Math.max(extent, Math.max(Math.abs(scaled(row.measure(), row.measure().difference().low())),
-                        Math.abs(scaled(row.measure(), row.measure().difference().high()))));
+                extent = Math.max(
+                        extent,
+                        Math.max(
+                                Math.abs(scaled(
+                                        row.measure(),
+                                        row.measure().difference().low())),
+                                Math.abs(scaled(
+                                        row.measure(),
+                                        row.measure().difference().high()))));
             }
         }
         extent = extent == 0 ? 1 : extent * 1.1;
@@ -42,19 +45,36 @@ public final class TrialChart {
         double zero = LABEL + (WIDTH - LABEL - 10) / 2.0;
         double half = (WIDTH - LABEL - 10) / 2.0;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trial-chart\" role=\"img\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(height).append("\" aria-label=\"").append(escape(title)).append("\">");
-        svg.append("<text x=\"0\" y=\"14\" class=\"title\">").append(escape(title)).append("</text>");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trial-chart\" role=\"img\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" aria-label=\"")
+                .append(escape(title))
+                .append("\">");
+        svg.append("<text x=\"0\" y=\"14\" class=\"title\">")
+                .append(escape(title))
+                .append("</text>");
         svg.append(line(zero, TOP - 4, zero, TOP + rows.size() * ROW, "zero"));
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             Measure m = row.measure();
             double y = TOP + i * ROW + ROW / 2.0;
-            svg.append("<text x=\"0\" y=\"").append(fmt(y + 4)).append("\"").append(i == 0 ? " class=\"total\"" : "").append('>')
-                    .append(escape(shorten(row.label()))).append("</text>");
+            svg.append("<text x=\"0\" y=\"")
+                    .append(fmt(y + 4))
+                    .append("\"")
+                    .append(i == 0 ? " class=\"total\"" : "")
+                    .append('>')
+                    .append(escape(shorten(row.label())))
+                    .append("</text>");
             if (m.difference() == null || m.difference().low() == null || m.finding() == Finding.NO_DATA) {
-                svg.append("<text x=\"").append(fmt(zero + 6)).append("\" y=\"").append(fmt(y + 4)).append("\" class=\"none\">")
-                        .append(escape(m.findingText())).append("</text>");
+                svg.append("<text x=\"")
+                        .append(fmt(zero + 6))
+                        .append("\" y=\"")
+                        .append(fmt(y + 4))
+                        .append("\" class=\"none\">")
+                        .append(escape(m.findingText()))
+                        .append("</text>");
                 continue;
             }
             String tone = tone(m);
@@ -62,11 +82,18 @@ public final class TrialChart {
             double high = zero + scaled(m, m.difference().high()) / extent * half;
             double at = zero + scaled(m, m.difference().value()) / extent * half;
             svg.append(line(low, y, high, y, tone));
-            svg.append("<circle cx=\"").append(fmt(at)).append("\" cy=\"").append(fmt(y)).append("\" r=\"4\" class=\"")
-                    .append(tone).append("\"><title>").append(escape(row.label() + ": "
+            svg.append("<circle cx=\"")
+                    .append(fmt(at))
+                    .append("\" cy=\"")
+                    .append(fmt(y))
+                    .append("\" r=\"4\" class=\"")
+                    .append(tone)
+                    .append("\"><title>")
+                    .append(escape(row.label() + ": "
                             + TrialSummary.number(m.kind(), m.difference().value(), locale, points) + " ("
                             + TrialSummary.number(m.kind(), m.difference().low(), locale, "") + " – "
-                            + TrialSummary.number(m.kind(), m.difference().high(), locale, "") + "), " + m.findingText()))
+                            + TrialSummary.number(m.kind(), m.difference().high(), locale, "") + "), "
+                            + m.findingText()))
                     .append("</title></circle>");
         }
         double axis = TOP + rows.size() * ROW + 14;
@@ -91,11 +118,13 @@ public final class TrialChart {
     }
 
     private static String line(double x1, double y1, double x2, double y2, String css) {
-        return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2) + "\" class=\"" + css + "\"/>";
+        return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2)
+                + "\" class=\"" + css + "\"/>";
     }
 
     private static String label(double x, double y, String text, String anchor) {
-        return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\" class=\"axis\">" + escape(text) + "</text>";
+        return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\" class=\"axis\">"
+                + escape(text) + "</text>";
     }
 
     private static String shorten(String label) {

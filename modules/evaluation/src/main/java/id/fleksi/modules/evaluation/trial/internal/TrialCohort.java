@@ -1,5 +1,6 @@
 package id.fleksi.modules.evaluation.trial.internal;
 
+import id.fleksi.platform.tenancy.TenantSql;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,37 +25,39 @@ public final class TrialCohort {
     public static final String JOINED_LATE = "JOINED_LATE";
 
     /** An OPD: a unit with no parent. */
-    public record Opd(UUID id, String code, String name) {
-    }
+    public record Opd(UUID id, String code, String name) {}
 
     /** The employees compared (each with their OPD), the OPD by id, and those left out counted by reason. */
-    public record People(Map<UUID, UUID> opdOf, Map<UUID, Opd> opds, Map<String, Integer> leftOut) {
-    }
+    public record People(Map<UUID, UUID> opdOf, Map<UUID, Opd> opds, Map<String, Integer> leftOut) {}
 
-    private TrialCohort() {
-    }
+    private TrialCohort() {}
 
     public static People read(JdbcClient jdbc, LocalDate earliest, ZoneId zone) {
         Map<UUID, UUID> parent = new HashMap<>();
         Map<UUID, Opd> opds = new LinkedHashMap<>();
-        jdbc.sql(TenantSql.of("select id, parent_id, code, name from {org_unit} order by name")).query(rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            parent.put(id, rs.getObject(2, UUID.class));
-            if (rs.getObject(2) == null) {
-                opds.put(id, new Opd(id, rs.getString(3), rs.getString(4)));
-            }
-        });
+        jdbc.sql(TenantSql.of("select id, parent_id, code, name from {org_unit} order by name"))
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    parent.put(id, rs.getObject(2, UUID.class));
+                    if (rs.getObject(2) == null) {
+                        opds.put(id, new Opd(id, rs.getString(3), rs.getString(4)));
+                    }
+                });
         Map<UUID, UUID> opdOf = new LinkedHashMap<>();
         Map<String, Integer> leftOut = new LinkedHashMap<>();
-        jdbc.sql(TenantSql.of("select e.id, e.unit_id, e.status, e.start_date, e.created_at, f.first_in from {employee} e"
-                        + " left join (select employee_id, min(work_date) as first_in from {attendance_check_in}"
-                        + " where kind = 'IN' and work_date <= ? group by employee_id) f on f.employee_id = e.id order by e.name, e.id"))
+        jdbc.sql(
+                        TenantSql.of(
+                                "select e.id, e.unit_id, e.status, e.start_date, e.created_at, f.first_in from {employee} e"
+                                        + " left join (select employee_id, min(work_date) as first_in from {attendance_check_in}"
+                                        + " where kind = 'IN' and work_date <= ? group by employee_id) f on f.employee_id = e.id order by e.name, e.id"))
                 .param(earliest)
                 .query(rs -> {
                     LocalDate start = rs.getObject(4, LocalDate.class);
-                    LocalDate recorded = rs.getTimestamp(5).toInstant().atZone(zone).toLocalDate();
+                    LocalDate recorded =
+                            rs.getTimestamp(5).toInstant().atZone(zone).toLocalDate();
                     LocalDate firstIn = rs.getObject(6, LocalDate.class);
-                    LocalDate joined = start != null ? start : firstIn != null && firstIn.isBefore(recorded) ? firstIn : recorded;
+                    LocalDate joined =
+                            start != null ? start : firstIn != null && firstIn.isBefore(recorded) ? firstIn : recorded;
                     if (RETIRED.equals(rs.getString(3))) {
                         leftOut.merge(RETIRED, 1, Integer::sum);
                     } else if (joined.isAfter(earliest)) {

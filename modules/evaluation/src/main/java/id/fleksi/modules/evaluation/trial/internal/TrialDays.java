@@ -1,5 +1,9 @@
 package id.fleksi.modules.evaluation.trial.internal;
 
+import id.fleksi.modules.fwa.DayAnswer;
+import id.fleksi.modules.fwa.WorkMode;
+import id.fleksi.modules.fwa.WorkModes;
+import id.fleksi.platform.tenancy.TenantSql;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,12 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import id.fleksi.modules.fwa.DayAnswer;
-import id.fleksi.modules.fwa.WorkMode;
-import id.fleksi.modules.fwa.WorkModes;
-import id.fleksi.platform.tenancy.TenantSql;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,31 +27,38 @@ public final class TrialDays {
         int of(DayAnswer day);
     }
 
-    private static final String COUNT = "with d as (select * from unnest(?::uuid[], ?::text[]::date[], ?::smallint[]) as d(employee_id, work_date, side)),"
-            // A day's first standing check-in (a superseded one only if nothing replaced it).
-            + " c as (select distinct on (employee_id, work_date) employee_id, work_date, minutes_late, cardinality(flags) > 0 as flagged"
-            + "   from {attendance_check_in} where employee_id = any(?) and work_date between ? and ? and kind = 'IN'"
-            + "   order by employee_id, work_date, superseded, captured_at),"
-            + " r as (select r.employee_id, r.work_date, r.status, r.returned_at is not null as returned, r.non_compliant,"
-            + "   count(a.id) as activities, coalesce(sum(a.quantity), 0) as output"
-            + "   from {report_day} r left join {report_activity} a on a.day_id = r.id"
-            + "   where r.employee_id = any(?) and r.work_date between ? and ? group by r.id),"
-            // Activities cannot be added past the deadline, so a day with one, not marked non-compliant, was filed in time.
-            + " j as (select d.employee_id, d.side, c.employee_id is not null as present, c.minutes_late = 0 as on_time,"
-            + "   c.flagged, c.employee_id is not null and r.activities > 0 and not r.non_compliant as filed, r.status, r.returned,"
-            + "   coalesce(r.activities, 0) as activities, coalesce(r.output, 0) as output"
-            + "   from d left join c using (employee_id, work_date) left join r using (employee_id, work_date))"
-            + " select employee_id, side, count(*), count(*) filter (where present), count(*) filter (where present and on_time),"
-            + "   count(*) filter (where present and flagged), count(*) filter (where filed),"
-            + "   count(*) filter (where filed and status = 'APPROVED'), count(*) filter (where filed and returned),"
-            + "   sum(activities), sum(activities * activities), sum(output), sum(output * output)"
-            + " from j group by employee_id, side";
+    private static final String COUNT =
+            "with d as (select * from unnest(?::uuid[], ?::text[]::date[], ?::smallint[]) as d(employee_id, work_date, side)),"
+                    // A day's first standing check-in (a superseded one only if nothing replaced it).
+                    + " c as (select distinct on (employee_id, work_date) employee_id, work_date, minutes_late, cardinality(flags) > 0 as flagged"
+                    + "   from {attendance_check_in} where employee_id = any(?) and work_date between ? and ? and kind = 'IN'"
+                    + "   order by employee_id, work_date, superseded, captured_at),"
+                    + " r as (select r.employee_id, r.work_date, r.status, r.returned_at is not null as returned, r.non_compliant,"
+                    + "   count(a.id) as activities, coalesce(sum(a.quantity), 0) as output"
+                    + "   from {report_day} r left join {report_activity} a on a.day_id = r.id"
+                    + "   where r.employee_id = any(?) and r.work_date between ? and ? group by r.id),"
+                    // Activities cannot be added past the deadline, so a day with one, not marked non-compliant, was
+                    // filed in time.
+                    + " j as (select d.employee_id, d.side, c.employee_id is not null as present, c.minutes_late = 0 as on_time,"
+                    + "   c.flagged, c.employee_id is not null and r.activities > 0 and not r.non_compliant as filed, r.status, r.returned,"
+                    + "   coalesce(r.activities, 0) as activities, coalesce(r.output, 0) as output"
+                    + "   from d left join c using (employee_id, work_date) left join r using (employee_id, work_date))"
+                    + " select employee_id, side, count(*), count(*) filter (where present), count(*) filter (where present and on_time),"
+                    + "   count(*) filter (where present and flagged), count(*) filter (where filed),"
+                    + "   count(*) filter (where filed and status = 'APPROVED'), count(*) filter (where filed and returned),"
+                    + "   sum(activities), sum(activities * activities), sum(output), sum(output * output)"
+                    + " from j group by employee_id, side";
 
-    private TrialDays() {
-    }
+    private TrialDays() {}
 
     /** Adds the slice's days between the two dates to the tallies, two per employee (by side). */
-    public static void count(JdbcClient jdbc, WorkModes modes, List<UUID> slice, LocalDate from, LocalDate to, Side side,
+    public static void count(
+            JdbcClient jdbc,
+            WorkModes modes,
+            List<UUID> slice,
+            LocalDate from,
+            LocalDate to,
+            Side side,
             Map<UUID, Tally[]> tallies) {
         List<UUID> employees = new ArrayList<>();
         List<String> dates = new ArrayList<>();
@@ -70,12 +75,31 @@ public final class TrialDays {
         }
         UUID[] ids = slice.toArray(UUID[]::new);
         jdbc.sql(TenantSql.of(COUNT))
-                .params(employees.toArray(UUID[]::new), dates.toArray(String[]::new), sides.toArray(Short[]::new),
-                        ids, Date.valueOf(from), Date.valueOf(to), ids, Date.valueOf(from), Date.valueOf(to))
+                .params(
+                        employees.toArray(UUID[]::new),
+                        dates.toArray(String[]::new),
+                        sides.toArray(Short[]::new),
+                        ids,
+                        Date.valueOf(from),
+                        Date.valueOf(to),
+                        ids,
+                        Date.valueOf(from),
+                        Date.valueOf(to))
                 .query(rs -> {
-                    Tally t = new Tally(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                            rs.getLong(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13));
-                    Tally[] both = tallies.computeIfAbsent(rs.getObject(1, UUID.class), k -> new Tally[] {Tally.NONE, Tally.NONE});
+                    Tally t = new Tally(
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getLong(8),
+                            rs.getLong(9),
+                            rs.getDouble(10),
+                            rs.getDouble(11),
+                            rs.getDouble(12),
+                            rs.getDouble(13));
+                    Tally[] both = tallies.computeIfAbsent(
+                            rs.getObject(1, UUID.class), k -> new Tally[] {Tally.NONE, Tally.NONE});
                     both[rs.getInt(2)] = both[rs.getInt(2)].plus(t);
                 });
     }

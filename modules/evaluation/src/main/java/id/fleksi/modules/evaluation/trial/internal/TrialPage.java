@@ -1,8 +1,5 @@
 package id.fleksi.modules.evaluation.trial.internal;
 
-import java.time.LocalDate;
-import java.util.Locale;
-
 import id.fleksi.modules.evaluation.trial.TrialComparison;
 import id.fleksi.modules.evaluation.trial.TrialFigures;
 import id.fleksi.modules.evaluation.trial.TrialVerdict;
@@ -10,7 +7,8 @@ import id.fleksi.modules.evaluation.trial.TrialVerdicts;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.web.PageController;
-
+import java.time.LocalDate;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,12 +32,19 @@ class TrialPage {
     }
 
     @GetMapping("/t/{code}/evaluation/trial")
-    String trial(Tenant tenant, Caller caller, @RequestParam(required = false) @Nullable String mode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate trialFrom,
+    String trial(
+            Tenant tenant,
+            Caller caller,
+            @RequestParam(required = false) @Nullable String mode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate trialFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate trialTo,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate baselineFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate baselineTo,
-            Locale locale, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate baselineFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate baselineTo,
+            Locale locale,
+            Model model) {
         TrialVerdicts.requireAllowed(caller);
         TrialComparison comparison = verdicts.comparison(tenant, mode, trialFrom, trialTo, baselineFrom, baselineTo);
         TrialVerdict verdict = verdicts.verdict(tenant, caller, comparison, locale);
@@ -47,7 +52,9 @@ class TrialPage {
         model.addAttribute("tenant", tenant);
         model.addAttribute("verdict", verdict);
         model.addAttribute("figures", figures);
-        model.addAttribute("charts", figures.charts(verdict, messages.getMessage("trial.page.total", null, "Seluruh pemda", locale)));
+        model.addAttribute(
+                "charts",
+                figures.charts(verdict, messages.getMessage("trial.page.total", null, "Seluruh pemda", locale)));
         return "evaluation/trial";
     }
 }

@@ -1,5 +1,11 @@
 package id.fleksi.modules.evaluation.trial.internal;
 
+import id.fleksi.modules.evaluation.trial.TrialComparison;
+import id.fleksi.modules.evaluation.trial.TrialVerdict.Conclusion;
+import id.fleksi.modules.evaluation.trial.TrialVerdict.Finding;
+import id.fleksi.modules.evaluation.trial.TrialVerdict.Kind;
+import id.fleksi.modules.evaluation.trial.TrialVerdict.Measure;
+import id.fleksi.modules.evaluation.trial.TrialVerdict.Side;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -7,14 +13,6 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import id.fleksi.modules.evaluation.trial.TrialComparison;
-import id.fleksi.modules.evaluation.trial.TrialVerdict.Conclusion;
-import id.fleksi.modules.evaluation.trial.TrialVerdict.Finding;
-import id.fleksi.modules.evaluation.trial.TrialVerdict.Kind;
-import id.fleksi.modules.evaluation.trial.TrialVerdict.Measure;
-import id.fleksi.modules.evaluation.trial.TrialVerdict.Side;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.MessageSourceAccessor;
 
@@ -24,41 +22,68 @@ import org.springframework.context.support.MessageSourceAccessor;
  */
 public final class TrialSummary {
 
-    private TrialSummary() {
-    }
+    private TrialSummary() {}
 
     /** The overall verdict: too few data when attendance or activities cannot be judged; else by the real differences. */
     public static Conclusion conclusion(List<Measure> total) {
-        if (total.stream().filter(m -> m.key().equals("attendance") || m.key().equals("activitiesPerDay"))
+        if (total.stream()
+                .filter(m -> m.key().equals("attendance") || m.key().equals("activitiesPerDay"))
                 .anyMatch(m -> m.finding() == Finding.TOO_FEW || m.finding() == Finding.NO_DATA)) {
             return Conclusion.TOO_FEW;
         }
         boolean better = total.stream().anyMatch(TrialSummary::better);
         boolean worse = total.stream().anyMatch(TrialSummary::worse);
-        return better && worse ? Conclusion.MIXED : better ? Conclusion.BETTER : worse ? Conclusion.WORSE : Conclusion.NO_DIFFERENCE;
+        return better && worse
+                ? Conclusion.MIXED
+                : better ? Conclusion.BETTER : worse ? Conclusion.WORSE : Conclusion.NO_DIFFERENCE;
     }
 
-    public static List<String> sentences(String tenantName, TrialComparison c, int compared, int leftOut, List<Measure> total,
-            Conclusion conclusion, MessageSourceAccessor text, Locale locale) {
+    public static List<String> sentences(
+            String tenantName,
+            TrialComparison c,
+            int compared,
+            int leftOut,
+            List<Measure> total,
+            Conclusion conclusion,
+            MessageSourceAccessor text,
+            Locale locale) {
         List<String> lines = new ArrayList<>();
         if (c.mode() == TrialComparison.Mode.PERIODS) {
-            lines.add(text.getMessage("trial.summary.periods", new Object[] {tenantName, date(c.trialFrom(), locale),
-                    date(c.counted(), locale), date(c.baselineFrom(), locale), date(c.baselineTo(), locale)}));
+            lines.add(text.getMessage("trial.summary.periods", new Object[] {
+                tenantName,
+                date(c.trialFrom(), locale),
+                date(c.counted(), locale),
+                date(c.baselineFrom(), locale),
+                date(c.baselineTo(), locale)
+            }));
         } else {
-            lines.add(text.getMessage("trial.summary.days", new Object[] {tenantName, date(c.trialFrom(), locale), date(c.counted(), locale)}));
+            lines.add(text.getMessage(
+                    "trial.summary.days",
+                    new Object[] {tenantName, date(c.trialFrom(), locale), date(c.counted(), locale)}));
         }
         lines.add(text.getMessage("trial.summary.cohort", new Object[] {compared, leftOut}));
         List<String> clauses = new ArrayList<>();
         for (Measure m : total) {
             if (m.finding() != Finding.NO_DATA) {
-                clauses.add(text.getMessage("trial.summary.clause", new Object[] {m.name().toLowerCase(locale),
-                        value(m, m.trial(), locale), value(m, m.baseline(), locale), m.findingText()}));
+                clauses.add(text.getMessage("trial.summary.clause", new Object[] {
+                    m.name().toLowerCase(locale),
+                    value(m, m.trial(), locale),
+                    value(m, m.baseline(), locale),
+                    m.findingText()
+                }));
             }
         }
         lines.add(text.getMessage("trial.summary.during") + " " + String.join("; ", clauses) + ".");
-        List<String> better = total.stream().filter(TrialSummary::better).map(m -> m.name().toLowerCase(locale)).toList();
-        List<String> worse = total.stream().filter(TrialSummary::worse).map(m -> m.name().toLowerCase(locale)).toList();
-        lines.add(text.getMessage("trial.conclusion." + conclusion, new Object[] {String.join(", ", better), String.join(", ", worse)}));
+        List<String> better = total.stream()
+                .filter(TrialSummary::better)
+                .map(m -> m.name().toLowerCase(locale))
+                .toList();
+        List<String> worse = total.stream()
+                .filter(TrialSummary::worse)
+                .map(m -> m.name().toLowerCase(locale))
+                .toList();
+        lines.add(text.getMessage(
+                "trial.conclusion." + conclusion, new Object[] {String.join(", ", better), String.join(", ", worse)}));
         return lines;
     }
 
@@ -88,10 +113,15 @@ public final class TrialSummary {
         format.setMaximumFractionDigits(kind == Kind.PROPORTION ? 1 : 2);
         double shown = kind == Kind.PROPORTION ? value * 100 : value;
         String sign = signed && shown > 0 ? "+" : "";
-        return sign + format.format(shown) + (kind == Kind.PROPORTION ? (signed ? (points.isEmpty() ? "" : " " + points) : "%") : "");
+        return sign
+                + format.format(shown)
+                + (kind == Kind.PROPORTION ? (signed ? (points.isEmpty() ? "" : " " + points) : "%") : "");
     }
 
     public static String date(@Nullable LocalDate date, Locale locale) {
-        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        return date == null
+                ? ""
+                : date.format(
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }
 }

@@ -3,7 +3,6 @@ package id.fleksi.modules.evaluation.feedback.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.fleksi.platform.testing.TestClock;
-
 import org.junit.jupiter.api.Test;
 
 /** The public page's buckets: per address and pemda, per service from every address; addresses kept only as salted hashes. */

@@ -3,7 +3,6 @@ package id.fleksi.modules.evaluation.feedback.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.fleksi.platform.testing.TestClock;
-
 import org.junit.jupiter.api.Test;
 
 /** The public form's signed token: sent back too soon, too late, twice, forged or for another service, it is refused. */
@@ -28,9 +27,14 @@ class FormTokensTest {
         String token = tokens.issue("mateng", "ktp-el");
         clock.set("2026-03-10T01:00:09Z");
         assertThat(tokens.check(token, null, "mateng", "ktp-el")).isEqualTo(FormTokens.Check.TOO_FAST);
-        String wrong = java.util.stream.IntStream.range(0, 100).mapToObj(String::valueOf)
-                .filter(n -> !FormTokens.worked(token, n)).findFirst().orElseThrow();
-        assertThat(tokens.check(token, wrong, "mateng", "ktp-el")).as("a wrong answer is no answer").isEqualTo(FormTokens.Check.TOO_FAST);
+        String wrong = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(String::valueOf)
+                .filter(n -> !FormTokens.worked(token, n))
+                .findFirst()
+                .orElseThrow();
+        assertThat(tokens.check(token, wrong, "mateng", "ktp-el"))
+                .as("a wrong answer is no answer")
+                .isEqualTo(FormTokens.Check.TOO_FAST);
         clock.set("2026-03-10T01:00:10Z");
         assertThat(tokens.check(token, null, "mateng", "ktp-el")).isEqualTo(FormTokens.Check.VALID);
     }
@@ -66,14 +70,18 @@ class FormTokensTest {
                 .isEqualTo(FormTokens.Check.INVALID);
         assertThat(tokens.check(null, null, "mateng", "ktp-el")).isEqualTo(FormTokens.Check.INVALID);
         assertThat(tokens.check("not a token", null, "mateng", "ktp-el")).isEqualTo(FormTokens.Check.INVALID);
-        assertThat(tokens.check(token, work(token), "mateng", "ktp-el")).as("still good for its own service").isEqualTo(FormTokens.Check.VALID);
+        assertThat(tokens.check(token, work(token), "mateng", "ktp-el"))
+                .as("still good for its own service")
+                .isEqualTo(FormTokens.Check.VALID);
     }
 
     @Test
     void replicasWithTheSameConfiguredKeyAcceptEachOthersForms() {
-        FeedbackProperties shared = new FeedbackProperties("a key set on every replica", null, null, null, null, null, null, null, null);
+        FeedbackProperties shared =
+                new FeedbackProperties("a key set on every replica", null, null, null, null, null, null, null, null);
         String token = new FormTokens(shared, clock).issue("mateng", "ktp-el");
         clock.set("2026-03-10T01:01:00Z");
-        assertThat(new FormTokens(shared, clock).check(token, work(token), "mateng", "ktp-el")).isEqualTo(FormTokens.Check.VALID);
+        assertThat(new FormTokens(shared, clock).check(token, work(token), "mateng", "ktp-el"))
+                .isEqualTo(FormTokens.Check.VALID);
     }
 }

@@ -2,15 +2,13 @@ package id.fleksi.modules.evaluation.feedback.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The SVG drawn for a service's page, read back as a phone's camera would: it holds the page's address. */
@@ -44,6 +42,8 @@ class QrCodesTest {
             }
         }
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size, size, pixels)));
-        return new QRCodeReader().decode(bitmap, java.util.Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+        return new QRCodeReader()
+                .decode(bitmap, java.util.Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
     }
 }

@@ -19,7 +19,8 @@ class IntervalsTest {
 
     @Test
     void newcombesDifferenceMatchesHisWorkedExample() {
-        // Newcombe 1998 (Stat Med 17:873), example (a): 56/70 against 48/80, difference 0.2 with interval 0.0524 to 0.3339;
+        // Newcombe 1998 (Stat Med 17:873), example (a): 56/70 against 48/80, difference 0.2 with interval 0.0524 to
+        // 0.3339;
         // here the second minus the first.
         Intervals.Interval d = Intervals.difference(48, 80, 56, 70);
         assertThat(d.estimate()).isCloseTo(0.2, within(1e-9));

@@ -1,0 +1,147 @@
+package id.fleksi.app.bundle;
+
+import id.fleksi.FleksiApplication;
+import id.fleksi.devstack.KeycloakServer;
+import id.fleksi.devstack.PostgresServer;
+import id.fleksi.platform.testing.TestDatabase;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.keycloak.admin.client.Keycloak;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second Fleksi, as a kabupaten would run it: a database of its own and a Keycloak server of its own (the official
+ * distribution on 127.0.0.1:8183, data in {@code fleksi_keycloak_test_b}), in this JVM. Closing it stops the application
+ * and the Keycloak it started, and drops its database.
+ */
+final class SecondInstance implements AutoCloseable {
+
+    static final int KEYCLOAK_PORT = Integer.getInteger("fleksi.test.keycloak.second-port", 8183);
+    private static final String KEYCLOAK_DATABASE = "fleksi_keycloak_test_b";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final PostgresServer server = TestDatabase.server();
+    private final String database = "fleksi_replica_" + Long.toHexString(System.nanoTime());
+    private final KeycloakServer keycloak;
+    private final ConfigurableApplicationContext context;
+    private final Keycloak admin;
+
+    SecondInstance() {
+        keycloak = new KeycloakServer(KeycloakServer.defaultHome(), KEYCLOAK_PORT, server, KEYCLOAK_DATABASE)
+                .start(Duration.ofMinutes(4));
+        server.createDatabaseIfMissing(database);
+        Map<String, Object> settings = new java.util.HashMap<>();
+        settings.put("spring.datasource.url", server.jdbcUrl(database));
+        settings.put("spring.datasource.username", server.user());
+        settings.put("spring.datasource.password", server.password().orElse(""));
+        settings.put("server.port", 0);
+        settings.put("server.address", "127.0.0.1");
+        settings.put("fleksi.identity.keycloak-url", keycloak.url());
+        settings.put("fleksi.identity.platform-realm", "platform");
+        settings.put("fleksi.keycloak-admin.url", keycloak.url());
+        settings.put("fleksi.keycloak-admin.username", KeycloakServer.ADMIN_USER);
+        settings.put("fleksi.keycloak-admin.password", KeycloakServer.ADMIN_PASSWORD);
+        settings.put("fleksi.keycloak-admin.public-web-url", "http://127.0.0.1:18999");
+        settings.put("fleksi.keycloak-database.url", server.jdbcUrl(KEYCLOAK_DATABASE));
+        settings.put("fleksi.keycloak-database.username", server.user());
+        settings.put("fleksi.jobs.enabled", false);
+        settings.put("fleksi.rate-limit.enabled", false);
+        // As arguments: they outrank application.yaml (default properties would not).
+        context = new SpringApplicationBuilder(FleksiApplication.class)
+                .run(settings.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+        admin = Keycloak.getInstance(
+                keycloak.url(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /**
+     * The variables that name this instance to a {@code fleksi} command run in a shell of its own (see {@code LocalServices}):
+     * its database, and its Keycloak by port, with Keycloak's own database.
+     */
+    Map<String, String> environment() {
+        Map<String, String> variables = new java.util.HashMap<>(Map.of(
+                "FLEKSI_DB_URL", server.jdbcUrl(database),
+                "FLEKSI_DB_USER", server.user(),
+                "FLEKSI_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT),
+                "FLEKSI_KEYCLOAK_DB_URL", server.jdbcUrl(KEYCLOAK_DATABASE),
+                "FLEKSI_KEYCLOAK_DB_USER", server.user()));
+        server.password().ifPresent(password -> {
+            variables.put("FLEKSI_DB_PASSWORD", password);
+            variables.put("FLEKSI_KEYCLOAK_DB_PASSWORD", password);
+        });
+        return variables;
+    }
+
+    Keycloak keycloakAdmin() {
+        return admin;
+    }
+
+    /** A token from this instance's Keycloak by the test client's password grant; the response's status and body. */
+    HttpResponse<String> token(String realm, String username, String password) throws Exception {
+        String form = Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "fleksi-test",
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "scope",
+                        "openid")
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(keycloak.url() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Removes what an import made here (realm, schema, registry rows, the record of its transfers). */
+    void removeTenant(String code) {
+        try {
+            admin.realm(code).remove();
+        } catch (jakarta.ws.rs.NotFoundException e) {
+            // not made
+        }
+        var jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        jdbc.sql("drop schema if exists tenant_" + code + " cascade").update();
+        jdbc.sql("delete from platform.module_availability where tenant_code = ?")
+                .param(code)
+                .update();
+        jdbc.sql("delete from platform.tenant_transfer where tenant_code = ?")
+                .param(code)
+                .update();
+        jdbc.sql("delete from platform.tenant where code = ?").param(code).update();
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        context.close();
+        server.dropDatabase(database);
+        keycloak.stop();
+    }
+}
