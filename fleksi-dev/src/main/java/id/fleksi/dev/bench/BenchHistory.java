@@ -2,7 +2,9 @@ package id.fleksi.dev.bench;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** A year of a tenant's life, written set-based: check-ins, absences, daily reports with activities, evidence. */
 final class BenchHistory {
@@ -98,11 +100,22 @@ final class BenchHistory {
 
     /** Writes the history into {@code schema}, then vacuums it; returns the rows of the schema's tables. */
     static long write(DataSource dataSource, String schema, int days) {
-        String from = "(current_date - " + days + ")";
+        return write(dataSource, schema, days, null);
+    }
+
+    /**
+     * The same, the history ending the day before {@code today} (the tenant's date), not the database's: from 16:00 UTC
+     * a WITA tenant's today is the server's tomorrow, and a history ending the server's yesterday leaves the tenant's
+     * yesterday empty. Null: the database's current date.
+     */
+    static long write(DataSource dataSource, String schema, int days, @Nullable LocalDate today) {
+        String current = today == null ? "current_date" : "date '" + today + "'";
+        String from = "(" + current + " - " + days + ")";
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             for (String sql : SQL.split(";\n")) {
-                statement.execute(sql.replace(":s.", schema + ".")
+                statement.execute(sql.replace("current_date", current)
+                        .replace(":s.", schema + ".")
                         .replace(":from", from)
                         .replace(":days", Integer.toString(days))
                         .replace(":q", Integer.toString(days / 4 + 1)));
@@ -156,7 +169,7 @@ final class BenchHistory {
             analyze""";
 
     /** Writes today so far ({@link #TODAY}) into {@code schema}, whose history of {@code days} days ends yesterday. */
-    static void today(DataSource dataSource, String schema, java.time.LocalDate today, int days) {
+    static void today(DataSource dataSource, String schema, LocalDate today, int days) {
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             for (String sql : TODAY.split(";\n")) {

@@ -7,6 +7,7 @@ import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.closing.OpenPeriods;
+import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +48,7 @@ public class DailyReports {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final OpenPeriods periods;
+    private final ApplicationEventPublisher events;
 
     DailyReports(
             JdbcClient jdbc,
@@ -55,8 +58,10 @@ public class DailyReports {
             AuditLog audit,
             TransactionTemplate transactions,
             Clock clock,
-            OpenPeriods periods) {
+            OpenPeriods periods,
+            ApplicationEventPublisher events) {
         this.periods = periods;
+        this.events = events;
         this.jdbc = jdbc;
         this.employees = employees;
         this.calendar = calendar;
@@ -167,6 +172,7 @@ public class DailyReports {
                 return sentBefore(employee, activity.clientRequestId()).orElseThrow();
             }
             audit.record(TenantContext.require(), username, "report.activity-added", date.toString(), null, activity);
+            events.publishEvent(new DayChanged(TenantContext.require())); // a report filed counts in the live view
             return ReportRows.activity(jdbc, id);
         });
     }
@@ -229,6 +235,7 @@ public class DailyReports {
                     .param(activityId)
                     .update();
             audit.record(TenantContext.require(), username, "report.activity-removed", date.toString(), before, null);
+            events.publishEvent(new DayChanged(TenantContext.require()));
             // Removing the only work added since an approval leaves nothing new to decide: the day is approved as it
             // was.
             int settled = jdbc.sql(

@@ -4,6 +4,7 @@ import id.fleksi.modules.fwa.ApprovedAbsences;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.closing.OpenPeriods;
+import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,6 +93,7 @@ public class Absences implements ApprovedAbsences {
     private final TransactionTemplate transactions;
     private final Deciders deciders;
     private final OpenPeriods periods;
+    private final ApplicationEventPublisher events;
 
     public Absences(
             JdbcClient jdbc,
@@ -99,8 +102,10 @@ public class Absences implements ApprovedAbsences {
             AuditLog audit,
             Clock clock,
             TransactionTemplate transactions,
-            OpenPeriods periods) {
+            OpenPeriods periods,
+            ApplicationEventPublisher events) {
         this.periods = periods;
+        this.events = events;
         this.employees = employees;
         this.deciders = deciders;
         this.jdbc = jdbc;
@@ -255,6 +260,7 @@ public class Absences implements ApprovedAbsences {
                     id.toString(),
                     Map.of("status", "PENDING"),
                     Map.of("status", status.name()));
+            events.publishEvent(new DayChanged(TenantContext.require())); // heard once committed (an approval excuses)
             return find(id).orElseThrow();
         });
     }

@@ -9,6 +9,7 @@ import id.fleksi.modules.fwa.DayAnswer;
 import id.fleksi.modules.fwa.WorkMode;
 import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.closing.OpenPeriods;
+import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.SqlTransactions;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,7 @@ public class CheckIns {
     private final List<CheckOutGuard> guards;
     private final CheckInOutcomes outcomes;
     private final OpenPeriods periods;
+    private final ApplicationEventPublisher events;
 
     CheckIns(
             JdbcClient jdbc,
@@ -59,8 +62,10 @@ public class CheckIns {
             List<CheckOutGuard> guards,
             UnitOffices offices,
             CheckInOutcomes outcomes,
-            OpenPeriods periods) {
+            OpenPeriods periods,
+            ApplicationEventPublisher events) {
         this.periods = periods;
+        this.events = events;
         this.outcomes = outcomes;
         this.offices = offices;
         this.guards = guards;
@@ -81,6 +86,9 @@ public class CheckIns {
         CheckInRequest.Kind kind = request.kind() == null ? CheckInRequest.Kind.IN : request.kind();
         try {
             Submitted submitted = submitOnce(tenant, username, request);
+            if (submitted.created()) { // stored by then (one statement, no transaction): the live view counts again
+                events.publishEvent(new DayChanged(tenant));
+            }
             outcomes.recorded(tenant, kind, submitted);
             return submitted;
         } catch (Problem refusal) {

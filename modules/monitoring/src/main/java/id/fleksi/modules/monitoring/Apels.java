@@ -87,13 +87,13 @@ public class Apels {
 
     private final JdbcClient jdbc;
     private final CheckIns checkIns;
-    private final TodayFacts facts;
+    private final TodayPictures pictures;
     private final Clock clock;
 
-    Apels(JdbcClient jdbc, CheckIns checkIns, TodayFacts facts, Clock clock) {
+    Apels(JdbcClient jdbc, CheckIns checkIns, TodayPictures pictures, Clock clock) {
         this.jdbc = jdbc;
         this.checkIns = checkIns;
-        this.facts = facts;
+        this.pictures = pictures;
         this.clock = clock;
     }
 
@@ -222,7 +222,8 @@ public class Apels {
     /** Each OPD at the apel on that day, the fullest first: the expected are those for whom today is a working day. */
     public Ranking ranking(Tenant tenant, UUID apelId) {
         Apel apel = find(apelId);
-        TodayFacts.Day today = facts.today(tenant);
+        // Who is expected, from the live view's count of the day (shared, at most its interval old); presence now.
+        TodayFacts.Day today = pictures.of(tenant, LiveView.INTERVAL).day();
         Map<UUID, TodayFacts.Unit> units = new HashMap<>();
         today.units().forEach(u -> units.put(u.id(), u));
         Map<UUID, int[]> byOpd = new HashMap<>();

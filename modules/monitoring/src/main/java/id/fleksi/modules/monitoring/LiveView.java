@@ -1,7 +1,6 @@
 package id.fleksi.modules.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.fleksi.modules.monitoring.internal.Person;
 import id.fleksi.modules.monitoring.internal.Sight;
 import id.fleksi.modules.monitoring.internal.TodayFacts;
 import id.fleksi.platform.problem.Problem;
@@ -10,14 +9,12 @@ import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantSql;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -69,11 +66,20 @@ public class LiveView {
             List<UnitRow> units,
             @Nullable List<PersonRow> people) {}
 
-    private final TodayFacts facts;
+    /**
+     * How old a view may be: the live streams' interval. Within it every caller is served from one count of the tenant's
+     * day ({@link TodayPictures}); what this replica records shows at once, what another one records within it.
+     */
+    public static final Duration INTERVAL = Duration.ofSeconds(2);
+
+    /** The counter of whole-pemda counts of today (tag {@code tenant}), each shared by every caller within the interval. */
+    public static final String COUNTED = "fleksi.monitoring.today.counted";
+
+    private final TodayPictures pictures;
     private final JdbcClient jdbc;
 
-    LiveView(TodayFacts facts, JdbcClient jdbc) {
-        this.facts = facts;
+    LiveView(TodayPictures pictures, JdbcClient jdbc) {
+        this.pictures = pictures;
         this.jdbc = jdbc;
     }
 
@@ -106,13 +112,19 @@ public class LiveView {
         return view(tenant, sightOf(caller), unitCode);
     }
 
-    /** Today as this sight sees it, counted now; a unit out of sight is refused. Runs with the tenant set. */
+    /** Today as this sight sees it, no older than {@link #INTERVAL}; a unit out of sight is refused. Runs with the tenant set. */
     public View view(Tenant tenant, Sight sight, @Nullable String unitCode) {
-        return view(tenant, sight, unitCode, facts.today(tenant));
+        return view(tenant, sight, unitCode, INTERVAL);
     }
 
-    View view(Tenant tenant, Sight sight, @Nullable String unitCode, TodayFacts.Day day) {
-        Tree tree = new Tree(day);
+    /** The same, from a count of the tenant's day no older than {@code maxAge} (counted now if there is none). */
+    public View view(Tenant tenant, Sight sight, @Nullable String unitCode, Duration maxAge) {
+        TodayPictures.Picture picture = pictures.of(tenant, maxAge);
+        return view(tenant, sight, unitCode, picture.day(), picture.tree());
+    }
+
+    private static View view(
+            Tenant tenant, Sight sight, @Nullable String unitCode, TodayFacts.Day day, TodayTree tree) {
         Set<UUID> visible = sight.wholePemda() ? null : tree.under(sight.within());
         if (unitCode == null) {
             List<TodayFacts.Unit> top = sight.wholePemda()
@@ -164,8 +176,7 @@ public class LiveView {
         }
         List<PersonRow> people = !sight.people()
                 ? null
-                : day.people().stream()
-                        .filter(p -> p.unitId().equals(unit.id()))
+                : tree.peopleIn(unit.id()).stream()
                         .map(p -> new PersonRow(
                                 p.name(),
                                 p.nip(),
@@ -190,7 +201,7 @@ public class LiveView {
                 people);
     }
 
-    private static List<UnitRow> rows(Tree tree, List<TodayFacts.Unit> units) {
+    private static List<UnitRow> rows(TodayTree tree, List<TodayFacts.Unit> units) {
         return units.stream()
                 .sorted(Comparator.comparing(TodayFacts.Unit::name))
                 .map(u -> new UnitRow(
@@ -200,75 +211,5 @@ public class LiveView {
                         tree.rolledUp(u.id()),
                         !tree.children(u.id()).isEmpty()))
                 .toList();
-    }
-
-    /** The units as a tree, each with its own people's counts, rolled up on demand. */
-    private static final class Tree {
-
-        private final Map<UUID, TodayFacts.Unit> units = new HashMap<>();
-        private final Map<String, TodayFacts.Unit> byCode = new HashMap<>();
-        private final Map<UUID, List<TodayFacts.Unit>> children = new HashMap<>();
-        private final Map<UUID, Counts> own = new HashMap<>();
-        private final Map<UUID, Counts> rolled = new HashMap<>();
-        private final List<TodayFacts.Unit> top = new ArrayList<>();
-        private Counts everyone = Counts.NONE;
-
-        Tree(TodayFacts.Day day) {
-            for (TodayFacts.Unit u : day.units()) {
-                units.put(u.id(), u);
-                byCode.put(u.code(), u);
-                if (u.parentId() == null) {
-                    top.add(u);
-                } else {
-                    children.computeIfAbsent(u.parentId(), k -> new ArrayList<>())
-                            .add(u);
-                }
-            }
-            for (Person p : day.people()) {
-                own.merge(p.unitId(), Counts.NONE.plus(p), Counts::plus);
-                everyone = everyone.plus(p);
-            }
-        }
-
-        TodayFacts.Unit unit(UUID id) {
-            return units.get(id);
-        }
-
-        TodayFacts.@Nullable Unit byCode(String code) {
-            return byCode.get(code);
-        }
-
-        List<TodayFacts.Unit> children(@Nullable UUID id) {
-            return id == null ? top : children.getOrDefault(id, List.of());
-        }
-
-        Counts everyone() {
-            return everyone;
-        }
-
-        Counts rolledUp(UUID id) {
-            Counts done = rolled.get(id);
-            if (done == null) {
-                done = own.getOrDefault(id, Counts.NONE);
-                for (TodayFacts.Unit child : children(id)) {
-                    done = done.plus(rolledUp(child.id()));
-                }
-                rolled.put(id, done);
-            }
-            return done;
-        }
-
-        /** These units and every unit under them. */
-        Set<UUID> under(Set<UUID> roots) {
-            Set<UUID> all = new HashSet<>();
-            List<UUID> todo = new ArrayList<>(roots);
-            while (!todo.isEmpty()) {
-                UUID id = todo.remove(todo.size() - 1);
-                if (all.add(id)) {
-                    children(id).forEach(c -> todo.add(c.id()));
-                }
-            }
-            return all;
-        }
     }
 }

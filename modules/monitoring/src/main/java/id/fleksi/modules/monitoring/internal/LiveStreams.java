@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Open dashboards, kept current: every {@link #TICK} each open view is counted again and sent when it changed. Views
- * alike (one tenant, one unit, one sight) share one count per tick, however many screens show them. The count reads
- * the database, so every replica of Fleksi sees every check-in, whichever replica took it. A comment line every
+ * Open dashboards, kept current: every {@link #TICK} each open view is made again and sent when it changed. Every view
+ * of a tenant (any unit, any sight, however many screens) is cut from one count of its day per tick, shared with the
+ * page's and the API's callers (see {@code TodayPictures}): the tick counts again unless a count younger than half a
+ * tick is there. The count reads the database, so every replica of Fleksi sees every check-in, whichever replica took
+ * it; one taken here drops the count at once, so it is on this replica's screens at the next tick. A comment line every
  * {@link #HEARTBEAT} keeps proxies from closing a quiet stream; a stream ends after {@link #LIFETIME} and the browser
  * opens it again by itself, which also renews the login session of a screen left on all day. A view that cannot be
  * counted (its tenant suspended or gone) ends its streams; on shutdown every stream ends first, so the server's graceful
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class LiveStreams implements SmartLifecycle {
 
-    static final Duration TICK = Duration.ofSeconds(2);
+    static final Duration TICK = LiveView.INTERVAL;
     static final Duration HEARTBEAT = Duration.ofSeconds(20);
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
@@ -100,7 +102,7 @@ class LiveStreams implements SmartLifecycle {
         try {
             return TenantContext.callAs(
                     key.tenant().code(),
-                    () -> json.writeValueAsString(live.view(key.tenant(), key.sight(), key.unit())));
+                    () -> json.writeValueAsString(live.view(key.tenant(), key.sight(), key.unit(), TICK.dividedBy(2))));
         } catch (RuntimeException e) {
             log.warn(
                     "Monitoring could not count the live view of {}; its streams end (the page opens them again): {}",

@@ -17,14 +17,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a tenant's day for the live view: its units, and each employee's standing today. Four statements whatever the
- * tenant's size, each reaching the day's rows by key (a check-in per employee and day, absences through their
- * employee's index, reports by employee and date), so the cost follows the number of employees, not the history.
+ * tenant's size, in one read-only transaction, each reaching the day's rows by date (today's check-ins through
+ * {@code ix_check_in_work_date_brin}, approved absences through {@code ix_absence_approved_to_date}, the previous working
+ * day's reports through {@code ix_report_day_work_date}), so the cost follows the number of employees, not the history
+ * (but for the reports' activities, probed per report day: see docs/benchmarks.md).
  */
 @Component
 public class TodayFacts {
@@ -47,8 +53,12 @@ public class TodayFacts {
     private final WorkingCalendar calendar;
     private final AttendanceHours hours;
     private final Clock clock;
+    private final TransactionTemplate reading;
 
-    TodayFacts(JdbcClient jdbc, WorkingCalendar calendar, AttendanceHours hours, Clock clock) {
+    TodayFacts(JdbcClient jdbc, WorkingCalendar calendar, AttendanceHours hours, Clock clock, DataSource dataSource) {
+        this.reading = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.reading.setReadOnly(true);
+        this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.hours = hours;
@@ -63,7 +73,17 @@ public class TodayFacts {
                 now.toLocalTime().isAfter(hours.checkInWindow(tenant.code()).to());
         LocalDate from = day.minusDays(LOOK_BACK_DAYS);
         WorkingCalendar.Snapshot days = calendar.snapshot(from, day);
+        // The statements in one read-only transaction: one snapshot of the day, and no JIT. A year of check-ins makes
+        // the planner's estimate of today's BRIN scan large enough (cost above jit_above_cost) that PostgreSQL
+        // compiled the people statement each time, 40-90 ms for a statement that runs in 50; a week's did not.
+        return reading.execute(tx -> {
+            jdbc.sql("set local jit = off").update();
+            return read(tenant, now, windowClosed, days);
+        });
+    }
 
+    private Day read(Tenant tenant, ZonedDateTime now, boolean windowClosed, WorkingCalendar.Snapshot days) {
+        LocalDate day = now.toLocalDate();
         List<Unit> units = jdbc.sql(
                         TenantSql.of("select id, parent_id, code, name, kind, head_employee_id from {org_unit}"))
                 .query((rs, n) -> new Unit(
@@ -73,21 +93,6 @@ public class TodayFacts {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getObject(6, UUID.class)))
-                .list();
-        Map<UUID, List<Object[]>> absences = new HashMap<>();
-        // The approved absences reaching into the last 14 days, by date (ix_absence_approved_to_date), so a year of
-        // history
-        // costs no more than a week.
-        jdbc.sql(TenantSql.of("select a.employee_id, a.kind, a.from_date, a.to_date from {employee} e"
-                        + " join {attendance_absence} a on a.employee_id = e.id and a.to_date >= ? and a.from_date <= ?"
-                        + " and a.status = 'APPROVED'"))
-                .params(from, day)
-                .query((rs, n) -> absences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new Object[] {
-                            rs.getString(2),
-                            rs.getDate(3).toLocalDate(),
-                            rs.getDate(4).toLocalDate()
-                        }))
                 .list();
         Map<UUID, Optional<LocalDate>> previousByUnit = new HashMap<>();
         units.forEach(u -> previousByUnit.put(u.id(), Optional.ofNullable(previousWorkingDay(days, u.id(), day))));
@@ -99,6 +104,22 @@ public class TodayFacts {
                 .distinct()
                 .sorted()
                 .toList();
+        Map<UUID, List<Object[]>> absences = new HashMap<>();
+        // The approved absences reaching into the days asked about (today, and the units' previous working days for
+        // the reports), by date (ix_absence_approved_to_date): not the 14 days looked back over, whose rows grow with
+        // the history until the first 14 days of it are there.
+        LocalDate since = previousDays.isEmpty() ? day : previousDays.get(0);
+        jdbc.sql(TenantSql.of("select a.employee_id, a.kind, a.from_date, a.to_date from {employee} e"
+                        + " join {attendance_absence} a on a.employee_id = e.id and a.to_date >= ? and a.from_date <= ?"
+                        + " and a.status = 'APPROVED'"))
+                .params(since, day)
+                .query((rs, n) -> absences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new Object[] {
+                            rs.getString(2),
+                            rs.getDate(3).toLocalDate(),
+                            rs.getDate(4).toLocalDate()
+                        }))
+                .list();
         Set<String> filed = new HashSet<>();
         if (!previousDays.isEmpty()) {
             jdbc.sql(
@@ -112,16 +133,24 @@ public class TodayFacts {
         }
 
         Map<UUID, Boolean> workingToday = new HashMap<>();
+        // Today's check-ins and standing check-outs in one pass (ix_check_in_work_date_brin), one row per employee: one
+        // scan of the day's blocks instead of one per kind.
         List<Person> people = jdbc.sql(TenantSql.of("""
                         select e.id, e.unit_id, e.name, e.nip, e.start_date, e.status <> 'RETIRED' as serving,
-                            i.work_mode, i.minutes_late, i.captured_at,
-                            coalesce(cardinality(i.flags) > 0, false) or coalesce(cardinality(o.flags) > 0, false) as flagged
+                            d.work_mode, d.minutes_late, d.captured_at, coalesce(d.flagged, false) as flagged
                         from {employee} e
-                        left join {attendance_check_in} i on i.employee_id = e.id and i.work_date = ? and i.kind = 'IN'
-                        left join {attendance_check_in} o
-                            on o.employee_id = e.id and o.work_date = ? and o.kind = 'OUT' and not o.superseded
+                        left join (
+                            select employee_id,
+                                max(work_mode) filter (where kind = 'IN') as work_mode,
+                                max(minutes_late) filter (where kind = 'IN') as minutes_late,
+                                max(captured_at) filter (where kind = 'IN') as captured_at,
+                                bool_or(cardinality(flags) > 0) as flagged
+                            from {attendance_check_in}
+                            where work_date = ? and (kind = 'IN' or not superseded)
+                            group by employee_id
+                        ) d on d.employee_id = e.id
                         order by e.name"""))
-                .params(day, day)
+                .param(day)
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     UUID unit = rs.getObject("unit_id", UUID.class);
