@@ -14,6 +14,7 @@ public final class BenchCommands {
                 new FwaBenchCommand(),
                 new BundleBenchCommand(),
                 new MonitoringBenchCommand(),
-                new EvaluationBenchCommand());
+                new EvaluationBenchCommand(),
+                new RealmsBenchCommand());
     }
 }

@@ -103,13 +103,7 @@ public class TenantOnboarding {
                         "Keycloak already has a realm '" + code.realmName()
                                 + "' that no tenant owns. Fleksi will not touch it; remove it first.");
             }
-            String oneTimePassword = OneTimePassword.generate(16);
-            realms.createRealm(
-                    code.realmName(),
-                    tenant.name(),
-                    false,
-                    List.of(new RealmUser(
-                            FIRST_ADMIN, "Admin", tenant.name(), oneTimePassword, true, Set.of(Role.TENANT_ADMIN))));
+            String oneTimePassword = createRealm(code, tenant.name());
             realmMade = true;
             timings.put("realm", since(step));
 
@@ -138,6 +132,20 @@ public class TenantOnboarding {
                     keycloakDown,
                     e);
         }
+    }
+
+    /**
+     * The tenant's realm as onboarding makes it: Fleksi's roles, the web client, and the first tenant admin with a one-time
+     * password, which is returned. Also how {@code fleksi bench-realms} fills a Keycloak with real tenants' realms.
+     */
+    public String createRealm(TenantCode code, String name) {
+        String oneTimePassword = OneTimePassword.generate(16);
+        realms.createRealm(
+                code.realmName(),
+                name,
+                false,
+                List.of(new RealmUser(FIRST_ADMIN, "Admin", name, oneTimePassword, true, Set.of(Role.TENANT_ADMIN))));
+        return oneTimePassword;
     }
 
     private static Problem alreadyExists(TenantCode code) {

@@ -1,0 +1,397 @@
+package id.fleksi.dev.bench;
+
+import id.fleksi.app.cli.FleksiCli;
+import id.fleksi.dev.loadtest.LoadTestRealms;
+import id.fleksi.devstack.KeycloakServer;
+import id.fleksi.devstack.PostgresServer;
+import id.fleksi.platform.migration.PlatformSchema;
+import id.fleksi.platform.security.IdentityProperties;
+import id.fleksi.platform.security.RealmRoles;
+import id.fleksi.platform.security.RealmTokenAuthentication;
+import id.fleksi.platform.tenancy.RegionTimeZone;
+import id.fleksi.platform.tenancy.TenantCode;
+import id.fleksi.platform.tenancy.TenantKind;
+import id.fleksi.platform.tenancy.TenantRegistry;
+import id.fleksi.provisioning.onboarding.NewTenant;
+import id.fleksi.provisioning.onboarding.Onboarded;
+import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.KeycloakAdmin;
+import id.fleksi.provisioning.realm.KeycloakAdminProperties;
+import id.fleksi.provisioning.realm.RealmProvisioner;
+import id.fleksi.provisioning.realm.RealmUsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fleksi bench-realms}: what hundreds of tenant realms do to Keycloak (issue 21). Runs a Keycloak of its own through
+ * the devstack's launcher (its own port and database, so no other Keycloak fills up), fills it with tenant realms as
+ * onboarding makes them up to each level, and there times new tenants' whole onboarding ({@link TenantOnboarding}), a token
+ * issued and checked as Fleksi checks it, the login page as a browser fetches it, and Keycloak's restart. Removes what it made: the Keycloak
+ * database it started on, or, on a Keycloak it found running, the realms.
+ */
+@Command(name = "bench-realms", hidden = true, description = "Keycloak with many realms (see docs/benchmarks.md).")
+class RealmsBenchCommand implements Callable<Integer> {
+
+    static final String CLIENT = "fleksi-bench";
+    static final String PASSWORD = "bench-password-1";
+    /** Of the bench's tenant codes, in this run or a kept earlier one: their realms have Fleksi's web client. */
+    static final String PREFIX = "rb";
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REALM_NAME = Pattern.compile("\"realm\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern RESOURCE = Pattern.compile("(?:href|src)=\"(/resources/[^\"]+)\"");
+
+    @Option(names = "--levels", split = ",", defaultValue = "50,300,600", description = "realms at which to measure")
+    List<Integer> levels;
+
+    @Option(
+            names = "--onboardings",
+            defaultValue = "10",
+            description = "timed onboardings per level (the last realms of it)")
+    int onboardings;
+
+    @Option(names = "--samples", defaultValue = "20", description = "token checks and login pages per level")
+    int samples;
+
+    @Option(names = "--fill-threads", defaultValue = "4", description = "realms made at once while filling")
+    int fillThreads;
+
+    @Option(names = "--keycloak-port", defaultValue = "8183")
+    int keycloakPort;
+
+    @Option(names = "--keycloak-database", defaultValue = "fleksi_keycloak_realms")
+    String keycloakDatabase;
+
+    @Option(
+            names = "--reuse-database",
+            description =
+                    "start Keycloak on its database as it is (say, a copy of an earlier"
+                            + " fill, to compare Keycloak's settings on the same realms) and leave it there; default: an empty one, dropped at the end")
+    boolean reuseDatabase;
+
+    @Override
+    public Integer call() {
+        PostgresServer postgres = PostgresServer.locate("FLEKSI_DB_URL", "fleksi");
+        KeycloakServer keycloak =
+                new KeycloakServer(KeycloakServer.defaultHome(), keycloakPort, postgres, keycloakDatabase);
+        boolean ours = !keycloak.answers();
+        if (ours && !reuseDatabase) {
+            postgres.dropDatabase(keycloakDatabase); // the bench's own: no realms of an earlier run
+        }
+        long started = System.nanoTime();
+        keycloak.start(Duration.ofMinutes(10));
+        System.out.printf(
+                "keycloak: %s on %s, database %s, %s%n",
+                KeycloakServer.defaultHome().getFileName(),
+                keycloak.url(),
+                keycloakDatabase,
+                !ours
+                        ? "found running (reused)"
+                        : "first start on " + (reuseDatabase ? "the database as it was " : "an empty database ")
+                                + millis(started) + " ms");
+        System.setProperty("FLEKSI_KEYCLOAK_URL", keycloak.url());
+        try {
+            return FleksiCli.withContext(false, context -> measure(context, keycloak, ours));
+        } finally {
+            if (ours) {
+                keycloak.stop();
+                if (!reuseDatabase) {
+                    postgres.dropDatabase(keycloakDatabase);
+                }
+            }
+        }
+    }
+
+    private int measure(ConfigurableApplicationContext context, KeycloakServer keycloak, boolean ours) {
+        context.getBean(PlatformSchema.class).migrate();
+        TenantOnboarding onboarding = context.getBean(TenantOnboarding.class);
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 5);
+        List<String> made = Collections.synchronizedList(new ArrayList<>());
+        int realms = realmNames(context, keycloak.url()).size();
+        List<double[]> medians = new ArrayList<>(); // per level: whole onboarding, its realm part
+        try {
+            for (int level : levels) {
+                int before = realms;
+                long filling = System.nanoTime();
+                realms += fill(onboarding, run, made, Math.max(0, level - onboardings - realms));
+                System.out.printf(
+                        "fill: %d tenant realms made in %d s (%d at a time)%n",
+                        realms - before, millis(filling) / 1000, fillThreads);
+                List<Double> onboarded = new ArrayList<>();
+                List<Double> realmPart = new ArrayList<>();
+                List<String> fresh = new ArrayList<>();
+                for (int i = 0; i < onboardings; i++) {
+                    Onboarded tenant = onboarding.onboard(tenant(run, made.size()));
+                    made.add(tenant.tenant().code().value());
+                    fresh.add(tenant.tenant().code().realmName());
+                    onboarded.add(tenant.timings().get("total").toNanos() / 1e6);
+                    realmPart.add(tenant.timings().get("realm").toNanos() / 1e6);
+                }
+                realms += onboardings;
+                Tokens tokens = tokens(context, keycloak.url(), fresh);
+                long listing = System.nanoTime();
+                List<String> all = realmNames(context, keycloak.url()).stream()
+                        .filter(name -> name.startsWith(PREFIX))
+                        .toList();
+                long listMs = millis(listing);
+                List<Double> pages = new ArrayList<>();
+                List<Double> html = new ArrayList<>();
+                loginPages(context, keycloak.url(), all, html, pages);
+                String restart = "-";
+                List<Double> coldPages = new ArrayList<>(List.of(Double.NaN));
+                if (ours) {
+                    keycloak.stop();
+                    long restarting = System.nanoTime();
+                    keycloak.start(Duration.ofMinutes(10));
+                    restart = Long.toString(millis(restarting));
+                    coldPages.clear(); // every realm out of Keycloak's cache
+                    loginPages(context, keycloak.url(), all, new ArrayList<>(), coldPages);
+                }
+                double p50 = percentile(onboarded, 50);
+                medians.add(new double[] {p50, percentile(realmPart, 50)});
+                System.out.printf(
+                        "realms=%d onboarding_ms p50=%.0f p95=%.0f (realm part p50=%.0f p95=%.0f) | token_issue_ms p50=%.0f"
+                                + " p95=%.0f | token_check_ms p50=%.0f p95=%.0f | login_page_ms p50=%.0f p95=%.0f (html p50=%.0f p95=%.0f)"
+                                + " | admin_realm_list_ms=%d (brief) | keycloak_restart_ms=%s, then login_page_ms p50=%.0f p95=%.0f%n",
+                        realms,
+                        p50,
+                        percentile(onboarded, 95),
+                        percentile(realmPart, 50),
+                        percentile(realmPart, 95),
+                        percentile(tokens.issued(), 50),
+                        percentile(tokens.issued(), 95),
+                        percentile(tokens.checked(), 50),
+                        percentile(tokens.checked(), 95),
+                        percentile(pages, 50),
+                        percentile(pages, 95),
+                        percentile(html, 50),
+                        percentile(html, 95),
+                        listMs,
+                        restart,
+                        percentile(coldPages, 50),
+                        percentile(coldPages, 95));
+            }
+        } finally {
+            if (!ours) { // someone else's Keycloak: take our realms out of it, one by one
+                RealmProvisioner provisioner = context.getBean(RealmProvisioner.class);
+                made.forEach(code -> provisioner.deleteRealm(TenantCode.of(code).realmName()));
+            }
+        }
+        double[] first = medians.get(0);
+        double[] last = medians.get(medians.size() - 1);
+        // The realm part is Keycloak's; the schema part is PostgreSQL's, which the realms do not touch.
+        System.out.printf(
+                "onboarding_ratio=%.2f (whole onboarding, p50 at %d realms / at the first level)%n",
+                last[0] / first[0], realms);
+        System.out.printf("realm_ratio=%.2f%n", last[1] / first[1]);
+        return 0;
+    }
+
+    /**
+     * Makes {@code count} tenant realms, {@code fillThreads} at a time, exactly as onboarding makes them; without their
+     * schemas and registry rows, which Keycloak never sees (a full onboarding took twice as long here).
+     */
+    private int fill(TenantOnboarding onboarding, String run, List<String> made, int count) {
+        ExecutorService pool = Executors.newFixedThreadPool(fillThreads);
+        List<Future<?>> futures = new ArrayList<>();
+        int base = made.size();
+        for (int i = 0; i < count; i++) {
+            NewTenant tenant = tenant(run, base + i);
+            futures.add(pool.submit(() -> {
+                onboarding.createRealm(TenantCode.of(tenant.code()), tenant.name());
+                made.add(tenant.code());
+            }));
+        }
+        try {
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("filling Keycloak failed", e);
+        } finally {
+            pool.shutdown();
+        }
+        return count;
+    }
+
+    private static NewTenant tenant(String run, int i) {
+        return new NewTenant(
+                PREFIX + run + "_" + i,
+                "Kabupaten Bench " + i,
+                TenantKind.KABUPATEN,
+                null,
+                "76.06",
+                RegionTimeZone.WITA);
+    }
+
+    private record Tokens(List<Double> issued, List<Double> checked) {}
+
+    /**
+     * Tokens of the new tenants' first admins by the password grant (a client for it added, as bench/checkin does), each
+     * then checked by a fresh {@link RealmTokenAuthentication}: the registry's answer, the realm's keys fetched from
+     * Keycloak, the signature, issuer and audience: what Fleksi does with a realm's first token after it starts.
+     */
+    private Tokens tokens(ConfigurableApplicationContext context, String keycloak, List<String> realms) {
+        RealmUsers users = context.getBean(RealmUsers.class);
+        for (String realm : realms) {
+            LoadTestRealms.prepare(context, realm, CLIENT);
+            users.setPassword(realm, TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        Tokens tokens = new Tokens(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < samples; i++) {
+            String realm = realms.get(i % realms.size());
+            String form = "grant_type=password&client_id=" + CLIENT + "&username=" + TenantOnboarding.FIRST_ADMIN
+                    + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+            long issuing = System.nanoTime();
+            String body = send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build());
+            tokens.issued().add(nanosToMillis(issuing));
+            Matcher token = ACCESS_TOKEN.matcher(body);
+            if (!token.find()) {
+                throw new IllegalStateException("no token from realm " + realm + ": " + body);
+            }
+            RealmTokenAuthentication fresh = new RealmTokenAuthentication(
+                    context.getBean(IdentityProperties.class),
+                    context.getBean(TenantRegistry.class),
+                    context.getBean(RealmRoles.class));
+            tokens.checked()
+                    .add(timed(() ->
+                            fresh.resolve(null).authenticate(new BearerTokenAuthenticationToken(token.group(1)))));
+        }
+        return tokens;
+    }
+
+    /** {@code samples} login pages, spread over every tenant realm: people of every pemda log in, not only the newest's. */
+    private void loginPages(
+            ConfigurableApplicationContext context,
+            String keycloak,
+            List<String> realms,
+            List<Double> html,
+            List<Double> pages) {
+        for (int i = 0; i < samples; i++) {
+            loginPage(context, keycloak, realms.get(i * realms.size() / samples), html, pages);
+        }
+    }
+
+    /**
+     * A browser's first visit to a tenant's login page: the authorization request Fleksi's pages send (code flow with PKCE),
+     * then the stylesheets, scripts and images the page names, on a new connection without cookies.
+     */
+    private static void loginPage(
+            ConfigurableApplicationContext context,
+            String keycloak,
+            String realm,
+            List<Double> html,
+            List<Double> pages) {
+        String redirect = URLEncoder.encode(
+                context.getBean(KeycloakAdminProperties.class).publicWebUrl() + "/login/oauth2/code/" + realm,
+                StandardCharsets.UTF_8); // as RealmClientRegistrations asks
+        URI page = URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/auth?client_id="
+                + context.getBean(IdentityProperties.class).webClientId() + "&redirect_uri=" + redirect
+                + "&response_type=code&scope=openid%20profile&state=bench"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        String body = send(http, HttpRequest.newBuilder(page).build());
+        html.add(nanosToMillis(start));
+        if (!body.contains("<form")) {
+            throw new IllegalStateException(
+                    "no login form at " + page + ": " + body.substring(0, Math.min(300, body.length())));
+        }
+        Matcher resource = RESOURCE.matcher(body);
+        while (resource.find()) {
+            send(
+                    http,
+                    HttpRequest.newBuilder(
+                                    URI.create(keycloak + resource.group(1).replace("&amp;", "&")))
+                            .build());
+        }
+        pages.add(nanosToMillis(start));
+    }
+
+    /**
+     * Every realm but master, by their brief representations: the full list ({@code realms().findAll()}, which Fleksi never
+     * calls) took 50 s at 300 realms here.
+     */
+    private static List<String> realmNames(ConfigurableApplicationContext context, String keycloak) {
+        KeycloakAdmin admin = context.getBean(KeycloakAdmin.class);
+        String token = admin.call(
+                "get an admin token", () -> admin.client().tokenManager().getAccessTokenString());
+        String body = send(
+                HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms?briefRepresentation=true"))
+                        .header("Authorization", "Bearer " + token)
+                        .build());
+        List<String> names = new ArrayList<>();
+        Matcher realm = REALM_NAME.matcher(body);
+        while (realm.find()) {
+            names.add(realm.group(1));
+        }
+        names.remove("master");
+        return names;
+    }
+
+    private static String send(HttpClient http, HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Nearest rank: with 10 samples p95 is the largest. */
+    static double percentile(List<Double> values, int percentile) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max(
+                0, Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percentile / 100.0) - 1)));
+    }
+
+    private static double timed(Supplier<Object> work) {
+        long start = System.nanoTime();
+        work.get();
+        return nanosToMillis(start);
+    }
+
+    private static double nanosToMillis(long since) {
+        return (System.nanoTime() - since) / 1e6;
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
