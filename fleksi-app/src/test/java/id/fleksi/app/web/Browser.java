@@ -37,7 +37,6 @@ final class Browser {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
-    /** A port to serve on, so each realm's redirect URI can name it before Fleksi starts. */
     /**
      * Presses what {@code target} finds and waits until the page it was on is gone: the next page may hold an element of
      * the same id as the last one (a result line, an error), which a plain wait would find at once on the old page.
@@ -45,9 +44,29 @@ final class Browser {
     static void pressAndLoad(WebDriver browser, By target) {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> gone(page));
     }
 
+    /**
+     * Whether an element's page has gone. Selenium's {@code stalenessOf} knows only the stale-element error; Chromium
+     * answers an element whose document was just replaced with "Node with given id does not belong to the document"
+     * as well (an unknown error, which failed a CI run in {@code PlatformConsoleTest}).
+     */
+    private static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** A port to serve on, so each realm's redirect URI can name it before Fleksi starts. */
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
