@@ -39,12 +39,12 @@ public interface CommandServices {
         };
     }
 
-    /** An environment variable, else the system property of the same name; null when neither is set or blank. */
+    /**
+     * A {@code FLEKSI_*} setting: a system property of that name, else the environment variable; null when blank. The
+     * same order as fleksi-dev's {@code LocalServices} reads them, so both jars see the same instance.
+     */
     static String setting(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            value = System.getProperty(name);
-        }
-        return value == null || value.isBlank() ? null : value.strip();
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -117,14 +117,14 @@ class BenchCommand implements Callable<Integer> {
             }
             System.out.printf(
                     "schema + migrations, %d new tenants: %d ms (%.1f ms each)%n",
-                    schemas, millis(made), millis(made) / (double) schemas);
+                    schemas, Timings.millisSince(made), Timings.millisSince(made) / (double) schemas);
 
             long check = System.nanoTime();
             TenantMigrator.Summary summary = migrator.migrateAll(line -> {});
             System.out.printf(
                     "migrate, %d up-to-date tenants: %d ms (%d current, %d failed)%n",
                     summary.total(),
-                    millis(check),
+                    Timings.millisSince(check),
                     summary.migrated().size(),
                     summary.failed().size());
             System.out.println("reference schema for psql: mig" + run + "_0");
@@ -185,14 +185,14 @@ class BenchCommand implements Callable<Integer> {
                     tenant,
                     () -> context.getBean(EmployeeImport.class).importEmployees(sheet(rows), "bench", line -> {
                         if (!line.startsWith("realm users") || line.startsWith("realm users " + employees + "/")) {
-                            phases.add(line + " (+" + millis(last[0]) + " ms)");
+                            phases.add(line + " (+" + Timings.millisSince(last[0]) + " ms)");
                             last[0] = System.nanoTime();
                         }
                     }));
             System.out.printf(
                     "import, %d employees with realm users: %d ms (%d new, %d problems)%n  %s%n",
                     employees,
-                    millis(start),
+                    Timings.millisSince(start),
                     report.created(),
                     report.problems().size(),
                     String.join("\n  ", phases));
@@ -227,9 +227,5 @@ class BenchCommand implements Callable<Integer> {
                 values.get(values.size() / 2),
                 values.get(Math.min(values.size() - 1, (int) Math.ceil(values.size() * 0.9) - 1)),
                 values.get(values.size() - 1));
-    }
-
-    private static long millis(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
     }
 }

@@ -82,11 +82,12 @@ class BundleBenchCommand {
                 try {
                     long start = System.nanoTime();
                     tenant(context, code, employees);
-                    System.out.printf("setup_tenant_ms=%d%n", millis(start));
+                    System.out.printf("setup_tenant_ms=%d%n", Timings.millisSince(start));
                     start = System.nanoTime();
                     long rows = BenchHistory.write(context.getBean(DataSource.class), code.schemaName(), days);
                     System.out.printf(
-                            "setup_history_ms=%d rows=%d%nschema=%s%n", millis(start), rows, code.schemaName());
+                            "setup_history_ms=%d rows=%d%nschema=%s%n",
+                            Timings.millisSince(start), rows, code.schemaName());
                     write(
                             dir.resolve("key.pem"),
                             BundleSignatures.toPem(
@@ -98,7 +99,7 @@ class BundleBenchCommand {
                         long began = System.nanoTime();
                         exported = BundleCommands.writeAtomically(
                                 dir.resolve("bundle.zip"), target -> export.export(code, target, null, steps(began)));
-                        System.out.printf("fleksi_export_ms=%d%n%s%n", millis(began), heap.figures());
+                        System.out.printf("fleksi_export_ms=%d%n%s%n", Timings.millisSince(began), heap.figures());
                     }
                     System.out.printf(
                             "bundle_bytes=%d bundle_rows=%d bundle_users=%d%n",
@@ -148,7 +149,7 @@ class BundleBenchCommand {
                             .importBundle(bundle, BundleCommands.readKey(key), null, steps(began));
                     System.out.printf(
                             "fleksi_import_ms=%d%nimported_rows=%d imported_users=%d%n",
-                            millis(began),
+                            Timings.millisSince(began),
                             imported.rows().values().stream()
                                     .mapToLong(Long::longValue)
                                     .sum(),
@@ -180,7 +181,7 @@ class BundleBenchCommand {
 
     /** Each progress line with the milliseconds since the start, so the output says where the time went. */
     private static Consumer<String> steps(long began) {
-        return line -> System.out.printf("  +%6d ms  %s%n", millis(began), line);
+        return line -> System.out.printf("  +%6d ms  %s%n", Timings.millisSince(began), line);
     }
 
     /** 25 OPD, an office, and {@code count} employees with realm users and passwords (heads of unit supervise the rest). */
@@ -263,9 +264,5 @@ class BundleBenchCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static long millis(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
     }
 }

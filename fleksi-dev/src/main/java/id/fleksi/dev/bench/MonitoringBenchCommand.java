@@ -118,7 +118,7 @@ class MonitoringBenchCommand implements Callable<Integer> {
                             history,
                             rows,
                             count(jdbc, code.schemaName() + ".attendance_check_in", null),
-                            millis(start));
+                            Timings.millisSince(start));
                     System.out.flush();
                 }
                 measure(context, jdbc, registry, province, kabs);
@@ -278,7 +278,7 @@ class MonitoringBenchCommand implements Callable<Integer> {
             List<Double> first = new ArrayList<>();
             List<List<Double>> each = new ArrayList<>();
             for (int m = 0; m < members.size(); m++) {
-                first.add(millis(members.get(m)));
+                first.add(Timings.millisOf(members.get(m)));
                 each.add(new ArrayList<>());
             }
             cold.add(first);
@@ -287,7 +287,7 @@ class MonitoringBenchCommand implements Callable<Integer> {
         for (int i = 0; i < calls; i++) {
             for (int t = 0; t < series.size(); t++) {
                 for (int m = 0; m < series.get(t).size(); m++) {
-                    warm.get(t).get(m).add(millis(series.get(t).get(m)));
+                    warm.get(t).get(m).add(Timings.millisOf(series.get(t).get(m)));
                 }
             }
         }
@@ -304,16 +304,10 @@ class MonitoringBenchCommand implements Callable<Integer> {
         return timings;
     }
 
-    private static double millis(Supplier<Object> work) {
-        long start = System.nanoTime();
-        work.get();
-        return (System.nanoTime() - start) / 1e6;
-    }
-
     private record Timing(double cold, List<Double> sorted) {
 
         double at(int percentile) {
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percentile / 100.0) - 1));
+            return Timings.percentile(sorted, percentile);
         }
     }
 
@@ -338,9 +332,5 @@ class MonitoringBenchCommand implements Callable<Integer> {
 
     private static LocalDate today(Tenant tenant) {
         return LocalDate.now(tenant.timeZone().zone());
-    }
-
-    private static long millis(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
     }
 }

@@ -36,7 +36,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -110,7 +109,7 @@ class RealmsBenchCommand implements Callable<Integer> {
                 !ours
                         ? "found running (reused)"
                         : "first start on " + (reuseDatabase ? "the database as it was " : "an empty database ")
-                                + millis(started) + " ms");
+                                + Timings.millisSince(started) + " ms");
         System.setProperty("FLEKSI_KEYCLOAK_URL", keycloak.url());
         try {
             return FleksiCli.withContext(false, context -> measure(context, keycloak, ours));
@@ -138,7 +137,7 @@ class RealmsBenchCommand implements Callable<Integer> {
                 realms += fill(onboarding, run, made, Math.max(0, level - onboardings - realms));
                 System.out.printf(
                         "fill: %d tenant realms made in %d s (%d at a time)%n",
-                        realms - before, millis(filling) / 1000, fillThreads);
+                        realms - before, Timings.millisSince(filling) / 1000, fillThreads);
                 List<Double> onboarded = new ArrayList<>();
                 List<Double> realmPart = new ArrayList<>();
                 List<String> fresh = new ArrayList<>();
@@ -155,7 +154,7 @@ class RealmsBenchCommand implements Callable<Integer> {
                 List<String> all = realmNames(context, keycloak.url()).stream()
                         .filter(name -> name.startsWith(PREFIX))
                         .toList();
-                long listMs = millis(listing);
+                long listMs = Timings.millisSince(listing);
                 List<Double> pages = new ArrayList<>();
                 List<Double> html = new ArrayList<>();
                 loginPages(context, keycloak.url(), all, html, pages);
@@ -165,33 +164,33 @@ class RealmsBenchCommand implements Callable<Integer> {
                     keycloak.stop();
                     long restarting = System.nanoTime();
                     keycloak.start(Duration.ofMinutes(10));
-                    restart = Long.toString(millis(restarting));
+                    restart = Long.toString(Timings.millisSince(restarting));
                     coldPages.clear(); // every realm out of Keycloak's cache
                     loginPages(context, keycloak.url(), all, new ArrayList<>(), coldPages);
                 }
-                double p50 = percentile(onboarded, 50);
-                medians.add(new double[] {p50, percentile(realmPart, 50)});
+                double p50 = Timings.percentile(onboarded, 50);
+                medians.add(new double[] {p50, Timings.percentile(realmPart, 50)});
                 System.out.printf(
                         "realms=%d onboarding_ms p50=%.0f p95=%.0f (realm part p50=%.0f p95=%.0f) | token_issue_ms p50=%.0f"
                                 + " p95=%.0f | token_check_ms p50=%.0f p95=%.0f | login_page_ms p50=%.0f p95=%.0f (html p50=%.0f p95=%.0f)"
                                 + " | admin_realm_list_ms=%d (brief) | keycloak_restart_ms=%s, then login_page_ms p50=%.0f p95=%.0f%n",
                         realms,
                         p50,
-                        percentile(onboarded, 95),
-                        percentile(realmPart, 50),
-                        percentile(realmPart, 95),
-                        percentile(tokens.issued(), 50),
-                        percentile(tokens.issued(), 95),
-                        percentile(tokens.checked(), 50),
-                        percentile(tokens.checked(), 95),
-                        percentile(pages, 50),
-                        percentile(pages, 95),
-                        percentile(html, 50),
-                        percentile(html, 95),
+                        Timings.percentile(onboarded, 95),
+                        Timings.percentile(realmPart, 50),
+                        Timings.percentile(realmPart, 95),
+                        Timings.percentile(tokens.issued(), 50),
+                        Timings.percentile(tokens.issued(), 95),
+                        Timings.percentile(tokens.checked(), 50),
+                        Timings.percentile(tokens.checked(), 95),
+                        Timings.percentile(pages, 50),
+                        Timings.percentile(pages, 95),
+                        Timings.percentile(html, 50),
+                        Timings.percentile(html, 95),
                         listMs,
                         restart,
-                        percentile(coldPages, 50),
-                        percentile(coldPages, 95));
+                        Timings.percentile(coldPages, 50),
+                        Timings.percentile(coldPages, 95));
             }
         } finally {
             if (!ours) { // someone else's Keycloak: take our realms out of it, one by one
@@ -272,7 +271,7 @@ class RealmsBenchCommand implements Callable<Integer> {
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build());
-            tokens.issued().add(nanosToMillis(issuing));
+            tokens.issued().add(Timings.exactMillisSince(issuing));
             Matcher token = ACCESS_TOKEN.matcher(body);
             if (!token.find()) {
                 throw new IllegalStateException("no token from realm " + realm + ": " + body);
@@ -282,7 +281,7 @@ class RealmsBenchCommand implements Callable<Integer> {
                     context.getBean(TenantRegistry.class),
                     context.getBean(RealmRoles.class));
             tokens.checked()
-                    .add(timed(() ->
+                    .add(Timings.millisOf(() ->
                             fresh.resolve(null).authenticate(new BearerTokenAuthenticationToken(token.group(1)))));
         }
         return tokens;
@@ -320,7 +319,7 @@ class RealmsBenchCommand implements Callable<Integer> {
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
         String body = send(http, HttpRequest.newBuilder(page).build());
-        html.add(nanosToMillis(start));
+        html.add(Timings.exactMillisSince(start));
         if (!body.contains("<form")) {
             throw new IllegalStateException(
                     "no login form at " + page + ": " + body.substring(0, Math.min(300, body.length())));
@@ -333,7 +332,7 @@ class RealmsBenchCommand implements Callable<Integer> {
                                     URI.create(keycloak + resource.group(1).replace("&amp;", "&")))
                             .build());
         }
-        pages.add(nanosToMillis(start));
+        pages.add(Timings.exactMillisSince(start));
     }
 
     /**
@@ -372,26 +371,5 @@ class RealmsBenchCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Nearest rank: with 10 samples p95 is the largest. */
-    static double percentile(List<Double> values, int percentile) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.max(
-                0, Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percentile / 100.0) - 1)));
-    }
-
-    private static double timed(Supplier<Object> work) {
-        long start = System.nanoTime();
-        work.get();
-        return nanosToMillis(start);
-    }
-
-    private static double nanosToMillis(long since) {
-        return (System.nanoTime() - since) / 1e6;
-    }
-
-    private static long millis(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
     }
 }

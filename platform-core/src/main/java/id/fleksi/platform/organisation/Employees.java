@@ -309,7 +309,7 @@ public class Employees {
 
         /** The username of details that broke no rule. */
         String validUsername() {
-            return java.util.Objects.requireNonNull(username, "details that broke a rule have no username");
+            return Objects.requireNonNull(username, "details that broke a rule have no username");
         }
     }
 
