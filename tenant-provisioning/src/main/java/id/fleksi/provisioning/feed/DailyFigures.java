@@ -30,7 +30,7 @@ class DailyFigures {
                     e.status <> 'RETIRED' and (e.start_date is null or e.start_date <= :day) as serving,
                     i.work_mode, i.minutes_late, i.flags as in_flags, o.flags as out_flags,
                     away.izin, away.sakit, away.cuti, away.dinas_luar,
-                    exists (select 1 from {report_activity} a where a.day_id = r.id) as filed
+                    coalesce(r.activities > 0, false) as filed
                 from {employee} e
                 join opd on opd.unit_id = e.unit_id
                 left join {attendance_check_in} i on i.employee_id = e.id and i.work_date = :day and i.kind = 'IN'

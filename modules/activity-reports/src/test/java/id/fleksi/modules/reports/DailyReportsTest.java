@@ -559,6 +559,58 @@ class DailyReportsTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aDayCountsItsActivitiesAddedAtOnceAndRemovedAndRowsCopiedInWithTheirCountAreNotCountedTwice()
+            throws Exception {
+        clock.set("2026-01-05T15:00:00+08:00");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<ReportDay.Activity> added = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ReportDay.Activity>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                NewActivity work = activity("Kegiatan " + i, 1);
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return as(() -> reports.add(SITI, date("2026-01-05"), work));
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<ReportDay.Activity> one : sent) {
+                added.add(one.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countedActivities(siti, "2026-01-05")).isEqualTo(8);
+
+        as(() -> reports.delete(SITI, added.get(0).id()));
+        assertThat(countedActivities(siti, "2026-01-05")).isEqualTo(7);
+
+        // A bundle's import copies each day with its count, then its activities: the count stays what it was.
+        String s = tenant.schemaName();
+        UUID day = UUID.randomUUID();
+        jdbc.sql("insert into " + s + ".report_day (id, employee_id, work_date, status, activities)"
+                        + " values (?, ?, date '2026-01-02', 'APPROVED', 2)")
+                .params(day, siti)
+                .update();
+        jdbc.sql(
+                        "insert into " + s
+                                + ".report_activity (id, day_id, description, quantity, unit, minutes, created_at)"
+                                + " select gen_random_uuid(), ?, 'Disalin', 1, 'kegiatan', 30, now() from generate_series(1, 2)")
+                .param(day)
+                .update();
+        assertThat(countedActivities(siti, "2026-01-02")).isEqualTo(2);
+    }
+
+    private int countedActivities(UUID employee, String workDate) {
+        return jdbc.sql("select activities from " + tenant.schemaName()
+                        + ".report_day where employee_id = ? and work_date = ?")
+                .params(employee, date(workDate))
+                .query(Integer.class)
+                .single();
+    }
+
     private UUID employee(String nip, String name, UUID unit, UUID supervisor) {
         UUID id = UUID.randomUUID();
         jdbc.sql(

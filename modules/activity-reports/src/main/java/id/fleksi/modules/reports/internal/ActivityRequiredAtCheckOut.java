@@ -32,11 +32,10 @@ class ActivityRequiredAtCheckOut implements CheckOutGuard {
         if (!workingDay || !switches.isEnabled(tenant, ActivityReportsModule.ID)) {
             return;
         }
-        boolean hasActivity = jdbc.sql(
-                        TenantSql.in(
-                                tenant,
-                                "select exists (select 1 from {report_day} d join"
-                                        + " {report_activity} a on a.day_id = d.id where d.employee_id = ? and d.work_date = ?)"))
+        boolean hasActivity = jdbc.sql(TenantSql.in(
+                        tenant,
+                        "select exists (select 1 from {report_day} d"
+                                + " where d.employee_id = ? and d.work_date = ? and d.activities > 0)"))
                 .params(employeeId, workDate)
                 .query(Boolean.class)
                 .single();

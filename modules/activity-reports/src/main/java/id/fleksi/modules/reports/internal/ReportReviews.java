@@ -56,11 +56,7 @@ public class ReportReviews {
     /** Reports of the supervisor's direct staff with at least one activity, waiting for a decision. */
     public List<SubmittedReport> queue(String supervisorUsername) {
         UUID supervisor = employees.requireActive(supervisorUsername).id();
-        return ReportRows.days(
-                jdbc,
-                "e.supervisor_id = ? and d.status = 'PENDING'"
-                        + " and exists (select 1 from {report_activity} a where a.day_id = d.id)",
-                supervisor);
+        return ReportRows.days(jdbc, "e.supervisor_id = ? and d.status = 'PENDING' and d.activities > 0", supervisor);
     }
 
     /** Approves the reports, or returns them with the comment; all of them or, with a problem saying why, none. */

@@ -299,11 +299,8 @@ public class Digests {
                                 rs.getObject("to_date", LocalDate.class))))
                 .list();
         Map<String, Integer> activities = new HashMap<>();
-        jdbc.sql(
-                        TenantSql.of(
-                                "select r.employee_id, r.work_date, count(a.id) as activities from {report_day} r"
-                                        + " join {report_activity} a on a.day_id = r.id"
-                                        + " where r.employee_id = any(?) and r.work_date between ? and ? group by r.employee_id, r.work_date"))
+        jdbc.sql(TenantSql.of("select r.employee_id, r.work_date, r.activities from {report_day} r"
+                        + " where r.employee_id = any(?) and r.work_date between ? and ? and r.activities > 0"))
                 .params(ids, from, to)
                 .query((rs, n) -> activities.put(
                         rs.getObject("employee_id", UUID.class) + "@" + rs.getObject("work_date", LocalDate.class),

@@ -181,7 +181,7 @@ public class EarlyWarning {
         LocalDate reportsThrough = today.minusDays(2);
         Set<String> filed = new HashSet<>();
         jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r where r.work_date between ? and ?"
-                        + " and exists (select 1 from {report_activity} a where a.day_id = r.id)"
+                        + " and r.activities > 0"
                         + one.apply("r.employee_id")))
                 .params(monthStart, reportsThrough)
                 .query(rs -> {
@@ -194,8 +194,8 @@ public class EarlyWarning {
         Map<UUID, int[]> output = new HashMap<>();
         if (settings.outputDropPercent() > 0) {
             jdbc.sql(TenantSql.of(
-                            "select r.employee_id, count(*) filter (where r.work_date >= ?), count(*) filter (where r.work_date < ?)"
-                                    + " from {report_day} r join {report_activity} a on a.day_id = r.id where r.work_date between ? and ?"
+                            "select r.employee_id, sum(r.activities) filter (where r.work_date >= ?), sum(r.activities) filter (where r.work_date < ?)"
+                                    + " from {report_day} r where r.activities > 0 and r.work_date between ? and ?"
                                     + one.apply("r.employee_id") + " group by r.employee_id"))
                     .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through)
                     .query(rs -> {

@@ -122,10 +122,8 @@ public class TodayFacts {
                 .list();
         Set<String> filed = new HashSet<>();
         if (!previousDays.isEmpty()) {
-            jdbc.sql(
-                            TenantSql.of(
-                                    "select r.employee_id, r.work_date from {report_day} r"
-                                            + " where r.work_date between ? and ? and exists (select 1 from {report_activity} a where a.day_id = r.id)"))
+            jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r"
+                            + " where r.work_date between ? and ? and r.activities > 0"))
                     .params(previousDays.get(0), previousDays.get(previousDays.size() - 1))
                     .query((rs, n) -> filed.add(
                             rs.getObject(1, UUID.class) + "@" + rs.getDate(2).toLocalDate()))
