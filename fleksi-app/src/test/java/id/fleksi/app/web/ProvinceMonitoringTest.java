@@ -109,6 +109,8 @@ class ProvinceMonitoringTest extends PageTest {
             assertThat(hosted.opds()).singleElement().satisfies(o -> {
                 assertThat(o.name()).isEqualTo("Dinas Kesehatan");
                 assertThat(o.employees()).isEqualTo(3);
+                // Today may be a weekend or a holiday in the test's run: then nobody is expected.
+                assertThat(o.expected()).isIn(0, 3);
                 assertThat(o.checkedIn()).isEqualTo(1);
                 assertThat(o.wfa()).isEqualTo(1);
                 assertThat(o.late()).isEqualTo(1);
@@ -117,6 +119,9 @@ class ProvinceMonitoringTest extends PageTest {
             assertThat(selfHosted.source()).isEqualTo(KabupatenFigures.Source.FEED);
             assertThat(selfHosted.total().checkedIn()).isEqualTo(31);
             assertThat(selfHosted.total().employees()).isEqualTo(40);
+            assertThat(selfHosted.total().expected())
+                    .as("a replica's release before 'expected'")
+                    .isNull();
 
             String sent = json.writeValueAsString(view);
             assertThat(sent)
@@ -181,7 +186,9 @@ class ProvinceMonitoringTest extends PageTest {
                 " ",
                 "Jumlah",
                 String.valueOf(t.employees()),
+                t.expected() == null ? "–" : String.valueOf(t.expected()),
                 String.valueOf(t.checkedIn()),
+                t.attendancePercent() == null ? "–" : String.valueOf(t.attendancePercent()),
                 String.valueOf(t.wfo()),
                 String.valueOf(t.wfa()),
                 String.valueOf(t.dinasLuar()),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A kabupaten's day in counts per OPD, as its province sees it: never a name, NIP, username or place. One aggregate,
@@ -23,6 +24,8 @@ public interface KabupatenFigures {
      * An OPD (a top-level unit, its sub-units counted with it), or a kabupaten's total over its OPD.
      *
      * @param employees people serving that day (not retired, started by then)
+     * @param expected of them, those for whom the day is a working day of their unit; null where a kabupaten's replica
+     *     did not send it (a release before it was added)
      * @param checkedIn people with a check-in; {@code wfo}, {@code wfa}, {@code dinasLuar} by work mode, {@code late} of them
      * @param izin people with an approved absence covering the day, by kind: {@code izin}, {@code sakit}, {@code cuti},
      *             {@code dinasLuarAway}
@@ -33,6 +36,7 @@ public interface KabupatenFigures {
             String code,
             String name,
             int employees,
+            @Nullable Integer expected,
             int checkedIn,
             int wfo,
             int wfa,
@@ -44,6 +48,25 @@ public interface KabupatenFigures {
             int dinasLuarAway,
             int flagged,
             int reportsFiled) {
+
+        /** The sum of counts that may be unknown: unknown when any of them is. */
+        public static @Nullable Integer sumOf(List<@Nullable Integer> counts) {
+            int sum = 0;
+            for (Integer count : counts) {
+                if (count == null) {
+                    return null;
+                }
+                sum += count;
+            }
+            return sum;
+        }
+
+        /** The attendance share of the expected in whole percent; null when the expected are unknown or none. */
+        public @Nullable Integer attendancePercent() {
+            return expected == null || expected == 0
+                    ? null
+                    : Math.round(100f * Math.min(checkedIn, expected) / expected);
+        }
 
         /** The total over these OPD, named after the kabupaten. */
         public static Opd total(String code, String name, List<Opd> opds) {
@@ -68,7 +91,20 @@ public interface KabupatenFigures {
                 }
             }
             return new Opd(
-                    code, name, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10],
+                    code,
+                    name,
+                    sum[0],
+                    sumOf(opds.stream().map(Opd::expected).toList()),
+                    sum[1],
+                    sum[2],
+                    sum[3],
+                    sum[4],
+                    sum[5],
+                    sum[6],
+                    sum[7],
+                    sum[8],
+                    sum[9],
+                    sum[10],
                     sum[11]);
         }
     }

@@ -49,6 +49,7 @@ class CountedFigures implements KabupatenFigures {
                         o.code(),
                         o.name(),
                         o.employees(),
+                        o.expected(),
                         o.checkedIn().total(),
                         o.checkedIn().wfo(),
                         o.checkedIn().wfa(),

@@ -1,5 +1,7 @@
 package id.fleksi.provisioning.feed;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import id.fleksi.platform.calendar.DateWindow;
 import id.fleksi.platform.tenancy.TenantCode;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's day as a self-hosted replica reports it to the province: counts per OPD (a top-level unit, its sub-units
@@ -46,6 +49,9 @@ public record DailyFeed(int feed, String tenant, LocalDate day, Instant generate
      *
      * @param employees       employees of the OPD serving on the day (every status but retired, started by then), as the
      *                        organisation stood when counted
+     * @param expected        of them, those for whom the day is a working day of their unit's calendar (national and
+     *                        local holidays, the unit's schedule): the base of the attendance share. Absent (null) in a
+     *                        document from a release before it was added
      * @param checkedIn       people with a check-in that day
      * @param absent          people with an approved absence covering the day, by kind
      * @param flaggedCheckIns check-ins and standing check-outs flagged for review (mock location, shared device, ...)
@@ -59,6 +65,7 @@ public record DailyFeed(int feed, String tenant, LocalDate day, Instant generate
             String code,
             String name,
             int employees,
+            @JsonSetter(nulls = Nulls.SET) @Nullable Integer expected,
             CheckIns checkedIn,
             Absences absent,
             int flaggedCheckIns,
@@ -145,6 +152,10 @@ public record DailyFeed(int feed, String tenant, LocalDate day, Instant generate
                     problems.add(at + ": every count lies between 0 and " + MAX_COUNT);
                     break;
                 }
+            }
+            Integer expected = opd.expected();
+            if (expected != null && (expected < 0 || expected > opd.employees())) {
+                problems.add(at + ".expected: between 0 and the OPD's employees (" + opd.employees() + ")");
             }
             if (in.wfo() + in.wfa() + in.dinasLuar() > in.total() || in.late() > in.total()) {
                 problems.add(at + ".checkedIn: the work modes and the late are among those who checked in (total)");

@@ -1,9 +1,12 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.tenancy.Tenant;
+import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +29,7 @@ class DailyFigures {
               union all
                 select u.id, opd.opd_id from {org_unit} u join opd on u.parent_id = opd.unit_id
             ), staff as (
-                select opd.opd_id,
+                select opd.opd_id, e.unit_id,
                     e.status <> 'RETIRED' and (e.start_date is null or e.start_date <= :day) as serving,
                     i.work_mode, i.minutes_late, i.flags as in_flags, o.flags as out_flags,
                     away.izin, away.sakit, away.cuti, away.dinas_luar,
@@ -46,6 +49,7 @@ class DailyFigures {
             )
             select u.code, u.name,
                 count(*) filter (where s.serving) as employees,
+                count(*) filter (where s.serving and s.unit_id = any(:working_units)) as expected,
                 count(s.work_mode) as checked_in,
                 count(*) filter (where s.work_mode = 'WFO') as wfo,
                 count(*) filter (where s.work_mode = 'WFA') as wfa,
@@ -63,19 +67,23 @@ class DailyFigures {
             order by u.code""";
 
     private final JdbcClient jdbc;
+    private final WorkingCalendar calendar;
 
-    DailyFigures(JdbcClient jdbc) {
+    DailyFigures(JdbcClient jdbc, WorkingCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     /** The tenant's figures for the day (the day so far, for today), counted now. */
     DailyFeed of(Tenant tenant, LocalDate day, Instant now) {
         var opds = jdbc.sql(TenantSql.in(tenant.code(), FIGURES))
                 .param("day", day)
+                .param("working_units", workingUnits(tenant, day))
                 .query((rs, row) -> new DailyFeed.Opd(
                         rs.getString("code"),
                         rs.getString("name"),
                         rs.getInt("employees"),
+                        rs.getInt("expected"),
                         new DailyFeed.CheckIns(
                                 rs.getInt("checked_in"),
                                 rs.getInt("wfo"),
@@ -91,5 +99,15 @@ class DailyFigures {
                         rs.getInt("reports_filed")))
                 .list();
         return new DailyFeed(DailyFeed.VERSION, tenant.code().value(), day, now, opds);
+    }
+
+    /** The units for which the day is a working day, by their calendars (as the live view decides who is expected). */
+    private UUID[] workingUnits(Tenant tenant, LocalDate day) {
+        return TenantContext.callAs(tenant.code(), () -> {
+            WorkingCalendar.Snapshot days = calendar.snapshot(day, day);
+            return jdbc.sql(TenantSql.of("select id from {org_unit}")).query(UUID.class).list().stream()
+                    .filter(unit -> days.of(unit, day).isWorking())
+                    .toArray(UUID[]::new);
+        });
     }
 }

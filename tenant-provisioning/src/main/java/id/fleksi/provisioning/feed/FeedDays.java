@@ -1,5 +1,6 @@
 package id.fleksi.provisioning.feed;
 
+import id.fleksi.platform.figures.KabupatenFigures;
 import id.fleksi.platform.tenancy.TenantCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
@@ -8,11 +9,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
@@ -42,6 +45,7 @@ public class FeedDays {
     public record Totals(
             int opds,
             int employees,
+            @Nullable Integer expected,
             DailyFeed.CheckIns checkedIn,
             DailyFeed.Absences absent,
             int flaggedCheckIns,
@@ -77,6 +81,8 @@ public class FeedDays {
             return new Totals(
                     opds.size(),
                     employees,
+                    KabupatenFigures.Opd.sumOf(
+                            opds.stream().map(DailyFeed.Opd::expected).toList()),
                     new DailyFeed.CheckIns(total, wfo, wfa, dinasLuar, late),
                     new DailyFeed.Absences(izin, sakit, cuti, away),
                     flagged,
@@ -127,15 +133,16 @@ public class FeedDays {
                     .update();
             for (DailyFeed.Opd opd : feed.opds()) {
                 jdbc.sql("""
-                        insert into platform.feed_day_opd (tenant_code, day, opd_code, opd_name, employees, checked_in, wfo, wfa,
-                            dinas_luar, late, absent_izin, absent_sakit, absent_cuti, absent_dinas_luar, flagged_check_ins,
-                            reports_filed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(
+                        insert into platform.feed_day_opd (tenant_code, day, opd_code, opd_name, employees, expected, checked_in, wfo,
+                            wfa, dinas_luar, late, absent_izin, absent_sakit, absent_cuti, absent_dinas_luar, flagged_check_ins,
+                            reports_filed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(Arrays.asList(
                                 feed.tenant(),
                                 feed.day(),
                                 opd.code(),
                                 opd.name(),
                                 opd.employees(),
+                                opd.expected(),
                                 opd.checkedIn().total(),
                                 opd.checkedIn().wfo(),
                                 opd.checkedIn().wfa(),
@@ -146,7 +153,7 @@ public class FeedDays {
                                 opd.absent().cuti(),
                                 opd.absent().dinasLuar(),
                                 opd.flaggedCheckIns(),
-                                opd.reportsFiled())
+                                opd.reportsFiled()))
                         .update();
             }
             return true;
@@ -172,7 +179,7 @@ public class FeedDays {
         return snapshots.execute(status -> {
             Map<LocalDate, List<DailyFeed.Opd>> opds = new HashMap<>();
             jdbc.sql("""
-                    select o.day, o.opd_code, o.opd_name, o.employees, o.checked_in, o.wfo, o.wfa, o.dinas_luar, o.late,
+                    select o.day, o.opd_code, o.opd_name, o.employees, o.expected, o.checked_in, o.wfo, o.wfa, o.dinas_luar, o.late,
                         o.absent_izin, o.absent_sakit, o.absent_cuti, o.absent_dinas_luar, o.flagged_check_ins, o.reports_filed
                     from platform.feed_day d join platform.feed_day_opd o on o.tenant_code = d.tenant_code and o.day = d.day
                     where d.tenant_code = ? and\s""" + condition + " order by o.day, o.opd_code")
@@ -205,6 +212,7 @@ public class FeedDays {
                 rs.getString("opd_code"),
                 rs.getString("opd_name"),
                 rs.getInt("employees"),
+                rs.getObject("expected", Integer.class),
                 new DailyFeed.CheckIns(
                         rs.getInt("checked_in"),
                         rs.getInt("wfo"),

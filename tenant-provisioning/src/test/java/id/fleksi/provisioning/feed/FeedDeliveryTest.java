@@ -60,21 +60,25 @@ class FeedDeliveryTest extends FeedIntegration {
 
         DailyFeed feed = figures.of(tenant, day, Instant.now());
 
+        // Yesterday may be a weekend or a holiday: then nobody is expected (theExpectedAre... fixes the dates).
+        int expected = day.getDayOfWeek().getValue() <= 5 && !nationalHoliday(day) ? 3 : 0;
         assertThat(feed.opds())
                 .containsExactly(
                         opd(
                                 "BAPPEDA",
                                 "Badan Perencanaan Pembangunan Daerah",
                                 0,
+                                0,
                                 checkIns(0, 0, 0, 0, 0),
                                 away(0, 0, 0, 0),
                                 0,
                                 0),
-                        opd("DINKES", "Dinas Kesehatan", 3, checkIns(2, 1, 1, 0, 1), away(0, 1, 0, 0), 2, 1),
+                        opd("DINKES", "Dinas Kesehatan", 3, expected, checkIns(2, 1, 1, 0, 1), away(0, 1, 0, 0), 2, 1),
                         opd(
                                 "DISKOMINFO",
                                 "Dinas Komunikasi dan Informatika",
                                 3,
+                                expected,
                                 checkIns(1, 0, 0, 1, 0),
                                 away(1, 0, 0, 1),
                                 0,
@@ -100,6 +104,7 @@ class FeedDeliveryTest extends FeedIntegration {
                         "code",
                         "name",
                         "employees",
+                        "expected",
                         "checkedIn",
                         "total",
                         "wfo",
@@ -121,7 +126,7 @@ class FeedDeliveryTest extends FeedIntegration {
         assertThat(received.opds()).isEqualTo(feed.opds());
         assertThat(received.signer()).isEqualTo(BundleSignatures.fingerprint(instanceKeys.publicKey()));
         assertThat(received.totals())
-                .isEqualTo(new FeedDays.Totals(3, 6, checkIns(3, 1, 1, 1, 1), away(1, 1, 0, 1), 2, 2));
+                .isEqualTo(new FeedDays.Totals(3, 6, 2 * expected, checkIns(3, 1, 1, 1, 1), away(1, 1, 0, 1), 2, 2));
         ResponseEntity<List> listed = api(operatorToken())
                 .get()
                 .uri("/api/v1/platform/feeds/{code}?from={from}&to={to}", code, day.minusDays(3), today)
@@ -148,6 +153,46 @@ class FeedDeliveryTest extends FeedIntegration {
                         .toBodilessEntity()
                         .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void theExpectedAreThoseServingForWhomTheDayIsAWorkingDayOfTheirUnitsCalendar() {
+        Tenant tenant = selfHosted();
+        UUID dinkes = rows.unit("DINKES", "Dinas Kesehatan", null);
+        UUID puskesmas = rows.unit("PKM-TOBADAK", "UPT Puskesmas Tobadak", dinkes);
+        LocalDate saturday = LocalDate.of(2026, 1, 3);
+        LocalDate monday = LocalDate.of(2026, 1, 5);
+        LocalDate tuesday = LocalDate.of(2026, 1, 6); // the puskesmas' own holiday, and a newcomer's first day
+        rows.employee(dinkes, "ACTIVE", null);
+        rows.employee(dinkes, "ON_LEAVE", null); // excused or not, a working day expects them
+        rows.employee(puskesmas, "ACTIVE", null);
+        rows.employee(dinkes, "RETIRED", null);
+        rows.employee(dinkes, "ACTIVE", tuesday);
+        jdbc.sql("insert into " + tenant.code().schemaName()
+                        + ".local_holiday (id, date, name, unit_id) values (?, ?, 'Hari jadi Puskesmas Tobadak', ?)")
+                .params(UUID.randomUUID(), tuesday, puskesmas)
+                .update();
+
+        assertThat(figures.of(tenant, monday, Instant.now()).opds())
+                .singleElement()
+                .satisfies(o -> assertThat(o.employees()).isEqualTo(3))
+                .satisfies(o -> assertThat(o.expected()).isEqualTo(3));
+        assertThat(figures.of(tenant, saturday, Instant.now()).opds())
+                .singleElement()
+                .satisfies(o -> assertThat(o.employees()).isEqualTo(3))
+                .satisfies(o -> assertThat(o.expected()).isZero());
+        assertThat(figures.of(tenant, tuesday, Instant.now()).opds())
+                .singleElement()
+                .satisfies(o -> assertThat(o.employees()).isEqualTo(4))
+                .satisfies(o -> assertThat(o.expected()).isEqualTo(3));
+    }
+
+    private boolean nationalHoliday(LocalDate date) {
+        return jdbc.sql("select count(*) from platform.national_holiday where date = ?")
+                        .param(date)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Test

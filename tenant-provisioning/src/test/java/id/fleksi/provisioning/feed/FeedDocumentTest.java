@@ -24,6 +24,7 @@ class FeedDocumentTest {
             "DINKES",
             "Dinas Kesehatan",
             12,
+            11,
             new DailyFeed.CheckIns(10, 7, 2, 1, 3),
             new DailyFeed.Absences(0, 1, 1, 0),
             2,
@@ -51,6 +52,7 @@ class FeedDocumentTest {
                         "code",
                         "name",
                         "employees",
+                        "expected",
                         "checkedIn",
                         "total",
                         "wfo",
@@ -79,6 +81,7 @@ class FeedDocumentTest {
                         "DINKES",
                         "Dinas Kesehatan",
                         12,
+                        11,
                         new DailyFeed.CheckIns(11, 8, 2, 1, 3),
                         dinkes.absent(),
                         2,
@@ -100,16 +103,44 @@ class FeedDocumentTest {
         assertThat(json.read(written.replace("{\"feed\":1,", "{\"feed\":1,\"comment\":\"from a later release\",")
                         .getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(feed);
+        assertThatThrownBy(() -> json.read(written.replace("\"name\":\"Dinas Kesehatan\"", "\"name\":null")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() ->
+                        json.read(written.replace(",\"absent\":{\"izin\":0,\"sakit\":1,\"cuti\":1,\"dinasLuar\":0}", "")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void aDocumentFromAReplicaThatDoesNotYetCountTheExpectedIsReadWithoutThem() {
+        String written = new String(json.write(feed), StandardCharsets.UTF_8);
+        assertThat(written).contains("\"employees\":12,\"expected\":11,");
+
+        DailyFeed older = json.read(written.replace("\"expected\":11,", "").getBytes(StandardCharsets.UTF_8));
+        DailyFeed saidNull = json.read(
+                written.replace("\"expected\":11,", "\"expected\":null,").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(older.opds())
+                .singleElement()
+                .satisfies(o -> assertThat(o.expected()).isNull());
+        assertThat(older.opds().get(0).checkedIn()).isEqualTo(dinkes.checkedIn());
+        assertThat(saidNull).isEqualTo(older);
+        assertThat(older.problems()).isEmpty();
+        DailyFeed.Opd tooMany =
+                new DailyFeed.Opd("DINKES", "Dinas Kesehatan", 12, 13, dinkes.checkedIn(), dinkes.absent(), 2, 9);
+        assertThat(new DailyFeed(1, "mateng", feed.day(), feed.generatedAt(), List.of(tooMany)).problems())
+                .containsExactly("opds[0].expected: between 0 and the OPD's employees (12)");
     }
 
     @Test
     void figuresThatCannotBeTrueAreNamedOneByOne() {
         DailyFeed.Opd twice = new DailyFeed.Opd(
-                "DINKES", "x".repeat(201), -1, new DailyFeed.CheckIns(1, 1, 1, 0, 2), dinkes.absent(), 0, 0);
+                "DINKES", "x".repeat(201), -1, null, new DailyFeed.CheckIns(1, 1, 1, 0, 2), dinkes.absent(), 0, 0);
         List<DailyFeed.Opd> tooMany = new ArrayList<>();
         for (int i = 0; i <= DailyFeed.MAX_OPDS; i++) {
             tooMany.add(new DailyFeed.Opd(
-                    "U" + i, "Unit " + i, 0, new DailyFeed.CheckIns(0, 0, 0, 0, 0), dinkes.absent(), 0, 0));
+                    "U" + i, "Unit " + i, 0, null, new DailyFeed.CheckIns(0, 0, 0, 0, 0), dinkes.absent(), 0, 0));
         }
 
         assertThat(new DailyFeed(1, "mateng", feed.day(), feed.generatedAt(), List.of(dinkes, twice)).problems())

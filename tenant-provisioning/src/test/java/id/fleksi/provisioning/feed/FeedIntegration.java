@@ -26,6 +26,7 @@ import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.Base64;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -160,11 +161,12 @@ abstract class FeedIntegration extends ProvisioningIntegrationTest {
             String code,
             String name,
             int employees,
+            @Nullable Integer expected,
             DailyFeed.CheckIns in,
             DailyFeed.Absences away,
             int flagged,
             int reports) {
-        return new DailyFeed.Opd(code, name, employees, in, away, flagged, reports);
+        return new DailyFeed.Opd(code, name, employees, expected, in, away, flagged, reports);
     }
 
     static DailyFeed.CheckIns checkIns(int total, int wfo, int wfa, int dinasLuar, int late) {

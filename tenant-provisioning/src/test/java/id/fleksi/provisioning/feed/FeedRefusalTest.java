@@ -144,7 +144,7 @@ class FeedRefusalTest extends FeedIntegration {
                         day,
                         Instant.now(),
                         List.of(new DailyFeed.Opd(
-                                "DINKES", "Dinas", -1, checkIns(0, 0, 0, 0, 0), away(0, 0, 0, 0), 0, 0))))),
+                                "DINKES", "Dinas", -1, null, checkIns(0, 0, 0, 0, 0), away(0, 0, 0, 0), 0, 0))))),
                 422,
                 "feed-invalid",
                 "every count lies between 0");
