@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.fleksi.FleksiApplication;
 import id.fleksi.modules.monitoring.LiveView;
+import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.modules.ModuleSwitches;
+import id.fleksi.platform.organisation.Employee;
+import id.fleksi.platform.organisation.EmployeeStatus;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.organisation.EmploymentType;
 import id.fleksi.platform.organisation.NewEmployee;
@@ -12,6 +15,7 @@ import id.fleksi.platform.organisation.Offices;
 import id.fleksi.platform.organisation.OrgUnit;
 import id.fleksi.platform.organisation.OrgUnitRepository;
 import id.fleksi.platform.organisation.UnitKind;
+import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -30,6 +34,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +90,9 @@ class TwoReplicasTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WorkingCalendar calendar;
 
     @Autowired
     Environment environment;
@@ -156,6 +164,23 @@ class TwoReplicasTest {
         String boss = "Bearer " + TestRealms.token(code, "boss");
         String rina = "Bearer " + TestRealms.token(code, NIP);
 
+        // An employee added, then retired, here: who is expected changes at the next call (on a day off nobody is).
+        TenantCode tenant = TenantCode.of(code);
+        LocalDate today = LocalDate.from(now);
+        UUID unit = TenantContext.callAs(tenant, () -> units.findAll().get(0).id());
+        int one = TenantContext.callAs(tenant, () -> calendar.of(unit, today).isWorking()) ? 1 : 0;
+        int before = expected(a, boss);
+        Employee sari = TenantContext.callAs(
+                tenant, () -> employees.create(newcomer(unit), "test").employee());
+        assertThat(expected(a, boss)).as("an employee added").isEqualTo(before + one);
+        TenantContext.runAs(
+                tenant,
+                () -> employees.setStatus(
+                        sari.id(),
+                        EmployeeStatus.RETIRED,
+                        new Caller(realmOf(code), "boss", "boss", Set.of(Role.TENANT_ADMIN.realmRole()))));
+        assertThat(expected(a, boss)).as("an employee retired").isEqualTo(before);
+
         assertThat(checkedIn(b, boss)).isZero();
         a.post()
                 .uri("/api/v1/t/" + code + "/attendance/check-ins")
@@ -221,6 +246,40 @@ class TwoReplicasTest {
                     .body(Map.class);
             assertThat(ranking.get("confirmed")).isEqualTo(1);
         }
+    }
+
+    private static NewEmployee newcomer(UUID unit) {
+        return new NewEmployee(
+                "199505052020122003",
+                null,
+                null,
+                "Sari",
+                EmploymentType.PNS,
+                null,
+                null,
+                unit,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static String realmOf(String code) {
+        return TenantCode.of(code).realmName();
+    }
+
+    private int expected(RestClient replicaSeen, String token) {
+        Map<?, ?> view = replicaSeen
+                .get()
+                .uri("/api/v1/t/" + code + "/monitoring/today")
+                .header("Authorization", token)
+                .retrieve()
+                .body(Map.class);
+        return (Integer) ((Map<?, ?>) view.get("total")).get("expected");
     }
 
     private int checkedIn(RestClient replicaSeen, String token) {

@@ -1,6 +1,7 @@
 package id.fleksi.platform.organisation;
 
 import id.fleksi.platform.audit.AuditLog;
+import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.security.OneTimePassword;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +37,7 @@ public class Employees {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     public Employees(
             EmployeeRepository employees,
@@ -42,8 +45,10 @@ public class Employees {
             ObjectProvider<EmployeeAccounts> accounts,
             AuditLog audit,
             TransactionTemplate transactions,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.employees = employees;
         this.units = units;
         this.accountsProvider = accounts;
@@ -71,6 +76,7 @@ public class Employees {
             Employee employee = transactions.execute(tx -> {
                 Employee saved = employees.saveAndFlush(new Employee(details, username, realmUserId));
                 audit.record(tenant, actor, "employee.create", username, null, view(saved));
+                events.publishEvent(new DayChanged(tenant)); // one more person expected, from their start date
                 return saved;
             });
             return new Created(employee, oneTimePassword);
@@ -104,6 +110,7 @@ public class Employees {
                             employee.name(),
                             employee.status() != EmployeeStatus.RETIRED);
             audit.record(tenant, actor, "employee.update", employee.username(), before, view(employee));
+            events.publishEvent(new DayChanged(tenant)); // a unit, start date or supervisor moves them in the counts
             return employee;
         });
     }
@@ -168,6 +175,7 @@ public class Employees {
                     employee.username(),
                     Map.of("status", before),
                     Map.of("status", status));
+            events.publishEvent(new DayChanged(tenant)); // the retired are no longer expected
             return employee;
         });
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmployeeWithoutAccountTest {
 
-    private final Employees employees = new Employees(null, null, null, null, null, null);
+    private final Employees employees = new Employees(null, null, null, null, null, null, null);
     private final Employee withoutAccount = new Employee(
             new NewEmployee(
                     null,
