@@ -155,6 +155,16 @@ class TenantBundleTest {
                 .query(byte[].class)
                 .single();
         assertThat(documentThere).isEqualTo(document());
+        // A report day's count of activities arrives with it; the load's triggers do not count it again.
+        String activities = "select coalesce(sum(activities), 0) from " + schema + ".report_day";
+        assertThat(there.sql(activities).query(Integer.class).single())
+                .isPositive()
+                .isEqualTo(jdbc.sql(activities).query(Integer.class).single());
+        assertThat(there.sql("select count(*) from " + schema + ".report_day d where d.activities <> (select count(*)"
+                                + " from " + schema + ".report_activity a where a.day_id = d.id)")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(there.sql("select id || ':' || author from " + schema + ".databasechangelog order by orderexecuted")
                         .query(String.class)
                         .list())

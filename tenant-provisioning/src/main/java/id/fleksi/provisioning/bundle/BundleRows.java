@@ -61,8 +61,18 @@ final class BundleRows {
                                         : "drop index " + name(schema, index.name()));
                     }
                 }
+                // The rows arrive as the source held them, with what its triggers derived (a report day's count of
+                // activities): triggers running again would count it twice.
+                try (Statement statement = connection.createStatement()) {
+                    for (String table : here) {
+                        statement.execute("alter table " + name(schema, table) + " disable trigger user");
+                    }
+                }
                 Map<String, Long> counted = copyIn(connection, bundle, schema, tables, progress);
                 try (Statement statement = connection.createStatement()) {
+                    for (String table : here) {
+                        statement.execute("alter table " + name(schema, table) + " enable trigger user");
+                    }
                     statement.execute("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
                     for (SchemaCatalog.Index index : indexes) {
                         statement.execute(

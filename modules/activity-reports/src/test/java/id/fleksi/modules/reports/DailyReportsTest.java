@@ -560,8 +560,7 @@ class DailyReportsTest {
     }
 
     @Test
-    void aDayCountsItsActivitiesAddedAtOnceAndRemovedAndRowsCopiedInWithTheirCountAreNotCountedTwice()
-            throws Exception {
+    void aDayCountsItsActivitiesAddedAtOnceRemovedOrWrittenManyDaysInOneStatement() throws Exception {
         clock.set("2026-01-05T15:00:00+08:00");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<ReportDay.Activity> added = new java.util.ArrayList<>();
@@ -587,20 +586,26 @@ class DailyReportsTest {
         as(() -> reports.delete(SITI, added.get(0).id()));
         assertThat(countedActivities(siti, "2026-01-05")).isEqualTo(7);
 
-        // A bundle's import copies each day with its count, then its activities: the count stays what it was.
+        // As the demo and the benchmarks write history: many days' activities in one statement.
         String s = tenant.schemaName();
-        UUID day = UUID.randomUUID();
-        jdbc.sql("insert into " + s + ".report_day (id, employee_id, work_date, status, activities)"
-                        + " values (?, ?, date '2026-01-02', 'APPROVED', 2)")
-                .params(day, siti)
+        UUID friday = UUID.randomUUID();
+        jdbc.sql("insert into " + s
+                        + ".report_day (id, employee_id, work_date, status) values (?, ?, date '2026-01-02',"
+                        + " 'APPROVED')")
+                .params(friday, siti)
                 .update();
-        jdbc.sql(
-                        "insert into " + s
-                                + ".report_activity (id, day_id, description, quantity, unit, minutes, created_at)"
-                                + " select gen_random_uuid(), ?, 'Disalin', 1, 'kegiatan', 30, now() from generate_series(1, 2)")
-                .param(day)
+        UUID monday = jdbc.sql(
+                        "select id from " + s + ".report_day where employee_id = ? and work_date = date '2026-01-05'")
+                .param(siti)
+                .query(UUID.class)
+                .single();
+        jdbc.sql("insert into " + s + ".report_activity (id, day_id, description, quantity, unit, minutes, created_at)"
+                        + " select gen_random_uuid(), d, 'Riwayat', 1, 'kegiatan', 30, now()"
+                        + " from unnest(array[?, ?, ?]) as d")
+                .params(friday, friday, monday)
                 .update();
         assertThat(countedActivities(siti, "2026-01-02")).isEqualTo(2);
+        assertThat(countedActivities(siti, "2026-01-05")).isEqualTo(8);
     }
 
     private int countedActivities(UUID employee, String workDate) {
