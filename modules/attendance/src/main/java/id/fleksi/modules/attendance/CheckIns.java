@@ -1,5 +1,6 @@
 package id.fleksi.modules.attendance;
 
+import id.fleksi.modules.attendance.internal.AbsenceRecords;
 import id.fleksi.modules.attendance.internal.CheckInJudgement;
 import id.fleksi.modules.attendance.internal.CheckInOutcomes;
 import id.fleksi.modules.attendance.internal.LocationEvidence;
@@ -339,7 +340,7 @@ public class CheckIns {
                                 + " exists (select 1 from {attendance_check_in} i where i.employee_id = e.id and i.work_date = ? and i.kind = 'IN')"
                                 + " as submitter_checked_in, " + EARLIER_COLUMNS + ", "
                                 + LocationEvidence.COLUMNS + ", " + WorkModes.EMPLOYEE_COLUMNS + ", "
-                                + Absences.APPROVED_COLUMNS
+                                + AbsenceRecords.APPROVED_COLUMNS
                                 + " from {employee} e left join {attendance_check_in} c on c.client_request_id = ?"
                                 + LocationEvidence.JOIN
                                 + " left join {attendance_absence} a on a.employee_id = e.id and a.status = 'APPROVED'"
@@ -353,7 +354,7 @@ public class CheckIns {
                         rs.getObject("earlier_id") == null ? null : map(rs, "earlier_"),
                         LocationEvidence.read(rs),
                         WorkModes.employee(rs),
-                        Stream.ofNullable(Absences.approved(rs)).toList()))
+                        Stream.ofNullable(AbsenceRecords.approved(rs)).toList()))
                 .list();
         if (rows.isEmpty()) {
             throw Problem.forbidden(
