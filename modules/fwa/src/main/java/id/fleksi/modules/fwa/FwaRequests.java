@@ -274,7 +274,7 @@ public class FwaRequests {
         List<DatedReason> problems = new ArrayList<>();
         Map<Integer, Integer> perWeek = new HashMap<>();
         for (LocalDate date = weekStart; !date.isAfter(weekEnd); date = date.plusDays(1)) {
-            DayAnswer answer = WorkModes.answer(weeks, person, date);
+            DayAnswer answer = WorkModeRule.answer(weeks, person, date);
             if (answer.mode() == WorkMode.WFA && !answer.reasons().get(0).key().equals("window")) {
                 perWeek.merge(week(date), 1, Integer::sum);
             }
@@ -287,7 +287,7 @@ public class FwaRequests {
             LocalDate day = date;
             Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date))
                     .forEach(r -> problems.add(new DatedReason(day, r)));
-            DayAnswer already = WorkModes.answer(weeks, person, date);
+            DayAnswer already = WorkModeRule.answer(weeks, person, date);
             if (already.mode() == WorkMode.WFA) {
                 continue; // already a WFA day (policy weekday, window or an approved request): nothing to add
             }
