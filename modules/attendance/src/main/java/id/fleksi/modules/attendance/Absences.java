@@ -1,10 +1,11 @@
 package id.fleksi.modules.attendance;
 
+import id.fleksi.modules.attendance.internal.AbsenceDecisions;
+import id.fleksi.modules.attendance.internal.AbsenceDocuments;
+import id.fleksi.modules.attendance.internal.AbsenceRecords;
 import id.fleksi.modules.fwa.ApprovedAbsences;
-import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.closing.OpenPeriods;
-import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.organisation.Deciders;
 import id.fleksi.platform.organisation.Employees;
 import id.fleksi.platform.problem.Problem;
@@ -15,16 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Contract;
@@ -92,34 +90,31 @@ public class Absences implements ApprovedAbsences {
 
     private final JdbcClient jdbc;
     private final Employees employees;
-    private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final Deciders deciders;
     private final OpenPeriods periods;
-    private final ApplicationEventPublisher events;
+    private final AbsenceRecords records;
+    private final AbsenceDecisions decisions;
+    private final AbsenceDocuments documents;
 
     public Absences(
             JdbcClient jdbc,
             Employees employees,
-            Deciders deciders,
-            AuditLog audit,
             Clock clock,
             TransactionTemplate transactions,
             OpenPeriods periods,
-            ApplicationEventPublisher events) {
-        this.periods = periods;
-        this.events = events;
-        this.employees = employees;
-        this.deciders = deciders;
+            AbsenceRecords records,
+            AbsenceDecisions decisions,
+            AbsenceDocuments documents) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.employees = employees;
         this.clock = clock;
         this.transactions = transactions;
+        this.periods = periods;
+        this.records = records;
+        this.decisions = decisions;
+        this.documents = documents;
     }
-
-    /** How many of an employee's absences {@link #mine} lists, newest first. */
-    static final int RECENT = 30;
 
     /** The absence filed, and whether this call filed it (false: the same one was already waiting). */
     public record Filed(Absence absence, boolean created) {}
@@ -199,21 +194,12 @@ public class Absences implements ApprovedAbsences {
 
     /** The employee's latest absences, whatever their status, the latest first. */
     public List<Absence> mine(String username) {
-        UUID me = employees.requireActive(username).id();
-        return jdbc.sql(TenantSql.of(SELECT
-                        + " where a.employee_id = ? order by a.from_date desc, a.created_at desc limit " + RECENT))
-                .param(me)
-                .query(Absences::map)
-                .list();
+        return records.latestOf(employees.requireActive(username).id());
     }
 
     /** The absences waiting for this supervisor's decision: those of their direct reports, the earliest first. */
     public List<Absence> awaiting(String supervisorUsername) {
-        return jdbc.sql(TenantSql.of(SELECT + " join {employee} s on s.id = e.supervisor_id"
-                        + " where s.username = ? and a.status = 'PENDING' order by a.from_date, a.created_at"))
-                .param(supervisorUsername)
-                .query(Absences::map)
-                .list();
+        return records.awaiting(supervisorUsername);
     }
 
     /**
@@ -221,188 +207,27 @@ public class Absences implements ApprovedAbsences {
      * themself: {@link Deciders}), and only while it is pending.
      */
     public Absence decide(String supervisorUsername, UUID id, boolean approve, @Nullable String comment) {
-        return transactions.execute(tx -> {
-            Absence absence = find(id).orElseThrow(() -> Problem.notFound(
-                            "unknown-absence", "Unknown absence", "There is no absence " + id + " in this tenant.")
-                    .variant("tenant", id.toString()));
-            deciders.lockSupervisorOf(
-                    supervisorUsername,
-                    absence.employeeId(),
-                    () -> Problem.forbidden(
-                                    "not-the-supervisor",
-                                    "Not the supervisor",
-                                    "Only " + absence.employee() + "'s direct supervisor can decide this absence.")
-                            .variant("absence", absence.employee()));
-            if (absence.status() != Status.PENDING) {
-                throw alreadyDecided(absence);
-            }
-            periods.requireOpen(
-                    TenantContext.require(),
-                    absence.employeeId(),
-                    absence.from(),
-                    absence.to(),
-                    OpenPeriods.Change.ABSENCE);
-            if (!approve && blank(comment)) {
-                throw Problem.badRequest(
-                                "comment-required",
-                                "Say why",
-                                "comment: returning an absence needs a reason the employee can act on")
-                        .variant("absence");
-            }
-            Status status = approve ? Status.APPROVED : Status.RETURNED;
-            // Only while still pending: of two decisions sent at once (a double tap), the second finds it decided.
-            int decided = jdbc.sql(TenantSql.of(
-                            "update {attendance_absence} set status = ?, decided_by = ?, decided_at = ?, comment = ?"
-                                    + " where id = ? and status = 'PENDING'"))
-                    .params(Arrays.asList(
-                            status.name(),
-                            supervisorUsername,
-                            java.sql.Timestamp.from(Instant.now(clock)),
-                            comment,
-                            id))
-                    .update();
-            if (decided == 0) {
-                throw alreadyDecided(find(id).orElseThrow());
-            }
-            audit.record(
-                    TenantContext.require(),
-                    supervisorUsername,
-                    "absence." + status.name().toLowerCase(),
-                    id.toString(),
-                    Map.of("status", "PENDING"),
-                    Map.of("status", status.name()));
-            events.publishEvent(new DayChanged(TenantContext.require())); // heard once committed (an approval excuses)
-            return find(id).orElseThrow();
-        });
-    }
-
-    private static Problem alreadyDecided(Absence absence) {
-        return Problem.conflict(
-                        "already-decided",
-                        "Already decided",
-                        "This absence was already " + absence.status().name().toLowerCase() + " by "
-                                + absence.decidedBy() + ".")
-                .variant("absence." + absence.status().name(), absence.decidedBy());
+        return decisions.decide(supervisorUsername, id, approve, comment);
     }
 
     /** Attaches (or replaces) the absence's document; only its author, and only while it waits for a decision. */
     public Absence attachDocument(String username, UUID id, String fileName, byte[] content) {
-        UploadedDocument document = UploadedDocument.of(fileName, content);
-        UUID author = employees.requireActive(username).id();
-        Absence absence = find(id).filter(a -> a.employeeId().equals(author))
-                .orElseThrow(
-                        () -> Problem.notFound("unknown-absence", "Unknown absence", "You have no absence " + id + ".")
-                                .variant("mine", id.toString()));
-        if (absence.status() != Status.PENDING) {
-            throw Problem.conflict(
-                            "already-decided",
-                            "Already decided",
-                            "This absence was already "
-                                    + absence.status().name().toLowerCase()
-                                    + "; its document can no longer change. Nothing was saved.")
-                    .variant("document." + absence.status().name());
-        }
-        periods.requireOpen(TenantContext.require(), author, absence.from(), absence.to(), OpenPeriods.Change.ABSENCE);
-        jdbc.sql(
-                        TenantSql.of(
-                                "insert into {attendance_absence_document} (absence_id, file_name, content_type, size_bytes, content)"
-                                        + " values (?, ?, ?, ?, ?) on conflict (absence_id) do update set file_name = excluded.file_name,"
-                                        + " content_type = excluded.content_type, size_bytes = excluded.size_bytes, content = excluded.content"))
-                .params(id, document.fileName(), document.contentType(), content.length, content)
-                .update();
-        audit.record(
-                TenantContext.require(),
-                username,
-                "absence.document",
-                id.toString(),
-                null,
-                Map.of("file", document.fileName(), "bytes", content.length));
-        return find(id).orElseThrow();
+        return documents.attach(username, id, fileName, content);
     }
 
     /** The absence's document, for its author, their direct supervisor, or BKD. */
     public UploadedDocument document(String username, boolean bkd, UUID id) {
-        Object[] row = jdbc.sql(
-                        TenantSql.of(
-                                "select d.file_name, d.content_type, d.content, e.username, s.username from"
-                                        + " {attendance_absence_document} d join {attendance_absence} a on a.id = d.absence_id join"
-                                        + " {employee} e on e.id = a.employee_id left join {employee} s on s.id = e.supervisor_id where d.absence_id = ?"))
-                .param(id)
-                .query((rs, n) ->
-                        new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5)
-                        })
-                .optional()
-                .orElseThrow(() -> Problem.notFound("no-document", "No document", "Absence " + id + " has no document.")
-                        .values(id.toString()));
-        if (!bkd && !username.equals(row[3]) && !username.equals(row[4])) {
-            throw Problem.forbidden(
-                            "not-yours",
-                            "Not allowed",
-                            "Only the employee, their direct supervisor and BKD see this document.")
-                    .variant("absence");
-        }
-        return new UploadedDocument((String) row[0], (String) row[1], (byte[]) row[2]);
+        return documents.read(username, bkd, id);
     }
 
     @Override
     public List<ApprovedAbsences.Absence> between(
             LocalDate from, LocalDate to, java.util.@Nullable Collection<UUID> employees) {
-        var query = jdbc.sql(TenantSql.of("select " + APPROVED_COLUMNS + " from {attendance_absence} a"
-                        + " where a.status = 'APPROVED' and a.from_date <= ? and a.to_date >="
-                        + " ?" + (employees == null ? "" : " and a.employee_id = any(?)")))
-                .param(to)
-                .param(from);
-        return (employees == null ? query : query.param(employees.toArray(UUID[]::new)))
-                .query((rs, n) -> Objects.requireNonNull(approved(rs))) // a row of the absences themselves
-                .list();
-    }
-
-    /** An approved absence's columns, of the absence aliased {@code a}, named {@code absence_*}; read by {@link #approved}. */
-    static final String APPROVED_COLUMNS =
-            "a.employee_id as absence_employee_id, a.from_date as absence_from, a.to_date as absence_to,"
-                    + " a.kind as absence_kind, a.destination as absence_destination";
-
-    /** The absence in {@link #APPROVED_COLUMNS}, by their names; null when they are null (no row joined). */
-    static ApprovedAbsences.@Nullable Absence approved(java.sql.ResultSet rs) throws java.sql.SQLException {
-        UUID employee = rs.getObject("absence_employee_id", UUID.class);
-        String kind = rs.getString("absence_kind");
-        return employee == null
-                ? null
-                : new ApprovedAbsences.Absence(
-                        employee,
-                        rs.getObject("absence_from", LocalDate.class),
-                        rs.getObject("absence_to", LocalDate.class),
-                        Kind.DINAS_LUAR.name().equals(kind),
-                        kind,
-                        rs.getString("absence_destination"));
+        return records.approvedBetween(from, to, employees);
     }
 
     public Optional<Absence> find(UUID id) {
-        return jdbc.sql(TenantSql.of(SELECT + " where a.id = ?"))
-                .param(id)
-                .query(Absences::map)
-                .optional();
-    }
-
-    private static final String SELECT = "select a.id, a.employee_id, e.name, a.kind, a.from_date, a.to_date, a.reason,"
-            + " a.letter_number, a.destination, a.status, a.decided_by, a.comment, d.file_name from {attendance_absence} a"
-            + " join {employee} e on e.id = a.employee_id left join {attendance_absence_document} d on d.absence_id = a.id";
-
-    private static Absence map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Absence(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getString(3),
-                Kind.valueOf(rs.getString(4)),
-                rs.getObject(5, LocalDate.class),
-                rs.getObject(6, LocalDate.class),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                Status.valueOf(rs.getString(10)),
-                rs.getString(11),
-                rs.getString(12),
-                rs.getString(13));
+        return records.find(id);
     }
 
     @Contract("null -> true")

@@ -19,7 +19,7 @@ public enum LocationFlag {
     NO_LOCATION;
 
     /** The flags as the column stores them: a {@code text[]} of their names, sorted. */
-    static String[] column(java.util.Set<LocationFlag> flags) {
+    public static String[] column(java.util.Set<LocationFlag> flags) {
         return flags.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 

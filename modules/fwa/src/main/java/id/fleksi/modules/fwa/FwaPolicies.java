@@ -1,6 +1,5 @@
 package id.fleksi.modules.fwa;
 
-import id.fleksi.modules.fwa.internal.NationalFrame;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
@@ -10,7 +9,6 @@ import id.fleksi.platform.tenancy.TenantSql;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -161,7 +159,11 @@ public class FwaPolicies {
     }
 
     private PolicyVersion store(PolicyVersion version, String actor) {
-        check(version);
+        PolicyCheck.require(
+                version,
+                Set.copyOf(jdbc.sql(TenantSql.of("select id from {org_unit}"))
+                        .query(UUID.class)
+                        .list()));
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(tx -> {
             jdbc.sql(TenantSql.of(
@@ -221,73 +223,6 @@ public class FwaPolicies {
         });
         cache.forget(TenantContext.require());
         return versions().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private void check(PolicyVersion version) {
-        List<Reason> problems = new ArrayList<>();
-        if (version.wfaWeekdays().size() > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
-            problems.add(Reason.of(
-                    "policy-weekdays",
-                    "wfaWeekdays: {0} days; {1}",
-                    version.wfaWeekdays().size(),
-                    NationalFrame.CAP_RULE,
-                    NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK));
-        }
-        if (version.wfaWeekdays().contains(DayOfWeek.SATURDAY)
-                || version.wfaWeekdays().contains(DayOfWeek.SUNDAY)) {
-            problems.add(Reason.of("policy-weekend", "wfaWeekdays: Saturday and Sunday are not working days"));
-        }
-        if ((version.trialFrom() == null) != (version.trialTo() == null)
-                || version.trialFrom() != null && version.trialTo().isBefore(version.trialFrom())) {
-            problems.add(Reason.of("policy-trial", "trialFrom, trialTo: give both, in order, or neither"));
-        }
-        for (PolicyVersion.Window window : version.windows()) {
-            if (window.to().isBefore(window.from())
-                    || window.to().isAfter(window.from().plusDays(30))) {
-                problems.add(Reason.of(
-                        "policy-window", "windows: {0} must run forwards, for at most 31 days", window.name()));
-            }
-        }
-        for (Integer box : version.allowedTalentBoxes()) {
-            if (box < 1 || box > 9) {
-                problems.add(Reason.of(
-                        "policy-talent-box", "allowedTalentBoxes: {0} is not a 9-box talent box (1 to 9)", box));
-            }
-        }
-        List<LocalTime> hours =
-                Arrays.asList(version.startFrom(), version.startTo(), version.coreFrom(), version.coreTo());
-        if (hours.stream().anyMatch(h -> h != null) && hours.stream().anyMatch(h -> h == null)) {
-            problems.add(Reason.of(
-                    "policy-hours-incomplete",
-                    "startFrom, startTo, coreFrom, coreTo: flexible hours need all four, or none"));
-        } else if (version.startFrom() != null
-                && (!version.startFrom().isBefore(version.startTo())
-                        || version.startTo().isAfter(version.coreFrom())
-                        || !version.coreFrom().isBefore(version.coreTo())
-                        || Duration.between(version.coreFrom(), version.coreTo())
-                                        .toMinutes()
-                                > NationalFrame.WEEKLY_HOURS * 60 / 5)) {
-            problems.add(Reason.of(
-                    "policy-hours",
-                    "startFrom, startTo, coreFrom, coreTo: the start window comes before the core band,"
-                            + " and the core band is at most 7.5 hours, so the working week stays {0} hours",
-                    NationalFrame.WEEKLY_HOURS));
-        }
-        Set<UUID> units = Set.copyOf(jdbc.sql(TenantSql.of("select id from {org_unit}"))
-                .query(UUID.class)
-                .list());
-        version.units().stream()
-                .filter(u -> !units.contains(u.unitId()))
-                .forEach(u -> problems.add(
-                        Reason.of("policy-unit", "units: there is no unit {0} in this tenant", u.unitId())));
-        if (!problems.isEmpty()) {
-            List<String> texts = Reason.texts(problems);
-            throw Problem.badRequest(
-                            "invalid-policy", "Policy not valid", String.join("; ", texts) + ". Nothing was saved.")
-                    .with("errors", texts)
-                    .values(Problem.joined(
-                            "; ", problems.stream().map(Reason::said).toList()));
-        }
     }
 
     static Set<DayOfWeek> weekdays(String column) {

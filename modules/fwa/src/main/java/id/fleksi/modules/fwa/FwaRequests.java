@@ -1,6 +1,5 @@
 package id.fleksi.modules.fwa;
 
-import id.fleksi.modules.fwa.internal.NationalFrame;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.organisation.Deciders;
@@ -16,16 +15,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,6 +67,7 @@ public class FwaRequests {
             @Nullable String decidedBy) {}
 
     private final JdbcClient jdbc;
+    private final RequestRecords records;
     private final Employees employees;
     private final Deciders deciders;
     private final WorkModes modes;
@@ -84,6 +79,7 @@ public class FwaRequests {
 
     FwaRequests(
             JdbcClient jdbc,
+            RequestRecords records,
             Employees employees,
             Deciders deciders,
             WorkModes modes,
@@ -94,6 +90,7 @@ public class FwaRequests {
             OpenPeriods periods) {
         this.periods = periods;
         this.jdbc = jdbc;
+        this.records = records;
         this.employees = employees;
         this.deciders = deciders;
         this.modes = modes;
@@ -167,7 +164,7 @@ public class FwaRequests {
                 .optional()
                 .orElse(null);
         if (id == null) {
-            return find(jdbc.sql(TenantSql.of(
+            return records.find(jdbc.sql(TenantSql.of(
                             "select id from {fwa_request} where employee_id = ? and from_date = ? and to_date = ?"
                                     + " and coalesce(weekday, '') = ? and status = 'PENDING'"))
                     .params(employee.id(), request.from(), request.to(), weekday)
@@ -175,7 +172,7 @@ public class FwaRequests {
                     .single());
         }
         audit.record(TenantContext.require(), username, "fwa.request-filed", id.toString(), null, request);
-        return find(id);
+        return records.find(id);
     }
 
     /** Approves or refuses; only the direct supervisor, only while pending, and (to approve) only within every rule. */
@@ -188,7 +185,7 @@ public class FwaRequests {
                     .variant("request");
         }
         return transactions.execute(tx -> {
-            Request request = find(id);
+            Request request = records.find(id);
             deciders.lockSupervisorOf(
                     supervisorUsername,
                     request.employeeId(),
@@ -229,7 +226,7 @@ public class FwaRequests {
                                             + " passed; it can only be refused. Nothing was changed.")
                             .variant("decide", request.from().toString());
                 }
-                Checked checked = check(employee, request.from(), request.to(), request.weekday());
+                CoveredDays checked = check(employee, request.from(), request.to(), request.weekday());
                 Quotas.require(jdbc, checked.facts(), employee.unitId(), checked.days());
                 for (LocalDate day : checked.days()) {
                     jdbc.sql(TenantSql.of(
@@ -256,118 +253,23 @@ public class FwaRequests {
                     id.toString(),
                     Map.of("status", "PENDING"),
                     reason == null ? Map.of() : Map.of("reason", reason));
-            return find(id);
+            return records.find(id);
         });
     }
 
-    private record Checked(FwaFacts facts, List<LocalDate> days) {}
-
-    /** The employee's working days the request covers, after checking eligibility and the weekly cap on each. */
-    private Checked check(Employee employee, LocalDate from, LocalDate to, @Nullable DayOfWeek weekday) {
+    /** The employee's working days the request covers, read for the whole weeks it touches and checked. */
+    private CoveredDays check(Employee employee, LocalDate from, LocalDate to, @Nullable DayOfWeek weekday) {
         // The weeks the request touches, whole, so WFA days of those weeks outside the request count towards the cap.
-        LocalDate weekStart = from.with(DayOfWeek.MONDAY);
-        LocalDate weekEnd = to.with(DayOfWeek.SUNDAY);
-        FwaFacts weeks = modes.facts(List.of(employee.id()), weekStart, weekEnd);
-        // The facts were read for this employee, who is active (the requester, or the one asked about).
-        FwaFacts.Person person = Objects.requireNonNull(weeks.people.get(employee.id()));
-        List<LocalDate> days = new ArrayList<>();
-        List<DatedReason> problems = new ArrayList<>();
-        Map<Integer, Integer> perWeek = new HashMap<>();
-        for (LocalDate date = weekStart; !date.isAfter(weekEnd); date = date.plusDays(1)) {
-            DayAnswer answer = WorkModes.answer(weeks, person, date);
-            if (answer.mode() == WorkMode.WFA && !answer.reasons().get(0).key().equals("window")) {
-                perWeek.merge(week(date), 1, Integer::sum);
-            }
-        }
-        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            if (weekday != null && date.getDayOfWeek() != weekday
-                    || !weeks.day(person.unitId(), date).isWorking()) {
-                continue;
-            }
-            LocalDate day = date;
-            Eligibility.reasons(weeks, person, date, FwaPolicies.inForce(weeks.versions, date))
-                    .forEach(r -> problems.add(new DatedReason(day, r)));
-            DayAnswer already = WorkModes.answer(weeks, person, date);
-            if (already.mode() == WorkMode.WFA) {
-                continue; // already a WFA day (policy weekday, window or an approved request): nothing to add
-            }
-            if (perWeek.merge(week(date), 1, Integer::sum) > NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK) {
-                problems.add(new DatedReason(
-                        date,
-                        Reason.of(
-                                "weekly-cap",
-                                "the week already has {0} WFA days; {1}",
-                                NationalFrame.MAX_FLEXIBLE_DAYS_A_WEEK,
-                                NationalFrame.CAP_RULE)));
-            }
-            days.add(date);
-        }
-        if (!problems.isEmpty()) {
-            List<String> texts = problems.stream().map(DatedReason::text).toList();
-            throw Problem.unprocessable(
-                            "not-allowed", "Not allowed", String.join("; ", texts) + ". Nothing was changed.")
-                    .with("reasons", texts)
-                    .values(Problem.joined(
-                            "; ", problems.stream().map(DatedReason::said).toList()));
-        }
-        return new Checked(weeks, days);
-    }
-
-    /** Why a day of a request cannot be granted: "2026-02-04: ..." in English, and in the reader's language. */
-    private record DatedReason(LocalDate day, Reason reason) {
-
-        String text() {
-            return day + ": " + reason.text();
-        }
-
-        MessageSourceResolvable said() {
-            return Problem.joined(": ", List.of(day.toString(), reason.said()));
-        }
+        FwaFacts weeks = modes.facts(List.of(employee.id()), from.with(DayOfWeek.MONDAY), to.with(DayOfWeek.SUNDAY));
+        return CoveredDays.check(weeks, employee.id(), from, to, weekday);
     }
 
     public List<Request> mine(String username) {
-        return list("r.employee_id = ?", employees.requireActive(username).id());
+        return records.of(employees.requireActive(username).id());
     }
 
     public List<Request> toDecide(String supervisorUsername) {
-        return list(
-                "e.supervisor_id = ? and r.status = 'PENDING'",
-                employees.requireActive(supervisorUsername).id());
-    }
-
-    Request find(UUID id) {
-        return list("r.id = ?", id).stream()
-                .findFirst()
-                .orElseThrow(() -> Problem.notFound(
-                                "unknown-request",
-                                "Unknown request",
-                                "There is no WFA request " + id + " in this tenant.")
-                        .values(id.toString()));
-    }
-
-    private List<Request> list(String where, Object param) {
-        return jdbc.sql(TenantSql.of(
-                        "select r.id, r.employee_id, e.name, r.from_date, r.to_date, r.weekday, r.place_kind,"
-                                + " r.place, r.status, r.reason, r.decided_by from {fwa_request} r join {employee} e on e.id = r.employee_id"
-                                + " where " + where + " order by r.from_date, e.name"))
-                .param(param)
-                .query((rs, n) -> new Request(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class),
-                        rs.getString(6) == null ? null : DayOfWeek.valueOf(rs.getString(6)),
-                        Place.valueOf(rs.getString(7)),
-                        rs.getString(8),
-                        Status.valueOf(rs.getString(9)),
-                        rs.getString(10),
-                        rs.getString(11)))
-                .list();
-    }
-
-    private static int week(LocalDate date) {
-        return date.get(IsoFields.WEEK_BASED_YEAR) * 100 + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return records.toDecideBy(employees.requireActive(supervisorUsername).id());
     }
 
     private LocalDate today() {

@@ -1,8 +1,6 @@
 package id.fleksi.modules.attendance.internal;
 
-import id.fleksi.platform.calendar.DayKind;
 import id.fleksi.platform.calendar.WorkingCalendar;
-import id.fleksi.platform.calendar.WorkingDay;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
@@ -233,13 +231,13 @@ public class DailyRecap {
                 LocalDate start = starts.get(employee);
                 list.add(
                         in == null && start != null && date.isBefore(start)
-                                ? notYetEmployed(date)
-                                : day(
+                                ? RecapDay.notYetEmployed(date)
+                                : RecapDay.of(
                                         date,
                                         days.of(units.get(employee), date),
                                         in,
                                         outs.getOrDefault(employee, Map.of()).get(date),
-                                        excuse(absences.getOrDefault(employee, List.of()), date),
+                                        RecapDay.excuse(absences.getOrDefault(employee, List.of()), date),
                                         today));
             }
             recap.put(employee, list);
@@ -247,106 +245,8 @@ public class DailyRecap {
         return recap;
     }
 
-    private static Day day(
-            LocalDate date,
-            WorkingDay calendarDay,
-            Map<String, Object> in,
-            Map<String, Object> out,
-            String excuse,
-            LocalDate today) {
-        boolean working = calendarDay.isWorking();
-        if (in != null) {
-            String flags = String.join(
-                    ",",
-                    List.of(String.valueOf(in.get("flags")), out == null ? "" : String.valueOf(out.get("flags")))
-                            .stream()
-                            .filter(f -> !f.isBlank())
-                            .toList());
-            return new Day(
-                    date,
-                    Status.PRESENT,
-                    calendarDay.reason(),
-                    (String) in.get("work_mode"),
-                    (Integer) in.get("minutes_late"),
-                    out == null ? 0 : (Integer) out.get("minutes_early"),
-                    out != null,
-                    flags,
-                    moment(in),
-                    out == null ? null : moment(out),
-                    working);
-        }
-        if (!working) { // a weekend inside a week of cuti is a weekend, not a day of leave
-            return new Day(
-                    date,
-                    Status.NOT_A_WORKING_DAY,
-                    calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
-                    null,
-                    0,
-                    0,
-                    false,
-                    "",
-                    null,
-                    null,
-                    false);
-        }
-        if (date.isAfter(
-                today)) { // a coming day is to come, whatever covers it: an approved izin is not yet a day excused
-            return new Day(
-                    date,
-                    Status.TO_COME,
-                    excuse != null ? excuse : calendarDay.reason(),
-                    null,
-                    0,
-                    0,
-                    false,
-                    "",
-                    null,
-                    null,
-                    true);
-        }
-        if (excuse != null) {
-            return new Day(date, Status.EXCUSED, excuse, null, 0, 0, false, "", null, null, true);
-        }
-        if (date.equals(today)) {
-            return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "", null, null, true);
-        }
-        return new Day(
-                date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "", null, null, true);
-    }
-
-    /** A day before the employee started, without a check-in: nothing was due, so neither absent nor a working day of theirs. */
-    private static Day notYetEmployed(LocalDate date) {
-        return new Day(
-                date,
-                Status.NOT_A_WORKING_DAY,
-                "Before the employee started",
-                null,
-                0,
-                0,
-                false,
-                "",
-                null,
-                null,
-                false);
-    }
-
-    private static Instant moment(Map<String, Object> row) {
-        return ((java.sql.Timestamp) row.get("captured_at")).toInstant();
-    }
-
     /** The employee's month, day by day and in figures. */
     public Month month(UUID employee, YearMonth month) {
         return Month.of(month, of(employee, month.atDay(1), month.atEndOfMonth()), today());
-    }
-
-    private static String excuse(List<Map<String, Object>> absences, LocalDate date) {
-        for (Map<String, Object> absence : absences) {
-            LocalDate from = ((java.sql.Date) absence.get("from_date")).toLocalDate();
-            LocalDate to = ((java.sql.Date) absence.get("to_date")).toLocalDate();
-            if (!date.isBefore(from) && !date.isAfter(to)) {
-                return String.valueOf(absence.get("kind"));
-            }
-        }
-        return null;
     }
 }

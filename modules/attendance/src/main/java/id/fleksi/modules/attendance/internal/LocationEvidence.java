@@ -1,7 +1,6 @@
 package id.fleksi.modules.attendance.internal;
 
 import id.fleksi.modules.attendance.CheckInRequest;
-import id.fleksi.modules.attendance.CheckIns;
 import id.fleksi.modules.attendance.LocationFlag;
 import id.fleksi.platform.organisation.GeoPoint;
 import java.sql.ResultSet;
@@ -17,7 +16,7 @@ import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * Judges a fix against the employee's (and the device's) history; returns the flags it raises. The history is read
- * in the statement that reads the submitter (see {@link CheckIns}), from the columns and join this class writes.
+ * in the statement that reads the submitter (see {@link Submitter}), from the columns and join this class writes.
  */
 public final class LocationEvidence {
 
