@@ -52,6 +52,19 @@ record DemoTenants(String province, String kabupaten) {
                         + " values (?, 'surat-sakit.pdf', 'application/pdf', 4096, ?)")
                 .params(sickDay, document())
                 .update();
+        // Siti's report of last Friday, two activities: the day carries their count (reports-007), which a bundle
+        // keeps.
+        UUID reportDay = UUID.randomUUID();
+        jdbc.sql("insert into " + schema + ".report_day (id, employee_id, work_date, status) select ?, id,"
+                        + " current_date - 3, 'PENDING' from " + schema + ".employee where username = 'asn'")
+                .param(reportDay)
+                .update();
+        jdbc.sql(
+                        "insert into " + schema
+                                + ".report_activity (id, day_id, description, quantity, unit, minutes, created_at)"
+                                + " select gen_random_uuid(), ?, 'Rapat ' || n, 1, 'rapat', 60, now() from generate_series(1, 2) n")
+                .param(reportDay)
+                .update();
         TestRealms.addTestClient(kabupaten, "fleksi-api");
         realmUsers.setPassword(kabupaten, "asn", TestRealms.PASSWORD, false);
         realmUsers.createUser(kabupaten, new RealmUser("pensiun", "Pensiun", null, "sandi-lama-123", false, Set.of()));

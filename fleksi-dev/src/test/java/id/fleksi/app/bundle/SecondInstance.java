@@ -4,6 +4,7 @@ import id.fleksi.FleksiApplication;
 import id.fleksi.devstack.KeycloakServer;
 import id.fleksi.devstack.PostgresServer;
 import id.fleksi.platform.testing.TestDatabase;
+import id.fleksi.platform.testing.TestKeycloak;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A second Fleksi, as a kabupaten would run it: a database of its own and a Keycloak server of its own (the official
- * distribution on a free loopback port, data in {@code fleksi_keycloak_test_b}), in this JVM. Closing it stops the application
+ * distribution on a free loopback port, data in the test run's Keycloak database's name with {@code _second}), in this JVM. Closing it stops the application
  * and the Keycloak it started, and drops its database.
  */
 final class SecondInstance implements AutoCloseable {
@@ -30,7 +31,9 @@ final class SecondInstance implements AutoCloseable {
      */
     static final int KEYCLOAK_PORT = Integer.getInteger("fleksi.test.keycloak.second-port", freePortPair());
 
-    private static final String KEYCLOAK_DATABASE = "fleksi_keycloak_test_b";
+    /** Beside the test run's own Keycloak database, whatever that is called: two runs side by side never share one. */
+    private static final String KEYCLOAK_DATABASE = TestKeycloak.DATABASE + "_second";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final PostgresServer server = TestDatabase.server();
