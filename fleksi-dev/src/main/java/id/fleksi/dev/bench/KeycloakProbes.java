@@ -37,12 +37,13 @@ final class KeycloakProbes {
     private final ConfigurableApplicationContext context;
     private final int samples;
 
-    /** {@code samples}: the tokens and the login pages each visit times. */
+    /** {@code samples}: how many tokens, and how many login pages, each measurement times. */
     KeycloakProbes(ConfigurableApplicationContext context, int samples) {
         this.context = context;
         this.samples = samples;
     }
 
+    /** Milliseconds of each token issued, and of each checked. */
     record Tokens(List<Double> issued, List<Double> checked) {}
 
     /**
