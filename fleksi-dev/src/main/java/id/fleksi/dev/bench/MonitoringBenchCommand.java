@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -177,7 +176,7 @@ class MonitoringBenchCommand implements Callable<Integer> {
             series.add(List.of(recount, served, () -> count(jdbc, table, today)));
         }
         double[] countedBefore = {counted(meters, year), counted(meters, week)};
-        List<List<Timing>> timings = timeSeries(series);
+        List<List<Timing>> timings = Timing.inTurns(series, calls);
         Timing yearRecount = timings.get(0).get(0);
         Timing weekRecount = timings.get(1).get(0);
         Timing yearServed = timings.get(0).get(1);
@@ -220,7 +219,7 @@ class MonitoringBenchCommand implements Callable<Integer> {
         Supplier<Object> reference = () ->
                 jdbc.sql(all.toString()).param("day", today).query(Long.class).single();
         List<Timing> provinceTimings =
-                timeSeries(List.of(List.of(view, reference))).get(0);
+                Timing.inTurns(List.of(List.of(view, reference)), calls).get(0);
         Timing provinceTiming = provinceTimings.get(0);
         Timing provinceCount = provinceTimings.get(1);
         ProvinceView.View shown = (ProvinceView.View) view.get();
@@ -265,50 +264,6 @@ class MonitoringBenchCommand implements Callable<Integer> {
                 .tag("tenant", tenant.code().value())
                 .counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    /**
-     * Each series (a view and what it is compared with) called once, its cold figure, then {@link #calls} times, the
-     * series taking turns and the members of each in order.
-     */
-    private List<List<Timing>> timeSeries(List<List<Supplier<Object>>> series) {
-        List<List<Double>> cold = new ArrayList<>();
-        List<List<List<Double>>> warm = new ArrayList<>();
-        for (List<Supplier<Object>> members : series) {
-            List<Double> first = new ArrayList<>();
-            List<List<Double>> each = new ArrayList<>();
-            for (int m = 0; m < members.size(); m++) {
-                first.add(Timings.millisOf(members.get(m)));
-                each.add(new ArrayList<>());
-            }
-            cold.add(first);
-            warm.add(each);
-        }
-        for (int i = 0; i < calls; i++) {
-            for (int t = 0; t < series.size(); t++) {
-                for (int m = 0; m < series.get(t).size(); m++) {
-                    warm.get(t).get(m).add(Timings.millisOf(series.get(t).get(m)));
-                }
-            }
-        }
-        List<List<Timing>> timings = new ArrayList<>();
-        for (int t = 0; t < series.size(); t++) {
-            List<Timing> each = new ArrayList<>();
-            for (int m = 0; m < series.get(t).size(); m++) {
-                List<Double> sorted = new ArrayList<>(warm.get(t).get(m));
-                Collections.sort(sorted);
-                each.add(new Timing(cold.get(t).get(m), sorted));
-            }
-            timings.add(each);
-        }
-        return timings;
-    }
-
-    private record Timing(double cold, List<Double> sorted) {
-
-        double at(int percentile) {
-            return Timings.percentile(sorted, percentile);
-        }
     }
 
     /** The OPD (every fourth with three bidang, the first bidang of those with two seksi), an office, the employees. */

@@ -1,32 +1,16 @@
 package id.fleksi.dev.bench;
 
 import id.fleksi.app.cli.FleksiCli;
-import id.fleksi.dev.loadtest.LoadTestRealms;
 import id.fleksi.devstack.KeycloakServer;
 import id.fleksi.devstack.PostgresServer;
 import id.fleksi.platform.migration.PlatformSchema;
-import id.fleksi.platform.security.IdentityProperties;
-import id.fleksi.platform.security.RealmRoles;
-import id.fleksi.platform.security.RealmTokenAuthentication;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.Onboarded;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
-import id.fleksi.provisioning.realm.KeycloakAdmin;
-import id.fleksi.provisioning.realm.KeycloakAdminProperties;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,10 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,14 +34,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-realms", hidden = true, description = "Keycloak with many realms (see docs/benchmarks.md).")
 class RealmsBenchCommand implements Callable<Integer> {
 
-    static final String CLIENT = "fleksi-bench";
-    static final String PASSWORD = "bench-password-1";
     /** Of the bench's tenant codes, in this run or a kept earlier one: their realms have Fleksi's web client. */
     static final String PREFIX = "rb";
-
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern REALM_NAME = Pattern.compile("\"realm\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern RESOURCE = Pattern.compile("(?:href|src)=\"(/resources/[^\"]+)\"");
 
     @Option(names = "--levels", split = ",", defaultValue = "50,300,600", description = "realms at which to measure")
     List<Integer> levels;
@@ -128,7 +103,8 @@ class RealmsBenchCommand implements Callable<Integer> {
         TenantOnboarding onboarding = context.getBean(TenantOnboarding.class);
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 5);
         List<String> made = Collections.synchronizedList(new ArrayList<>());
-        int realms = realmNames(context, keycloak.url()).size();
+        KeycloakProbes probes = new KeycloakProbes(context, samples);
+        int realms = probes.realmNames(keycloak.url()).size();
         List<double[]> medians = new ArrayList<>(); // per level: whole onboarding, its realm part
         try {
             for (int level : levels) {
@@ -149,15 +125,15 @@ class RealmsBenchCommand implements Callable<Integer> {
                     realmPart.add(tenant.timings().get("realm").toNanos() / 1e6);
                 }
                 realms += onboardings;
-                Tokens tokens = tokens(context, keycloak.url(), fresh);
+                KeycloakProbes.Tokens tokens = probes.tokens(keycloak.url(), fresh);
                 long listing = System.nanoTime();
-                List<String> all = realmNames(context, keycloak.url()).stream()
+                List<String> all = probes.realmNames(keycloak.url()).stream()
                         .filter(name -> name.startsWith(PREFIX))
                         .toList();
                 long listMs = Timings.millisSince(listing);
                 List<Double> pages = new ArrayList<>();
                 List<Double> html = new ArrayList<>();
-                loginPages(context, keycloak.url(), all, html, pages);
+                probes.loginPages(keycloak.url(), all, html, pages);
                 String restart = "-";
                 List<Double> coldPages = new ArrayList<>(List.of(Double.NaN));
                 if (ours) {
@@ -166,7 +142,7 @@ class RealmsBenchCommand implements Callable<Integer> {
                     keycloak.start(Duration.ofMinutes(10));
                     restart = Long.toString(Timings.millisSince(restarting));
                     coldPages.clear(); // every realm out of Keycloak's cache
-                    loginPages(context, keycloak.url(), all, new ArrayList<>(), coldPages);
+                    probes.loginPages(keycloak.url(), all, new ArrayList<>(), coldPages);
                 }
                 double p50 = Timings.percentile(onboarded, 50);
                 medians.add(new double[] {p50, Timings.percentile(realmPart, 50)});
@@ -243,133 +219,5 @@ class RealmsBenchCommand implements Callable<Integer> {
                 null,
                 "76.06",
                 RegionTimeZone.WITA);
-    }
-
-    private record Tokens(List<Double> issued, List<Double> checked) {}
-
-    /**
-     * Tokens of the new tenants' first admins by the password grant (a client for it added, as bench/checkin does), each
-     * then checked by a fresh {@link RealmTokenAuthentication}: the registry's answer, the realm's keys fetched from
-     * Keycloak, the signature, issuer and audience: what Fleksi does with a realm's first token after it starts.
-     */
-    private Tokens tokens(ConfigurableApplicationContext context, String keycloak, List<String> realms) {
-        RealmUsers users = context.getBean(RealmUsers.class);
-        for (String realm : realms) {
-            LoadTestRealms.prepare(context, realm, CLIENT);
-            users.setPassword(realm, TenantOnboarding.FIRST_ADMIN, PASSWORD, false);
-        }
-        HttpClient http = HttpClient.newHttpClient();
-        Tokens tokens = new Tokens(new ArrayList<>(), new ArrayList<>());
-        for (int i = 0; i < samples; i++) {
-            String realm = realms.get(i % realms.size());
-            String form = "grant_type=password&client_id=" + CLIENT + "&username=" + TenantOnboarding.FIRST_ADMIN
-                    + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-            long issuing = System.nanoTime();
-            String body = send(
-                    http,
-                    HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build());
-            tokens.issued().add(Timings.exactMillisSince(issuing));
-            Matcher token = ACCESS_TOKEN.matcher(body);
-            if (!token.find()) {
-                throw new IllegalStateException("no token from realm " + realm + ": " + body);
-            }
-            RealmTokenAuthentication fresh = new RealmTokenAuthentication(
-                    context.getBean(IdentityProperties.class),
-                    context.getBean(TenantRegistry.class),
-                    context.getBean(RealmRoles.class));
-            tokens.checked()
-                    .add(Timings.millisOf(() ->
-                            fresh.resolve(null).authenticate(new BearerTokenAuthenticationToken(token.group(1)))));
-        }
-        return tokens;
-    }
-
-    /** {@code samples} login pages, spread over every tenant realm: people of every pemda log in, not only the newest's. */
-    private void loginPages(
-            ConfigurableApplicationContext context,
-            String keycloak,
-            List<String> realms,
-            List<Double> html,
-            List<Double> pages) {
-        for (int i = 0; i < samples; i++) {
-            loginPage(context, keycloak, realms.get(i * realms.size() / samples), html, pages);
-        }
-    }
-
-    /**
-     * A browser's first visit to a tenant's login page: the authorization request Fleksi's pages send (code flow with PKCE),
-     * then the stylesheets, scripts and images the page names, on a new connection without cookies.
-     */
-    private static void loginPage(
-            ConfigurableApplicationContext context,
-            String keycloak,
-            String realm,
-            List<Double> html,
-            List<Double> pages) {
-        String redirect = URLEncoder.encode(
-                context.getBean(KeycloakAdminProperties.class).publicWebUrl() + "/login/oauth2/code/" + realm,
-                StandardCharsets.UTF_8); // as RealmClientRegistrations asks
-        URI page = URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/auth?client_id="
-                + context.getBean(IdentityProperties.class).webClientId() + "&redirect_uri=" + redirect
-                + "&response_type=code&scope=openid%20profile&state=bench"
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
-        HttpClient http = HttpClient.newHttpClient();
-        long start = System.nanoTime();
-        String body = send(http, HttpRequest.newBuilder(page).build());
-        html.add(Timings.exactMillisSince(start));
-        if (!body.contains("<form")) {
-            throw new IllegalStateException(
-                    "no login form at " + page + ": " + body.substring(0, Math.min(300, body.length())));
-        }
-        Matcher resource = RESOURCE.matcher(body);
-        while (resource.find()) {
-            send(
-                    http,
-                    HttpRequest.newBuilder(
-                                    URI.create(keycloak + resource.group(1).replace("&amp;", "&")))
-                            .build());
-        }
-        pages.add(Timings.exactMillisSince(start));
-    }
-
-    /**
-     * Every realm but master, by their brief representations: the full list ({@code realms().findAll()}, which Fleksi never
-     * calls) took 50 s at 300 realms here.
-     */
-    private static List<String> realmNames(ConfigurableApplicationContext context, String keycloak) {
-        KeycloakAdmin admin = context.getBean(KeycloakAdmin.class);
-        String token = admin.call(
-                "get an admin token", () -> admin.client().tokenManager().getAccessTokenString());
-        String body = send(
-                HttpClient.newHttpClient(),
-                HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms?briefRepresentation=true"))
-                        .header("Authorization", "Bearer " + token)
-                        .build());
-        List<String> names = new ArrayList<>();
-        Matcher realm = REALM_NAME.matcher(body);
-        while (realm.find()) {
-            names.add(realm.group(1));
-        }
-        names.remove("master");
-        return names;
-    }
-
-    private static String send(HttpClient http, HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        request.uri() + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -153,9 +153,9 @@ class CalendarController {
         }
         // Checked above: a rotation has its first day and its days, a week its hours.
         String days = shift
-                ? WorkingCalendar.json(new ShiftPattern(
+                ? StoredDays.json(new ShiftPattern(
                         Objects.requireNonNull(schedule.validFrom()), Objects.requireNonNull(schedule.cycle())))
-                : WorkingCalendar.json(new WeekSchedule(Objects.requireNonNull(schedule.days())));
+                : StoredDays.json(new WeekSchedule(Objects.requireNonNull(schedule.days())));
         jdbc.sql(TenantSql.of(
                         "insert into {work_schedule} (id, unit_id, kind, valid_from, valid_to, days) values (?, ?, ?,"
                                 + " ?, ?, cast(? as jsonb))"))

@@ -57,7 +57,7 @@ public class WorkSchedules {
                             kind,
                             rs.getObject(4, LocalDate.class),
                             rs.getObject(5, LocalDate.class),
-                            kind == WorkingCalendar.ScheduleKind.SHIFT ? null : WorkingCalendar.week(rs.getString(6)));
+                            kind == WorkingCalendar.ScheduleKind.SHIFT ? null : StoredDays.week(rs.getString(6)));
                 })
                 .list();
     }
@@ -78,7 +78,7 @@ public class WorkSchedules {
                     "calendar.schedule",
                     unitId == null ? "tenant" : unitId.toString(),
                     null,
-                    Map.of("kind", "REGULAR", "days", WorkingCalendar.json(new WeekSchedule(days))));
+                    Map.of("kind", "REGULAR", "days", StoredDays.json(new WeekSchedule(days))));
         });
         cache.forget(TenantContext.require());
     }
@@ -146,7 +146,7 @@ public class WorkSchedules {
                 .param(kind.name())
                 .param(from)
                 .param(to)
-                .param(WorkingCalendar.json(new WeekSchedule(days)))
+                .param(StoredDays.json(new WeekSchedule(days)))
                 .update();
     }
 

@@ -5,11 +5,9 @@ import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place that says whether a date is a working day for a unit (and so for its employees), and its
@@ -28,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class WorkingCalendar {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final TenantRegistry registry;
@@ -138,63 +132,8 @@ public class WorkingCalendar {
                         from,
                         to,
                         null,
-                        shifts(Objects.requireNonNull(from, "a shift rotation has its first day"), days))
-                : new Schedule(unit, kind, from, to, week(days), null);
-    }
-
-    /** A shift cycle as stored: {@code [{"start": "07:00", "end": "14:00", "breakMinutes": 30}, null, ...]}, from valid_from. */
-    static ShiftPattern shifts(LocalDate anchor, String json) {
-        List<Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() {});
-        List<DayHours> cycle = new ArrayList<>();
-        stored.forEach(day -> cycle.add(day == null ? null : hours(day)));
-        return new ShiftPattern(anchor, cycle);
-    }
-
-    static String json(ShiftPattern pattern) {
-        List<Map<String, Object>> stored = new ArrayList<>();
-        pattern.cycle()
-                .forEach(day -> stored.add(
-                        day == null
-                                ? null
-                                : Map.of(
-                                        "start",
-                                        day.start().toString(),
-                                        "end",
-                                        day.end().toString(),
-                                        "breakMinutes",
-                                        day.breakMinutes())));
-        return JSON.writeValueAsString(stored);
-    }
-
-    private static DayHours hours(Map<String, Object> day) {
-        return DayHours.of(
-                String.valueOf(day.get("start")),
-                String.valueOf(day.get("end")),
-                ((Number) Objects.requireNonNull(day.get("breakMinutes"), "a stored day has its break")).intValue());
-    }
-
-    /** A schedule's days as stored: {@code {"MONDAY": {"start": "07:30", "end": "16:00", "breakMinutes": 60}, ...}}. */
-    static WeekSchedule week(String json) {
-        Map<String, Map<String, Object>> stored = JSON.readValue(json, new TypeReference<>() {});
-        Map<DayOfWeek, DayHours> days = new EnumMap<>(DayOfWeek.class);
-        stored.forEach((day, hours) -> days.put(DayOfWeek.valueOf(day), hours(hours)));
-        return new WeekSchedule(days);
-    }
-
-    static String json(WeekSchedule week) {
-        Map<String, Map<String, Object>> stored = new java.util.LinkedHashMap<>();
-        week.days().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> stored.put(
-                        e.getKey().name(),
-                        Map.of(
-                                "start",
-                                e.getValue().start().toString(),
-                                "end",
-                                e.getValue().end().toString(),
-                                "breakMinutes",
-                                e.getValue().breakMinutes())));
-        return JSON.writeValueAsString(stored);
+                        StoredDays.shifts(Objects.requireNonNull(from, "a shift rotation has its first day"), days))
+                : new Schedule(unit, kind, from, to, StoredDays.week(days), null);
     }
 
     /** REGULAR weekly hours; RAMADAN weekly hours between two dates; SHIFT a rotation from an anchor date. */

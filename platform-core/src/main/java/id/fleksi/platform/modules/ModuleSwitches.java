@@ -1,19 +1,17 @@
 package id.fleksi.platform.modules;
 
 import id.fleksi.platform.audit.AuditLog;
-import id.fleksi.platform.calendar.TimeWindow;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantSql;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +87,9 @@ public class ModuleSwitches {
                 tenant,
                 "settings:" + moduleId,
                 () -> ModuleSettings.bind(
-                        type, effectiveSettings(module, rowsOfRequest(tenant).get(moduleId))));
+                        type,
+                        SettingValues.effective(
+                                module, storedSettings(rowsOfRequest(tenant).get(moduleId)))));
     }
 
     /** The tenant's switches, read from its schema when they changed (see {@link TenantCache}). */
@@ -113,7 +113,7 @@ public class ModuleSwitches {
             @Nullable Map<String, Object> settings,
             String actor) {
         FeatureModule module = known(moduleId);
-        Map<String, Object> newSettings = validated(module, settings);
+        Map<String, Object> newSettings = SettingValues.validated(module, settings);
         return TenantContext.callAs(
                 tenant,
                 () -> transactions.execute(tx -> {
@@ -126,10 +126,10 @@ public class ModuleSwitches {
                     boolean turnOn = enabled != null ? enabled : before.enabled();
                     if (turnOn && !before.enabled()) {
                         requireAllowed(tenant, module);
-                        requireDependenciesOn(module, rows);
+                        ModuleDependencies.requireOn(module, on(rows));
                     }
                     if (!turnOn && before.enabled()) {
-                        requireNoDependentOn(module, rows);
+                        ModuleDependencies.requireNoneNeeding(module, catalog.dependents(module.id()), on(rows));
                     }
                     Map<String, Object> stored = new LinkedHashMap<>(
                             rows.containsKey(moduleId) ? rows.get(moduleId).settings() : Map.of());
@@ -207,112 +207,30 @@ public class ModuleSwitches {
         }
     }
 
-    private static void requireDependenciesOn(FeatureModule module, Map<String, Row> rows) {
-        Set<String> missing = new TreeSet<>();
-        for (String dependency : module.dependsOn()) {
-            if (!rows.containsKey(dependency) || !rows.get(dependency).enabled()) {
-                missing.add(dependency);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw Problem.conflict(
-                            "module-dependencies-off",
-                            "Needs other modules",
-                            "Module '" + module.id() + "' needs " + String.join(", ", missing)
-                                    + " switched on first; nothing" + " was changed.")
-                    .with("missing", missing)
-                    .values(module.id(), String.join(", ", missing));
-        }
-    }
-
-    private void requireNoDependentOn(FeatureModule module, Map<String, Row> rows) {
-        Set<String> needing = new TreeSet<>();
-        for (String dependent : catalog.dependents(module.id())) {
-            if (rows.containsKey(dependent) && rows.get(dependent).enabled()) {
-                needing.add(dependent);
-            }
-        }
-        if (!needing.isEmpty()) {
-            throw Problem.conflict(
-                            "module-needed",
-                            "Needed by other modules",
-                            "Module '" + module.id() + "' is needed by " + String.join(", ", needing)
-                                    + ", which are on;" + " switch those off first. Nothing was changed.")
-                    .with("neededBy", needing)
-                    .values(module.id(), String.join(", ", needing));
-        }
-    }
-
-    private static Map<String, Object> validated(FeatureModule module, @Nullable Map<String, Object> settings) {
-        if (settings == null || settings.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, ModuleSetting> known = new HashMap<>();
-        module.settings().forEach(setting -> known.put(setting.key(), setting));
-        List<Map<String, String>> errors = new ArrayList<>();
-        List<Object> complaints = new ArrayList<>();
-        Map<String, Object> typed = new LinkedHashMap<>();
-        settings.forEach((key, value) -> {
-            ModuleSetting setting = known.get(key);
-            if (setting == null) {
-                String problem = "is not a setting of module " + module.id();
-                errors.add(Map.of("field", "settings." + key, "message", problem));
-                complaints.add(Problem.phrase(
-                        "problem.invalid-settings.unknown", "settings." + key + " " + problem, key, module.id()));
-                return;
-            }
-            String problem = setting.problemWith(value);
-            if (problem != null) {
-                errors.add(Map.of("field", "settings." + key, "message", problem));
-                complaints.add(setting.complaint(value));
-            } else {
-                typed.put(key, typedValue(setting, value));
-            }
-        });
-        if (!errors.isEmpty()) {
-            // The English names each setting's key (the API's field); the reader's language names it by its label.
-            throw Problem.badRequest(
-                            "invalid-settings",
-                            "Invalid settings",
-                            String.join(
-                                            "; ",
-                                            errors.stream()
-                                                    .map(e -> e.get("field") + " " + e.get("message"))
-                                                    .toList())
-                                    + ". Nothing was changed.")
-                    .with("errors", errors)
-                    .values(Problem.joined("; ", complaints));
-        }
-        return typed;
-    }
-
-    private static Object typedValue(ModuleSetting setting, Object value) {
-        return switch (setting.type()) {
-            case INTEGER -> value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
-            case BOOLEAN -> value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
-            case TEXT -> String.valueOf(value);
-            case TIME_WINDOW -> TimeWindow.parse(String.valueOf(value)).toString();
-        };
-    }
-
     private ModuleState state(TenantCode tenant, FeatureModule module, @Nullable Row row) {
         return new ModuleState(
                 module,
                 row != null && row.enabled(),
                 availability.allowed(tenant, module.id()),
-                effectiveSettings(module, row));
-    }
-
-    private static Map<String, Object> effectiveSettings(FeatureModule module, @Nullable Row row) {
-        Map<String, Object> effective = new LinkedHashMap<>();
-        for (ModuleSetting setting : module.settings()) {
-            Object stored = row == null ? null : row.settings().get(setting.key());
-            effective.put(setting.key(), typedValue(setting, stored != null ? stored : setting.defaultValue()));
-        }
-        return effective;
+                SettingValues.effective(module, storedSettings(row)));
     }
 
     private record Row(boolean enabled, Map<String, Object> settings) {}
+
+    private static @Nullable Map<String, Object> storedSettings(@Nullable Row row) {
+        return row == null ? null : row.settings();
+    }
+
+    /** The modules switched on. */
+    private static Set<String> on(Map<String, Row> rows) {
+        Set<String> on = new HashSet<>();
+        rows.forEach((id, row) -> {
+            if (row.enabled()) {
+                on.add(id);
+            }
+        });
+        return on;
+    }
 
     private Map<String, Row> rows(TenantCode tenant) {
         Map<String, Row> rows = new HashMap<>();

@@ -7,7 +7,6 @@ import id.fleksi.platform.tenancy.TenantContext;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,40 +133,7 @@ public class EmployeeImport {
             }
             planned.add(row);
         }
-        for (EmployeeRows.Planned row : planned) {
-            String supervisor = row.supervisorKey();
-            if (supervisor != null && !firstRow.containsKey(supervisor) && !existing.containsKey(supervisor)) {
-                problems.add(RowProblem.of(
-                        row.line().number(),
-                        "supervisor",
-                        "no-supervisor",
-                        "no employee " + supervisor + " in this file or in the tenant",
-                        supervisor));
-            }
-        }
-        // Supervisors as they would be after the import: the file's, and the tenant's for everyone the file leaves out.
-        Map<UUID, String> usernameOf = new HashMap<>();
-        existing.values().forEach(e -> usernameOf.put(e.id(), e.username()));
-        Map<String, String> supervisorOf = new HashMap<>();
-        existing.values().forEach(e -> supervisorOf.put(e.username(), usernameOf.get(e.supervisorId())));
-        planned.forEach(p -> supervisorOf.put(p.username(), p.supervisorKey()));
-        for (EmployeeRows.Planned row : planned) {
-            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-            for (String at = row.username();
-                    at != null && supervisorOf.containsKey(at) && seen.add(at);
-                    at = supervisorOf.get(at)) {
-                if (row.username().equals(supervisorOf.get(at))) {
-                    seen.add(row.username());
-                    problems.add(RowProblem.of(
-                            row.line().number(),
-                            "supervisor",
-                            "supervisor-loop",
-                            "the chain of supervisors loops back: " + String.join(" > ", seen),
-                            String.join(" > ", seen)));
-                    break;
-                }
-            }
-        }
+        SupervisorChains.check(planned, firstRow.keySet(), existing, problems);
         progress.accept("checked " + sheet.lines().size() + " rows, " + problems.size() + " problems");
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
@@ -219,7 +185,7 @@ public class EmployeeImport {
         try {
             transactions.executeWithoutResult(tx -> {
                 List<Employee> created = new ArrayList<>();
-                for (EmployeeRows.Planned p : supervisorsFirst(fresh)) {
+                for (EmployeeRows.Planned p : SupervisorChains.supervisorsFirst(fresh)) {
                     UUID supervisor = p.supervisorKey() == null ? null : ids.get(p.supervisorKey());
                     // Every fresh row was given an id above, and a realm user (none of their usernames was taken).
                     created.add(new Employee(
@@ -263,38 +229,6 @@ public class EmployeeImport {
         }
         progress.accept("stored: " + counts[0] + " new, " + counts[1] + " updated, " + counts[2] + " unchanged");
         return new Report(planned.size(), counts[0], counts[1], counts[2], List.of());
-    }
-
-    /**
-     * New rows ordered so a supervisor is inserted before the staff who name them (the foreign key is checked
-     * per row); a supervisor chain that loops is refused as a problem before this point can be reached.
-     */
-    private static List<EmployeeRows.Planned> supervisorsFirst(List<EmployeeRows.Planned> fresh) {
-        Map<String, EmployeeRows.Planned> byUsername = new LinkedHashMap<>();
-        fresh.forEach(p -> byUsername.put(p.username(), p));
-        List<EmployeeRows.Planned> ordered = new ArrayList<>(fresh.size());
-        java.util.Set<String> placed = new java.util.HashSet<>();
-        for (EmployeeRows.Planned p : fresh) {
-            place(p, byUsername, placed, ordered, new java.util.HashSet<>());
-        }
-        return ordered;
-    }
-
-    private static void place(
-            EmployeeRows.Planned p,
-            Map<String, EmployeeRows.Planned> byUsername,
-            java.util.Set<String> placed,
-            List<EmployeeRows.Planned> ordered,
-            java.util.Set<String> path) {
-        if (placed.contains(p.username()) || !path.add(p.username())) {
-            return;
-        }
-        EmployeeRows.Planned supervisor = p.supervisorKey() == null ? null : byUsername.get(p.supervisorKey());
-        if (supervisor != null) {
-            place(supervisor, byUsername, placed, ordered, path);
-        }
-        placed.add(p.username());
-        ordered.add(p);
     }
 
     /** An employee as they would be with these details, to tell whether anything changes. */

@@ -147,7 +147,7 @@ class WorkingCalendarTest {
                         + " values (?, ?, 'SHIFT', '2025-12-29', cast(? as jsonb))")
                 .param(UUID.randomUUID())
                 .param(puskesmas)
-                .param(WorkingCalendar.json(rotation))
+                .param(StoredDays.json(rotation))
                 .update();
 
         assertThat(day(puskesmas, "2025-12-29").hours()).isEqualTo(morning);
@@ -189,7 +189,7 @@ class WorkingCalendarTest {
                 .param(kind)
                 .param(from == null ? null : LocalDate.parse(from))
                 .param(to == null ? null : LocalDate.parse(to))
-                .param(WorkingCalendar.json(week))
+                .param(StoredDays.json(week))
                 .update();
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +37,6 @@ import org.springframework.stereotype.Service;
 public class BundleJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BundleJobs.class);
-    private static final int MAX_LINES = 1000;
 
     public enum Kind {
         EXPORT,
@@ -66,52 +64,7 @@ public class BundleJobs implements DisposableBean {
             @Nullable Long bundleBytes,
             @Nullable String signer) {}
 
-    private final class Running {
-        final UUID id = UUID.randomUUID();
-        final Kind kind;
-        final @Nullable String tenant;
-        final Instant startedAt = Instant.now();
-        final List<String> lines = new ArrayList<>();
-        volatile State state = State.RUNNING;
-        volatile @Nullable Instant finishedAt;
-        volatile @Nullable String error;
-        volatile @Nullable String sha256;
-        volatile @Nullable Long bytes;
-        volatile @Nullable String signer;
-        volatile @Nullable Path file;
-
-        Running(Kind kind, @Nullable String tenant) {
-            this.kind = kind;
-            this.tenant = tenant;
-        }
-
-        void line(String line) {
-            synchronized (lines) {
-                if (lines.size() < MAX_LINES) {
-                    lines.add(line);
-                }
-            }
-        }
-
-        Job view() {
-            synchronized (lines) {
-                return new Job(
-                        id,
-                        kind,
-                        tenant,
-                        state,
-                        startedAt,
-                        finishedAt,
-                        List.copyOf(lines),
-                        error,
-                        sha256,
-                        bytes,
-                        signer);
-            }
-        }
-    }
-
-    private final Map<UUID, Running> jobs = new ConcurrentHashMap<>();
+    private final Map<UUID, RunningJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "fleksi-bundle-jobs");
         thread.setDaemon(true);
@@ -191,12 +144,12 @@ public class BundleJobs implements DisposableBean {
     }
 
     public Optional<Job> find(UUID id) {
-        return Optional.ofNullable(jobs.get(id)).map(Running::view);
+        return Optional.ofNullable(jobs.get(id)).map(RunningJob::view);
     }
 
     public List<Job> recent() {
         return jobs.values().stream()
-                .map(Running::view)
+                .map(RunningJob::view)
                 .sorted((a, b) -> b.startedAt().compareTo(a.startedAt()))
                 .limit(20)
                 .toList();
@@ -204,7 +157,7 @@ public class BundleJobs implements DisposableBean {
 
     /** The bundle an export or handover job wrote, if it is done and still there. */
     public Optional<Path> bundle(UUID id) {
-        Running job = jobs.get(id);
+        RunningJob job = jobs.get(id);
         return job == null || job.state != State.DONE || job.file == null || !Files.exists(job.file)
                 ? Optional.empty()
                 : Optional.of(job.file);
@@ -212,7 +165,7 @@ public class BundleJobs implements DisposableBean {
 
     /** Removes a finished job and its bundle file. */
     public boolean remove(UUID id) {
-        Running job = jobs.get(id);
+        RunningJob job = jobs.get(id);
         if (job == null) {
             return false;
         }
@@ -228,11 +181,11 @@ public class BundleJobs implements DisposableBean {
     }
 
     private interface Work {
-        void run(Running job) throws Exception;
+        void run(RunningJob job) throws Exception;
     }
 
     private Job start(Kind kind, @Nullable String tenant, Work work) {
-        Running job = new Running(kind, tenant);
+        RunningJob job = new RunningJob(kind, tenant);
         jobs.put(job.id, job);
         worker.submit(LogContext.carried(() -> {
             try {
@@ -259,7 +212,7 @@ public class BundleJobs implements DisposableBean {
         return job.view();
     }
 
-    private void written(Running job, Function<OutputStream, TenantExport.Exported> writer) throws IOException {
+    private void written(RunningJob job, Function<OutputStream, TenantExport.Exported> writer) throws IOException {
         Path file = newFile(job.tenant + "-");
         try {
             TenantExport.Exported exported;

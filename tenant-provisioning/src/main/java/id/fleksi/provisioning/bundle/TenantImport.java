@@ -27,8 +27,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -43,8 +41,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TenantImport {
 
-    private static final Logger log = LoggerFactory.getLogger(TenantImport.class);
-
     private final TenantRegistry registry;
     private final TenantMigrator migrator;
     private final RealmTransfer realmTransfer;
@@ -52,6 +48,7 @@ public class TenantImport {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final BundleTransfers transfers;
+    private final ImportRollback rollback;
 
     public TenantImport(
             TenantRegistry registry,
@@ -68,6 +65,7 @@ public class TenantImport {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transfers = transfers;
+        this.rollback = new ImportRollback(registry, realms, jdbc, transfers);
     }
 
     /** What an import did, and what it verified. */
@@ -123,7 +121,7 @@ public class TenantImport {
             }
             Map<?, ?> facts = Json.read(bundle.bytes(TenantExport.REGISTRY), Map.class);
             try (ImportLock lock = ImportLock.take(dataSource, code)) {
-                cleanUpInterrupted(code);
+                rollback.cleanUpInterrupted(code);
                 refuseExisting(code);
                 return load(bundle, code, facts, progress);
             }
@@ -202,7 +200,7 @@ public class TenantImport {
                         manifest.changeSets().size(),
                         now);
             } catch (RuntimeException | MigrationException | IOException | SQLException e) {
-                undo(code, realm.made());
+                rollback.undo(code, realm.made());
                 transfers.finish(transfer, BundleTransfers.State.FAILED, e.getMessage());
                 if (e instanceof Problem problem) {
                     throw problem;
@@ -248,25 +246,6 @@ public class TenantImport {
         }
     }
 
-    /**
-     * An import that crashed (the process killed, the machine down) left its registry row PROVISIONING and maybe a realm
-     * and a schema; this import holds the tenant's lock, so that one is not running any more: its remains are removed.
-     */
-    private void cleanUpInterrupted(TenantCode code) {
-        Tenant existing = registry.find(code).orElse(null);
-        var last = transfers.latest(code, BundleTransfers.Direction.IMPORT).orElse(null);
-        if (existing == null
-                || existing.status() != TenantStatus.PROVISIONING
-                || last == null
-                || last.state() != BundleTransfers.State.RUNNING) {
-            return;
-        }
-        log.warn("Removing the remains of an interrupted import of {} (started {})", code, last.startedAt());
-        undo(code, true);
-        transfers.finish(
-                last.id(), BundleTransfers.State.FAILED, "interrupted; its remains were removed by the next import");
-    }
-
     private void refuseExisting(TenantCode code) {
         if (registry.exists(code)) {
             throw alreadyHere(code);
@@ -301,24 +280,5 @@ public class TenantImport {
                         "Tenant already exists",
                         "A tenant with code '" + code + "' already" + " exists on this Fleksi; nothing was written.")
                 .values(code);
-    }
-
-    private void undo(TenantCode code, boolean realmMade) {
-        if (realmMade) {
-            try {
-                realms.deleteRealm(code.realmName());
-            } catch (RuntimeException e) {
-                log.error(
-                        "Could not remove realm {} while rolling back an import; the next import of {} removes it",
-                        code.realmName(),
-                        code,
-                        e);
-            }
-        }
-        jdbc.sql("drop schema if exists " + code.schemaName() + " cascade").update();
-        jdbc.sql("delete from platform.module_availability where tenant_code = ?")
-                .param(code.value())
-                .update();
-        registry.delete(code);
     }
 }
