@@ -15,13 +15,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * The province's view of the kabupaten it hosts or once hosted: each one's day in counts per OPD, the same aggregate
  * whether counted from its schema here or received by its replica's daily feed. No name, NIP, username or place can
- * be in it ({@link KabupatenFigures}). A kabupaten's own leaders see exactly what the province sees of them.
+ * be in it ({@link KabupatenFigures}). A kabupaten's own leaders see exactly what the province sees of them. Each
+ * kabupaten's counts are at most the live interval old ({@link KabupatenDays}).
  */
 @Service
 public class ProvinceView {
@@ -47,10 +47,10 @@ public class ProvinceView {
     public record View(String province, String name, LocalDate day, List<Kabupaten> kabupaten) {}
 
     private final TenantRegistry registry;
-    private final ObjectProvider<KabupatenFigures> figures;
+    private final KabupatenDays figures;
     private final Clock clock;
 
-    ProvinceView(TenantRegistry registry, ObjectProvider<KabupatenFigures> figures, Clock clock) {
+    ProvinceView(TenantRegistry registry, KabupatenDays figures, Clock clock) {
         this.registry = registry;
         this.figures = figures;
         this.clock = clock;
@@ -83,8 +83,7 @@ public class ProvinceView {
     }
 
     private Kabupaten seen(Tenant kabupaten, LocalDate day) {
-        Optional<KabupatenFigures.CountedDay> counted =
-                figures.getIfAvailable(() -> (t, d) -> Optional.empty()).of(kabupaten, day);
+        Optional<KabupatenFigures.CountedDay> counted = figures.of(kabupaten, day);
         List<KabupatenFigures.Opd> opds =
                 counted.map(KabupatenFigures.CountedDay::opds).orElse(List.of());
         return new Kabupaten(
