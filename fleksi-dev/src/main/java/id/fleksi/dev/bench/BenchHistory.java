@@ -80,6 +80,9 @@ final class BenchHistory {
               join :s.report_performance_target t on t.employee_id = r.employee_id and r.work_date between t.period_start
                 and t.period_end
               cross join lateral (select i from generate_series(1, 1 + (abs(hashtext(r.id::text)) % 3 = 0)::int) i) x;
+            -- Each day's reports together, as a year written day by day leaves them: the activities' counts were just
+            -- written into every report day in one statement, which scattered a day's rows over the whole table.
+            cluster :s.report_day using ix_report_day_work_date;
             insert into :s.report_evidence (activity_id, file_name, content_type, size_bytes, content)
               select a.id, 'foto-kegiatan.jpg', 'image/jpeg', 32768,
                 (select string_agg(decode(md5(a.id::text || g), 'hex'), ''::bytea) from generate_series(1, 2048) g)

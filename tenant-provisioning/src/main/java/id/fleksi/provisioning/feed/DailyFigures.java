@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
  * tables: plain SQL over the tenant's schema, where every module's tables exist whether the module is on or off (a module
  * that is off counts nothing). The monitoring module will own these figures when it comes, and this query goes there.
  *
- * <p>One statement, so the figures are one snapshot. It walks the employees of each OPD and reaches each one's day by
- * key (a check-in, a check-out, a report: one each per employee and day; approved absences through
- * {@code ix_absence_employee_to_date}), so its plan does not depend on the day asked for. Only counts leave it: no name,
- * NIP, username or coordinate is selected.
+ * <p>One statement, so the figures are one snapshot. It reads the day by date, not each employee's history: the day's
+ * check-ins and check-outs (a BRIN scan of the day's blocks), its report days ({@code ix_report_day_work_date}, the count
+ * of activities on the day itself) and the approved absences covering it ({@code ix_absence_approved_to_date}), each
+ * joined to the employees by hash. An absence probed per employee cost 30,000 buffers a call at 10,000 employees with a
+ * year behind them (docs/benchmarks.md). Only counts leave it: no name, NIP, username or coordinate is selected.
  */
 @Component
 class DailyFigures {
@@ -40,12 +41,13 @@ class DailyFigures {
                 left join {attendance_check_in} o
                     on o.employee_id = e.id and o.work_date = :day and o.kind = 'OUT' and not o.superseded
                 left join {report_day} r on r.employee_id = e.id and r.work_date = :day
-                left join lateral (
-                    select bool_or(a.kind = 'IZIN') as izin, bool_or(a.kind = 'SAKIT') as sakit,
+                left join (
+                    select a.employee_id, bool_or(a.kind = 'IZIN') as izin, bool_or(a.kind = 'SAKIT') as sakit,
                         bool_or(a.kind = 'CUTI') as cuti, bool_or(a.kind = 'DINAS_LUAR') as dinas_luar
                     from {attendance_absence} a
-                    where a.employee_id = e.id and a.to_date >= :day and a.from_date <= :day and a.status = 'APPROVED'
-                ) away on true
+                    where a.to_date >= :day and a.from_date <= :day and a.status = 'APPROVED'
+                    group by a.employee_id
+                ) away on away.employee_id = e.id
             )
             select u.code, u.name,
                 count(*) filter (where s.serving) as employees,
