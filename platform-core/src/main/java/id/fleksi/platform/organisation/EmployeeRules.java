@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The rules an employee's details keep beyond field formats, shared by the API and the bulk import; a pure decision. */
+/** The rules an employee's details keep beyond field formats, for the API and the bulk import: a pure decision. */
 final class EmployeeRules {
 
     /** What an e-mail address looks like here: one {@code @}, a dotted domain, no spaces; at most 254 characters. */

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** A report day opened for its author's change while it is open (before its deadline and its period's closing), or the reason it cannot change. */
+/** A report day opened for its author's change while it is open, or the reason it cannot change. */
 @Component
 class OpenDays {
 
