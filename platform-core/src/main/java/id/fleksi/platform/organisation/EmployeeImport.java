@@ -202,7 +202,7 @@ public class EmployeeImport {
                     Employee current = existing.get(p.username());
                     if (current == null) {
                         continue;
-                    } else if (!Employees.view(current).equals(Employees.view(preview(current, details)))) {
+                    } else if (!EmployeeRules.view(current).equals(EmployeeRules.view(preview(current, details)))) {
                         current.apply(details);
                         realm.update(
                                 tenant,

@@ -110,7 +110,7 @@ final class EmployeeRows {
                                         .annotationType()
                                         .getSimpleName(),
                         v.getMessage())));
-        Employees.Checked checked = Employees.check(details, id -> true, id -> true);
+        EmployeeRules.Checked checked = EmployeeRules.check(details, id -> true, id -> true);
         checked.errors().forEach(e -> problems.add(checkProblem(line.number(), e, details)));
         if (problems.size() > before) {
             return null;
@@ -119,11 +119,11 @@ final class EmployeeRows {
     }
 
     /**
-     * A broken rule of {@link Employees#check} at its column, with the code a page says it by: a NIP's by what is wrong with
+     * A broken rule of {@link EmployeeRules#check} at its column, with the code a page says it by: a NIP's by what is wrong with
      * it, the others by their field.
      */
     private static RowProblem checkProblem(int row, Map<String, String> error, NewEmployee details) {
-        // Employees.check names the field and says the message of every rule it finds broken.
+        // EmployeeRules.check names the field and says the message of every rule it finds broken.
         String field = Objects.requireNonNull(error.get("field"));
         String message = Objects.requireNonNull(error.get("message"));
         String column = FIELD_TO_COLUMN.getOrDefault(field, field);

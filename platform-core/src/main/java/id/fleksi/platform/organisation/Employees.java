@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,7 +74,7 @@ public class Employees {
         try {
             Employee employee = transactions.execute(tx -> {
                 Employee saved = employees.saveAndFlush(new Employee(details, username, realmUserId));
-                audit.record(tenant, actor, "employee.create", username, null, view(saved));
+                audit.record(tenant, actor, "employee.create", username, null, EmployeeRules.view(saved));
                 events.publishEvent(new DayChanged(tenant)); // one more person expected, from their start date
                 return saved;
             });
@@ -100,7 +99,7 @@ public class Employees {
                                 + "); retire this one and create another.");
             }
             requireNoSupervisorLoop(employee, details.supervisorId());
-            Map<String, Object> before = view(employee);
+            Map<String, Object> before = EmployeeRules.view(employee);
             employee.apply(details);
             employees.flush();
             accounts()
@@ -109,7 +108,7 @@ public class Employees {
                             employee.realmUserId(),
                             employee.name(),
                             employee.status() != EmployeeStatus.RETIRED);
-            audit.record(tenant, actor, "employee.update", employee.username(), before, view(employee));
+            audit.record(tenant, actor, "employee.update", employee.username(), before, EmployeeRules.view(employee));
             events.publishEvent(new DayChanged(tenant)); // a unit, start date or supervisor moves them in the counts
             return employee;
         });
@@ -180,10 +179,6 @@ public class Employees {
         });
     }
 
-    /** What an e-mail address looks like here: one {@code @}, a dotted domain, no spaces; at most 254 characters. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-
     /** The e-mail address of the employee's account, if it has one. */
     public Optional<String> email(Employee employee) {
         return employee.realmUserId() == null
@@ -196,17 +191,7 @@ public class Employees {
      * address: a form checks it before it changes anything else.
      */
     public static @Nullable String emailAddress(@Nullable String email) {
-        String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null
-                && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
-            throw Problem.badRequest(
-                            "invalid-email",
-                            "Invalid e-mail address",
-                            "\"" + address + "\" is not an e-mail address"
-                                    + " (name@domain, for example siti@mamujutengahkab.go.id). Nothing was changed.")
-                    .values(address);
-        }
-        return address;
+        return EmployeeRules.emailAddress(email);
     }
 
     /**
@@ -297,95 +282,6 @@ public class Employees {
 
     /** The username the employee logs in with, once every rule holds; a 400 problem naming every field otherwise. */
     private String checked(NewEmployee details) {
-        Checked checked = check(details, units::existsById, employees::existsById);
-        if (!checked.errors().isEmpty()) {
-            throw Problem.badRequest(
-                            "invalid-employee",
-                            "Invalid employee",
-                            String.join(
-                                    "; ",
-                                    checked.errors().stream()
-                                            .map(e -> e.get("field") + ": " + e.get("message"))
-                                            .toList()))
-                    .with("errors", checked.errors());
-        }
-        return checked.validUsername();
-    }
-
-    /** The outcome of the employee rules: the login username, or (username null) every broken rule by field. */
-    record Checked(@Nullable String username, List<Map<String, String>> errors) {
-
-        /** The username of details that broke no rule. */
-        String validUsername() {
-            return Objects.requireNonNull(username, "details that broke a rule have no username");
-        }
-    }
-
-    /** The rules beyond field formats, shared by the API and the bulk import. */
-    static Checked check(
-            NewEmployee details,
-            java.util.function.Predicate<UUID> unitExists,
-            java.util.function.Predicate<UUID> supervisorExists) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        @Nullable String username = null;
-        switch (details.employmentType()) {
-            case PNS -> {
-                String problem = Nip.problemWith(details.nip());
-                if (problem != null) {
-                    errors.add(Map.of("field", "nip", "message", problem));
-                } else {
-                    username = details.nip();
-                }
-            }
-            case PPPK -> {
-                if (details.pppkNumber() == null || !details.pppkNumber().matches("\\d{18}")) {
-                    errors.add(
-                            Map.of("field", "pppkNumber", "message", "a PPPK employee needs an 18-digit PPPK number"));
-                } else {
-                    username = details.pppkNumber();
-                }
-            }
-            case NON_ASN -> {
-                if (details.username() == null || !details.username().matches("[a-z0-9][a-z0-9._-]{2,63}")) {
-                    errors.add(Map.of(
-                            "field",
-                            "username",
-                            "message",
-                            "a non-ASN worker needs a username of 3-64 lower-case letters, digits, dots, dashes"));
-                } else {
-                    username = details.username();
-                }
-            }
-        }
-        if (details.unitId() != null && !unitExists.test(details.unitId())) {
-            errors.add(Map.of("field", "unitId", "message", "no such unit in this tenant"));
-        }
-        if (details.supervisorId() != null && !supervisorExists.test(details.supervisorId())) {
-            errors.add(Map.of("field", "supervisorId", "message", "no such employee in this tenant"));
-        }
-        if ((details.homeLatitude() == null) != (details.homeLongitude() == null)) {
-            errors.add(
-                    Map.of("field", "homeLatitude", "message", "give both latitude and longitude of home, or neither"));
-        }
-        return new Checked(username, errors);
-    }
-
-    static Map<String, Object> view(Employee e) {
-        Map<String, Object> view = new java.util.LinkedHashMap<>();
-        view.put("name", e.name());
-        view.put("employmentType", e.employmentType());
-        view.put("position", e.position());
-        view.put("grade", e.grade());
-        view.put("unitId", e.unitId());
-        view.put("supervisorId", e.supervisorId());
-        view.put("talentBox", e.talentBox());
-        view.put("faceToFaceService", e.faceToFaceService());
-        view.put("ownDevice", e.ownDevice());
-        view.put("goodConnection", e.goodConnection());
-        view.put("homeLatitude", e.homeLatitude());
-        view.put("homeLongitude", e.homeLongitude());
-        view.put("startDate", e.startDate());
-        view.put("status", e.status());
-        return view;
+        return EmployeeRules.username(details, units::existsById, employees::existsById);
     }
 }

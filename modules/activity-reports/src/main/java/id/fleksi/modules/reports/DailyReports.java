@@ -6,7 +6,6 @@ import id.fleksi.modules.reports.internal.SubmittedReport;
 import id.fleksi.platform.audit.AuditLog;
 import id.fleksi.platform.calendar.DateRange;
 import id.fleksi.platform.calendar.WorkingCalendar;
-import id.fleksi.platform.closing.OpenPeriods;
 import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.organisation.Employee;
 import id.fleksi.platform.organisation.Employees;
@@ -17,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DailyReports {
 
-    /** A moment as the person reads it, in their time zone: 2026-12-01 10:00. */
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final JdbcClient jdbc;
     private final Employees employees;
     private final WorkingCalendar calendar;
@@ -47,8 +42,8 @@ public class DailyReports {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final OpenPeriods periods;
     private final ApplicationEventPublisher events;
+    private final OpenDays openDays;
 
     DailyReports(
             JdbcClient jdbc,
@@ -58,9 +53,9 @@ public class DailyReports {
             AuditLog audit,
             TransactionTemplate transactions,
             Clock clock,
-            OpenPeriods periods,
-            ApplicationEventPublisher events) {
-        this.periods = periods;
+            ApplicationEventPublisher events,
+            OpenDays openDays) {
+        this.openDays = openDays;
         this.events = events;
         this.jdbc = jdbc;
         this.employees = employees;
@@ -147,7 +142,7 @@ public class DailyReports {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            UUID dayId = openForEdit(employee, date);
+            UUID dayId = openDays.forEdit(employee, date);
             checkTarget(employee.id(), activity, date);
             UUID id = jdbc.sql(
                             TenantSql.of(
@@ -204,7 +199,7 @@ public class DailyReports {
         Employee employee = employees.requireActive(username);
         return transactions.execute(tx -> {
             LocalDate date = dateOfOwnActivity(employee, activityId);
-            openForChange(employee, date, activityId);
+            openDays.forChange(employee, date, activityId);
             checkTarget(employee.id(), activity, date);
             ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
             jdbc.sql(TenantSql.of(
@@ -229,7 +224,7 @@ public class DailyReports {
         Employee employee = employees.requireActive(username);
         transactions.executeWithoutResult(tx -> {
             LocalDate date = dateOfOwnActivity(employee, activityId);
-            UUID dayId = openForChange(employee, date, activityId);
+            UUID dayId = openDays.forChange(employee, date, activityId);
             ReportDay.Activity before = ReportRows.activity(jdbc, activityId);
             jdbc.sql(TenantSql.of("delete from {report_activity} where id = ?"))
                     .param(activityId)
@@ -262,79 +257,7 @@ public class DailyReports {
      * Call inside a transaction.
      */
     public UUID openForChange(Employee employee, LocalDate date, UUID activityId) {
-        boolean approved = jdbc.sql(TenantSql.of("select approved_at is not null from {report_activity} where id = ?"))
-                .param(activityId)
-                .query(Boolean.class)
-                .single();
-        if (approved) {
-            throw Problem.conflict(
-                            "activity-approved",
-                            "Already approved",
-                            "This activity of " + date + " was approved and can"
-                                    + " no longer be changed; add what is missing as a new activity. Nothing was saved.")
-                    .values(date.toString());
-        }
-        return openForEdit(employee, date);
-    }
-
-    /**
-     * Locks the day's report row (making it if needed) for a change by its author, or says why it cannot change.
-     * A returned or approved report that is changed goes back to the supervisor (approved activities stay approved).
-     * Call inside a transaction.
-     */
-    UUID openForEdit(Employee employee, LocalDate date) {
-        LocalDate today = clock.instant().atZone(zone(employee, date)).toLocalDate();
-        if (date.isAfter(today)) {
-            throw Problem.badRequest(
-                            "report-in-future",
-                            "Not yet",
-                            "date: " + date + " has not come yet; report what was"
-                                    + " done once it is done. Nothing was saved.")
-                    .values(date.toString());
-        }
-        periods.requireOpen(TenantContext.require(), employee.id(), date, OpenPeriods.Change.REPORT);
-        jdbc.sql(TenantSql.of(
-                        "insert into {report_day} (id, employee_id, work_date, status) values (?, ?, ?, 'PENDING')"
-                                + " on conflict (employee_id, work_date) do nothing"))
-                .params(UUID.randomUUID(), employee.id(), date)
-                .update();
-        Object[] row = jdbc.sql(
-                        TenantSql.of("select id, status, returned_at from {report_day} where employee_id = ? and"
-                                + " work_date = ? for update"))
-                .params(employee.id(), date)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3)})
-                .single();
-        ReportDay.Status status = ReportDay.Status.valueOf((String) row[1]);
-        LocalDate from = row[2] == null
-                ? date
-                : ((Timestamp) row[2]).toInstant().atZone(zone(employee, date)).toLocalDate();
-        Instant closes = deadline.between(from, from).after(employee.unitId(), from);
-        if (clock.instant().isAfter(closes)) {
-            throw Problem.conflict(
-                            "report-locked",
-                            "Report closed",
-                            "The report for " + date + " closed at " + closes
-                                    + "; ask your supervisor if something is missing. Nothing was saved.")
-                    .with("deadline", closes.toString())
-                    .values(date.toString(), LOCAL_TIME.format(closes.atZone(zone(employee, date))));
-        }
-        if (status == ReportDay.Status.RETURNED) {
-            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?"))
-                    .param(row[0])
-                    .update();
-        } else if (status == ReportDay.Status.APPROVED) {
-            jdbc.sql(TenantSql.of("update {report_day} set status = 'PENDING' where id = ?"))
-                    .param(row[0])
-                    .update();
-            audit.record(
-                    TenantContext.require(),
-                    employee.username(),
-                    "report.reopened",
-                    row[0].toString(),
-                    Map.of("status", "APPROVED"),
-                    Map.of("status", "PENDING"));
-        }
-        return (UUID) row[0];
+        return openDays.forChange(employee, date, activityId);
     }
 
     private LocalDate dateOfOwnActivity(Employee employee, UUID activityId) {
@@ -368,9 +291,5 @@ public class DailyReports {
                                     + date + ". Nothing was saved.")
                     .values(String.valueOf(activity.targetId()), date.toString());
         }
-    }
-
-    private java.time.ZoneId zone(Employee employee, LocalDate date) {
-        return calendar.of(employee.unitId(), date).zone();
     }
 }

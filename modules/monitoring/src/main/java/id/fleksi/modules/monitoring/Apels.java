@@ -1,7 +1,6 @@
 package id.fleksi.modules.monitoring;
 
 import id.fleksi.modules.attendance.CheckIns;
-import id.fleksi.modules.monitoring.internal.Person;
 import id.fleksi.modules.monitoring.internal.TodayFacts;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.security.Caller;
@@ -16,10 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,61 +99,20 @@ public class Apels {
         if (!caller.hasRole(Role.TENANT_ADMIN)) {
             throw Problem.forbidden("apel-admin-only", "Not allowed", "Only the tenant admin schedules an apel.");
         }
-        List<String> wrong = new ArrayList<>();
-        String title = request.title() == null ? "" : request.title().strip();
-        if (title.isEmpty() || title.length() > 200) {
-            wrong.add("title: 1 to 200 characters");
-        }
-        if ((request.weekday() == null) == (request.date() == null)) {
-            wrong.add("weekday or date: one of them (every week on a weekday, or once on a date)");
-        }
-        String weekday = null;
-        if (request.weekday() != null) {
-            try {
-                weekday = DayOfWeek.valueOf(request.weekday().strip().toUpperCase())
-                        .name();
-            } catch (IllegalArgumentException e) {
-                wrong.add("weekday: MONDAY to SUNDAY");
-            }
-        }
-        if (request.date() != null && request.date().isBefore(today(tenant))) {
-            wrong.add("date: today or later");
-        }
-        LocalTime starts = null;
-        try {
-            starts = request.startsAt() == null
-                    ? null
-                    : LocalTime.parse(request.startsAt().strip());
-        } catch (DateTimeParseException e) {
-            // said below
-        }
-        if (starts == null) {
-            wrong.add("startsAt: a time as HH:MM, e.g. 07:30");
-        }
-        int window = request.windowMinutes() == null ? 30 : request.windowMinutes();
-        if (window < 5 || window > 180) {
-            wrong.add("windowMinutes: 5 to 180");
-        }
-        if (!wrong.isEmpty()) {
-            throw Problem.badRequest(
-                    "invalid-apel",
-                    "The apel cannot be scheduled",
-                    String.join("; ", wrong) + ". Nothing was scheduled.");
-        }
+        CheckedApel apel = CheckedApel.of(request, today(tenant));
         UUID id = UUID.randomUUID();
-        boolean counts = request.countsInEvaluation() == null || request.countsInEvaluation();
         jdbc.sql(TenantSql.of("insert into {monitoring_apel} (id, title, weekday, on_date, starts_at, window_minutes,"
                         + " counts_in_evaluation, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
                 // As a list: a weekly apel has no date and a dated one no weekday, which params(Object...) does not
                 // take.
                 .params(Arrays.asList(
                         id,
-                        title,
-                        weekday,
-                        request.date(),
-                        starts,
-                        window,
-                        counts,
+                        apel.title(),
+                        apel.weekday(),
+                        apel.date(),
+                        apel.startsAt(),
+                        apel.windowMinutes(),
+                        apel.countsInEvaluation(),
                         caller.username(),
                         Timestamp.from(clock.instant())))
                 .update();
@@ -228,42 +183,18 @@ public class Apels {
         Apel apel = find(apelId);
         // Who is expected, from the live view's count of the day (shared, at most its interval old); presence now.
         TodayFacts.Day today = pictures.of(tenant, LiveView.INTERVAL).day();
-        Map<UUID, TodayFacts.Unit> units = new HashMap<>();
-        today.units().forEach(u -> units.put(u.id(), u));
-        Map<UUID, int[]> byOpd = new HashMap<>();
-        Map<UUID, UUID> opdOfPerson = new HashMap<>();
-        for (Person p : today.people()) {
-            UUID opd = opdOf(units, p.unitId());
-            opdOfPerson.put(p.id(), opd);
-            if (p.expected()) {
-                byOpd.computeIfAbsent(opd, k -> new int[2])[0]++;
-            }
-        }
-        jdbc.sql(TenantSql.of("select employee_id from {monitoring_apel_presence} where apel_id = ? and day = ?"))
+        List<UUID> present = jdbc.sql(TenantSql.of(
+                        "select employee_id from {monitoring_apel_presence} where apel_id = ? and day = ?"))
                 .params(apelId, today.date())
                 .query(UUID.class)
-                .list()
-                .forEach(id -> byOpd.computeIfAbsent(opdOfPerson.get(id), k -> new int[2])[1]++);
+                .list();
         Map<UUID, String> reports = new HashMap<>();
         jdbc.sql(TenantSql.of("select unit_id, text from {monitoring_apel_report} where apel_id = ? and day = ?"))
                 .params(apelId, today.date())
                 .query(rs -> {
                     reports.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
-        List<OpdStanding> opds = today.units().stream()
-                .filter(u -> u.parentId() == null)
-                .map(u -> {
-                    int[] c = byOpd.getOrDefault(u.id(), new int[2]);
-                    return new OpdStanding(
-                            u.code(),
-                            u.name(),
-                            c[0],
-                            c[1],
-                            c[0] == 0 ? 0 : Math.round(100f * Math.min(c[1], c[0]) / c[0]),
-                            reports.get(u.id()));
-                })
-                .sorted(Comparator.comparingInt(OpdStanding::percent).reversed().thenComparing(OpdStanding::name))
-                .toList();
+        List<OpdStanding> opds = ApelStandings.of(today, present, reports);
         LocalTime now = today.asOf().toLocalTime();
         boolean open = apel.fallsOn(today.date()) && !now.isBefore(apel.startsAt()) && !now.isAfter(apel.closesAt());
         return new Ranking(
@@ -315,14 +246,6 @@ public class Apels {
 
     private LocalDate today(Tenant tenant) {
         return clock.instant().atZone(tenant.timeZone().zone()).toLocalDate();
-    }
-
-    private static UUID opdOf(Map<UUID, TodayFacts.Unit> units, UUID unit) {
-        UUID at = unit;
-        while (units.get(at) != null && units.get(at).parentId() != null) {
-            at = units.get(at).parentId();
-        }
-        return at;
     }
 
     private static final String SELECT =

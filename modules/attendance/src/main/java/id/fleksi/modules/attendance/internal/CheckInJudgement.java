@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * What a check-in or check-out comes to, decided from what is known about it and nothing else: no database, no clock
- * of its own. {@link CheckIns} gathers the facts in one statement and stores what this decides; the rules themselves
+ * of its own. {@link Submitter} gathers the facts in one statement and {@link CheckInRegister} stores what this decides
+ * ({@link CheckIns} runs the use case around the three); the rules themselves
  * (the offline window, the day's answer, the windows, the office's geofence, lateness and early leave) are here, and
  * are tested without either.
  */

@@ -67,10 +67,6 @@ public class Digests {
             @Nullable String nip,
             @Nullable LocalDate start) {}
 
-    private record CheckIn(String mode, int minutesLate) {}
-
-    private record Absence(String kind, LocalDate from, LocalDate to) {}
-
     private final LiveView live;
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
@@ -146,7 +142,8 @@ public class Digests {
         LocalDate counted = period.to().isAfter(today) ? today : period.to();
         List<DigestPeriod.Week> weeks = period.weeks();
         List<Employee> staff = staff(inside);
-        Facts facts = facts(staff, period.from(), counted);
+        DigestFacts facts =
+                DigestFacts.read(jdbc, staff.stream().map(Employee::id).toArray(UUID[]::new), period.from(), counted);
         WorkingCalendar.Snapshot snapshot = calendar.snapshot(period.from(), period.to());
         Map<String, Boolean> working = new HashMap<>();
         WorkingDays days = (unitId, d) -> working.computeIfAbsent(
@@ -193,12 +190,12 @@ public class Digests {
         boolean working(UUID unitId, LocalDate date);
     }
 
-    private static Tally day(Employee e, LocalDate d, LocalDate today, WorkingDays days, Facts facts) {
+    private static Tally day(Employee e, LocalDate d, LocalDate today, WorkingDays days, DigestFacts facts) {
         boolean serving = e.start() == null || !d.isBefore(e.start());
         boolean working = serving && days.working(e.unitId(), d);
-        CheckIn in = facts.checkIns().get(e.id() + "@" + d);
+        DigestFacts.CheckIn in = facts.checkIns().get(e.id() + "@" + d);
         String excuse = null;
-        for (Absence a : facts.absences().getOrDefault(e.id(), List.of())) {
+        for (DigestFacts.Absence a : facts.absences().getOrDefault(e.id(), List.of())) {
             if (!d.isBefore(a.from()) && !d.isAfter(a.to())) {
                 excuse = a.kind();
                 break;
@@ -267,45 +264,5 @@ public class Digests {
                         rs.getString("nip"),
                         rs.getObject("start_date", LocalDate.class)))
                 .list();
-    }
-
-    private record Facts(
-            Map<String, CheckIn> checkIns, Map<UUID, List<Absence>> absences, Map<String, Integer> activities) {}
-
-    /** Three statements for the whole unit and period, each driven from the unit's employees. */
-    private Facts facts(List<Employee> staff, LocalDate from, LocalDate to) {
-        UUID[] ids = staff.stream().map(Employee::id).toArray(UUID[]::new);
-        Map<String, CheckIn> checkIns = new HashMap<>();
-        // A day's first standing check-in (a superseded one only if nothing replaced it).
-        jdbc.sql(TenantSql.of(
-                        "select distinct on (employee_id, work_date) employee_id, work_date, work_mode, minutes_late"
-                                + " from {attendance_check_in} where employee_id = any(?) and work_date between ? and ? and kind = 'IN'"
-                                + " order by employee_id, work_date, superseded, captured_at"))
-                .params(ids, from, to)
-                .query((rs, n) -> checkIns.put(
-                        rs.getObject("employee_id", UUID.class) + "@" + rs.getObject("work_date", LocalDate.class),
-                        new CheckIn(rs.getString("work_mode"), rs.getInt("minutes_late"))))
-                .list();
-        Map<UUID, List<Absence>> absences = new HashMap<>();
-        jdbc.sql(TenantSql.of("select employee_id, kind, from_date, to_date from {attendance_absence}"
-                        + " where employee_id = any(?) and status = 'APPROVED' and to_date >= ? and from_date <= ?"
-                        + " order by from_date"))
-                .params(ids, from, to)
-                .query((rs, n) -> absences.computeIfAbsent(
-                                rs.getObject("employee_id", UUID.class), k -> new ArrayList<>())
-                        .add(new Absence(
-                                rs.getString("kind"),
-                                rs.getObject("from_date", LocalDate.class),
-                                rs.getObject("to_date", LocalDate.class))))
-                .list();
-        Map<String, Integer> activities = new HashMap<>();
-        jdbc.sql(TenantSql.of("select r.employee_id, r.work_date, r.activities from {report_day} r"
-                        + " where r.employee_id = any(?) and r.work_date between ? and ? and r.activities > 0"))
-                .params(ids, from, to)
-                .query((rs, n) -> activities.put(
-                        rs.getObject("employee_id", UUID.class) + "@" + rs.getObject("work_date", LocalDate.class),
-                        rs.getInt("activities")))
-                .list();
-        return new Facts(checkIns, absences, activities);
     }
 }

@@ -9,7 +9,6 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantRegistry;
 import id.fleksi.platform.tenancy.TenantSql;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -54,7 +53,8 @@ public class EarlyWarning {
     @Schema(name = "WarningEvaluation")
     public record Evaluation(LocalDate through, int employees, int raised, int withdrawn, int emailed) {}
 
-    private record Key(UUID employee, Rule rule, int step, String period) {}
+    /** A warning as it is kept once: an employee, a rule, its step and the period (a year or a month). */
+    record Key(UUID employee, Rule rule, int step, String period) {}
 
     private record Employee(UUID id, UUID unit, LocalDate countFrom) {}
 
@@ -65,6 +65,7 @@ public class EarlyWarning {
     private final TransactionTemplate transactions;
     private final WarningMail mail;
     private final Clock clock;
+    private final RaisedWarnings raised;
 
     EarlyWarning(
             JdbcClient jdbc,
@@ -73,7 +74,9 @@ public class EarlyWarning {
             TenantRegistry registry,
             TransactionTemplate transactions,
             WarningMail mail,
-            Clock clock) {
+            Clock clock,
+            RaisedWarnings raised) {
+        this.raised = raised;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.switches = switches;
@@ -94,7 +97,7 @@ public class EarlyWarning {
             Map<Key, Integer> holding = counted.holding();
             String year = String.valueOf(through.getYear());
             String month = YearMonth.from(through).toString();
-            int[] changed = transactions.execute(tx -> apply(holding, year, month));
+            int[] changed = transactions.execute(tx -> raised.apply(holding, year, month));
             int emailed = mail.sendPending(tenant, settings);
             return new Evaluation(through, counted.tallies().size(), changed[0], changed[1], emailed);
         });
@@ -266,63 +269,6 @@ public class EarlyWarning {
         if (threshold > 0 && count >= threshold) {
             holding.put(new Key(employee, rule, threshold, month), count);
         }
-    }
-
-    /** Raises what newly holds (again, if it was withdrawn), withdraws what no longer does: {raised, withdrawn}. */
-    private int[] apply(Map<Key, Integer> holding, String year, String month) {
-        Map<Key, Boolean> existing = new HashMap<>(); // key -> withdrawn
-        jdbc.sql(TenantSql.of(
-                        "select employee_id, rule, step, period, withdrawn_at is not null from {monitoring_warning}"
-                                + " where period in (?, ?)"))
-                .params(year, month)
-                .query(rs -> {
-                    existing.put(
-                            new Key(
-                                    rs.getObject(1, UUID.class),
-                                    Rule.valueOf(rs.getString(2)),
-                                    rs.getInt(3),
-                                    rs.getString(4)),
-                            rs.getBoolean(5));
-                });
-        Timestamp now = Timestamp.from(clock.instant());
-        int raised = 0;
-        int withdrawn = 0;
-        for (Map.Entry<Key, Integer> holds : holding.entrySet()) {
-            Key k = holds.getKey();
-            Boolean wasWithdrawn = existing.get(k);
-            if (wasWithdrawn == null) {
-                raised += jdbc.sql(
-                                TenantSql.of(
-                                        "insert into {monitoring_warning} (id, employee_id, rule, step, period, count_at_raise,"
-                                                + " raised_at) values (?, ?, ?, ?, ?, ?, ?) on conflict on constraint uq_warning_once do nothing"))
-                        .params(
-                                UUID.randomUUID(),
-                                k.employee(),
-                                k.rule().name(),
-                                k.step(),
-                                k.period(),
-                                holds.getValue(),
-                                now)
-                        .update();
-            } else if (wasWithdrawn) {
-                raised += jdbc.sql(TenantSql.of(
-                                "update {monitoring_warning} set withdrawn_at = null, raised_at = ?, count_at_raise = ?,"
-                                        + " emailed_at = null, acknowledged_at = null, acknowledged_by = null, note = null"
-                                        + " where employee_id = ? and rule = ? and step = ? and period = ?"))
-                        .params(now, holds.getValue(), k.employee(), k.rule().name(), k.step(), k.period())
-                        .update();
-            }
-        }
-        for (Map.Entry<Key, Boolean> was : existing.entrySet()) {
-            if (!was.getValue() && !holding.containsKey(was.getKey())) {
-                Key k = was.getKey();
-                withdrawn += jdbc.sql(TenantSql.of("update {monitoring_warning} set withdrawn_at = ?"
-                                + " where employee_id = ? and rule = ? and step = ? and period = ?"))
-                        .params(now, k.employee(), k.rule().name(), k.step(), k.period())
-                        .update();
-            }
-        }
-        return new int[] {raised, withdrawn};
     }
 
     /** An employee's own year of unexcused absence through yesterday, before it becomes a warning. Runs with the tenant set. */
