@@ -134,25 +134,7 @@ class TwoReplicasTest {
         TenantContext.runAs(TenantCode.of(code), () -> {
             OrgUnit unit = units.save(new OrgUnit(null, "DISKOMINFO", "Diskominfo", UnitKind.DINAS));
             offices.add(new Offices.NewOffice("Kantor", null, -1.7356, 119.5461, 5000, List.of(unit.id())), "test");
-            employees.create(
-                    new NewEmployee(
-                            NIP,
-                            null,
-                            null,
-                            "Rina",
-                            EmploymentType.PNS,
-                            null,
-                            null,
-                            unit.id(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null),
-                    "test");
+            employees.create(pns(NIP, "Rina", unit.id()), "test");
         });
         realmUsers.setPassword(code, NIP, TestRealms.PASSWORD, false);
         TestRealms.addTestClient(code, "fleksi-api");
@@ -171,14 +153,17 @@ class TwoReplicasTest {
         int one = TenantContext.callAs(tenant, () -> calendar.of(unit, today).isWorking()) ? 1 : 0;
         int before = expected(a, boss);
         Employee sari = TenantContext.callAs(
-                tenant, () -> employees.create(newcomer(unit), "test").employee());
+                tenant,
+                () -> employees
+                        .create(pns("199505052020122003", "Sari", unit), "test")
+                        .employee());
         assertThat(expected(a, boss)).as("an employee added").isEqualTo(before + one);
         TenantContext.runAs(
                 tenant,
                 () -> employees.setStatus(
                         sari.id(),
                         EmployeeStatus.RETIRED,
-                        new Caller(realmOf(code), "boss", "boss", Set.of(Role.TENANT_ADMIN.realmRole()))));
+                        new Caller(tenant.realmName(), "boss", "boss", Set.of(Role.TENANT_ADMIN.realmRole()))));
         assertThat(expected(a, boss)).as("an employee retired").isEqualTo(before);
 
         assertThat(checkedIn(b, boss)).isZero();
@@ -248,12 +233,13 @@ class TwoReplicasTest {
         }
     }
 
-    private static NewEmployee newcomer(UUID unit) {
+    /** A PNS of the unit, with nothing but a NIP and a name. */
+    private static NewEmployee pns(String nip, String name, UUID unit) {
         return new NewEmployee(
-                "199505052020122003",
+                nip,
                 null,
                 null,
-                "Sari",
+                name,
                 EmploymentType.PNS,
                 null,
                 null,
@@ -268,21 +254,16 @@ class TwoReplicasTest {
                 null);
     }
 
-    private static String realmOf(String code) {
-        return TenantCode.of(code).realmName();
-    }
-
     private int expected(RestClient replicaSeen, String token) {
-        Map<?, ?> view = replicaSeen
-                .get()
-                .uri("/api/v1/t/" + code + "/monitoring/today")
-                .header("Authorization", token)
-                .retrieve()
-                .body(Map.class);
-        return (Integer) ((Map<?, ?>) view.get("total")).get("expected");
+        return total(replicaSeen, token, "expected");
     }
 
     private int checkedIn(RestClient replicaSeen, String token) {
+        return total(replicaSeen, token, "checkedIn");
+    }
+
+    /** One count of the whole pemda's day, as the tenant admin reads it from the replica. */
+    private int total(RestClient replicaSeen, String token, String count) {
         @SuppressWarnings("unchecked")
         Map<String, Object> view = replicaSeen
                 .get()
@@ -291,7 +272,7 @@ class TwoReplicasTest {
                 .retrieve()
                 .body(Map.class);
         assertThat(view).doesNotContainKey("people"); // the tenant admin sees counts only
-        return (Integer) ((Map<?, ?>) view.get("total")).get("checkedIn");
+        return (Integer) ((Map<?, ?>) view.get("total")).get(count);
     }
 
     /** The same application on the same database and Keycloak, on a port of its own. */

@@ -8,12 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
-import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,10 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * is fresh: no older than asked (the live interval, {@link LiveView#INTERVAL}), counted under the tenant's current
  * revision (a unit, calendar, office or module setting changed since makes it stale, on any replica), on the same day.
  * It is dropped at once when this replica records something that changes the day ({@link DayChanged}: a check-in or
- * check-out, an absence decided, a report's activity), so a lone replica shows its own changes immediately; another
+ * check-out, an absence decided, a report's activity, an employee added or retired), so a lone replica shows its own changes immediately; another
  * replica's show within the interval.
  *
- * <p>One count at a time per tenant: callers that find the picture stale while it is being counted wait for that count
+ * <p>One count at a time per tenant ({@link KeptCounts}): callers that find the picture stale while it is being counted wait for that count
  * instead of starting their own. A count overtaken by a change recorded while it read is served to its caller but not
  * kept. Nothing read inside a transaction is kept (it may see its own uncommitted writes).
  */
@@ -37,13 +31,7 @@ class TodayPictures {
     /** The day as read, with its units as a tree, each counted. */
     record Picture(TodayFacts.Day day, TodayTree tree, long revision, long madeAtNanos) {}
 
-    private static final class Slot {
-        final ReentrantLock counting = new ReentrantLock();
-        final AtomicLong changes = new AtomicLong();
-        volatile @Nullable Picture picture;
-    }
-
-    private final Map<TenantCode, Slot> slots = new ConcurrentHashMap<>();
+    private final KeptCounts<TenantCode, Picture> pictures = new KeptCounts<>();
     private final TodayFacts facts;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -59,26 +47,7 @@ class TodayPictures {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return count(tenant);
         }
-        Slot slot = slots.computeIfAbsent(tenant.code(), code -> new Slot());
-        Picture kept = slot.picture;
-        if (fresh(kept, tenant, maxAge)) {
-            return kept;
-        }
-        slot.counting.lock();
-        try {
-            kept = slot.picture;
-            if (fresh(kept, tenant, maxAge)) { // counted by the caller we waited for
-                return kept;
-            }
-            long changes = slot.changes.get();
-            Picture made = count(tenant);
-            if (slot.changes.get() == changes) {
-                slot.picture = made;
-            }
-            return made;
-        } finally {
-            slot.counting.unlock();
-        }
+        return pictures.get(tenant.code(), picture -> fresh(picture, tenant, maxAge), () -> count(tenant));
     }
 
     /** Something was recorded that changes the tenant's day: its picture goes, once the change is committed. */
@@ -88,11 +57,7 @@ class TodayPictures {
     }
 
     void forget(TenantCode tenant) {
-        Slot slot = slots.get(tenant);
-        if (slot != null) {
-            slot.changes.incrementAndGet();
-            slot.picture = null;
-        }
+        pictures.forget(tenant);
     }
 
     private Picture count(Tenant tenant) {
@@ -110,19 +75,11 @@ class TodayPictures {
     /** Pictures no caller may be served any more are let go (a tenant's is some megabytes), whenever one is counted. */
     private void sweep() {
         long now = System.nanoTime();
-        for (Slot slot : slots.values()) {
-            Picture picture = slot.picture;
-            if (picture != null && now - picture.madeAtNanos() > LiveView.INTERVAL.toNanos()) {
-                slot.picture = null;
-            }
-        }
+        pictures.letGo(picture -> now - picture.madeAtNanos() > LiveView.INTERVAL.toNanos());
     }
 
-    @Contract("null, _, _ -> false")
-    private boolean fresh(@Nullable Picture picture, Tenant tenant, Duration maxAge) {
-        if (picture == null
-                || picture.revision() < tenant.revision()
-                || System.nanoTime() - picture.madeAtNanos() > maxAge.toNanos()) {
+    private boolean fresh(Picture picture, Tenant tenant, Duration maxAge) {
+        if (picture.revision() < tenant.revision() || System.nanoTime() - picture.madeAtNanos() > maxAge.toNanos()) {
             return false;
         }
         // The clock may be set (tests) or the day turn: a picture is of its moment, within the same age.

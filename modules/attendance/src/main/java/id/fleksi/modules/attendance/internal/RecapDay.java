@@ -44,58 +44,33 @@ final class RecapDay {
                     working);
         }
         if (!working) { // a weekend inside a week of cuti is a weekend, not a day of leave
-            return new Day(
+            return withoutCheckIn(
                     date,
                     Status.NOT_A_WORKING_DAY,
                     calendarDay.kind() == DayKind.WEEKEND ? "Weekend" : calendarDay.reason(),
-                    null,
-                    0,
-                    0,
-                    false,
-                    "",
-                    null,
-                    null,
                     false);
         }
         if (date.isAfter(
                 today)) { // a coming day is to come, whatever covers it: an approved izin is not yet a day excused
-            return new Day(
-                    date,
-                    Status.TO_COME,
-                    excuse != null ? excuse : calendarDay.reason(),
-                    null,
-                    0,
-                    0,
-                    false,
-                    "",
-                    null,
-                    null,
-                    true);
+            return withoutCheckIn(date, Status.TO_COME, excuse != null ? excuse : calendarDay.reason(), true);
         }
         if (excuse != null) {
-            return new Day(date, Status.EXCUSED, excuse, null, 0, 0, false, "", null, null, true);
+            return withoutCheckIn(date, Status.EXCUSED, excuse, true);
         }
         if (date.equals(today)) {
-            return new Day(date, Status.TO_COME, calendarDay.reason(), null, 0, 0, false, "", null, null, true);
+            return withoutCheckIn(date, Status.TO_COME, calendarDay.reason(), true);
         }
-        return new Day(
-                date, Status.ABSENT, "No check-in and no approved absence", null, 0, 0, false, "", null, null, true);
+        return withoutCheckIn(date, Status.ABSENT, "No check-in and no approved absence", true);
     }
 
     /** A day before the employee started, without a check-in: nothing was due, so neither absent nor a working day of theirs. */
     static Day notYetEmployed(LocalDate date) {
-        return new Day(
-                date,
-                Status.NOT_A_WORKING_DAY,
-                "Before the employee started",
-                null,
-                0,
-                0,
-                false,
-                "",
-                null,
-                null,
-                false);
+        return withoutCheckIn(date, Status.NOT_A_WORKING_DAY, "Before the employee started", false);
+    }
+
+    /** A day with no check-in: no work mode, no minutes late or early, no check-out, no flags, no times. */
+    private static Day withoutCheckIn(LocalDate date, Status status, String detail, boolean workingDay) {
+        return new Day(date, status, detail, null, 0, 0, false, "", null, null, workingDay);
     }
 
     private static Instant moment(Map<String, Object> row) {
