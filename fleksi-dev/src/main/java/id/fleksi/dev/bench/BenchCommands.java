@@ -11,6 +11,7 @@ public final class BenchCommands {
         return List.of(
                 new BenchCommand(),
                 new CheckInBenchCommand(),
+                new HistoryBenchCommand(),
                 new FwaBenchCommand(),
                 new BundleBenchCommand(),
                 new MonitoringBenchCommand(),

@@ -54,8 +54,8 @@ final class BenchPeople {
         jdbc.sql("insert into " + s
                         + ".office (id, name, latitude, longitude, radius_metres) values (gen_random_uuid(),"
                         + " 'Kantor Bupati', ?, ?, 200)")
-                .param(CheckInBenchCommand.OFFICE_LAT)
-                .param(CheckInBenchCommand.OFFICE_LON)
+                .param(BenchTenants.OFFICE_LAT)
+                .param(BenchTenants.OFFICE_LON)
                 .update();
         jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) select o.id, u.id from " + s + ".office o, "
                         + s + ".org_unit u")

@@ -192,7 +192,7 @@ class BundleBenchCommand {
         RealmUsers users = context.getBean(RealmUsers.class);
         // Hashing cut to one iteration so 1,000 passwords are set in seconds; the hashes the bundle carries are as
         // long.
-        LoadTestRealms.prepare(context, code.realmName(), CheckInBenchCommand.CLIENT);
+        LoadTestRealms.prepare(context, code.realmName(), BenchTenants.CLIENT);
         StringBuilder units = new StringBuilder("code,name,kind\n");
         for (int u = 0; u < 25; u++) {
             units.append("OPD").append(u).append(",Dinas ").append(u).append(",DINAS\n");
@@ -223,8 +223,8 @@ class BundleBenchCommand {
                             new Offices.NewOffice(
                                     "Kantor Bupati",
                                     "Jl. Bench 1",
-                                    CheckInBenchCommand.OFFICE_LAT,
-                                    CheckInBenchCommand.OFFICE_LON,
+                                    BenchTenants.OFFICE_LAT,
+                                    BenchTenants.OFFICE_LON,
                                     200,
                                     unitIds),
                             "bench");
@@ -236,8 +236,8 @@ class BundleBenchCommand {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = nips.stream()
-                    .<Future<?>>map(nip -> pool.submit(
-                            () -> users.setPassword(code.realmName(), nip, CheckInBenchCommand.PASSWORD, false)))
+                    .<Future<?>>map(nip ->
+                            pool.submit(() -> users.setPassword(code.realmName(), nip, BenchTenants.PASSWORD, false)))
                     .toList();
             for (Future<?> future : done) {
                 future.get();
