@@ -199,10 +199,19 @@ public class DailyRecap {
         Map<UUID, Map<LocalDate, Map<String, Object>>> outs = new HashMap<>();
         jdbc.sql(TenantSql.in(
                         tenant,
+                        // By kind, so that each half reads its own (employee, date) index: without the kind, the
+                        // employee's every check-in since they started was read and filtered (bench/history).
                         "select employee_id, work_date, kind, work_mode, minutes_late, minutes_early,"
-                                + " array_to_string(flags, ',') as flags,"
-                                + " captured_at from {attendance_check_in} where employee_id = any(?) and work_date between ? and ?"
+                                + " array_to_string(flags, ',') as flags, captured_at from {attendance_check_in}"
+                                + " where employee_id = any(?) and work_date between ? and ? and kind = 'IN'"
+                                + " and not superseded union all"
+                                + " select employee_id, work_date, kind, work_mode, minutes_late, minutes_early,"
+                                + " array_to_string(flags, ',') as flags, captured_at from {attendance_check_in}"
+                                + " where employee_id = any(?) and work_date between ? and ? and kind = 'OUT'"
                                 + " and not superseded"))
+                .param(ids)
+                .param(from)
+                .param(to)
                 .param(ids)
                 .param(from)
                 .param(to)

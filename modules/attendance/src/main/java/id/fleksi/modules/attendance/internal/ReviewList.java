@@ -6,6 +6,7 @@ import id.fleksi.platform.tenancy.TenantSql;
 import id.fleksi.platform.wording.Distance;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,15 +42,20 @@ public class ReviewList {
 
     /** @param supervisorUsername null for everyone's (BKD), else only that supervisor's direct staff */
     public List<Entry> between(LocalDate from, LocalDate to, String supervisorUsername) {
+        // A supervisor's staff by the supervisor index, then each one's flagged check-ins by ix_check_in_flagged:
+        // neither
+        // the tenant's employees nor the staff's unflagged history is read (bench/history). "Everyone" reads the dates.
+        List<Object> parameters = new ArrayList<>(List.of(from, to));
+        String staff = "";
+        if (supervisorUsername != null) {
+            staff = " and e.supervisor_id = (select id from {employee} where username = ?)";
+            parameters.add(supervisorUsername);
+        }
         return jdbc.sql(TenantSql.of("select c.id, e.name, e.username, c.work_date, c.kind, c.captured_at, c.work_mode,"
                         + " c.distance_metres, c.flags from {attendance_check_in} c join {employee} e on e.id = c.employee_id"
-                        + " left join {employee} s on s.id = e.supervisor_id"
-                        + " where cardinality(c.flags) > 0 and c.work_date between ? and ? and (cast(? as varchar) is null or s.username = ?)"
+                        + " where cardinality(c.flags) > 0 and c.work_date between ? and ?" + staff
                         + " order by c.work_date, e.name"))
-                .param(from)
-                .param(to)
-                .param(supervisorUsername)
-                .param(supervisorUsername)
+                .params(parameters)
                 .query((rs, n) -> new Entry(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
