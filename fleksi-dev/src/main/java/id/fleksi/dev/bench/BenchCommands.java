@@ -12,6 +12,7 @@ public final class BenchCommands {
                 new BenchCommand(),
                 new CheckInBenchCommand(),
                 new HistoryBenchCommand(),
+                new BigTenantBenchCommand(),
                 new FwaBenchCommand(),
                 new BundleBenchCommand(),
                 new MonitoringBenchCommand(),
