@@ -21,7 +21,8 @@ final class BenchPeople {
     /** The OPD (every fourth with three bidang, the first bidang of those with two seksi), an office, the employees. */
     static void write(JdbcClient jdbc, String s, int opd, int employees) {
         jdbc.sql("insert into " + s
-                        + ".org_unit (id, code, name, kind) select gen_random_uuid(), 'OPD' || lpad(n::text, 2, '0'),"
+                        + ".org_unit (id, code, name, kind) select gen_random_uuid(), 'OPD' || lpad(n::text, "
+                        + Math.max(2, Integer.toString(opd).length()) + ", '0'),"
                         + " 'Dinas ' || n, case when n = 1 then 'SEKRETARIAT' when n % 7 = 0 then 'BADAN' else 'DINAS' end"
                         + " from generate_series(1, ?) n")
                 .param(opd)
