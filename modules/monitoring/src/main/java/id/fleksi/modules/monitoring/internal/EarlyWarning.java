@@ -46,6 +46,9 @@ public class EarlyWarning {
         OUTPUT_DROP
     }
 
+    /** Employees counted at once by a night's evaluation. */
+    static final int PAGE = 5000;
+
     /** Below this many activities per four weeks an employee has no usual level to fall from. */
     static final int USUAL_AT_LEAST = 8;
 
@@ -93,38 +96,39 @@ public class EarlyWarning {
             java.time.ZoneId zone = registry.require(tenant).timeZone().zone();
             LocalDate today = clock.instant().atZone(zone).toLocalDate();
             LocalDate through = today.minusDays(1);
-            Counted counted = count(settings, through, today, zone, null);
-            Map<Key, Integer> holding = counted.holding();
+            // A page of employees at a time, so the memory a night takes does not grow with the tenant: a year of a
+            // 50,000-employee province read at once would be tens of millions of days (bench/bigtenant).
+            List<Employee> everyone = employees(through, zone, null);
+            Map<Key, Integer> holding = new HashMap<>();
+            int counted = 0;
+            for (int from = 0; from < everyone.size(); from += PAGE) {
+                Counted page =
+                        count(settings, through, today, everyone.subList(from, Math.min(everyone.size(), from + PAGE)));
+                holding.putAll(page.holding());
+                counted += page.tallies().size();
+            }
             String year = String.valueOf(through.getYear());
             String month = YearMonth.from(through).toString();
             int[] changed = transactions.execute(tx -> raised.apply(holding, year, month));
             int emailed = mail.sendPending(tenant, settings);
-            return new Evaluation(through, counted.tallies().size(), changed[0], changed[1], emailed);
+            return new Evaluation(through, counted, changed[0], changed[1], emailed);
         });
     }
 
     /** Every (employee, rule, step, period) that holds, with its count; and each employee's year of absence. */
     private record Counted(Map<Key, Integer> holding, Map<UUID, WarningSteps.Tally> tallies) {}
 
-    /** Counts through that day, for everyone or one employee. */
-    private Counted count(
-            MonitoringSettings settings,
-            LocalDate through,
-            LocalDate today,
-            java.time.ZoneId zone,
-            @Nullable UUID only) {
-        // For one employee, each statement is narrowed to them by the column that names them (a UUID, not input text).
-        Function<String, String> one = column -> only == null ? "" : " and " + column + " = '" + only + "'";
+    /**
+     * The employees counted (all who are not retired, or the one), each from the day their attendance began in Fleksi:
+     * their record, or their first check-in if earlier (history brought in with them); never before their start date or
+     * 1 January.
+     */
+    private List<Employee> employees(LocalDate through, java.time.ZoneId zone, @Nullable UUID only) {
         LocalDate yearStart = through.withDayOfYear(1);
-        LocalDate monthStart = through.withDayOfMonth(1);
-        String year = String.valueOf(through.getYear());
-        String month = YearMonth.from(through).toString();
-        // Counted from the day the employee's attendance began in Fleksi: their record, or their first check-in if
-        // earlier
-        // (history brought in with them); never before their start date or 1 January.
-        List<Employee> employees = jdbc.sql(TenantSql.of("select e.id, e.unit_id, e.start_date, least(e.created_at,"
-                        + " (select min(c.work_date) from {attendance_check_in} c where c.employee_id = e.id and c.kind = 'IN'))"
-                        + " from {employee} e where e.status <> 'RETIRED'" + one.apply("e.id")))
+        var statement = jdbc.sql(TenantSql.of("select e.id, e.unit_id, e.start_date, least(e.created_at,"
+                + " (select min(c.work_date) from {attendance_check_in} c where c.employee_id = e.id and c.kind = 'IN'))"
+                + " from {employee} e where e.status <> 'RETIRED'" + (only == null ? "" : " and e.id = ?")));
+        return (only == null ? statement : statement.param(only))
                 .query((rs, n) -> {
                     LocalDate from = yearStart;
                     LocalDate started = rs.getObject(3, LocalDate.class);
@@ -138,6 +142,17 @@ public class EarlyWarning {
                     return new Employee(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), from);
                 })
                 .list();
+    }
+
+    /** Counts these employees through that day. */
+    private Counted count(MonitoringSettings settings, LocalDate through, LocalDate today, List<Employee> employees) {
+        // Each statement is narrowed to the page by the column that names its employee.
+        UUID[] ids = employees.stream().map(Employee::id).toArray(UUID[]::new);
+        Function<String, String> one = column -> " and " + column + " = any(?)";
+        LocalDate yearStart = through.withDayOfYear(1);
+        LocalDate monthStart = through.withDayOfMonth(1);
+        String year = String.valueOf(through.getYear());
+        String month = YearMonth.from(through).toString();
 
         Map<UUID, Set<LocalDate>> present = new HashMap<>();
         Map<UUID, Integer> lateDays = new HashMap<>();
@@ -146,7 +161,7 @@ public class EarlyWarning {
         jdbc.sql(TenantSql.of(
                         "select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0, work_mode from {attendance_check_in}"
                                 + " where work_date between ? and ? and not superseded" + one.apply("employee_id")))
-                .params(yearStart, through)
+                .params(yearStart, through, ids)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     LocalDate day = rs.getObject(2, LocalDate.class);
@@ -169,7 +184,7 @@ public class EarlyWarning {
         Map<UUID, Set<LocalDate>> excused = new HashMap<>();
         jdbc.sql(TenantSql.of("select employee_id, from_date, to_date from {attendance_absence}"
                         + " where status = 'APPROVED' and to_date >= ? and from_date <= ?" + one.apply("employee_id")))
-                .params(yearStart, through)
+                .params(yearStart, through, ids)
                 .query(rs -> {
                     Set<LocalDate> days = excused.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>());
                     LocalDate from = rs.getObject(2, LocalDate.class);
@@ -186,7 +201,7 @@ public class EarlyWarning {
         jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r where r.work_date between ? and ?"
                         + " and r.activities > 0"
                         + one.apply("r.employee_id")))
-                .params(monthStart, reportsThrough)
+                .params(monthStart, reportsThrough, ids)
                 .query(rs -> {
                     filed.add(rs.getObject(1, UUID.class) + "@" + rs.getObject(2, LocalDate.class));
                 });
@@ -200,7 +215,7 @@ public class EarlyWarning {
                             "select r.employee_id, sum(r.activities) filter (where r.work_date >= ?), sum(r.activities) filter (where r.work_date < ?)"
                                     + " from {report_day} r where r.activities > 0 and r.work_date between ? and ?"
                                     + one.apply("r.employee_id") + " group by r.employee_id"))
-                    .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through)
+                    .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through, ids)
                     .query(rs -> {
                         output.put(rs.getObject(1, UUID.class), new int[] {rs.getInt(2), rs.getInt(3)});
                     });
@@ -277,7 +292,8 @@ public class EarlyWarning {
         MonitoringSettings settings = switches.settings(tenant, MonitoringModule.ID, MonitoringSettings.class);
         java.time.ZoneId zone = registry.require(tenant).timeZone().zone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        return count(settings, today.minusDays(1), today, zone, employee)
+        LocalDate through = today.minusDays(1);
+        return count(settings, through, today, employees(through, zone, employee))
                 .tallies()
                 .getOrDefault(employee, new WarningSteps.Tally(0, 0));
     }
