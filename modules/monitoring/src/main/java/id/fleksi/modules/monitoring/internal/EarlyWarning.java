@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,9 +45,6 @@ public class EarlyWarning {
         OUTPUT_DROP
     }
 
-    /** Employees counted at once by a night's evaluation. */
-    static final int PAGE = 5000;
-
     /** Below this many activities per four weeks an employee has no usual level to fall from. */
     static final int USUAL_AT_LEAST = 8;
 
@@ -58,8 +54,6 @@ public class EarlyWarning {
 
     /** A warning as it is kept once: an employee, a rule, its step and the period (a year or a month). */
     record Key(UUID employee, Rule rule, int step, String period) {}
-
-    private record Employee(UUID id, UUID unit, LocalDate countFrom) {}
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
@@ -96,16 +90,13 @@ public class EarlyWarning {
             java.time.ZoneId zone = registry.require(tenant).timeZone().zone();
             LocalDate today = clock.instant().atZone(zone).toLocalDate();
             LocalDate through = today.minusDays(1);
-            // A page of employees at a time, so the memory a night takes does not grow with the tenant: a year of a
-            // 50,000-employee province read at once would be tens of millions of days (bench/bigtenant).
-            List<Employee> everyone = employees(through, zone, null);
+            // A page at a time: the night's memory does not grow with the tenant (WarningPages).
             Map<Key, Integer> holding = new HashMap<>();
             int counted = 0;
-            for (int from = 0; from < everyone.size(); from += PAGE) {
-                Counted page =
-                        count(settings, through, today, everyone.subList(from, Math.min(everyone.size(), from + PAGE)));
-                holding.putAll(page.holding());
-                counted += page.tallies().size();
+            for (WarningPages.Page page : WarningPages.of(WarningPages.employees(jdbc, through, zone, null))) {
+                Counted some = count(settings, through, today, page);
+                holding.putAll(some.holding());
+                counted += some.tallies().size();
             }
             String year = String.valueOf(through.getYear());
             String month = YearMonth.from(through).toString();
@@ -118,37 +109,10 @@ public class EarlyWarning {
     /** Every (employee, rule, step, period) that holds, with its count; and each employee's year of absence. */
     private record Counted(Map<Key, Integer> holding, Map<UUID, WarningSteps.Tally> tallies) {}
 
-    /**
-     * The employees counted (all who are not retired, or the one), each from the day their attendance began in Fleksi:
-     * their record, or their first check-in if earlier (history brought in with them); never before their start date or
-     * 1 January.
-     */
-    private List<Employee> employees(LocalDate through, java.time.ZoneId zone, @Nullable UUID only) {
-        LocalDate yearStart = through.withDayOfYear(1);
-        var statement = jdbc.sql(TenantSql.of("select e.id, e.unit_id, e.start_date, least(e.created_at,"
-                + " (select min(c.work_date) from {attendance_check_in} c where c.employee_id = e.id and c.kind = 'IN'))"
-                + " from {employee} e where e.status <> 'RETIRED'" + (only == null ? "" : " and e.id = ?")));
-        return (only == null ? statement : statement.param(only))
-                .query((rs, n) -> {
-                    LocalDate from = yearStart;
-                    LocalDate started = rs.getObject(3, LocalDate.class);
-                    LocalDate recorded =
-                            rs.getTimestamp(4).toInstant().atZone(zone).toLocalDate();
-                    for (LocalDate d : new LocalDate[] {started, recorded}) {
-                        if (d != null && d.isAfter(from)) {
-                            from = d;
-                        }
-                    }
-                    return new Employee(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), from);
-                })
-                .list();
-    }
-
-    /** Counts these employees through that day. */
-    private Counted count(MonitoringSettings settings, LocalDate through, LocalDate today, List<Employee> employees) {
-        // Each statement is narrowed to the page by the column that names its employee.
-        UUID[] ids = employees.stream().map(Employee::id).toArray(UUID[]::new);
-        Function<String, String> one = column -> " and " + column + " = any(?)";
+    /** Counts a page of employees through that day. */
+    private Counted count(MonitoringSettings settings, LocalDate through, LocalDate today, WarningPages.Page page) {
+        List<WarningPages.Employee> employees = page.employees();
+        Function<String, String> one = page.narrow();
         LocalDate yearStart = through.withDayOfYear(1);
         LocalDate monthStart = through.withDayOfMonth(1);
         String year = String.valueOf(through.getYear());
@@ -161,7 +125,7 @@ public class EarlyWarning {
         jdbc.sql(TenantSql.of(
                         "select employee_id, work_date, kind, minutes_late, cardinality(flags) > 0, work_mode from {attendance_check_in}"
                                 + " where work_date between ? and ? and not superseded" + one.apply("employee_id")))
-                .params(yearStart, through, ids)
+                .params(yearStart, through)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     LocalDate day = rs.getObject(2, LocalDate.class);
@@ -184,7 +148,7 @@ public class EarlyWarning {
         Map<UUID, Set<LocalDate>> excused = new HashMap<>();
         jdbc.sql(TenantSql.of("select employee_id, from_date, to_date from {attendance_absence}"
                         + " where status = 'APPROVED' and to_date >= ? and from_date <= ?" + one.apply("employee_id")))
-                .params(yearStart, through, ids)
+                .params(yearStart, through)
                 .query(rs -> {
                     Set<LocalDate> days = excused.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>());
                     LocalDate from = rs.getObject(2, LocalDate.class);
@@ -201,7 +165,7 @@ public class EarlyWarning {
         jdbc.sql(TenantSql.of("select r.employee_id, r.work_date from {report_day} r where r.work_date between ? and ?"
                         + " and r.activities > 0"
                         + one.apply("r.employee_id")))
-                .params(monthStart, reportsThrough, ids)
+                .params(monthStart, reportsThrough)
                 .query(rs -> {
                     filed.add(rs.getObject(1, UUID.class) + "@" + rs.getObject(2, LocalDate.class));
                 });
@@ -215,7 +179,7 @@ public class EarlyWarning {
                             "select r.employee_id, sum(r.activities) filter (where r.work_date >= ?), sum(r.activities) filter (where r.work_date < ?)"
                                     + " from {report_day} r where r.activities > 0 and r.work_date between ? and ?"
                                     + one.apply("r.employee_id") + " group by r.employee_id"))
-                    .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through, ids)
+                    .params(recentFrom, recentFrom, recentFrom.minusWeeks(12), through)
                     .query(rs -> {
                         output.put(rs.getObject(1, UUID.class), new int[] {rs.getInt(2), rs.getInt(3)});
                     });
@@ -225,7 +189,7 @@ public class EarlyWarning {
         Map<UUID, List<LocalDate>> workingDays = new HashMap<>();
         Map<Key, Integer> holding = new HashMap<>();
         Map<UUID, WarningSteps.Tally> tallies = new HashMap<>();
-        for (Employee e : employees) {
+        for (WarningPages.Employee e : employees) {
             tallies.put(e.id(), new WarningSteps.Tally(0, 0));
             if (settings.absenceSteps()) {
                 List<LocalDate> working = workingDays.computeIfAbsent(e.unit(), unit -> {
@@ -293,8 +257,7 @@ public class EarlyWarning {
         java.time.ZoneId zone = registry.require(tenant).timeZone().zone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate through = today.minusDays(1);
-        return count(settings, through, today, employees(through, zone, employee))
-                .tallies()
-                .getOrDefault(employee, new WarningSteps.Tally(0, 0));
+        WarningPages.Page page = WarningPages.one(WarningPages.employees(jdbc, through, zone, employee), employee);
+        return count(settings, through, today, page).tallies().getOrDefault(employee, new WarningSteps.Tally(0, 0));
     }
 }
