@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SecondInstance.Shared.class)
 class ImportKilledTest {
 
     /** The progress line an import prints when the employees are in its (still open) transaction, after the check-ins. */
@@ -83,7 +85,7 @@ class ImportKilledTest {
     private Path exportingKey;
 
     @BeforeAll
-    void aTenantExportedHereAndASecondInstance() throws IOException {
+    void aTenantExportedHereAndASecondInstance(SecondInstance replica) throws IOException {
         files = Files.createTempDirectory("fleksi-killed-import-");
         tenants = DemoTenants.seed(demo, realmUsers, jdbc);
         bundle = files.resolve(tenants.kabupaten() + ".bundle");
@@ -91,14 +93,13 @@ class ImportKilledTest {
             export.export(TenantCode.of(tenants.kabupaten()), out, null, line -> {});
         }
         exportingKey = Files.writeString(files.resolve("province.pem"), BundleSignatures.toPem(keys.publicKey()));
-        replica = new SecondInstance();
+        this.replica = replica;
     }
 
     @AfterAll
     void removeEverything() throws IOException {
         if (replica != null) {
             replica.removeTenant(tenants.kabupaten());
-            replica.close();
         }
         if (tenants != null) {
             tenants.remove(realms, jdbc);

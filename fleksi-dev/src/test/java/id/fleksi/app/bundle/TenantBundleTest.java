@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SecondInstance.Shared.class)
 class TenantBundleTest {
 
     private static final String PLATFORM = TestRealms.unique("platform");
@@ -102,19 +104,18 @@ class TenantBundleTest {
     private Path bundle;
 
     @BeforeAll
-    void twoTenantsHereAndASecondInstance() throws IOException {
+    void twoTenantsHereAndASecondInstance(SecondInstance replica) throws IOException {
         files = Files.createTempDirectory("fleksi-bundles-");
         tenants = DemoTenants.seed(demo, realmUsers, jdbc);
         province = tenants.province();
         kabupaten = tenants.kabupaten();
-        replica = new SecondInstance();
+        this.replica = replica;
     }
 
     @AfterAll
     void removeEverything() {
         if (replica != null) {
             replica.removeTenant(kabupaten);
-            replica.close();
         }
         if (tenants != null) {
             tenants.remove(realms, jdbc);
