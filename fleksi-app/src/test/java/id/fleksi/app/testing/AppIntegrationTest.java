@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Fleksi served on a port known in advance (each realm's web client redirects to it), against this run's test database
- * and Keycloak, with a platform realm of its own. Every integration test of fleksi-app that needs no setting of its own
+ * and Keycloak, with a platform realm of its own. Every integration test of fleksi-app and fleksi-dev that needs no setting of its own
  * extends this class, so that they all share one application context: Spring keys its cache of contexts on the whole
  * configuration, {@code @DynamicPropertySource} methods included, and each test class with one of its own would start
  * Fleksi again (Liquibase, the Keycloak clients, Tomcat: seconds each, and one more running application in the JVM).
