@@ -3,6 +3,7 @@ package id.fleksi.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.client.ApiClient;
 import id.fleksi.client.ApiException;
 import id.fleksi.client.api.AbsenceControllerApi;
@@ -26,8 +27,6 @@ import id.fleksi.client.model.SubmittedReport;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
@@ -41,11 +40,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The main journeys driven by a client generated from {@code docs/openapi.json} (openapi-generator, at build time), as
@@ -53,14 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * approved, a WFA request refused. Each decision is sent as the document describes it; a document that named the
  * wrong fields (one {@code Decision} schema for three bodies) made every one of these a 400.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GeneratedClientTest {
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
+class GeneratedClientTest extends AppIntegrationTest {
 
     @Autowired
     TenantOnboarding onboarding;

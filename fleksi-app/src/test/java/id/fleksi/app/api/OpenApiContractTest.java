@@ -2,16 +2,12 @@ package id.fleksi.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.app.testing.AppIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -23,18 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * generates one and drives the journeys with it, GeneratedClientTest). A change of the API shows here first; the
  * served document is written to {@code target/openapi.json} to be reviewed and copied over.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenApiContractTest {
+class OpenApiContractTest extends AppIntegrationTest {
 
     static final Path CONTRACT = Path.of("..", "docs", "openapi.json");
     static final JsonMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -46,7 +35,7 @@ class OpenApiContractTest {
                 .uri("/v3/api-docs")
                 .retrieve()
                 .body(String.class));
-        served.remove("servers"); // the test's random port
+        served.remove("servers"); // the test's own port
         ((ObjectNode) served.get("paths"))
                 .remove("/api/v1/t/{code}/notes"); // a test module's (platform-core's test jar)
         sortTags(served);

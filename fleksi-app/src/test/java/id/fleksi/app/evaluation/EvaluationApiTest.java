@@ -2,11 +2,10 @@ package id.fleksi.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
@@ -21,28 +20,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
  * The evaluation through the API with real tokens: BKD starts the rules from a preset, the ASN reads her month as JSON,
  * her supervisor rates it and a colleague is refused in Bahasa Indonesia; BKD reads the pemda per OPD.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EvaluationApiTest {
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
+class EvaluationApiTest extends AppIntegrationTest {
 
     @Autowired
     TenantOnboarding onboarding;

@@ -2,6 +2,7 @@ package id.fleksi.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.modules.evaluation.EmployeeMonth;
 import id.fleksi.modules.evaluation.MonthlyEvaluations;
 import id.fleksi.modules.evaluation.rules.RuleSets;
@@ -10,8 +11,6 @@ import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
@@ -39,13 +38,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -54,16 +50,9 @@ import org.springframework.web.client.RestClient;
  * {@link MonthRows}), and a few figures worked out by hand from the rows written; the recap names the OPD, the month, every employee, the totals and its head, on numbered pages (both pages
  * are saved, one above the other, as docs/screens/evaluation-recap.png for a person to look at). An ordinary ASN is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EvaluationExportApiTest {
+class EvaluationExportApiTest extends AppIntegrationTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
 
     @Autowired
     TenantOnboarding onboarding;

@@ -2,6 +2,7 @@ package id.fleksi.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.modules.evaluation.MonthlyEvaluations;
 import id.fleksi.modules.evaluation.rules.RuleSets;
 import id.fleksi.platform.security.Role;
@@ -9,8 +10,6 @@ import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCache;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
@@ -40,13 +39,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,18 +55,11 @@ import tools.jackson.databind.json.JsonMapper;
  * closed again, they carry 0.5% as version 2. BKPSDM, never closed, is exported as computed now, and says so; the
  * pemda's CSV mixes both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PaidExportApiTest {
+class PaidExportApiTest extends AppIntegrationTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
 
     @Autowired
     TenantOnboarding onboarding;

@@ -3,6 +3,7 @@ package id.fleksi.app.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.fleksi.FleksiApplication;
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.modules.monitoring.LiveView;
 import id.fleksi.platform.calendar.WorkingCalendar;
 import id.fleksi.platform.modules.ModuleSwitches;
@@ -21,8 +22,6 @@ import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
@@ -42,30 +41,20 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
  * Two replicas of Fleksi on one database, as a province runs them behind its load balancer: a check-in taken by one
  * shows in the other's live view, and a confirmation at the apel sent to one shows in the other's ranking.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TwoReplicasTest {
+class TwoReplicasTest extends AppIntegrationTest {
 
     static final String NIP = "199203142018012002";
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
 
     @Autowired
     TenantOnboarding onboarding;

@@ -2,28 +2,23 @@ package id.fleksi.app.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.testing.TestTenants;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A tenant schema with every module's tables: each foreign key leads an index, so reading a row's children (an
  * employee's absences, a supervisor's team) does not read the whole table. An absence table without one made every
  * check-in scan all the tenant's absences. The exceptions are the small tables a tenant's cache reads whole.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class TenantSchemaIndexTest {
+class TenantSchemaIndexTest extends AppIntegrationTest {
 
     /** Table and column of foreign keys left without an index: configuration read whole into the tenant's cache. */
     static final List<String> READ_WHOLE = List.of(
@@ -34,12 +29,6 @@ class TenantSchemaIndexTest {
             "org_unit.head_employee_id",
             "org_unit.parent_id",
             "work_schedule.unit_id");
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
 
     @Autowired
     TenantRegistry registry;

@@ -1,10 +1,9 @@
 package id.fleksi.app.web;
 
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantKind;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
@@ -19,30 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Fleksi served on a port known in advance (each realm's web client redirects to it), against the test
- * database and Keycloak, for tests that drive Debian's Chromium. Tenants a test onboards are removed after it.
+ * The shared application (see {@link AppIntegrationTest}) for tests that drive Debian's Chromium, with helpers to
+ * onboard tenants and make employees who can log in. Tenants a test onboards are removed after it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-abstract class PageTest {
-
-    static final int PORT = Browser.freePort();
-    static final String BASE = "http://127.0.0.1:" + PORT;
-    static final String PLATFORM = TestRealms.unique("platform");
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-        registry.add("server.port", () -> PORT);
-        registry.add("fleksi.keycloak-admin.public-web-url", () -> BASE);
-        registry.add("fleksi.identity.platform-realm", () -> PLATFORM);
-    }
+abstract class PageTest extends AppIntegrationTest {
 
     @Autowired
     TenantOnboarding onboarding;

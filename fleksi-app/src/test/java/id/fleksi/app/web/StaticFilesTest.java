@@ -2,8 +2,7 @@ package id.fleksi.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
+import id.fleksi.app.testing.AppIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -14,24 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Static files as a phone on a weak signal needs them: linked by content hash and kept a year, compressed on the way;
  * by plain name, asked again and answered 304 while unchanged; a missing one is kept nowhere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StaticFilesTest {
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
+class StaticFilesTest extends AppIntegrationTest {
 
     @LocalServerPort
     int port;

@@ -3,12 +3,11 @@ package id.fleksi.app.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.fleksi.app.testing.AppIntegrationTest;
 import id.fleksi.dev.demo.DemoSeed;
 import id.fleksi.platform.problem.Problem;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantStatus;
-import id.fleksi.platform.testing.TestDatabase;
-import id.fleksi.platform.testing.TestKeycloak;
 import id.fleksi.platform.web.TenantGate;
 import id.fleksi.provisioning.bundle.BundleSignatures;
 import id.fleksi.provisioning.bundle.ImportFailedException;
@@ -32,31 +31,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An import that dies halfway, for real: {@code fleksi tenant import} runs as a process of its own against a second
  * instance and is killed with SIGKILL while its rows load, so none of its clean-up runs; or its PostgreSQL sessions are
  * terminated under it. Either way, a retry of the import succeeds and leaves nothing of the failed one behind.
  */
-@SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportKilledTest {
+@ExtendWith(SecondInstance.Shared.class)
+class ImportKilledTest extends AppIntegrationTest {
 
     /** The progress line an import prints when the employees are in its (still open) transaction, after the check-ins. */
     private static final Pattern EMPLOYEES_LOADED = Pattern.compile("table \\d+/\\d+ employee: \\d+ rows.*");
     /** The name the killed process's database sessions carry, to find them in {@code pg_stat_activity}. */
     private static final String KILLED_IMPORT = "fleksi-killed-import";
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        TestKeycloak.register(registry);
-    }
 
     @Autowired
     DemoSeed demo;
@@ -83,7 +74,7 @@ class ImportKilledTest {
     private Path exportingKey;
 
     @BeforeAll
-    void aTenantExportedHereAndASecondInstance() throws IOException {
+    void aTenantExportedHereAndASecondInstance(SecondInstance replica) throws IOException {
         files = Files.createTempDirectory("fleksi-killed-import-");
         tenants = DemoTenants.seed(demo, realmUsers, jdbc);
         bundle = files.resolve(tenants.kabupaten() + ".bundle");
@@ -91,14 +82,13 @@ class ImportKilledTest {
             export.export(TenantCode.of(tenants.kabupaten()), out, null, line -> {});
         }
         exportingKey = Files.writeString(files.resolve("province.pem"), BundleSignatures.toPem(keys.publicKey()));
-        replica = new SecondInstance();
+        this.replica = replica;
     }
 
     @AfterAll
     void removeEverything() throws IOException {
         if (replica != null) {
             replica.removeTenant(tenants.kabupaten());
-            replica.close();
         }
         if (tenants != null) {
             tenants.remove(realms, jdbc);

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.keycloak.admin.client.Keycloak;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +25,31 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A second Fleksi, as a kabupaten would run it: a database of its own and a Keycloak server of its own (the official
  * distribution on a free loopback port, data in the test run's Keycloak database's name with {@code _second}), in this JVM. Closing it stops the application
  * and the Keycloak it started, and drops its database.
+ *
+ * <p>Starting one takes most of a minute (its Keycloak above all), so the test classes that need one share it: a class
+ * {@code @ExtendWith(SecondInstance.Shared.class)} is handed it as a parameter of its {@code @BeforeAll} method; the first
+ * makes it and it is closed when the test run ends. What a test imports there it removes after itself
+ * ({@link #removeTenant}), each under a code of its own, so the next class finds the instance as the last one found it.
  */
 final class SecondInstance implements AutoCloseable {
+
+    /** Hands the test run's one second instance to the {@code @BeforeAll} method that asks for it. */
+    static final class Shared implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+            return parameter.getParameter().getType() == SecondInstance.class;
+        }
+
+        @Override
+        public SecondInstance resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+            // The root context's store closes what it holds when the whole run ends, not when this class does.
+            return extension
+                    .getRoot()
+                    .getStore(ExtensionContext.Namespace.create(SecondInstance.class))
+                    .computeIfAbsent(SecondInstance.class, key -> new SecondInstance(), SecondInstance.class);
+        }
+    }
 
     /**
      * A port of its own (with the management port 1000 above it free too), never a fixed one: a Keycloak already listening

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SecondInstance.Shared.class)
 class TenantBundleTest {
 
     private static final String PLATFORM = TestRealms.unique("platform");
@@ -102,19 +104,18 @@ class TenantBundleTest {
     private Path bundle;
 
     @BeforeAll
-    void twoTenantsHereAndASecondInstance() throws IOException {
+    void twoTenantsHereAndASecondInstance(SecondInstance replica) throws IOException {
         files = Files.createTempDirectory("fleksi-bundles-");
         tenants = DemoTenants.seed(demo, realmUsers, jdbc);
         province = tenants.province();
         kabupaten = tenants.kabupaten();
-        replica = new SecondInstance();
+        this.replica = replica;
     }
 
     @AfterAll
     void removeEverything() {
         if (replica != null) {
             replica.removeTenant(kabupaten);
-            replica.close();
         }
         if (tenants != null) {
             tenants.remove(realms, jdbc);
@@ -292,8 +293,8 @@ class TenantBundleTest {
         // and
         // (before attendance-010 and -011) a check-in's flags were comma-joined text and its work mode unchecked, and
         // (before attendance-012) approved absences had no index by date, (before attendance-013) the day was open, and
-        // (before attendance-014) a check-in had a fix, and (before attendance-015) check-ins had no index by date
-        // range.
+        // (before attendance-014) a check-in had a fix, (before attendance-015) check-ins had no index by date range,
+        // and (before attendance-016) flagged check-ins had no index of their own.
         String older = TestRealms.unique("old");
         demo.tenant(
                 new NewTenant(older, "Kabupaten Lama", TenantKind.KABUPATEN, null, "76.05", RegionTimeZone.WITA),
@@ -304,6 +305,7 @@ class TenantBundleTest {
             jdbc.sql("drop index " + schema + ".ux_absence_one_pending").update();
             jdbc.sql("drop index " + schema + ".ix_absence_approved_to_date").update();
             jdbc.sql("drop index " + schema + ".ix_check_in_work_date_brin").update();
+            jdbc.sql("drop index " + schema + ".ix_check_in_flagged").update();
             jdbc.sql("alter table " + schema + ".attendance_check_in drop constraint ck_check_in_work_mode")
                     .update();
             jdbc.sql("alter table " + schema + ".attendance_check_in alter column flags drop default")
@@ -321,7 +323,7 @@ class TenantBundleTest {
                             + ".databasechangelog where id in ('attendance-009-one-pending-absence-of-a-kind-and-dates',"
                             + " 'attendance-010-flags-as-array', 'attendance-011-work-mode-checked', 'attendance-012-approved-absences-by-date',"
                             + " 'attendance-013-keep-open-windows-of-existing-tenants', 'attendance-014-check-in-without-a-fix',"
-                            + " 'attendance-015-check-ins-by-date-range')")
+                            + " 'attendance-015-check-ins-by-date-range', 'attendance-016-flagged-check-ins')")
                     .update();
             UUID siti = jdbc.sql("select id from " + schema + ".employee where username = 'asn'")
                     .query(UUID.class)
@@ -342,7 +344,7 @@ class TenantBundleTest {
 
             replica.bean(TenantImport.class).importBundle(file, keys.publicKey(), null, progress::add);
 
-            assertThat(progress).contains("migrated forward: 7 change sets of this release");
+            assertThat(progress).contains("migrated forward: 8 change sets of this release");
             JdbcClient there = replica.bean(JdbcClient.class);
             assertThat(there.sql("select status from " + schema
                                     + ".attendance_absence where kind = 'CUTI' order by created_at")
