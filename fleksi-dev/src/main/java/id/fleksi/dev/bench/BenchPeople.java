@@ -49,9 +49,7 @@ final class BenchPeople {
                         + ".org_unit) u")
                 .param(employees)
                 .update();
-        jdbc.sql("update " + s + ".org_unit u set head_employee_id = (select e.id from " + s
-                        + ".employee e where e.unit_id = u.id" + " order by e.username limit 1)")
-                .update();
+        heads(jdbc, s);
         jdbc.sql("insert into " + s
                         + ".office (id, name, latitude, longitude, radius_metres) values (gen_random_uuid(),"
                         + " 'Kantor Bupati', ?, ?, 200)")
@@ -60,6 +58,31 @@ final class BenchPeople {
                 .update();
         jdbc.sql("insert into " + s + ".office_unit (office_id, unit_id) select o.id, u.id from " + s + ".office o, "
                         + s + ".org_unit u")
+                .update();
+    }
+
+    /** Each unit's first employee by username heads it. */
+    static void heads(JdbcClient jdbc, String s) {
+        jdbc.sql("update " + s + ".org_unit u set head_employee_id = (select e.id from " + s
+                        + ".employee e where e.unit_id = u.id" + " order by e.username limit 1)")
+                .update();
+    }
+
+    /** Each employee's direct supervisor is the head of their unit (the heads themselves have none). */
+    static void supervisedByHeads(JdbcClient jdbc, String s) {
+        jdbc.sql("update " + s + ".employee e set supervisor_id = u.head_employee_id from " + s
+                        + ".org_unit u where u.id = e.unit_id and e.id <> u.head_employee_id")
+                .update();
+    }
+
+    /** Drops what a benchmark made of a tenant: its schema (if it has one), its module availability, its registry row. */
+    static void remove(JdbcClient jdbc, TenantCode code) {
+        jdbc.sql("drop schema if exists " + code.schemaName() + " cascade").update();
+        jdbc.sql("delete from platform.module_availability where tenant_code = ?")
+                .param(code.value())
+                .update();
+        jdbc.sql("delete from platform.tenant where code = ?")
+                .param(code.value())
                 .update();
     }
 

@@ -16,6 +16,7 @@ import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
+import id.fleksi.provisioning.realm.RealmProvisioner;
 import id.fleksi.provisioning.realm.RealmUsers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,6 +55,32 @@ final class BenchTenants {
     static final double OFFICE_LON = 119.5461;
 
     private BenchTenants() {}
+
+    /** What a benchmark does while Fleksi is served; the realms of the tenants it makes go into {@code realms}. */
+    interface WhileServed {
+        void run(ConfigurableApplicationContext context, LocalServices services, int port, List<String> realms)
+                throws Exception;
+    }
+
+    /**
+     * Starts the local services (Keycloak if none answers) and Fleksi on a free port, runs {@code bench}, then deletes
+     * the realms it made and stops what was started here.
+     */
+    static void whileServed(WhileServed bench) throws Exception {
+        LocalServices services = LocalServices.prepare(true);
+        int port = freePort();
+        List<String> realms = new ArrayList<>();
+        try (ConfigurableApplicationContext context = serve(services, port)) {
+            try {
+                bench.run(context, services, port, realms);
+            } finally {
+                RealmProvisioner provisioner = context.getBean(RealmProvisioner.class);
+                realms.forEach(provisioner::deleteRealm);
+            }
+        } finally {
+            services.stop();
+        }
+    }
 
     /** Fleksi on {@code port}, its jobs off, its rate limits out of the way, logging warnings only. */
     static ConfigurableApplicationContext serve(LocalServices services, int port) {
@@ -111,7 +138,7 @@ final class BenchTenants {
         StringBuilder rows = new StringBuilder("nip,name,employment_type,unit_code\n");
         List<String> usernames = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String nip = String.format("19800101%04d%02d1%03d", 2005 + i / 12000, 1 + (i / 999) % 12, 1 + i % 999);
+            String nip = nip(i);
             usernames.add(nip);
             rows.append(nip)
                     .append(",Pegawai ")
@@ -130,6 +157,11 @@ final class BenchTenants {
             context.getBean(EmployeeImport.class).importEmployees(sheet(rows), "bench", line -> {});
         });
         return usernames;
+    }
+
+    /** The {@code i}th benchmark employee's NIP: valid (born 1980-01-01, appointed 2005 on), different for each. */
+    static String nip(int i) {
+        return String.format("19800101%04d%02d1%03d", 2005 + i / 12000, 1 + (i / 999) % 12, 1 + i % 999);
     }
 
     private static String unitCode(int unit) {
@@ -198,7 +230,7 @@ final class BenchTenants {
         }
     }
 
-    private static Spreadsheet sheet(CharSequence csv) {
+    static Spreadsheet sheet(CharSequence csv) {
         try {
             return Spreadsheet.read(
                     new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "bench.csv");

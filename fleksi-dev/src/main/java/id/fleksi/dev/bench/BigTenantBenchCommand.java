@@ -3,14 +3,12 @@ package id.fleksi.dev.bench;
 import id.fleksi.app.cli.FleksiCli;
 import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.modules.monitoring.LiveView;
-import id.fleksi.modules.monitoring.MonitoringModule;
 import id.fleksi.platform.figures.DayChanged;
 import id.fleksi.platform.migration.PlatformSchema;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleCatalog;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.modules.ScheduledJob;
-import id.fleksi.platform.security.Caller;
 import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -52,9 +49,6 @@ class BigTenantBenchCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "30", description = "days of history, ending yesterday")
     int days;
 
-    private static final Caller LEADER =
-            new Caller("bench", "bench-pimpinan", "bench-pimpinan", Set.of(MonitoringModule.LEADER));
-
     @Override
     public Integer call() {
         return FleksiCli.withContext(false, context -> {
@@ -70,9 +64,7 @@ class BigTenantBenchCommand implements Callable<Integer> {
                 context.getBean(ModuleSwitches.class).change(code, "fwa", true, Map.of(), "bench");
                 String s = code.schemaName();
                 BenchPeople.write(jdbc, s, opd, employees);
-                jdbc.sql("update " + s + ".employee e set supervisor_id = u.head_employee_id from " + s
-                                + ".org_unit u where u.id = e.unit_id and e.id <> u.head_employee_id")
-                        .update();
+                BenchPeople.supervisedByHeads(jdbc, s);
                 Tenant tenant = registry.require(code);
                 LocalDate today = LocalDate.now(tenant.timeZone().zone());
                 DataSource dataSource = context.getBean(DataSource.class);
@@ -87,11 +79,7 @@ class BigTenantBenchCommand implements Callable<Integer> {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             } finally {
-                jdbc.sql("drop schema if exists " + code.schemaName() + " cascade")
-                        .update();
-                jdbc.sql("delete from platform.tenant where code = ?")
-                        .param(code.value())
-                        .update();
+                BenchPeople.remove(jdbc, code);
             }
         });
     }
@@ -141,7 +129,9 @@ class BigTenantBenchCommand implements Callable<Integer> {
                 "live_view_recount",
                 () -> {
                     context.publishEvent(new DayChanged(tenant.code()));
-                    return live.today(tenant, LEADER, null).total().expected();
+                    return live.today(tenant, MonitoringBenchCommand.LEADER, null)
+                            .total()
+                            .expected();
                 },
                 "count of today's check-ins",
                 () -> jdbc.sql("select count(*) from " + s + ".attendance_check_in where work_date = ?")
@@ -179,7 +169,7 @@ class BigTenantBenchCommand implements Callable<Integer> {
         Object refResult = null;
         String heap = "";
         for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
+            long start;
             try (HeapWatch watch = HeapWatch.start()) {
                 start = System.nanoTime();
                 result = call.get();

@@ -7,7 +7,6 @@ import id.fleksi.platform.migration.PlatformSchema;
 import id.fleksi.platform.organisation.EmployeeImport;
 import id.fleksi.platform.organisation.Offices;
 import id.fleksi.platform.organisation.OrgUnitRepository;
-import id.fleksi.platform.organisation.Spreadsheet;
 import id.fleksi.platform.organisation.UnitImport;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
@@ -20,8 +19,6 @@ import id.fleksi.provisioning.bundle.TenantImport;
 import id.fleksi.provisioning.onboarding.NewTenant;
 import id.fleksi.provisioning.onboarding.TenantOnboarding;
 import id.fleksi.provisioning.realm.RealmProvisioner;
-import id.fleksi.provisioning.realm.RealmUsers;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -189,7 +183,6 @@ class BundleBenchCommand {
         context.getBean(TenantOnboarding.class)
                 .onboard(new NewTenant(
                         code.value(), "Kabupaten Bench", TenantKind.KABUPATEN, null, "76.06", RegionTimeZone.WITA));
-        RealmUsers users = context.getBean(RealmUsers.class);
         // Hashing cut to one iteration so 1,000 passwords are set in seconds; the hashes the bundle carries are as
         // long.
         LoadTestRealms.prepare(context, code.realmName(), BenchTenants.CLIENT);
@@ -200,7 +193,7 @@ class BundleBenchCommand {
         StringBuilder rows = new StringBuilder("nip,name,employment_type,unit_code,supervisor,talent_box\n");
         List<String> nips = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String nip = String.format("19800101%04d%02d1%03d", 2005 + i / 12000, 1 + (i / 999) % 12, 1 + i % 999);
+            String nip = BenchTenants.nip(i);
             nips.add(nip);
             rows.append(nip)
                     .append(",Pegawai ")
@@ -214,7 +207,7 @@ class BundleBenchCommand {
                     .append('\n');
         }
         TenantContext.runAs(code, () -> {
-            context.getBean(UnitImport.class).importUnits(sheet(units), "bench");
+            context.getBean(UnitImport.class).importUnits(BenchTenants.sheet(units), "bench");
             List<UUID> unitIds = context.getBean(OrgUnitRepository.class).findAll().stream()
                     .map(u -> u.id())
                     .toList();
@@ -228,34 +221,13 @@ class BundleBenchCommand {
                                     200,
                                     unitIds),
                             "bench");
-            var report = context.getBean(EmployeeImport.class).importEmployees(sheet(rows), "bench", line -> {});
+            var report = context.getBean(EmployeeImport.class)
+                    .importEmployees(BenchTenants.sheet(rows), "bench", line -> {});
             if (!report.imported()) {
                 throw new IllegalStateException("bench employees refused: " + report.problems());
             }
         });
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = nips.stream()
-                    .<Future<?>>map(nip ->
-                            pool.submit(() -> users.setPassword(code.realmName(), nip, BenchTenants.PASSWORD, false)))
-                    .toList();
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("setting the bench passwords failed", e);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static Spreadsheet sheet(CharSequence csv) {
-        try {
-            return Spreadsheet.read(
-                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "bench.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BenchTenants.passwords(context, code.realmName(), nips);
     }
 
     private static void write(Path file, String text) {

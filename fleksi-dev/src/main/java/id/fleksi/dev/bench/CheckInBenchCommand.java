@@ -1,9 +1,7 @@
 package id.fleksi.dev.bench;
 
-import id.fleksi.dev.LocalServices;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
-import id.fleksi.provisioning.realm.RealmProvisioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -45,40 +43,29 @@ class CheckInBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalServices services = LocalServices.prepare(true);
-        int port = BenchTenants.freePort();
-        List<String> realms = new ArrayList<>();
-        try (ConfigurableApplicationContext context = BenchTenants.serve(services, port)) {
+        BenchTenants.whileServed((context, services, port, realms) -> {
             String run = UUID.randomUUID().toString().replace("-", "").substring(0, 5);
-            try {
-                long start = System.nanoTime();
-                List<String[]> one = tenant(context, "bco" + run, employees, 7, realms);
-                List<String[]> year =
-                        historyDays > 0 ? tenant(context, "bcy" + run, employees, historyDays, realms) : List.of();
-                List<String[]> spread = new ArrayList<>();
-                for (int t = 0; t < tenants; t++) {
-                    spread.addAll(tenant(
-                            context, "bcs" + run + "_" + t, Math.max(1, employees / Math.max(1, tenants)), 0, realms));
-                }
-                System.err.printf(
-                        "set up %d + %d tenants in %d s%n",
-                        historyDays > 0 ? 2 : 1, tenants, (System.nanoTime() - start) / 1_000_000_000);
-                BenchTenants.write(dir.resolve("tokens-one.txt"), BenchTenants.tokens(services.keycloakUrl(), one));
-                BenchTenants.write(dir.resolve("tokens-year.txt"), BenchTenants.tokens(services.keycloakUrl(), year));
-                BenchTenants.write(
-                        dir.resolve("tokens-spread.txt"), BenchTenants.tokens(services.keycloakUrl(), spread));
-                System.out.println("ready " + port);
-                System.out.flush();
-                while (!Files.exists(dir.resolve("stop"))) {
-                    Thread.sleep(500);
-                }
-            } finally {
-                RealmProvisioner provisioner = context.getBean(RealmProvisioner.class);
-                realms.forEach(provisioner::deleteRealm);
+            long start = System.nanoTime();
+            List<String[]> one = tenant(context, "bco" + run, employees, 7, realms);
+            List<String[]> year =
+                    historyDays > 0 ? tenant(context, "bcy" + run, employees, historyDays, realms) : List.of();
+            List<String[]> spread = new ArrayList<>();
+            for (int t = 0; t < tenants; t++) {
+                spread.addAll(tenant(
+                        context, "bcs" + run + "_" + t, Math.max(1, employees / Math.max(1, tenants)), 0, realms));
             }
-        } finally {
-            services.stop();
-        }
+            System.err.printf(
+                    "set up %d + %d tenants in %d s%n",
+                    historyDays > 0 ? 2 : 1, tenants, (System.nanoTime() - start) / 1_000_000_000);
+            BenchTenants.write(dir.resolve("tokens-one.txt"), BenchTenants.tokens(services.keycloakUrl(), one));
+            BenchTenants.write(dir.resolve("tokens-year.txt"), BenchTenants.tokens(services.keycloakUrl(), year));
+            BenchTenants.write(dir.resolve("tokens-spread.txt"), BenchTenants.tokens(services.keycloakUrl(), spread));
+            System.out.println("ready " + port);
+            System.out.flush();
+            while (!Files.exists(dir.resolve("stop"))) {
+                Thread.sleep(500);
+            }
+        });
         return 0;
     }
 

@@ -92,14 +92,7 @@ class EvaluationBenchCommand implements Callable<Integer> {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             } finally {
-                jdbc.sql("drop schema if exists " + code.schemaName() + " cascade")
-                        .update();
-                jdbc.sql("delete from platform.module_availability where tenant_code = ?")
-                        .param(code.value())
-                        .update();
-                jdbc.sql("delete from platform.tenant where code = ?")
-                        .param(code.value())
-                        .update();
+                BenchPeople.remove(jdbc, code);
             }
         });
     }

@@ -9,15 +9,10 @@ import id.fleksi.modules.fwa.WorkModes;
 import id.fleksi.platform.migration.PlatformSchema;
 import id.fleksi.platform.migration.TenantMigrator;
 import id.fleksi.platform.modules.ModuleSwitches;
-import id.fleksi.platform.tenancy.Hosting;
-import id.fleksi.platform.tenancy.MigrationState;
-import id.fleksi.platform.tenancy.RegionTimeZone;
-import id.fleksi.platform.tenancy.Tenant;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.platform.tenancy.TenantContext;
 import id.fleksi.platform.tenancy.TenantKind;
 import id.fleksi.platform.tenancy.TenantRegistry;
-import id.fleksi.platform.tenancy.TenantStatus;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,34 +53,14 @@ class FwaBenchCommand implements Callable<Integer> {
             TenantRegistry registry = context.getBean(TenantRegistry.class);
             TenantCode code = TenantCode.of(
                     "benchfwa" + UUID.randomUUID().toString().replace("-", "").substring(0, 6));
-            registry.insertProvisioning(new Tenant(
-                    code,
-                    "Bench FWA",
-                    TenantKind.KABUPATEN,
-                    null,
-                    "76.06",
-                    RegionTimeZone.WITA,
-                    code.schemaName(),
-                    code.realmName(),
-                    TenantStatus.PROVISIONING,
-                    Hosting.SHARED,
-                    0,
-                    MigrationState.PENDING,
-                    null,
-                    null,
-                    null));
-            registry.setStatus(code, TenantStatus.ACTIVE);
+            BenchPeople.register(registry, code, "Bench FWA", TenantKind.KABUPATEN, null);
             try {
                 context.getBean(TenantMigrator.class).migrate(code);
                 return TenantContext.callAs(code, () -> run(context, jdbc, code));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             } finally {
-                jdbc.sql("drop schema if exists " + code.schemaName() + " cascade")
-                        .update();
-                jdbc.sql("delete from platform.tenant where code = ?")
-                        .param(code.value())
-                        .update();
+                BenchPeople.remove(jdbc, code);
             }
         });
     }

@@ -1,12 +1,10 @@
 package id.fleksi.dev.bench;
 
-import id.fleksi.dev.LocalServices;
 import id.fleksi.platform.modules.ModuleSwitches;
 import id.fleksi.platform.security.Role;
 import id.fleksi.platform.tenancy.RegionTimeZone;
 import id.fleksi.platform.tenancy.TenantCode;
 import id.fleksi.provisioning.realm.KeycloakAdmin;
-import id.fleksi.provisioning.realm.RealmProvisioner;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -55,30 +53,20 @@ class HistoryBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalServices services = LocalServices.prepare(true);
-        int port = BenchTenants.freePort();
-        List<String> realms = new ArrayList<>();
-        try (ConfigurableApplicationContext context = BenchTenants.serve(services, port)) {
+        BenchTenants.whileServed((context, services, port, realms) -> {
             String run = UUID.randomUUID().toString().replace("-", "").substring(0, 5);
-            try {
-                List<HistoryCalls> tenants = new ArrayList<>();
-                for (int history : List.of(days, shortDays)) {
-                    long start = System.nanoTime();
-                    String code = (history == days ? "bhy" : "bhw") + run;
-                    tenants.add(tenant(context, services.keycloakUrl(), port, code, history, realms));
-                    System.out.printf(
-                            "setup tenant=%s employees=%d history_days=%d s=%d%n",
-                            code, employees, history, (System.nanoTime() - start) / 1_000_000_000);
-                    System.out.flush();
-                }
-                measure(tenants);
-            } finally {
-                RealmProvisioner provisioner = context.getBean(RealmProvisioner.class);
-                realms.forEach(provisioner::deleteRealm);
+            List<HistoryCalls> tenants = new ArrayList<>();
+            for (int history : List.of(days, shortDays)) {
+                long start = System.nanoTime();
+                String code = (history == days ? "bhy" : "bhw") + run;
+                tenants.add(tenant(context, services.keycloakUrl(), port, code, history, realms));
+                System.out.printf(
+                        "setup tenant=%s employees=%d history_days=%d s=%d%n",
+                        code, employees, history, (System.nanoTime() - start) / 1_000_000_000);
+                System.out.flush();
             }
-        } finally {
-            services.stop();
-        }
+            measure(tenants);
+        });
         return 0;
     }
 
@@ -95,12 +83,8 @@ class HistoryBenchCommand implements Callable<Integer> {
                 BenchTenants.onboard(context, code, employees, Math.max(1, employees / team), true, realms);
         context.getBean(ModuleSwitches.class).change(tenant, "fwa", true, Map.of(), "bench");
         JdbcClient jdbc = context.getBean(JdbcClient.class);
-        jdbc.sql("update " + s + ".org_unit u set head_employee_id = (select e.id from " + s
-                        + ".employee e where e.unit_id = u.id order by e.nip limit 1)")
-                .update();
-        jdbc.sql("update " + s + ".employee e set supervisor_id = u.head_employee_id from " + s
-                        + ".org_unit u where u.id = e.unit_id and e.id <> u.head_employee_id")
-                .update();
+        BenchPeople.heads(jdbc, s); // usernames are the NIPs here
+        BenchPeople.supervisedByHeads(jdbc, s);
         List<String> heads = jdbc.sql("select e.username from " + s + ".org_unit u join " + s
                         + ".employee e on e.id = u.head_employee_id order by u.code")
                 .query(String.class)

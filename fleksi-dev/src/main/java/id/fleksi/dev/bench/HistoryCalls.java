@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
@@ -96,8 +97,7 @@ record HistoryCalls(
 
     private Object post(int call, List<String> callers, String path) {
         String body = "{\"kind\":\"OUT\",\"latitude\":-1.7357,\"longitude\":119.5462,\"accuracy\":10,"
-                + "\"clientRequestId\":\"bh-" + turn.incrementAndGet() + "-" + System.nanoTime()
-                + "\",\"deviceId\":\"bench\"}";
+                + "\"clientRequestId\":\"" + UUID.randomUUID() + "\",\"deviceId\":\"bench\"}";
         return send(
                 call,
                 callers,

@@ -73,7 +73,8 @@ class MonitoringBenchCommand implements Callable<Integer> {
                     + " nothing: another build, the same data")
     String on;
 
-    private static final Caller LEADER =
+    /** A leader (pimpinan) of any tenant, who sees the whole pemda; {@code bench-bigtenant} calls as them too. */
+    static final Caller LEADER =
             new Caller("bench", "bench-pimpinan", "bench-pimpinan", Set.of(MonitoringModule.LEADER));
 
     @Override
@@ -132,14 +133,8 @@ class MonitoringBenchCommand implements Callable<Integer> {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             } finally {
-                for (TenantCode code : kabs) {
-                    jdbc.sql("drop schema if exists " + code.schemaName() + " cascade")
-                            .update();
-                }
                 kabs.add(province);
-                kabs.forEach(code -> jdbc.sql("delete from platform.tenant where code = ?")
-                        .param(code.value())
-                        .update());
+                kabs.forEach(code -> BenchPeople.remove(jdbc, code));
             }
         });
     }
